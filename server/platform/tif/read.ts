@@ -1,0 +1,115 @@
+/**
+ * Streaming TIF reader (.jsonl / .jsonl.gz). Each line is validated on its own: a bad line yields a rejection with
+ * its number and reason and the rest of the file is still read (TIF.md "Rules").
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { TIF_FIELDS, type TifTicket } from '../../../shared/tif.js';
+
+export type TifLine = { line: number; ticket: TifTicket } | { line: number; error: string };
+
+export class InputError extends Error {
+  /** A user mistake: the CLI prints the message on one line and exits non-zero, with no stack trace. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function openInput(file: string): Readable {
+  if (file === '-') return process.stdin;
+  if (!existsSync(file)) throw new InputError(`file not found: ${file}`);
+  if (statSync(file).isDirectory()) throw new InputError(`not a file: ${file}`);
+  const raw = createReadStream(file);
+  if (file.endsWith('.gz')) {
+    const gz = createGunzip();
+    raw.on('error', (e) => gz.destroy(e));
+    return raw.pipe(gz);
+  }
+  return raw;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Validates one parsed JSON value as a TIF ticket; returns the ticket or a reason. Unknown fields go to `extra`. */
+export function toTicket(v: unknown): TifTicket | string {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
+  const o = v as Record<string, unknown>;
+  let id = o.id;
+  if (typeof id === 'number' && Number.isFinite(id)) id = String(id);
+  if (typeof id !== 'string' || id.trim() === '') return 'missing id';
+  const at = o.received_at;
+  if (typeof at !== 'string' || at.trim() === '') return 'missing received_at';
+  if (!DATE_RE.test(at.trim()) || Number.isNaN(Date.parse(at.trim().slice(0, 10)))) return `received_at is not an ISO 8601 date: ${JSON.stringify(at).slice(0, 40)}`;
+  const t: Record<string, unknown> = { id, received_at: at.trim() };
+  let extra: Record<string, unknown> | undefined;
+  for (const [k, val] of Object.entries(o)) {
+    if (k === 'id' || k === 'received_at') continue;
+    if (TIF_FIELDS.has(k)) t[k] = val;
+    else (extra ??= {})[k] = val;
+  }
+  for (const k of ['title', 'text', 'channel', 'kind', 'location'] as const) {
+    if (t[k] !== undefined && t[k] !== null && typeof t[k] !== 'string') t[k] = String(t[k]);
+    if (t[k] === null) delete t[k];
+  }
+  if (t.amount !== undefined && t.amount !== null) {
+    const a = typeof t.amount === 'string' ? Number(t.amount) : t.amount;
+    if (typeof a === 'number' && Number.isFinite(a)) t.amount = a;
+    else delete t.amount;
+  }
+  for (const k of ['complainant', 'respondent', 'labels'] as const) {
+    if (t[k] !== undefined && (t[k] === null || typeof t[k] !== 'object' || Array.isArray(t[k]))) delete t[k];
+  }
+  if (t.labels) {
+    const labels: Record<string, string> = {};
+    for (const [k, val] of Object.entries(t.labels as Record<string, unknown>)) if (val !== null && val !== undefined) labels[k] = String(val);
+    t.labels = labels;
+  }
+  if (extra) t.extra = { ...((t.extra as Record<string, unknown>) ?? {}), ...extra };
+  return t as unknown as TifTicket;
+}
+
+/** Reads a TIF file line by line. Empty lines are ignored (not counted as rejections). */
+export async function* readTif(file: string): AsyncGenerator<TifLine> {
+  const input = openInput(file);
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const raw of rl) {
+      n++;
+      const s = raw.trim();
+      if (!s) continue;
+      let v: unknown;
+      try {
+        v = JSON.parse(s);
+      } catch {
+        yield { line: n, error: 'invalid JSON' };
+        continue;
+      }
+      const t = toTicket(v);
+      if (typeof t === 'string') yield { line: n, error: t };
+      else yield { line: n, ticket: t };
+    }
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/incorrect header check|unexpected end of file/i.test(msg)) throw new InputError(`${file}: not a valid gzip file (${msg})`);
+    throw e;
+  }
+}
+
+/** Loads every valid ticket of several files into memory (for batch tools: train, mine, classify). */
+export async function loadTif(files: string[], onReject?: (file: string, line: number, reason: string) => void): Promise<{ tickets: TifTicket[]; rejected: number }> {
+  const tickets: TifTicket[] = [];
+  let rejected = 0;
+  for (const f of files) {
+    for await (const r of readTif(f)) {
+      if ('error' in r) {
+        rejected++;
+        onReject?.(f, r.line, r.error);
+      } else tickets.push(r.ticket);
+    }
+  }
+  return { tickets, rejected };
+}
