@@ -1,0 +1,290 @@
+/**
+ * The statutory state machine for complaints (投诉), reports (举报) and consultations (咨询/建议/求助), written like the
+ * regulation (DOMAIN.md §1–2). Pure: given the ticket's workflow state, an action and the context, it returns the
+ * patch, the timeline event and the documents to generate — or refuses with a clear error.
+ */
+import type { WorkCalendar } from '../../../platform/calendar/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import type { Role } from '../../../../shared/domain.js';
+import { addPeriod, currentDueKey, extendForSuspension, initialDeadlines, type DeadlineKey, type Deadlines } from './deadlines.js';
+import type { ReasonCode, RuleSet } from './rules.js';
+
+export const ACTIONS = [
+  'accept', 'decline', 'send_odr', 'odr_settle', 'odr_fail', 'start_mediation', 'suspend', 'resume', 'mediate_success',
+  'terminate', 'notify_termination', 'start_verification', 'extend_verification', 'open_case', 'not_open_case',
+  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const TERMINAL = new Set(['declined', 'mediated', 'closed', 'answered', 'duplicate']);
+
+export type DocumentKind = 'acceptance_decision' | 'decline_decision' | 'mediation_notice' | 'termination_decision' | 'mediation_agreement' | 'mediation_record' | 'report_result_notice';
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  acceptance_decision: '投诉受理决定书',
+  decline_decision: '投诉不予受理决定书',
+  mediation_notice: '投诉调解通知书',
+  termination_decision: '投诉终止调解决定书',
+  mediation_agreement: '投诉调解书',
+  mediation_record: '调解记录',
+  report_result_notice: '举报处理结果告知书',
+};
+
+export interface WorkflowState {
+  kind: string;
+  status: string;
+  received_date: string;
+  real_name: boolean;
+  deadlines: Deadlines;
+  suspended_since: string | null;
+  odr_key: string | null;
+}
+
+export interface ActionInput {
+  action: Action;
+  /** reason code for decline/terminate/not_open_case */
+  reason?: string;
+  note?: string;
+  /** mediate_success: the agreement was performed at once or both agreed not to write one → 调解记录 */
+  record_only?: boolean;
+  /** follow_up: satisfaction 1–5 */
+  satisfaction?: number;
+  /** send_odr: the enterprise key, and whether the consumer consented */
+  odr_key?: string;
+  consent?: boolean;
+  duplicate_of?: string;
+}
+
+export interface Decision {
+  status: string;
+  deadlines: Deadlines;
+  due_date: string | null;
+  due_kind: DeadlineKey | null;
+  suspended_since: string | null;
+  odr_key: string | null;
+  closed: boolean;
+  outcome?: string;
+  legal_basis?: string;
+  satisfaction?: number;
+  event: { type: string; payload: Record<string, unknown> };
+  documents: DocumentKind[];
+}
+
+interface Spec {
+  kinds: string[];
+  from: string[];
+  to: string | null; // null: status unchanged
+  roles: Role[];
+}
+
+const OFFICIALS: Role[] = ['officer', 'supervisor', 'admin'];
+const NON_TERMINAL_COMPLAINT = ['received', 'triage'];
+const CONSULT = ['consultation', 'suggestion', 'help', 'unknown'];
+
+/** Who may do what, from which state. The statutory effects live in `decide` below. */
+export const SPECS: Record<Action, Spec> = {
+  accept: { kinds: ['complaint'], from: ['received'], to: 'accepted', roles: OFFICIALS },
+  decline: { kinds: ['complaint'], from: ['received'], to: 'declined', roles: OFFICIALS },
+  send_odr: { kinds: ['complaint'], from: ['received'], to: 'odr', roles: ['operator', ...OFFICIALS] },
+  odr_settle: { kinds: ['complaint'], from: ['odr'], to: 'closed', roles: ['enterprise', ...OFFICIALS] },
+  odr_fail: { kinds: ['complaint'], from: ['odr'], to: 'received', roles: ['enterprise', ...OFFICIALS] },
+  start_mediation: { kinds: ['complaint'], from: ['accepted'], to: 'mediating', roles: OFFICIALS },
+  suspend: { kinds: ['complaint'], from: ['mediating'], to: 'suspended', roles: OFFICIALS },
+  resume: { kinds: ['complaint'], from: ['suspended'], to: 'mediating', roles: OFFICIALS },
+  mediate_success: { kinds: ['complaint'], from: ['mediating'], to: 'mediated', roles: OFFICIALS },
+  terminate: { kinds: ['complaint'], from: ['accepted', 'mediating', 'suspended'], to: 'terminated', roles: OFFICIALS },
+  notify_termination: { kinds: ['complaint'], from: ['terminated'], to: 'closed', roles: OFFICIALS },
+  start_verification: { kinds: ['report'], from: ['received'], to: 'verifying', roles: OFFICIALS },
+  extend_verification: { kinds: ['report'], from: ['received', 'verifying'], to: null, roles: ['supervisor', 'admin'] },
+  open_case: { kinds: ['report'], from: ['received', 'verifying'], to: 'case_opened', roles: OFFICIALS },
+  not_open_case: { kinds: ['report'], from: ['received', 'verifying'], to: 'not_opened', roles: OFFICIALS },
+  notify_reporter: { kinds: ['report'], from: ['case_opened', 'not_opened'], to: 'closed', roles: OFFICIALS },
+  answer: { kinds: CONSULT, from: ['received'], to: 'answered', roles: ['operator', ...OFFICIALS] },
+  close: { kinds: ['report'], from: ['case_opened', 'not_opened'], to: 'closed', roles: OFFICIALS },
+  follow_up: { kinds: ['complaint', 'report', ...CONSULT], from: ['mediated', 'closed', 'answered', 'declined'], to: null, roles: ['operator', ...OFFICIALS] },
+  mark_duplicate: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT, 'verifying'], to: 'duplicate', roles: ['operator', ...OFFICIALS] },
+};
+
+/** 不予立案 grounds (行政处罚程序规定 Art. 20), plus "no violation found". */
+export const NOT_OPEN_REASONS: ReasonCode[] = [
+  { code: 'N0', article: '行政处罚程序规定第十九条', text: '经核查，没有违法事实或者违法事实不成立' },
+  { code: 'N1', article: '行政处罚程序规定第二十条第一项', text: '违法行为轻微并及时改正，没有造成危害后果' },
+  { code: 'N2', article: '行政处罚程序规定第二十条第二项', text: '初次违法且危害后果轻微并及时改正' },
+  { code: 'N3', article: '行政处罚程序规定第二十条第三项', text: '当事人有证据足以证明没有主观过错' },
+  { code: 'N4', article: '行政处罚程序规定第二十条第四项', text: '依法可以不予立案的其他情形' },
+];
+
+/** Actions possible now for this role (drives the UI's buttons). */
+export function availableActions(s: Pick<WorkflowState, 'kind' | 'status'>, role: Role): Action[] {
+  return ACTIONS.filter((a) => {
+    const spec = SPECS[a];
+    return spec.kinds.includes(s.kind) && spec.from.includes(s.status) && spec.roles.includes(role);
+  });
+}
+
+function reasonOf(list: ReasonCode[], code: string | undefined, what: string): ReasonCode {
+  if (!code) return fail('invalid_input', `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`);
+  const r = list.find((x) => x.code === code);
+  return r ?? fail('invalid_input', `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`);
+}
+
+export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role }): Decision {
+  const spec = SPECS[input.action];
+  if (!spec) return fail('invalid_input', `unknown action ${String(input.action)}`);
+  if (!spec.kinds.includes(s.kind)) return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
+  if (!spec.from.includes(s.status)) {
+    return fail('illegal_transition', `当前状态 ${s.status} 不能执行 ${input.action} (allowed from: ${spec.from.join(', ')})`, { status: s.status, action: input.action });
+  }
+  if (!spec.roles.includes(ctx.role)) return fail('forbidden', `角色 ${ctx.role} 不能执行 ${input.action}`);
+
+  const { cal, rules, today } = ctx;
+  let d: Deadlines = { ...s.deadlines };
+  let suspended = s.suspended_since;
+  let odrKey = s.odr_key;
+  const payload: Record<string, unknown> = {};
+  const documents: DocumentKind[] = [];
+  let outcome: string | undefined;
+  let legalBasis: string | undefined;
+  let satisfaction: number | undefined;
+  if (input.note) payload.note = input.note;
+
+  switch (input.action) {
+    case 'accept':
+      d.mediate_by = addPeriod(cal, today, rules.deadlines.mediation);
+      payload.accepted_on = today;
+      payload.late = !!d.accept_by && today > d.accept_by;
+      documents.push('acceptance_decision');
+      break;
+    case 'decline': {
+      const r = reasonOf(rules.decline_reasons, input.reason, '不予受理');
+      Object.assign(payload, { reason: r.code, article: r.article, reason_text: r.text, late: !!d.accept_by && today > d.accept_by });
+      outcome = 'declined';
+      legalBasis = `${rules.short}${r.article}`;
+      documents.push('decline_decision');
+      break;
+    }
+    case 'send_odr':
+      if (!input.odr_key) return fail('invalid_input', 'ODR 需要指定企业 (odr_key)');
+      if (input.consent !== true) return fail('invalid_input', '转ODR企业处理需要消费者同意 (consent required)');
+      odrKey = input.odr_key;
+      d.odr_by = addPeriod(cal, today, rules.deadlines.odr_window);
+      payload.odr_key = odrKey;
+      break;
+    case 'odr_settle':
+      outcome = 'odr_settled';
+      payload.settled_on = today;
+      break;
+    case 'odr_fail':
+      // The enterprise did not settle in its window: back to administrative handling with a fresh acceptance clock.
+      d.accept_by = addPeriod(cal, today, rules.deadlines.accept);
+      delete d.odr_by;
+      payload.reason = input.reason ?? 'not_settled';
+      break;
+    case 'start_mediation':
+      documents.push('mediation_notice');
+      break;
+    case 'suspend':
+      suspended = today;
+      payload.reason = input.reason ?? 'testing';
+      break;
+    case 'resume':
+      d = extendForSuspension(cal, rules, d, s.suspended_since ?? today, today);
+      payload.suspended_from = s.suspended_since;
+      payload.new_mediate_by = d.mediate_by;
+      suspended = null;
+      break;
+    case 'mediate_success':
+      outcome = 'mediated';
+      legalBasis = `${rules.short}（调解成功）`;
+      documents.push(input.record_only ? 'mediation_record' : 'mediation_agreement');
+      d.follow_up_by = addPeriod(cal, today, rules.deadlines.follow_up);
+      break;
+    case 'terminate': {
+      const r = reasonOf(rules.termination_reasons, input.reason, '终止调解');
+      Object.assign(payload, { reason: r.code, article: r.article, reason_text: r.text, terminated_on: today });
+      d.notice_by = addPeriod(cal, today, rules.deadlines.termination_notice);
+      suspended = null;
+      outcome = 'terminated';
+      legalBasis = `${rules.short}${r.article}`;
+      documents.push('termination_decision');
+      break;
+    }
+    case 'notify_termination':
+      payload.late = !!d.notice_by && today > d.notice_by;
+      d.follow_up_by = addPeriod(cal, today, rules.deadlines.follow_up);
+      break;
+    case 'start_verification':
+      break;
+    case 'extend_verification':
+      if (d.verify_extended) return fail('illegal_transition', '核查期限只能延长一次 (already extended once)');
+      if (!d.verify_by) return fail('illegal_transition', 'no verification deadline to extend');
+      d.verify_by = addPeriod(cal, d.verify_by, rules.deadlines.report_verify_extension);
+      d.verify_extended = true;
+      payload.new_verify_by = d.verify_by;
+      break;
+    case 'open_case':
+    case 'not_open_case': {
+      if (input.action === 'not_open_case') {
+        const r = reasonOf(NOT_OPEN_REASONS, input.reason, '不予立案');
+        Object.assign(payload, { reason: r.code, article: r.article, reason_text: r.text });
+        legalBasis = r.article;
+        outcome = 'not_opened';
+      } else {
+        outcome = 'case_opened';
+        legalBasis = '行政处罚程序规定第十九条';
+      }
+      payload.decided_on = today;
+      payload.late = !!d.verify_by && today > d.verify_by;
+      if (s.real_name) d.notify_by = addPeriod(cal, today, rules.deadlines.reporter_notice);
+      break;
+    }
+    case 'notify_reporter':
+      if (!s.real_name) return fail('illegal_transition', '匿名举报无需告知举报人 (anonymous report: use close)');
+      payload.late = !!d.notify_by && today > d.notify_by;
+      documents.push('report_result_notice');
+      break;
+    case 'close':
+      if (s.real_name) return fail('illegal_transition', '实名举报须先告知举报人 (notify_reporter) 再办结');
+      break;
+    case 'answer':
+      if (!input.note) return fail('invalid_input', '答复内容不能为空 (note required)');
+      outcome = 'answered';
+      break;
+    case 'follow_up':
+      if (input.satisfaction !== undefined && !(Number.isInteger(input.satisfaction) && input.satisfaction >= 1 && input.satisfaction <= 5)) {
+        return fail('invalid_input', 'satisfaction must be 1–5');
+      }
+      satisfaction = input.satisfaction;
+      payload.satisfaction = input.satisfaction;
+      break;
+    case 'mark_duplicate':
+      if (!input.duplicate_of) return fail('invalid_input', 'duplicate_of required');
+      payload.duplicate_of = input.duplicate_of;
+      outcome = 'duplicate';
+      break;
+  }
+
+  const status = spec.to ?? s.status;
+  const dueKey = status === 'suspended' ? null : currentDueKey(s.kind, status, s.real_name);
+  return {
+    status,
+    deadlines: d,
+    due_kind: dueKey,
+    due_date: dueKey ? (d[dueKey] ?? null) : null,
+    suspended_since: suspended,
+    odr_key: odrKey,
+    closed: TERMINAL.has(status),
+    ...(outcome !== undefined ? { outcome } : {}),
+    ...(legalBasis !== undefined ? { legal_basis: legalBasis } : {}),
+    ...(satisfaction !== undefined ? { satisfaction } : {}),
+    event: { type: input.action, payload },
+    documents,
+  };
+}
+
+/** The state of a ticket at intake. */
+export function intakeState(cal: WorkCalendar, rules: RuleSet, kind: string, receivedDate: string, realName: boolean) {
+  const deadlines = initialDeadlines(cal, rules, kind, receivedDate);
+  const dueKey = currentDueKey(kind, 'received', realName);
+  return { status: 'received', deadlines, due_kind: dueKey, due_date: dueKey ? (deadlines[dueKey] ?? null) : null };
+}

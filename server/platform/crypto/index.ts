@@ -1,0 +1,1 @@
+export { makeSealer, mask, normaliseIdentifier, type Sealer } from './crypto.js';

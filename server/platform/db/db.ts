@@ -1,0 +1,42 @@
+/**
+ * The one database port of the platform: parameterised SQL ($1, $2 …) on either the embedded PGlite (default) or a
+ * PostgreSQL server (DATABASE_URL). Both speak the same SQL; keep it PostgreSQL-15 compatible (PGlite is 18).
+ * Only repositories (server/modules/<m>/repository.ts) and platform code may import this.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'pg';
+  /** Runs several statements separated by semicolons (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; rolls back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — a server; otherwise PGlite */
+  url?: string;
+  /** PGlite data directory; undefined = in memory */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (tests clone a migrated template this way) */
+  loadDataDir?: Blob;
+  /** server: search_path to use (tests isolate by schema) */
+  schema?: string;
+}
+
+export async function openDb(opts: OpenOptions = {}): Promise<Db> {
+  if (opts.url) {
+    const { openPg } = await import('./pg.js');
+    return openPg(opts.url, opts.schema);
+  }
+  const { openPglite } = await import('./pglite.js');
+  return openPglite(opts.dataDir, opts.loadDataDir);
+}

@@ -1,0 +1,2 @@
+export { openDb, type Db, type Queryable, type QueryResult, type OpenOptions } from './db.js';
+export { migrate } from './migrate.js';

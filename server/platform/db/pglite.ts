@@ -1,0 +1,31 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, QueryResult } from './db.js';
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+  // Same value shapes as server/platform/db/pg.ts: dates as 'YYYY-MM-DD', int8 and numeric as numbers.
+  const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+  const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
+  await pg.waitReady;
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const r = await q.query<T>(sql, params as unknown[] | undefined);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    async tx(fn) {
+      return pg.transaction(async (t) => fn(wrap(t)));
+    },
+    async close() {
+      await pg.close();
+    },
+    // exposed for test templates
+    ...({ dump: () => pg.dumpDataDir('none') } as object),
+  };
+}

@@ -1,0 +1,1 @@
+export { DomainError, ERROR_CODES, fail, type ErrorCode } from './errors.js';
