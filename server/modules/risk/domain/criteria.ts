@@ -1,0 +1,246 @@
+/**
+ * Criteria as code. Each function reads one person's aggregates (and the population norms) and either returns
+ * null or a fired criterion with a strength in (0, 1] and evidence a clerk can cite: ticket ids, dates, counts and
+ * the norm that is exceeded. Thresholds are relative to the population wherever a population exists; the few
+ * fixed counts (e.g. "多次" = at least 3) are written next to the guidance clause they interpret.
+ */
+import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
+import { LINK_LABELS, type LinkKind, STRONG_LINKS } from './graph.js';
+import type { PersonState, RiskState, TicketRec } from './state.js';
+
+export interface Fired { code: CriterionCode; label: string; evidence: string; strength: number; ticket_ids: string[] }
+
+const day = (t: number): string => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+const clamp = (x: number, lo = 0, hi = 1): number => Math.max(lo, Math.min(hi, x));
+/** At most n ticket ids in an evidence string; the full list goes into ticket_ids. */
+function ids(ts: TicketRec[], n = 6): string {
+  const head = ts.slice(0, n).map((t) => t.id).join('、');
+  return ts.length > n ? `${head} 等${ts.length}件` : head;
+}
+function span(ts: TicketRec[]): string {
+  let a = Infinity, b = -Infinity;
+  for (const t of ts) { if (t.t < a) a = t.t; if (t.t > b) b = t.t; }
+  return a === b ? day(a) : `${day(a)}至${day(b)}`;
+}
+function fire(code: CriterionCode, strength: number, evidence: string, ts: TicketRec[]): Fired {
+  return { code, label: CRITERIA_BY_CODE[code].label, evidence, strength: clamp(strength, 0.05, 1), ticket_ids: ts.map((t) => t.id) };
+}
+const catName = (c: string): string => (c === '*' ? '全部类别' : c === 'unknown' ? '未分类' : c);
+
+/** Minimum population before a category's own norm is trusted; smaller ones use the all-category norm. */
+const MIN_POPULATION = 200;
+
+/** 二(六): volume far beyond the category's norm: at least 3× its 99th percentile of complaints per person. */
+export function volume(ps: PersonState, st: RiskState): Fired | null {
+  let best: { cat: string; n: number; thr: number; q50: number; q99: number } | null = null;
+  const cats: [string, number][] = [...ps.byCategory.entries(), ['*', ps.tickets.length]];
+  for (const [cat0, n] of cats) {
+    const cat = st.hist.population(cat0) >= MIN_POPULATION ? cat0 : '*';
+    const q99 = st.hist.quantile(cat, 0.99);
+    const thr = Math.max(5, Math.ceil(3 * q99));
+    if (n >= thr && (!best || n / thr > best.n / best.thr)) best = { cat: cat0, n, thr, q50: st.hist.quantile(cat, 0.5), q99 };
+  }
+  if (!best) return null;
+  const ts = best.cat === '*' ? ps.tickets : ps.tickets.filter((t) => t.category === best!.cat);
+  // peak frequency: most tickets within any 7 days
+  const times = ts.map((t) => t.t).sort((a, b) => a - b);
+  let peak = 0, peakAt = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! > 7 * 86_400_000) j++;
+    if (i - j + 1 > peak) { peak = i - j + 1; peakAt = times[j]!; }
+  }
+  return fire('volume', 0.5 + 0.5 * clamp(Math.log2(best.n / best.thr) / 3),
+    `${span(ts)}在${catName(best.cat)}共投诉举报${best.n}件，超过该类别正常水平（每人中位数${best.q50}件、99%分位${best.q99}件）的3倍阈值${best.thr}件；` +
+    `最密集的7天（自${day(peakAt)}）提交${peak}件；工单：${ids(ts)}`, ts);
+}
+
+/** 反复就同类商品同类问题: one category+problem dominates, across several businesses, far above its population share. */
+export function sameKind(ps: PersonState, st: RiskState): Fired | null {
+  const n = ps.tickets.length;
+  if (n < 5) return null;
+  let bestKey: string | null = null, m = 0;
+  for (const [k, c] of ps.bySameKey) if (c > m) { m = c; bestKey = k; }
+  if (!bestKey || m < 5 || m / n < 0.5) return null;
+  const ts = ps.tickets.filter((t) => t.sameKey === bestKey);
+  const resps = new Set(ts.map((t) => t.resp).filter((r) => r !== null));
+  // Several businesses: follow-ups against one shop (the closed gym) are not "repeated same-kind" conduct.
+  const needResp = resps.size >= 3 || (resps.size === 0 && m >= 8);
+  if (!needResp) return null;
+  const p0 = (st.keyTickets.get(bestKey) ?? 0) / Math.max(1, st.keyTotal);
+  const expected = n * p0;
+  if (m < expected + 4 * Math.sqrt(Math.max(expected * (1 - p0), 0.25)) + 2) return null;
+  const [cat, prob] = bestKey.split('|');
+  return fire('same_kind', 0.5 + 0.5 * clamp((m - 5) / 20) * (m / n),
+    `${span(ts)}就“${cat}·${prob}”反复投诉举报${m}件（占本人${n}件的${Math.round((100 * m) / n)}%，全市该类占比${(100 * p0).toFixed(1)}%），` +
+    `涉及${resps.size || '未登记'}家经营者；工单：${ids(ts)}`, ts);
+}
+
+/** 模板化诉求文本: near-identical texts (Jaccard ≥ 0.5 on 3-grams) filed against several businesses. */
+export function template(ps: PersonState, _st: RiskState, shared?: Map<string, { cluster: string; complainants: number }>): Fired | null {
+  let big: TicketRec[] = [];
+  for (const cl of ps.clusters) if (cl.tickets.length > big.length) big = cl.tickets.map((i) => ps.tickets[i]!);
+  const resps = new Set(big.map((t) => t.resp).filter((r) => r !== null));
+  // Short texts coincide by chance ("要求退款"): they count as a template only when filed by the dozen.
+  const minLen = big.length ? Math.min(...big.slice(0, 20).map((t) => t.textLen)) : 0;
+  const own = big.length >= (minLen >= 20 ? 5 : 12) && (resps.size >= 3 || big.length >= 12 || (resps.size === 0 && big.length >= 8));
+  // Shared with other people (from the text module's templates): only counts when the person files it repeatedly.
+  const sharedTs: TicketRec[] = [];
+  const sharedWith = new Set<string>();
+  let others = 0;
+  if (shared) for (const t of ps.tickets) {
+    const s = shared.get(t.id);
+    if (s && s.complainants >= 2) { sharedTs.push(t); if (!sharedWith.has(s.cluster)) { sharedWith.add(s.cluster); others += s.complainants - 1; } }
+  }
+  const cross = sharedTs.length >= 3 && sharedTs.length / ps.tickets.length >= 0.5;
+  if (!own && !cross) return null;
+  const parts: string[] = [];
+  if (own) parts.push(`${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），针对${resps.size || '未登记'}家经营者：${ids(big)}`);
+  if (cross) parts.push(`${sharedTs.length}件与其他约${others}名投诉人使用同一模板（模板${[...sharedWith].slice(0, 3).join('、')}）：${ids(sharedTs)}`);
+  const n = Math.max(big.length, sharedTs.length);
+  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross ? 1 : 0.6), parts.join('；'), own ? big : sharedTs);
+}
+
+/** Punitive-damage demands: a share far above the population's, on at least 3 tickets. */
+export function punitive(ps: PersonState, st: RiskState): Fired | null {
+  const ts = ps.tickets.filter((t) => t.punitive);
+  const n = ps.tickets.length;
+  if (ts.length < 3) return null;
+  const p0 = st.punitiveTickets / Math.max(1, st.tickets);
+  const share = ts.length / n;
+  if (share < Math.max(0.4, 3 * p0)) return null;
+  return fire('punitive', 0.4 + 0.6 * clamp((ts.length - 3) / 12) * share,
+    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`, ts);
+}
+
+/** 获赔后明知仍购买: a later complaint of the same kind (or same business) after an earlier one ended in compensation. */
+export function buyAgain(ps: PersonState): Fired | null {
+  const sorted = [...ps.tickets].sort((a, b) => a.t - b.t);
+  const pairs: [TicketRec, TicketRec][] = [];
+  const knownBefore: TicketRec[] = [];
+  for (const t of sorted) {
+    for (const e of knownBefore) {
+      if (t.t - e.t < 86_400_000) continue;
+      if ((e.sameKey && e.sameKey === t.sameKey) || (e.resp && e.resp === t.resp && e.pkind === t.pkind)) { pairs.push([e, t]); break; }
+    }
+    if (t.outcome === 'compensated') knownBefore.push(t);
+  }
+  if (!pairs.length) return null;
+  const later = pairs.map((p) => p[1]);
+  const [e0, l0] = pairs[0]!;
+  return fire('buy_again', 0.5 + 0.5 * clamp((pairs.length - 1) / 4),
+    `${day(e0.t)}工单${e0.id}已获赔偿后，于${day(l0.t)}就同类商品同类问题再次投诉（${l0.id}）；此类再次投诉共${pairs.length}件：${ids(later)}`,
+    [e0, ...later]);
+}
+
+/** 超出合理生活消费需要: one purchase above the kind's reasonable quantity, or 30-day totals above twice it (Art. 12–13). */
+export function quantity(ps: PersonState): Fired | null {
+  const withQ = ps.tickets.filter((t) => t.qty > 0 && t.reasonable > 0).sort((a, b) => a.t - b.t);
+  if (!withQ.length) return null;
+  const over = withQ.filter((t) => t.qty > t.reasonable);
+  let agg: TicketRec[] = [];
+  for (let i = 0; i < withQ.length && !agg.length; i++) {
+    const win = withQ.filter((t) => t.pkind === withQ[i]!.pkind && t.t >= withQ[i]!.t && t.t - withQ[i]!.t <= 30 * 86_400_000);
+    if (win.length >= 2 && win.reduce((s, t) => s + t.qty, 0) > 2 * withQ[i]!.reasonable) agg = win;
+  }
+  if (!over.length && !agg.length) return null;
+  const parts: string[] = [];
+  if (over.length) parts.push(over.slice(0, 4).map((t) => `${t.id}（${day(t.t)}）${t.pkind}“${t.qtyRaw}”，合理生活消费量约${t.reasonable}件以内`).join('；'));
+  if (agg.length) parts.push(`30日内多次购买${agg[0]!.pkind}合计${agg.reduce((s, t) => s + t.qty, 0)}件（${ids(agg)}），超过合理量${agg[0]!.reasonable}件的2倍`);
+  const ts = [...new Set([...over, ...agg])];
+  const ratio = Math.max(...ts.map((t) => t.qty / t.reasonable));
+  return fire('quantity', 0.4 + 0.3 * clamp(Math.log2(ratio) / 3) + 0.3 * clamp((ts.length - 1) / 4), parts.join('；'), ts);
+}
+
+/** 多身份关联/通谋: shares phone/ID/bank/device with differently named persons, or files in step with others. */
+export function collusion(ps: PersonState, st: RiskState): Fired | null {
+  const links = st.graph.links[ps.idx]!;
+  const strong = new Set<number>();
+  const parts: string[] = [];
+  for (const [kind, set] of links) {
+    const differ = [...set].filter((q) => differentNames(ps, st.persons[q]!) && !st.persons[q]!.isOrg);
+    if (!differ.length) continue;
+    if (STRONG_LINKS.has(kind)) for (const q of differ) strong.add(q);
+    if (STRONG_LINKS.has(kind) || differ.length >= 3) parts.push(`与${differ.length}名不同姓名的投诉人共用${LINK_LABELS[kind as LinkKind]}`);
+  }
+  const sync: [number, number][] = [];
+  for (const [q, resps] of ps.partners) if (resps.size >= 3) sync.push([q, resps.size]);
+  const addressOnly = parts.length > 0 && strong.size === 0;
+  if (!strong.size && !sync.length) return null;
+  if (addressOnly && !sync.length) return null;
+  if (sync.length) {
+    sync.sort((a, b) => b[1] - a[1]);
+    parts.push(`与${sync.length}名投诉人在72小时内先后投诉同一批经营者（最多${sync[0]![1]}家相同，如 ${sync.slice(0, 3).map(([q]) => st.persons[q]!.displayId).join('、')}）`);
+  }
+  const size = st.graph.groupSize(ps.idx);
+  if (size > 1) parts.push(`身份关联组共${size}人`);
+  const ts = ps.tickets;
+  return fire('collusion', 0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3), parts.join('；') + `；本人工单：${ids(ts)}`, ts);
+}
+
+function differentNames(a: PersonState, b: PersonState): boolean {
+  if (!a.names.size || !b.names.size) return true;
+  for (const n of a.names) if (b.names.has(n)) return false;
+  return true;
+}
+
+/** 冒用他人名义/受雇代为投诉: one identity filing under ≥ 3 names, or declaring agency repeatedly (organisations exempt). */
+export function impersonation(ps: PersonState, st: RiskState): Fired | null {
+  if (ps.isOrg) return null;
+  const parts: string[] = [];
+  let ts: TicketRec[] = [];
+  if (ps.names.size >= 3) {
+    parts.push(`同一身份以${ps.names.size}个不同姓名提交投诉举报`);
+    const seen = new Set<string>();
+    ts = ps.tickets.filter((t) => t.nameHash && !seen.has(t.nameHash) && seen.add(t.nameHash));
+  }
+  const idShared = [...(st.graph.links[ps.idx]!.get('id_number') ?? [])].filter((q) => differentNames(ps, st.persons[q]!));
+  if (idShared.length) parts.push(`身份证号同时被${idShared.length}名不同姓名的投诉人使用`);
+  const agency = ps.tickets.filter((t) => t.agency);
+  if (agency.length >= 2) { parts.push(`${agency.length}件自述受雇或代他人投诉`); ts = [...ts, ...agency]; }
+  if (!parts.length) return null;
+  if (!ts.length) ts = ps.tickets;
+  return fire('impersonation', 0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5), `${parts.join('；')}；工单：${ids(ts)}`, ts);
+}
+
+/** 三(二): reports repeatedly found untrue (outcomes recorded by the source). "多次" read as ≥ 3, or 2 of ≤ 3. */
+export function untrueReports(ps: PersonState): Fired | null {
+  const judged = ps.tickets.filter((t) => t.outcome !== null && t.kind === 'report');
+  const bad = judged.filter((t) => t.outcome === 'untrue');
+  if (bad.length < 2 || (bad.length < 3 && bad.length / judged.length < 0.67)) return null;
+  return fire('untrue_reports', 0.5 + 0.5 * clamp((bad.length - 2) / 6),
+    `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`, bad);
+}
+
+/** 三(三)–(五): importable counts of disclosure requests, reviews/lawsuits, discipline reports ("多次" = ≥ 3, ≥ 2 for 纪检). */
+export function litigation(ps: PersonState): Fired | null {
+  const e = ps.ext;
+  const parts: string[] = [];
+  if (e.disclosure >= 3) parts.push(`政府信息公开申请${e.disclosure}次`);
+  if (e.reviews + e.lawsuits >= 3) parts.push(`行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`);
+  if (e.discipline >= 2) parts.push(`向纪检监察部门举报${e.discipline}次`);
+  if (!parts.length) return null;
+  const total = e.disclosure + e.reviews + e.lawsuits + e.discipline;
+  return fire('litigation', 0.4 + 0.6 * clamp((total - 3) / 12), `导入记录显示：${parts.join('，')}（来源：工单附带的外部计数）`, ps.tickets.slice(0, 1));
+}
+
+/** Evidence flags from the evidence module (AI-generation labels, one image reused across claims). */
+export function fabricatedEvidence(ps: PersonState): Fired | null {
+  const ts = ps.tickets.filter((t) => t.evidence?.length);
+  if (!ts.length) return null;
+  const what = [...new Set(ts.flatMap((t) => t.evidence!))].slice(0, 3).join('；');
+  return fire('fabricated_evidence', 0.5 + 0.5 * clamp((ts.length - 1) / 3), `${ts.length}件工单的证据材料被标记：${what}；工单：${ids(ts)}（提示复核，非自动认定）`, ts);
+}
+
+export type SharedTemplates = Map<string, { cluster: string; complainants: number }>;
+
+export function evaluatePerson(ps: PersonState, st: RiskState, shared?: SharedTemplates): Fired[] {
+  // Lawful representatives (消协, legal aid, residents' committees) file for others by design: never proposed.
+  if (ps.isOrg) return [];
+  const out: Fired[] = [];
+  const add = (f: Fired | null): void => { if (f) out.push(f); };
+  add(sameKind(ps, st)); add(template(ps, st, shared)); add(punitive(ps, st)); add(buyAgain(ps)); add(quantity(ps));
+  add(collusion(ps, st)); add(impersonation(ps, st)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
+  // Volume describes honest heavy users too: it is reported only beside a conduct criterion (DOMAIN §2.3).
+  if (out.length) add(volume(ps, st));
+  return out;
+}

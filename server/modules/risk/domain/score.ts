@@ -1,0 +1,90 @@
+/**
+ * The score: a transparent logistic model over the fired criteria, score = σ(b + Σ wᵢ·sᵢ) with the catalog's
+ * weights wᵢ and each criterion's strength sᵢ ∈ (0, 1]. A clerk can recompute it by hand from the criteria list.
+ * Only persons with at least one conduct criterion get a score at all (volume alone never marks anyone).
+ */
+import type { MinePerson, MineTemplate, TifTicket } from '../../../../shared/tif.js';
+import { CRITERIA_BY_CODE } from './catalog.js';
+import { type Fired, type SharedTemplates, evaluatePerson } from './criteria.js';
+import { type PersonState, type RiskOptions, RiskState } from './state.js';
+
+/** Intercept: with it, one full-strength conduct criterion alone stays below the proposal threshold. */
+export const BIAS = -2.6;
+/** Score at or above which the model proposes the person for review (it never lists anyone by itself). */
+export const PROPOSE_THRESHOLD = 0.5;
+
+export function scoreOf(fired: Fired[]): number {
+  let z = BIAS;
+  for (const f of fired) z += CRITERIA_BY_CODE[f.code].weight * f.strength;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export interface ScoreOptions extends RiskOptions {
+  templates?: MineTemplate[];
+  /** persons below this score are left out (default: the proposal threshold; 0 = everyone with a criterion) */
+  minScore?: number;
+}
+
+export function sharedTemplateIndex(templates: MineTemplate[] | undefined): SharedTemplates | undefined {
+  if (!templates?.length) return undefined;
+  const m: SharedTemplates = new Map();
+  for (const tp of templates) for (const id of tp.ticket_ids) m.set(id, { cluster: tp.cluster_id, complainants: tp.complainants });
+  return m;
+}
+
+function toMine(ps: PersonState, fired: Fired[]): MinePerson {
+  const ids = new Set<string>();
+  for (const f of fired) for (const id of f.ticket_ids) ids.add(id);
+  return {
+    complainant_id: ps.displayId,
+    score: Math.round(scoreOf(fired) * 1e4) / 1e4,
+    criteria: fired.map((f) => ({ code: f.code, label: f.label, evidence: f.evidence })),
+    ticket_ids: [...ids],
+  };
+}
+
+/** Batch: every person with ≥ 1 criterion and score ≥ minScore, highest score first. */
+export function scorePersons(tickets: TifTicket[], opts: ScoreOptions = {}): MinePerson[] {
+  const st = new RiskState(opts);
+  const order = tickets.map((t, i) => [Date.parse(t.received_at) || 0, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, i] of order) st.ingest(tickets[i]!);
+  return evaluateAll(st, opts);
+}
+
+export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[] {
+  const shared = sharedTemplateIndex(opts.templates);
+  const min = opts.minScore ?? PROPOSE_THRESHOLD;
+  const out: MinePerson[] = [];
+  for (const ps of st.persons) {
+    if (ps.tickets.length < 2) continue;
+    const fired = evaluatePerson(ps, st, shared);
+    if (!fired.length) continue;
+    const mp = toMine(ps, fired);
+    if (mp.score >= min) out.push(mp);
+  }
+  return out.sort((a, b) => b.score - a.score || a.complainant_id.localeCompare(b.complainant_id));
+}
+
+/**
+ * Incremental scorer for live intake: `update(ticket)` folds one ticket in and re-evaluates only its person
+ * (population norms move with every ticket, so a person's score is as of their latest ticket).
+ */
+export class IncrementalRiskScorer {
+  readonly state: RiskState;
+  private shared: SharedTemplates | undefined;
+  constructor(private opts: ScoreOptions = {}) {
+    this.state = new RiskState(opts);
+    this.shared = sharedTemplateIndex(opts.templates);
+  }
+  setTemplates(t: MineTemplate[]): void { this.shared = sharedTemplateIndex(t); }
+  /** Returns the person's current assessment (criteria may be empty), or null for an anonymous ticket. */
+  update(t: TifTicket): MinePerson | null {
+    const p = this.state.ingest(t);
+    if (p < 0) return null;
+    const ps = this.state.persons[p]!;
+    const fired = ps.tickets.length < 2 ? [] : evaluatePerson(ps, this.state, this.shared);
+    return fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
+  }
+  /** Everyone currently above the threshold (a full pass; for the nightly list, not per ticket). */
+  ranking(): MinePerson[] { return evaluateAll(this.state, this.opts); }
+}

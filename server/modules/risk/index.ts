@@ -1,0 +1,21 @@
+/**
+ * Risk module: abnormal complainants (投诉举报异常名录) — person resolution on keyed hashes, the identity graph,
+ * criteria as code with evidence, the score, and the due-process domain logic. Other modules import only this file.
+ */
+import type { MinePerson, MineTemplate, TifTicket } from '../../../shared/tif.js';
+import { type ScoreOptions, scorePersons as scoreAll } from './domain/score.js';
+
+export { CRITERIA, CRITERIA_BY_CODE, type CriterionCode, type CriterionDef } from './domain/catalog.js';
+export { keyedHasher, normPhone, normIdNumber, normAddress, normName, isRepresentativeOrg, type Hasher } from './domain/identity.js';
+export { UnionFind, IdentityGraph, identify, LINK_LABELS, type LinkKind } from './domain/graph.js';
+export { RiskState, type RiskOptions, type PersonState } from './domain/state.js';
+export { evaluatePerson, type Fired } from './domain/criteria.js';
+export { IncrementalRiskScorer, scoreOf, evaluateAll, BIAS, PROPOSE_THRESHOLD, type ScoreOptions } from './domain/score.js';
+
+/**
+ * Persons whose conduct meets the criteria, highest score first (the `persons` part of the mining report).
+ * `key` is the HMAC key for identifiers; `templates` are the text module's clusters (optional).
+ */
+export function scorePersons(tickets: TifTicket[], opts: { templates?: MineTemplate[]; key?: string } & ScoreOptions = {}): MinePerson[] {
+  return scoreAll(tickets, opts);
+}
