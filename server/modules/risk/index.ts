@@ -19,3 +19,12 @@ export { IncrementalRiskScorer, scoreOf, evaluateAll, BIAS, PROPOSE_THRESHOLD, t
 export function scorePersons(tickets: TifTicket[], opts: { templates?: MineTemplate[]; key?: string } & ScoreOptions = {}): MinePerson[] {
   return scoreAll(tickets, opts);
 }
+export {
+  LIST_STATES, LIST_STATE_LABELS, LIST_RULES, DEFAULT_PERIOD_DAYS, DueProcessError, allowedActions, propose, transition,
+  dueForExpiry, effectsOf, handlingOf, mediationKpi, type ListState, type ListAction, type ListEntry, type ListEvent,
+  type ListPayload, type Actor, type ListingEffects,
+} from './domain/lifecycle.js';
+export {
+  UNMASK_ROLES, canSeeUnmasked, maskName, maskIdNumber, maskPhone, maskAddress, exportRecord, sharingKeys, matchImported,
+  listCountsOf, type ListExportRecord, type ListPersonData, type ListCounts,
+} from './domain/listing.js';

@@ -1,0 +1,125 @@
+/**
+ * The shareable record of the 投诉举报异常名录 with the fields of the Yueyang guidance (岳市监〔2024〕16号 四):
+ * 姓名、身份证号、联系电话、联系地址、投诉举报数量、政府信息公开申请数量、复议或者诉讼数量、向纪检监察部门举报数量、
+ * 主要反映问题、涉及领域或商品服务类别. Masked by default; only the roles in UNMASK_ROLES get clear values (the API logs
+ * every access with its purpose). Other districts' lists are matched on keyed hashes only.
+ */
+import type { Role } from '../../../../shared/domain.js';
+import type { Hasher } from './identity.js';
+import { normIdNumber, normPhone } from './identity.js';
+
+export interface ListPersonData { name?: string; id_number?: string; phone?: string; address?: string }
+
+export interface ListExportRecord {
+  姓名: string;
+  身份证号: string;
+  联系电话: string;
+  联系地址: string;
+  投诉数量: number;
+  举报数量: number;
+  政府信息公开申请数量: number;
+  复议或者诉讼数量: number;
+  向纪检监察部门举报数量: number;
+  主要反映问题: string[];
+  涉及领域或商品服务类别: string[];
+  列入依据: string;
+  列入日期: string;
+  有效期至: string;
+  masked: boolean;
+}
+
+export interface ListCounts {
+  complaints: number; reports: number; disclosure: number; reviews_lawsuits: number; discipline: number;
+  issues: string[]; categories: string[];
+}
+
+/** Roles allowed to see a listed person's identifiers in clear (district supervisor, city analyst). */
+export const UNMASK_ROLES: ReadonlySet<Role> = new Set(['supervisor', 'analyst']);
+export const canSeeUnmasked = (role: Role): boolean => UNMASK_ROLES.has(role);
+
+export function maskName(s: string | undefined): string {
+  if (!s) return '';
+  const cs = [...s];
+  return cs.length <= 1 ? '*' : cs[0] + '*'.repeat(cs.length - 1);
+}
+export function maskIdNumber(s: string | undefined): string {
+  if (!s) return '';
+  const t = s.trim();
+  return t.length < 8 ? '*'.repeat(t.length) : t.slice(0, 3) + '*'.repeat(t.length - 7) + t.slice(-4);
+}
+export function maskPhone(s: string | undefined): string {
+  if (!s) return '';
+  const d = s.replace(/\s/g, '');
+  return d.length < 7 ? '*'.repeat(d.length) : d.slice(0, 3) + '*'.repeat(d.length - 7) + d.slice(-4);
+}
+/** Keeps the district-level prefix (up to 区/县/镇/街道, at most 9 characters), hides the rest. */
+export function maskAddress(s: string | undefined): string {
+  if (!s) return '';
+  const m = /^.{0,9}?(区|县|镇|街道|乡)/.exec(s);
+  const keep = m ? m[0] : [...s].slice(0, 3).join('');
+  return keep + '****';
+}
+
+export function exportRecord(
+  person: ListPersonData, counts: ListCounts, listing: { legal_basis?: string; decided_at?: string; expires_at?: string },
+  viewer: { role: Role; unmasked?: boolean } = { role: 'partner' },
+): ListExportRecord {
+  const clear = viewer.unmasked === true && canSeeUnmasked(viewer.role);
+  return {
+    姓名: clear ? (person.name ?? '') : maskName(person.name),
+    身份证号: clear ? (person.id_number ?? '') : maskIdNumber(person.id_number),
+    联系电话: clear ? (person.phone ?? '') : maskPhone(person.phone),
+    联系地址: clear ? (person.address ?? '') : maskAddress(person.address),
+    投诉数量: counts.complaints,
+    举报数量: counts.reports,
+    政府信息公开申请数量: counts.disclosure,
+    复议或者诉讼数量: counts.reviews_lawsuits,
+    向纪检监察部门举报数量: counts.discipline,
+    主要反映问题: counts.issues.slice(0, 5),
+    涉及领域或商品服务类别: counts.categories.slice(0, 5),
+    列入依据: listing.legal_basis ?? '',
+    列入日期: (listing.decided_at ?? '').slice(0, 10),
+    有效期至: listing.expires_at ?? '',
+    masked: !clear,
+  };
+}
+
+/** Keys under which a list entry is shared between districts: keyed hashes of ID number and phone, never values. */
+export function sharingKeys(person: ListPersonData, hash: Hasher): string[] {
+  const out: string[] = [];
+  const idn = normIdNumber(person.id_number);
+  const ph = normPhone(person.phone);
+  if (idn) out.push('id_number:' + hash('idn', idn));
+  if (ph) out.push('phone:' + hash('phone', ph));
+  return out;
+}
+
+/** Matches another district's entries (hash keys only) against local persons' keys; returns local ids per entry. */
+export function matchImported(imported: { entry_id: string; keys: string[] }[], local: Map<string, string[]>): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const [person, keys] of local) for (const k of keys) { const l = byKey.get(k); if (l) l.push(person); else byKey.set(k, [person]); }
+  const out = new Map<string, string[]>();
+  for (const e of imported) {
+    const hits = new Set<string>();
+    for (const k of e.keys) for (const p of byKey.get(k) ?? []) hits.add(p);
+    if (hits.size) out.set(e.entry_id, [...hits]);
+  }
+  return out;
+}
+
+/** The counts and main issues of the export record, from a person's aggregates. */
+export function listCountsOf(ps: import('./state.js').PersonState): ListCounts {
+  const top = (m: Map<string, number>): string[] => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const issues = new Map<string, number>();
+  for (const [k, n] of ps.bySameKey) { const p = k.split('|')[1]!; issues.set(p, (issues.get(p) ?? 0) + n); }
+  const cats = new Map([...ps.byCategory].filter(([k]) => k !== 'unknown'));
+  return {
+    complaints: ps.tickets.filter((t) => t.kind !== 'report').length,
+    reports: ps.tickets.filter((t) => t.kind === 'report').length,
+    disclosure: ps.ext.disclosure,
+    reviews_lawsuits: ps.ext.reviews + ps.ext.lawsuits,
+    discipline: ps.ext.discipline,
+    issues: top(issues),
+    categories: top(cats),
+  };
+}
