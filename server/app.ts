@@ -1,0 +1,54 @@
+/**
+ * Composition root: opens the database (PGlite in DIR, or DATABASE_URL), migrates, seeds the organisation, loads the
+ * calendar with admin overrides, and wires the module contexts. Used by `serve`, the CLI batch commands and tests.
+ */
+import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
+import { loadConfig } from './platform/config/index.js';
+import { makeSealer } from './platform/crypto/index.js';
+import { migrate, openDb, type Db } from './platform/db/index.js';
+import { seedOrganisation } from './modules/access/index.js';
+import type { IntakeCtx } from './modules/intake/index.js';
+
+export interface App extends IntakeCtx {
+  close(): Promise<void>;
+  dataDir: string;
+  keySource: string;
+}
+
+export interface OpenAppOptions {
+  dataDir?: string;
+  /** already opened database (tests) */
+  db?: Db;
+  key?: string;
+  /** fixed "today" (tests, demo replays) */
+  today?: string;
+}
+
+export async function openApp(o: OpenAppOptions = {}): Promise<App> {
+  const cfg = o.key ? { databaseUrl: process.env.DATABASE_URL, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const } : loadConfig({ dataDir: o.dataDir });
+  const db = o.db ?? (await openDb(cfg.databaseUrl ? { url: cfg.databaseUrl } : { dataDir: cfg.dataDir }));
+  await migrate(db);
+  await seedOrganisation(db);
+  await loadCalendarOverrides(db);
+  const sealer = makeSealer(cfg.key);
+  return {
+    db,
+    sealer,
+    cal: calendar,
+    today: () => o.today ?? shanghaiDate(new Date()),
+    dataDir: cfg.dataDir,
+    keySource: cfg.keySource,
+    async close() {
+      if (!o.db) await db.close();
+    },
+  };
+}
+
+/** Admin edits of the holiday calendar are stored per year and override the shipped file. */
+async function loadCalendarOverrides(db: Db): Promise<void> {
+  const r = await db.query<{ year: number; data: CalendarData['years'][string] }>('SELECT year, data FROM calendar_overrides');
+  if (!r.rows.length) return;
+  const years = { ...builtinCalendarData.years };
+  for (const row of r.rows) years[String(row.year)] = row.data;
+  setCalendar(new WorkCalendar({ ...builtinCalendarData, version: `${builtinCalendarData.version}+db`, years }));
+}

@@ -1,0 +1,9 @@
+/** access: users, roles, units and jurisdictions; the policies every other module calls. */
+export type { Actor } from './domain/actor.js';
+export { SYSTEM } from './domain/actor.js';
+export { canReadTicket, canSeePersonalData, canActOnTicket, canTransferTo, queueScope, type QueueScope, type TicketScope } from './domain/policies.js';
+export { buildUnits, stationName, CITY_UNIT, TRIAGE_UNIT, type UnitRow } from './domain/units.js';
+export { hashPassword, verifyPassword } from './domain/password.js';
+export { login, logout, resolveSession, toActor } from './commands/login.js';
+export { seedOrganisation, seedDemoAccounts, createUser, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './commands/seed-organisation.js';
+export { accessRepo } from './repository.js';

@@ -1,0 +1,125 @@
+/**
+ * Batch intake: normalise, enrich (pre-fill/classification when a text engine is wired), split report parts, link
+ * repeats of a ticket already filed by the same person, and store — idempotently: a ticket whose source id is already
+ * stored is skipped, so a retried import never creates duplicates.
+ */
+import { audit } from '../../../platform/audit/index.js';
+import type { Actor } from '../../access/index.js';
+import { ticketRepo, type Ctx, type NewTicketRow } from '../../workflow/index.js';
+import type { TifTicket } from '../../../../shared/tif.js';
+import { hasReportPart, normaliseTicket, splitReportPart, ticketIdFor } from '../domain/normalise.js';
+import { repeatKey } from '../domain/repeat.js';
+
+export interface Enrichment {
+  kind?: string;
+  predicted?: Record<string, unknown>;
+  prefill?: Record<string, unknown>;
+}
+export interface IntakeCtx extends Ctx {
+  /** optional text engine: kind for unlabelled tickets, category predictions, pre-fill */
+  enrich?: (t: TifTicket) => Enrichment;
+  /** hook after commit (early warning, similar-case index, risk re-scoring) */
+  onStored?: (rows: NewTicketRow[]) => void;
+}
+
+export interface IngestResult {
+  imported: number;
+  skipped: number;
+  ids: string[];
+  split: number;
+  duplicates: number;
+}
+
+export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { source: string; actor: Actor }): Promise<IngestResult> {
+  const cal = ctx.cal();
+  const deps = { sealer: ctx.sealer, cal, source: o.source };
+  const seen = new Set<string>();
+  const rows: NewTicketRow[] = [];
+  let skippedInBatch = 0;
+  for (const t of tickets) {
+    const id = ticketIdFor(o.source, t.id);
+    if (seen.has(id)) {
+      skippedInBatch++;
+      continue;
+    }
+    seen.add(id);
+    const e = ctx.enrich?.(t);
+    const kindGiven = t.kind && t.kind !== 'unknown' ? undefined : e?.kind;
+    const row = normaliseTicket(t, deps, kindGiven);
+    if (e?.predicted) row.predicted = { ...(row.predicted ?? {}), ...e.predicted };
+    if (e?.prefill) row.prefill = e.prefill;
+    rows.push(row);
+    if (row.kind === 'complaint' && hasReportPart(t)) rows.push(splitReportPart(row, deps));
+  }
+  const existing = await ticketRepo.existingIds(ctx.db, rows.map((r) => r.id));
+  const fresh = rows.filter((r) => !existing.has(r.id));
+  const duplicates = await linkRepeats(ctx, fresh);
+  const ids = await ctx.db.tx(async (q) => {
+    const inserted = await ticketRepo.insertMany(q, fresh);
+    if (inserted.length) {
+      await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.import', subjectType: 'batch', subjectId: o.source, detail: { count: inserted.length } });
+    }
+    return inserted;
+  });
+  const stored = new Set(ids);
+  ctx.onStored?.(fresh.filter((r) => stored.has(r.id)));
+  const parents = fresh.filter((r) => stored.has(r.id) && !r.parent_id).length;
+  return {
+    imported: parents,
+    skipped: skippedInBatch + rows.filter((r) => !r.parent_id).length - parents,
+    ids,
+    split: fresh.filter((r) => stored.has(r.id) && r.parent_id).length,
+    duplicates,
+  };
+}
+
+/**
+ * A ticket that repeats one the same person filed in the last 30 days (same business, near-identical text) is linked
+ * to it and not handled twice (Order 121: 重复举报不予处理). The earlier ticket keeps its own workflow.
+ */
+async function linkRepeats(ctx: IntakeCtx, rows: NewTicketRow[]): Promise<number> {
+  let n = 0;
+  const byKey = new Map<string, NewTicketRow>();
+  for (const r of rows) {
+    if (!r.complainant_key || r.parent_id) continue;
+    const k = repeatKey(r);
+    if (!k) continue;
+    const earlier = byKey.get(k);
+    if (earlier && earlier.received_date <= r.received_date) {
+      markDuplicate(r, earlier.id);
+      n++;
+      continue;
+    }
+    byKey.set(k, r);
+  }
+  // repeats of tickets already stored (one query per distinct person in the batch; batches from the API are tiny)
+  const persons = [...new Set(rows.filter((r) => r.complainant_key && !r.duplicate_of && !r.parent_id).map((r) => r.complainant_key!))];
+  if (persons.length > 0 && persons.length <= 50) {
+    for (const p of persons) {
+      const mine = rows.filter((r) => r.complainant_key === p && !r.duplicate_of && !r.parent_id);
+      const since = mine.reduce((m, r) => (r.received_date < m ? r.received_date : m), mine[0]!.received_date);
+      const prev = await ticketRepo.recentByComplainant(ctx.db, p, shiftDate(since, -30));
+      for (const r of mine) {
+        const k = repeatKey(r);
+        const hit = prev.find((x) => x.id !== r.id && x.received_date <= r.received_date && repeatKey({ respondent_key: x.respondent_key, title: x.title, body: x.body }) === k);
+        if (hit) {
+          markDuplicate(r, hit.id);
+          n++;
+        }
+      }
+    }
+  }
+  return n;
+}
+
+function markDuplicate(r: NewTicketRow, of: string) {
+  r.duplicate_of = of;
+  r.status = 'duplicate';
+  r.due_date = null;
+  r.due_kind = null;
+  r.event = { ...r.event, duplicate_of: of, note: '与此前工单重复，已关联，不重复处理' };
+}
+
+function shiftDate(d: string, days: number): string {
+  return new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,6 @@
+/** intake: tickets from every channel (web, hotline, 12345 API, batch files) into the statutory workflow. */
+export { ingestTickets, type IntakeCtx, type Enrichment, type IngestResult } from './commands/ingest-tickets.js';
+export { importFile, type ImportOptions, type ImportSummary } from './commands/import-file.js';
+export { normaliseTicket, normaliseKind, hasReportPart, ticketIdFor } from './domain/normalise.js';
+export { normaliseBusinessKey } from './domain/business-key.js';
+export { resolveMapping, rowToTicket, type ColumnMap } from './domain/columns.js';

@@ -1,0 +1,74 @@
+/**
+ * Performs one statutory workflow action on a ticket: jurisdiction check, state-machine decision, the update with an
+ * optimistic lock, the timeline event, generated documents and the audit entry — all in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { audit } from '../../../platform/audit/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import { canActOnTicket, type Actor } from '../../access/index.js';
+import { decide, type ActionInput } from '../domain/transitions.js';
+import { ruleSetByVersion } from '../domain/rules.js';
+import { renderDocument } from '../domain/documents.js';
+import { ticketRepo, type TicketRow } from '../repository.js';
+import { unitNames } from '../queries/unit-names.js';
+import type { Ctx } from '../context.js';
+
+export interface PerformActionOptions {
+  /** ticket id or ticket number */
+  ticketId: string;
+  actor: Actor;
+  input: ActionInput;
+  /** override "today" (demo ageing of history); defaults to ctx.today() */
+  on?: string;
+}
+
+export async function performAction(ctx: Ctx, o: PerformActionOptions) {
+  return ctx.db.tx(async (q) => {
+    const t = await ticketRepo.get(q, o.ticketId, true);
+    if (!t) return fail('not_found', `工单不存在 (ticket ${o.ticketId} not found)`);
+    if (!canActOnTicket(o.actor, t)) return fail(o.actor.role === 'officer' || o.actor.role === 'supervisor' ? 'not_found' : 'forbidden', `无权处理该工单 (no jurisdiction over ${o.ticketId})`);
+    if (o.actor.role === 'enterprise' && !['odr_settle', 'odr_fail'].includes(o.input.action)) return fail('forbidden', 'ODR企业只能和解或退回');
+    const rules = ruleSetByVersion(t.rule_version);
+    const today = o.on ?? ctx.today();
+    const d = decide(
+      { kind: t.kind, status: t.status, received_date: String(t.received_date), real_name: t.real_name, deadlines: t.deadlines as never, suspended_since: t.suspended_since, odr_key: t.odr_key },
+      o.input,
+      { cal: ctx.cal(), rules, today, role: o.actor.role },
+    );
+    const ok = await ticketRepo.applyDecision(q, t.id, t.version, d);
+    if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试 (ticket changed concurrently)');
+    await ticketRepo.appendEvent(q, t.id, { actor_id: o.actor.id, actor_role: o.actor.role, type: d.event.type, payload: { ...d.event.payload, status: d.status, due_date: d.due_date } });
+    const docs = [];
+    if (d.documents.length) {
+      const names = await unitNames(q, t.unit_id);
+      for (const kind of d.documents) {
+        const doc = renderDocument(kind, {
+          ticketNo: t.no, unitName: names.unitName, unitShort: names.short, date: today, ruleName: rules.name,
+          receivedDate: String(t.received_date), complainantName: complainantName(ctx, t), respondentName: t.respondent_name ?? '',
+          summary: (t.title || t.body || '').slice(0, 200), reasonText: d.event.payload.reason_text as string | undefined,
+          article: d.event.payload.article as string | undefined, note: o.input.note, mediateBy: d.deadlines.mediate_by,
+          outcomeText: t.kind === 'report' ? reportOutcomeText(d.outcome ?? t.outcome, o.input.note) : undefined,
+        });
+        const id = randomUUID();
+        await ticketRepo.insertDocument(q, { ticket_id: t.id, id, kind, number: doc.number, title: doc.title, html: doc.html, created_by: o.actor.id });
+        docs.push({ id, kind, number: doc.number, title: doc.title });
+      }
+    }
+    await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.action', subjectType: 'ticket', subjectId: t.id, detail: { action: o.input.action, status: d.status } });
+    return { id: t.id, no: t.no, status: d.status, due_date: d.due_date, due_kind: d.due_kind, deadlines: d.deadlines, documents: docs };
+  });
+}
+
+function complainantName(ctx: Ctx, t: TicketRow): string {
+  if (!t.complainant_enc) return '投诉（举报）人';
+  try {
+    return ctx.sealer.open<{ name?: string }>(t.complainant_enc).name ?? '投诉（举报）人';
+  } catch {
+    return '投诉（举报）人';
+  }
+}
+
+function reportOutcomeText(outcome: string | null | undefined, note?: string): string {
+  const base = outcome === 'case_opened' ? '经核查，已依法立案调查' : outcome === 'not_opened' ? '经核查，决定不予立案' : '已依法处理';
+  return note ? `${base}。${note}` : base;
+}

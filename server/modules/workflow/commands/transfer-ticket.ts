@@ -1,0 +1,26 @@
+/** Transfers a ticket to another unit with a reason (分派/转办/退回), within what the actor's level allows. */
+import { audit } from '../../../platform/audit/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import { canTransferTo, canActOnTicket, type Actor } from '../../access/index.js';
+import { TERMINAL } from '../domain/transitions.js';
+import { ticketRepo } from '../repository.js';
+import type { Ctx } from '../context.js';
+
+export async function transferTicket(ctx: Ctx, o: { ticketId: string; actor: Actor; toUnit: string; reason: string }) {
+  if (!o.reason?.trim()) return fail('invalid_input', '转办须填写理由 (reason required)');
+  return ctx.db.tx(async (q) => {
+    const t = await ticketRepo.get(q, o.ticketId, true);
+    if (!t || !canActOnTicket(o.actor, t)) return fail('not_found', `工单不存在或无权访问 (${o.ticketId})`);
+    if (TERMINAL.has(t.status)) return fail('illegal_transition', '已办结工单不能转办');
+    const target = (await q.query<{ id: string; kind: string; district_code: string | null; street_code: string | null; name: string }>(
+      'SELECT id, kind, district_code, street_code, name FROM units WHERE id = $1', [o.toUnit])).rows[0];
+    if (!target) return fail('invalid_input', `目标单位不存在 (${o.toUnit})`);
+    if (target.id === t.unit_id) return fail('invalid_input', '目标单位与当前单位相同');
+    if (!canTransferTo(o.actor, t, target)) return fail('forbidden', `无权转办至 ${target.name}`);
+    const ok = await ticketRepo.setUnit(q, t.id, t.version, target.id, target.district_code, target.street_code);
+    if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试');
+    await ticketRepo.appendEvent(q, t.id, { actor_id: o.actor.id, actor_role: o.actor.role, type: 'transfer', payload: { from: t.unit_id, to: target.id, to_name: target.name, reason: o.reason } });
+    await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.transfer', subjectType: 'ticket', subjectId: t.id, detail: { from: t.unit_id, to: target.id } });
+    return { id: t.id, unit_id: target.id, unit_name: target.name };
+  });
+}

@@ -1,0 +1,12 @@
+/** What the workflow use cases need from the process: the database, the sealer, the calendar and "today". */
+import type { Db } from '../../platform/db/index.js';
+import type { Sealer } from '../../platform/crypto/index.js';
+import type { WorkCalendar } from '../../platform/calendar/index.js';
+
+export interface Ctx {
+  db: Db;
+  sealer: Sealer;
+  cal: () => WorkCalendar;
+  /** Asia/Shanghai date of "now"; injectable so tests and the demo can move time */
+  today: () => string;
+}

@@ -1,0 +1,12 @@
+/** workflow: the statutory state machine over tickets, deadlines, documents, the queue and ticket detail. */
+export type { Ctx } from './context.js';
+export { ACTIONS, SPECS, TERMINAL, DOCUMENT_TITLES, NOT_OPEN_REASONS, availableActions, decide, intakeState, type Action, type ActionInput, type DocumentKind } from './domain/transitions.js';
+export { RULE_SETS, ruleSetFor, ruleSetByVersion, type RuleSet, type ReasonCode } from './domain/rules.js';
+export { clockOf, currentDueKey, type Deadlines } from './domain/deadlines.js';
+export { renderDocument } from './domain/documents.js';
+export { performAction, type PerformActionOptions } from './commands/perform-action.js';
+export { transferTicket } from './commands/transfer-ticket.js';
+export { getTicket, getDocument } from './queries/get-ticket.js';
+export { listQueue, type QueueQuery } from './queries/list-queue.js';
+export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
+export { openComplainant, maskComplainant } from './http/presenters.js';

@@ -1,0 +1,1 @@
+export { audit, auditTrail, type AuditEntry, type AuditAction } from './audit.js';
