@@ -1,0 +1,406 @@
+/**
+ * Streaming early-warning engine. Tickets arrive in date order; at the end of each day every subject touched that
+ * day is scanned over windows of 1–14 days ending today (a prospective, expectation-based scan), and category
+ * subjects also run a negative-binomial CUSUM on daily totals.
+ *
+ * Why this model (ANCHORS §4.2): per-business counts are mostly 0 or 1 and have no sales denominator. So a subject's
+ * expected count is its *share* of all tickets of its kind (learned from its own past, shrunk toward a population
+ * prior because most businesses have no past) times the volume actually received in the window — the
+ * space-time-permutation idea done prospectively, which absorbs system-wide swings (3·15, holidays, gaps in a feed).
+ * The share is Gamma-distributed, so the predictive count is negative binomial; its tail gives a p-value, and the
+ * p-value a recurrence interval. What is counted is distinct complainants, with people on the abnormal list left out.
+ */
+import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
+import { shanghaiDate } from '../../../platform/calendar/index.js';
+import { logNbUpperTail, nbLogLikRatio } from './stats.js';
+import { complainantKey, subjectsOf, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+
+export interface WarningOptions {
+  /** Scan windows in days (ending on the day being closed). */
+  windows?: number[];
+  /** Half-life in days of a subject's remembered history. */
+  halfLifeDays?: number;
+  /** Gamma prior shape for a subject's share (heterogeneity of subjects with no history). */
+  priorShape?: number;
+  /** Upper bound on the predictive NB shape: real complaint counts are over-dispersed even for big subjects. */
+  maxShape?: number;
+  /** Fewest distinct complainants that can make an alert, per subject type. */
+  minComplainants?: Partial<Record<SubjectType, number>>;
+  /** Alert when chance alone would give such a signal for one subject less often than once in this many years. */
+  minRecurrenceYears?: number;
+  /** Alerts on one subject fewer than this many days apart are one event. */
+  mergeGapDays?: number;
+  /** NB-CUSUM threshold (log-likelihood units) on category totals; 0 turns the CUSUM off. */
+  cusumThreshold?: number;
+  /** Complainant ids (TIF complainant.id) to leave out of the counts: people on the abnormal list. */
+  abnormal?: Set<string>;
+  /** Keywords chosen per ticket for topic subjects. */
+  topicsPerTicket?: number;
+  maxEvidence?: number;
+  /**
+   * Until a kind of subject has this many days of history, its baseline is only the population prior ("cold"):
+   * alerts then need a recurrence interval `coldFactor` times longer.
+   */
+  warmupDays?: number;
+  coldFactor?: number;
+}
+
+export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & { minComplainants: Record<SubjectType, number> } = {
+  windows: [1, 2, 3, 4, 5, 7, 10, 14],
+  halfLifeDays: 120,
+  priorShape: 0.5,
+  maxShape: 10,
+  minComplainants: { respondent: 5, location: 5, topic: 8, category: 10 },
+  minRecurrenceYears: 100,
+  mergeGapDays: 7,
+  cusumThreshold: 10,
+  topicsPerTicket: 4,
+  maxEvidence: 2000,
+  warmupDays: 28,
+  coldFactor: 1000,
+};
+
+const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
+
+interface Bucket { day: number; people: Set<string>; tickets: string[] }
+
+/** One warning event: a run of alerts on one subject, merged while they keep firing. */
+interface Event {
+  alert: MineAlert;
+  people: Set<string>;
+  tickets: Set<string>;
+  startDay: number;
+  lastDay: number;
+  bestLogP: number;
+  expPerDay: number;
+  keywords?: Set<string>;
+}
+
+interface SubjectState {
+  s: Subject;
+  buckets: Bucket[];
+  hist: number;
+  histDay: number;
+  lastSeen: number;
+  event?: Event;
+  absorbedInto?: Event;
+  cusum: number;
+  cusumStart: number;
+}
+
+interface TypeState {
+  type: SubjectType;
+  subjects: Map<string, SubjectState>;
+  vol: Map<number, number>;
+  hist: number;
+  histDay: number;
+  entries: number;
+  volTotal: number;
+  touched: Set<SubjectState>;
+  firstDay: number;
+}
+
+const DAY_MS = 86_400_000;
+export const dayIndex = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+export const dayString = (d: number): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
+const decay = (v: number, from: number, to: number, half: number) => (v === 0 ? 0 : v * Math.pow(2, -(to - from) / half));
+
+export interface DayResult { day: string; created: MineAlert[]; updated: MineAlert[] }
+
+export class WarningEngine {
+  readonly opts: typeof DEFAULT_OPTIONS;
+  private readonly abnormal: Set<string>;
+  private readonly topics: TopicKeywords;
+  private readonly types = new Map<SubjectType, TypeState>();
+  private current = -Infinity;
+  private openTopicEvents: Event[] = [];
+  private openRespondentEvents: Event[] = [];
+  private readonly allEvents: Event[] = [];
+  private daysClosed = 0;
+  ticketsSeen = 0;
+  ticketsDiscounted = 0;
+
+  constructor(options: WarningOptions = {}) {
+    this.opts = { ...DEFAULT_OPTIONS, ...options, minComplainants: { ...DEFAULT_OPTIONS.minComplainants, ...options.minComplainants } } as typeof DEFAULT_OPTIONS;
+    this.abnormal = options.abnormal ?? new Set();
+    this.topics = new TopicKeywords(this.opts.topicsPerTicket);
+    for (const type of ['respondent', 'location', 'category', 'topic'] as SubjectType[]) {
+      this.types.set(type, { type, subjects: new Map(), vol: new Map(), hist: 0, histDay: 0, entries: 0, volTotal: 0, touched: new Set(), firstDay: Infinity });
+    }
+  }
+
+  /** The day (YYYY-MM-DD, Asia/Shanghai) a ticket counts on. */
+  static dayOf(t: TifTicket): string {
+    return shanghaiDate(t.received_at);
+  }
+
+  /**
+   * Adds one ticket. Tickets must come in day order; a ticket of a later day first closes the open day, and the
+   * alerts of that closing are returned (usually none).
+   */
+  add(t: TifTicket): DayResult | undefined {
+    const d = dayIndex(WarningEngine.dayOf(t));
+    let closed: DayResult | undefined;
+    if (d < this.current) throw new Error(`ticket ${t.id} (${dayString(d)}) is older than the open day ${dayString(this.current)}`);
+    if (d > this.current) {
+      if (this.current !== -Infinity) closed = this.closeDay();
+      this.current = d;
+    }
+    this.ticketsSeen++;
+    const cid = t.complainant?.id;
+    const person = complainantKey(t);
+    if ((cid && this.abnormal.has(cid)) || this.abnormal.has(person)) {
+      this.ticketsDiscounted++;
+      return closed;
+    }
+    const seenTypes = new Set<SubjectType>();
+    for (const s of subjectsOf(t, this.topics)) {
+      const ts = this.types.get(s.type)!;
+      let st = ts.subjects.get(s.key);
+      if (!st) {
+        st = { s, buckets: [], hist: 0, histDay: d, lastSeen: d, cusum: 0, cusumStart: d };
+        ts.subjects.set(s.key, st);
+      }
+      st.lastSeen = d;
+      let b = st.buckets[st.buckets.length - 1];
+      if (!b || b.day !== d) {
+        b = { day: d, people: new Set(), tickets: [] };
+        st.buckets.push(b);
+      }
+      if (!b.people.has(person)) {
+        b.people.add(person);
+        ts.entries++;
+      }
+      b.tickets.push(t.id);
+      ts.touched.add(st);
+      if (!seenTypes.has(s.type)) {
+        seenTypes.add(s.type);
+        ts.vol.set(d, (ts.vol.get(d) ?? 0) + 1);
+        if (d < ts.firstDay) ts.firstDay = d;
+        ts.volTotal++;
+      }
+    }
+    return closed;
+  }
+
+  /** Closes the open day: scans every subject touched today and returns the alerts created or extended. */
+  closeDay(): DayResult {
+    const D = this.current;
+    const res: DayResult = { day: dayString(D), created: [], updated: [] };
+    if (D === -Infinity) return res;
+    const h = this.opts.halfLifeDays;
+    for (const ts of this.types.values()) {
+      // Type-level history: graduate days that left the detail window.
+      for (const [day, v] of ts.vol) {
+        if (day <= D - GUARD) {
+          ts.hist = decay(ts.hist, ts.histDay, day, h) + v;
+          ts.histDay = Math.max(ts.histDay, day);
+          ts.vol.delete(day);
+        }
+      }
+    }
+    this.openTopicEvents = this.openTopicEvents.filter((e) => e.lastDay >= D - this.opts.mergeGapDays);
+    this.openRespondentEvents = this.openRespondentEvents.filter((e) => e.lastDay >= D - this.opts.mergeGapDays);
+    for (const type of ['respondent', 'location', 'category', 'topic'] as SubjectType[]) {
+      const ts = this.types.get(type)!;
+      const K = Math.max(10, ts.subjects.size);
+      const perTicket = ts.volTotal > 0 ? ts.entries / ts.volTotal : 1;
+      const p0 = perTicket / K;
+      const targets = type === 'category' && this.opts.cusumThreshold > 0 ? ts.subjects.values() : ts.touched.values();
+      for (const st of targets) {
+        this.graduate(st, D);
+        const fire = this.scan(ts, st, D, p0, K);
+        const cus = type === 'category' && this.opts.cusumThreshold > 0 ? this.cusum(ts, st, D, p0, K) : undefined;
+        const best = fire && cus ? (fire.logp <= cus.logp ? fire : cus) : (fire ?? cus);
+        if (best) this.raise(st, D, best, res);
+      }
+      ts.touched.clear();
+    }
+    this.daysClosed++;
+    if (this.daysClosed % 7 === 0) this.prune(D);
+    this.current = D; // stays open for more tickets of the same day only through add() on a later day
+    return res;
+  }
+
+  /** Closes the last open day (end of a replay). */
+  flush(): DayResult {
+    const r = this.closeDay();
+    this.current = this.current + 1;
+    return r;
+  }
+
+  private graduate(st: SubjectState, D: number): void {
+    while (st.buckets.length && st.buckets[0]!.day <= D - GUARD) {
+      const b = st.buckets.shift()!;
+      st.hist = decay(st.hist, st.histDay, b.day, this.opts.halfLifeDays) + b.people.size;
+      st.histDay = b.day;
+    }
+  }
+
+  /** Posterior (shape, rate) of a subject's share of its type's volume. */
+  private posterior(ts: TypeState, st: SubjectState, D: number, p0: number): { r: number; beta: number } {
+    const a = this.opts.priorShape;
+    const H = decay(st.hist, st.histDay, D, this.opts.halfLifeDays);
+    const NH = decay(ts.hist, ts.histDay, D, this.opts.halfLifeDays);
+    return { r: a + H, beta: a / p0 + NH };
+  }
+
+  private scan(ts: TypeState, st: SubjectState, D: number, p0: number, K: number): Fire | undefined {
+    if (!st.buckets.length || st.buckets[st.buckets.length - 1]!.day !== D) return undefined;
+    const min = this.opts.minComplainants[ts.type];
+    const { r, beta } = this.posterior(ts, st, D, p0);
+    const rEff = Math.min(r, this.opts.maxShape);
+    const cold = D - ts.firstDay < this.opts.warmupDays + GUARD;
+    const people = new Set<string>();
+    let bi = st.buckets.length - 1;
+    let vol = 0;
+    let best: Fire | undefined;
+    let w0 = 0;
+    for (const w of this.opts.windows) {
+      const start = D - w + 1;
+      for (let d = D - w0; d >= start; d--) vol += ts.vol.get(d) ?? 0;
+      w0 = w;
+      while (bi >= 0 && st.buckets[bi]!.day >= start) {
+        for (const p of st.buckets[bi]!.people) people.add(p);
+        bi--;
+      }
+      const c = people.size;
+      if (c < min) continue;
+      const first = bi + 1 < st.buckets.length ? st.buckets[bi + 1]!.day : start;
+      const m = (r / beta) * vol;
+      const logp = logNbUpperTail(c, rEff, m) + Math.log(this.opts.windows.length);
+      if (!best || logp < best.logp) best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
+    }
+    if (!best) return undefined;
+    const pMaxLog = -Math.log(this.opts.minRecurrenceYears * 365.25 * (cold ? this.opts.coldFactor : 1));
+    return best.logp <= pMaxLog ? best : undefined;
+  }
+
+  /** NB-CUSUM for a doubling of a category's daily count (category totals are dense enough for it). */
+  private cusum(ts: TypeState, st: SubjectState, D: number, p0: number, K: number): Fire | undefined {
+    const { r, beta } = this.posterior(ts, st, D, p0);
+    const m0 = (r / beta) * (ts.vol.get(D) ?? 0);
+    if (m0 < 1 || decay(ts.hist, ts.histDay, D, this.opts.halfLifeDays) < 28 * (ts.vol.get(D) ?? 0) * 0.5) {
+      st.cusum = 0; // too sparse or too little history for a CUSUM: the scan covers these
+      return undefined;
+    }
+    const last = st.buckets[st.buckets.length - 1];
+    const x = last && last.day === D ? last.people.size : 0;
+    const k = Math.min(r, this.opts.maxShape * 3);
+    const m1 = 2 * m0;
+    if (st.cusum === 0) st.cusumStart = D;
+    st.cusum = Math.max(0, st.cusum + nbLogLikRatio(x, k, m0, m1));
+    if (st.cusum === 0 || st.cusum < this.opts.cusumThreshold) return undefined;
+    const kl = -nbLogLikRatio(m0, k, m0, m1);
+    const arl0 = (Math.exp(this.opts.cusumThreshold) - this.opts.cusumThreshold - 1) / Math.max(kl, 1e-9);
+    const start = Math.max(st.cusumStart, D - GUARD + 1);
+    let count = 0;
+    for (const b of st.buckets) if (b.day >= start) count += b.people.size;
+    // No reset after an alarm: while the statistic stays above the threshold every day is an alert day, merged into
+    // one event whose window grows; it ends when the statistic falls back to zero.
+    if (count < this.opts.minComplainants.category) return undefined;
+    let expected = 0;
+    for (let d = start; d <= D; d++) expected += (r / beta) * (ts.vol.get(d) ?? 0);
+    return { logp: -Math.log(arl0), start, count, expected, detector: 'nb-cusum', K, cold: false };
+  }
+
+  private raise(st: SubjectState, D: number, f: Fire, res: DayResult): void {
+    const gap = this.opts.mergeGapDays;
+    if (st.absorbedInto && st.absorbedInto.lastDay >= D - gap) return;
+    let ev = st.event && st.event.lastDay >= D - gap ? st.event : undefined;
+    const windowTickets = new Set<string>();
+    const windowPeople = new Set<string>();
+    for (const b of st.buckets) if (b.day >= f.start) {
+      for (const t of b.tickets) windowTickets.add(t);
+      for (const p of b.people) windowPeople.add(p);
+    }
+    if (!ev && st.s.type === 'topic') {
+      const overlap = (e: Event) => {
+        let n = 0;
+        for (const t of windowTickets) if (e.tickets.has(t)) n++;
+        return n / Math.max(1, windowTickets.size);
+      };
+      const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8);
+      if (resp) {
+        (resp.keywords ??= new Set()).add(st.s.label);
+        resp.alert.keywords = [...resp.keywords];
+        st.absorbedInto = resp;
+        return;
+      }
+      ev = this.openTopicEvents.find((e) => overlap(e) >= 0.5);
+      if (ev) {
+        ev.keywords!.add(st.s.label);
+        ev.alert.subject.label = [...ev.keywords!].slice(0, 6).join(' ');
+      }
+    }
+    const p = Math.exp(f.logp);
+    if (!ev) {
+      const kind = st.s.type === 'respondent' || st.s.type === 'location' ? 'group_dispute' : 'concentrated_demand';
+      ev = {
+        alert: {
+          kind, subject: { ...st.s }, window_start: dayString(f.start), window_end: dayString(D), detected_at: dayString(D),
+          count: 0, complainants: 0, expected: 0, score: 0, ticket_ids: [],
+        },
+        people: new Set(), tickets: new Set(), startDay: f.start, lastDay: D, bestLogP: 0, expPerDay: 0,
+        ...(st.s.type === 'topic' ? { keywords: new Set([st.s.label]) } : {}),
+      };
+      this.allEvents.push(ev);
+      res.created.push(ev.alert);
+      if (st.s.type === 'topic') this.openTopicEvents.push(ev);
+      if (st.s.type === 'respondent') this.openRespondentEvents.push(ev);
+    } else if (!res.created.includes(ev.alert) && !res.updated.includes(ev.alert)) res.updated.push(ev.alert);
+    st.event = ev;
+    ev.startDay = Math.min(ev.startDay, f.start);
+    ev.lastDay = D;
+    for (const t of windowTickets) if (ev.tickets.size < this.opts.maxEvidence) ev.tickets.add(t);
+    for (const q of windowPeople) ev.people.add(q);
+    if (f.logp < ev.bestLogP) {
+      ev.bestLogP = f.logp;
+      ev.expPerDay = f.expected / (D - f.start + 1);
+      const a = ev.alert;
+      a.score = round(-f.logp / Math.LN10, 2);
+      a.p_value = Number(p.toPrecision(3));
+      a.recurrence_days = Number((1 / Math.max(p * f.K, 1e-300)).toPrecision(3));
+      a.recurrence_subject_years = Number((1 / Math.max(p, 1e-300) / 365.25).toPrecision(3));
+      a.detector = f.detector;
+      a.baseline = f.cold ? 'cold' : 'history';
+      a.peak_window = { start: dayString(f.start), end: dayString(D), complainants: f.count, expected: round(f.expected, 3) };
+    }
+    const a = ev.alert;
+    a.window_start = dayString(ev.startDay);
+    a.window_end = dayString(D);
+    a.last_alert_at = dayString(D);
+    a.count = ev.tickets.size;
+    a.complainants = ev.people.size;
+    a.expected = round(ev.expPerDay * (D - ev.startDay + 1), 3);
+    a.ticket_ids = [...ev.tickets];
+  }
+
+  /** Bounded memory: forget subjects that have gone quiet and whose remembered history has faded. */
+  private prune(D: number): void {
+    for (const ts of this.types.values()) {
+      for (const [k, st] of ts.subjects) {
+        if (st.lastSeen > D - GUARD) continue;
+        if (st.event && st.event.lastDay >= D - this.opts.mergeGapDays) continue;
+        this.graduate(st, D);
+        const H = decay(st.hist, st.histDay, D, this.opts.halfLifeDays);
+        if (H < 0.5 || st.lastSeen < D - 400) ts.subjects.delete(k);
+      }
+    }
+  }
+
+  /** Every event raised so far (alerts merged per subject), in the order they were first raised. */
+  events(): MineAlert[] {
+    return this.allEvents.map((e) => e.alert);
+  }
+
+  stats(): { subjects: Record<string, number>; vocabulary: number; ticketsSeen: number; discounted: number } {
+    const subjects: Record<string, number> = {};
+    for (const [k, ts] of this.types) subjects[k] = ts.subjects.size;
+    return { subjects, vocabulary: this.topics.vocabulary, ticketsSeen: this.ticketsSeen, discounted: this.ticketsDiscounted };
+  }
+}
+
+interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean }
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -1,0 +1,26 @@
+/**
+ * Replay of a ticket history day by day with no look-ahead: the engine sees each day's tickets only after the
+ * previous day was closed, so `detected_at` is the day a live system would have raised the alert.
+ */
+import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
+import { WarningEngine, type WarningOptions } from './engine.js';
+
+export interface ReplayOptions extends WarningOptions {
+  onProgress?: (n: number) => void;
+}
+
+export function replayAlerts(tickets: TifTicket[], opts: ReplayOptions = {}): MineAlert[] {
+  const { onProgress, ...engineOpts } = opts;
+  // Sort by day only (stable), keeping the source order inside a day; dates are compared as Shanghai days.
+  const keyed = tickets.map((t, i) => ({ t, i, d: WarningEngine.dayOf(t) }));
+  keyed.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
+  const engine = new WarningEngine(engineOpts);
+  let n = 0;
+  for (const k of keyed) {
+    engine.add(k.t);
+    if (++n % 10_000 === 0) onProgress?.(n);
+  }
+  if (keyed.length) engine.flush();
+  onProgress?.(n);
+  return engine.events().sort((a, b) => (a.detected_at < b.detected_at ? -1 : a.detected_at > b.detected_at ? 1 : b.score - a.score));
+}

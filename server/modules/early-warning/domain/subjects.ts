@@ -1,0 +1,211 @@
+/**
+ * What a ticket is "about", for the detectors: its business, its topic keywords, its place, and its category ×
+ * district. Each is a subject whose count of distinct complainants is watched on its own.
+ */
+import { createHash } from 'node:crypto';
+import shanghai from '../../../platform/geo/shanghai.json' with { type: 'json' };
+import type { TifTicket } from '../../../../shared/tif.js';
+import { normaliseBusinessName } from './names.js';
+
+export type SubjectType = 'respondent' | 'topic' | 'location' | 'category';
+export const SUBJECT_TYPES: SubjectType[] = ['respondent', 'topic', 'location', 'category'];
+
+export interface Subject { type: SubjectType; key: string; label: string }
+
+interface ShanghaiGeo { districts: { code: string; name: string; streets: { code: string; name: string }[] }[] }
+const DISTRICTS = (shanghai as unknown as ShanghaiGeo).districts;
+/** Longest names first so 浦东新区 wins over a shorter overlapping name. */
+const DISTRICT_NAMES: { re: string; name: string }[] = DISTRICTS.flatMap((d) => {
+  const short = d.name.replace(/(新区|区)$/u, '');
+  return [{ re: d.name, name: d.name }, ...(short.length >= 2 ? [{ re: short, name: d.name }] : [])];
+}).sort((a, b) => b.re.length - a.re.length);
+const STREETS: { re: string; name: string; district: string }[] = DISTRICTS.flatMap((d) =>
+  d.streets.flatMap((s) => {
+    const short = s.name.replace(/(街道|镇|乡)$/u, '');
+    return [{ re: s.name, name: s.name, district: d.name }, ...(short.length >= 2 ? [{ re: short + (s.name.endsWith('镇') ? '镇' : ''), name: s.name, district: d.name }] : [])];
+  }),
+).sort((a, b) => b.re.length - a.re.length);
+
+/** Identity of the person behind a ticket: the source's id, else a hash of phone/ID/name, else the ticket itself. */
+export function complainantKey(t: TifTicket): string {
+  const c = t.complainant;
+  if (c?.id) return `id:${c.id}`;
+  const parts = [c?.phone?.replace(/\D/g, ''), c?.id_number?.toUpperCase(), c?.name?.trim()].filter((x) => x);
+  if (parts.length) return `h:${createHash('sha1').update(parts.join('|')).digest('base64url').slice(0, 16)}`;
+  return `t:${t.id}`;
+}
+
+export function districtOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  for (const d of DISTRICT_NAMES) if (text.includes(d.re)) return d.name;
+  return undefined;
+}
+
+export function streetOf(text: string | undefined): { name: string; district: string } | undefined {
+  if (!text) return undefined;
+  for (const s of STREETS) if (text.includes(s.re)) return s;
+  return undefined;
+}
+
+const PLACE_IN_TEXT = /([\u4e00-\u9fa5]{2,8}(小区|花园|新村|公寓|家园|广场|商场|大厦|市场|商城|步行街|景区|公园))/u;
+
+/** A category the source gave (CCA goods/service, or a source-specific product/coverage field); else a text guess. */
+const CATEGORY_LABELS = ['goods_service', 'category', 'coverage_type', 'product', 'complaint_type'];
+const CATEGORY_WORDS: [RegExp, string][] = [
+  [/健身|游泳|瑜伽|球馆|KTV|影院|演出/u, '文化、娱乐、体育服务'],
+  [/培训|课程|早教|辅导|学费|网课/u, '教育培训服务'],
+  [/装修|物业|保洁|家政|房屋/u, '房屋装修及物业服务类'],
+  [/美容|美发|理发|洗浴|餐饮|饭店|餐厅|外卖|酒店|预付卡|会员卡/u, '生活、社会服务类'],
+  [/旅游|旅行社|机票|景区/u, '旅游服务'],
+  [/快递|物流|邮政/u, '邮政业服务'],
+  [/话费|宽带|流量|运营商|移动|联通|电信/u, '电信服务'],
+  [/网购|直播|电商|平台|APP|app|游戏/u, '互联网服务'],
+  [/贷款|信用卡|理财|银行/u, '金融服务'],
+  [/保险|理赔/u, '保险服务'],
+  [/医院|诊所|体检|口腔|医美/u, '卫生保健服务'],
+  [/汽车|车辆|发动机|变速箱|4S店|电动车/u, '交通工具类'],
+  [/手机|电脑|空调|冰箱|洗衣机|电视|热水器|耳机/u, '家用电子电器类'],
+  [/食品|过期|变质|异物|奶粉|零食|饮料/u, '食品类'],
+  [/衣服|鞋|服装|裤|裙/u, '服装鞋帽类'],
+  [/药|医疗器械|口罩/u, '医药及医疗用品类'],
+  [/酒|烟/u, '烟、酒和饮料类'],
+];
+
+export function categoryOf(t: TifTicket, text: string): string | undefined {
+  for (const k of CATEGORY_LABELS) {
+    const v = t.labels?.[k];
+    if (v && v.trim()) return v.trim();
+  }
+  if (t.predicted?.label) return t.predicted.label;
+  for (const [re, c] of CATEGORY_WORDS) if (re.test(text)) return c;
+  return undefined;
+}
+
+/**
+ * Topic keywords: character bigrams (robust to Chinese segmentation errors: 异响 and B柱 survive where a word
+ * segmenter splits them) and Latin words. Document frequencies are learned online from the tickets already seen,
+ * so the choice of keywords never looks ahead. A ticket keeps the `perTicket` rarest keywords that have been seen
+ * before and are not stop-word-like (in more than `maxDf` of tickets); bigrams of the business's own name are dropped
+ * because the business is already a subject of its own.
+ */
+export class TopicKeywords {
+  private df = new Map<string, number>();
+  private docs = 0;
+  constructor(private readonly perTicket = 4, private readonly maxDf = 0.1, private readonly maxVocab = 1_500_000) {}
+
+  static units(text: string): string[] {
+    const out = new Set<string>();
+    const s = text.normalize('NFKC');
+    for (const run of s.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
+      const units = run.match(/[A-Za-z][A-Za-z0-9]*|\d+|\p{Script=Han}/gu) ?? [];
+      for (let i = 0; i + 1 < units.length; i++) {
+        const a = units[i]!;
+        const b = units[i + 1]!;
+        const han = /\p{Script=Han}/u;
+        if (!han.test(a) && !han.test(b)) continue;
+        if (/^\d+$/.test(a) || /^\d+$/.test(b)) continue;
+        if (a.length > 1 || b.length > 1) {
+          // a Latin word glued to a Han character: keep only short codes like B柱, 4S店
+          if (a.length + b.length > 4) continue;
+        }
+        out.add((a + b).toLowerCase());
+      }
+    }
+    for (const w of s.match(/[A-Za-z]{3,}/g) ?? []) {
+      const lw = w.toLowerCase();
+      if (!EN_STOP.has(lw)) out.add(lw);
+    }
+    return [...out];
+  }
+
+  /**
+   * Picks this ticket's keywords, then learns from it. The choice is a MinHash: for each of `perTicket` hash
+   * functions the keyword is the bigram with the smallest hash, so two tickets whose bigram sets have Jaccard
+   * similarity J share each keyword with probability J — similar texts land on the same topic subjects whatever
+   * business they name, without any clustering pass. Stop-word-like bigrams are left out first.
+   */
+  take(text: string, exclude: string): string[] {
+    const units = TopicKeywords.units(text.slice(0, 240));
+    // Stop-word-like bigrams (的是, 我在) are recognised only once enough text was seen; before that everything counts.
+    const limit = this.docs < 2000 ? Infinity : this.docs * this.maxDf;
+    const cand: string[] = [];
+    for (const u of units) {
+      if (exclude && exclude.includes(u)) continue;
+      if ((this.df.get(u) ?? 0) > limit) continue;
+      cand.push(u);
+    }
+    for (const u of units) this.df.set(u, (this.df.get(u) ?? 0) + 1);
+    this.docs++;
+    if (this.df.size > this.maxVocab) this.prune();
+    if (cand.length < 2) return [];
+    const out = new Set<string>();
+    const hs = cand.map(fnv1a);
+    for (let k = 0; k < this.perTicket; k++) {
+      const seed = SEEDS[k % SEEDS.length]!;
+      let best = 0;
+      let bh = Infinity;
+      for (let i = 0; i < hs.length; i++) {
+        const h = (Math.imul(hs[i]! ^ seed, 0x9e3779b1) >>> 0) ^ (seed >>> 3);
+        if (h < bh) { bh = h; best = i; }
+      }
+      out.add(cand[best]!);
+    }
+    return [...out];
+  }
+
+  /** Bounded memory: forget keywords seen only once or twice (they cannot yet be topics). */
+  private prune(): void {
+    for (const [k, v] of this.df) if (v <= 2) this.df.delete(k);
+  }
+
+  get vocabulary(): number {
+    return this.df.size;
+  }
+}
+
+const SEEDS = [0x1b873593, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const EN_STOP = new Set('the and for with that this from was were have has had not but are you your our they their them his her its into about over after before than then there what when which who will would could should been being also only very just more most other some such any all can may one two out off per via'.split(' '));
+
+/** Everything the detectors need from one ticket, computed once at ingestion. */
+export interface TicketSubjects { subjects: Subject[]; person: string }
+
+export function ticketText(t: TifTicket): string {
+  return `${t.title ?? ''} ${t.text ?? ''}`.trim();
+}
+
+export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
+  const text = ticketText(t);
+  const out: Subject[] = [];
+  const r = t.respondent;
+  const rawName = r?.name?.trim() || r?.platform?.trim() || '';
+  const biz = rawName ? normaliseBusinessName(rawName) : r?.credit_code ? r.credit_code.toUpperCase() : '';
+  if (biz) out.push({ type: 'respondent', key: biz, label: rawName || biz });
+  for (const kw of topics.take(text, biz + (rawName ?? ''))) out.push({ type: 'topic', key: kw, label: kw });
+
+  const street = streetOf(r?.address) ?? streetOf(t.location);
+  const loc = t.location?.trim();
+  if (loc) {
+    const key = loc.normalize('NFKC').replace(/[\s\p{P}]+/gu, '');
+    if (key) out.push({ type: 'location', key, label: loc });
+  } else if (street) {
+    out.push({ type: 'location', key: `${street.district}${street.name}`, label: `${street.district}${street.name}` });
+  } else {
+    const m = PLACE_IN_TEXT.exec(text);
+    if (m?.[1]) out.push({ type: 'location', key: m[1], label: m[1] });
+  }
+
+  const cat = categoryOf(t, text);
+  if (cat) {
+    const district = street?.district ?? districtOf(r?.address) ?? districtOf(loc);
+    out.push({ type: 'category', key: `${cat}|*`, label: cat });
+    if (district) out.push({ type: 'category', key: `${cat}|${district}`, label: `${district} ${cat}` });
+  }
+  return out;
+}
