@@ -1,0 +1,230 @@
+/**
+ * Text classifier for any TIF label: hashed TF-IDF word + char n-grams → multinomial logistic regression, with
+ * temperature-scaled (calibrated) confidence and a "not sure" threshold learned on a held-back fold.
+ * Two presets: `baseline` (scikit-learn defaults: word unigrams + char 1–3 grams, raw TF, C = 1) and `xiezhi`
+ * (word 1–2 + char 1–3 grams, sublinear TF, structured tokens, class weighting, regularisation chosen on the fold).
+ */
+import type { TifTicket } from '../../../../../shared/tif.js';
+import { fitIdf, rawFeatures, vectorize, type FeatureConfig, type SparseVec } from './features.js';
+import { evaluatePairs, isHeldOut, type EvalResult } from './metrics.js';
+import { logits, softmaxT, trainSoftmax, type SoftmaxWeights } from './softmax.js';
+
+export const MODEL_FORMAT = 'xiezhi-text-classifier';
+export const MODEL_FORMAT_VERSION = 1;
+
+export type Method = 'baseline' | 'xiezhi';
+
+export interface TrainOptions {
+  method?: Method;
+  bits?: number;
+  epochs?: number;
+  /** target precision of confident predictions; below the matching confidence → not_sure (default 0.9) */
+  targetPrecision?: number;
+  seed?: number;
+  /** fix the L2 strength instead of choosing it on the calibration fold */
+  l2?: number;
+  onProgress?: (stage: string) => void;
+}
+
+export interface ClassifierModel {
+  format: typeof MODEL_FORMAT;
+  format_version: number;
+  version: string;
+  label: string;
+  method: Method;
+  classes: string[];
+  class_counts: Record<string, number>;
+  trained_at: string;
+  training_size: number;
+  features: FeatureConfig;
+  l2: number;
+  temperature: number;
+  threshold: number;
+  target_precision: number;
+  /** metrics on the calibration fold (held back from the first fit) */
+  metrics: EvalResult;
+  idf: Float32Array;
+  weights: SoftmaxWeights;
+}
+
+export interface Prediction {
+  label: string;
+  confidence: number;
+  not_sure?: boolean;
+  /** top alternatives, best first */
+  top: { label: string; confidence: number }[];
+}
+
+const PRESETS: Record<Method, { features: Omit<FeatureConfig, 'bits'>; epochs: number; balanced: boolean }> = {
+  baseline: { features: { word: [1, 1], char: [1, 3], sublinear: false, meta: false }, epochs: 6, balanced: false },
+  xiezhi: { features: { word: [1, 2], char: [1, 3], sublinear: true, meta: true }, epochs: 6, balanced: true },
+};
+
+/** Labelled examples of `label` in a set of tickets. */
+export function labelled(tickets: TifTicket[], label: string): TifTicket[] {
+  return tickets.filter((t) => {
+    const v = t.labels?.[label];
+    return typeof v === 'string' && v.trim() !== '';
+  });
+}
+
+function fit(vecs: SparseVec[], ys: Int32Array, C: number, dim: number, l2: number, epochs: number, balanced: boolean, seed: number): SoftmaxWeights {
+  let classWeight: Float32Array | undefined;
+  if (balanced) {
+    const cnt = new Float64Array(C);
+    for (const y of ys) cnt[y]!++;
+    // square-root balancing: lifts rare classes (macro-F1) without giving up much accuracy on the common ones
+    classWeight = new Float32Array(C);
+    let mean = 0;
+    for (let c = 0; c < C; c++) mean += (classWeight[c] = cnt[c] ? Math.sqrt(ys.length / (C * cnt[c]!)) : 0) * (cnt[c]! / ys.length);
+    for (let c = 0; c < C; c++) classWeight[c]! /= mean || 1;
+  }
+  return trainSoftmax(vecs, ys, { classes: C, dim, epochs, l2, lr: 0.3, classWeight, seed });
+}
+
+function predictVec(w: SoftmaxWeights, x: SparseVec, T: number): Float64Array {
+  return softmaxT(logits(w, x), T);
+}
+
+/** Temperature minimising the negative log-likelihood on the fold (grid search: cheap and robust). */
+function fitTemperature(probsLogits: Float64Array[], ys: number[]): number {
+  let best = 1;
+  let bestNll = Infinity;
+  for (let T = 0.25; T <= 4.001; T *= 1.15) {
+    let nll = 0;
+    for (let i = 0; i < ys.length; i++) {
+      const p = softmaxT(Float64Array.from(probsLogits[i]!), T);
+      nll -= Math.log(Math.max(1e-12, p[ys[i]!]!));
+    }
+    if (nll < bestNll) {
+      bestNll = nll;
+      best = T;
+    }
+  }
+  return best;
+}
+
+/** Lowest confidence t such that predictions with confidence ≥ t are right at least `target` of the time. */
+function fitThreshold(conf: number[], correct: boolean[], target: number, C: number): number {
+  const order = conf.map((c, i) => i).sort((a, b) => conf[b]! - conf[a]!);
+  let right = 0;
+  let t = 1;
+  for (let k = 0; k < order.length; k++) {
+    if (correct[order[k]!]) right++;
+    if (right / (k + 1) >= target) t = conf[order[k]!]!;
+  }
+  return Math.max(1 / C, Math.min(0.95, t));
+}
+
+export function trainClassifier(allTickets: TifTicket[], label: string, opts: TrainOptions = {}): ClassifierModel {
+  const method = opts.method ?? 'xiezhi';
+  const preset = PRESETS[method];
+  const bits = opts.bits ?? 20;
+  const features: FeatureConfig = { ...preset.features, bits };
+  const tickets = labelled(allTickets, label);
+  if (tickets.length < 2) throw new Error(`need at least 2 tickets with labels.${label}; found ${tickets.length}`);
+  const classes = [...new Set(tickets.map((t) => t.labels![label]!.trim()))].sort();
+  if (classes.length < 2) throw new Error(`labels.${label} has only one value (${classes[0]}): nothing to learn`);
+  const cidx = new Map(classes.map((c, i) => [c, i]));
+  const C = classes.length;
+  const dim = 1 << bits;
+  const epochs = opts.epochs ?? preset.epochs;
+  const seed = opts.seed ?? 42;
+  opts.onProgress?.('features');
+  const raws = tickets.map((t) => rawFeatures(t, features));
+  const ys = Int32Array.from(tickets, (t) => cidx.get(t.labels![label]!.trim())!);
+  const counts: Record<string, number> = {};
+  for (const c of classes) counts[c] = 0;
+  for (const y of ys) counts[classes[y]!]!++;
+
+  // calibration fold: a hash of the id, disjoint from the evaluation split's 20 % (uses a different salt)
+  const calib = tickets.map((t) => isHeldOut(`cal:${t.id}`, 15) && tickets.length >= 40);
+  const trIdx: number[] = [];
+  const caIdx: number[] = [];
+  calib.forEach((c, i) => (c ? caIdx : trIdx).push(i));
+  if (caIdx.length === 0) caIdx.push(...trIdx); // tiny sets: calibrate on the training data (optimistic, but defined)
+
+  const idfTr = fitIdf(trIdx.map((i) => raws[i]!), bits);
+  const vecTr = trIdx.map((i) => vectorize(raws[i]!, features, idfTr));
+  const vecCa = caIdx.map((i) => vectorize(raws[i]!, features, idfTr));
+  const yTr = Int32Array.from(trIdx, (i) => ys[i]!);
+  const yCa = caIdx.map((i) => ys[i]!);
+
+  const Ntr = Math.max(1, trIdx.length);
+  const l2Grid = method === 'baseline' ? [1 / Ntr] : opts.l2 !== undefined ? [opts.l2] : Ntr < 5000 ? [1e-4, 1e-5, 1e-6] : [1e-5];
+  let best: { l2: number; w: SoftmaxWeights; f1: number } | undefined;
+  for (const l2 of l2Grid) {
+    opts.onProgress?.(`fit l2=${l2.toExponential(0)}`);
+    const w = fit(vecTr, yTr, C, dim, l2, epochs, preset.balanced, seed);
+    const pred = vecCa.map((x) => classes[argmax(logits(w, x))]!);
+    const f1 = evaluatePairs(yCa.map((y) => classes[y]!), pred).macro_f1;
+    if (!best || f1 > best.f1) best = { l2, w, f1 };
+  }
+  const chosen = best!;
+  const zs = vecCa.map((x) => logits(chosen.w, x));
+  const T = fitTemperature(zs, yCa);
+  const probs = zs.map((z) => softmaxT(Float64Array.from(z), T));
+  const predIdx = probs.map(argmax);
+  const conf = probs.map((p, i) => p[predIdx[i]!]!);
+  const target = opts.targetPrecision ?? 0.9;
+  const threshold = fitThreshold(conf, predIdx.map((p, i) => p === yCa[i]), target, C);
+  const metrics = evaluatePairs(yCa.map((y) => classes[y]!), predIdx.map((p) => classes[p]!));
+
+  // final fit on everything with the chosen settings
+  opts.onProgress?.('final fit');
+  const idf = fitIdf(raws, bits);
+  const vecAll = raws.map((r) => vectorize(r, features, idf));
+  const weights = fit(vecAll, ys, C, dim, chosen.l2, epochs, preset.balanced, seed);
+  const now = new Date();
+  return {
+    format: MODEL_FORMAT,
+    format_version: MODEL_FORMAT_VERSION,
+    version: `${label}-${method}-${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}`,
+    label,
+    method,
+    classes,
+    class_counts: counts,
+    trained_at: now.toISOString(),
+    training_size: tickets.length,
+    features,
+    l2: chosen.l2,
+    temperature: T,
+    threshold,
+    target_precision: target,
+    metrics,
+    idf,
+    weights,
+  };
+}
+
+function argmax(p: ArrayLike<number>): number {
+  let b = 0;
+  for (let i = 1; i < p.length; i++) if (p[i]! > p[b]!) b = i;
+  return b;
+}
+
+export function predict(m: ClassifierModel, t: Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>, topK = 3): Prediction {
+  const x = vectorize(rawFeatures(t, m.features), m.features, m.idf);
+  const p = predictVec(m.weights, x, m.temperature);
+  const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]!);
+  const best = order[0]!;
+  const confidence = Math.round(p[best]! * 10000) / 10000;
+  const out: Prediction = {
+    label: m.classes[best]!,
+    confidence,
+    top: order.slice(0, topK).map((i) => ({ label: m.classes[i]!, confidence: Math.round(p[i]! * 10000) / 10000 })),
+  };
+  if (confidence < m.threshold) out.not_sure = true;
+  return out;
+}
+
+/** Evaluates a model on the labelled tickets of a set. */
+export function evaluateModel(m: ClassifierModel, tickets: TifTicket[]): EvalResult {
+  const data = labelled(tickets, m.label);
+  const preds = data.map((t) => predict(m, t, 1));
+  const r = evaluatePairs(data.map((t) => t.labels![m.label]!.trim()), preds.map((p) => p.label));
+  const sure = preds.map((p, i) => [p, data[i]!] as const).filter(([p]) => !p.not_sure);
+  r.not_sure_rate = Math.round((1 - sure.length / Math.max(1, preds.length)) * 10000) / 10000;
+  r.accuracy_when_sure = sure.length ? Math.round((sure.filter(([p, t]) => p.label === t.labels![m.label]!.trim()).length / sure.length) * 10000) / 10000 : 0;
+  return r;
+}

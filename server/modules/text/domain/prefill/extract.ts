@@ -1,0 +1,346 @@
+/**
+ * Smart pre-fill (智能预填): fields a consumer or operator would otherwise retype, found in free text with their span
+ * and a confidence. Rules and gazetteers, not a model: fast (tens of thousands of texts a second), explainable, and
+ * every rule is measured on the evaluation set (server/modules/text/eval/).
+ */
+import { DEMANDS, LEGAL_BASES, PLATFORMS } from '../lexicon.js';
+import { MAX_TEXT_CHARS, normalizeKeepOffsets } from '../normalize.js';
+import { findAddresses, type Gazetteer } from './address.js';
+import { findDates } from './dates.js';
+import { CN_NUM_CHARS, parseCnNumber } from './numbers.js';
+
+export interface PrefillField<T = unknown> {
+  value: T;
+  source: 'title' | 'text';
+  start: number;
+  end: number;
+  confidence: number;
+  [k: string]: unknown;
+}
+
+export interface Prefill {
+  business?: PrefillField<string>;
+  address?: PrefillField<string>;
+  platform?: PrefillField<string>;
+  product?: PrefillField<string>;
+  amounts: PrefillField<number>[];
+  purchase_date?: PrefillField<string>;
+  order_no?: PrefillField<string>;
+  phones: PrefillField<string>[];
+  id_numbers: PrefillField<string>[];
+  quantity?: PrefillField<number>;
+  demands: PrefillField<string>[];
+  legal_basis: PrefillField<string>[];
+}
+
+export interface PrefillOptions {
+  /** reference date (YYYY-MM-DD) for relative dates (昨天, 上周三) and dates without a year; usually received_at */
+  refDate?: string;
+  gazetteer?: Gazetteer;
+}
+
+type Src = 'title' | 'text';
+type Hit<T> = { value: T; start: number; end: number; confidence: number; [k: string]: unknown };
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+// ---------- platform ----------
+const PLATFORM_ALIASES: [string, string][] = Object.entries(PLATFORMS)
+  .flatMap(([name, aliases]) => aliases.map((a) => [a, name] as [string, string]))
+  .sort((a, b) => b[0].length - a[0].length);
+const PLATFORM_RE = new RegExp(PLATFORM_ALIASES.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const PLATFORM_OF = new Map(PLATFORM_ALIASES);
+
+function platforms(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const m of s.matchAll(PLATFORM_RE)) {
+    // "苏宁" inside a longer shop name, or "微信" as a way to contact, are weaker signals
+    const name = PLATFORM_OF.get(m[0])!;
+    const weak = name === '微信' || name === '阿里巴巴';
+    out.push({ value: name, start: m.index!, end: m.index! + m[0].length, confidence: weak ? 0.5 : 0.9 });
+  }
+  return out;
+}
+
+// ---------- business ----------
+const BIZ_SUFFIX =
+  '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|学校|幼儿园|早教中心|医院|诊所|门诊部|口腔|4S店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|物业|中介|营业厅|银行|加油站|菜市场|农贸市场|批发市场|市场|商城)';
+const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`, 'g');
+const BIZ_LABEL_RE = /(?:商家|经营者|被投诉(?:方|人|单位)|被举报(?:方|人|单位)|店铺|店名|公司名称|商户)(?:名称)?\s*[:：为是]\s*([^\s，,。；;、]{2,40})/g;
+// words that end the name on the left: verbs, prepositions, pronouns
+const BIZ_LEFT_STOP =
+  /^(?:.*?(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值))/;
+
+function businesses(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const m of s.matchAll(BIZ_LABEL_RE)) {
+    const v = m[1]!;
+    const a = m.index! + m[0].length - v.length;
+    out.push({ value: v, start: a, end: a + v.length, confidence: 0.9 });
+  }
+  for (const m of s.matchAll(BIZ_RE)) {
+    let v = m[0];
+    let a = m.index!;
+    const cut = BIZ_LEFT_STOP.exec(v);
+    if (cut && cut[0].length < v.length - 1) {
+      a += cut[0].length;
+      v = v.slice(cut[0].length);
+    }
+    // a bare suffix ("公司", "超市", "这家店") names no one
+    // "…100号的上海好又多超市": the name starts after the last 的 / address number
+    const de = Math.max(v.lastIndexOf('的'), v.search(/\d+号(?!店)[^\d]*$/) >= 0 ? v.search(/号[^号]*$/) : -1);
+    if (de >= 0 && v.length - de - 1 >= 3) {
+      a += de + 1;
+      v = v.slice(de + 1);
+    }
+    if (new RegExp(`^${BIZ_SUFFIX}$`).test(v) || v.length < 3) continue;
+    if (/^(?:该|此|这|那|其|贵|本|我们|我|他们)/.test(v)) continue;
+    if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
+    const strong = /公司|旗舰店|专卖店|有限/.test(v);
+    out.push({ value: v, start: a, end: a + v.length, confidence: strong ? 0.8 : 0.65 });
+  }
+  return out;
+}
+
+// ---------- amounts ----------
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?`;
+const CNUM = `[${CN_NUM_CHARS}]+`;
+const AMOUNT_RE = new RegExp(
+  `(?:(?:人民币|RMB|rmb|￥|¥)\\s*(${NUM})(\\s*万)?(?:\\s*元)?)|(?:(${NUM})\\s*(万|千)?\\s*(?:元|块钱|块|圆|人民币|rmb|RMB))|(?:(${CNUM})\\s*(?:元|块钱|块|圆))|(?:\\$\\s?(${NUM}))|(?:(${NUM})\\s*(?:dollars|usd|USD))`,
+  'g',
+);
+
+function amounts(s: string): Hit<number>[] {
+  const out: Hit<number>[] = [];
+  for (const m of s.matchAll(AMOUNT_RE)) {
+    let v = NaN;
+    if (m[1]) v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
+    else if (m[3]) v = Number(m[3].replace(/,/g, '')) * (m[4] === '万' ? 1e4 : m[4] === '千' ? 1e3 : 1);
+    else if (m[5]) v = parseCnNumber(m[5]);
+    else if (m[6]) v = Number(m[6].replace(/,/g, ''));
+    else if (m[7]) v = Number(m[7].replace(/,/g, ''));
+    if (!Number.isFinite(v) || v <= 0 || v > 1e9) continue;
+    out.push({ value: Math.round(v * 100) / 100, start: m.index!, end: m.index! + m[0].length, confidence: m[5] ? 0.8 : 0.9 });
+  }
+  return out;
+}
+
+// ---------- identifiers ----------
+const MOBILE_RE = /(?<![\dA-Za-z])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}[-\s]?\d{4}|\*{4}\d{4})(?![\dA-Za-z])/g;
+const LANDLINE_RE = /(?<![\dA-Za-z])(?:0\d{2,3}[-－—\s]?\d{7,8}|400[-\s]?\d{3}[-\s]?\d{4})(?![\dA-Za-z])/g;
+const ID_RE = /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])[1-9]\d{5}\*{8,10}\d{3}[\dXx*](?![\dA-Za-z])/g;
+const ORDER_RE = /(?:订单(?:编号|号码|号)?|交易(?:单号|号)|单号|order\s*(?:no\.?|number|#|id))\s*(?:是|为)?\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9-]{5,39})/gi;
+
+function idChecksumOk(id: string): boolean {
+  if (id.includes('*')) return true;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * w[i]!;
+  return '10X98765432'[sum % 11] === id[17]!.toUpperCase();
+}
+
+function phones(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const re of [MOBILE_RE, LANDLINE_RE]) {
+    for (const m of s.matchAll(re)) {
+      const a = m.index!;
+      if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
+      out.push({ value: m[0].replace(/[\s－—-]/g, (c) => (c === '－' || c === '—' ? '-' : c === ' ' ? '' : c)).replace(/^\+?86-?/, ''), start: a, end: a + m[0].length, confidence: re === MOBILE_RE ? 0.95 : 0.8 });
+    }
+  }
+  return out;
+}
+
+function idNumbers(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const m of s.matchAll(ID_RE)) out.push({ value: m[0].toUpperCase(), start: m.index!, end: m.index! + m[0].length, confidence: idChecksumOk(m[0]) ? 0.97 : 0.6 });
+  return out;
+}
+
+function orderNos(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const m of s.matchAll(ORDER_RE)) {
+    const v = m[1]!;
+    if (/^1[3-9]\d{9}$/.test(v)) continue;
+    const a = m.index! + m[0].length - v.length;
+    out.push({ value: v, start: a, end: a + v.length, confidence: /\d{6,}/.test(v) ? 0.95 : 0.7 });
+  }
+  return out;
+}
+
+// ---------- product and quantity ----------
+const UNIT = '(?:个|件|台|瓶|盒|箱|份|双|袋|包|斤|公斤|千克|克|支|张|套|部|罐|条|只|本|桶|听|块|副|片|粒|枚|把|辆|次|节|课时|单)';
+const QTY_RE = new RegExp(`(?:购买了?|买了?|订购了?|下单了?|订了|拍了|共|一共|总共|合计|采购了?)\\s*(\\d+|[${CN_NUM_CHARS}]{1,4})\\s*(${UNIT})`, 'g');
+const PRODUCT_RE = new RegExp(
+  `(?:购买了?|买了?|订购了?|下单了?|订了|拍了|选购了?|采购了?|办理了?|办了|充值了?|报名了?|预订了?|定了|入住了?|点了)\\s*(?:(?:\\d+|[${CN_NUM_CHARS}]{1,4})\\s*${UNIT})?\\s*(?:[\\u4e00-\\u9fa5]{0,2}的)?([\\u4e00-\\u9fa5A-Za-z0-9]{1,16})`,
+  'g',
+);
+const PRODUCT_LABEL_RE = /(?:商品(?:名称)?|产品(?:名称)?|服务(?:项目)?|购买商品)\s*[:：为是]\s*([^\s，,。；;、]{1,30})/g;
+// trailing words that are not part of the product name
+const PRODUCT_TAIL = /(?:后|时|之后|以后|但是|但|却|结果|发现|回来|回家|使用|不久|没|不|就|才|一直|至今|当天|过程中|期间|一周|一个月|半年|给|送|来|去|并|且|还|也|都|已|在|于|是|的时候|收到|到货|商家|店家|卖家|客服|平台|质量|价格|金额|费用|花了|共计|共|总计|，|。).*$/;
+
+function products(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const m of s.matchAll(PRODUCT_LABEL_RE)) {
+    const v = m[1]!;
+    const a = m.index! + m[0].length - v.length;
+    out.push({ value: v, start: a, end: a + v.length, confidence: 0.9 });
+  }
+  for (const m of s.matchAll(PRODUCT_RE)) {
+    let v = m[1]!;
+    const a = m.index! + m[0].length - v.length;
+    v = v.replace(PRODUCT_TAIL, '');
+    // strip platform or shop words at the start ("在京东买" handled by verb; "淘宝上的" left)
+    if (v.length < 2 || /^(?:东西|商品|产品|物品|货|了|过|到|一些|一下|一个|个)$/.test(v)) continue;
+    if (PLATFORM_OF.has(v)) continue;
+    out.push({ value: v, start: a, end: a + v.length, confidence: v.length <= 8 ? 0.7 : 0.55 });
+  }
+  return out;
+}
+
+function quantities(s: string): Hit<number>[] {
+  const out: Hit<number>[] = [];
+  for (const m of s.matchAll(QTY_RE)) {
+    const n = parseCnNumber(m[1]!);
+    if (!Number.isFinite(n) || n <= 0) continue;
+    const a = m.index! + m[0].length - m[1]!.length - m[2]!.length;
+    out.push({ value: n, unit: m[2], start: a, end: m.index! + m[0].length, confidence: 0.8 });
+  }
+  return out;
+}
+
+// ---------- demands and legal basis ----------
+function demands(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const d of DEMANDS) {
+    const re = new RegExp(d.re.source, 'g');
+    for (const m of s.matchAll(re)) {
+      const a = m.index!;
+      if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
+      // the demand words are common; a demand is stronger after 要求/希望/请求
+      const ctx = s.slice(Math.max(0, a - 12), a);
+      const asked = /要求|希望|请求|诉求|申请|想|需要|请/.test(ctx);
+      if (d.name === '赔偿' && !asked && /损失/.test(m[0])) continue;
+      out.push({ value: d.name, start: a, end: a + m[0].length, confidence: asked ? 0.9 : 0.6 });
+      break; // one span per demand kind
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function legalBases(s: string): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const l of LEGAL_BASES) {
+    const re = new RegExp(l.re.source, 'g');
+    for (const m of s.matchAll(re)) {
+      const a = m.index!;
+      if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
+      out.push({ value: l.name, start: a, end: a + m[0].length, confidence: 0.9 });
+      break;
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+// ---------- purchase date ----------
+const PURCHASE_VERB = /购买|买了|买的|点了|点的|purchas|bought|ordered|下单|订购|办理|办卡|充值|入住|报名|消费|签订|签了|付款|支付|预订|定了|订了|拍了|购入|采购/;
+
+interface Analysed {
+  src: Src;
+  business: Hit<string>[];
+  address: Hit<string>[];
+  platform: Hit<string>[];
+  product: Hit<string>[];
+  amounts: Hit<number>[];
+  dates: Hit<string>[];
+  order_no: Hit<string>[];
+  phones: Hit<string>[];
+  id_numbers: Hit<string>[];
+  quantity: Hit<number>[];
+  demands: Hit<string>[];
+  legal_basis: Hit<string>[];
+}
+
+function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
+  const s = normalizeKeepOffsets(raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw);
+  const ids = idNumbers(s);
+  const ph = phones(s).filter((p) => !ids.some((i) => p.start < i.end && p.end > i.start));
+  const orders = orderNos(s);
+  const notId = <T>(h: Hit<T>) => !ids.some((i) => h.start < i.end && h.end > i.start) && !orders.some((i) => h.start < i.end && h.end > i.start);
+  const dates = findDates(s, o.refDate).map((d) => {
+    const ctx = s.slice(Math.max(0, d.start - 6), Math.min(s.length, d.end + 40)).split(/[。；;!！?？]/)[0] ?? '';
+    const near = PURCHASE_VERB.test(ctx);
+    return { value: d.iso, start: d.start, end: d.end, confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)), near };
+  });
+  const addr = o.gazetteer ? findAddresses(s, o.gazetteer).map((a) => ({ value: a.value, start: a.start, end: a.end, confidence: a.confidence, parts: a.parts })) : [];
+  const biz = businesses(s);
+  return {
+    src,
+    business: biz,
+    address: addr,
+    platform: platforms(s),
+    product: products(s),
+    amounts: amounts(s).filter(notId),
+    dates: dates.sort((x, y) => Number(y.near) - Number(x.near) || x.start - y.start),
+    order_no: orders,
+    phones: ph.filter(notId),
+    id_numbers: ids,
+    quantity: quantities(s),
+    demands: demands(s),
+    legal_basis: legalBases(s),
+  };
+}
+
+function tag<T>(h: Hit<T> | undefined, src: Src): PrefillField<T> | undefined {
+  if (!h) return undefined;
+  const { near: _n, ...rest } = h as Hit<T> & { near?: boolean };
+  return { ...rest, source: src } as PrefillField<T>;
+}
+
+/** Merge: single fields from the text first, then the title; list fields from both, de-duplicated by value. */
+export function prefill(text: string | null | undefined, title?: string | null, opts: PrefillOptions = {}): Prefill {
+  const parts: Analysed[] = [];
+  if (text) parts.push(analyse(String(text), 'text', opts));
+  if (title) parts.push(analyse(String(title), 'title', opts));
+  const one = <K extends keyof Analysed>(k: K, pickBest = false): PrefillField<never> | undefined => {
+    for (const p of parts) {
+      const hs = p[k] as Hit<never>[];
+      if (!hs.length) continue;
+      const h = pickBest ? hs.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : hs[0];
+      return tag(h, p.src);
+    }
+    return undefined;
+  };
+  const many = <K extends keyof Analysed>(k: K): PrefillField<never>[] => {
+    const seen = new Set<string>();
+    const out: PrefillField<never>[] = [];
+    for (const p of parts) {
+      for (const h of p[k] as Hit<never>[]) {
+        const key = String(h.value);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(tag(h, p.src)!);
+      }
+    }
+    return out;
+  };
+  const res: Prefill = {
+    amounts: many('amounts'),
+    phones: many('phones'),
+    id_numbers: many('id_numbers'),
+    demands: many('demands'),
+    legal_basis: many('legal_basis'),
+  };
+  const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
+    if (v) (res as unknown as Record<string, unknown>)[k] = v;
+  };
+  set('business', one('business', true));
+  set('address', one('address', true));
+  set('platform', one('platform', true));
+  set('product', one('product', true));
+  set('order_no', one('order_no'));
+  set('quantity', one('quantity'));
+  const d = one('dates');
+  if (d) res.purchase_date = d as PrefillField<string>;
+  return res;
+}

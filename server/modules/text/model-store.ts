@@ -1,0 +1,71 @@
+/**
+ * Model files: versioned JSON (gzip when the name ends in .gz). Weight matrices are stored sparse (only features seen
+ * in training) as base64 Float32/Int32 arrays, so a model trained on a small corpus stays small.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { InputError } from '../../platform/tif/index.js';
+import { MODEL_FORMAT, type ClassifierModel } from './domain/classify/model.js';
+
+const b64 = (a: Float32Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function f32(s: string): Float32Array {
+  const b = Buffer.from(s, 'base64');
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+function i32(s: string): Int32Array {
+  const b = Buffer.from(s, 'base64');
+  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+
+export function serializeModel(m: ClassifierModel): string {
+  const C = m.classes.length;
+  const used: number[] = [];
+  for (let k = 0; k < m.idf.length; k++) if (m.idf[k]) used.push(k);
+  const idx = Int32Array.from(used);
+  const idf = Float32Array.from(used, (k) => m.idf[k]!);
+  const w = new Float32Array(used.length * C);
+  used.forEach((k, i) => w.set(m.weights.w.subarray(k * C, k * C + C), i * C));
+  const { idf: _i, weights: _w, ...meta } = m;
+  return JSON.stringify({ ...meta, dim: m.weights.dim, sparse: { index: b64(idx), idf: b64(idf), w: b64(w), b: Array.from(m.weights.b) } });
+}
+
+export function deserializeModel(json: string): ClassifierModel {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    throw new InputError('model file is not valid JSON');
+  }
+  if (o.format !== MODEL_FORMAT) throw new InputError(`not a xiezhi text classifier (format ${JSON.stringify(o.format)})`);
+  const sp = o.sparse as { index: string; idf: string; w: string; b: number[] };
+  const classes = o.classes as string[];
+  const C = classes.length;
+  const dim = o.dim as number;
+  const idx = i32(sp.index);
+  const idfS = f32(sp.idf);
+  const wS = f32(sp.w);
+  const idf = new Float32Array(dim);
+  const w = new Float32Array(dim * C);
+  for (let i = 0; i < idx.length; i++) {
+    idf[idx[i]!] = idfS[i]!;
+    w.set(wS.subarray(i * C, i * C + C), idx[i]! * C);
+  }
+  const { sparse: _s, dim: _d, ...meta } = o;
+  return { ...(meta as unknown as ClassifierModel), idf, weights: { classes: C, dim, w, b: Float32Array.from(sp.b) } };
+}
+
+export function saveModel(m: ClassifierModel, file: string): void {
+  const s = serializeModel(m);
+  writeFileSync(file, file.endsWith('.gz') ? gzipSync(s, { level: 9 }) : s);
+}
+
+export function loadModel(file: string): ClassifierModel {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    throw new InputError(`model file not found: ${file}`);
+  }
+  const isGz = buf[0] === 0x1f && buf[1] === 0x8b;
+  return deserializeModel((isGz ? gunzipSync(buf) : buf).toString('utf8'));
+}
