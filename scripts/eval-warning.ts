@@ -59,7 +59,11 @@ async function datasets(): Promise<Dataset[]> {
     out.push({
       name: 'car-complaints', tickets,
       targets: (r, k) => (k % 3 === 0 || !low.length ? { name: `${CN[k % CN.length]}${k}汽车销售服务`, existing: false } : { name: low[Math.floor(r() * low.length)]!, existing: true }),
-      known: [{ name: 'B-pillar noise wave (June 2020)', from: '2020-06-01', to: '2020-06-30', test: (t) => /B柱|阿特兹/u.test(t.text ?? '') || t.respondent?.name === '一汽马自达' }],
+      known: [
+        { name: 'B-pillar noise wave (June 2020)', from: '2020-06-01', to: '2020-06-30', test: (t) => /B柱|阿特兹/u.test(t.text ?? '') || t.respondent?.name === '一汽马自达' },
+        // Found in the data while evaluating: 94 complaints about Geely's head unit (车机) in June 2020.
+        { name: 'Geely head-unit (车机) wave (June 2020)', from: '2020-06-01', to: '2020-06-30', test: (t) => /车机/u.test(t.text ?? '') && /吉利/u.test(t.respondent?.name ?? '') },
+      ],
     });
   }
   const txFile = `${DATA}tx-insurance.tif.jsonl.gz`;

@@ -57,7 +57,7 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
   topicsPerTicket: 4,
   maxEvidence: 2000,
   warmupDays: 28,
-  coldFactor: 1000,
+  coldFactor: 10,
 };
 
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
@@ -318,9 +318,9 @@ export class WarningEngine {
       const overlap = (e: Event) => {
         let n = 0;
         for (const t of windowTickets) if (e.tickets.has(t)) n++;
-        return n / Math.max(1, windowTickets.size);
+        return n / Math.max(1, Math.min(windowTickets.size, e.tickets.size));
       };
-      const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8);
+      const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size);
       if (resp) {
         (resp.keywords ??= new Set()).add(st.s.label);
         resp.alert.keywords = [...resp.keywords];
