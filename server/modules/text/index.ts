@@ -28,3 +28,5 @@ export function prefill(text: string, title?: string, opts: Omit<PrefillOptions,
 export function prefillTicket(t: Pick<TifTicket, 'text' | 'title' | 'received_at'>): Prefill {
   return prefill(t.text ?? '', t.title, { refDate: t.received_at?.slice(0, 10) });
 }
+export { SimilarIndex, businessKey, type SimilarDoc, type SimilarHit, type SimilarQuery } from './domain/similar.js';
+export { findDuplicate, type DuplicateMatch, type DuplicateOptions } from './domain/duplicate.js';

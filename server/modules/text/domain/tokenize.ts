@@ -47,35 +47,27 @@ export function tokenize(text: string | null | undefined, opts: TokenizeOptions 
   if (!s) return [];
   const stop = opts.stop ?? true;
   const out: string[] = [];
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const cp = s.charCodeAt(i);
-    if (isCjk(cp)) {
-      let j = i + 1;
-      while (j < n && isCjk(s.charCodeAt(j))) j++;
-      const run = s.slice(i, j);
-      const words = run.length === 1 ? [run] : getJieba().cut(run, true);
-      for (const w of words) if (!stop || !ZH_STOP.has(w)) out.push(w);
-      i = j;
-    } else if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39)) {
-      let j = i + 1;
-      while (j < n) {
-        const c = s.charCodeAt(j);
-        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27) j++;
-        else break;
-      }
-      let w = s.slice(i, j).replace(/'s?$/, '');
-      i = j;
-      if (!w) continue;
-      if (/^\d+$/.test(w)) {
-        w = w.length > 4 ? '#num' : w; // long digit strings are ids/phones: one token
-      } else {
-        if (stop && EN_STOP.has(w)) continue;
-        w = stem(w);
-      }
-      out.push(w);
-    } else i++;
+  // one native call for the whole text: jieba splits punctuation and Latin runs itself (per-run calls cost more in
+  // N-API overhead than the segmentation)
+  for (const tok of getJieba().cut(s, true)) {
+    const c0 = tok.charCodeAt(0);
+    if (isCjk(c0)) {
+      if (!stop || !ZH_STOP.has(tok)) out.push(tok);
+      continue;
+    }
+    if (!((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x30 && c0 <= 0x39))) {
+      // mixed tokens like "4s店" start with a digit/letter; punctuation, spaces, emoji and masks are dropped
+      if (/^[\p{L}\p{N}]/u.test(tok) && !tok.includes('▢')) out.push(tok);
+      continue;
+    }
+    let w = tok.replace(/'s?$/, '');
+    if (!w) continue;
+    if (/^\d+$/.test(w)) w = w.length > 4 ? '#num' : w; // long digit strings are ids/phones: one token
+    else if (/^[a-z0-9']+$/.test(w)) {
+      if (stop && EN_STOP.has(w)) continue;
+      w = stem(w);
+    }
+    out.push(w);
   }
   return out;
 }

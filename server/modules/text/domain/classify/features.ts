@@ -42,13 +42,18 @@ function strHash(s: string, seed: number): number {
 
 const MAX_CLASSIFY_CHARS = 4000; // long narratives: the head carries the category; bounds cost per ticket
 
-/** Raw term counts (hashed) for one ticket, before IDF weighting. */
-export function rawFeatures(t: Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>, cfg: FeatureConfig): Map<number, number> {
+let scratch = new Float32Array(0);
+
+/** Raw term counts (hashed) for one ticket, before IDF weighting: sparse, idx ascending not guaranteed. */
+export function rawFeatures(t: Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>, cfg: FeatureConfig): SparseVec {
   const mask = (1 << cfg.bits) - 1;
-  const counts = new Map<number, number>();
+  if (scratch.length !== 1 << cfg.bits) scratch = new Float32Array(1 << cfg.bits);
+  const acc = scratch;
+  const touched: number[] = [];
   const add = (h: number) => {
     const k = h & mask;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (acc[k] === 0) touched.push(k);
+    acc[k]! += 1;
   };
   const text = ticketText(t).slice(0, MAX_CLASSIFY_CHARS);
   if (cfg.word[1] > 0) {
@@ -63,13 +68,21 @@ export function rawFeatures(t: Pick<TifTicket, 'title' | 'text' | 'respondent' |
     }
   }
   if (cfg.char[1] > 0) {
-    const s = normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+    const s = normalize(text);
     const L = s.length;
+    let prevSep = true;
     for (let i = 0; i < L; i++) {
+      const c0 = s.charCodeAt(i);
+      const sep0 = isSep(c0);
+      if (sep0 && prevSep) continue;
+      prevSep = sep0;
       let h = 0x2468ace;
       for (let n = 1; n <= cfg.char[1] && i + n <= L; n++) {
-        const c = s.charCodeAt(i + n - 1);
-        if (c === 0x20 && n > 1) break; // n-grams do not cross word/punctuation boundaries beyond a leading space
+        let c = s.charCodeAt(i + n - 1);
+        if (isSep(c)) {
+          if (n > 1) break; // n-grams may start at a boundary but do not cross one
+          c = 0x20;
+        }
         h = Math.imul(h ^ c, 0x01000193);
         if (n >= cfg.char[0] && !(n === 1 && c === 0x20)) add(Math.imul(h ^ n, 0x9e3779b1) >>> 0);
       }
@@ -80,23 +93,35 @@ export function rawFeatures(t: Pick<TifTicket, 'title' | 'text' | 'respondent' |
     if (r) add(strHash(`R:${r}`, 0xabcdef));
     if (t.channel) add(strHash(`C:${normalize(t.channel)}`, 0xabcdef));
   }
-  return counts;
+  const idx = Int32Array.from(touched);
+  const val = new Float32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) {
+    val[i] = acc[idx[i]!]!;
+    acc[idx[i]!] = 0;
+  }
+  return { idx, val };
+}
+
+/** Separators for char n-grams: anything that is not a letter, digit or CJK character (cheap ASCII/CJK test first). */
+function isSep(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return false;
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) return false;
+  if (c < 0x80) return true;
+  return !/[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 /** TF(-IDF) weighted, L2-normalised sparse vector. `idf` may be undefined (plain TF). */
-export function vectorize(counts: Map<number, number>, cfg: FeatureConfig, idf?: Float32Array): SparseVec {
-  const n = counts.size;
-  const idx = new Int32Array(n);
+export function vectorize(counts: SparseVec, cfg: FeatureConfig, idf?: Float32Array): SparseVec {
+  const n = counts.idx.length;
+  const idx = counts.idx;
   const val = new Float32Array(n);
-  let i = 0;
   let norm = 0;
-  for (const [k, c] of counts) {
+  for (let i = 0; i < n; i++) {
+    const c = counts.val[i]!;
     const tf = cfg.sublinear ? 1 + Math.log(c) : c;
-    const v = tf * (idf ? idf[k]! || 1 : 1);
-    idx[i] = k;
+    const v = tf * (idf ? idf[idx[i]!]! || 1 : 1);
     val[i] = v;
     norm += v * v;
-    i++;
   }
   norm = Math.sqrt(norm) || 1;
   for (let j = 0; j < n; j++) val[j]! /= norm;
@@ -104,9 +129,9 @@ export function vectorize(counts: Map<number, number>, cfg: FeatureConfig, idf?:
 }
 
 /** Smoothed IDF as scikit-learn: ln((1+N)/(1+df)) + 1. Buckets never seen keep 0 (they carry no weight). */
-export function fitIdf(docs: Map<number, number>[], bits: number): Float32Array {
+export function fitIdf(docs: SparseVec[], bits: number): Float32Array {
   const df = new Uint32Array(1 << bits);
-  for (const d of docs) for (const k of d.keys()) df[k]!++;
+  for (const d of docs) for (const k of d.idx) df[k]!++;
   const N = docs.length;
   const idf = new Float32Array(1 << bits);
   for (let k = 0; k < idf.length; k++) if (df[k]) idf[k] = Math.log((1 + N) / (1 + df[k]!)) + 1;
