@@ -87,6 +87,7 @@ CREATE TABLE tickets (
   odr_key          text,                      -- enterprise handling it in ODR
   abnormal         boolean NOT NULL DEFAULT false, -- complainant on the abnormal list at intake (KPI exclusion)
   satisfaction     smallint,
+  track_hash       text,                      -- hash of the tracking code given to a public filer
   closed_at        timestamptz,
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now(),

@@ -265,9 +265,27 @@ export const ticketRepo = {
     return (await q.query<TicketRow>(`SELECT * FROM tickets WHERE complainant_key = $1 ORDER BY received_at DESC LIMIT $2`, [key, limit])).rows;
   },
 
-  async openDue(q: Queryable, until: string, limit: number) {
+  /** Open tickets whose current deadline is near or past and that have no marker event for it yet. */
+  async openDueWithoutMarker(q: Queryable, until: string, today: string, limit: number) {
     return (await q.query<{ id: string; due_date: string; due_kind: string; unit_id: string }>(
-      `SELECT id, due_date, due_kind, unit_id FROM tickets WHERE closed_at IS NULL AND due_date <= $1::date ORDER BY due_date LIMIT $2`, [until, limit])).rows;
+      `SELECT t.id, t.due_date::text AS due_date, t.due_kind, t.unit_id FROM tickets t
+       WHERE t.closed_at IS NULL AND t.due_date <= $1::date
+         AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
+           AND e.type = CASE WHEN t.due_date < $2::date THEN 'deadline_breached' ELSE 'deadline_warning' END
+           AND e.payload->>'due_kind' = t.due_kind AND e.payload->>'due_date' = t.due_date::text)
+       ORDER BY t.due_date LIMIT $3`, [until, today, limit])).rows;
+  },
+
+  async setTrackHash(q: Queryable, id: string, hash: string): Promise<void> {
+    await q.query('UPDATE tickets SET track_hash = $2 WHERE id = $1', [id, hash]);
+  },
+
+  async byTracking(q: Queryable, no: string, hash: string): Promise<TicketRow | undefined> {
+    return (await q.query<TicketRow>('SELECT *, received_date::text AS received_date FROM tickets WHERE no = $1 AND track_hash = $2', [no, hash])).rows[0];
+  },
+
+  async setSatisfaction(q: Queryable, id: string, v: number): Promise<void> {
+    await q.query('UPDATE tickets SET satisfaction = $2 WHERE id = $1', [id, v]);
   },
 
   async count(q: Queryable): Promise<number> {

@@ -1,0 +1,38 @@
+/**
+ * The web role: the HTTP API of every module plus the built web UI. Routes are registered module by module; the
+ * OpenAPI document is generated from their zod schemas.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { createHttp, type Http } from './platform/http/index.js';
+import { resolveSession } from './modules/access/index.js';
+import { accessRoutes } from './modules/access/http/routes.js';
+import { workflowRoutes } from './modules/workflow/http/routes.js';
+import { intakeRoutes } from './modules/intake/http/routes.js';
+import type { App } from './app.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export type RouteModule = (http: Http, app: App) => void | Promise<void>;
+
+/** Route modules of optional capabilities register themselves here (server/routes.ts). */
+export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
+  const http = await createHttp({ resolveActor: (t) => resolveSession(app.db, t), logger: opts.logger });
+  accessRoutes(http, app.db);
+  workflowRoutes(http, app);
+  intakeRoutes(http, app);
+  for (const r of extra) await r(http, app);
+  http.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
+  if (existsSync(WEB_DIST)) {
+    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // single-page app: unknown non-API paths get index.html
+    http.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    http.get('/', { config: { auth: 'public' } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>'));
+  }
+  return http;
+}

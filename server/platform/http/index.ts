@@ -1,0 +1,1 @@
+export { createHttp, HTTP_STATUS, SESSION_COOKIE, type AuthSpec, type Http, type HttpOptions } from './server.js';

@@ -1,0 +1,80 @@
+/**
+ * The HTTP edge: Fastify with zod validation and OpenAPI generated from the same schemas. Every route must declare
+ * who may call it (`config.auth`: 'public' or a list of roles) — a route without it fails at start-up, so no endpoint
+ * is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode } from '../errors/index.js';
+import { InputError } from '../tif/index.js';
+import type { Role } from '../../../shared/domain.js';
+
+export type AuthSpec = 'public' | 'any' | Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthSpec;
+  }
+  interface FastifyRequest {
+    actor: import('../../modules/access/domain/actor.js').Actor | null;
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409,
+};
+
+export const SESSION_COOKIE = 'xz_session';
+
+export interface HttpOptions {
+  resolveActor: (token: string) => Promise<FastifyRequest['actor']>;
+  logger?: boolean;
+}
+
+export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Xiezhi 獬豸 API', description: '12315 投诉举报智慧平台 — complaint & report handling', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    if (!r.config?.auth && !r.url.startsWith('/api/openapi')) throw new Error(`route ${r.method} ${r.url} declares no auth`);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const spec = req.routeOptions.config?.auth;
+    if (!spec) return;
+    const h = req.headers.authorization;
+    const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
+    req.actor = token ? await o.resolveActor(token) : null;
+    if (spec === 'public') return;
+    if (!req.actor) throw new DomainError('unauthenticated', '请先登录 (login required)');
+    if (spec !== 'any' && !spec.includes(req.actor.role)) throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
+  });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
+    const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
+    if (e.validation || e.code === 'FST_ERR_VALIDATION') return reply.status(400).send({ error: 'invalid_input', message: e.message });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
+    app.log.error(err);
+    return reply.status(500).send({ error: 'internal', message: '服务器内部错误 (internal error)' });
+  });
+
+  app.get('/api/health', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', time: new Date().toISOString() }));
+  return app;
+}
+
+export type Http = FastifyInstance;
