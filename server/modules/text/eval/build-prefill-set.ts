@@ -101,7 +101,7 @@ for (let i = 0; i < 50; i++) {
   const land = `021-${String(5000_0000 + Math.floor(rnd() * 4000_0000))}`;
   const idn = idNumber();
   const text = `投诉${c}，地址${a[0]}${a[3]}。${zh}办理了会员预付卡，充值${amt}元，现在门店关闭联系不上（电话${land}）。本人身份证号${idn}，要求退还余额，并对其依法处理。`;
-  add('12315-prepaid', text, { business: c, address: `${a[0]}${a[3]}`, district: a[1], amounts: [amt], purchase_date: iso, phones: [land], id_numbers: [idn], demands: ['退款', '查处'], legal_basis: [] });
+  add('12315-prepaid', text, { business: c, address: `${a[0]}${a[3]}`, district: a[1], amounts: [amt], purchase_date: iso, phones: [land], id_numbers: [idn], product: '会员预付卡', demands: ['退款', '查处'], legal_basis: [] });
 }
 // 4) 12345 hotline records (Fuzhou style): address and place, no purchase
 const HOTLINE = [

@@ -189,11 +189,12 @@ function products(s: string): Hit<string>[] {
   for (const m of s.matchAll(PRODUCT_RE)) {
     let v = m[1]!;
     const a = m.index! + m[0].length - v.length;
-    v = v.replace(PRODUCT_TAIL, '');
+    v = v.replace(/^(?:购买|选购|订购|采购|买|了)+/, '').replace(PRODUCT_TAIL, '');
+    const a2 = m.index! + m[0].length - m[1]!.length + m[1]!.indexOf(v);
     // strip platform or shop words at the start ("在京东买" handled by verb; "淘宝上的" left)
     if (v.length < 2 || /^(?:东西|商品|产品|物品|货|了|过|到|一些|一下|一个|个)$/.test(v)) continue;
     if (PLATFORM_OF.has(v)) continue;
-    out.push({ value: v, start: a, end: a + v.length, confidence: v.length <= 8 ? 0.7 : 0.55 });
+    out.push({ value: v, start: a2 >= a ? a2 : a, end: (a2 >= a ? a2 : a) + v.length, confidence: v.length <= 8 ? 0.7 : 0.55 });
   }
   return out;
 }
