@@ -72,10 +72,10 @@ export function road(rng: Rng, districtCode: string): string {
 }
 
 /** A shop address in Shanghai; streets of the district are real, roads plausible. */
-export function shAddress(rng: Rng, d: District, s: { name: string }, inMall = false): string {
+export function shAddress(rng: Rng, d: District, s: { name: string }, mall?: string): string {
   const no = rng.int(1, rng.chance(0.7) ? 800 : 3000);
   const base = `上海市${d.name}${rng.chance(0.85) ? s.name : ''}${road(rng, d.code)}${no}号`;
-  if (inMall) return `${base}${rng.pick(MALLS)}${rng.pick(['B1', 'L1', 'L2', 'L3', 'L4', '5F'])}-${rng.int(1, 60)}室`;
+  if (mall) return `${base}${mall}${rng.pick(['B1', 'L1', 'L2', 'L3', 'L4', '5F'])}-${rng.int(1, 60)}室`;
   if (rng.chance(0.3)) return `${base}${rng.int(1, 3)}楼`;
   if (rng.chance(0.25)) return `${base}${rng.int(1, 12)}幢${rng.int(101, 1808)}室`;
   return base;
@@ -92,16 +92,17 @@ function makeLocalBusiness(seed: number, idx: number, kind: string, platform?: s
   const individual = rng.chance(kind === 'restaurant' || kind === 'supermarket' || kind === 'laundry' ? 0.35 : 0.1);
   const legal = individual ? `上海市${d.name}${core}${rng.pick(k.shop)}` : `上海${core}${rng.pick(k.company)}`;
   let name = legal;
+  let mall: string | undefined;
   if (SHOP_FACING.has(kind) && !individual && rng.chance(0.75)) {
     const area = d.name.replace(/新区|区$/, '');
-    const branch = rng.chance(0.5) ? `${area}${rng.pick(MALLS)}店` : `${s.name.replace(/街道|镇|地区$/, '')}店`;
+    mall = rng.chance(0.5) ? rng.pick(MALLS) : undefined;
+    const branch = mall ? `${area}${mall}店` : `${s.name.replace(/街道|镇|地区$/, '')}店`;
     name = `${core}${rng.pick(k.shop)}(${branch})`;
   }
-  const inMall = name.includes('(') && MALLS.some((m) => name.includes(m));
   return {
     id: `B${String(idx).padStart(6, '0')}`, name, legal_name: legal,
     credit_code: makeCreditCode(rng, d.code, individual ? 'individual' : 'company'),
-    address: shAddress(rng, d, s, inMall), district_code: d.code, district: d.name, street_code: s.code, street: s.name,
+    address: shAddress(rng, d, s, mall), district_code: d.code, district: d.name, street_code: s.code, street: s.name,
     kind, platform, odr: false,
   };
 }

@@ -175,8 +175,8 @@ export function makePlan(seed: number, city: City, tickets: number, days: number
     }
     return out.length ? out : [city.businesses[city.businesses.length - 1]!];
   };
-  const budget = Math.round(tickets * 0.09);
-  const nPro = tickets < 800 ? 0 : Math.max(2, Math.round(tickets * 0.0012));
+  const budget = Math.round(tickets * 0.1);
+  const nPro = tickets < 800 ? 0 : Math.max(2, Math.round(tickets * 0.0015));
   const vols = Array.from({ length: nPro }, () => Math.round(r.logUniform(30, 300)));
   const volSum = vols.reduce((a, b) => a + b, 0);
   const f = volSum > budget ? budget / volSum : 1;

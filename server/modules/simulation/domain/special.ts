@@ -114,7 +114,7 @@ export function concTicket(r: Rng, city: City, c: ConcSpec, person: SimPerson, i
   p.item = item;
   const kind = r.wpick<string>([['complaint', 78], ['report', 8], ['consultation', 14]]);
   let text: string;
-  if (kind === 'consultation') text = `${r.pick(['请问', '想问一下，', ''])}${body}，${r.pick(['这种情况怎么处理', '能退吗', '应该找谁', '有没有统一的处理办法'])}？`;
+  if (kind === 'consultation') text = `${v.operator ? r.pick(['来电人咨询：', '市民来电咨询，']) : r.pick(['请问', '想问一下，', ''])}${body}，${r.pick(['这种情况怎么处理', '能退吗', '应该找谁', '有没有统一的处理办法'])}？`;
   else if (kind === 'report') text = `${r.pick(['举报', '反映', ''])}${p.biz ? p.biz.name : '商家'}${r.pick(['仍在销售问题商品', '不配合召回', '擅自变更合同'])}，${body}。请依法查处。`;
   else {
     const where = p.biz ? (p.platform ? `在${p.platform}的${p.biz.name}买的，` : `在${p.biz.name}买的，`) : '';
