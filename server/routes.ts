@@ -4,7 +4,8 @@
  */
 import type { App } from './app.js';
 import type { RouteModule } from './http.js';
+import { odrRoutes } from './modules/odr/index.js';
 
 export async function optionalRoutes(_app: App): Promise<RouteModule[]> {
-  return [];
+  return [(http, app) => odrRoutes(http, app)];
 }

@@ -98,7 +98,6 @@ CREATE INDEX tickets_unit_received ON tickets (unit_id, received_at DESC);
 CREATE INDEX tickets_received ON tickets (received_date);
 CREATE INDEX tickets_respondent ON tickets (respondent_key);
 CREATE INDEX tickets_complainant ON tickets (complainant_key);
-CREATE INDEX tickets_source ON tickets (source, source_id);
 CREATE INDEX tickets_district ON tickets (district_code, received_date);
 
 -- Append-only ticket timeline (distributed by ticket_id, co-located with tickets).

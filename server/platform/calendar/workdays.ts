@@ -37,9 +37,15 @@ export function shanghaiDate(v: string | Date): string {
   return new Date(v.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+const dayNo = (s: string): number => parseDate(s) / DAY;
+const fromDayNo = (n: number): string => fmtDate(n * DAY);
+
 export class WorkCalendar {
   private readonly off = new Map<string, string>();
   private readonly work = new Set<string>();
+  // Hot paths (deadline sweeps, demo history, analytics) work on integer day numbers, not strings.
+  private readonly offN = new Set<number>();
+  private readonly workN = new Set<number>();
   private readonly years: Set<number>;
   readonly version: string;
 
@@ -48,9 +54,15 @@ export class WorkCalendar {
     this.years = new Set(Object.keys(data.years).map(Number));
     for (const y of Object.values(data.years)) {
       for (const [from, to, name] of y.off) {
-        for (let t = parseDate(from); t <= parseDate(to); t += DAY) this.off.set(fmtDate(t), name);
+        for (let t = parseDate(from); t <= parseDate(to); t += DAY) {
+          this.off.set(fmtDate(t), name);
+          this.offN.add(t / DAY);
+        }
       }
-      for (const d of y.work) this.work.add(d);
+      for (const d of y.work) {
+        this.work.add(d);
+        this.workN.add(dayNo(d));
+      }
     }
   }
 
@@ -68,23 +80,27 @@ export class WorkCalendar {
   }
 
   isWorkday(date: string): boolean {
-    if (this.work.has(date)) return true;
-    if (this.off.has(date)) return false;
-    const dow = new Date(parseDate(date)).getUTCDay();
+    return this.isWorkdayN(dayNo(date));
+  }
+
+  private isWorkdayN(n: number): boolean {
+    if (this.workN.has(n)) return true;
+    if (this.offN.has(n)) return false;
+    const dow = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
     return dow !== 0 && dow !== 6;
   }
 
   /** The date n working days after `date`; the start day is not counted (民法典 Art. 201). n = 0 gives `date`. */
   addWorkdays(date: string, n: number): string {
     if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number, got ${n}`);
-    let t = parseDate(date);
-    const step = n >= 0 ? DAY : -DAY;
+    let t = dayNo(date);
+    const step = n >= 0 ? 1 : -1;
     let left = Math.abs(n);
     while (left > 0) {
       t += step;
-      if (this.isWorkday(fmtDate(t))) left--;
+      if (this.isWorkdayN(t)) left--;
     }
-    return fmtDate(t);
+    return fromDayNo(t);
   }
 
   /**
@@ -92,22 +108,22 @@ export class WorkCalendar {
    * on the next working day (民法典 Art. 203 by analogy — see DOMAIN.md §8, to be confirmed with the client).
    */
   addCalendarDays(date: string, n: number): string {
-    let t = parseDate(date) + n * DAY;
-    while (!this.isWorkday(fmtDate(t))) t += DAY;
-    return fmtDate(t);
+    let t = dayNo(date) + n;
+    while (!this.isWorkdayN(t)) t++;
+    return fromDayNo(t);
   }
 
   /** Working days in (from, to]: how many working days have passed since `from` by the end of `to`. */
   workdaysBetween(from: string, to: string): number {
-    const a = parseDate(from);
-    const b = parseDate(to);
+    const a = dayNo(from);
+    const b = dayNo(to);
     if (b <= a) return -this.workdaysBetweenRaw(b, a);
     return this.workdaysBetweenRaw(a, b);
   }
 
   private workdaysBetweenRaw(a: number, b: number): number {
     let n = 0;
-    for (let t = a + DAY; t <= b; t += DAY) if (this.isWorkday(fmtDate(t))) n++;
+    for (let t = a + 1; t <= b; t++) if (this.isWorkdayN(t)) n++;
     return n;
   }
 

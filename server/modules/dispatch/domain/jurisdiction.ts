@@ -28,14 +28,17 @@ export interface DispatchResult {
   confidence: number;
 }
 
-interface Street { code: string; name: string; short: string }
+interface Street { code: string; name: string; short: string; re: RegExp }
 interface District { code: string; name: string; short: string; streets: Street[] }
 
 const DISTRICTS: District[] = geo.districts.map((d) => ({
   code: d.code,
   name: d.name,
   short: d.name.replace(/(新区|区)$/, ''),
-  streets: d.streets.map((s) => ({ code: s.code, name: s.name, short: s.name.replace(/(街道|镇|乡)$/, '') })),
+  streets: d.streets.map((s) => {
+    const short = s.name.replace(/(街道|镇|乡)$/, '');
+    return { code: s.code, name: s.name, short, re: new RegExp(`${short}(街道|镇|乡|地区)`) };
+  }),
 }));
 // Streets whose short name is unique across the city can place an address with no district named.
 const STREET_INDEX = new Map<string, Street & { district: string }>();
@@ -51,37 +54,35 @@ export function findPlatform(name?: string) {
   return platformData.platforms.find((p) => p.names.some((n) => name.includes(n)));
 }
 
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One pass over the text for district names (full, or short followed by an address-like character so that
+// "松江" in "松江路" is not mistaken) and one for street/town names unique in the city.
+const DISTRICT_RE = new RegExp(
+  DISTRICTS.flatMap((d) => [esc(d.name), ...(d.short.length >= 2 ? [`${esc(d.short)}(?=区|新区|县|的|[^路街道巷弄号])`] : [])]).sort((a, b) => b.length - a.length).join('|'),
+);
+const BY_DISTRICT_NAME = new Map<string, District>();
+for (const d of DISTRICTS) {
+  BY_DISTRICT_NAME.set(d.name, d);
+  BY_DISTRICT_NAME.set(d.short, d);
+}
+const STREET_RE = new RegExp([...STREET_INDEX.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length).map(esc).join('|'));
+
 /** District and street named in a piece of text (an address, a place, a free text). */
 export function locate(text?: string): { district: District | null; street: Street | null; outside: boolean } {
   if (!text) return { district: null, street: null, outside: false };
   const t = text.replace(/\s+/g, '');
-  let district: District | null = null;
-  let pos = -1;
-  for (const d of DISTRICTS) {
-    let i = t.indexOf(d.name);
-    if (i < 0 && d.short.length >= 2) {
-      const j = t.indexOf(d.short);
-      // a short name counts only when followed by an address-like char, so "松江" in "松江路" is not mistaken
-      if (j >= 0 && /^(区|新区|县|的|[^路街道巷弄号])/.test(t.slice(j + d.short.length, j + d.short.length + 1))) i = j;
-    }
-    if (i >= 0 && (pos < 0 || i < pos)) {
-      district = d;
-      pos = i;
-    }
-  }
+  const dm = DISTRICT_RE.exec(t);
+  let district: District | null = dm ? (BY_DISTRICT_NAME.get(dm[0]) ?? null) : null;
   let street: Street | null = null;
-  const pool = district ? district.streets : [];
-  for (const s of pool) if (t.includes(s.name) || (s.short.length >= 2 && new RegExp(`${s.short}(街道|镇|乡|地区)`).test(t))) { street = s; break; }
-  if (!street && district) {
-    for (const s of district.streets) if (s.short.length >= 2 && t.includes(s.short)) { street = s; break; }
-  }
-  if (!district) {
-    for (const [name, s] of STREET_INDEX) {
-      if (name.length >= 3 && t.includes(name)) {
-        district = DISTRICTS.find((d) => d.code === s.district) ?? null;
-        street = s;
-        break;
-      }
+  if (district) {
+    for (const s of district.streets) if (t.includes(s.name) || (s.short.length >= 2 && t.includes(s.short) && s.re.test(t))) { street = s; break; }
+    if (!street) for (const s of district.streets) if (s.short.length >= 2 && t.includes(s.short)) { street = s; break; }
+  } else {
+    const sm = STREET_RE.exec(t);
+    const s = sm ? STREET_INDEX.get(sm[0]) : undefined;
+    if (s) {
+      district = DISTRICTS.find((d) => d.code === s.district) ?? null;
+      street = s;
     }
   }
   const outside = !district && /(省|自治区)|(北京|天津|重庆|杭州|南京|苏州|广州|深圳)市?/.test(t) && !/上海/.test(t);

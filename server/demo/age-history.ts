@@ -1,0 +1,113 @@
+/**
+ * Gives a freshly loaded demo city a past: tickets older than a few working days are walked through the statutory
+ * workflow (through the real state machine, so every step is legal) to a plausible end — accepted and mediated or
+ * terminated, declined with a reason, settled in ODR, verified and decided — while recent ones stay open at various
+ * stages, some near or past their deadline. Deterministic for a seed. Written in bulk (one UPDATE, one INSERT).
+ */
+import type { Db } from '../platform/db/index.js';
+import type { WorkCalendar } from '../platform/calendar/index.js';
+import { decide, ruleSetByVersion, type ActionInput } from '../modules/workflow/index.js';
+import type { Role } from '../../shared/domain.js';
+
+interface Row { id: string; kind: string; status: string; received_date: string; real_name: boolean; deadlines: Record<string, string>; rule_version: string; unit_id: string; odr_key: string | null }
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed = 1): Promise<{ aged: number }> {
+  const rows = (await db.query<Row>(
+    `SELECT t.id, t.kind, t.status, t.received_date::text AS received_date, t.real_name, t.deadlines, t.rule_version, t.unit_id,
+            COALESCE(e1.key, e2.key) AS odr_key
+     FROM tickets t
+     LEFT JOIN enterprises e1 ON e1.key = t.respondent_key AND e1.odr
+     LEFT JOIN enterprises e2 ON e2.key = t.platform AND e2.odr
+     WHERE t.status = 'received' AND t.unit_id <> 'triage' ORDER BY t.received_at`)).rows;
+  const T0 = Date.now();
+  const r = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const updates: { id: string; status: string; deadlines: string; due_date: string | null; due_kind: string | null; closed: string | null; outcome: string | null; legal: string | null; sat: number | null; odr: string | null }[] = [];
+  const events: { id: string; seq: number; at: string; type: string; payload: string; role: string }[] = [];
+
+  for (const t of rows) {
+    const age = cal.workdaysBetween(t.received_date, today);
+    if (age < 1) continue;
+    const rules = ruleSetByVersion(t.rule_version);
+    let s = { kind: t.kind, status: t.status, received_date: t.received_date, real_name: t.real_name, deadlines: t.deadlines, suspended_since: null as string | null, odr_key: null as string | null };
+    let seq = 1;
+    let last: ReturnType<typeof decide> | null = null;
+    let day = t.received_date;
+    const step = (input: ActionInput, after: number, role: Role = 'officer'): boolean => {
+      const next = cal.addWorkdays(day, Math.max(0, after));
+      if (next >= today) return false;
+      try {
+        const d = decide(s, input, { cal, rules, today: next, role });
+        day = next;
+        s = { ...s, status: d.status, deadlines: d.deadlines as Record<string, string>, suspended_since: d.suspended_since, odr_key: d.odr_key };
+        last = d;
+        events.push({ id: t.id, seq: ++seq, at: `${next}T${String(9 + Math.floor(r() * 8)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}:00+08:00`, type: d.event.type, payload: JSON.stringify({ ...d.event.payload, status: d.status, demo_history: true }), role });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Most decisions come within the statutory 7 working days; a few are late (that is what supervision is for).
+    const lag = () => (r() < 0.06 ? 8 + Math.floor(r() * 4) : 1 + Math.floor(r() * 5));
+    if (t.kind === 'complaint') {
+      const u = r();
+      if (u < 0.09) step({ action: 'decline', reason: pick(['D1', 'D2', 'D4', 'D5', 'D3']) }, lag());
+      else if (u < 0.2 && t.odr_key) {
+        if (step({ action: 'send_odr', odr_key: t.odr_key, consent: true }, 0, 'operator')) {
+          if (r() < 0.7) step({ action: 'odr_settle' }, 1 + Math.floor(r() * 6), 'enterprise');
+          else if (step({ action: 'odr_fail' }, 7, 'enterprise')) step({ action: 'accept' }, lag());
+        }
+      } else if (step({ action: 'accept' }, lag()) && step({ action: 'start_mediation' }, Math.floor(r() * 3))) {
+        if (r() < 0.05 && step({ action: 'suspend', reason: 'testing' }, 3)) step({ action: 'resume' }, 5 + Math.floor(r() * 10));
+        const ok = r() < 0.68;
+        if (ok) step({ action: 'mediate_success', record_only: r() < 0.4, note: pick(['商家同意全额退款', '商家同意退货退款', '商家同意维修并补偿100元', '双方协商部分退款']) }, 3 + Math.floor(r() * 25));
+        else if (step({ action: 'terminate', reason: pick(['T3', 'T4', 'T4', 'T1']) }, 5 + Math.floor(r() * 25))) step({ action: 'notify_termination' }, 1 + Math.floor(r() * 5));
+      }
+      if (last && (last as ReturnType<typeof decide>).closed && r() < 0.5) step({ action: 'follow_up', satisfaction: r() < 0.75 ? 4 + Math.floor(r() * 2) : 1 + Math.floor(r() * 3) }, 2, 'operator');
+    } else if (t.kind === 'report') {
+      step({ action: 'start_verification' }, 1 + Math.floor(r() * 3));
+      if (r() < 0.05) step({ action: 'extend_verification' }, 10, 'supervisor');
+      const decided = r() < 0.3 ? step({ action: 'open_case' }, 5 + Math.floor(r() * 8)) : step({ action: 'not_open_case', reason: pick(['N0', 'N0', 'N1', 'N2']) }, 5 + Math.floor(r() * 8));
+      if (decided) step(t.real_name ? { action: 'notify_reporter' } : { action: 'close' }, 1 + Math.floor(r() * 4));
+    } else {
+      step({ action: 'answer', note: pick(['已告知消费者维权途径', '已解答相关政策', '已转相关部门并告知', '已告知可向法院起诉']) }, Math.floor(r() * 4), 'operator');
+    }
+    const d = last as ReturnType<typeof decide> | null;
+    if (!d) continue;
+    updates.push({ id: t.id, status: d.status, deadlines: JSON.stringify(d.deadlines), due_date: d.due_date, due_kind: d.due_kind, closed: d.closed ? `${day}T17:00:00+08:00` : null, outcome: d.outcome ?? null, legal: d.legal_basis ?? null, sat: d.satisfaction ?? null, odr: d.odr_key });
+  }
+  if (process.env.XZ_PROF) console.log('age compute', Date.now() - T0, updates.length, events.length);
+  const CH = 5000;
+  for (let i = 0; i < updates.length; i += CH) {
+    const u = updates.slice(i, i + CH);
+    await db.query(
+      `UPDATE tickets t SET status = u.status, deadlines = u.deadlines::jsonb, due_date = u.due_date, due_kind = u.due_kind, closed_at = u.closed,
+         outcome = u.outcome, legal_basis = u.legal, satisfaction = u.sat, odr_key = u.odr, updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::int[], $10::text[])
+         AS u(id, status, deadlines, due_date, due_kind, closed, outcome, legal, sat, odr)
+       WHERE t.id = u.id`,
+      [u.map((x) => x.id), u.map((x) => x.status), u.map((x) => x.deadlines), u.map((x) => x.due_date), u.map((x) => x.due_kind), u.map((x) => x.closed), u.map((x) => x.outcome), u.map((x) => x.legal), u.map((x) => x.sat), u.map((x) => x.odr)],
+    );
+  }
+  if (process.env.XZ_PROF) console.log('age update', Date.now() - T0);
+  for (let i = 0; i < events.length; i += CH * 2) {
+    const e = events.slice(i, i + CH * 2);
+    await db.query(
+      `INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload)
+       SELECT u.id, u.seq, u.at, 'demo', u.role, u.type, u.payload::jsonb FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS u(id, seq, at, type, payload, role)`,
+      [e.map((x) => x.id), e.map((x) => x.seq), e.map((x) => x.at), e.map((x) => x.type), e.map((x) => x.payload), e.map((x) => x.role)],
+    );
+  }
+  return { aged: updates.length };
+}

@@ -1,0 +1,55 @@
+/**
+ * Loads the demo city into an empty database: a simulated year of tickets up to yesterday (server/modules/simulation),
+ * the ODR-enrolled enterprises, a workflow history for the older tickets, and one account per role placed where the
+ * work is (the officer at the busiest station, the enterprise account at the busiest ODR enterprise).
+ */
+import type { App } from '../app.js';
+import { accessRepo, seedDemoAccounts, SYSTEM } from '../modules/access/index.js';
+import { ingestTickets, normaliseBusinessKey } from '../modules/intake/index.js';
+import { odrRepo } from '../modules/odr/index.js';
+import { simulateCity } from '../modules/simulation/index.js';
+import { ticketRepo } from '../modules/workflow/index.js';
+import type { TifTicket } from '../../shared/tif.js';
+import { ageHistory } from './age-history.js';
+
+export interface DemoResult { loaded: boolean; tickets: number; seconds: number; officerUnit?: string; enterprise?: string }
+
+export async function loadDemo(app: App, o: { tickets: number; seed: number; onProgress?: (n: number, total: number) => void }): Promise<DemoResult> {
+  const t0 = Date.now();
+  await seedDemoAccounts(app.db);
+  if ((await ticketRepo.count(app.db)) > 0) return { loaded: false, tickets: await ticketRepo.count(app.db), seconds: 0 };
+  const today = app.today();
+  const end = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+  const city = simulateCity({ tickets: o.tickets, seed: o.seed, end, days: 365 });
+  await odrRepo.upsert(app.db, city.businesses.filter((b) => b.odr).map((b) => ({
+    key: normaliseBusinessKey(b.name), name: b.is_platform ? `${b.name}（${b.legal_name}）` : b.name, credit_code: b.credit_code, odr: true, odr_since: '2024-01-01',
+  })));
+  let batch: TifTicket[] = [];
+  let n = 0;
+  for (const t of city.tickets) {
+    batch.push(t);
+    if (batch.length === 2500) {
+      await ingestTickets(app, batch, { source: 'sim', actor: SYSTEM });
+      n += batch.length;
+      o.onProgress?.(n, o.tickets);
+      batch = [];
+    }
+  }
+  if (batch.length) {
+    await ingestTickets(app, batch, { source: 'sim', actor: SYSTEM });
+    n += batch.length;
+    o.onProgress?.(n, o.tickets);
+  }
+  await ageHistory(app.db, app.cal(), today, o.seed);
+  const busiest = (await app.db.query<{ unit_id: string; district_code: string }>(
+    `SELECT unit_id, district_code FROM tickets WHERE closed_at IS NULL AND unit_id LIKE 'S%' GROUP BY unit_id, district_code ORDER BY count(*) DESC LIMIT 2`)).rows;
+  if (busiest[0]) {
+    await accessRepo.setUserUnit(app.db, 'officer', busiest[0].unit_id);
+    await accessRepo.setUserUnit(app.db, 'supervisor', busiest[0].district_code);
+    const other = (await app.db.query<{ id: string }>(`SELECT id FROM units WHERE kind = 'station' AND district_code = $1 AND id <> $2 ORDER BY id LIMIT 1`, [busiest[0].district_code, busiest[0].unit_id])).rows[0];
+    if (other) await accessRepo.setUserUnit(app.db, 'officer2', other.id);
+  }
+  const ent = await odrRepo.busiest(app.db);
+  if (ent) await accessRepo.setUserEnterprise(app.db, 'enterprise', ent.key);
+  return { loaded: true, tickets: n, seconds: (Date.now() - t0) / 1000, officerUnit: busiest[0]?.unit_id, enterprise: ent?.name };
+}
