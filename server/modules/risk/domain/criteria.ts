@@ -7,6 +7,7 @@
 import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
 import { LINK_LABELS, type LinkKind, STRONG_LINKS } from './graph.js';
 import type { PersonState, RiskState, TicketRec } from './state.js';
+import { jaccard } from './text.js';
 
 export interface Fired { code: CriterionCode; label: string; evidence: string; strength: number; ticket_ids: string[] }
 
@@ -76,7 +77,7 @@ export function sameKind(ps: PersonState, st: RiskState): Fired | null {
 }
 
 /** 模板化诉求文本: near-identical texts (Jaccard ≥ 0.5 on 3-grams) filed against several businesses. */
-export function template(ps: PersonState, _st: RiskState, shared?: Map<string, { cluster: string; complainants: number }>): Fired | null {
+export function template(ps: PersonState, st: RiskState, shared?: Map<string, { cluster: string; complainants: number }>): Fired | null {
   let big: TicketRec[] = [];
   for (const cl of ps.clusters) if (cl.tickets.length > big.length) big = cl.tickets.map((i) => ps.tickets[i]!);
   const resps = new Set(big.map((t) => t.resp).filter((r) => r !== null));
@@ -92,12 +93,17 @@ export function template(ps: PersonState, _st: RiskState, shared?: Map<string, {
     if (s && s.complainants >= 2) { sharedTs.push(t); if (!sharedWith.has(s.cluster)) { sharedWith.add(s.cluster); others += s.complainants - 1; } }
   }
   const cross = sharedTs.length >= 3 && sharedTs.length / ps.tickets.length >= 0.5;
-  if (!own && !cross) return null;
+  // The same template as identities linked to this person (shared phone/bank/device, or filing in step with them)
+  const lk = similarToLinked(ps, st);
+  const linked = lk.tickets.length >= 2 && lk.tickets.length / ps.tickets.length >= 0.5;
+  if (!own && !cross && !linked) return null;
   const parts: string[] = [];
+  if (linked) parts.push(`${lk.tickets.length}件与关联身份 ${lk.others.slice(0, 3).join('、')} 的诉求文本属同一模板：${ids(lk.tickets)}`);
   if (own) parts.push(`${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），针对${resps.size || '未登记'}家经营者：${ids(big)}`);
   if (cross) parts.push(`${sharedTs.length}件与其他约${others}名投诉人使用同一模板（模板${[...sharedWith].slice(0, 3).join('、')}）：${ids(sharedTs)}`);
-  const n = Math.max(big.length, sharedTs.length);
-  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross ? 1 : 0.6), parts.join('；'), own ? big : sharedTs);
+  const n = Math.max(big.length, sharedTs.length, lk.tickets.length);
+  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked ? 1 : 0.6), parts.join('；'),
+    own ? big : cross ? sharedTs : lk.tickets);
 }
 
 /** Punitive-damage demands: a share far above the population's, on at least 3 tickets. */
@@ -137,10 +143,18 @@ export function quantity(ps: PersonState): Fired | null {
   const withQ = ps.tickets.filter((t) => t.qty > 0 && t.reasonable > 0).sort((a, b) => a.t - b.t);
   if (!withQ.length) return null;
   const over = withQ.filter((t) => t.qty > t.reasonable);
+  // Art. 13: purchases of one kind within 30 days are added up (two pointers per kind over the sorted tickets)
   let agg: TicketRec[] = [];
-  for (let i = 0; i < withQ.length && !agg.length; i++) {
-    const win = withQ.filter((t) => t.pkind === withQ[i]!.pkind && t.t >= withQ[i]!.t && t.t - withQ[i]!.t <= 30 * 86_400_000);
-    if (win.length >= 2 && win.reduce((s, t) => s + t.qty, 0) > 2 * withQ[i]!.reasonable) agg = win;
+  const byKind = new Map<string, TicketRec[]>();
+  for (const t of withQ) { const l = byKind.get(t.pkind!); if (l) l.push(t); else byKind.set(t.pkind!, [t]); }
+  for (const l of byKind.values()) {
+    if (l.length < 2 || agg.length) continue;
+    let sum = 0;
+    for (let i = 0, j = 0; i < l.length; i++) {
+      sum += l[i]!.qty;
+      while (l[i]!.t - l[j]!.t > 30 * 86_400_000) sum -= l[j++]!.qty;
+      if (i > j && sum > 2 * l[i]!.reasonable) { agg = l.slice(j, i + 1); break; }
+    }
   }
   if (!over.length && !agg.length) return null;
   const parts: string[] = [];
@@ -152,11 +166,13 @@ export function quantity(ps: PersonState): Fired | null {
 }
 
 /** 多身份关联/通谋: shares phone/ID/bank/device with differently named persons, or files in step with others. */
-export function collusion(ps: PersonState, st: RiskState): Fired | null {
+export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number, number>): Fired | null {
   const links = st.graph.links[ps.idx]!;
   const strong = new Set<number>();
   const parts: string[] = [];
   for (const [kind, set] of links) {
+    // a shared ID number is the impersonation criterion's fact (冒用他人名义); not counted twice
+    if (kind === 'id_number') continue;
     const differ = [...set].filter((q) => differentNames(ps, st.persons[q]!) && !st.persons[q]!.isOrg);
     if (!differ.length) continue;
     if (STRONG_LINKS.has(kind)) for (const q of differ) strong.add(q);
@@ -173,8 +189,47 @@ export function collusion(ps: PersonState, st: RiskState): Fired | null {
   }
   const size = st.graph.groupSize(ps.idx);
   if (size > 1) parts.push(`身份关联组共${size}人`);
+  let boost = 0;
+  if (proposed) {
+    const hits = linkedPersons(ps, st).filter((q) => proposed.has(q)).sort((a, b) => proposed.get(b)! - proposed.get(a)!);
+    if (hits.length) {
+      boost = 0.3;
+      parts.push(`关联身份 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed.get(q)!.toFixed(2)}）`).join('、')} 已达提议标准`);
+    }
+  }
   const ts = ps.tickets;
-  return fire('collusion', 0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3), parts.join('；') + `；本人工单：${ids(ts)}`, ts);
+  return fire('collusion', 0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3) + boost, parts.join('；') + `；本人工单：${ids(ts)}`, ts);
+}
+
+/** Persons linked by a strong identifier (phone, bank, device) under another name, or by synchronised filing. */
+export function linkedPersons(ps: PersonState, st: RiskState): number[] {
+  const out = new Set<number>();
+  for (const [kind, set] of st.graph.links[ps.idx]!) {
+    if (!STRONG_LINKS.has(kind) || kind === 'id_number') continue;
+    for (const q of set) if (differentNames(ps, st.persons[q]!) && !st.persons[q]!.isOrg) out.add(q);
+  }
+  for (const [q, resps] of ps.partners) if (resps.size >= 3) out.add(q);
+  return [...out];
+}
+
+/** This person's tickets whose text is ≥ 0.5-similar to a text of a linked person (cluster exemplars compared). */
+export function similarToLinked(ps: PersonState, st: RiskState): { tickets: TicketRec[]; others: string[] } {
+  const linked = linkedPersons(ps, st).slice(0, 12);
+  if (!linked.length) return { tickets: [], others: [] };
+  const top = (x: PersonState) => (x.clusters.length <= 12 ? x.clusters : [...x.clusters].sort((a, b) => b.tickets.length - a.tickets.length).slice(0, 12));
+  const mine = top(ps);
+  const hit = new Set<number>();
+  const others = new Set<string>();
+  for (const q of linked) {
+    const qs = st.persons[q]!;
+    const theirs = top(qs);
+    for (const a of mine) {
+      for (const b of theirs) {
+        if (jaccard(a.exemplar, b.exemplar) >= 0.5) { for (const i of a.tickets) hit.add(i); others.add(qs.displayId); break; }
+      }
+    }
+  }
+  return { tickets: [...hit].sort((x, y) => x - y).map((i) => ps.tickets[i]!), others: [...others] };
 }
 
 function differentNames(a: PersonState, b: PersonState): boolean {
@@ -233,13 +288,17 @@ export function fabricatedEvidence(ps: PersonState): Fired | null {
 
 export type SharedTemplates = Map<string, { cluster: string; complainants: number }>;
 
-export function evaluatePerson(ps: PersonState, st: RiskState, shared?: SharedTemplates): Fired[] {
+/**
+ * All criteria of one person. `proposed` (person index → score) lets the collusion criterion cite linked identities
+ * that are themselves proposed; the batch scorer passes it in a second pass.
+ */
+export function evaluatePerson(ps: PersonState, st: RiskState, shared?: SharedTemplates, proposed?: Map<number, number>): Fired[] {
   // Lawful representatives (消协, legal aid, residents' committees) file for others by design: never proposed.
   if (ps.isOrg) return [];
   const out: Fired[] = [];
   const add = (f: Fired | null): void => { if (f) out.push(f); };
   add(sameKind(ps, st)); add(template(ps, st, shared)); add(punitive(ps, st)); add(buyAgain(ps)); add(quantity(ps));
-  add(collusion(ps, st)); add(impersonation(ps, st)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
+  add(collusion(ps, st, proposed)); add(impersonation(ps, st)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
   // Volume describes honest heavy users too: it is reported only beside a conduct criterion (DOMAIN §2.3).
   if (out.length) add(volume(ps, st));
   return out;

@@ -9,16 +9,21 @@ export const DEFAULT_KEY = 'xiezhi-risk-default-key';
 
 export type Hasher = (kind: string, value: string) => string;
 
-/** HMAC-SHA256 of `kind:value`, truncated to 16 hex chars (64 bits: collisions are negligible at city scale). */
+/**
+ * HMAC-SHA256 of `kind:value`, truncated to 16 hex chars (64 bits: collisions are negligible at city scale).
+ * Memoised per kind: a city has about one distinct value per person and field, and HMAC is the costly step.
+ */
 export function keyedHasher(key: string = DEFAULT_KEY): Hasher {
-  const cache = new Map<string, string>();
+  const caches = new Map<string, Map<string, string>>();
+  let size = 0;
   return (kind, value) => {
-    const k = kind + ':' + value;
-    let h = cache.get(k);
+    let cache = caches.get(kind);
+    if (!cache) caches.set(kind, (cache = new Map()));
+    let h = cache.get(value);
     if (h === undefined) {
-      h = createHmac('sha256', key).update(k).digest('hex').slice(0, 16);
-      if (cache.size > 2_000_000) cache.clear();
-      cache.set(k, h);
+      h = createHmac('sha256', key).update(kind + ':' + value).digest('hex').slice(0, 16);
+      if (++size > 4_000_000) { for (const c of caches.values()) c.clear(); size = 0; }
+      cache.set(value, h);
     }
     return h;
   };

@@ -54,11 +54,21 @@ export function scorePersons(tickets: TifTicket[], opts: ScoreOptions = {}): Min
 export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[] {
   const shared = sharedTemplateIndex(opts.templates);
   const min = opts.minScore ?? PROPOSE_THRESHOLD;
-  const out: MinePerson[] = [];
+  // pass 1: every person on their own; pass 2: persons linked to a proposed identity are re-evaluated with it
+  const first = new Map<number, Fired[]>();
+  const proposed = new Map<number, number>();
   for (const ps of st.persons) {
     if (ps.tickets.length < 2) continue;
     const fired = evaluatePerson(ps, st, shared);
     if (!fired.length) continue;
+    first.set(ps.idx, fired);
+    const s = scoreOf(fired);
+    if (s >= PROPOSE_THRESHOLD) proposed.set(ps.idx, s);
+  }
+  const out: MinePerson[] = [];
+  for (const [idx, fired0] of first) {
+    const ps = st.persons[idx]!;
+    const fired = fired0.some((f) => f.code === 'collusion') ? evaluatePerson(ps, st, shared, proposed) : fired0;
     const mp = toMine(ps, fired);
     if (mp.score >= min) out.push(mp);
   }
@@ -72,6 +82,8 @@ export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[
 export class IncrementalRiskScorer {
   readonly state: RiskState;
   private shared: SharedTemplates | undefined;
+  /** persons currently at or above the threshold, with their score (for linked-identity evidence) */
+  private proposed = new Map<number, number>();
   constructor(private opts: ScoreOptions = {}) {
     this.state = new RiskState(opts);
     this.shared = sharedTemplateIndex(opts.templates);
@@ -82,7 +94,9 @@ export class IncrementalRiskScorer {
     const p = this.state.ingest(t);
     if (p < 0) return null;
     const ps = this.state.persons[p]!;
-    const fired = ps.tickets.length < 2 ? [] : evaluatePerson(ps, this.state, this.shared);
+    const fired = ps.tickets.length < 2 ? [] : evaluatePerson(ps, this.state, this.shared, this.proposed);
+    const s = fired.length ? scoreOf(fired) : 0;
+    if (s >= PROPOSE_THRESHOLD) this.proposed.set(p, s); else this.proposed.delete(p);
     return fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
   }
   /** Everyone currently above the threshold (a full pass; for the nightly list, not per ticket). */

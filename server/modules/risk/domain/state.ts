@@ -7,7 +7,7 @@ import type { TifTicket } from '../../../../shared/tif.js';
 import { type Hasher, isRepresentativeOrg, keyedHasher } from './identity.js';
 import { IdentityGraph, identify } from './graph.js';
 import {
-  AGENCY_RE, type Outcome, PUNITIVE_RE, jaccard, normaliseForSketch, outcomeOf, parseQuantities, problemClassOf, productKindOf, sketch,
+  AGENCY_RE, LAWFUL_AGENT_RE, type Outcome, PUNITIVE_RE, jaccard, outcomeOf, parseQuantities, problemClassOf, productKindOf, sketchOf,
 } from './text.js';
 
 export interface TicketRec {
@@ -143,14 +143,14 @@ export class RiskState {
     const category = labels['goods_service'] ?? labels['category'] ?? labels['product'] ?? (t.predicted?.label as string | undefined) ?? pk?.name ?? 'unknown';
     const problem = labels['problem'] ?? labels['issue'] ?? problemClassOf(text);
     const sameKey = category !== 'unknown' && problem ? category + '|' + problem : null;
-    const qtys = pk ? parseQuantities(text) : [];
+    const qtys = pk ? parseQuantities(text, pk) : [];
     let qty = 0, qtyRaw: string | null = null;
     for (const q of qtys) if (q.units > qty) { qty = q.units; qtyRaw = q.raw; }
     const rec: TicketRec = {
       id: t.id, t: Date.parse(t.received_at) || 0, kind: String(t.kind ?? 'unknown'), resp: respondentKey(t), category,
       sameKey, punitive: PUNITIVE_RE.test(text), qty, qtyRaw, pkind: pk?.name ?? null, reasonable: pk?.reasonable ?? 0,
-      outcome: outcomeOf(t), agency: AGENCY_RE.test(text) || t.extra?.['on_behalf_of'] != null, cluster: -1,
-      textLen: normaliseForSketch(text).length,
+      outcome: outcomeOf(t), agency: (AGENCY_RE.test(text) || t.extra?.['on_behalf_of'] != null) && !LAWFUL_AGENT_RE.test(text), cluster: -1,
+      textLen: 0,
       nameHash: id.nameHash, evidence: this.evidenceOf(t),
     };
     this.tickets++;
@@ -165,7 +165,8 @@ export class RiskState {
       this.keyTotal++;
     }
     if (t.extra) this.readExt(ps, t.extra);
-    const sk = text.length ? sketch(text) : null;
+    const { len, sketch: sk } = sketchOf(text);
+    rec.textLen = len;
     if (sk) rec.cluster = this.assignCluster(ps, sk, ps.tickets.length);
     ps.tickets.push(rec);
     if (rec.resp) this.coFile(p, rec.resp, rec.t);

@@ -21,7 +21,7 @@ export const PRODUCT_KINDS: readonly ProductKind[] = [
   { name: '化妆品', re: /(化妆品|面膜|口红|护肤|精华|面霜|乳液|洗发水|沐浴露|牙膏|香水)/, shelf_days: 1095, reasonable: 6 },
   { name: '药品医疗器械', re: /(药品|药物|中药|西药|口罩|医疗器械|血压计|血糖)/, shelf_days: 730, reasonable: 6 },
   { name: '烟草', re: /(香烟|卷烟|电子烟)/, shelf_days: 540, reasonable: 10 },
-  { name: '家用电器', re: /(手机|电脑|平板|耳机|充电器|电视|冰箱|洗衣机|空调|热水器|电饭煲|吸尘器)/, shelf_days: 3650, reasonable: 2 },
+  { name: '家用电器', re: /(手机|电脑|平板|耳机|充电器|电视|冰箱|洗衣机|空调|热水器|电饭煲|吸尘器)/, shelf_days: 3650, reasonable: 6 },
   { name: '服装鞋帽', re: /(衣服|服装|鞋|帽|裤|外套|羽绒服|T恤|内衣|袜)/, shelf_days: 3650, reasonable: 10 },
 ];
 
@@ -55,20 +55,22 @@ export function parseCount(s: string): number | null {
 }
 
 /** Units of one pack word; 箱/件 of food is a case (taken as 12, the usual case of bottles or cans). */
-const UNIT_MULT: Record<string, number> = { 箱: 12, 打: 12, 提: 6, 条: 1, 瓶: 1, 盒: 1, 罐: 1, 袋: 1, 包: 1, 支: 1, 听: 1, 桶: 1, 份: 1, 件: 1, 个: 1, 双: 1, 套: 1, 台: 1, 部: 1, 只: 1, 块: 1, 斤: 1 };
-const QTY_RE = /(?:购买|买了|买|采购|订购|下单|拍了?|共|一共|合计|总共)?\s*(?<![第\d一二两三四五六七八九十百千])(\d{1,4}|[一二两三四五六七八九十百千]{1,4})\s*(箱|打|提|瓶|盒|罐|袋|包|支|听|桶|份|件|个|双|套|台|部|只|块|条|斤)/g;
+// 块 is left out on purpose: in speech it is money (“1600块”) far more often than a count.
+const UNIT_MULT: Record<string, number> = { 箱: 12, 打: 12, 提: 6, 条: 1, 瓶: 1, 盒: 1, 罐: 1, 袋: 1, 包: 1, 支: 1, 听: 1, 桶: 1, 份: 1, 件: 1, 个: 1, 双: 1, 套: 1, 台: 1, 部: 1, 只: 1, 斤: 1, 饼: 1 };
+const QTY_RE = /(?:购买|买了|买|采购|订购|下单|拍了?|共|一共|合计|总共)?\s*(?<![第\d.．一二两三四五六七八九十百千])(\d{1,4}|[一二两三四五六七八九十百千]{1,4})\s*(箱|打|提|瓶|盒|罐|袋|包|支|听|桶|份|件|个|双|套|台|部|只|条|斤|饼)/g;
 /** Things that look like quantities but are not purchases: durations, ages, floors, money. */
 const NOT_QTY_AFTER = /^(月|天|日|年|岁|楼|号|次|元|块钱|小时|分钟|多月)/;
 
 export interface QuantityHit { units: number; raw: string }
-export function parseQuantities(text: string): QuantityHit[] {
+export function parseQuantities(text: string, kind?: ProductKind | null): QuantityHit[] {
   const out: QuantityHit[] = [];
   for (const m of text.matchAll(QTY_RE)) {
     const n = parseCount(m[1]!);
     const unit = m[2]!;
     if (n === null || n <= 0 || n > 5000) continue;
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 2);
-    if (unit === '块' && /^钱/.test(after)) continue;
+    // 条 counts cigarettes; elsewhere it is an article of a law (食品安全法148条)
+    if (unit === '条' && kind?.name !== '烟草') continue;
     if (NOT_QTY_AFTER.test(after) && unit !== '箱') continue;
     out.push({ units: n * (UNIT_MULT[unit] ?? 1), raw: m[0].trim() });
   }
@@ -87,6 +89,8 @@ export function problemClassOf(text: string): string | null {
 
 /** Openly declared agency by a natural person (受雇/代他人投诉); lawful representatives are exempted elsewhere. */
 export const AGENCY_RE = /(受雇|受人委托|受他人委托|代(他人|朋友|亲戚|别人|客户)投诉|代为投诉|代理投诉|帮(朋友|别人|他人)投诉|代投诉)/;
+/** Lawful representation declared in the text (residents' committee, legal aid, consumer association). */
+export const LAWFUL_AGENT_RE = /(居委会|居民委员会|村委会|社区|法律援助|消费者协会|消协|消保委|消费者权益保护委员会|工会)/;
 
 export type Outcome = 'compensated' | 'untrue' | 'declined' | 'other';
 const OUTCOME_KEY_RE = /(outcome|result|finding|status|结果|结论|处理|办结)/i;
@@ -117,21 +121,54 @@ export function normaliseForSketch(s: string): string {
   return s.toLowerCase().replace(/\d+/g, '0').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** Bottom-k MinHash over character 3-grams (4-grams for Latin text, where 3 letters carry little). */
-export function sketch(text: string): Uint32Array | null {
-  const s = normaliseForSketch(text);
-  const latin = /^[\x00-\x7f]*$/.test(s);
-  const g = latin ? 5 : 3;
-  if (s.length < g + 4) return null;
-  const set = new Set<number>();
-  for (let i = 0; i + g <= s.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + g; j++) { h ^= s.charCodeAt(j); h = Math.imul(h, 0x01000193); }
-    h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12;
-    set.add(h >>> 0);
+/**
+ * Bottom-k MinHash over character 3-grams (5-grams for Latin-only text, where 3 letters carry little), computed in
+ * one pass over char codes with the same normalisation as normaliseForSketch: digits → 0, ASCII lowercased,
+ * whitespace/punctuation/symbols dropped. Returns the normalised length too (short texts need more repeats).
+ */
+export function sketchOf(text: string): { len: number; sketch: Uint32Array | null } {
+  const n0 = text.length;
+  const codes = new Uint16Array(n0);
+  let n = 0, latin = true, prevDigit = false;
+  for (let i = 0; i < n0; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) { if (prevDigit) continue; prevDigit = true; codes[n++] = 48; continue; }
+    prevDigit = false;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c > 0xff && !isPunct(c))) {
+      if (c > 127) latin = false;
+      codes[n++] = c;
+    }
   }
-  const arr = Uint32Array.from(set).sort();
-  return arr.length > SKETCH_K ? arr.slice(0, SKETCH_K) : arr;
+  const g = latin ? 5 : 3;
+  if (n < g + 4) return { len: n, sketch: null };
+  const best = new Uint32Array(SKETCH_K);
+  let filled = 0;
+  for (let i = 0; i + g <= n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + g; j++) { h ^= codes[j]!; h = Math.imul(h, 0x01000193); }
+    h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12;
+    h >>>= 0;
+    if (filled === SKETCH_K && h >= best[SKETCH_K - 1]!) continue;
+    // insertion into the sorted k smallest, skipping duplicates
+    let lo = 0, hi = filled;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (best[mid]! < h) lo = mid + 1; else hi = mid; }
+    if (lo < filled && best[lo] === h) continue;
+    const last = filled < SKETCH_K ? filled++ : SKETCH_K - 1;
+    for (let j = last; j > lo; j--) best[j] = best[j - 1]!;
+    best[lo] = h;
+  }
+  return { len: n, sketch: filled < SKETCH_K ? best.slice(0, filled) : best };
+}
+
+/** CJK and full-width punctuation, general punctuation, symbols: not content. */
+function isPunct(c: number): boolean {
+  return (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) || (c >= 0x2190 && c <= 0x2bff) || c === 0xfe0f;
+}
+
+export function sketch(text: string): Uint32Array | null {
+  return sketchOf(text).sketch;
 }
 
 /** Jaccard estimate from two bottom-k sketches (k smallest of the union, fraction present in both). */
