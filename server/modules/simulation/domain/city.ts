@@ -5,7 +5,7 @@
  */
 import shanghai from '../../../platform/geo/shanghai.json' with { type: 'json' };
 import china from '../../../platform/geo/china.json' with { type: 'json' };
-import { Rng, rngFor } from './rng.js';
+import { Rng, cumulative, rngFor } from './rng.js';
 import { makeCreditCode, makeIdNumber, makeMobile } from './ids.js';
 import {
   BIZ_KINDS, DISTRICT_ROADS, ESTATES, ESTATE_CORES, GIVEN_F, GIVEN_M, MALLS, PLATFORMS, ROADS, SELLER_AREAS, SURNAMES,
@@ -38,7 +38,7 @@ const DISTRICT_WEIGHTS: Record<string, number> = {
   '310101': 5, '310104': 7, '310105': 5, '310106': 7, '310107': 6, '310109': 4, '310110': 6, '310112': 10, '310113': 8,
   '310114': 6, '310115': 20, '310116': 3, '310117': 8, '310118': 5, '310120': 4, '310151': 2,
 };
-const DW = DISTRICTS.map((d) => DISTRICT_WEIGHTS[d.code] ?? 3);
+const DW = cumulative(DISTRICTS.map((d) => DISTRICT_WEIGHTS[d.code] ?? 3));
 const CHINA = china as unknown as { areas: [string, string][]; cities: [string, string][]; provinces: [string, string][] };
 const AREA_NAMES = new Map(CHINA.areas);
 const CITY_NAMES = new Map(CHINA.cities);
@@ -51,7 +51,7 @@ for (const [code] of CHINA.areas) {
 }
 
 export function pickDistrict(rng: Rng): District {
-  return DISTRICTS[rng.weighted(DW)] as District;
+  return DISTRICTS[rng.cum(DW)] as District;
 }
 export function districtByCode(code: string): District | undefined {
   return DISTRICTS.find((d) => d.code === code);
@@ -215,6 +215,7 @@ export interface SimPerson {
 }
 
 const BIRTH_BANDS: [number, number, number][] = [[1936, 1955, 9], [1956, 1965, 13], [1966, 1975, 15], [1976, 1985, 22], [1986, 1995, 27], [1996, 2007, 14]];
+const BIRTH_W = cumulative(BIRTH_BANDS.map((b) => b[2]));
 const MIGRANT_PROVS: [string, number][] = [['34', 6], ['32', 6], ['33', 4], ['41', 4], ['51', 3], ['36', 3], ['37', 3], ['42', 3], ['43', 2], ['35', 2], ['23', 1], ['61', 1], ['13', 1], ['50', 1], ['45', 1], ['52', 1]];
 
 /** Complainant ids look random but are a bijection of the person index (no collisions, no role leaks). */
@@ -231,7 +232,7 @@ export function makePerson(seed: number, i: number, opts: { birthBefore?: number
   const male = rng.chance(0.48);
   const surname = rng.pick(SURNAMES);
   const name = surname + rng.pick(male ? GIVEN_M : GIVEN_F) + (rng.chance(0.25) ? '' : '');
-  let band = BIRTH_BANDS[rng.weighted(BIRTH_BANDS.map((b) => b[2]))]!;
+  let band = BIRTH_BANDS[rng.cum(BIRTH_W)]!;
   if (opts.birthBefore) band = [1936, opts.birthBefore, 1];
   const y = rng.int(band[0], band[1]);
   const birth = { y, m: rng.int(1, 12), d: rng.int(1, 28) };
@@ -239,7 +240,7 @@ export function makePerson(seed: number, i: number, opts: { birthBefore?: number
   const s = rng.pick(d.streets);
   let area: string = d.code;
   if (rng.chance(y < 1960 ? 0.15 : 0.45)) {
-    const prov = MIGRANT_PROVS[rng.weighted(MIGRANT_PROVS.map((p) => p[1]))]![0];
+    const prov = rng.wpick(MIGRANT_PROVS);
     area = rng.pick(AREAS_BY_PROV.get(prov) ?? [d.code]);
   } else if (rng.chance(0.3)) {
     // older Shanghai ID numbers carry the pre-merger district codes (南市 310102, 卢湾 310103, 闸北 310108 …)

@@ -204,6 +204,10 @@ export function complaintText(r: Rng, p: Purchase, v: Voice, o: { reportPart?: s
   else parts.push(prob.replace(/。$/, '，'), pur);
   if (r.chance(0.7)) parts.push(contactSentence(r, p, v));
   if (r.chance(0.15)) parts.push(r.pick(BASES) + '。');
+  // ordinary consumers also claim punitive damages now and then: the claim alone must not mark a professional
+  else if (p.cat.cat === '食品类' && (p.problem === '安全' || p.problem === '质量') && r.chance(0.08)) {
+    parts.push(r.pick(['根据食品安全法第一百四十八条，要求十倍赔偿。', '按照《食品安全法》规定要求退一赔十。', '听说可以要求十倍赔偿，']));
+  }
   if (o.reportPart) parts.push(o.reportPart);
   if (r.chance(0.9)) parts.push(demandSentence(r, p, v));
   parts.push(closing(r, v));
