@@ -1,0 +1,64 @@
+/** Labels for the workflow's codes (the server sends Chinese labels; English ones live here). */
+import { locale } from './i18n';
+
+const pick = (m: Record<string, [string, string]>, k: string | null | undefined) => {
+  if (!k) return '';
+  const e = m[k];
+  return e ? (locale.value === 'zh' ? e[0] : e[1]) : k;
+};
+
+const ACTIONS: Record<string, [string, string]> = {
+  accept: ['受理', 'Accept'], decline: ['不予受理', 'Decline'], send_odr: ['转ODR企业', 'Send to ODR'],
+  odr_settle: ['ODR和解', 'ODR settled'], odr_fail: ['ODR未和解', 'ODR failed'], start_mediation: ['开始调解', 'Start mediation'],
+  suspend: ['中止(检测鉴定)', 'Suspend (testing)'], resume: ['恢复调解', 'Resume'], mediate_success: ['调解成功', 'Mediated'],
+  terminate: ['终止调解', 'Terminate'], notify_termination: ['告知终止', 'Notify termination'],
+  start_verification: ['开始核查', 'Start verification'], extend_verification: ['延长核查', 'Extend verification'],
+  open_case: ['立案', 'Open case'], not_open_case: ['不予立案', 'Do not open case'], notify_reporter: ['告知举报人', 'Notify reporter'],
+  answer: ['答复', 'Answer'], close: ['办结', 'Close'], follow_up: ['回访', 'Follow up'], mark_duplicate: ['标记重复件', 'Mark duplicate'],
+};
+export const actionLabel = (a: string) => pick(ACTIONS, a);
+
+const STATUSES: Record<string, [string, string]> = {
+  received: ['待受理', 'Received'], triage: ['待分派', 'Triage'], odr: ['ODR企业处理中', 'With ODR enterprise'], accepted: ['已受理', 'Accepted'],
+  declined: ['不予受理', 'Declined'], mediating: ['调解中', 'Mediating'], suspended: ['调解中止', 'Suspended'], mediated: ['调解成功', 'Mediated'],
+  terminated: ['终止调解', 'Terminated'], verifying: ['举报核查中', 'Verifying'], case_opened: ['已立案', 'Case opened'],
+  not_opened: ['不予立案', 'Not opened'], answered: ['已答复', 'Answered'], closed: ['已办结', 'Closed'], duplicate: ['重复件', 'Duplicate'],
+};
+export const statusLabel = (s: string) => pick(STATUSES, s);
+export const STATUS_KEYS = Object.keys(STATUSES);
+
+const KINDS: Record<string, [string, string]> = {
+  complaint: ['投诉', 'Complaint'], report: ['举报', 'Report'], consultation: ['咨询', 'Enquiry'], suggestion: ['建议', 'Suggestion'],
+  help: ['求助', 'Help'], unknown: ['未分类', 'Unclassified'],
+};
+export const kindLabel = (k: string) => pick(KINDS, k);
+export const KIND_KEYS = Object.keys(KINDS);
+
+const DUE: Record<string, [string, string]> = {
+  accept_by: ['受理期限', 'accept by'], odr_by: ['ODR和解期限', 'ODR window'], mediate_by: ['调解期限', 'mediate by'],
+  notice_by: ['告知期限', 'notify by'], verify_by: ['核查期限', 'verify by'], notify_by: ['告知举报人期限', 'tell reporter by'],
+  answer_by: ['答复期限', 'answer by'], follow_up_by: ['回访期限', 'follow up by'],
+};
+export const dueLabel = (k: string | null | undefined) => pick(DUE, k);
+
+const CHANNELS: Record<string, [string, string]> = {
+  web: ['网站', 'Web'], phone: ['电话', 'Phone'], '12345': ['12345转办', '12345'], '12315': ['12315平台', '12315'], app: ['App', 'App'],
+  wechat: ['微信', 'WeChat'], letter: ['信件', 'Letter'], 'walk-in': ['来访', 'Walk-in'], import: ['导入', 'Import'],
+};
+export const channelLabel = (c: string) => pick(CHANNELS, c);
+
+const FIELDS: Record<string, [string, string]> = {
+  business: ['商家', 'Business'], address: ['地址', 'Address'], platform: ['平台', 'Platform'], product: ['商品/服务', 'Product'],
+  amounts: ['金额', 'Amounts'], purchase_date: ['购买日期', 'Purchase date'], order_no: ['订单号', 'Order no.'], phones: ['电话', 'Phones'],
+  id_numbers: ['身份证号', 'ID numbers'], quantity: ['数量', 'Quantity'], demands: ['诉求', 'Demands'], legal_basis: ['法律依据', 'Legal basis'],
+  goods_service: ['商品/服务类别', 'Category'], problem: ['问题性质', 'Problem type'], kind: ['类型', 'Kind'],
+};
+export const fieldLabel = (f: string) => pick(FIELDS, f);
+
+/** Actions that need a reason code, and which rule list supplies it. */
+export const REASON_LIST: Record<string, 'decline_reasons' | 'termination_reasons' | 'not_open_reasons'> = {
+  decline: 'decline_reasons', terminate: 'termination_reasons', not_open_case: 'not_open_reasons',
+};
+/** Actions whose effect is final or public: the UI asks once more. */
+export const NEEDS_NOTE = new Set(['answer']);
+export const DANGER = new Set(['decline', 'terminate', 'not_open_case', 'mark_duplicate', 'odr_fail']);

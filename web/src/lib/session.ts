@@ -1,0 +1,59 @@
+/** The signed-in user (from /api/me), shared by every screen; and which screens each role gets. */
+import { reactive } from 'vue';
+import { api } from './api';
+
+export interface Me {
+  id: string;
+  username: string;
+  role: string;
+  role_label: string;
+  displayName?: string;
+  display_name?: string;
+  unitId?: string | null;
+  unit_name?: string | null;
+  districtCode?: string | null;
+  enterpriseKey?: string | null;
+}
+
+export const session = reactive<{ me: Me | null; loaded: boolean }>({ me: null, loaded: false });
+
+export async function loadMe(): Promise<Me | null> {
+  try {
+    session.me = await api.get<Me>('/api/me', undefined, { quiet401: true });
+  } catch {
+    session.me = null;
+  }
+  session.loaded = true;
+  return session.me;
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  await api.post('/api/auth/login', { username, password });
+  const me = await loadMe();
+  if (!me) throw new Error('login failed');
+  return me;
+}
+
+export async function logout() {
+  await api.post('/api/auth/logout').catch(() => undefined);
+  session.me = null;
+}
+
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise';
+
+/** Screens per role, in menu order. The server enforces access; this only decides what to show. */
+export const SCREENS: Record<string, Screen[]> = {
+  operator: ['workbench', 'intake'],
+  officer: ['workbench', 'intake'],
+  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
+  analyst: ['cockpit', 'alerts', 'abnormal'],
+  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake'],
+  enterprise: ['enterprise'],
+  partner: ['abnormal'],
+  public: [],
+};
+
+export function homeOf(role: string | undefined): string {
+  const s = SCREENS[role ?? 'public']?.[0];
+  return s ? `/${s}` : '/';
+}

@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { session, loadMe, homeOf, SCREENS } from './lib/session';
+import { setUnauthorizedHandler } from './lib/api';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', component: () => import('./views/Portal.vue'), meta: { public: true } },
+    { path: '/track/:no?', component: () => import('./views/Portal.vue'), meta: { public: true } },
+    { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true } },
+    { path: '/workbench', component: () => import('./views/Workbench.vue'), meta: { screen: 'workbench' } },
+    { path: '/intake', component: () => import('./views/Intake.vue'), meta: { screen: 'intake' } },
+    { path: '/cockpit', component: () => import('./views/Cockpit.vue'), meta: { screen: 'cockpit', bare: true } },
+    { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
+    { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
+    { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) await loadMe();
+  if (to.meta.public) {
+    if (to.path === '/login' && session.me && session.me.role !== 'public' && !to.query.switch) return homeOf(session.me.role);
+    return true;
+  }
+  if (!session.me) return { path: '/login', query: { next: to.fullPath } };
+  const screen = to.meta.screen as string | undefined;
+  if (screen && !SCREENS[session.me.role]?.includes(screen as never)) return homeOf(session.me.role);
+  return true;
+});
+
+setUnauthorizedHandler(() => {
+  session.me = null;
+  const cur = router.currentRoute.value;
+  if (!cur.meta.public) void router.push({ path: '/login', query: { next: cur.fullPath } });
+});
