@@ -30,6 +30,8 @@ export interface WarningOptions {
   minRecurrenceYears?: number;
   /** Alerts on one subject fewer than this many days apart are one event. */
   mergeGapDays?: number;
+  /** The same for category subjects, whose surges (a storm, a level shift) last weeks rather than days. */
+  categoryMergeGapDays?: number;
   /** NB-CUSUM threshold (log-likelihood units) on category totals; 0 turns the CUSUM off. */
   cusumThreshold?: number;
   /** Complainant ids (TIF complainant.id) to leave out of the counts: people on the abnormal list. */
@@ -53,6 +55,7 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
   minComplainants: { respondent: 5, location: 5, topic: 8, category: 10 },
   minRecurrenceYears: 100,
   mergeGapDays: 7,
+  categoryMergeGapDays: 28,
   cusumThreshold: 10,
   topicsPerTicket: 4,
   maxEvidence: 2000,
@@ -62,7 +65,8 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
 
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
 
-interface Bucket { day: number; people: Set<string>; tickets: string[] }
+/** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
+interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number }
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
 interface Event {
@@ -86,6 +90,8 @@ interface SubjectState {
   absorbedInto?: Event;
   cusum: number;
   cusumStart: number;
+  /** person → last day seen, for the detail window: distinct counts over any window without re-scanning sets. */
+  last: Map<string, number>;
 }
 
 interface TypeState {
@@ -158,18 +164,25 @@ export class WarningEngine {
       const ts = this.types.get(s.type)!;
       let st = ts.subjects.get(s.key);
       if (!st) {
-        st = { s, buckets: [], hist: 0, histDay: d, lastSeen: d, cusum: 0, cusumStart: d };
+        st = { s, buckets: [], hist: 0, histDay: d, lastSeen: d, cusum: 0, cusumStart: d, last: new Map() };
         ts.subjects.set(s.key, st);
       }
       st.lastSeen = d;
       let b = st.buckets[st.buckets.length - 1];
       if (!b || b.day !== d) {
-        b = { day: d, people: new Set(), tickets: [] };
+        b = { day: d, people: new Set(), tickets: [], latest: 0 };
         st.buckets.push(b);
       }
       if (!b.people.has(person)) {
         b.people.add(person);
         ts.entries++;
+        const prev = st.last.get(person);
+        if (prev !== undefined) {
+          const pb = st.buckets.find((x) => x.day === prev);
+          if (pb) pb.latest--;
+        }
+        st.last.set(person, d);
+        b.latest++;
       }
       b.tickets.push(t.id);
       ts.touched.add(st);
@@ -232,6 +245,7 @@ export class WarningEngine {
   private graduate(st: SubjectState, D: number): void {
     while (st.buckets.length && st.buckets[0]!.day <= D - GUARD) {
       const b = st.buckets.shift()!;
+      for (const p of b.people) if (st.last.get(p) === b.day) st.last.delete(p);
       st.hist = decay(st.hist, st.histDay, b.day, this.opts.halfLifeDays) + b.people.size;
       st.histDay = b.day;
     }
@@ -251,8 +265,8 @@ export class WarningEngine {
     const { r, beta } = this.posterior(ts, st, D, p0);
     const rEff = Math.min(r, this.opts.maxShape);
     const cold = D - ts.firstDay < this.opts.warmupDays + GUARD;
-    const people = new Set<string>();
     let bi = st.buckets.length - 1;
+    let c = 0;
     let vol = 0;
     let best: Fire | undefined;
     let w0 = 0;
@@ -260,11 +274,8 @@ export class WarningEngine {
       const start = D - w + 1;
       for (let d = D - w0; d >= start; d--) vol += ts.vol.get(d) ?? 0;
       w0 = w;
-      while (bi >= 0 && st.buckets[bi]!.day >= start) {
-        for (const p of st.buckets[bi]!.people) people.add(p);
-        bi--;
-      }
-      const c = people.size;
+      // distinct people in the window = people whose latest ticket on this subject falls inside it
+      while (bi >= 0 && st.buckets[bi]!.day >= start) c += st.buckets[bi--]!.latest;
       if (c < min) continue;
       const first = bi + 1 < st.buckets.length ? st.buckets[bi + 1]!.day : start;
       const m = (r / beta) * vol;
@@ -305,7 +316,7 @@ export class WarningEngine {
   }
 
   private raise(st: SubjectState, D: number, f: Fire, res: DayResult): void {
-    const gap = this.opts.mergeGapDays;
+    const gap = st.s.type === 'category' ? this.opts.categoryMergeGapDays : this.opts.mergeGapDays;
     if (st.absorbedInto && st.absorbedInto.lastDay >= D - gap) return;
     let ev = st.event && st.event.lastDay >= D - gap ? st.event : undefined;
     const windowTickets = new Set<string>();
@@ -381,7 +392,7 @@ export class WarningEngine {
     for (const ts of this.types.values()) {
       for (const [k, st] of ts.subjects) {
         if (st.lastSeen > D - GUARD) continue;
-        if (st.event && st.event.lastDay >= D - this.opts.mergeGapDays) continue;
+        if (st.event && st.event.lastDay >= D - Math.max(this.opts.mergeGapDays, this.opts.categoryMergeGapDays)) continue;
         this.graduate(st, D);
         const H = decay(st.hist, st.histDay, D, this.opts.halfLifeDays);
         if (H < 0.5 || st.lastSeen < D - 400) ts.subjects.delete(k);
@@ -394,10 +405,10 @@ export class WarningEngine {
     return this.allEvents.map((e) => e.alert);
   }
 
-  stats(): { subjects: Record<string, number>; vocabulary: number; ticketsSeen: number; discounted: number } {
+  stats(): { subjects: Record<string, number>; documents: number; ticketsSeen: number; discounted: number } {
     const subjects: Record<string, number> = {};
     for (const [k, ts] of this.types) subjects[k] = ts.subjects.size;
-    return { subjects, vocabulary: this.topics.vocabulary, ticketsSeen: this.ticketsSeen, discounted: this.ticketsDiscounted };
+    return { subjects, documents: this.topics.documents, ticketsSeen: this.ticketsSeen, discounted: this.ticketsDiscounted };
   }
 }
 

@@ -43,8 +43,20 @@ function stripOutlet(s: string): string {
 }
 const SHOP = /(官方旗舰店|旗舰店|官方店|专卖店|专营店|自营店|企业店|海外店)$/u;
 
-/** Returns the grouping key of a business name ('' when nothing meaningful is left). */
+const cache = new Map<string, string>();
+
+/** Returns the grouping key of a business name. Memoised: the same names recur across millions of tickets. */
 export function normaliseBusinessName(name: string): string {
+  let k = cache.get(name);
+  if (k === undefined) {
+    if (cache.size > 500_000) cache.clear();
+    k = normalise(name);
+    cache.set(name, k);
+  }
+  return k;
+}
+
+function normalise(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().trim();
   // Branch / qualifier in brackets anywhere: 某某（上海分公司）, 林肯(进口), 【官方】.
   s = s.replace(/[(（[【〔][^)）\]】〕]*[)）\]】〕]/gu, '');

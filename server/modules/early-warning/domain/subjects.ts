@@ -41,10 +41,33 @@ export function districtOf(text: string | undefined): string | undefined {
   return undefined;
 }
 
+/** Street names indexed by their first character: an address is matched in one pass over its characters. */
+const STREETS_BY_CHAR = new Map<string, typeof STREETS>();
+for (const s of STREETS) {
+  const k = s.re[0]!;
+  (STREETS_BY_CHAR.get(k) ?? STREETS_BY_CHAR.set(k, []).get(k)!).push(s);
+}
+
+const streetCache = new Map<string, { name: string; district: string } | undefined>();
+
+/** The street/town named in an address (memoised: a business's address recurs on all its tickets). */
 export function streetOf(text: string | undefined): { name: string; district: string } | undefined {
   if (!text) return undefined;
-  for (const s of STREETS) if (text.includes(s.re)) return s;
-  return undefined;
+  if (streetCache.has(text)) return streetCache.get(text);
+  if (streetCache.size > 200_000) streetCache.clear();
+  const r = findStreet(text);
+  streetCache.set(text, r);
+  return r;
+}
+
+function findStreet(text: string): { name: string; district: string } | undefined {
+  let best: (typeof STREETS)[number] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const cands = STREETS_BY_CHAR.get(text[i]!);
+    if (!cands) continue;
+    for (const s of cands) if ((!best || s.re.length > best.re.length) && text.startsWith(s.re, i)) best = s;
+  }
+  return best;
 }
 
 const PLACE_IN_TEXT = /([\u4e00-\u9fa5]{2,8}(小区|花园|新村|公寓|家园|广场|商场|大厦|市场|商城|步行街|景区|公园))/u;
@@ -89,31 +112,49 @@ export function categoryOf(t: TifTicket, text: string): string | undefined {
  * because the business is already a subject of its own.
  */
 export class TopicKeywords {
-  private df = new Map<string, number>();
+  /** Document frequencies in a fixed table of hashed counters (bounded memory; rare collisions only inflate a count). */
+  private df = new Uint32Array(1 << 21);
   private docs = 0;
-  constructor(private readonly perTicket = 4, private readonly maxDf = 0.1, private readonly maxVocab = 1_500_000) {}
+  constructor(private readonly perTicket = 4, private readonly maxDf = 0.1) {}
 
   static units(text: string): string[] {
     const out = new Set<string>();
-    const s = text.normalize('NFKC');
-    for (const run of s.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
-      const units = run.match(/[A-Za-z][A-Za-z0-9]*|\d+|\p{Script=Han}/gu) ?? [];
-      for (let i = 0; i + 1 < units.length; i++) {
-        const a = units[i]!;
-        const b = units[i + 1]!;
-        const han = /\p{Script=Han}/u;
-        if (!han.test(a) && !han.test(b)) continue;
-        if (/^\d+$/.test(a) || /^\d+$/.test(b)) continue;
-        if (a.length > 1 || b.length > 1) {
-          // a Latin word glued to a Han character: keep only short codes like B柱, 4S店
-          if (a.length + b.length > 4) continue;
-        }
-        out.add((a + b).toLowerCase());
+    // NFKC only when there is something to fold (full-width forms, ideographic space): it is the costly step.
+    const s = /[\u3000\uff00-\uffef]/.test(text) ? text.normalize('NFKC') : text;
+    let prev = '';
+    let prevKind = 0; // 1 Han, 2 Latin word, 3 number
+    let i = 0;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      let unit: string;
+      let kind: number;
+      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+        unit = s[i]!;
+        kind = 1;
+        i++;
+      } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        let j = i + 1;
+        while (j < s.length && /[A-Za-z0-9]/.test(s[j]!)) j++;
+        unit = s.slice(i, j).toLowerCase();
+        kind = 2;
+        i = j;
+        if (unit.length >= 3 && !EN_STOP.has(unit)) out.add(unit);
+      } else if (c >= 48 && c <= 57) {
+        let j = i + 1;
+        while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+        unit = s.slice(i, j);
+        kind = 3;
+        i = j;
+      } else {
+        prev = '';
+        prevKind = 0;
+        i++;
+        continue;
       }
-    }
-    for (const w of s.match(/[A-Za-z]{3,}/g) ?? []) {
-      const lw = w.toLowerCase();
-      if (!EN_STOP.has(lw)) out.add(lw);
+      // Bigrams of two Han characters, or a short Latin code glued to a Han character (B柱, 4S店 is kept as S店).
+      if (prev && kind !== 3 && prevKind !== 3 && (kind === 1 || prevKind === 1) && prev.length + unit.length <= 4) out.add(prev + unit);
+      prev = unit;
+      prevKind = kind;
     }
     return [...out];
   }
@@ -129,17 +170,20 @@ export class TopicKeywords {
     // Stop-word-like bigrams (的是, 我在) are recognised only once enough text was seen; before that everything counts.
     const limit = this.docs < 2000 ? Infinity : this.docs * this.maxDf;
     const cand: string[] = [];
+    const hs: number[] = [];
+    const mask = this.df.length - 1;
     for (const u of units) {
-      if (exclude && exclude.includes(u)) continue;
-      if ((this.df.get(u) ?? 0) > limit) continue;
+      const h = fnv1a(u);
+      const slot = h & mask;
+      const f = this.df[slot]!;
+      this.df[slot] = f + 1;
+      if (f > limit || (exclude && exclude.includes(u))) continue;
       cand.push(u);
+      hs.push(h);
     }
-    for (const u of units) this.df.set(u, (this.df.get(u) ?? 0) + 1);
     this.docs++;
-    if (this.df.size > this.maxVocab) this.prune();
     if (cand.length < 2) return [];
     const out = new Set<string>();
-    const hs = cand.map(fnv1a);
     for (let k = 0; k < this.perTicket; k++) {
       const seed = SEEDS[k % SEEDS.length]!;
       let best = 0;
@@ -153,13 +197,8 @@ export class TopicKeywords {
     return [...out];
   }
 
-  /** Bounded memory: forget keywords seen only once or twice (they cannot yet be topics). */
-  private prune(): void {
-    for (const [k, v] of this.df) if (v <= 2) this.df.delete(k);
-  }
-
-  get vocabulary(): number {
-    return this.df.size;
+  get documents(): number {
+    return this.docs;
   }
 }
 
