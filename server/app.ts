@@ -8,6 +8,7 @@ import { makeSealer } from './platform/crypto/index.js';
 import { migrate, openDb, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
+import { intakeEnrich } from './modules/assist/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -22,6 +23,8 @@ export interface OpenAppOptions {
   key?: string;
   /** fixed "today" (tests, demo replays) */
   today?: string;
+  /** pre-fill and classify at intake (default true) */
+  enrich?: boolean;
 }
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
@@ -32,6 +35,7 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   await loadCalendarOverrides(db);
   const sealer = makeSealer(cfg.key);
   return {
+    enrich: o.enrich === false ? undefined : intakeEnrich,
     db,
     sealer,
     cal: calendar,

@@ -5,7 +5,18 @@
 import type { App } from './app.js';
 import type { RouteModule } from './http.js';
 import { odrRoutes } from './modules/odr/index.js';
+import { assistRoutes, SimilarService } from './modules/assist/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
+import { inspectionRoutes } from './modules/inspection/index.js';
 
-export async function optionalRoutes(_app: App): Promise<RouteModule[]> {
-  return [(http, app) => odrRoutes(http, app)];
+export async function optionalRoutes(app: App): Promise<RouteModule[]> {
+  const similar = new SimilarService(app.db);
+  // similar cases stay current as tickets arrive; the index fills from history in the background
+  const prev = app.onStored;
+  app.onStored = (rows) => {
+    prev?.(rows);
+    for (const r of rows) if (!r.duplicate_of) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
+  };
+  void similar.warm();
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a)];
 }

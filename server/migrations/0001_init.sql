@@ -60,6 +60,7 @@ CREATE TABLE tickets (
   idno_hash        text,
   complainant_display jsonb,                  -- masked form for lists (e.g. {"name":"张*","phone":"138****5678"})
   real_name        boolean NOT NULL DEFAULT true,
+  age_group        text,                      -- derived at intake from the ID number's birth date (一老一小), not identifying
   respondent_name  text,
   respondent_key   text,                      -- normalised business name
   respondent_address text,

@@ -4,7 +4,7 @@
  * harmless), and reports failures instead of swallowing them.
  */
 import type { App } from '../app.js';
-import { sweepDeadlines } from '../modules/workflow/jobs/sweep-deadlines.js';
+import { sweepDeadlines } from '../modules/workflow/index.js';
 
 export function startScheduler(app: App, everyMs = 10 * 60_000): () => void {
   let running = false;

@@ -10,3 +10,4 @@ export { getTicket, getDocument } from './queries/get-ticket.js';
 export { listQueue, type QueueQuery } from './queries/list-queue.js';
 export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
 export { openComplainant, maskComplainant } from './http/presenters.js';
+export { sweepDeadlines } from './jobs/sweep-deadlines.js';

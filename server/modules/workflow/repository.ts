@@ -18,6 +18,7 @@ export interface NewTicketRow {
   idno_hash: string | null;
   complainant_display: Record<string, unknown> | null;
   real_name: boolean;
+  age_group: string | null;
   respondent_name: string | null;
   respondent_key: string | null;
   respondent_address: string | null;
@@ -61,7 +62,7 @@ export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at'> {
 const COLS: [keyof NewTicketRow, string][] = [
   ['id', 'text'], ['source', 'text'], ['source_id', 'text'], ['kind', 'text'], ['channel', 'text'], ['received_at', 'timestamptz'],
   ['received_date', 'date'], ['title', 'text'], ['body', 'text'], ['complainant_enc', 'text'], ['complainant_key', 'text'],
-  ['phone_hash', 'text'], ['idno_hash', 'text'], ['complainant_display', 'jsonb'], ['real_name', 'boolean'], ['respondent_name', 'text'],
+  ['phone_hash', 'text'], ['idno_hash', 'text'], ['complainant_display', 'jsonb'], ['real_name', 'boolean'], ['age_group', 'text'], ['respondent_name', 'text'],
   ['respondent_key', 'text'], ['respondent_address', 'text'], ['respondent_credit_code', 'text'], ['platform', 'text'],
   ['location', 'text'], ['amount', 'numeric'], ['district_code', 'text'], ['street_code', 'text'], ['unit_id', 'text'],
   ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],

@@ -70,6 +70,7 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
     idno_hash: idno,
     complainant_display: hasPerson ? { name: mask.name(c.name), phone: mask.phone(c.phone) } : null,
     real_name: realName,
+    age_group: ageGroup(c.id_number, t.extra?.birth_year, receivedDate),
     respondent_name: r.name ?? null,
     respondent_key: r.name ? normaliseBusinessKey(r.name) : null,
     respondent_address: r.address ?? null,
@@ -113,4 +114,19 @@ export function splitReportPart(parent: NewTicketRow, deps: NormaliseDeps): NewT
     title: parent.title ? `[举报部分] ${parent.title}` : '[举报部分]',
     event: { ...parent.event, split_from: parent.id, note: '同一诉求同时包含投诉和举报，举报部分依举报程序单独处理（第20号令第七条）' },
   };
+}
+
+/** 一老一小: the age band at the time of the ticket from an 18-digit ID number's birth date (or a given birth year). */
+export function ageGroup(idNumber: string | undefined, birthYear: unknown, on: string): string | null {
+  let y: number | null = null;
+  const m = idNumber ? /^\d{6}(\d{4})\d{4}\d{3}[\dXx]$/.exec(idNumber.trim()) : null;
+  if (m) y = Number(m[1]);
+  else if (typeof birthYear === 'number') y = birthYear;
+  if (!y || y < 1900) return null;
+  const age = Number(on.slice(0, 4)) - y;
+  if (age < 0 || age > 120) return null;
+  if (age < 18) return '未成年';
+  if (age < 35) return '18-34';
+  if (age < 60) return '35-59';
+  return '60岁以上';
 }

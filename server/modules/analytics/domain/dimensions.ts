@@ -1,0 +1,54 @@
+/**
+ * The analysis cube's dimensions as a whitelist: name → SQL expression over `tickets t` and a Chinese label.
+ * Only these expressions ever reach SQL, so user-chosen dimensions cannot inject anything.
+ */
+export interface Dimension { sql: string; label: string }
+
+export const DIMENSIONS: Record<string, Dimension> = {
+  day: { sql: `t.received_date::text`, label: '日期' },
+  week: { sql: `to_char(date_trunc('week', t.received_date), 'YYYY-MM-DD')`, label: '周' },
+  month: { sql: `to_char(t.received_date, 'YYYY-MM')`, label: '月份' },
+  district: { sql: `COALESCE(t.district_code, '未定')`, label: '区' },
+  street: { sql: `COALESCE(t.street_code, '未定')`, label: '街镇' },
+  unit: { sql: `t.unit_id`, label: '承办单位' },
+  category: { sql: `COALESCE(t.labels->>'goods_service', t.predicted->'goods_service'->>'label', '未分类')`, label: '商品/服务类别' },
+  problem: { sql: `COALESCE(t.labels->>'problem', t.predicted->'problem'->>'label', '未分类')`, label: '问题类型' },
+  channel: { sql: `COALESCE(t.channel, '未知')`, label: '渠道' },
+  kind: { sql: `t.kind`, label: '类型' },
+  status: { sql: `t.status`, label: '状态' },
+  business: { sql: `COALESCE(t.respondent_key, '（无）')`, label: '经营者' },
+  platform: { sql: `COALESCE(t.platform, '（非平台）')`, label: '平台' },
+  age_group: { sql: `COALESCE(t.age_group, '未知')`, label: '年龄段' },
+  abnormal: { sql: `CASE WHEN t.abnormal THEN '异常名录' ELSE '一般' END`, label: '异常名录' },
+  outcome: { sql: `COALESCE(t.outcome, '办理中')`, label: '办理结果' },
+};
+
+export interface CubeFilter {
+  from?: string;
+  to?: string;
+  /** dimension name → value (exact match on the dimension expression) */
+  eq?: Record<string, string>;
+}
+
+/** WHERE clause for filters; returns SQL and the params it appended. */
+export function filterSql(f: CubeFilter, params: unknown[]): string {
+  const w: string[] = ['TRUE'];
+  if (f.from) {
+    params.push(f.from);
+    w.push(`t.received_date >= $${params.length}::date`);
+  }
+  if (f.to) {
+    params.push(f.to);
+    w.push(`t.received_date <= $${params.length}::date`);
+  }
+  for (const [dim, v] of Object.entries(f.eq ?? {})) {
+    const d = DIMENSIONS[dim];
+    if (!d) continue;
+    params.push(v);
+    w.push(`${d.sql} = $${params.length}`);
+  }
+  return w.join(' AND ');
+}
+
+/** Rate with a guard for empty denominators. */
+export const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);

@@ -1,0 +1,83 @@
+/** Cockpit, cube, drill-down, row-level export (audited, no silent cap) and public per-business disclosure. */
+import { z } from 'zod';
+import type { Http } from '../../../platform/http/index.js';
+import { audit } from '../../../platform/audit/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import type { Ctx } from '../../workflow/index.js';
+import { DIMENSIONS, type CubeFilter } from '../domain/dimensions.js';
+import { analyticsRepo } from '../repository.js';
+import { overview, scopeFilter } from '../queries/overview.js';
+
+const ANALYSTS = ['analyst', 'supervisor', 'admin', 'officer'] as const;
+const filters = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  f: z.string().max(2000).optional().describe('filters as dim:value pairs separated by ";" e.g. district:310117;category:食品类'),
+});
+type Filters = z.infer<typeof filters>;
+
+function toFilter(q: Filters): CubeFilter {
+  const eq: Record<string, string> = {};
+  for (const part of (q.f ?? '').split(';')) {
+    const i = part.indexOf(':');
+    if (i <= 0) continue;
+    const k = part.slice(0, i);
+    if (!DIMENSIONS[k]) fail('invalid_input', `unknown dimension ${k} (known: ${Object.keys(DIMENSIONS).join(', ')})`);
+    eq[k] = part.slice(i + 1);
+  }
+  return { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), eq };
+}
+
+export function analyticsRoutes(http: Http, ctx: Ctx) {
+  http.get('/api/analytics/overview', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query as Filters)));
+
+  http.get('/api/analytics/dimensions', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析的维度' } }, async () =>
+    Object.entries(DIMENSIONS).map(([key, d]) => ({ key, label: d.label })));
+
+  http.get('/api/analytics/cube', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析（任意维度组合，下钻）', querystring: filters.extend({ dims: z.string().max(200) }) } }, async (req) => {
+    const q = req.query as Filters & { dims: string };
+    const dims = q.dims.split(',').filter(Boolean);
+    if (!dims.length || dims.length > 4) return fail('invalid_input', 'dims: 1 to 4 dimensions');
+    for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
+    const rows = await analyticsRepo.cube(ctx.db, dims, scopeFilter(req.actor!, toFilter(q)));
+    return { dims, rows: rows.map((r) => ({ ...Object.fromEntries(dims.map((d, i) => [d, r[`d${i}`]])), count: r.count, complainants: r.complainants, open: r.open, mediated: r.mediated, terminated: r.terminated, amount: r.amount })) };
+  });
+
+  http.get('/api/analytics/tickets', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
+    const q = req.query as Filters & { limit?: number; offset?: number };
+    const r = await analyticsRepo.drill(ctx.db, scopeFilter(req.actor!, toFilter(q)), q.limit ?? 50, q.offset ?? 0);
+    return { total: r.total, items: r.rows };
+  });
+
+  http.get('/api/analytics/export.csv', { config: { auth: ['analyst', 'supervisor', 'admin'] }, schema: { tags: ['analytics'], summary: '行级导出（CSV，全部匹配行，不设上限；已审计）', querystring: filters.extend({ purpose: z.string().min(2).max(200) }) } }, async (req, reply) => {
+    const q = req.query as Filters & { purpose: string };
+    const f = scopeFilter(req.actor!, toFilter(q));
+    await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export', subjectType: 'tickets', purpose: q.purpose, detail: { filter: f } });
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-export.csv"');
+    const cols = ['id', 'no', 'kind', 'channel', 'received_date', 'title', 'respondent_name', 'respondent_credit_code', 'platform', 'district_code', 'street_code', 'unit_id', 'category', 'problem', 'status', 'outcome', 'legal_basis', 'amount', 'abnormal', 'age_group', 'complainant'];
+    const cell = (v: unknown) => {
+      const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const db = ctx.db;
+    async function* lines() {
+      yield '\uFEFF' + cols.join(',') + '\n';
+      for await (const rows of analyticsRepo.exportRows(db, f)) yield rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
+    }
+    const { Readable } = await import('node:stream');
+    return reply.send(Readable.from(lines()));
+  });
+
+  http.get('/api/public/disclosure', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '经营者投诉信息公示：投诉量、增长率、调解成功率、ODR先行和解率', querystring: z.object({ business: z.string().min(2).max(100) }) } }, async (req) => {
+    const today = ctx.today();
+    const from = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
+    const prev = new Date(Date.parse(today) - 730 * 86_400_000).toISOString().slice(0, 10);
+    const rows = await analyticsRepo.disclosure(ctx.db, (req.query as { business: string }).business, from, prev);
+    return rows.map((r) => ({
+      name: r.name, credit_code: r.credit_code, complaints_12m: r.complaints,
+      growth: Number(r.previous) ? Math.round(((Number(r.complaints) - Number(r.previous)) / Number(r.previous)) * 100) / 100 : null,
+      mediation_success_rate: Number(r.mediation_closed) ? Math.round((Number(r.mediated) / Number(r.mediation_closed)) * 1000) / 1000 : null,
+      odr_first_settlement_rate: Number(r.odr_closed) ? Math.round((Number(r.odr_settled) / Number(r.odr_closed)) * 1000) / 1000 : null,
+    }));
+  });
+}

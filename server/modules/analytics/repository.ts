@@ -1,0 +1,109 @@
+/** Read models for the cockpit, the cube, drill-down and exports. Reads tickets; writes nothing. */
+import type { Queryable } from '../../platform/db/index.js';
+import { DIMENSIONS, filterSql, type CubeFilter } from './domain/dimensions.js';
+
+export const analyticsRepo = {
+  async cube(q: Queryable, dims: string[], f: CubeFilter, limit = 5000) {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    const cols = dims.map((d, i) => `${DIMENSIONS[d]!.sql} AS d${i}`);
+    const groups = dims.map((_, i) => `d${i}`);
+    params.push(limit);
+    return (await q.query<Record<string, string | number>>(
+      `SELECT ${cols.join(', ')}${cols.length ? ',' : ''} count(*)::int AS count,
+              count(DISTINCT t.complainant_key)::int AS complainants,
+              count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
+              count(*) FILTER (WHERE t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
+              count(*) FILTER (WHERE t.outcome = 'terminated' AND NOT t.abnormal)::int AS terminated,
+              COALESCE(sum(t.amount), 0)::float8 AS amount
+       FROM tickets t WHERE ${where}
+       ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY count DESC` : ''} LIMIT $${params.length}`, params)).rows;
+  },
+
+  async totals(q: Queryable, f: CubeFilter, today: string) {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    params.push(today);
+    const p = `$${params.length}`;
+    return (await q.query<Record<string, number>>(
+      `SELECT count(*)::int AS tickets,
+              count(*) FILTER (WHERE t.kind = 'complaint')::int AS complaints,
+              count(*) FILTER (WHERE t.kind = 'report')::int AS reports,
+              count(*) FILTER (WHERE t.kind IN ('consultation','suggestion','help','unknown'))::int AS consultations,
+              count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
+              count(*) FILTER (WHERE t.closed_at IS NULL AND t.due_date < ${p}::date)::int AS overdue,
+              count(*) FILTER (WHERE t.received_date = ${p}::date)::int AS today,
+              count(*) FILTER (WHERE t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
+              count(*) FILTER (WHERE t.outcome = 'terminated' AND NOT t.abnormal)::int AS terminated,
+              count(*) FILTER (WHERE t.abnormal)::int AS abnormal_tickets,
+              count(*) FILTER (WHERE t.outcome = 'odr_settled')::int AS odr_settled,
+              count(*) FILTER (WHERE t.odr_key IS NOT NULL)::int AS odr_total,
+              avg(t.satisfaction)::float8 AS satisfaction,
+              count(DISTINCT t.complainant_key)::int AS complainants
+       FROM tickets t WHERE ${where}`, params)).rows[0]!;
+  },
+
+  /** On-time rate: statutory decisions taken by their deadline (events carry `late`). */
+  async onTime(q: Queryable, f: CubeFilter) {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    return (await q.query<{ decided: number; late: number }>(
+      `SELECT count(*)::int AS decided, count(*) FILTER (WHERE e.payload->>'late' = 'true')::int AS late
+       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.payload ? 'late' AND ${where}`, params)).rows[0]!;
+  },
+
+  async hotBusinesses(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit = 10) {
+    return (await q.query<{ key: string; name: string; recent: number; previous: number; complainants: number }>(
+      `SELECT t.respondent_key AS key, max(t.respondent_name) AS name,
+              count(*) FILTER (WHERE t.received_date >= $1::date)::int AS recent,
+              count(*) FILTER (WHERE t.received_date < $1::date)::int AS previous,
+              count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= $1::date)::int AS complainants
+       FROM tickets t WHERE t.respondent_key IS NOT NULL AND t.received_date >= $2::date AND t.received_date <= $3::date
+       GROUP BY t.respondent_key ORDER BY recent DESC LIMIT $4`, [recentFrom, prevFrom, to, limit])).rows;
+  },
+
+  async drill(q: Queryable, f: CubeFilter & { scope?: string; q?: string }, limit: number, offset: number) {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where}`, params)).rows[0]!.n;
+    params.push(limit, offset);
+    const rows = (await q.query(
+      `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.title, left(t.body, 120) AS excerpt, t.respondent_name, t.platform,
+              t.district_code, t.unit_id, t.status, t.outcome, t.due_date, t.abnormal, t.complainant_display AS complainant,
+              ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem
+       FROM tickets t WHERE ${where} ORDER BY t.received_at DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+    return { total, rows };
+  },
+
+  /** Streams every matching row in pages (no silent cap): the export writes as it reads. */
+  async *exportRows(q: Queryable, f: CubeFilter, page = 5000) {
+    let after = '';
+    for (;;) {
+      const params: unknown[] = [];
+      const where = filterSql(f, params);
+      params.push(after, page);
+      const rows = (await q.query<Record<string, unknown>>(
+        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code,
+                t.platform, t.district_code, t.street_code, t.unit_id, t.status, t.outcome, t.legal_basis, t.amount, t.abnormal, t.age_group,
+                ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem, t.complainant_display AS complainant
+         FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`, params)).rows;
+      if (!rows.length) return;
+      yield rows;
+      after = String(rows[rows.length - 1]!.id);
+    }
+  },
+
+  /** Public disclosure per business (全国12315消费投诉信息公示: count, growth, mediation success, ODR first settlement). */
+  async disclosure(q: Queryable, name: string, from: string, prevFrom: string, limit = 20) {
+    return (await q.query<Record<string, unknown>>(
+      `SELECT t.respondent_key AS key, max(t.respondent_name) AS name, max(t.respondent_credit_code) AS credit_code,
+              count(*) FILTER (WHERE t.received_date >= $2::date)::int AS complaints,
+              count(*) FILTER (WHERE t.received_date >= $3::date AND t.received_date < $2::date)::int AS previous,
+              count(*) FILTER (WHERE t.outcome = 'mediated')::int AS mediated,
+              count(*) FILTER (WHERE t.outcome IN ('mediated','terminated'))::int AS mediation_closed,
+              count(*) FILTER (WHERE t.outcome = 'odr_settled')::int AS odr_settled,
+              count(*) FILTER (WHERE t.odr_key IS NOT NULL AND t.closed_at IS NOT NULL)::int AS odr_closed
+       FROM tickets t WHERE t.kind = 'complaint' AND t.respondent_name ILIKE $1 AND t.received_date >= $3::date
+       GROUP BY t.respondent_key ORDER BY complaints DESC LIMIT $4`, [`%${name.replace(/[%_\\]/g, (c) => '\\' + c)}%`, from, prevFrom, limit])).rows;
+  },
+};

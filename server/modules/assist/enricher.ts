@@ -1,0 +1,63 @@
+/**
+ * The text engine as intake sees it: predict kind, goods/service category and problem type with the active model
+ * versions (shipped defaults under models/, or versions an admin switched on) for what the source left unlabelled.
+ * Pre-fill of a stored ticket is computed when an officer opens it (cheap for one ticket, and always from the current
+ * extractor) — bulk imports of history do not pay for it. Models load lazily once per process.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadModel, predict, prefillTicket, type ClassifierModel } from '../text/index.js';
+import type { TifTicket } from '../../../shared/tif.js';
+import type { Enrichment } from '../intake/index.js';
+
+export const MODEL_DIR = fileURLToPath(new URL('../../../models/', import.meta.url));
+export const DEFAULT_LABELS = ['kind', 'goods_service', 'problem'] as const;
+
+const models = new Map<string, ClassifierModel | null>();
+
+export function defaultModelFile(label: string): string {
+  return `${MODEL_DIR}${label}.model.json.gz`;
+}
+
+export function useModel(label: string, file: string): ClassifierModel {
+  const m = loadModel(file);
+  models.set(label, m);
+  return m;
+}
+
+export function activeModel(label: string): ClassifierModel | null {
+  if (!models.has(label)) {
+    const f = defaultModelFile(label);
+    models.set(label, existsSync(f) ? loadModel(f) : null);
+  }
+  return models.get(label) ?? null;
+}
+
+/** Predictions for the default labels (all of them, or only those the source did not label) and the pre-fill. */
+export function enrichTicket(t: TifTicket, o: { onlyMissing?: boolean; prefill?: boolean } = {}): Enrichment {
+  const predicted: Record<string, unknown> = {};
+  for (const label of DEFAULT_LABELS) {
+    if (o.onlyMissing && (label === 'kind' ? t.kind && t.kind !== 'unknown' : t.labels?.[label])) continue;
+    const m = activeModel(label);
+    if (!m || !(t.text || t.title)) continue;
+    const p = predict(m, t);
+    predicted[label] = { label: p.label, confidence: Math.round(p.confidence * 1000) / 1000, not_sure: p.not_sure ?? false, top: p.top.slice(0, 3), model: m.version };
+  }
+  const kindPred = predicted.kind as { label: string; not_sure: boolean } | undefined;
+  let prefill: Record<string, unknown> | undefined;
+  if (o.prefill !== false) {
+    try {
+      prefill = prefillTicket(t) as unknown as Record<string, unknown>;
+    } catch {
+      prefill = undefined; // a text the extractor cannot read is still filed; the officer fills the form by hand
+    }
+  }
+  return {
+    ...(kindPred && !kindPred.not_sure ? { kind: kindPred.label } : {}),
+    ...(Object.keys(predicted).length ? { predicted } : {}),
+    ...(prefill ? { prefill } : {}),
+  };
+}
+
+/** Batch intake: only what the source did not label, no pre-fill (done on view). */
+export const intakeEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false });

@@ -1,0 +1,54 @@
+/**
+ * 一键生成现场检查任务: the business, its address, a checklist from the category and problem, the station and an
+ * assignee — from the ticket in one call. The result comes back to the ticket's timeline; a violation found makes
+ * the ticket a case lead (诉转案).
+ */
+import { randomUUID } from 'node:crypto';
+import { audit } from '../../../platform/audit/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import { canActOnTicket, canReadTicket, type Actor } from '../../access/index.js';
+import { ticketRepo, type Ctx } from '../../workflow/index.js';
+import { checklistFor } from '../domain/checklist.js';
+import { inspectionRepo } from '../repository.js';
+
+export async function createInspection(ctx: Ctx, actor: Actor, ticketId: string, o: { assignee?: string; note?: string } = {}) {
+  const t = await ticketRepo.get(ctx.db, ticketId);
+  if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  if (!t.respondent_name && !t.location) return fail('invalid_input', '工单没有被投诉（举报）经营者或地点，无法生成现场检查任务');
+  const labels = (t.labels ?? {}) as Record<string, string>;
+  const pred = (t.predicted ?? {}) as Record<string, { label?: string }>;
+  const category = labels.goods_service ?? pred.goods_service?.label ?? null;
+  const problem = labels.problem ?? pred.problem?.label ?? null;
+  const id = randomUUID();
+  const task = {
+    ticket_id: t.id, id, unit_id: t.unit_id, business: t.respondent_name ?? t.location, address: t.respondent_address ?? t.location,
+    checklist: checklistFor(category, problem), assignee: o.assignee ?? actor.displayName, created_by: actor.id,
+  };
+  await ctx.db.tx(async (q) => {
+    await inspectionRepo.insert(q, task);
+    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: 'inspection_created', payload: { inspection_id: id, business: task.business, items: task.checklist.length, note: o.note } });
+    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.create', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: id } });
+  });
+  return { ...task, status: 'open', category, problem };
+}
+
+export async function recordInspectionResult(ctx: Ctx, actor: Actor, ticketId: string, inspectionId: string, r: { checklist?: { item: string; done: boolean }[]; findings: string; violation: boolean }) {
+  const t = await ticketRepo.get(ctx.db, ticketId);
+  if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  const i = await inspectionRepo.get(ctx.db, t.id, inspectionId);
+  if (!i) return fail('not_found', '检查任务不存在');
+  if (i.status === 'done') return fail('illegal_transition', '检查结果已录入');
+  const result = { findings: r.findings, violation: r.violation, case_lead: r.violation, recorded_by: actor.displayName };
+  await ctx.db.tx(async (q) => {
+    await inspectionRepo.complete(q, t.id, inspectionId, r.checklist ?? i.checklist, result);
+    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: 'inspection_result', payload: { inspection_id: inspectionId, ...result } });
+    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.result', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: inspectionId, violation: r.violation } });
+  });
+  return { id: inspectionId, status: 'done', result };
+}
+
+export async function listInspections(ctx: Ctx, actor: Actor, ticketId: string) {
+  const t = await ticketRepo.get(ctx.db, ticketId);
+  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  return inspectionRepo.forTicket(ctx.db, t.id);
+}
