@@ -83,7 +83,7 @@ export function template(ps: PersonState, st: RiskState, shared?: Map<string, { 
   const resps = new Set(big.map((t) => t.resp).filter((r) => r !== null));
   // Short texts coincide by chance ("要求退款"): they count as a template only when filed by the dozen.
   const minLen = big.length ? Math.min(...big.slice(0, 20).map((t) => t.textLen)) : 0;
-  const own = big.length >= (minLen >= 20 ? 5 : 12) && (resps.size >= 3 || big.length >= 12 || (resps.size === 0 && big.length >= 8));
+  const own = big.length >= (minLen >= 20 ? 5 : 8) && (resps.size >= 3 || big.length >= 12 || (resps.size === 0 && big.length >= 8));
   // Shared with other people (from the text module's templates): only counts when the person files it repeatedly.
   const sharedTs: TicketRec[] = [];
   const sharedWith = new Set<string>();

@@ -5,11 +5,13 @@
  */
 import type { MinePerson, MineTemplate, TifTicket } from '../../../../shared/tif.js';
 import { CRITERIA_BY_CODE } from './catalog.js';
-import { type Fired, type SharedTemplates, evaluatePerson } from './criteria.js';
+import { type Fired, type SharedTemplates, evaluatePerson, linkedPersons } from './criteria.js';
 import { type PersonState, type RiskOptions, RiskState } from './state.js';
 
 /** Intercept: with it, one full-strength conduct criterion alone stays below the proposal threshold. */
 export const BIAS = -2.6;
+/** People who wrote once or twice are never assessed on their own (a two-ticket identity only inside a group). */
+export const MIN_TICKETS = 3;
 /** Score at or above which the model proposes the person for review (it never lists anyone by itself). */
 export const PROPOSE_THRESHOLD = 0.5;
 
@@ -58,12 +60,18 @@ export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[
   const first = new Map<number, Fired[]>();
   const proposed = new Map<number, number>();
   for (const ps of st.persons) {
-    if (ps.tickets.length < 2) continue;
+    if (ps.tickets.length < MIN_TICKETS) continue;
     const fired = evaluatePerson(ps, st, shared);
     if (!fired.length) continue;
     first.set(ps.idx, fired);
     const s = scoreOf(fired);
     if (s >= PROPOSE_THRESHOLD) proposed.set(ps.idx, s);
+  }
+  // two-ticket identities are looked at only as members of a group with a proposed person
+  for (const ps of st.persons) {
+    if (ps.tickets.length !== MIN_TICKETS - 1 || ps.isOrg || !linkedPersons(ps, st).some((q) => proposed.has(q))) continue;
+    const fired = evaluatePerson(ps, st, shared, proposed);
+    if (fired.length) first.set(ps.idx, fired);
   }
   const out: MinePerson[] = [];
   for (const [idx, fired0] of first) {
@@ -94,7 +102,9 @@ export class IncrementalRiskScorer {
     const p = this.state.ingest(t);
     if (p < 0) return null;
     const ps = this.state.persons[p]!;
-    const fired = ps.tickets.length < 2 ? [] : evaluatePerson(ps, this.state, this.shared, this.proposed);
+    const n = ps.tickets.length;
+    const assess = n >= MIN_TICKETS || (n === MIN_TICKETS - 1 && linkedPersons(ps, this.state).some((q) => this.proposed.has(q)));
+    const fired = assess ? evaluatePerson(ps, this.state, this.shared, this.proposed) : [];
     const s = fired.length ? scoreOf(fired) : 0;
     if (s >= PROPOSE_THRESHOLD) this.proposed.set(p, s); else this.proposed.delete(p);
     return fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };

@@ -126,9 +126,11 @@ export function normaliseForSketch(s: string): string {
  * one pass over char codes with the same normalisation as normaliseForSketch: digits → 0, ASCII lowercased,
  * whitespace/punctuation/symbols dropped. Returns the normalised length too (short texts need more repeats).
  */
+let CODES = new Uint16Array(4096);
 export function sketchOf(text: string): { len: number; sketch: Uint32Array | null } {
   const n0 = text.length;
-  const codes = new Uint16Array(n0);
+  if (CODES.length < n0) CODES = new Uint16Array(n0 * 2);
+  const codes = CODES; // reused: this runs on every ticket and the buffer never escapes
   let n = 0, latin = true, prevDigit = false;
   for (let i = 0; i < n0; i++) {
     let c = text.charCodeAt(i);
