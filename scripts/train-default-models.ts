@@ -1,6 +1,6 @@
 /**
  * Regenerates the shipped default models (models/*.model.json.gz) for kind, goods_service and problem from the
- * simulated city (`xiezhi simulate`), reproducibly: fixed seeds, fixed sizes, hashed features at 2^17 buckets so
+ * simulated city (`xiezhi simulate`), reproducibly: fixed seeds, fixed sizes, hashed features at 2^16 buckets and int8 weights so
  * each model stays small. Evaluates each on a second simulated city (another seed) and writes models/manifest.json.
  * Run: npx tsx scripts/train-default-models.ts [--tickets N]
  */
@@ -27,7 +27,7 @@ try {
   const manifest: Record<string, unknown> = {};
   for (const label of ['kind', 'goods_service', 'problem']) {
     const t0 = Date.now();
-    const m = trainClassifier(train, label, { method: 'xiezhi', bits: 17, epochs: 4 });
+    const m = trainClassifier(train, label, { method: 'xiezhi', bits: 16, epochs: 4 });
     const file = join(root, 'models', `${label}.model.json.gz`);
     const r = evaluateModel(m, test);
     m.metrics = r;

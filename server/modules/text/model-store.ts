@@ -26,7 +26,13 @@ export function serializeModel(m: ClassifierModel): string {
   const w = new Float32Array(used.length * C);
   used.forEach((k, i) => w.set(m.weights.w.subarray(k * C, k * C + C), i * C));
   const { idf: _i, weights: _w, ...meta } = m;
-  return JSON.stringify({ ...meta, dim: m.weights.dim, sparse: { index: b64(idx), idf: b64(idf), w: b64(w), b: Array.from(m.weights.b) } });
+  // weights quantised to int8 with one scale: 4x smaller files, predictions unchanged in practice (checked in tests)
+  let max = 0;
+  for (const v of w) if (Math.abs(v) > max) max = Math.abs(v);
+  const scale = max / 127 || 1;
+  const q = Int8Array.from(w, (v) => Math.round(v / scale));
+  const wq = Buffer.from(q.buffer).toString('base64');
+  return JSON.stringify({ ...meta, dim: m.weights.dim, sparse: { index: b64(idx), idf: b64(idf), wq, scale, b: Array.from(m.weights.b) } });
 }
 
 export function deserializeModel(json: string): ClassifierModel {
@@ -37,13 +43,18 @@ export function deserializeModel(json: string): ClassifierModel {
     throw new InputError('model file is not valid JSON');
   }
   if (o.format !== MODEL_FORMAT) throw new InputError(`not a xiezhi text classifier (format ${JSON.stringify(o.format)})`);
-  const sp = o.sparse as { index: string; idf: string; w: string; b: number[] };
+  const sp = o.sparse as { index: string; idf: string; w?: string; wq?: string; scale?: number; b: number[] };
   const classes = o.classes as string[];
   const C = classes.length;
   const dim = o.dim as number;
   const idx = i32(sp.index);
   const idfS = f32(sp.idf);
-  const wS = f32(sp.w);
+  let wS: Float32Array;
+  if (sp.wq !== undefined) {
+    const raw = Buffer.from(sp.wq, 'base64');
+    const q = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    wS = Float32Array.from(q, (v) => v * (sp.scale ?? 1));
+  } else wS = f32(sp.w ?? '');
   const idf = new Float32Array(dim);
   const w = new Float32Array(dim * C);
   for (let i = 0; i < idx.length; i++) {
