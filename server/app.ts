@@ -9,6 +9,7 @@ import { migrate, openDb, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich } from './modules/assist/index.js';
+import { calendarRepo } from './modules/calendar-admin/repository.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -50,9 +51,9 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
 
 /** Admin edits of the holiday calendar are stored per year and override the shipped file. */
 async function loadCalendarOverrides(db: Db): Promise<void> {
-  const r = await db.query<{ year: number; data: CalendarData['years'][string] }>('SELECT year, data FROM calendar_overrides');
-  if (!r.rows.length) return;
-  const years = { ...builtinCalendarData.years };
-  for (const row of r.rows) years[String(row.year)] = row.data;
+  const rows = await calendarRepo.years(db);
+  if (!rows.length) return;
+  const years: CalendarData['years'] = { ...builtinCalendarData.years };
+  for (const row of rows) years[String(row.year)] = row.data;
   setCalendar(new WorkCalendar({ ...builtinCalendarData, version: `${builtinCalendarData.version}+db`, years }));
 }

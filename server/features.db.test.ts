@@ -87,3 +87,20 @@ describe('workbench assistance, inspections and analytics', () => {
     expect((await call('officer', 'GET', '/api/analytics/export.csv?purpose=x1')).status).toBe(403);
   });
 });
+
+describe('calendar administration', () => {
+  it('lets an admin enter next year and applies it at once; others are refused', async () => {
+    const before = await call('officer', 'GET', '/api/calendar');
+    expect(before.body.warning).toMatch(/2027/);
+    const body = { off: [['2027-01-01', '2027-01-03', '元旦']], work: [] };
+    const r = await http.inject({ method: 'PUT', url: '/api/admin/calendar/2027', payload: body, headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().covered).toContain(2027);
+    const after = await call('officer', 'GET', '/api/calendar?from=2027-01-01&days=4');
+    expect(after.body.days.map((d: { workday: boolean }) => d.workday)).toEqual([false, false, false, true]);
+    const bad = await http.inject({ method: 'PUT', url: '/api/admin/calendar/2027', payload: { off: [['2026-01-01', '2026-01-02', 'x']], work: [] }, headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect(bad.statusCode).toBe(400);
+    const denied = await http.inject({ method: 'PUT', url: '/api/admin/calendar/2027', payload: body, headers: { authorization: `Bearer ${tokens.officer}` } });
+    expect(denied.statusCode).toBe(403);
+  });
+});

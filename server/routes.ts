@@ -8,6 +8,7 @@ import { odrRoutes } from './modules/odr/index.js';
 import { assistRoutes, SimilarService } from './modules/assist/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { inspectionRoutes } from './modules/inspection/index.js';
+import { calendarRoutes } from './modules/calendar-admin/index.js';
 
 export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   const similar = new SimilarService(app.db);
@@ -18,5 +19,5 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
     for (const r of rows) if (!r.duplicate_of) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
   };
   void similar.warm();
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a)];
 }

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { Http } from '../../../platform/http/index.js';
+import { calendar } from '../../../platform/calendar/index.js';
+import type { Ctx } from '../../workflow/index.js';
+import { updateYear, yearSchema } from '../commands/update-year.js';
+
+export function calendarRoutes(http: Http, ctx: Ctx) {
+  http.get('/api/calendar', { config: { auth: 'any' }, schema: { tags: ['calendar'], summary: '工作日历（节假日与调休）及缺失年份提示', querystring: z.object({ from: z.string().optional(), days: z.coerce.number().int().min(1).max(400).optional() }) } }, async (req) => {
+    const cal = calendar();
+    const q = req.query as { from?: string; days?: number };
+    const from = q.from ?? ctx.today();
+    const days: { date: string; workday: boolean; holiday?: string }[] = [];
+    for (let i = 0; i < (q.days ?? 0); i++) {
+      const d = new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10);
+      days.push({ date: d, workday: cal.isWorkday(d), ...(cal.holidayName(d) ? { holiday: cal.holidayName(d) } : {}) });
+    }
+    return { version: cal.version, covered_years: cal.coveredYears(), warning: cal.missingScheduleWarning(ctx.today()), days };
+  });
+  http.put('/api/admin/calendar/:year', { config: { auth: ['admin'] }, schema: { tags: ['calendar'], summary: '录入/修正某年放假安排', params: z.object({ year: z.coerce.number().int() }), body: yearSchema } }, async (req) => {
+    return updateYear(ctx, req.actor!, (req.params as { year: number }).year, req.body as z.infer<typeof yearSchema>);
+  });
+}
