@@ -87,7 +87,7 @@ describe('API', () => {
   });
 
   it('keeps a station out of another station’s tickets and masks data for analysts', async () => {
-    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-2', text: complaint.text + '（另：私教课也没上完）' });
+    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-2', text: '私教课买了二十节只上了三节，教练离职后门店拒绝退还剩余课时费。' });
     expect(f.status).toBe(201);
     expect((await call('officer2', 'GET', `/api/tickets/${f.body.id}`)).status).toBe(404);
     expect((await call('officer2', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'accept' })).status).toBe(404);
@@ -102,7 +102,7 @@ describe('API', () => {
   });
 
   it('declines with a reason code and produces the decision document; refuses a bad reason with 400', async () => {
-    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-3', text: complaint.text + '（另：储物柜押金未退）' });
+    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-3', text: '办卡时承诺的游泳池一直未开放，属于虚假宣传，要求按比例退费。' });
     const bad = await call('officer', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'decline', reason: 'ZZ' });
     expect(bad.status).toBe(400);
     const r = await call('officer', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'decline', reason: 'D3' });
@@ -114,7 +114,7 @@ describe('API', () => {
   });
 
   it('transfers with a reason within the allowed scope', async () => {
-    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-4', text: complaint.text + '（另：游泳卡也一并退）' });
+    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-4', text: '前台擅自从我的储值卡里扣了两次饮料费用，要求退回并道歉。' });
     expect((await call('officer', 'POST', `/api/tickets/${f.body.id}/transfer`, { to_unit: 'S310104003', reason: '不属本所' })).status).toBe(403);
     const back = await call('officer', 'POST', `/api/tickets/${f.body.id}/transfer`, { to_unit: '310117', reason: '地址不在本所辖区' });
     expect(back.status).toBe(200);

@@ -9,6 +9,7 @@ import { ticketRepo, type Ctx, type NewTicketRow } from '../../workflow/index.js
 import type { TifTicket } from '../../../../shared/tif.js';
 import { hasReportPart, normaliseTicket, splitReportPart, ticketIdFor } from '../domain/normalise.js';
 import { repeatKey } from '../domain/repeat.js';
+import { findDuplicate } from '../../text/index.js';
 
 export interface Enrichment {
   kind?: string;
@@ -99,11 +100,14 @@ async function linkRepeats(ctx: IntakeCtx, rows: NewTicketRow[]): Promise<number
       const mine = rows.filter((r) => r.complainant_key === p && !r.duplicate_of && !r.parent_id);
       const since = mine.reduce((m, r) => (r.received_date < m ? r.received_date : m), mine[0]!.received_date);
       const prev = await ticketRepo.recentByComplainant(ctx.db, p, shiftDate(since, -30));
+      const recent: TifTicket[] = prev.map((x) => ({ id: x.id, received_at: x.received_date, title: x.title ?? undefined, text: x.body ?? undefined, complainant: { id: p }, respondent: { name: x.respondent_key ?? undefined } }));
       for (const r of mine) {
-        const k = repeatKey(r);
-        const hit = prev.find((x) => x.id !== r.id && x.received_date <= r.received_date && repeatKey({ respondent_key: x.respondent_key, title: x.title, body: x.body }) === k);
+        const cand: TifTicket = { id: r.id, received_at: r.received_date, title: r.title ?? undefined, text: r.body ?? undefined, complainant: { id: p }, respondent: { name: r.respondent_key ?? undefined } };
+        // near-identical text from the same person within 30 days (char-shingle Jaccard, digits folded)
+        const hit = findDuplicate(cand, recent.filter((x) => x.id !== r.id && x.received_at <= cand.received_at));
         if (hit) {
           markDuplicate(r, hit.id);
+          r.event = { ...r.event, similarity: hit.similarity, why: hit.why };
           n++;
         }
       }
