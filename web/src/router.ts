@@ -19,7 +19,8 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
-  if (!session.loaded) await loadMe();
+  // staff pages always ask the server (a session made by another tab or by an API login still counts)
+  if (!session.loaded || (!session.me && !to.meta.public)) await loadMe(!to.meta.public);
   if (to.meta.public) {
     if (to.path === '/login' && session.me && session.me.role !== 'public' && !to.query.switch) return homeOf(session.me.role);
     return true;

@@ -77,3 +77,15 @@ export async function findEndpoint(method: string, candidates: string[]): Promis
   for (const c of candidates) if (await hasEndpoint(method, c)) return c;
   return null;
 }
+
+/** Thrown instead of calling a route the server does not list, so no 404 reaches the console. */
+export class MissingRoute extends ApiError {
+  constructor(path: string) {
+    super(404, 'not_found', `no route ${path}`);
+  }
+}
+/** Calls `fn` only when the server's OpenAPI lists `method pattern`; otherwise throws MissingRoute. */
+export async function ifRoute<T>(method: string, pattern: string, fn: () => Promise<T>): Promise<T> {
+  if (!(await hasEndpoint(method, pattern))) throw new MissingRoute(pattern);
+  return fn();
+}

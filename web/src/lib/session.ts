@@ -17,11 +17,23 @@ export interface Me {
 
 export const session = reactive<{ me: Me | null; loaded: boolean }>({ me: null, loaded: false });
 
-export async function loadMe(): Promise<Me | null> {
+/**
+ * The session cookie is httpOnly, so the page cannot see it; a hint in localStorage says whether asking /api/me is
+ * worth it. Anonymous visitors of the public portal then never trigger a 401 (which browsers log as an error).
+ */
+const HINT = 'xz_signed_in';
+export async function loadMe(force = false): Promise<Me | null> {
+  if (!force && localStorage.getItem(HINT) !== '1') {
+    session.me = null;
+    session.loaded = true;
+    return null;
+  }
   try {
     session.me = await api.get<Me>('/api/me', undefined, { quiet401: true });
+    localStorage.setItem(HINT, '1');
   } catch {
     session.me = null;
+    localStorage.removeItem(HINT);
   }
   session.loaded = true;
   return session.me;
@@ -29,13 +41,14 @@ export async function loadMe(): Promise<Me | null> {
 
 export async function login(username: string, password: string): Promise<Me> {
   await api.post('/api/auth/login', { username, password });
-  const me = await loadMe();
+  const me = await loadMe(true);
   if (!me) throw new Error('login failed');
   return me;
 }
 
 export async function logout() {
   await api.post('/api/auth/logout').catch(() => undefined);
+  localStorage.removeItem(HINT);
   session.me = null;
 }
 

@@ -1,0 +1,105 @@
+/**
+ * A small browser-test harness on playwright-core (no test-runner dependency): tests register with `test()`, the
+ * runner (scripts/e2e.mjs) calls `runAll()`. Every page fails its test on a console error or an uncaught exception,
+ * unless the test declares that error expected (`expectConsole`).
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface Ctx {
+  base: string;
+  shots: string | null;
+  browser: Browser;
+  /** a fresh browser context (own cookies), optionally signed in as a demo account; pages watch the console */
+  session(user?: string, opts?: { width?: number; height?: number; mobile?: boolean }): Promise<{ ctx: BrowserContext; page: Page }>;
+  /** console errors matching this are expected in the current test (e.g. a 403 the test provokes) */
+  expectConsole(re: RegExp): void;
+  shot(page: Page, name: string): Promise<void>;
+  log(msg: string): void;
+}
+
+type Fn = (c: Ctx) => Promise<void>;
+const tests: { name: string; fn: Fn }[] = [];
+export function test(name: string, fn: Fn) {
+  tests.push({ name, fn });
+}
+
+export function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+}
+
+export const PASSWORD = 'xiezhi2026';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export async function runAll(o: { base: string; shots: string | null; only?: string; executablePath?: string }): Promise<{ passed: number; failed: number }> {
+  const browser = await chromium.launch({ executablePath: o.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  if (o.shots) mkdirSync(o.shots, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const t of tests) {
+      if (o.only && !t.name.includes(o.only)) continue;
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      const contexts: BrowserContext[] = [];
+      const c: Ctx = {
+        base: o.base, shots: o.shots, browser,
+        async session(user, opts = {}) {
+          const ctx = await browser.newContext({
+            baseURL: o.base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+            viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 }, isMobile: opts.mobile ?? false, hasTouch: opts.mobile ?? false,
+            deviceScaleFactor: 1,
+          });
+          contexts.push(ctx);
+          ctx.setDefaultTimeout(20_000);
+          if (user) {
+            const r = await ctx.request.post('/api/auth/login', { data: { username: user, password: PASSWORD } });
+            assert(r.ok(), `login ${user}: ${r.status()}`);
+          }
+          const page = await ctx.newPage();
+          const watch = (p: Page) => {
+            p.on('console', (m) => {
+              if (m.type() !== 'error') return;
+              const text = `${m.text()} @ ${m.location().url ?? ''}`;
+              if (!allowed.some((re) => re.test(text))) errors.push(`console error on ${p.url()}: ${text}`);
+            });
+            p.on('pageerror', (e) => errors.push(`uncaught on ${p.url()}: ${e.message}`));
+          };
+          watch(page);
+          ctx.on('page', watch);
+          return { ctx, page };
+        },
+        expectConsole(re) {
+          allowed.push(re);
+        },
+        async shot(page, name) {
+          if (!o.shots) return;
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: `${o.shots}/${name}.png` });
+        },
+        log(msg) {
+          process.stdout.write(`    ${msg}\n`);
+        },
+      };
+      const t0 = Date.now();
+      try {
+        await t.fn(c);
+        if (errors.length) throw new Error(errors.join('\n'));
+        passed++;
+        process.stdout.write(`ok   ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      } catch (e) {
+        failed++;
+        process.stdout.write(`FAIL ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String((e as Error).stack ?? e).split('\n').slice(0, 6).join('\n  ')}\n`);
+        if (errors.length && !(e as Error).message.includes(errors[0]!)) process.stdout.write(`  console: ${errors.join('\n  ')}\n`);
+        if (o.shots || process.env.E2E_FAIL_SHOTS) {
+          for (const ctx of contexts) for (const [i, p] of ctx.pages().entries()) await p.screenshot({ path: `${o.shots ?? 'test-results'}/FAILED-${t.name.replace(/\W+/g, '_').slice(0, 40)}-${i}.png` }).catch(() => undefined);
+        }
+      } finally {
+        for (const ctx of contexts) await ctx.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { passed, failed };
+}
