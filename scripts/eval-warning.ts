@@ -12,11 +12,28 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { MineAlert, SimTruth, TifTicket } from '../shared/tif.js';
+import type { MineAlert, MinePerson, SimTruth, TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
-import { normaliseBusinessName, replayAlerts, WarningEngine, dayIndex, dayString } from '../server/modules/early-warning/index.js';
+import { abnormalComplainants, normaliseBusinessName, replayAlerts, WarningEngine, dayIndex, dayString } from '../server/modules/early-warning/index.js';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, sim: { type: 'string' }, truth: { type: 'string' }, data: { type: 'string' }, only: { type: 'string' } } });
+/** As `xiezhi mine` does: people the abnormal-list model flags (risk module, when present) are discounted. */
+async function abnormalOf(tickets: TifTicket[]): Promise<Set<string>> {
+  if (args['no-abnormal']) return new Set();
+  try {
+    const risk = (await import('../server/modules/risk/index.js')) as { scorePersons?: (t: TifTicket[], o: object) => MinePerson[] };
+    if (!risk.scorePersons) return new Set();
+    const t = Date.now();
+    const persons = risk.scorePersons(tickets, {});
+    const set = abnormalComplainants(persons, tickets, 0.5);
+    console.log(`  abnormal-list model: ${persons.filter((p) => p.score >= 0.5).length} persons flagged (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+    return set;
+  } catch (e) {
+    console.log(`  abnormal-list model unavailable: ${(e as Error).message.split('\n')[0]}`);
+    return new Set();
+  }
+}
+
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, sim: { type: 'string' }, truth: { type: 'string' }, data: { type: 'string' }, only: { type: 'string' }, 'no-abnormal': { type: 'boolean' } } });
 const DATA = args.data ?? new URL('../../shared/data/', import.meta.url).pathname;
 
 function rng(seed: number) {
@@ -200,8 +217,10 @@ const realFindings: Record<string, unknown>[] = [];
 const t0 = Date.now();
 for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWith(args.only))) {
   const byId = new Map(ds.tickets.map((t) => [t.id, t]));
+  console.log(`\n== ${ds.name}`);
+  const abnormal = await abnormalOf(ds.tickets);
   const ts = Date.now();
-  const alerts = replayAlerts(ds.tickets);
+  const alerts = replayAlerts(ds.tickets, { abnormal });
   const secs = (Date.now() - ts) / 1000;
   const sy = subjectYears(ds.tickets);
   const weeks = (sy.span * 365.25) / 7;
@@ -218,7 +237,7 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
     topic_alerts_unexplained_per_week: round(byType('topic', unexplained) / weeks, 2),
     location_alerts_unexplained: byType('location', unexplained),
   };
-  console.log(`\n== ${ds.name}: ${ds.tickets.length} tickets over ${fa.years} y, replay ${fa.replay_s}s`);
+  console.log(`${ds.tickets.length} tickets over ${fa.years} y, replay ${fa.replay_s}s`);
   console.log(JSON.stringify(fa));
   for (const k of ds.known) {
     const found = alerts.filter((a) => explainedBy(a, ds, byId) === k).sort((x, y) => (x.detected_at < y.detected_at ? -1 : 1));
@@ -232,7 +251,7 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
   const per = ds.tickets.length > 100_000 ? 60 : 40;
   for (const [si, shape] of shapes.entries()) {
     const { tickets, bursts } = inject(ds, shape, 1000 + si * 17, per);
-    const al = replayAlerts(tickets);
+    const al = replayAlerts(tickets, { abnormal });
     const delays = detectionDelays(al, bursts);
     const got = delays.filter((d): d is number => d !== undefined);
     const row = {
@@ -256,7 +275,7 @@ let simScore: Record<string, unknown> | undefined;
 if (args.sim && args.truth && existsSync(args.truth)) {
   const truth = JSON.parse(readFileSync(args.truth, 'utf8')) as SimTruth;
   const tickets = (await loadTif([args.sim])).tickets;
-  const al = replayAlerts(tickets);
+  const al = replayAlerts(tickets, { abnormal: await abnormalOf(tickets) });
   let hit = 0;
   const delays: number[] = [];
   for (const ta of truth.alerts) {

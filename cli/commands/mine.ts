@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { MinePerson, MineReport, MineTemplate, TifTicket } from '../../shared/tif.js';
 import { loadTif, InputError } from '../../server/platform/tif/index.js';
 import { parse, requireOpt, progress } from '../../server/platform/cli/index.js';
-import { complainantKey, replayAlerts, WarningEngine } from '../../server/modules/early-warning/index.js';
+import { abnormalComplainants, replayAlerts, WarningEngine } from '../../server/modules/early-warning/index.js';
 
 const USAGE = 'xiezhi mine FILE... --out REPORT [--no-templates] [--no-persons]';
 
@@ -55,19 +55,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`mine: ${persons.length} persons with criteria in ${((Date.now() - t2) / 1000).toFixed(1)}s\n`);
   } else if (!values['no-persons']) process.stderr.write('mine: risk module not available, persons left empty\n');
 
-  // People the abnormal-list model flags do not make a "group": their tickets are left out of the warning counts.
-  // The risk module may name a person by a display id; the ids of their tickets' complainants are added so the
-  // engine recognises them whatever key it sees.
-  const byId = new Map(tickets.map((t) => [t.id, t]));
-  const abnormal = new Set<string>();
-  for (const p of persons) {
-    if (p.score < 0.5) continue;
-    abnormal.add(p.complainant_id);
-    for (const id of p.ticket_ids) {
-      const t = byId.get(id);
-      if (t) abnormal.add(t.complainant?.id ?? complainantKey(t));
-    }
-  }
+  // People the abnormal-list model flags (score ≥ 0.5) do not make a "group": their tickets are left out of the counts.
+  const abnormal = abnormalComplainants(persons, tickets, 0.5);
   const bar = progress('mine: replay', tickets.length);
   let last = 0;
   const alerts = replayAlerts(tickets, { abnormal, onProgress: (n) => { bar.tick(n - last); last = n; } });

@@ -5,6 +5,7 @@
 export { WarningEngine, DEFAULT_OPTIONS, dayIndex, dayString, type WarningOptions, type DayResult } from './domain/engine.js';
 export { replayAlerts, type ReplayOptions } from './domain/replay.js';
 export { normaliseBusinessName } from './domain/names.js';
+export { abnormalComplainants } from './domain/abnormal.js';
 export { subjectsOf, complainantKey, TopicKeywords, districtOf, streetOf, type Subject, type SubjectType } from './domain/subjects.js';
 export {
   ALERT_STATES, DISMISS_REASONS, DISMISS_REASON_LABELS, HANDLING_ACTIONS, HANDLING_ACTION_LABELS,

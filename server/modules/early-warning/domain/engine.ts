@@ -45,6 +45,8 @@ export interface WarningOptions {
    */
   warmupDays?: number;
   coldFactor?: number;
+  /** During warm-up, topic and category alerts need this share of their tickets against one business. */
+  coldConcentration?: number;
 }
 
 export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & { minComplainants: Record<SubjectType, number> } = {
@@ -61,12 +63,13 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
   maxEvidence: 2000,
   warmupDays: 28,
   coldFactor: 10,
+  coldConcentration: 0.6,
 };
 
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
 
 /** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
-interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number }
+interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number> }
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
 interface Event {
@@ -160,7 +163,9 @@ export class WarningEngine {
       return closed;
     }
     const seenTypes = new Set<SubjectType>();
-    for (const s of subjectsOf(t, this.topics)) {
+    const subjects = subjectsOf(t, this.topics);
+    const bizKey = subjects.find((x) => x.type === 'respondent')?.key;
+    for (const s of subjects) {
       const ts = this.types.get(s.type)!;
       let st = ts.subjects.get(s.key);
       if (!st) {
@@ -185,6 +190,7 @@ export class WarningEngine {
         b.latest++;
       }
       b.tickets.push(t.id);
+      if (bizKey && (s.type === 'topic' || s.type === 'category')) (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
       ts.touched.add(st);
       if (!seenTypes.has(s.type)) {
         seenTypes.add(s.type);
@@ -283,8 +289,25 @@ export class WarningEngine {
       if (!best || logp < best.logp) best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
     }
     if (!best) return undefined;
+    // With no history a topic or category cannot be said to rise — every common word looks new on day one — so a
+    // cold alert there needs the signature of a group dispute: most of its tickets against one business.
+    if (cold && (ts.type === 'topic' || ts.type === 'category') && this.concentration(st, best.start) < this.opts.coldConcentration) return undefined;
     const pMaxLog = -Math.log(this.opts.minRecurrenceYears * 365.25 * (cold ? this.opts.coldFactor : 1));
     return best.logp <= pMaxLog ? best : undefined;
+  }
+
+  /** Share of a subject's tickets since `start` that name its most frequent business. */
+  private concentration(st: SubjectState, start: number): number {
+    const per = new Map<string, number>();
+    let n = 0;
+    for (const b of st.buckets) {
+      if (b.day < start) continue;
+      n += b.tickets.length;
+      for (const [k, v] of b.biz ?? []) per.set(k, (per.get(k) ?? 0) + v);
+    }
+    let top = 0;
+    for (const v of per.values()) top = Math.max(top, v);
+    return n ? top / n : 0;
   }
 
   /** NB-CUSUM for a doubling of a category's daily count (category totals are dense enough for it). */

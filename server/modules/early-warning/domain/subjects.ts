@@ -115,7 +115,7 @@ export class TopicKeywords {
   /** Document frequencies in a fixed table of hashed counters (bounded memory; rare collisions only inflate a count). */
   private df = new Uint32Array(1 << 21);
   private docs = 0;
-  constructor(private readonly perTicket = 4, private readonly maxDf = 0.1) {}
+  constructor(private readonly perTicket = 4, private readonly maxDf = 0.02) {}
 
   static units(text: string): string[] {
     const out = new Set<string>();
