@@ -1,6 +1,11 @@
-/** Deadline sweep: warnings before a breach and breach markers, in bounded batches, idempotent per deadline. */
+/**
+ * Deadline sweep: warnings before a breach and breach markers, in bounded batches, idempotent per deadline; ODR
+ * windows that ran out send the complaint back to administrative handling.
+ */
 import type { Ctx } from '../context.js';
 import { ticketRepo } from '../repository.js';
+import { performAction } from '../commands/perform-action.js';
+import { SYSTEM } from '../../access/index.js';
 
 export async function sweepDeadlines(ctx: Ctx, batch = 500): Promise<{ warned: number; breached: number; failed: number }> {
   const today = ctx.today();
@@ -8,6 +13,16 @@ export async function sweepDeadlines(ctx: Ctx, batch = 500): Promise<{ warned: n
   const due = await ticketRepo.openDueWithoutMarker(ctx.db, warnUntil, today, batch);
   let warned = 0, breached = 0, failed = 0;
   for (const t of due) {
+    // An ODR window that ran out: the enterprise did not settle, the complaint returns to administrative handling.
+    if (t.due_kind === 'odr_by' && t.due_date < today) {
+      try {
+        await performAction(ctx, { ticketId: t.id, actor: SYSTEM, input: { action: 'odr_fail', reason: 'odr_window_expired' } });
+        breached++;
+      } catch {
+        failed++;
+      }
+      continue;
+    }
     const type = t.due_date < today ? 'deadline_breached' : 'deadline_warning';
     try {
       await ctx.db.tx((q) => ticketRepo.appendEvent(q, t.id, { actor_id: 'system', actor_role: 'system', type, payload: { due_kind: t.due_kind, due_date: t.due_date, unit_id: t.unit_id } }));
