@@ -13,6 +13,8 @@ import { calendarRepo } from './modules/calendar-admin/repository.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
+  /** the live early-warning detector, when the web role runs (closed-day ticks come from the scheduler) */
+  warning?: { tick(today: string): Promise<number> };
   dataDir: string;
   keySource: string;
 }

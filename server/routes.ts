@@ -9,6 +9,7 @@ import { assistRoutes, SimilarService } from './modules/assist/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { inspectionRoutes } from './modules/inspection/index.js';
 import { calendarRoutes } from './modules/calendar-admin/index.js';
+import { alertRoutes, WarningService } from './modules/alerts/index.js';
 
 export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   const similar = new SimilarService(app.db);
@@ -19,5 +20,14 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
     for (const r of rows) if (!r.duplicate_of) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
   };
   void similar.warm();
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a)];
+  // early warning: baselines from the last year, then every stored ticket as it arrives
+  const warning = new WarningService(app.db);
+  const prev2 = app.onStored;
+  app.onStored = (rows) => {
+    prev2?.(rows);
+    if (warning.ready) warning.offer(rows.filter((r) => !r.duplicate_of && !r.parent_id).map((r) => ({ id: r.id, kind: r.kind, received_at: r.received_at, title: r.title ?? undefined, text: r.body ?? undefined, complainant: r.complainant_key ? { id: r.complainant_key } : undefined, respondent: { name: r.respondent_name ?? undefined, address: r.respondent_address ?? undefined, platform: r.platform ?? undefined }, location: r.location ?? undefined, labels: r.labels ?? undefined })));
+  };
+  app.warning = warning;
+  void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning)];
 }

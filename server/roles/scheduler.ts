@@ -13,6 +13,7 @@ export function startScheduler(app: App, everyMs = 10 * 60_000): () => void {
     running = true;
     try {
       const r = await sweepDeadlines(app);
+      await app.warning?.tick(app.today());
       if (r.failed) console.error(`scheduler: deadline sweep: ${r.failed} tickets failed`);
     } catch (e) {
       console.error(`scheduler: deadline sweep failed: ${(e as Error).message}`);

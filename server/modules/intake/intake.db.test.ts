@@ -93,3 +93,13 @@ describe('import', () => {
     await expect(app.db.query("UPDATE ticket_events SET type = 'x'")).rejects.toThrow(/append-only/);
   });
 });
+
+describe('repeats are per person', () => {
+  it('does not link near-identical texts of different people (a group dispute is not a duplicate)', async () => {
+    const f = join(dir, 'h.jsonl');
+    const base = { kind: 'complaint', respondent: { name: '某健身', address: '上海市黄浦区南京东路街道1号' } };
+    writeFileSync(f, [1, 2, 3].map((i) => line({ id: `GRP${i}`, received_at: '2026-10-10', ...base, text: `健身房关门了，会员卡余额${i}000元要求退款`, complainant: { id: `member${i}` } })).join('\n'));
+    const r = await importFile(app, { file: f, actor: SYSTEM });
+    expect(r).toMatchObject({ imported: 3, duplicates: 0 });
+  });
+});

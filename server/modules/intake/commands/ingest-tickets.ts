@@ -83,8 +83,10 @@ async function linkRepeats(ctx: IntakeCtx, rows: NewTicketRow[]): Promise<number
   const byKey = new Map<string, NewTicketRow>();
   for (const r of rows) {
     if (!r.complainant_key || r.parent_id) continue;
-    const k = repeatKey(r);
-    if (!k) continue;
+    const rk = repeatKey(r);
+    if (!rk) continue;
+    // the same person filing the same thing again — different people with similar texts are a group, not repeats
+    const k = `${r.complainant_key}|${rk}`;
     const earlier = byKey.get(k);
     if (earlier && earlier.received_date <= r.received_date) {
       markDuplicate(r, earlier.id);

@@ -1,0 +1,41 @@
+/**
+ * A supervisor or analyst reviews an alert: confirm, dismiss with a reason (a dismissed alert is not a miss and does
+ * not teach the detector anything), record what was done (约谈, inspection, consumer warning…), or reopen.
+ */
+import { audit } from '../../../platform/audit/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import type { Actor } from '../../access/index.js';
+import type { Ctx } from '../../workflow/index.js';
+import { transition, AlertTransitionError, type AlertCommand, type AlertLifecycle, type DismissReason, type HandlingAction } from '../../early-warning/index.js';
+import { alertRepo } from '../repository.js';
+
+export interface ReviewInput { command: 'confirm' | 'dismiss' | 'handle' | 'reopen'; reason?: string; actions?: string[]; note?: string }
+
+export function canSeeAlert(a: Actor, districtCode: string | null): boolean {
+  if (a.role === 'admin' || a.role === 'analyst') return true;
+  if (a.role === 'supervisor') return !districtCode || districtCode === a.districtCode;
+  return false;
+}
+
+export async function reviewAlert(ctx: Ctx, actor: Actor, id: string, i: ReviewInput) {
+  const a = await alertRepo.get(ctx.db, id);
+  if (!a || !canSeeAlert(actor, a.district_code)) return fail('not_found', '预警不存在或无权访问');
+  const at = ctx.today();
+  const by = actor.id;
+  const cmd: AlertCommand =
+    i.command === 'dismiss' ? { type: 'dismiss', by, at, reason: (i.reason ?? 'other') as DismissReason, ...(i.note ? { note: i.note } : {}) }
+    : i.command === 'handle' ? { type: 'handle', by, at, actions: (i.actions ?? []) as HandlingAction[], ...(i.note ? { note: i.note } : {}) }
+    : { type: i.command, by, at, ...(i.note ? { note: i.note } : {}) };
+  let next: AlertLifecycle;
+  try {
+    next = transition(a.lifecycle as unknown as AlertLifecycle, cmd);
+  } catch (e) {
+    if (e instanceof AlertTransitionError) return fail(/unknown|needs/.test(e.message) ? 'invalid_input' : 'illegal_transition', e.message);
+    throw e;
+  }
+  await ctx.db.tx(async (q) => {
+    await alertRepo.setLifecycle(q, id, next.state, next);
+    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'alert.review', subjectType: 'alert', subjectId: id, detail: { command: i.command, state: next.state } });
+  });
+  return { id, state: next.state, lifecycle: next };
+}

@@ -1,0 +1,4 @@
+/** alerts: the live early-warning detector of the server, persisted alerts and their review. */
+export { WarningService, toTif, alertId } from './warning-service.js';
+export { reviewAlert, canSeeAlert } from './commands/review-alert.js';
+export { alertRoutes } from './http/routes.js';
