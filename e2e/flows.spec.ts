@@ -84,6 +84,8 @@ test('consumer files a complaint on the portal and the station officer accepts i
   await o.locator('[data-testid=act-confirm]').click();
   await o.locator('[data-testid=detail-status]', { hasText: '已受理' }).waitFor();
   await o.locator('[data-testid=produced-doc]', { hasText: '受理' }).first().waitFor();
+  await o.locator('[data-testid=wb-search]').fill('');
+  await o.locator('[data-testid=wb-row]').nth(5).waitFor();
   await c.shot(o, 'workbench');
 
   const id = new URL(o.url()).searchParams.get('t')!;

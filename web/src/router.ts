@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { session, loadMe, homeOf, SCREENS } from './lib/session';
 import { setUnauthorizedHandler } from './lib/api';
+import { prefetchOverview } from './lib/prefetch';
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -19,6 +20,10 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
+  if (to.path === '/cockpit' && !session.loaded || to.path === '/cockpit' && session.me) {
+    prefetchOverview();
+    void import('./views/Cockpit.vue');
+  }
   // staff pages always ask the server (a session made by another tab or by an API login still counts)
   if (!session.loaded || (!session.me && !to.meta.public)) await loadMe(!to.meta.public);
   if (to.meta.public) {
