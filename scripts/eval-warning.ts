@@ -239,6 +239,9 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
   };
   console.log(`${ds.tickets.length} tickets over ${fa.years} y, replay ${fa.replay_s}s`);
   console.log(JSON.stringify(fa));
+  for (const a of unexplained.filter((x) => x.subject.type !== 'topic').slice(0, 12)) {
+    console.log(`  not explained by a known surge: ${a.detected_at} ${a.subject.type}:${a.subject.label} window ${a.window_start}…${a.window_end} people ${a.complainants} expected ${a.expected} score ${a.score} ${a.detector}`);
+  }
   for (const k of ds.known) {
     const found = alerts.filter((a) => explainedBy(a, ds, byId) === k).sort((x, y) => (x.detected_at < y.detected_at ? -1 : 1));
     console.log(`  known surge: ${k.name}: ${found.length} alert(s)`);

@@ -22,5 +22,13 @@ export function replayAlerts(tickets: TifTicket[], opts: ReplayOptions = {}): Mi
   }
   if (keyed.length) engine.flush();
   onProgress?.(n);
+  // A line of text a reader recognises the event by (topic keywords alone are terse): the first evidence ticket's.
+  const want = new Set(engine.events().flatMap((a) => a.ticket_ids.slice(0, 5)));
+  const byId = new Map<string, TifTicket>();
+  for (const t of tickets) if (want.has(t.id)) byId.set(t.id, t);
+  for (const a of engine.events()) {
+    const t = a.ticket_ids.map((id) => byId.get(id)).find((x) => x && (x.title || x.text));
+    if (t) a.exemplar = `${t.title ?? ''} ${t.text ?? ''}`.trim().slice(0, 80);
+  }
   return engine.events().sort((a, b) => (a.detected_at < b.detected_at ? -1 : a.detected_at > b.detected_at ? 1 : b.score - a.score));
 }
