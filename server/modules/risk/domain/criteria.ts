@@ -44,7 +44,7 @@ export function volume(ps: PersonState, st: RiskState): Fired | null {
   if (!best) return null;
   const ts = best.cat === '*' ? ps.tickets : ps.tickets.filter((t) => t.category === best!.cat);
   // peak frequency: most tickets within any 7 days
-  const times = ts.map((t) => t.t).sort((a, b) => a - b);
+  const times = Float64Array.from(ts, (t) => t.t).sort();
   let peak = 0, peakAt = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
     while (times[i]! - times[j]! > 7 * 86_400_000) j++;
@@ -120,7 +120,8 @@ export function punitive(ps: PersonState, st: RiskState): Fired | null {
 
 /** 获赔后明知仍购买: a later complaint of the same kind (or same business) after an earlier one ended in compensation. */
 export function buyAgain(ps: PersonState): Fired | null {
-  const sorted = [...ps.tickets].sort((a, b) => a.t - b.t);
+  // tickets are ingested in time order (the batch scorer sorts; live intake arrives in order)
+  const sorted = ps.tickets;
   const pairs: [TicketRec, TicketRec][] = [];
   const knownBefore: TicketRec[] = [];
   for (const t of sorted) {
@@ -140,7 +141,7 @@ export function buyAgain(ps: PersonState): Fired | null {
 
 /** 超出合理生活消费需要: one purchase above the kind's reasonable quantity, or 30-day totals above twice it (Art. 12–13). */
 export function quantity(ps: PersonState): Fired | null {
-  const withQ = ps.tickets.filter((t) => t.qty > 0 && t.reasonable > 0).sort((a, b) => a.t - b.t);
+  const withQ = ps.tickets.filter((t) => t.qty > 0 && t.reasonable > 0); // already in time order
   if (!withQ.length) return null;
   const over = withQ.filter((t) => t.qty > t.reasonable);
   // Art. 13: purchases of one kind within 30 days are added up (two pointers per kind over the sorted tickets)
@@ -161,7 +162,8 @@ export function quantity(ps: PersonState): Fired | null {
   if (over.length) parts.push(over.slice(0, 4).map((t) => `${t.id}（${day(t.t)}）${t.pkind}“${t.qtyRaw}”，合理生活消费量约${t.reasonable}件以内`).join('；'));
   if (agg.length) parts.push(`30日内多次购买${agg[0]!.pkind}合计${agg.reduce((s, t) => s + t.qty, 0)}件（${ids(agg)}），超过合理量${agg[0]!.reasonable}件的2倍`);
   const ts = [...new Set([...over, ...agg])];
-  const ratio = Math.max(...ts.map((t) => t.qty / t.reasonable));
+  let ratio = 1;
+  for (const t of ts) ratio = Math.max(ratio, t.qty / t.reasonable);
   return fire('quantity', 0.4 + 0.3 * clamp(Math.log2(ratio) / 3) + 0.3 * clamp((ts.length - 1) / 4), parts.join('；'), ts);
 }
 

@@ -7,6 +7,7 @@
 import type { Role } from '../../../../shared/domain.js';
 import type { Hasher } from './identity.js';
 import { normIdNumber, normPhone } from './identity.js';
+import type { PersonState } from './state.js';
 
 export interface ListPersonData { name?: string; id_number?: string; phone?: string; address?: string }
 
@@ -108,7 +109,7 @@ export function matchImported(imported: { entry_id: string; keys: string[] }[], 
 }
 
 /** The counts and main issues of the export record, from a person's aggregates. */
-export function listCountsOf(ps: import('./state.js').PersonState): ListCounts {
+export function listCountsOf(ps: PersonState): ListCounts {
   const top = (m: Map<string, number>): string[] => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
   const issues = new Map<string, number>();
   for (const [k, n] of ps.bySameKey) { const p = k.split('|')[1]!; issues.set(p, (issues.get(p) ?? 0) + n); }

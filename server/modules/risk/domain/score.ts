@@ -12,6 +12,8 @@ import { type PersonState, type RiskOptions, RiskState } from './state.js';
 export const BIAS = -2.6;
 /** People who wrote once or twice are never assessed on their own (a two-ticket identity only inside a group). */
 export const MIN_TICKETS = 3;
+/** Above this many tickets the live scorer re-assesses a person every 10th ticket only. */
+export const HEAVY_PERSON = 300;
 /** Score at or above which the model proposes the person for review (it never lists anyone by itself). */
 export const PROPOSE_THRESHOLD = 0.5;
 
@@ -92,6 +94,8 @@ export class IncrementalRiskScorer {
   private shared: SharedTemplates | undefined;
   /** persons currently at or above the threshold, with their score (for linked-identity evidence) */
   private proposed = new Map<number, number>();
+  /** last assessment of very heavy persons, re-used between full re-evaluations (see update) */
+  private cache = new Map<number, MinePerson>();
   constructor(private opts: ScoreOptions = {}) {
     this.state = new RiskState(opts);
     this.shared = sharedTemplateIndex(opts.templates);
@@ -103,11 +107,17 @@ export class IncrementalRiskScorer {
     if (p < 0) return null;
     const ps = this.state.persons[p]!;
     const n = ps.tickets.length;
+    // A person with hundreds of tickets is re-assessed in full every 10th ticket: their criteria move slowly, and
+    // a full pass over ~1,000 tickets would cost several ms per ticket. The nightly batch is always complete.
+    const cached = n > HEAVY_PERSON ? this.cache.get(p) : undefined;
+    if (cached && n % 10 !== 0) return cached;
     const assess = n >= MIN_TICKETS || (n === MIN_TICKETS - 1 && linkedPersons(ps, this.state).some((q) => this.proposed.has(q)));
     const fired = assess ? evaluatePerson(ps, this.state, this.shared, this.proposed) : [];
     const s = fired.length ? scoreOf(fired) : 0;
     if (s >= PROPOSE_THRESHOLD) this.proposed.set(p, s); else this.proposed.delete(p);
-    return fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
+    const out = fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
+    if (n > HEAVY_PERSON) this.cache.set(p, out);
+    return out;
   }
   /** Everyone currently above the threshold (a full pass; for the nightly list, not per ticket). */
   ranking(): MinePerson[] { return evaluateAll(this.state, this.opts); }

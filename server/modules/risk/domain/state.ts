@@ -60,22 +60,24 @@ export interface RiskOptions {
 
 /** Histogram of per-person counts (per category): the population norm the volume criterion compares with. */
 export class CountHistogram {
-  readonly bins = new Map<string, number[]>();
+  /** dense arrays (a sparse write would turn them into slow dictionary arrays); counts above 4095 share the last bin */
+  private readonly bins = new Map<string, { h: number[]; n: number }>();
   move(cat: string, from: number, to: number): void {
-    let h = this.bins.get(cat);
-    if (!h) this.bins.set(cat, (h = []));
-    if (from > 0) h[Math.min(from, 4095)] = (h[Math.min(from, 4095)] ?? 1) - 1;
-    h[Math.min(to, 4095)] = (h[Math.min(to, 4095)] ?? 0) + 1;
+    let b = this.bins.get(cat);
+    if (!b) this.bins.set(cat, (b = { h: [0], n: 0 }));
+    const f = Math.min(from, 4095), t = Math.min(to, 4095);
+    while (b.h.length <= t) b.h.push(0);
+    if (from > 0) b.h[f]!--; else b.n++;
+    b.h[t]!++;
   }
-  population(cat: string): number { return (this.bins.get(cat) ?? []).reduce((a, b) => a + (b ?? 0), 0); }
+  population(cat: string): number { return this.bins.get(cat)?.n ?? 0; }
   quantile(cat: string, q: number): number {
-    const h = this.bins.get(cat) ?? [];
-    const n = this.population(cat);
-    if (!n) return 0;
-    const target = q * n;
+    const b = this.bins.get(cat);
+    if (!b || !b.n) return 0;
+    const target = q * b.n;
     let acc = 0;
-    for (let i = 0; i < h.length; i++) { acc += h[i] ?? 0; if (acc >= target) return i; }
-    return h.length - 1;
+    for (let i = 0; i < b.h.length; i++) { acc += b.h[i]!; if (acc >= target) return i; }
+    return b.h.length - 1;
   }
 }
 
