@@ -29,7 +29,7 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
      FROM tickets t
      LEFT JOIN enterprises e1 ON e1.key = t.respondent_key AND e1.odr
      LEFT JOIN enterprises e2 ON e2.key = t.platform AND e2.odr
-     WHERE t.status = 'received' AND t.unit_id <> 'triage' ORDER BY t.received_at`)).rows;
+     WHERE t.status = 'received' ORDER BY t.received_at`)).rows;
   const T0 = Date.now();
   const r = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -60,7 +60,14 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     };
     // Most decisions come within the statutory 7 working days; a few are late (that is what supervision is for).
     const lag = () => (r() < 0.06 ? 8 + Math.floor(r() * 4) : 1 + Math.floor(r() * 5));
-    if (t.kind === 'complaint') {
+    if (t.unit_id === 'triage') {
+      // No competent bureau in the city (out-of-town sellers, unknown addresses): the person is told where to go
+      // (Order 20 Art. 15(1) / Art. 29), and consultations are answered.
+      if (t.kind === 'complaint') step({ action: 'decline', reason: 'D1' }, 1 + Math.floor(r() * 4));
+      else if (t.kind === 'report') {
+        if (step({ action: 'not_open_case', reason: 'N4', note: '不属本局管辖，已告知向有管辖权的部门举报' }, 1 + Math.floor(r() * 4))) step(t.real_name ? { action: 'notify_reporter' } : { action: 'close' }, 1);
+      } else step({ action: 'answer', note: '已告知向有管辖权的部门反映' }, Math.floor(r() * 3), 'operator');
+    } else if (t.kind === 'complaint') {
       const u = r();
       if (u < 0.09) step({ action: 'decline', reason: pick(['D1', 'D2', 'D4', 'D5', 'D3']) }, lag());
       else if (u < 0.2 && t.odr_key) {
