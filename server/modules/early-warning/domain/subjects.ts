@@ -115,85 +115,107 @@ export class TopicKeywords {
   /** Document frequencies in a fixed table of hashed counters (bounded memory; rare collisions only inflate a count). */
   private df = new Uint32Array(1 << 21);
   private docs = 0;
+  private excludeCache = new Map<string, Set<number>>();
   constructor(private readonly perTicket = 4, private readonly maxDf = 0.02) {}
 
-  static units(text: string): string[] {
-    const out = new Set<string>();
-    // NFKC only when there is something to fold (full-width forms, ideographic space): it is the costly step.
+  /**
+   * The keyword candidates of a text as (hash, start, end) triples over the folded text, without building strings:
+   * Han bigrams, a short Latin code glued to a Han character (B柱), and Latin words of 3+ letters. Only the few
+   * keywords finally chosen are turned into strings — this is the hot loop of the whole engine.
+   */
+  static scan(text: string, each: (h: number, s: string, start: number, end: number, lower: boolean) => void): void {
     const s = /[\u3000\uff00-\uffef]/.test(text) ? text.normalize('NFKC') : text;
-    let prev = '';
+    let prevStart = -1;
     let prevKind = 0; // 1 Han, 2 Latin word, 3 number
+    let prevLen = 0;
     let i = 0;
     while (i < s.length) {
       const c = s.charCodeAt(i);
-      let unit: string;
+      const start = i;
       let kind: number;
       if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
-        unit = s[i]!;
         kind = 1;
         i++;
       } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-        let j = i + 1;
-        while (j < s.length && /[A-Za-z0-9]/.test(s[j]!)) j++;
-        unit = s.slice(i, j).toLowerCase();
+        i++;
+        for (let d = s.charCodeAt(i); (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57); d = s.charCodeAt(++i));
         kind = 2;
-        i = j;
-        if (unit.length >= 3 && !EN_STOP.has(unit)) out.add(unit);
+        if (i - start >= 3 && !EN_STOP.has(s.slice(start, i).toLowerCase())) each(hashRange(s, start, i), s, start, i, true);
       } else if (c >= 48 && c <= 57) {
-        let j = i + 1;
-        while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-        unit = s.slice(i, j);
+        i++;
+        for (let d = s.charCodeAt(i); d >= 48 && d <= 57; d = s.charCodeAt(++i));
         kind = 3;
-        i = j;
       } else {
-        prev = '';
+        prevStart = -1;
         prevKind = 0;
         i++;
         continue;
       }
-      // Bigrams of two Han characters, or a short Latin code glued to a Han character (B柱, 4S店 is kept as S店).
-      if (prev && kind !== 3 && prevKind !== 3 && (kind === 1 || prevKind === 1) && prev.length + unit.length <= 4) out.add(prev + unit);
-      prev = unit;
+      const len = i - start;
+      if (prevStart >= 0 && kind !== 3 && prevKind !== 3 && (kind === 1 || prevKind === 1) && prevLen + len <= 4) {
+        each(hashRange(s, prevStart, i), s, prevStart, i, kind === 2 || prevKind === 2);
+      }
+      prevStart = start;
       prevKind = kind;
+      prevLen = len;
     }
+  }
+
+  /** The keyword strings of a text (for tests and tools; the engine itself works on hashes). */
+  static units(text: string): string[] {
+    const out = new Set<string>();
+    TopicKeywords.scan(text, (_h, s, a, b, lower) => out.add(lower ? s.slice(a, b).toLowerCase() : s.slice(a, b)));
     return [...out];
+  }
+
+  private excluded(name: string): Set<number> {
+    let e = this.excludeCache.get(name);
+    if (!e) {
+      if (this.excludeCache.size > 200_000) this.excludeCache.clear();
+      e = new Set();
+      const set = e;
+      TopicKeywords.scan(name, (h) => set.add(h));
+      this.excludeCache.set(name, e);
+    }
+    return e;
   }
 
   /**
    * Picks this ticket's keywords, then learns from it. The choice is a MinHash: for each of `perTicket` hash
-   * functions the keyword is the bigram with the smallest hash, so two tickets whose bigram sets have Jaccard
+   * functions the keyword is the candidate with the smallest hash, so two tickets whose keyword sets have Jaccard
    * similarity J share each keyword with probability J — similar texts land on the same topic subjects whatever
-   * business they name, without any clustering pass. Stop-word-like bigrams are left out first.
+   * business they name, without any clustering pass. Stop-word-like bigrams (in more than `maxDf` of tickets, once
+   * 2,000 were seen) and bigrams of the business's own name are left out first.
    */
   take(text: string, exclude: string): string[] {
-    const units = TopicKeywords.units(text.slice(0, 240));
-    // Stop-word-like bigrams (的是, 我在) are recognised only once enough text was seen; before that everything counts.
     const limit = this.docs < 2000 ? Infinity : this.docs * this.maxDf;
-    const cand: string[] = [];
-    const hs: number[] = [];
+    const ex = exclude ? this.excluded(exclude) : undefined;
     const mask = this.df.length - 1;
-    for (const u of units) {
-      const h = fnv1a(u);
+    const seen = new Set<number>();
+    const best = new Array<number>(this.perTicket).fill(Infinity);
+    const at: { s: string; a: number; b: number; lower: boolean }[] = new Array(this.perTicket);
+    let n = 0;
+    TopicKeywords.scan(text.length > 240 ? text.slice(0, 240) : text, (h, s, a, b, lower) => {
+      if (seen.has(h)) return;
+      seen.add(h);
       const slot = h & mask;
       const f = this.df[slot]!;
       this.df[slot] = f + 1;
-      if (f > limit || (exclude && exclude.includes(u))) continue;
-      cand.push(u);
-      hs.push(h);
-    }
-    this.docs++;
-    if (cand.length < 2) return [];
-    const out = new Set<string>();
-    for (let k = 0; k < this.perTicket; k++) {
-      const seed = SEEDS[k % SEEDS.length]!;
-      let best = 0;
-      let bh = Infinity;
-      for (let i = 0; i < hs.length; i++) {
-        const h = (Math.imul(hs[i]! ^ seed, 0x9e3779b1) >>> 0) ^ (seed >>> 3);
-        if (h < bh) { bh = h; best = i; }
+      if (f > limit || ex?.has(h)) return;
+      n++;
+      for (let k = 0; k < this.perTicket; k++) {
+        const seed = SEEDS[k % SEEDS.length]!;
+        const v = (Math.imul(h ^ seed, 0x9e3779b1) >>> 0) ^ (seed >>> 3);
+        if (v < best[k]!) {
+          best[k] = v;
+          at[k] = { s, a, b, lower };
+        }
       }
-      out.add(cand[best]!);
-    }
+    });
+    this.docs++;
+    if (n < 2) return [];
+    const out = new Set<string>();
+    for (const x of at) if (x) out.add(x.lower ? x.s.slice(x.a, x.b).toLowerCase() : x.s.slice(x.a, x.b));
     return [...out];
   }
 
@@ -202,13 +224,19 @@ export class TopicKeywords {
   }
 }
 
-const SEEDS = [0x1b873593, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
-
-function fnv1a(s: string): number {
+/** FNV-1a over a range of the string, case-folded for ASCII letters (so "Claim" and "claim" are one keyword). */
+function hashRange(s: string, a: number, b: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = a; i < b; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
   return h >>> 0;
 }
+
+const SEEDS = [0x1b873593, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
+
 
 const EN_STOP = new Set('the and for with that this from was were have has had not but are you your our they their them his her its into about over after before than then there what when which who will would could should been being also only very just more most other some such any all can may one two out off per via'.split(' '));
 
