@@ -111,6 +111,9 @@ describe('early-warning engine', () => {
     for (const a of e.flush().created) created.push(`${a.subject.type}:${a.subject.key}@${a.detected_at}`);
     expect(created.some((k) => k.startsWith('respondent:丙健身@'))).toBe(true);
     expect(() => e.add({ id: 'old', received_at: dayString(START) })).toThrow(/older/);
+    // closing twice (a midnight scheduler, then the next day's first ticket) evaluates the day once
+    expect(e.closeDay().created).toHaveLength(0);
+    expect(e.add({ id: 'next', received_at: dayString(START + 200) })?.created ?? []).toHaveLength(0);
     expect(e.stats().subjects.respondent).toBeLessThanOrEqual(152);
   });
 });

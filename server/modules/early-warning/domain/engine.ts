@@ -122,6 +122,8 @@ export class WarningEngine {
   private readonly topics: TopicKeywords;
   private readonly types = new Map<SubjectType, TypeState>();
   private current = -Infinity;
+  /** Whether the open day was already closed (a scheduler may close it at midnight before the next day's tickets). */
+  private closed = false;
   private openTopicEvents: Event[] = [];
   private openRespondentEvents: Event[] = [];
   private readonly allEvents: Event[] = [];
@@ -152,8 +154,9 @@ export class WarningEngine {
     let closed: DayResult | undefined;
     if (d < this.current) throw new Error(`ticket ${t.id} (${dayString(d)}) is older than the open day ${dayString(this.current)}`);
     if (d > this.current) {
-      if (this.current !== -Infinity) closed = this.closeDay();
+      if (this.current !== -Infinity && !this.closed) closed = this.closeDay();
       this.current = d;
+      this.closed = false;
     }
     this.ticketsSeen++;
     const cid = t.complainant?.id;
@@ -205,8 +208,10 @@ export class WarningEngine {
   /** Closes the open day: scans every subject touched today and returns the alerts created or extended. */
   closeDay(): DayResult {
     const D = this.current;
-    const res: DayResult = { day: dayString(D), created: [], updated: [] };
-    if (D === -Infinity) return res;
+    const res: DayResult = { day: D === -Infinity ? '' : dayString(D), created: [], updated: [] };
+    // Closing twice would count the day twice in the CUSUM; tickets arriving after the close still enter the history.
+    if (D === -Infinity || this.closed) return res;
+    this.closed = true;
     const h = this.opts.halfLifeDays;
     for (const ts of this.types.values()) {
       // Type-level history: graduate days that left the detail window.
@@ -237,15 +242,12 @@ export class WarningEngine {
     }
     this.daysClosed++;
     if (this.daysClosed % 7 === 0) this.prune(D);
-    this.current = D; // stays open for more tickets of the same day only through add() on a later day
     return res;
   }
 
-  /** Closes the last open day (end of a replay). */
+  /** Closes the last open day (end of a replay); the same as closeDay(). */
   flush(): DayResult {
-    const r = this.closeDay();
-    this.current = this.current + 1;
-    return r;
+    return this.closeDay();
   }
 
   private graduate(st: SubjectState, D: number): void {
