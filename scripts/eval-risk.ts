@@ -86,13 +86,19 @@ const inc = new IncrementalRiskScorer();
 const cut = Math.max(0, sorted.length - incN);
 for (let i = 0; i < cut; i++) inc.state.ingest(sorted[i]!);
 const lat: number[] = [];
+const latCpu: number[] = [];
 for (let i = cut; i < sorted.length; i++) {
+  const c = process.cpuUsage();
   const s = performance.now();
   inc.update(sorted[i] as TifTicket);
   lat.push(performance.now() - s);
+  const d = process.cpuUsage(c);
+  latCpu.push((d.user + d.system) / 1000);
 }
 lat.sort((a, b) => a - b);
-const pct = (q: number): number => Math.round((lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? 0) * 1000) / 1000;
+latCpu.sort((a, b) => a - b);
+const pctOf = (xs: number[], q: number): number => Math.round((xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0) * 1000) / 1000;
+const pct = (q: number): number => pctOf(lat, q);
 
 const f = (x: number): string => x.toFixed(3);
 console.log(`tickets ${tickets.length}, persons ${persons.size}, positives ${positives.length} (professional+colluding)`);
@@ -102,7 +108,7 @@ console.log(`honest-heavy in top 1% (${top.length} persons): ${honestTop}; marks
 console.log('criteria among marks:', JSON.stringify(codeCount));
 console.log('thr    marked  tp     precision recall honest');
 for (const r of table) console.log(`${r.thr.toFixed(1)}    ${String(r.marked).padEnd(7)} ${String(r.tp).padEnd(6)} ${f(r.precision)}     ${f(r.recall)}  ${r.honest}`);
-console.log(`timing: load ${(tLoad / 1000).toFixed(1)} s, templates ${(tTemplates / 1000).toFixed(1)} s, score ${(tScore / 1000).toFixed(1)} s wall / ${cpuSec.toFixed(1)} s CPU (${Math.round(tickets.length / (tScore / 1000))} tickets/s, heap +${heapMb} MB); incremental update p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${pct(1)} ms`);
+console.log(`timing: load ${(tLoad / 1000).toFixed(1)} s, templates ${(tTemplates / 1000).toFixed(1)} s, score ${(tScore / 1000).toFixed(1)} s wall / ${cpuSec.toFixed(1)} s CPU (${Math.round(tickets.length / (tScore / 1000))} tickets/s, heap +${heapMb} MB); incremental update wall p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${pct(1)} ms; CPU p50 ${pctOf(latCpu, 0.5)} ms, p99 ${pctOf(latCpu, 0.99)} ms`);
 if (process.env.RISK_DEBUG) {
   for (const id of missed.slice(0, 8)) console.log('MISSED', id, role.get(id), JSON.stringify(scored.find((p) => p.complainant_id === id)?.criteria.map((c) => [c.code, c.evidence.slice(0, 90)]) ?? []), tickets.filter((t) => t.complainant?.id === id).length);
   for (const p of fps.slice(0, 8)) console.log('FP', p.complainant_id, role.get(p.complainant_id) ?? 'ordinary', p.score, JSON.stringify(p.criteria.map((c) => [c.code, c.evidence.slice(0, 120)])));
@@ -111,5 +117,5 @@ console.log(JSON.stringify({
   tickets: tickets.length, persons: persons.size, positives: positives.length, threshold: PROPOSE_THRESHOLD,
   precision: +f(main.precision), recall: +f(main.recall), marked: main.marked, honest_marked: main.honest, honest_top1pct: honestTop,
   marks_without_evidence: noEvidence, by_role: byRole, score_seconds: +(tScore / 1000).toFixed(2), score_cpu_seconds: +cpuSec.toFixed(2), templates_seconds: +(tTemplates / 1000).toFixed(2),
-  incremental_ms: { p50: pct(0.5), p99: pct(0.99), max: pct(1) }, pr: table.map((r) => ({ thr: r.thr, precision: +f(r.precision), recall: +f(r.recall) })),
+  incremental_ms: { p50: pct(0.5), p99: pct(0.99), max: pct(1), cpu_p50: pctOf(latCpu, 0.5), cpu_p99: pctOf(latCpu, 0.99) }, pr: table.map((r) => ({ thr: r.thr, precision: +f(r.precision), recall: +f(r.recall) })),
 }));

@@ -6,6 +6,6 @@ export { hashImage, dHash, pHash, hamming, decodeGray, formatOf, type ImageHashe
 export { readMeta, jumbfLabels, type ImageMeta, type MetaText } from './domain/metadata.js';
 export { readExif, exifDateToIso, type ExifTags } from './domain/exif.js';
 export {
-  checkImage, findReuse, reuseFlags, findAigcLabel, FLAG_LABELS, type EvidenceFlag, type FlagCode, type ImageContext,
+  checkImage, findReuse, reuseFlags, riskEvidence, findAigcLabel, FLAG_LABELS, type EvidenceFlag, type FlagCode, type ImageContext,
   type ImageReport, type ImageItem, type ReuseGroup,
 } from './domain/checks.js';

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { checkImage, findReuse, reuseFlags } from './checks.js';
+import { checkImage, findReuse, reuseFlags, riskEvidence } from './checks.js';
 import { hamming, hashImage } from './phash.js';
 
 // ---- small images made in the test: a "photo" (shapes on a gradient) and variants of it
@@ -81,6 +81,9 @@ describe('perceptual hashes', () => {
     const groups = findReuse(items);
     expect(groups.map((g) => g.tickets.sort())).toEqual([['T1', 'T2']]);
     expect(reuseFlags(groups).get('T1')![0]!.explanation).toMatch(/T2，涉及2名不同投诉人/);
+    const lines = riskEvidence(new Map([...reuseFlags(groups), ['T9', checkImage(toJpeg(picture(64, 48, 1))).flags]]));
+    expect([...lines.keys()].sort()).toEqual(['T1', 'T2']); // T9 only has an info note (no EXIF date)
+    expect(lines.get('T1')![0]).toMatch(/^同一图片用于不同诉求：/);
   });
 });
 

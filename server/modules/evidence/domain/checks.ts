@@ -186,3 +186,16 @@ export function reuseFlags(groups: ReuseGroup[]): Map<string, EvidenceFlag[]> {
   }
   return out;
 }
+
+/**
+ * The per-ticket lines the risk model's 证据材料疑似伪造 criterion takes (`scorePersons(…, {evidence})`): only
+ * 'attention' flags — an info note such as a missing EXIF date is no sign of fabrication.
+ */
+export function riskEvidence(flags: Map<string, EvidenceFlag[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [ticket, fs] of flags) {
+    const lines = fs.filter((f) => f.severity === 'attention').map((f) => `${f.label}：${f.explanation}`);
+    if (lines.length) out.set(ticket, lines);
+  }
+  return out;
+}
