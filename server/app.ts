@@ -9,12 +9,15 @@ import { migrate, openDb, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich } from './modules/assist/index.js';
-import { calendarRepo } from './modules/calendar-admin/repository.js';
+import { calendarRepo } from './modules/calendar-admin/index.js';
+import { abnormalRepo } from './modules/abnormal-list/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
   /** the live early-warning detector, when the web role runs (closed-day ticks come from the scheduler) */
   warning?: { tick(today: string): Promise<number> };
+  /** a listing came into force or ended (the detector's discount list follows it) */
+  onEffective?: (personKey: string, inForce: boolean) => void;
   dataDir: string;
   keySource: string;
 }
@@ -39,6 +42,7 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const sealer = makeSealer(cfg.key);
   return {
     enrich: o.enrich === false ? undefined : intakeEnrich,
+    listedAmong: (keys) => abnormalRepo.listedAmong(db, keys),
     db,
     sealer,
     cal: calendar,

@@ -10,6 +10,7 @@ import { analyticsRoutes } from './modules/analytics/index.js';
 import { inspectionRoutes } from './modules/inspection/index.js';
 import { calendarRoutes } from './modules/calendar-admin/index.js';
 import { alertRoutes, WarningService } from './modules/alerts/index.js';
+import { abnormalRoutes, abnormalRepo } from './modules/abnormal-list/index.js';
 
 export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   const similar = new SimilarService(app.db);
@@ -28,6 +29,9 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
     if (warning.ready) warning.offer(rows.filter((r) => !r.duplicate_of && !r.parent_id).map((r) => ({ id: r.id, kind: r.kind, received_at: r.received_at, title: r.title ?? undefined, text: r.body ?? undefined, complainant: r.complainant_key ? { id: r.complainant_key } : undefined, respondent: { name: r.respondent_name ?? undefined, address: r.respondent_address ?? undefined, platform: r.platform ?? undefined }, location: r.location ?? undefined, labels: r.labels ?? undefined })));
   };
   app.warning = warning;
+  // people on the abnormal list are discounted by the detector (one claimant filing fifty tickets is not a group)
+  for (const p of await abnormalRepo.activePersons(app.db)) warning.abnormal.add(p);
+  app.onEffective = (person, inForce) => (inForce ? warning.abnormal.add(person) : warning.abnormal.delete(person));
   void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a)];
 }

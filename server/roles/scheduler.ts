@@ -5,6 +5,7 @@
  */
 import type { App } from '../app.js';
 import { sweepDeadlines } from '../modules/workflow/index.js';
+import { expireEntries } from '../modules/abnormal-list/index.js';
 
 export function startScheduler(app: App, everyMs = 10 * 60_000): () => void {
   let running = false;
@@ -14,6 +15,7 @@ export function startScheduler(app: App, everyMs = 10 * 60_000): () => void {
     try {
       const r = await sweepDeadlines(app);
       await app.warning?.tick(app.today());
+      await expireEntries(app);
       if (r.failed) console.error(`scheduler: deadline sweep: ${r.failed} tickets failed`);
     } catch (e) {
       console.error(`scheduler: deadline sweep failed: ${(e as Error).message}`);

@@ -19,6 +19,8 @@ export interface Enrichment {
 export interface IntakeCtx extends Ctx {
   /** optional text engine: kind for unlabelled tickets, category predictions, pre-fill */
   enrich?: (t: TifTicket) => Enrichment;
+  /** persons (keys) among these whose abnormal-list entry is in force: their tickets are flagged at intake */
+  listedAmong?: (personKeys: string[]) => Promise<Set<string>>;
   /** hook after commit (early warning, similar-case index, risk re-scoring) */
   onStored?: (rows: NewTicketRow[]) => void;
 }
@@ -55,6 +57,15 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
   const existing = await ticketRepo.existingIds(ctx.db, rows.map((r) => r.id));
   const fresh = rows.filter((r) => !existing.has(r.id));
   const duplicates = await linkRepeats(ctx, fresh);
+  if (ctx.listedAmong) {
+    const listed = await ctx.listedAmong([...new Set(fresh.map((r) => r.complainant_key).filter((k): k is string => !!k))]);
+    for (const r of fresh) {
+      if (!r.complainant_key || !listed.has(r.complainant_key)) continue;
+      // listed person: the complaint part is handled in simplified form, a report part is still verified in full
+      r.abnormal = true;
+      r.event = { ...r.event, abnormal_list: true, handling: r.kind === 'report' ? 'verify' : 'simplified' };
+    }
+  }
   const ids = await ctx.db.tx(async (q) => {
     const inserted = await ticketRepo.insertMany(q, fresh);
     if (inserted.length) {

@@ -35,6 +35,7 @@ describe('intake normalisation', () => {
     expect(child.parent_id).toBe(parent.id);
     expect(child.deadlines.verify_by).toBe(deps.cal.addWorkdays('2026-05-06', 15));
     expect(hasReportPart({ id: '3', received_at: '2026-05-06', text: '鞋子开胶了要求退货' })).toBe(false);
+    expect(hasReportPart({ id: '4', received_at: '2026-05-06', text: '要求十倍赔偿，否则向市场监管部门举报' })).toBe(false);
   });
   it('normalises business names conservatively', () => {
     expect(normaliseBusinessKey('上海 某某健身管理有限公司（松江万达店）')).toBe(normaliseBusinessKey('某某健身管理有限公司'));

@@ -28,7 +28,14 @@ export function normaliseKind(k?: string): string {
 export function hasReportPart(t: TifTicket): boolean {
   if (t.extra?.has_report_part === true) return true;
   const text = `${t.title ?? ''}${t.text ?? ''}`;
-  return /(并|同时|另外|也)?(举报|要求(依法)?查处|请求(依法)?查处|要求(对其|对该商家)?(进行)?(立案|处罚)|请(依法)?(查处|处罚))/.test(text) && /(投诉|退款|退货|赔偿|调解)/.test(text);
+  if (!/(投诉|退款|退货|赔偿|调解|维修|换货)/.test(text)) return false;
+  // an actual report of a violation — not the threat "否则向市场监管部门举报" that only backs a compensation demand
+  const re = /((并|现|特此|同时|另外?|也|一并)(向[^，。]{0,12})?举报|举报(该|其|这家|此|涉事)|要求(依法|有关部门|贵局)?(查处|处罚|立案)|请(依法|贵局)?(查处|处罚|立案))/g;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (!/(否则|不然|要不|如不|若不)/.test(before)) return true;
+  }
+  return false;
 }
 
 export interface NormaliseDeps {

@@ -1,0 +1,51 @@
+/** The 投诉举报异常名录 API: proposals, review and decisions, notice, appeal, removal, sharing, import, risk panel. */
+import { z } from 'zod';
+import type { Http } from '../../../platform/http/index.js';
+import { fail } from '../../../platform/errors/index.js';
+import { audit } from '../../../platform/audit/index.js';
+import { canReadTicket } from '../../access/index.js';
+import type { Ctx } from '../../workflow/index.js';
+import type { ListAction } from '../../risk/index.js';
+import { actOnEntry, type ListingHooks } from '../commands/act-on-entry.js';
+import { proposeEntries } from '../commands/propose-entries.js';
+import { getEntry, listEntries, riskOfTicket, shareList } from '../queries/entries.js';
+import { abnormalRepo } from '../repository.js';
+
+const REVIEWERS = ['supervisor', 'analyst', 'admin'] as const;
+
+export function abnormalRoutes(http: Http, ctx: Ctx & ListingHooks) {
+  http.get('/api/abnormal', { config: { auth: [...REVIEWERS] }, schema: { tags: ['abnormal'], summary: '异常名录（默认脱敏）', querystring: z.object({ state: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) =>
+    listEntries(ctx, req.actor!, req.query as { state?: string; limit?: number; offset?: number }));
+
+  http.get('/api/abnormal/:id', { config: { auth: [...REVIEWERS] }, schema: { tags: ['abnormal'], summary: '名录条目：标准、证据、工单、程序记录（明文须说明用途并留痕）', params: z.object({ id: z.string().max(64) }), querystring: z.object({ reveal: z.enum(['true', 'false']).optional(), purpose: z.string().max(200).optional() }) } }, async (req) => {
+    const q = req.query as { reveal?: string; purpose?: string };
+    return getEntry(ctx, req.actor!, (req.params as { id: string }).id, { reveal: q.reveal === 'true', purpose: q.purpose });
+  });
+
+  http.post('/api/abnormal/:id/actions', { config: { auth: ['supervisor', 'officer', 'operator', 'admin'] }, schema: { tags: ['abnormal'], summary: '正当程序：审核、列入（须写明依据）、不予列入、一次性告知、申诉、维持、更正、移出', params: z.object({ id: z.string().max(64) }), body: z.object({ action: z.enum(['start_review', 'list', 'reject', 'notify', 'appeal', 'dismiss_appeal', 'correct', 'remove']), legal_basis: z.string().max(500).optional(), reason: z.string().max(2000).optional(), period_days: z.number().int().min(30).max(1095).optional() }) } }, async (req) => {
+    const b = req.body as { action: ListAction; legal_basis?: string; reason?: string; period_days?: number };
+    return actOnEntry(ctx, req.actor!, (req.params as { id: string }).id, b.action, b);
+  });
+
+  http.post('/api/abnormal/scan', { config: { auth: ['analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '运行模型，生成列入提议（只提议，不生效）' } }, async () => proposeEntries(ctx));
+
+  http.get('/api/tickets/:id/risk', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '投诉人风险面板（名录状态、标准与证据、本件处理方式）', params: z.object({ id: z.string().max(64) }) } }, async (req) =>
+    riskOfTicket(ctx, req.actor!, (req.params as { id: string }).id, (t) => canReadTicket(req.actor!, t)));
+
+  http.get('/api/partner/abnormal', { config: { auth: ['partner', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '向协作部门共享名录（默认脱敏，每次访问记录用途）', querystring: z.object({ purpose: z.string().min(2).max(200), unmasked: z.enum(['true', 'false']).optional() }) } }, async (req) => {
+    const q = req.query as { purpose: string; unmasked?: string };
+    return shareList(ctx, req.actor!, { purpose: q.purpose, unmasked: q.unmasked === 'true' });
+  });
+
+  http.post('/api/abnormal/import', { config: { auth: ['supervisor', 'admin'] }, schema: { tags: ['abnormal'], summary: '导入其他区/部门的名录（仅按密钥哈希匹配）', body: z.object({ source: z.string().min(1).max(100), entries: z.array(z.object({ ref: z.string().max(100), keys: z.array(z.string().max(200)).min(1).max(10) })).min(1).max(10_000) }) } }, async (req) => {
+    const b = req.body as { source: string; entries: { ref: string; keys: string[] }[] };
+    for (const k of b.entries.flatMap((e) => e.keys)) if (!/^(id_number|phone):[A-Za-z0-9_-]{8,}$/.test(k)) return fail('invalid_input', `keys must be keyed hashes (id_number:… / phone:…), not values: ${k.slice(0, 20)}`);
+    let matched = 0;
+    for (const e of b.entries) {
+      await abnormalRepo.insertImport(ctx.db, { source: b.source, entry_ref: e.ref, keys: e.keys, by: req.actor!.id });
+      matched += (await abnormalRepo.matchKeys(ctx.db, e.keys.map((k) => k.split(':')[1]!))).length;
+    }
+    await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, action: 'abnormal.import', subjectType: 'abnormal_list', subjectId: b.source, detail: { entries: b.entries.length, matched } });
+    return { imported: b.entries.length, matched_local_persons: matched };
+  });
+}
