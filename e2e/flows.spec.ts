@@ -150,6 +150,9 @@ test('officer turns a ticket into an on-site inspection task in one click', asyn
   const list = await json<unknown[]>(ctx.request, `/api/tickets/${id}/inspections`);
   assert(Array.isArray(list) && list.length >= 1, 'the task is stored on the ticket');
   await c.shot(page, 'workbench-inspection');
+  await page.locator('.el-tabs__item', { hasText: '类案推送' }).click();
+  await page.locator('[data-testid=similar] li, [data-testid=similar] p').first().waitFor();
+  await c.shot(page, 'workbench-similar');
 });
 
 test('an ODR enterprise settles a complaint inside its window', async (c) => {

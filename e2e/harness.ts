@@ -92,7 +92,7 @@ export async function runAll(o: { base: string; shots: string | null; only?: str
         process.stdout.write(`FAIL ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String((e as Error).stack ?? e).split('\n').slice(0, 6).join('\n  ')}\n`);
         if (errors.length && !(e as Error).message.includes(errors[0]!)) process.stdout.write(`  console: ${errors.join('\n  ')}\n`);
         if (o.shots || process.env.E2E_FAIL_SHOTS) {
-          for (const ctx of contexts) for (const [i, p] of ctx.pages().entries()) await p.screenshot({ path: `${o.shots ?? 'test-results'}/FAILED-${t.name.replace(/\W+/g, '_').slice(0, 40)}-${i}.png` }).catch(() => undefined);
+          for (const ctx of contexts) for (const [i, p] of ctx.pages().entries()) await p.screenshot({ path: `test-results/FAILED-${t.name.replace(/\W+/g, '_').slice(0, 40)}-${i}.png` }).catch(() => undefined);
         }
       } finally {
         for (const ctx of contexts) await ctx.close().catch(() => undefined);
