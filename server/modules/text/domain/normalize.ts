@@ -24,6 +24,12 @@ for (const pair of T2S_PAIRS.split(' ')) {
 }
 
 /** Full-width ASCII → half-width, ideographic space → space. */
+/** Traditional → simplified for one code unit (identity when not in the table). */
+export function toSimplified(cp: number): number {
+  const s = T2S.get(String.fromCharCode(cp));
+  return s === undefined ? cp : s.charCodeAt(0);
+}
+
 function toHalfWidth(cp: number): number {
   if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
   if (cp === 0x3000) return 0x20;

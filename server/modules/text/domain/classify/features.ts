@@ -6,6 +6,8 @@
 import type { TifTicket } from '../../../../../shared/tif.js';
 import { normalize } from '../normalize.js';
 import { tokenize } from '../tokenize.js';
+import { HashAcc, hashText, hashToken, hashWords } from './hashed.js';
+import { getJieba } from '../tokenize.js';
 
 export interface FeatureConfig {
   bits: number;
@@ -17,6 +19,10 @@ export interface FeatureConfig {
   sublinear: boolean;
   /** add respondent name and channel tokens */
   meta: boolean;
+  /** format 2: table-driven n-gram hashing over code units (hashed.ts) instead of the string-based extractor */
+  hashed?: boolean;
+  /** with `hashed`: Latin word n-grams (0 none, 1 words, 2 words + bigrams) */
+  latin?: number;
 }
 
 export interface SparseVec {
@@ -44,8 +50,40 @@ const MAX_CLASSIFY_CHARS = 4000; // long narratives: the head carries the catego
 
 let scratch = new Float32Array(0);
 
+type FeatureTicket = Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>;
+
+const accs = new Map<number, HashAcc>();
+const buf = new Uint16Array(MAX_CLASSIFY_CHARS + 2);
+const wordBuf = new Int32Array(MAX_CLASSIFY_CHARS);
+const segment = (s: string) => getJieba().cut(s, false);
+
+/** Hashed counts of one ticket into the shared accumulator for `cfg.bits` (format-2 configs). The caller reads
+ * `acc.touched[0..n)` / `acc.counts` and must call `acc.reset()`. */
+export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
+  let acc = accs.get(cfg.bits);
+  if (!acc) accs.set(cfg.bits, (acc = new HashAcc(cfg.bits)));
+  const title = t.title ?? '';
+  const text = t.text ?? '';
+  const s = title && text ? `${title}。${text}` : title || text;
+  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0 }, acc, buf);
+  if (cfg.word[1] > 0) hashWords(buf, L, cfg.word, segment, acc, wordBuf);
+  if (cfg.meta) {
+    if (t.respondent?.name) acc.add(hashToken(t.respondent.name, 0xabcdef));
+    if (t.channel) acc.add(hashToken(t.channel, 0xfedcba));
+  }
+  return acc;
+}
+
 /** Raw term counts (hashed) for one ticket, before IDF weighting: sparse, idx ascending not guaranteed. */
-export function rawFeatures(t: Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>, cfg: FeatureConfig): SparseVec {
+export function rawFeatures(t: FeatureTicket, cfg: FeatureConfig): SparseVec {
+  if (cfg.hashed) {
+    const acc = hashedCounts(t, cfg);
+    const idx = acc.touched.slice(0, acc.n);
+    const val = new Float32Array(acc.n);
+    for (let i = 0; i < acc.n; i++) val[i] = acc.counts[idx[i]!]!;
+    acc.reset();
+    return { idx, val };
+  }
   const mask = (1 << cfg.bits) - 1;
   if (scratch.length !== 1 << cfg.bits) scratch = new Float32Array(1 << cfg.bits);
   const acc = scratch;

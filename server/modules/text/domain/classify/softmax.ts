@@ -46,6 +46,8 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
   const p = new Float64Array(C);
   const order = Int32Array.from({ length: xs.length }, (_, i) => i);
   const rand = rng(o.seed ?? 42);
+  const lr = o.lr;
+  const l2 = o.l2;
   for (let ep = 0; ep < o.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -73,7 +75,7 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
         p[c] = g;
         gsq += g * g;
         gb[c]! += g * g;
-        b[c]! -= (o.lr * g) / Math.sqrt(gb[c]! + 1e-8);
+        b[c]! -= (lr * g) / Math.sqrt(gb[c]! + 1e-8);
       }
       if (gsq < 1e-10) continue; // confidently right: nothing to learn (and skip the decay, as lazy L2 allows)
       for (let j = 0; j < x.idx.length; j++) {
@@ -81,10 +83,10 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
         const base = f * C;
         const v = x.val[j]!;
         g2[f]! += gsq * v * v;
-        const step = o.lr / Math.sqrt(g2[f]! + 1e-8);
+        const step = lr / Math.sqrt(g2[f]! + 1e-8);
         for (let c = 0; c < C; c++) {
           const k = base + c;
-          w[k]! -= step * (p[c]! * v + o.l2 * w[k]!);
+          w[k]! -= step * (p[c]! * v + l2 * w[k]!);
         }
       }
     }
