@@ -3,7 +3,7 @@
  * data directory it loads a simulated city (50,000 tickets by default) and the demo accounts, then serves.
  */
 import { openApp } from '../../server/app.js';
-import { loadDemo } from '../../server/demo/load-demo.js';
+import { loadDemo, proposeDemoEntries } from '../../server/demo/load-demo.js';
 import { ensureWebBuilt } from '../../server/roles/web-build.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/modules/access/index.js';
 import { intOpt, parse, progress } from '../../server/platform/cli/index.js';
@@ -25,8 +25,14 @@ export async function run(argv: string[]): Promise<number> {
   const r = await loadDemo(app, { tickets, seed, onProgress: (n) => { bar.tick(n - last); last = n; } });
   bar.done(r.loaded ? `demo city loaded: ${r.tickets} tickets in ${r.seconds.toFixed(1)} s` : `using the existing data in ${dataDir} (${r.tickets} tickets)`);
   await app.close();
-  if (values['no-serve']) return 0;
-  await serve({
+  if (values['no-serve']) {
+    const again = await openApp({ dataDir });
+    const p = await proposeDemoEntries(again);
+    await again.close();
+    if (p.proposed) console.error(`abnormal-list proposals: ${p.proposed}`);
+    return 0;
+  }
+  const served = await serve({
     port, host: values.host ?? '0.0.0.0', dataDir, roles: ['web', 'scheduler'],
     banner: (url) => {
       console.log(`\n獬豸 Xiezhi is running: ${url}\n`);
@@ -36,5 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       console.log(`API: ${url}/api/openapi.json   Health: ${url}/api/health\n`);
     },
   });
+  // the model's abnormal-list proposals are computed in the background: the platform is usable meanwhile
+  void proposeDemoEntries(served).catch((e) => console.error(`abnormal-list proposals: ${(e as Error).message}`));
   return await new Promise<number>(() => undefined);
 }

@@ -11,6 +11,9 @@ import { simulateCity } from '../modules/simulation/index.js';
 import { ticketRepo } from '../modules/workflow/index.js';
 import type { TifTicket } from '../../shared/tif.js';
 import { ageHistory } from './age-history.js';
+import { withoutSecondaryIndexes } from '../platform/db/index.js';
+import { actOnEntry, proposeEntries, listEntries } from '../modules/abnormal-list/index.js';
+import type { Actor } from '../modules/access/index.js';
 
 export interface DemoResult { loaded: boolean; tickets: number; seconds: number; officerUnit?: string; enterprise?: string }
 
@@ -26,6 +29,7 @@ export async function loadDemo(app: App, o: { tickets: number; seed: number; onP
   })));
   let batch: TifTicket[] = [];
   let n = 0;
+  await withoutSecondaryIndexes(app.db, ['tickets', 'ticket_events'], async () => {
   for (const t of city.tickets) {
     batch.push(t);
     if (batch.length === 2500) {
@@ -41,6 +45,7 @@ export async function loadDemo(app: App, o: { tickets: number; seed: number; onP
     o.onProgress?.(n, o.tickets);
   }
   await ageHistory(app.db, app.cal(), today, o.seed);
+  });
   const busiest = (await app.db.query<{ unit_id: string; district_code: string }>(
     `SELECT unit_id, district_code FROM tickets WHERE closed_at IS NULL AND unit_id LIKE 'S%' GROUP BY unit_id, district_code ORDER BY count(*) DESC LIMIT 2`)).rows;
   if (busiest[0]) {
@@ -52,4 +57,24 @@ export async function loadDemo(app: App, o: { tickets: number; seed: number; onP
   const ent = await odrRepo.busiest(app.db);
   if (ent) await accessRepo.setUserEnterprise(app.db, 'enterprise', ent.key);
   return { loaded: true, tickets: n, seconds: (Date.now() - t0) / 1000, officerUnit: busiest[0]?.unit_id, enterprise: ent?.name };
+}
+
+/**
+ * The model's proposals for the demo city, with a few already through review so the list shows its whole life
+ * cycle. Run in the background once the server is up (scoring a city takes a while; the platform works meanwhile).
+ */
+export async function proposeDemoEntries(app: App): Promise<{ proposed: number }> {
+  if ((await listEntries(app, { ...SYSTEM, role: 'admin' }, { limit: 1 })).total > 0) return { proposed: 0 };
+  const r = await proposeEntries(app);
+  const reviewer = (district: string | null): Actor => ({ id: 'demo-supervisor', username: 'supervisor', role: 'supervisor', displayName: '区局监督员', unitId: district, districtCode: district, enterpriseKey: null });
+  const proposals = (await listEntries(app, { ...SYSTEM, role: 'admin' }, { state: 'proposed', limit: 8 })).items;
+  for (const [i, e] of proposals.entries()) {
+    const who = reviewer(e.district_code);
+    await actOnEntry(app, who, e.id, 'start_review');
+    if (i < 4) {
+      await actOnEntry(app, who, e.id, 'list', { legal_basis: '《上海市消费者权益保护条例》第六十六条第二款；《市场监督管理投诉举报处理办法》第十六条第一款第三项' });
+      if (i < 3) await actOnEntry(app, who, e.id, 'notify');
+    } else if (i === 7) await actOnEntry(app, who, e.id, 'reject', { reason: '投诉内容真实、诉求合理，不符合列入条件' });
+  }
+  return { proposed: r.proposed };
 }

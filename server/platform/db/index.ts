@@ -1,2 +1,3 @@
 export { openDb, type Db, type Queryable, type QueryResult, type OpenOptions } from './db.js';
 export { migrate } from './migrate.js';
+export { withoutSecondaryIndexes } from './bulk.js';
