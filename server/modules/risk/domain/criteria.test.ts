@@ -90,6 +90,15 @@ describe('criteria fire with evidence on constructed cases', () => {
     expect(criteriaOf([...base, ...honest], 'assoc').has('impersonation')).toBe(false);
   });
 
+  it('a second identity on the ID number of a proposed professional is cited with it', () => {
+    const idn = '310101199001011234';
+    const main = professional('main', 25).map((t) => ({ ...t, complainant: { ...t.complainant, id_number: idn } }));
+    const alt = professional('alt', 3, 21).map((t) => ({ ...t, complainant: { id: 'alt', name: '另一人', id_number: idn } }));
+    const out = run([...base, ...main, ...alt]);
+    expect(out.get('main')!.score).toBeGreaterThan(0.9);
+    expect(out.get('alt')!.criteria.find((c) => c.code === 'impersonation')!.evidence).toMatch(/身份证号同时被1名不同姓名的投诉人使用；其中 main（评分0\.\d+）已达提议标准/);
+  });
+
   it('untrue reports and litigation counts from the source', () => {
     const tks = [0, 1, 2].map((i) => ticket({ who: 'ur', kind: 'report', day: i * 5, respondent: { name: `店${i}` }, text: `举报店${i}虚假宣传`, extra: { result: '经核查举报不属实', disclosure_requests: 4 + i } }));
     const c2 = criteriaOf([...base, ...tks], 'ur');

@@ -196,7 +196,7 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
     const hits = linkedPersons(ps, st).filter((q) => proposed.has(q)).sort((a, b) => proposed.get(b)! - proposed.get(a)!);
     if (hits.length) {
       boost = 0.3;
-      parts.push(`关联身份 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed.get(q)!.toFixed(2)}）`).join('、')} 已达提议标准`);
+      parts.push(`关联身份 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed.get(q)!.toFixed(2)}）`).join('、')}已达提议标准`);
     }
   }
   const ts = ps.tickets;
@@ -241,7 +241,7 @@ function differentNames(a: PersonState, b: PersonState): boolean {
 }
 
 /** 冒用他人名义/受雇代为投诉: one identity filing under ≥ 3 names, or declaring agency repeatedly (organisations exempt). */
-export function impersonation(ps: PersonState, st: RiskState): Fired | null {
+export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<number, number>): Fired | null {
   if (ps.isOrg) return null;
   const parts: string[] = [];
   let ts: TicketRec[] = [];
@@ -251,12 +251,20 @@ export function impersonation(ps: PersonState, st: RiskState): Fired | null {
     ts = ps.tickets.filter((t) => t.nameHash && !seen.has(t.nameHash) && seen.add(t.nameHash));
   }
   const idShared = [...(st.graph.links[ps.idx]!.get('id_number') ?? [])].filter((q) => differentNames(ps, st.persons[q]!));
-  if (idShared.length) parts.push(`身份证号同时被${idShared.length}名不同姓名的投诉人使用`);
+  let boost = 0;
+  if (idShared.length) {
+    parts.push(`身份证号同时被${idShared.length}名不同姓名的投诉人使用`);
+    const hits = proposed ? idShared.filter((q) => proposed.has(q)) : [];
+    if (hits.length) {
+      boost = 0.4;
+      parts.push(`其中 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed!.get(q)!.toFixed(2)}）`).join('、')}已达提议标准`);
+    }
+  }
   const agency = ps.tickets.filter((t) => t.agency);
   if (agency.length >= 2) { parts.push(`${agency.length}件自述受雇或代他人投诉`); ts = [...ts, ...agency]; }
   if (!parts.length) return null;
   if (!ts.length) ts = ps.tickets;
-  return fire('impersonation', 0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5), `${parts.join('；')}；工单：${ids(ts)}`, ts);
+  return fire('impersonation', 0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5) + boost, `${parts.join('；')}；工单：${ids(ts)}`, ts);
 }
 
 /** 三(二): reports repeatedly found untrue (outcomes recorded by the source). "多次" read as ≥ 3, or 2 of ≤ 3. */
@@ -300,7 +308,7 @@ export function evaluatePerson(ps: PersonState, st: RiskState, shared?: SharedTe
   const out: Fired[] = [];
   const add = (f: Fired | null): void => { if (f) out.push(f); };
   add(sameKind(ps, st)); add(template(ps, st, shared)); add(punitive(ps, st)); add(buyAgain(ps)); add(quantity(ps));
-  add(collusion(ps, st, proposed)); add(impersonation(ps, st)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
+  add(collusion(ps, st, proposed)); add(impersonation(ps, st, proposed)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
   // Volume describes honest heavy users too: it is reported only beside a conduct criterion (DOMAIN §2.3).
   if (out.length) add(volume(ps, st));
   return out;

@@ -78,7 +78,7 @@ export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[
   const out: MinePerson[] = [];
   for (const [idx, fired0] of first) {
     const ps = st.persons[idx]!;
-    const fired = fired0.some((f) => f.code === 'collusion') ? evaluatePerson(ps, st, shared, proposed) : fired0;
+    const fired = fired0.some((f) => f.code === 'collusion' || f.code === 'impersonation') ? evaluatePerson(ps, st, shared, proposed) : fired0;
     const mp = toMine(ps, fired);
     if (mp.score >= min) out.push(mp);
   }
