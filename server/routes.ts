@@ -11,6 +11,7 @@ import { inspectionRoutes } from './modules/inspection/index.js';
 import { calendarRoutes } from './modules/calendar-admin/index.js';
 import { alertRoutes, WarningService } from './modules/alerts/index.js';
 import { abnormalRoutes, abnormalRepo } from './modules/abnormal-list/index.js';
+import { attachmentRoutes } from './modules/attachments/index.js';
 
 export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   const similar = new SimilarService(app.db);
@@ -33,5 +34,5 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   for (const p of await abnormalRepo.activePersons(app.db)) warning.abnormal.add(p);
   app.onEffective = (person, inForce) => (inForce ? warning.abnormal.add(person) : warning.abnormal.delete(person));
   void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a)];
 }
