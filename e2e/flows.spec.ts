@@ -250,6 +250,10 @@ test('every main screen renders without console errors (public portal on a phone
   await c.shot(login.page, 'login');
 
   const sup = await c.session('supervisor');
+  await sup.page.goto('/workbench');
+  await sup.page.locator('[data-testid=wb-row]').first().click();
+  await sup.page.locator('[data-testid=detail-no]').waitFor();
+  await c.shot(sup.page, 'workbench-district');
   await sup.page.goto('/alerts');
   await sup.page.waitForLoadState('networkidle');
   const alert = sup.page.locator('[data-testid=alert-row]').first();
