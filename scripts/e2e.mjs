@@ -9,9 +9,8 @@
  *     --only      run only the tests whose name contains TEXT
  *     --tickets   size of the demo city (default 3000)
  *     --keep      keep the temporary data directory
- *     --one-process  start with the single `xiezhi demo --port N` command (load and serve in one process) instead
- *                 of `demo --no-serve` followed by `serve`; on 2026-11-22 that path answered 500 to the first
- *                 public filings (reported to the lead), so the two-step start is the default
+ *     --two-step  load with `demo --no-serve`, then start `serve` on the same data; by default the server starts
+ *                 with the README's single command (`xiezhi demo --port N`: load, then serve in one process)
  * Environment: CHROMIUM (default /usr/bin/chromium), E2E_BASE (use a running server instead of starting one).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { shots: { type: 'boolean' }, only: { type: 'string' }, tickets: { type: 'string' }, keep: { type: 'boolean' }, 'one-process': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { shots: { type: 'boolean' }, only: { type: 'string' }, tickets: { type: 'string' }, keep: { type: 'boolean' }, 'one-process': { type: 'boolean' }, 'two-step': { type: 'boolean' } } });
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const say = (s) => process.stdout.write(`e2e: ${s}\n`);
 const done = (passed, failed, code) => {
@@ -89,8 +88,8 @@ if (!base) {
   say(`starting the demo server: ${tickets} tickets, port ${port}, data ${dataDir} (log ${logPath})`);
   const env = { ...process.env, XIEZHI_PROGRESS: '0' };
   let args = ['demo', '--data', dataDir, '--tickets', tickets, '--port', String(port), '--host', '127.0.0.1'];
-  if (!values['one-process']) {
-    // load the demo city, then serve it from a fresh process (see --one-process)
+  if (values['two-step']) {
+    // load the demo city with `demo --no-serve`, then serve it from a fresh process
     const r = spawnSync(process.execPath, [join(root, 'bin/xiezhi.js'), 'demo', '--data', dataDir, '--tickets', tickets, '--no-serve'], { cwd: root, env, encoding: 'utf8' });
     log.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     if (r.status !== 0) {

@@ -13,7 +13,7 @@ import { serve } from './serve.js';
 const USAGE = 'xiezhi demo [--port N] [--data DIR] [--tickets N] [--seed S] [--no-serve]';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, data: { type: 'string' }, tickets: { type: 'string' }, seed: { type: 'string' }, 'no-serve': { type: 'boolean' }, host: { type: 'string' } }, USAGE);
+  const { values } = parse(argv, { port: { type: 'string' }, data: { type: 'string' }, tickets: { type: 'string' }, seed: { type: 'string' }, 'no-serve': { type: 'boolean' }, host: { type: 'string' }, log: { type: 'boolean' } }, USAGE);
   const tickets = intOpt(values.tickets, 'tickets', 50_000);
   const seed = intOpt(values.seed, 'seed', 2026);
   const port = intOpt(values.port, 'port', Number(process.env.PORT ?? 7315));
@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const served = await serve({
-    port, host: values.host ?? '0.0.0.0', dataDir, roles: ['web', 'scheduler'],
+    port, host: values.host ?? '0.0.0.0', dataDir, roles: ['web', 'scheduler'], log: !!values.log,
     banner: (url) => {
       console.log(`\n獬豸 Xiezhi is running: ${url}\n`);
       console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);

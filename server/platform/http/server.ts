@@ -70,6 +70,8 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (e.validation || e.code === 'FST_ERR_VALIDATION') return reply.status(400).send({ error: 'invalid_input', message: e.message });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
     app.log.error(err);
+    // an internal error is always logged, with or without request logging
+    if (!o.logger) console.error(`internal error on ${_req.method} ${_req.url}: ${(err as Error).stack ?? err}`);
     return reply.status(500).send({ error: 'internal', message: '服务器内部错误 (internal error)' });
   });
 
