@@ -16,6 +16,8 @@ export interface App extends IntakeCtx {
   close(): Promise<void>;
   /** the live early-warning detector, when the web role runs (closed-day ticks come from the scheduler) */
   warning?: { tick(today: string): Promise<number> };
+  /** starts background warm-ups (similar-case index, early-warning baselines) once the server is listening */
+  startBackground?: () => void;
   /** a listing came into force or ended (the detector's discount list follows it) */
   onEffective?: (personKey: string, inForce: boolean) => void;
   dataDir: string;

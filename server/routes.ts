@@ -21,7 +21,6 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
     prev?.(rows);
     for (const r of rows) if (!r.duplicate_of) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
   };
-  void similar.warm();
   // early warning: baselines from the last year, then every stored ticket as it arrives
   const warning = new WarningService(app.db);
   const prev2 = app.onStored;
@@ -33,6 +32,10 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   // people on the abnormal list are discounted by the detector (one claimant filing fifty tickets is not a group)
   for (const p of await abnormalRepo.activePersons(app.db)) warning.abnormal.add(p);
   app.onEffective = (person, inForce) => (inForce ? warning.abnormal.add(person) : warning.abnormal.delete(person));
-  void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
+  // history replays start once the server listens (serve calls app.startBackground), never during route setup
+  app.startBackground = () => {
+    void similar.warm().catch((e) => console.error(`similar cases: ${(e as Error).message}`));
+    void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
+  };
   return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a)];
 }

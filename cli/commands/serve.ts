@@ -20,6 +20,7 @@ export async function serve(o: { port: number; host: string; dataDir?: string; r
   if (o.roles.includes('web')) {
     const http = await buildHttp(app, await optionalRoutes(app), { logger: o.log });
     await http.listen({ port: o.port, host: o.host });
+    app.startBackground?.();
     const url = `http://localhost:${o.port}`;
     stops.push(() => http.close());
     if (o.banner) o.banner(url);

@@ -34,7 +34,8 @@ export interface HttpOptions {
 }
 
 export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  // pluginTimeout: start-up may share the CPU with a demo load or history replays; a slow start is not a broken plugin
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true, pluginTimeout: 120_000 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
