@@ -68,6 +68,7 @@ const COLS: [keyof NewTicketRow, string][] = [
   ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],
   ['predicted', 'jsonb'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
 ];
+const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
 const JSONB = new Set(COLS.filter(([, t]) => t === 'jsonb').map(([c]) => c));
 
 export interface QueueFilter {
@@ -113,8 +114,10 @@ export const ticketRepo = {
     const unnest = COLS.map(([, t], i) => `$${i + 1}::${t === 'jsonb' ? 'text' : t}[]`).join(', ');
     const alias = COLS.map((_, i) => `c${i}`).join(', ');
     const r = await q.query<{ id: string }>(
-      `INSERT INTO tickets (${COLS.map(([c]) => c).join(', ')}, no)
-       SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || lpad(nextval('ticket_no_seq')::text, 7, '0')
+      // a linked duplicate is closed at intake (it is not handled twice)
+      `INSERT INTO tickets (${COLS.map(([c]) => c).join(', ')}, no, closed_at)
+       SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || lpad(nextval('ticket_no_seq')::text, 7, '0'),
+              CASE WHEN u.c${STATUS_IDX} = 'duplicate' THEN u.c5 END
        FROM unnest(${unnest}) AS u(${alias})
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       arrays,

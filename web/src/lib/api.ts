@@ -89,3 +89,11 @@ export async function ifRoute<T>(method: string, pattern: string, fn: () => Prom
   if (!(await hasEndpoint(method, pattern))) throw new MissingRoute(pattern);
   return fn();
 }
+
+/** A browser file as base64 for the JSON upload endpoints (≤ 5 MB each). */
+export async function fileToBase64(f: Blob): Promise<string> {
+  const buf = new Uint8Array(await f.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  return btoa(s);
+}

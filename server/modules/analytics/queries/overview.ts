@@ -23,7 +23,7 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
   const to = f.to ?? today;
   const from = f.from ?? shift(to, -364);
   const base = scopeFilter(actor, { ...f, from, to });
-  const [totals, onTime, kind, channel, category, problem, district, trend, hot, age] = await Promise.all([
+  const [totals, onTime, kind, channel, category, problem, district, trend, hot, age, topicsNow, topicsBefore] = await Promise.all([
     analyticsRepo.totals(ctx.db, base, today),
     analyticsRepo.onTime(ctx.db, base),
     analyticsRepo.cube(ctx.db, ['kind'], base),
@@ -34,7 +34,17 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
     analyticsRepo.cube(ctx.db, ['day'], { ...base, from: shift(to, -89) }, 100),
     analyticsRepo.hotBusinesses(ctx.db, shift(to, -29), shift(to, -59), to, 10),
     analyticsRepo.cube(ctx.db, ['age_group'], base),
+    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -29) }, 200),
+    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -59), to: shift(to, -30) }, 200),
   ]);
+  // hot topics: category × problem combinations with the most complainants in 30 days, and their growth
+  const before = new Map(topicsBefore.map((r) => [`${r.d0}|${r.d1}`, Number(r.count)]));
+  const hotTopics = topicsNow
+    .filter((r) => r.d0 !== '未分类')
+    .map((r) => ({ category: String(r.d0), problem: String(r.d1), label: `${r.d0}·${r.d1}`, recent: Number(r.count), complainants: Number(r.complainants), previous: before.get(`${r.d0}|${r.d1}`) ?? 0 }))
+    .map((x) => ({ ...x, topic: x.label, count: x.recent, growth: x.previous ? Math.round(((x.recent - x.previous) / x.previous) * 100) / 100 : null }))
+    .sort((a, b) => b.recent - a.recent)
+    .slice(0, 10);
   const byDistrict = new Map(district.map((r) => [String(r.d0), r]));
   return {
     range: { from, to },
@@ -55,6 +65,7 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
     by_district: allDistricts().map((d) => ({ key: d.code, name: d.name, count: Number(byDistrict.get(d.code)?.count ?? 0), open: Number(byDistrict.get(d.code)?.open ?? 0) })),
     unresolved_district: Number(byDistrict.get('未定')?.count ?? 0),
     trend: trend.map((r) => ({ date: r.d0, count: r.count })).sort((a, b) => String(a.date).localeCompare(String(b.date))),
+    hot_topics: hotTopics,
     hot_businesses: hot.map((h) => ({ ...h, growth: h.previous ? Math.round(((h.recent - h.previous) / h.previous) * 100) / 100 : null })),
     district_names: Object.fromEntries(allDistricts().map((d) => [d.code, districtName(d.code)])),
   };
