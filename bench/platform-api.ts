@@ -1,7 +1,7 @@
 /**
  * Workbench and cockpit on a large database: loads N simulated tickets (default 200,000) into an embedded database
  * (or DATABASE_URL), then times the officer's first queue page and the cockpit overview through the HTTP layer
- * (Fastify inject: server time, no network). Run: npx tsx bench/platform-api.ts [N]
+ * (Fastify inject: server time, no network). Run: npx tsx bench/platform-api.ts [N] [DATA_DIR_TO_KEEP]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,9 @@ import { optionalRoutes } from '../server/routes.js';
 import { DEMO_PASSWORD } from '../server/modules/access/index.js';
 
 const n = Number(process.argv[2] ?? 200_000);
-const dir = mkdtempSync(join(tmpdir(), 'xz-bench-api-'));
+// optional: a data directory to keep (and reuse on the next run: an already loaded city is not loaded again)
+const keep = process.argv[3];
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'xz-bench-api-'));
 const app = await openApp({ dataDir: dir });
 const t0 = Date.now();
 await loadDemo(app, { tickets: n, seed: 7 });
@@ -41,7 +43,7 @@ const rows = [
 ];
 await http.close();
 await app.close();
-rmSync(dir, { recursive: true, force: true });
+if (!keep) rmSync(dir, { recursive: true, force: true });
 console.log(`database: ${app.db.kind}, ${n} tickets loaded in ${loadS.toFixed(0)} s`);
 console.log('| request | median ms | max ms |');
 for (const r of rows) console.log(`| ${r.label} | ${r.median_ms} | ${r.max_ms} |`);

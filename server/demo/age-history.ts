@@ -33,7 +33,7 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
   const T0 = Date.now();
   const r = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const updates: { id: string; status: string; deadlines: string; due_date: string | null; due_kind: string | null; closed: string | null; outcome: string | null; legal: string | null; sat: number | null; odr: string | null }[] = [];
+  const updates: { id: string; decisions: number; late: number; status: string; deadlines: string; due_date: string | null; due_kind: string | null; closed: string | null; outcome: string | null; legal: string | null; sat: number | null; odr: string | null }[] = [];
   const events: { id: string; seq: number; at: string; type: string; payload: string; role: string }[] = [];
 
   for (const t of rows) {
@@ -42,6 +42,8 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     const rules = ruleSetByVersion(t.rule_version);
     let s = { kind: t.kind, status: t.status, received_date: t.received_date, real_name: t.real_name, deadlines: t.deadlines, suspended_since: null as string | null, odr_key: null as string | null };
     let seq = 1;
+    let decisions = 0;
+    let lateN = 0;
     let last: ReturnType<typeof decide> | null = null;
     let day = t.received_date;
     const step = (input: ActionInput, after: number, role: Role = 'officer'): boolean => {
@@ -52,6 +54,10 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
         day = next;
         s = { ...s, status: d.status, deadlines: d.deadlines as Record<string, string>, suspended_since: d.suspended_since, odr_key: d.odr_key };
         last = d;
+        if (typeof d.event.payload.late === 'boolean') {
+          decisions++;
+          if (d.event.payload.late) lateN++;
+        }
         events.push({ id: t.id, seq: ++seq, at: `${next}T${String(9 + Math.floor(r() * 8)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}:00+08:00`, type: d.event.type, payload: JSON.stringify({ ...d.event.payload, status: d.status, demo_history: true }), role });
         return true;
       } catch {
@@ -92,7 +98,7 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     }
     const d = last as ReturnType<typeof decide> | null;
     if (!d) continue;
-    updates.push({ id: t.id, status: d.status, deadlines: JSON.stringify(d.deadlines), due_date: d.due_date, due_kind: d.due_kind, closed: d.closed ? `${day}T17:00:00+08:00` : null, outcome: d.outcome ?? null, legal: d.legal_basis ?? null, sat: d.satisfaction ?? null, odr: d.odr_key });
+    updates.push({ id: t.id, decisions, late: lateN, status: d.status, deadlines: JSON.stringify(d.deadlines), due_date: d.due_date, due_kind: d.due_kind, closed: d.closed ? `${day}T17:00:00+08:00` : null, outcome: d.outcome ?? null, legal: d.legal_basis ?? null, sat: d.satisfaction ?? null, odr: d.odr_key });
   }
   if (process.env.XZ_PROF) console.log('age compute', Date.now() - T0, updates.length, events.length);
   const CH = 5000;
@@ -100,11 +106,11 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     const u = updates.slice(i, i + CH);
     await db.query(
       `UPDATE tickets t SET status = u.status, deadlines = u.deadlines::jsonb, due_date = u.due_date, due_kind = u.due_kind, closed_at = u.closed,
-         outcome = u.outcome, legal_basis = u.legal, satisfaction = u.sat, odr_key = u.odr, updated_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::int[], $10::text[])
-         AS u(id, status, deadlines, due_date, due_kind, closed, outcome, legal, sat, odr)
+         outcome = u.outcome, legal_basis = u.legal, satisfaction = u.sat, odr_key = u.odr, decisions = u.dec, late_decisions = u.late, updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::int[], $10::text[], $11::int[], $12::int[])
+         AS u(id, status, deadlines, due_date, due_kind, closed, outcome, legal, sat, odr, dec, late)
        WHERE t.id = u.id`,
-      [u.map((x) => x.id), u.map((x) => x.status), u.map((x) => x.deadlines), u.map((x) => x.due_date), u.map((x) => x.due_kind), u.map((x) => x.closed), u.map((x) => x.outcome), u.map((x) => x.legal), u.map((x) => x.sat), u.map((x) => x.odr)],
+      [u.map((x) => x.id), u.map((x) => x.status), u.map((x) => x.deadlines), u.map((x) => x.due_date), u.map((x) => x.due_kind), u.map((x) => x.closed), u.map((x) => x.outcome), u.map((x) => x.legal), u.map((x) => x.sat), u.map((x) => x.odr), u.map((x) => x.decisions), u.map((x) => x.late)],
     );
   }
   if (process.env.XZ_PROF) console.log('age update', Date.now() - T0);

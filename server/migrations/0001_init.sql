@@ -81,6 +81,10 @@ CREATE TABLE tickets (
   legal_basis      text,
   labels           jsonb,
   predicted        jsonb,
+  category         text,                      -- goods/service category: the source's label, else the model's (for analytics)
+  problem          text,                      -- problem type, likewise
+  decisions        smallint NOT NULL DEFAULT 0, -- statutory decisions taken (accept, decline, case decision, notices…)
+  late_decisions   smallint NOT NULL DEFAULT 0, -- of which after their deadline (the on-time rate without scanning events)
   prefill          jsonb,
   extra            jsonb,
   parent_id        text,                      -- the complaint a report part was split from

@@ -3,12 +3,18 @@ import type { Queryable } from '../../platform/db/index.js';
 import { DIMENSIONS, filterSql, type CubeFilter } from './domain/dimensions.js';
 
 export const analyticsRepo = {
-  async cube(q: Queryable, dims: string[], f: CubeFilter, limit = 5000) {
+  /** `light`: counts only (the cockpit's breakdowns); otherwise also distinct complainants, open, outcomes, amount. */
+  async cube(q: Queryable, dims: string[], f: CubeFilter, limit = 5000, light = false) {
     const params: unknown[] = [];
     const where = filterSql(f, params);
     const cols = dims.map((d, i) => `${DIMENSIONS[d]!.sql} AS d${i}`);
     const groups = dims.map((_, i) => `d${i}`);
     params.push(limit);
+    if (light) {
+      return (await q.query<Record<string, string | number>>(
+        `SELECT ${cols.join(', ')}, count(*)::int AS count, count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open
+         FROM tickets t WHERE ${where} GROUP BY ${groups.join(', ')} ORDER BY count DESC LIMIT $${params.length}`, params)).rows;
+    }
     return (await q.query<Record<string, string | number>>(
       `SELECT ${cols.join(', ')}${cols.length ? ',' : ''} count(*)::int AS count,
               count(DISTINCT t.complainant_key)::int AS complainants,
@@ -43,13 +49,12 @@ export const analyticsRepo = {
        FROM tickets t WHERE ${where}`, params)).rows[0]!;
   },
 
-  /** On-time rate: statutory decisions taken by their deadline (events carry `late`). */
+  /** On-time rate: statutory decisions taken by their deadline (counted on the ticket as they happen). */
   async onTime(q: Queryable, f: CubeFilter) {
     const params: unknown[] = [];
     const where = filterSql(f, params);
     return (await q.query<{ decided: number; late: number }>(
-      `SELECT count(*)::int AS decided, count(*) FILTER (WHERE e.payload->>'late' = 'true')::int AS late
-       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.payload ? 'late' AND ${where}`, params)).rows[0]!;
+      `SELECT COALESCE(sum(t.decisions), 0)::int AS decided, COALESCE(sum(t.late_decisions), 0)::int AS late FROM tickets t WHERE ${where}`, params)).rows[0]!;
   },
 
   async hotBusinesses(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit = 10) {

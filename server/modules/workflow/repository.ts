@@ -36,6 +36,8 @@ export interface NewTicketRow {
   deadlines: Record<string, unknown>;
   labels: Record<string, string> | null;
   predicted: Record<string, unknown> | null;
+  category: string | null;
+  problem: string | null;
   prefill: Record<string, unknown> | null;
   extra: Record<string, unknown> | null;
   parent_id: string | null;
@@ -66,7 +68,7 @@ const COLS: [keyof NewTicketRow, string][] = [
   ['respondent_key', 'text'], ['respondent_address', 'text'], ['respondent_credit_code', 'text'], ['platform', 'text'],
   ['location', 'text'], ['amount', 'numeric'], ['district_code', 'text'], ['street_code', 'text'], ['unit_id', 'text'],
   ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],
-  ['predicted', 'jsonb'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
+  ['predicted', 'jsonb'], ['category', 'text'], ['problem', 'text'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
 ];
 const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
 const JSONB = new Set(COLS.filter(([, t]) => t === 'jsonb').map(([c]) => c));
@@ -154,15 +156,19 @@ export const ticketRepo = {
   async applyDecision(q: Queryable, id: string, version: number, p: {
     status: string; deadlines: Record<string, unknown>; due_date: string | null; due_kind: string | null; suspended_since: string | null;
     odr_key: string | null; closed: boolean; outcome?: string | undefined; legal_basis?: string | undefined; satisfaction?: number | undefined;
+    /** the decision was a statutory one with a deadline: was it late? (undefined: not a timed decision) */
+    late?: boolean | undefined;
   }): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET status = $3, deadlines = $4::jsonb, due_date = $5, due_kind = $6, suspended_since = $7, odr_key = $8,
          closed_at = CASE WHEN $9::boolean THEN COALESCE(closed_at, now()) ELSE NULL END,
          outcome = COALESCE($10, outcome), legal_basis = COALESCE($11, legal_basis), satisfaction = COALESCE($12, satisfaction),
+         decisions = decisions + CASE WHEN $13::boolean IS NULL THEN 0 ELSE 1 END,
+         late_decisions = late_decisions + CASE WHEN $13::boolean THEN 1 ELSE 0 END,
          updated_at = now(), version = version + 1
        WHERE id = $1 AND version = $2`,
       [id, version, p.status, JSON.stringify(p.deadlines), p.due_date, p.due_kind, p.suspended_since, p.odr_key, p.closed,
-        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null],
+        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null],
     );
     return r.rowCount === 1;
   },
@@ -174,12 +180,13 @@ export const ticketRepo = {
     return r.rowCount === 1;
   },
 
-  async setFields(q: Queryable, id: string, fields: Partial<Pick<TicketRow, 'labels' | 'prefill' | 'predicted' | 'abnormal' | 'duplicate_of'>>): Promise<void> {
+  async setFields(q: Queryable, id: string, fields: Partial<Pick<TicketRow, 'labels' | 'prefill' | 'predicted' | 'abnormal' | 'duplicate_of' | 'category' | 'problem'>>): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [id];
+    const plain = new Set(['abnormal', 'duplicate_of', 'category', 'problem']);
     for (const [k, v] of Object.entries(fields)) {
-      params.push(k === 'abnormal' || k === 'duplicate_of' ? v : JSON.stringify(v));
-      sets.push(`${k} = $${params.length}${k === 'abnormal' || k === 'duplicate_of' ? '' : '::jsonb'}`);
+      params.push(plain.has(k) ? v : JSON.stringify(v));
+      sets.push(`${k} = $${params.length}${plain.has(k) ? '' : '::jsonb'}`);
     }
     if (sets.length) await q.query(`UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
   },

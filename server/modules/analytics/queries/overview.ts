@@ -26,16 +26,16 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
   const [totals, onTime, kind, channel, category, problem, district, trend, hot, age, topicsNow, topicsBefore] = await Promise.all([
     analyticsRepo.totals(ctx.db, base, today),
     analyticsRepo.onTime(ctx.db, base),
-    analyticsRepo.cube(ctx.db, ['kind'], base),
-    analyticsRepo.cube(ctx.db, ['channel'], base),
-    analyticsRepo.cube(ctx.db, ['category'], base, 30),
-    analyticsRepo.cube(ctx.db, ['problem'], base, 20),
-    analyticsRepo.cube(ctx.db, ['district'], base),
-    analyticsRepo.cube(ctx.db, ['day'], { ...base, from: shift(to, -89) }, 100),
+    analyticsRepo.cube(ctx.db, ['kind'], base, 50, true),
+    analyticsRepo.cube(ctx.db, ['channel'], base, 50, true),
+    analyticsRepo.cube(ctx.db, ['category'], base, 30, true),
+    analyticsRepo.cube(ctx.db, ['problem'], base, 20, true),
+    analyticsRepo.cube(ctx.db, ['district'], base, 50, true),
+    analyticsRepo.cube(ctx.db, ['day'], { ...base, from: shift(to, -89) }, 100, true),
     analyticsRepo.hotBusinesses(ctx.db, shift(to, -29), shift(to, -59), to, 10),
-    analyticsRepo.cube(ctx.db, ['age_group'], base),
+    analyticsRepo.cube(ctx.db, ['age_group'], base, 20, true),
     analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -29) }, 200),
-    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -59), to: shift(to, -30) }, 200),
+    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -59), to: shift(to, -30) }, 200, true),
   ]);
   // hot topics: category × problem combinations with the most complainants in 30 days, and their growth
   const before = new Map(topicsBefore.map((r) => [`${r.d0}|${r.d1}`, Number(r.count)]));

@@ -49,7 +49,16 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     const e = ctx.enrich?.(t);
     const kindGiven = t.kind && t.kind !== 'unknown' ? undefined : e?.kind;
     const row = normaliseTicket(t, deps, kindGiven);
-    if (e?.predicted) row.predicted = { ...(row.predicted ?? {}), ...e.predicted };
+    if (e?.predicted) {
+      row.predicted = { ...(row.predicted ?? {}), ...e.predicted };
+      // analytics read the source's label, else a confident prediction ("not sure" stays unclassified)
+      const sure = (k: string) => {
+        const p = e.predicted?.[k] as { label?: string; not_sure?: boolean } | undefined;
+        return p && !p.not_sure ? (p.label ?? null) : null;
+      };
+      row.category ??= sure('goods_service');
+      row.problem ??= sure('problem');
+    }
     if (e?.prefill) row.prefill = e.prefill;
     rows.push(row);
     if (row.kind === 'complaint' && hasReportPart(t)) rows.push(splitReportPart(row, deps));

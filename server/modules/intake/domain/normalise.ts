@@ -94,6 +94,8 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
     due_kind: s.due_kind,
     deadlines: s.deadlines,
     labels: t.labels ?? null,
+    category: t.labels?.goods_service ?? null,
+    problem: t.labels?.problem ?? null,
     predicted: (t.predicted as Record<string, unknown> | undefined) ?? null,
     prefill: (t.prefill as Record<string, unknown> | undefined) ?? null,
     extra: { ...(t.extra ?? {}), ...(t.text && t.text.length > textLimit ? { original_length: t.text.length } : {}) },

@@ -35,7 +35,8 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
       o.input,
       { cal: ctx.cal(), rules, today, role: o.actor.role },
     );
-    const ok = await ticketRepo.applyDecision(q, t.id, t.version, d);
+    const late = typeof d.event.payload.late === 'boolean' ? d.event.payload.late : undefined;
+    const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late });
     if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试 (ticket changed concurrently)');
     await ticketRepo.appendEvent(q, t.id, { actor_id: o.actor.id, actor_role: o.actor.role, type: d.event.type, payload: { ...d.event.payload, status: d.status, due_date: d.due_date } });
     const docs = [];
