@@ -45,6 +45,10 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     let decisions = 0;
     let lateN = 0;
     let last: ReturnType<typeof decide> | null = null;
+    // the ticket keeps the outcome, legal basis and rating of the step that set them (a later notice sets none)
+    let outcome: string | null = null;
+    let legal: string | null = null;
+    let sat: number | null = null;
     let day = t.received_date;
     const step = (input: ActionInput, after: number, role: Role = 'officer'): boolean => {
       const next = cal.addWorkdays(day, Math.max(0, after));
@@ -54,6 +58,9 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
         day = next;
         s = { ...s, status: d.status, deadlines: d.deadlines as Record<string, string>, suspended_since: d.suspended_since, odr_key: d.odr_key };
         last = d;
+        outcome = d.outcome ?? outcome;
+        legal = d.legal_basis ?? legal;
+        sat = d.satisfaction ?? sat;
         if (typeof d.event.payload.late === 'boolean') {
           decisions++;
           if (d.event.payload.late) lateN++;
@@ -98,7 +105,7 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     }
     const d = last as ReturnType<typeof decide> | null;
     if (!d) continue;
-    updates.push({ id: t.id, decisions, late: lateN, status: d.status, deadlines: JSON.stringify(d.deadlines), due_date: d.due_date, due_kind: d.due_kind, closed: d.closed ? `${day}T17:00:00+08:00` : null, outcome: d.outcome ?? null, legal: d.legal_basis ?? null, sat: d.satisfaction ?? null, odr: d.odr_key });
+    updates.push({ id: t.id, decisions, late: lateN, status: d.status, deadlines: JSON.stringify(d.deadlines), due_date: d.due_date, due_kind: d.due_kind, closed: d.closed ? `${day}T17:00:00+08:00` : null, outcome, legal, sat, odr: d.odr_key });
   }
   if (process.env.XZ_PROF) console.log('age compute', Date.now() - T0, updates.length, events.length);
   const CH = 5000;

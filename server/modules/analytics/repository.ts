@@ -26,6 +26,53 @@ export const analyticsRepo = {
        ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY count DESC` : ''} LIMIT $${params.length}`, params)).rows;
   },
 
+  /**
+   * The cockpit's totals and one-dimensional breakdowns in ONE scan (GROUPING SETS): on a large table every scan
+   * costs the same, so the overview does one over the year instead of one per chart.
+   */
+  async overviewScan(q: Queryable, f: CubeFilter, today: string) {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    params.push(today);
+    const p = `$${params.length}::date`;
+    const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'] as const;
+    return (await q.query<Record<string, string | number | null>>(
+      `SELECT ${dims.join(', ')}, GROUPING(${dims.join(', ')})::int AS g,
+              count(*)::int AS count,
+              count(*) FILTER (WHERE kind = 'complaint')::int AS complaints,
+              count(*) FILTER (WHERE kind = 'report')::int AS reports,
+              count(*) FILTER (WHERE kind IN ('consultation','suggestion','help','unknown'))::int AS consultations,
+              count(*) FILTER (WHERE open)::int AS open,
+              count(*) FILTER (WHERE open AND due_date < ${p})::int AS overdue,
+              count(*) FILTER (WHERE received_date = ${p})::int AS today,
+              count(*) FILTER (WHERE outcome = 'mediated' AND NOT abnormal)::int AS mediated,
+              count(*) FILTER (WHERE outcome = 'terminated' AND NOT abnormal)::int AS terminated,
+              count(*) FILTER (WHERE abnormal)::int AS abnormal_tickets,
+              count(*) FILTER (WHERE outcome = 'odr_settled')::int AS odr_settled,
+              count(*) FILTER (WHERE odr_key IS NOT NULL)::int AS odr_total,
+              avg(satisfaction)::float8 AS satisfaction,
+              COALESCE(sum(decisions), 0)::int AS decided, COALESCE(sum(late_decisions), 0)::int AS late
+       FROM (SELECT ${DIMENSIONS.kind!.sql} AS kind, ${DIMENSIONS.channel!.sql} AS channel, ${DIMENSIONS.category!.sql} AS category,
+                    ${DIMENSIONS.problem!.sql} AS problem, ${DIMENSIONS.district!.sql} AS district, ${DIMENSIONS.age_group!.sql} AS age_group,
+                    t.closed_at IS NULL AS open, t.due_date, t.received_date, t.outcome, t.abnormal, t.odr_key, t.satisfaction, t.decisions, t.late_decisions
+             FROM tickets t WHERE ${where}) s
+       GROUP BY GROUPING SETS ((kind), (channel), (category), (problem), (district), (age_group), ())`, params)).rows;
+  },
+
+  /** category × problem now (last 30 days) and before (the 30 days earlier), one scan. */
+  async topics(q: Queryable, f: CubeFilter, recentFrom: string, prevFrom: string) {
+    const params: unknown[] = [];
+    const where = filterSql({ ...f, from: prevFrom }, params);
+    params.push(recentFrom);
+    const r = `$${params.length}::date`;
+    return (await q.query<{ category: string; problem: string; recent: number; previous: number; complainants: number }>(
+      `SELECT ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem,
+              count(*) FILTER (WHERE t.received_date >= ${r})::int AS recent,
+              count(*) FILTER (WHERE t.received_date < ${r})::int AS previous,
+              count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= ${r})::int AS complainants
+       FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC LIMIT 40`, params)).rows;
+  },
+
   async totals(q: Queryable, f: CubeFilter, today: string) {
     const params: unknown[] = [];
     const where = filterSql(f, params);

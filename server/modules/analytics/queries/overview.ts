@@ -18,52 +18,67 @@ export function scopeFilter(actor: Actor, f: CubeFilter): CubeFilter {
   return { ...f, eq };
 }
 
+const cache = new Map<string, { at: number; value: unknown }>();
+const CACHE_MS = 30_000;
+
 export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
   const today = ctx.today();
   const to = f.to ?? today;
   const from = f.from ?? shift(to, -364);
   const base = scopeFilter(actor, { ...f, from, to });
-  const [totals, onTime, kind, channel, category, problem, district, trend, hot, age, topicsNow, topicsBefore] = await Promise.all([
-    analyticsRepo.totals(ctx.db, base, today),
-    analyticsRepo.onTime(ctx.db, base),
-    analyticsRepo.cube(ctx.db, ['kind'], base, 50, true),
-    analyticsRepo.cube(ctx.db, ['channel'], base, 50, true),
-    analyticsRepo.cube(ctx.db, ['category'], base, 30, true),
-    analyticsRepo.cube(ctx.db, ['problem'], base, 20, true),
-    analyticsRepo.cube(ctx.db, ['district'], base, 50, true),
+  // the cockpit polls; figures a few seconds old are fine, a scan per poll per screen is not
+  const key = JSON.stringify([base, today]);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Awaited<ReturnType<typeof computeOverview>>;
+  const value = await computeOverview(ctx, base, from, to, today);
+  cache.set(key, { at: Date.now(), value });
+  if (cache.size > 200) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: string, today: string) {
+  const [scan, trend, hot, topics] = await Promise.all([
+    analyticsRepo.overviewScan(ctx.db, base, today),
     analyticsRepo.cube(ctx.db, ['day'], { ...base, from: shift(to, -89) }, 100, true),
     analyticsRepo.hotBusinesses(ctx.db, shift(to, -29), shift(to, -59), to, 10),
-    analyticsRepo.cube(ctx.db, ['age_group'], base, 20, true),
-    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -29) }, 200),
-    analyticsRepo.cube(ctx.db, ['category', 'problem'], { ...base, from: shift(to, -59), to: shift(to, -30) }, 200, true),
+    analyticsRepo.topics(ctx.db, base, shift(to, -29), shift(to, -59)),
   ]);
-  // hot topics: category × problem combinations with the most complainants in 30 days, and their growth
-  const before = new Map(topicsBefore.map((r) => [`${r.d0}|${r.d1}`, Number(r.count)]));
-  const hotTopics = topicsNow
-    .filter((r) => r.d0 !== '未分类')
-    .map((r) => ({ category: String(r.d0), problem: String(r.d1), label: `${r.d0}·${r.d1}`, recent: Number(r.count), complainants: Number(r.complainants), previous: before.get(`${r.d0}|${r.d1}`) ?? 0 }))
-    .map((x) => ({ ...x, topic: x.label, count: x.recent, growth: x.previous ? Math.round(((x.recent - x.previous) / x.previous) * 100) / 100 : null }))
-    .sort((a, b) => b.recent - a.recent)
+  // GROUPING() bit order: kind, channel, category, problem, district, age_group (1 = not grouped by it)
+  const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'];
+  const by = (dim: string) => {
+    const mask = 63 ^ (1 << (dims.length - 1 - dims.indexOf(dim)));
+    return scan.filter((r) => r.g === mask).map((r) => ({ key: r[dim] as string, count: Number(r.count), open: Number(r.open) })).sort((a, b) => b.count - a.count);
+  };
+  const t = scan.find((r) => r.g === 63) ?? {};
+  const n = (k: string) => Number((t as Record<string, unknown>)[k] ?? 0);
+  const totals = {
+    tickets: n('count'), complaints: n('complaints'), reports: n('reports'), consultations: n('consultations'), open: n('open'), overdue: n('overdue'),
+    today: n('today'), mediated: n('mediated'), terminated: n('terminated'), abnormal_tickets: n('abnormal_tickets'), odr_settled: n('odr_settled'),
+    odr_total: n('odr_total'), satisfaction: (t as Record<string, unknown>).satisfaction as number | null,
+  };
+  const byDistrict = new Map(by('district').map((r) => [r.key, r]));
+  const hotTopics = topics
+    .filter((r) => r.category !== '未分类')
+    .map((r) => ({ category: r.category, problem: r.problem, label: `${r.category}·${r.problem}`, topic: `${r.category}·${r.problem}`, count: r.recent, recent: r.recent, complainants: r.complainants, previous: r.previous, growth: r.previous ? Math.round(((r.recent - r.previous) / r.previous) * 100) / 100 : null }))
     .slice(0, 10);
-  const byDistrict = new Map(district.map((r) => [String(r.d0), r]));
   return {
     range: { from, to },
     totals,
     kpi: {
-      on_time_rate: rate(onTime.decided - onTime.late, onTime.decided),
-      mediation_success_rate: rate(totals.mediated!, totals.mediated! + totals.terminated!),
+      on_time_rate: rate(n('decided') - n('late'), n('decided')),
+      mediation_success_rate: rate(totals.mediated, totals.mediated + totals.terminated),
       mediation_note: '调解成功率不含异常名录人员的工单',
-      odr_first_settlement_rate: rate(totals.odr_settled!, totals.odr_total!),
+      odr_first_settlement_rate: rate(totals.odr_settled, totals.odr_total),
       satisfaction: totals.satisfaction ? Math.round(totals.satisfaction * 100) / 100 : null,
       overdue: totals.overdue,
     },
-    by_kind: kind.map((r) => ({ key: r.d0, count: r.count })),
-    by_channel: channel.map((r) => ({ key: r.d0, count: r.count })),
-    by_category: category.map((r) => ({ key: r.d0, count: r.count })),
-    by_problem: problem.map((r) => ({ key: r.d0, count: r.count })),
-    by_age_group: age.map((r) => ({ key: r.d0, count: r.count })),
-    by_district: allDistricts().map((d) => ({ key: d.code, name: d.name, count: Number(byDistrict.get(d.code)?.count ?? 0), open: Number(byDistrict.get(d.code)?.open ?? 0) })),
-    unresolved_district: Number(byDistrict.get('未定')?.count ?? 0),
+    by_kind: by('kind').slice(0, 50),
+    by_channel: by('channel').slice(0, 50),
+    by_category: by('category').slice(0, 30),
+    by_problem: by('problem').slice(0, 20),
+    by_age_group: by('age_group'),
+    by_district: allDistricts().map((d) => ({ key: d.code, name: d.name, count: byDistrict.get(d.code)?.count ?? 0, open: byDistrict.get(d.code)?.open ?? 0 })),
+    unresolved_district: byDistrict.get('未定')?.count ?? 0,
     trend: trend.map((r) => ({ date: r.d0, count: r.count })).sort((a, b) => String(a.date).localeCompare(String(b.date))),
     hot_topics: hotTopics,
     hot_businesses: hot.map((h) => ({ ...h, growth: h.previous ? Math.round(((h.recent - h.previous) / h.previous) * 100) / 100 : null })),
