@@ -51,7 +51,11 @@ export async function loadDemo(app: App, o: { tickets: number; seed: number; onP
   if (busiest[0]) {
     await accessRepo.setUserUnit(app.db, 'officer', busiest[0].unit_id);
     await accessRepo.setUserUnit(app.db, 'supervisor', busiest[0].district_code);
-    const other = (await app.db.query<{ id: string }>(`SELECT id FROM units WHERE kind = 'station' AND district_code = $1 AND id <> $2 ORDER BY id LIMIT 1`, [busiest[0].district_code, busiest[0].unit_id])).rows[0];
+    // officer2: the busiest other station of the same district (so the jurisdiction check has tickets on both sides)
+    const other = (await app.db.query<{ id: string }>(
+      `SELECT u.id FROM units u LEFT JOIN tickets t ON t.unit_id = u.id
+       WHERE u.kind = 'station' AND u.district_code = $1 AND u.id <> $2 GROUP BY u.id ORDER BY count(t.id) DESC, u.id LIMIT 1`,
+      [busiest[0].district_code, busiest[0].unit_id])).rows[0];
     if (other) await accessRepo.setUserUnit(app.db, 'officer2', other.id);
   }
   const ent = await odrRepo.busiest(app.db);
