@@ -39,8 +39,12 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
     await audit(ctx.db, { actorId: a.id, actorRole: a.role, unitId: a.unitId, action: 'personal_data.view', subjectType: 'abnormal', subjectId: id, purpose: o.purpose ?? null });
   }
   const e = r.entry as unknown as ListEntry;
+  // evidence cites tickets by the number clerks and the person know (XZ…), not by the internal id
+  const noOf = new Map(tickets.map((t) => [t.id, t.no]));
+  const cite = (text: string) => text.replace(/\bT[0-9a-f]{23}R?\b/g, (id) => noOf.get(id) ?? id);
+  const shown = present(r, a);
   return {
-    ...present(r, a), person, personal_data: reveal ? 'revealed' : 'masked', history: e.history.map((h) => ({ ...h, actor: { role: h.actor.role } })),
+    ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: cite(c.evidence) })), person, personal_data: reveal ? 'revealed' : 'masked', history: e.history.map((h) => ({ ...h, actor: { role: h.actor.role } })),
     ticket_list: tickets.map((t) => ({ id: t.id, no: t.no, kind: t.kind, received_at: t.received_at, title: t.title, excerpt: t.body, respondent_name: t.respondent_name, status: t.status, outcome: t.outcome, category: t.labels?.goods_service ?? null })),
   };
 }
