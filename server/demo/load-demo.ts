@@ -46,17 +46,13 @@ export async function loadDemo(app: App, o: { tickets: number; seed: number; onP
   }
   await ageHistory(app.db, app.cal(), today, o.seed);
   });
-  const busiest = (await app.db.query<{ unit_id: string; district_code: string }>(
-    `SELECT unit_id, district_code FROM tickets WHERE closed_at IS NULL AND unit_id LIKE 'S%' GROUP BY unit_id, district_code ORDER BY count(*) DESC LIMIT 2`)).rows;
+  const busiest = await ticketRepo.busiestStations(app.db, 1);
   if (busiest[0]) {
     await accessRepo.setUserUnit(app.db, 'officer', busiest[0].unit_id);
     await accessRepo.setUserUnit(app.db, 'supervisor', busiest[0].district_code);
     // officer2: the busiest other station of the same district (so the jurisdiction check has tickets on both sides)
-    const other = (await app.db.query<{ id: string }>(
-      `SELECT u.id FROM units u LEFT JOIN tickets t ON t.unit_id = u.id
-       WHERE u.kind = 'station' AND u.district_code = $1 AND u.id <> $2 GROUP BY u.id ORDER BY count(t.id) DESC, u.id LIMIT 1`,
-      [busiest[0].district_code, busiest[0].unit_id])).rows[0];
-    if (other) await accessRepo.setUserUnit(app.db, 'officer2', other.id);
+    const other = (await ticketRepo.busiestStations(app.db, 1, busiest[0].district_code, busiest[0].unit_id))[0];
+    if (other) await accessRepo.setUserUnit(app.db, 'officer2', other.unit_id);
   }
   const ent = await odrRepo.busiest(app.db);
   if (ent) await accessRepo.setUserEnterprise(app.db, 'enterprise', ent.key);
