@@ -126,9 +126,8 @@ export class TemplateClusterer {
   private nextChunks: Int32Array[] = [];
   /** union-find parent; a root is its cluster's representative (oldest ticket) */
   private parent = new Int32Array(1024);
-  /** per doc, [last doc that met it as a candidate, its slot there]: dedupes candidates across bands without a scan
-   * (interleaved so both lie in one cache line) */
-  private stamp = new Int32Array(2048).fill(-1);
+  /** last doc that looked at this one as a candidate (dedupes candidates across bands without a scan) */
+  private stamp = new Int32Array(1024).fill(-1);
   /** shingle set of each doc: pools[pool[d]][off[d] .. off[d]+len[d]) */
   private pools: Uint32Array[] = [];
   private pool = new Uint16Array(1024);
@@ -143,7 +142,7 @@ export class TemplateClusterer {
   private readonly sig = new Uint32Array(K);
   private readonly keys = new Uint32Array(BANDS);
   private readonly candDoc = new Int32Array(BANDS * MAX_CHAIN);
-  private readonly candHits = new Int32Array(BANDS * MAX_CHAIN);
+  private readonly candSim = new Float64Array(BANDS * MAX_CHAIN);
   private readonly tried = new Int32Array(BANDS * MAX_CHAIN);
 
   constructor(opts: TemplateOptions = {}) {
@@ -172,9 +171,9 @@ export class TemplateClusterer {
     const sig = this.sig;
     ophSign(sh, sig, 0);
 
-    // candidates from the LSH buckets, with the number of bands each collides in (a cheap estimate of similarity)
+    // candidates from the LSH buckets, each verified with exact Jaccard
+    const t = this.threshold;
     let nCand = 0;
-    const stamp = this.stamp;
     for (let b = 0; b < BANDS; b++) {
       let h = 0x9747b28c ^ b;
       for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
@@ -182,46 +181,41 @@ export class TemplateClusterer {
       this.keys[b] = key;
       let cand = this.tables[b]!.get(key);
       for (let walked = 0; cand !== -1 && walked < MAX_CHAIN; walked++) {
-        if (stamp[2 * cand] !== doc) {
-          stamp[2 * cand] = doc;
-          stamp[2 * cand + 1] = nCand;
-          this.candDoc[nCand] = cand;
-          this.candHits[nCand++] = 1;
-        } else this.candHits[stamp[2 * cand + 1]!]!++;
+        if (this.stamp[cand] !== doc) {
+          this.stamp[cand] = doc;
+          const j = this.jaccardAtLeast(doc, cand, t);
+          if (j >= 0) {
+            // insertion by similarity, most similar first (at most BANDS × MAX_CHAIN entries)
+            let i = nCand++;
+            while (i > 0 && this.candSim[i - 1]! < j) {
+              this.candSim[i] = this.candSim[i - 1]!;
+              this.candDoc[i] = this.candDoc[i - 1]!;
+              i--;
+            }
+            this.candSim[i] = j;
+            this.candDoc[i] = cand;
+          }
+        }
         cand = this.nextChunks[cand >>> 14]![(cand & (CHUNK - 1)) * BANDS + b]!;
       }
     }
-    // most bands first (stable insertion sort, at most BANDS × MAX_CHAIN entries)
-    for (let i = 1; i < nCand; i++) {
-      const d = this.candDoc[i]!;
-      const hts = this.candHits[i]!;
-      let k = i;
-      for (; k > 0 && this.candHits[k - 1]! < hts; k--) {
-        this.candHits[k] = this.candHits[k - 1]!;
-        this.candDoc[k] = this.candDoc[k - 1]!;
-      }
-      this.candHits[k] = hts;
-      this.candDoc[k] = d;
-    }
 
-    // Each candidate is verified with exact Jaccard, but only while its cluster is still undecided: one verified pair
-    // per cluster is enough, so a ticket of a large template costs one or two verifications, not a hundred. The first
-    // verified cluster within JOIN_REACH of its representative is joined; any later one is merged if the two
-    // representatives are within MERGE_REACH.
-    const t = this.threshold;
+    // Join the cluster of the most similar verified candidate that is within JOIN_REACH of its representative; every
+    // other verified cluster merges in if the two representatives are within MERGE_REACH. (Ordering candidates by the
+    // number of bands they collide in and verifying one per cluster was measured too: no faster at 1 M, and recall
+    // 0.954 instead of 0.963.)
     let root = doc;
     this.parent[doc] = doc;
     let nTried = 0;
     for (let i = 0; i < nCand; i++) {
-      const cand = this.candDoc[i]!;
-      const r = this.find(cand);
+      const r = this.find(this.candDoc[i]!);
       if (r === root) continue;
       let done = false;
       for (let k = 0; k < nTried; k++) if (this.tried[k] === r) { done = true; break; }
-      if (done || this.jaccardAtLeast(doc, cand, t) < 0) continue;
+      if (done) continue;
       this.tried[nTried++] = r;
       const reach = root === doc ? this.joinReach : this.mergeReach;
-      if (r !== cand && this.jaccardAtLeast(root, r, reach) < 0) continue;
+      if (r !== this.candDoc[i] && this.jaccardAtLeast(root, r, reach) < 0) continue;
       // the older representative stays: cluster ids are stable as tickets arrive
       const keep = r < root ? r : root;
       const drop = r < root ? root : r;
@@ -250,9 +244,7 @@ export class TemplateClusterer {
       return x;
     };
     this.parent = g(this.parent);
-    const st = new Int32Array(2 * m).fill(-1);
-    st.set(this.stamp);
-    this.stamp = st;
+    this.stamp = g(this.stamp, -1);
     this.pool = g(this.pool);
     this.off = g(this.off);
     this.len = g(this.len);
