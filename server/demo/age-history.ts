@@ -74,25 +74,27 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
     // Most decisions come within the statutory 7 working days; a few are late (that is what supervision is for).
     const lag = () => (r() < 0.06 ? 8 + Math.floor(r() * 4) : 1 + Math.floor(r() * 5));
     if (t.unit_id === 'triage') {
-      // No competent bureau in the city (out-of-town sellers, unknown addresses): the person is told where to go
-      // (Order 20 Art. 15(1) / Art. 29), and consultations are answered.
-      if (t.kind === 'complaint') step({ action: 'decline', reason: 'D1' }, 1 + Math.floor(r() * 4));
-      else if (t.kind === 'report') {
-        if (step({ action: 'not_open_case', reason: 'N4', note: '不属本局管辖，已告知向有管辖权的部门举报' }, 1 + Math.floor(r() * 4))) step(t.real_name ? { action: 'notify_reporter' } : { action: 'close' }, 1);
-      } else step({ action: 'answer', note: '已告知向有管辖权的部门反映' }, Math.floor(r() * 3), 'operator');
+      // No competent bureau in the city (out-of-town sellers and platforms): forwarded through the national platform
+      // to the competent bureau; an unknown place gets a consultation answer or a decline for missing materials.
+      step({ action: 'refer_out', note: '已通过全国12315平台移送有管辖权的市场监管部门' }, 1 + Math.floor(r() * 3), 'operator');
     } else if (t.kind === 'complaint') {
       const u = r();
       if (u < 0.09) step({ action: 'decline', reason: pick(['D1', 'D2', 'D4', 'D5', 'D3']) }, lag());
-      else if (u < 0.2 && t.odr_key) {
-        if (step({ action: 'send_odr', odr_key: t.odr_key, consent: true }, 0, 'operator')) {
-          if (r() < 0.7) step({ action: 'odr_settle' }, 1 + Math.floor(r() * 6), 'enterprise');
-          else if (step({ action: 'odr_fail' }, 7, 'enterprise')) step({ action: 'accept' }, lag());
+      else {
+        // ODR first where the business (or its platform) is enrolled; a window that fails falls back to mediation
+        let administrative = true;
+        if (u < 0.2 && t.odr_key && step({ action: 'send_odr', odr_key: t.odr_key, consent: true }, 0, 'operator')) {
+          if (r() < 0.7) {
+            step({ action: 'odr_settle' }, 1 + Math.floor(r() * 6), 'enterprise');
+            administrative = false;
+          } else administrative = step({ action: 'odr_fail' }, 7, 'enterprise');
         }
-      } else if (step({ action: 'accept' }, lag()) && step({ action: 'start_mediation' }, Math.floor(r() * 3))) {
-        if (r() < 0.05 && step({ action: 'suspend', reason: 'testing' }, 3)) step({ action: 'resume' }, 5 + Math.floor(r() * 10));
-        const ok = r() < 0.68;
-        if (ok) step({ action: 'mediate_success', record_only: r() < 0.4, note: pick(['商家同意全额退款', '商家同意退货退款', '商家同意维修并补偿100元', '双方协商部分退款']) }, 3 + Math.floor(r() * 25));
-        else if (step({ action: 'terminate', reason: pick(['T3', 'T4', 'T4', 'T1']) }, 5 + Math.floor(r() * 25))) step({ action: 'notify_termination' }, 1 + Math.floor(r() * 5));
+        if (administrative && step({ action: 'accept' }, lag()) && step({ action: 'start_mediation' }, Math.floor(r() * 3))) {
+          if (r() < 0.05 && step({ action: 'suspend', reason: 'testing' }, 3)) step({ action: 'resume' }, 5 + Math.floor(r() * 10));
+          const ok = r() < 0.68;
+          if (ok) step({ action: 'mediate_success', record_only: r() < 0.4, note: pick(['商家同意全额退款', '商家同意退货退款', '商家同意维修并补偿100元', '双方协商部分退款']) }, 3 + Math.floor(r() * 25));
+          else if (step({ action: 'terminate', reason: pick(['T3', 'T4', 'T4', 'T1']) }, 5 + Math.floor(r() * 25))) step({ action: 'notify_termination' }, 1 + Math.floor(r() * 5));
+        }
       }
       if (last && (last as ReturnType<typeof decide>).closed && r() < 0.5) step({ action: 'follow_up', satisfaction: r() < 0.75 ? 4 + Math.floor(r() * 2) : 1 + Math.floor(r() * 3) }, 2, 'operator');
     } else if (t.kind === 'report') {

@@ -14,7 +14,7 @@ const ACTIONS: Record<string, [string, string]> = {
   terminate: ['终止调解', 'Terminate'], notify_termination: ['告知终止', 'Notify termination'],
   start_verification: ['开始核查', 'Start verification'], extend_verification: ['延长核查', 'Extend verification'],
   open_case: ['立案', 'Open case'], not_open_case: ['不予立案', 'Do not open case'], notify_reporter: ['告知举报人', 'Notify reporter'],
-  answer: ['答复', 'Answer'], close: ['办结', 'Close'], follow_up: ['回访', 'Follow up'], mark_duplicate: ['标记重复件', 'Mark duplicate'],
+  answer: ['答复', 'Answer'], close: ['办结', 'Close'], follow_up: ['回访', 'Follow up'], mark_duplicate: ['标记重复件', 'Mark duplicate'], refer_out: ['移送有管辖权部门', 'Refer to competent bureau'],
 };
 export const actionLabel = (a: string) => pick(ACTIONS, a);
 

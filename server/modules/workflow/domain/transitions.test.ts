@@ -152,6 +152,16 @@ describe('report workflow', () => {
   });
 });
 
+describe('referral out of the city', () => {
+  it('forwards to the competent bureau with where it went, and closes', () => {
+    const s = fresh('complaint', '2026-06-01');
+    expect(code(() => step(s, { action: 'refer_out' }, '2026-06-02', 'operator'))).toBe('invalid_input');
+    const r = step(s, { action: 'refer_out', note: '浙江省杭州市余杭区市场监督管理局' }, '2026-06-02', 'operator');
+    expect(r.d.status).toBe('closed');
+    expect(r.d.outcome).toBe('referred');
+  });
+});
+
 describe('consultations', () => {
   it('are answered with a text', () => {
     const s = fresh('consultation', '2026-06-01');
@@ -162,7 +172,7 @@ describe('consultations', () => {
 
 describe('available actions and clocks', () => {
   it('lists what a role may do now', () => {
-    expect(availableActions({ kind: 'complaint', status: 'received' }, 'officer')).toEqual(['accept', 'decline', 'send_odr', 'mark_duplicate']);
+    expect(availableActions({ kind: 'complaint', status: 'received' }, 'officer')).toEqual(['accept', 'decline', 'send_odr', 'mark_duplicate', 'refer_out']);
     expect(availableActions({ kind: 'complaint', status: 'odr' }, 'enterprise')).toEqual(['odr_settle', 'odr_fail']);
     expect(availableActions({ kind: 'report', status: 'received' }, 'public')).toEqual([]);
   });

@@ -12,7 +12,7 @@ import type { ReasonCode, RuleSet } from './rules.js';
 export const ACTIONS = [
   'accept', 'decline', 'send_odr', 'odr_settle', 'odr_fail', 'start_mediation', 'suspend', 'resume', 'mediate_success',
   'terminate', 'notify_termination', 'start_verification', 'extend_verification', 'open_case', 'not_open_case',
-  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate',
+  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate', 'refer_out',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,6 +103,9 @@ export const SPECS: Record<Action, Spec> = {
   close: { kinds: ['report'], from: ['case_opened', 'not_opened'], to: 'closed', roles: OFFICIALS },
   follow_up: { kinds: ['complaint', 'report', ...CONSULT], from: ['mediated', 'closed', 'answered', 'declined'], to: null, roles: ['operator', ...OFFICIALS] },
   mark_duplicate: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT, 'verifying'], to: 'duplicate', roles: ['operator', ...OFFICIALS] },
+  // no competent bureau in this city (an out-of-town seller or platform): forwarded through the national 12315
+  // platform to the competent bureau, and the person told where it went (Order 20 Art. 29, 37)
+  refer_out: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT], to: 'closed', roles: ['operator', ...OFFICIALS] },
 };
 
 /** 不予立案 grounds (行政处罚程序规定 Art. 20), plus "no violation found". */
@@ -256,6 +259,12 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       }
       satisfaction = input.satisfaction;
       payload.satisfaction = input.satisfaction;
+      break;
+    case 'refer_out':
+      if (!input.note?.trim()) return fail('invalid_input', '移送须写明接收的有管辖权部门 (note: the competent bureau)');
+      payload.to = input.note.trim();
+      outcome = 'referred';
+      legalBasis = `${rules.short}第二十九条、第三十七条`;
       break;
     case 'mark_duplicate':
       if (!input.duplicate_of) return fail('invalid_input', 'duplicate_of required');
