@@ -18,8 +18,10 @@ async function json<T>(req: APIRequestContext, url: string): Promise<T> {
 /** A street address inside the officer's own station area, taken from a ticket the station already handles. */
 async function addressInStation(req: APIRequestContext): Promise<{ address: string; district: string }> {
   const me = await json<Me>(req, '/api/me');
-  const q = await json<{ items: Item[] }>(req, '/api/tickets?limit=50');
-  for (const it of q.items) {
+  // open tickets first, then closed ones: any ticket of the station with a street address will do
+  const open = await json<{ items: Item[] }>(req, '/api/tickets?limit=50');
+  const closed = await json<{ items: Item[] }>(req, '/api/tickets?limit=100&open=false');
+  for (const it of [...open.items, ...closed.items]) {
     const d = await json<{ ticket: { respondent: { address: string | null }; unit_id: string } }>(req, `/api/tickets/${it.id}`);
     const a = d.ticket.respondent.address;
     if (a && d.ticket.unit_id === me.unitId && /(街道|镇)/.test(a)) {

@@ -299,10 +299,10 @@ export const ticketRepo = {
     await q.query('UPDATE tickets SET satisfaction = $2 WHERE id = $1', [id, v]);
   },
 
-  /** Stations by open workload (optionally within a district, excluding one): where the demo seats its officers. */
+  /** Stations by open workload against businesses with an address (optionally within a district, excluding one): where the demo seats its officers. */
   async busiestStations(q: Queryable, limit: number, district?: string, exclude?: string) {
     return (await q.query<{ unit_id: string; district_code: string }>(
-      `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL
+      `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL AND t.respondent_address IS NOT NULL
        WHERE u.kind = 'station' AND ($2::text IS NULL OR u.district_code = $2) AND ($3::text IS NULL OR u.id <> $3)
        GROUP BY u.id, u.district_code ORDER BY count(t.id) DESC, u.id LIMIT $1`, [limit, district ?? null, exclude ?? null])).rows;
   },
