@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { MineAlert, MinePerson, SimTruth, TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
 import { abnormalComplainants, normaliseBusinessName, replayAlerts, WarningEngine, dayIndex, dayString } from '../server/modules/early-warning/index.js';
+import { mulberry32 } from '../shared/random.js';
 
 /** As `xiezhi mine` does: people the abnormal-list model flags (risk module, when present) are discounted. */
 async function abnormalOf(tickets: TifTicket[]): Promise<Set<string>> {
@@ -36,16 +37,7 @@ async function abnormalOf(tickets: TifTicket[]): Promise<Set<string>> {
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, sim: { type: 'string' }, truth: { type: 'string' }, data: { type: 'string' }, only: { type: 'string' }, 'no-abnormal': { type: 'boolean' } } });
 const DATA = args.data ?? new URL('../../shared/data/', import.meta.url).pathname;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 interface Shape { name: string; n: number; days: number; profile: 'uniform' | 'ramp' | 'front'; perPerson?: number }
 const SHAPES: Shape[] = [

@@ -8,19 +8,11 @@ import type { Db } from '../platform/db/index.js';
 import type { WorkCalendar } from '../platform/calendar/index.js';
 import { decide, ruleSetByVersion, type ActionInput } from '../modules/workflow/index.js';
 import type { Role } from '../../shared/domain.js';
+import { mulberry32 } from '../../shared/random.js';
 
 interface Row { id: string; kind: string; status: string; received_date: string; real_name: boolean; deadlines: Record<string, string>; rule_version: string; unit_id: string; odr_key: string | null }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed = 1): Promise<{ aged: number }> {
   const rows = (await db.query<Row>(

@@ -73,37 +73,6 @@ export const analyticsRepo = {
        FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC LIMIT 40`, params)).rows;
   },
 
-  async totals(q: Queryable, f: CubeFilter, today: string) {
-    const params: unknown[] = [];
-    const where = filterSql(f, params);
-    params.push(today);
-    const p = `$${params.length}`;
-    return (await q.query<Record<string, number>>(
-      `SELECT count(*)::int AS tickets,
-              count(*) FILTER (WHERE t.kind = 'complaint')::int AS complaints,
-              count(*) FILTER (WHERE t.kind = 'report')::int AS reports,
-              count(*) FILTER (WHERE t.kind IN ('consultation','suggestion','help','unknown'))::int AS consultations,
-              count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
-              count(*) FILTER (WHERE t.closed_at IS NULL AND t.due_date < ${p}::date)::int AS overdue,
-              count(*) FILTER (WHERE t.received_date = ${p}::date)::int AS today,
-              count(*) FILTER (WHERE t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
-              count(*) FILTER (WHERE t.outcome = 'terminated' AND NOT t.abnormal)::int AS terminated,
-              count(*) FILTER (WHERE t.abnormal)::int AS abnormal_tickets,
-              count(*) FILTER (WHERE t.outcome = 'odr_settled')::int AS odr_settled,
-              count(*) FILTER (WHERE t.odr_key IS NOT NULL)::int AS odr_total,
-              avg(t.satisfaction)::float8 AS satisfaction,
-              count(DISTINCT t.complainant_key)::int AS complainants
-       FROM tickets t WHERE ${where}`, params)).rows[0]!;
-  },
-
-  /** On-time rate: statutory decisions taken by their deadline (counted on the ticket as they happen). */
-  async onTime(q: Queryable, f: CubeFilter) {
-    const params: unknown[] = [];
-    const where = filterSql(f, params);
-    return (await q.query<{ decided: number; late: number }>(
-      `SELECT COALESCE(sum(t.decisions), 0)::int AS decided, COALESCE(sum(t.late_decisions), 0)::int AS late FROM tickets t WHERE ${where}`, params)).rows[0]!;
-  },
-
   async hotBusinesses(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit = 10) {
     return (await q.query<{ key: string; name: string; recent: number; previous: number; complainants: number }>(
       `SELECT t.respondent_key AS key, max(t.respondent_name) AS name,

@@ -272,10 +272,6 @@ export const ticketRepo = {
        WHERE complainant_key = $1 AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50`, [key, since])).rows;
   },
 
-  async byComplainant(q: Queryable, key: string, limit = 200) {
-    return (await q.query<TicketRow>(`SELECT * FROM tickets WHERE complainant_key = $1 ORDER BY received_at DESC LIMIT $2`, [key, limit])).rows;
-  },
-
   /** Open tickets whose current deadline is near or past and that have no marker event for it yet. */
   async openDueWithoutMarker(q: Queryable, until: string, today: string, limit: number) {
     return (await q.query<{ id: string; due_date: string; due_kind: string; unit_id: string }>(

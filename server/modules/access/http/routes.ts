@@ -1,6 +1,6 @@
 /** Login, logout, the current user, the organisation. */
 import { z } from 'zod';
-import { audit } from '../../../platform/audit/index.js';
+import { audit, auditTrail } from '../../../platform/audit/index.js';
 import { SESSION_COOKIE, type Http } from '../../../platform/http/index.js';
 import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
@@ -31,6 +31,11 @@ export function accessRoutes(http: Http, db: Db) {
     const a = req.actor!;
     const unit = a.unitId ? await accessRepo.getUnit(db, a.unitId) : undefined;
     return { ...a, role_label: ROLE_LABELS[a.role], unit_name: unit?.name ?? null };
+  });
+
+  http.get('/api/admin/audit', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志：某一对象的查看、导出与决定记录', querystring: z.object({ subject_type: z.string().max(40), subject_id: z.string().max(80), limit: z.coerce.number().int().min(1).max(1000).optional() }) } }, async (req) => {
+    const q = req.query as { subject_type: string; subject_id: string; limit?: number };
+    return auditTrail(db, q.subject_type, q.subject_id, q.limit ?? 200);
   });
 
   http.get('/api/units', { config: { auth: 'any' }, schema: { tags: ['organisation'], summary: '单位（市局、区局、市场监管所）' } }, async () => accessRepo.listUnits(db));

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TifTicket } from '../../../../shared/tif.js';
 import { WarningEngine, dayString } from './engine.js';
 import { replayAlerts } from './replay.js';
+import { mulberry32 } from '../../../../shared/random.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const START = 19_000; // 2022-01-08
 const WORDS = ['退款', '质量', '发票', '客服', '延迟发货', '价格欺诈', '售后', '虚假宣传', '霸王条款', '押金'];

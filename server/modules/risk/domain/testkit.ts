@@ -3,11 +3,9 @@
  * each kind the model must not mark, and builders for the abnormal conduct each criterion describes.
  */
 import type { TifTicket } from '../../../../shared/tif.js';
+import { mulberry32 } from '../../../../shared/random.js';
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
+export const rng = mulberry32;
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const GOODS = ['电饭煲', '羽绒服', '手机壳', '洗发水', '大米', '运动鞋', '台灯', '蓝牙耳机', '床单', '拖把', '月饼', '茶叶', '眼镜', '书包'];
