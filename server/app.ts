@@ -42,13 +42,15 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
   const sealer = makeSealer(cfg.key);
+  const clock = makeClock(o.today);
   return {
     enrich: o.enrich === false ? undefined : intakeEnrich,
     listedAmong: (keys) => abnormalRepo.listedAmong(db, keys),
     db,
     sealer,
     cal: calendar,
-    today: () => o.today ?? shanghaiDate(new Date()),
+    today: clock.today,
+    now: clock.now,
     dataDir: cfg.dataDir,
     keySource: cfg.keySource,
     async close() {
@@ -64,4 +66,16 @@ async function loadCalendarOverrides(db: Db): Promise<void> {
   const years: CalendarData['years'] = { ...builtinCalendarData.years };
   for (const row of rows) years[String(row.year)] = row.data;
   setCalendar(new WorkCalendar({ ...builtinCalendarData, version: `${builtinCalendarData.version}+db`, years }));
+}
+
+/**
+ * The process clock. With a fixed "today" (tests, demo replays) time still advances from 10:00 Shanghai of that day, so
+ * filings keep their order, but every date the code sees agrees with today() whatever the wall clock says.
+ */
+export function makeClock(today?: string): { now: () => Date; today: () => string } {
+  if (!today) return { now: () => new Date(), today: () => shanghaiDate(new Date()) };
+  const base = Date.parse(`${today}T02:00:00Z`);
+  const started = Date.now();
+  const now = () => new Date(base + (Date.now() - started));
+  return { now, today: () => shanghaiDate(now()) };
 }

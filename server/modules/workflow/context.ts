@@ -9,4 +9,6 @@ export interface Ctx {
   cal: () => WorkCalendar;
   /** Asia/Shanghai date of "now"; injectable so tests and the demo can move time */
   today: () => string;
+  /** the instant "now", on the same clock as today(): stamps filings, so a frozen today never meets wall-clock times */
+  now: () => Date;
 }

@@ -39,7 +39,7 @@ export async function fileTicket(ctx: IntakeCtx, actor: Actor, i: FileTicketInpu
   const code = randomBytes(4).toString('hex').toUpperCase();
   const t: TifTicket = {
     id: sourceId, kind: i.kind, channel: i.channel, title: i.title, text: i.text, complainant: i.complainant, respondent: i.respondent,
-    location: i.location, amount: i.amount, received_at: i.received_at ?? new Date().toISOString(),
+    location: i.location, amount: i.amount, received_at: i.received_at ?? ctx.now().toISOString(),
     extra: { ...(i.extra ?? {}), consent_odr: i.consent_odr ?? false, filed_by: actor.role },
   };
   const r = await ingestTickets(ctx, [t], { source, actor });
