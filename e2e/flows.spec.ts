@@ -207,13 +207,17 @@ test('cockpit renders with data at 1920×1080 and drills down to tickets', async
   await c.shot(page, 'cockpit-drilldown');
   await page.locator('[data-testid=drill-row]').first().click();
   await page.locator('[data-testid=detail-no]').waitFor();
+  // close the ticket, then the drill-down, each only once it is really gone: a key pressed during a drawer's closing
+  // animation is lost under load, and the closed drawer's rows stay in the DOM, hidden
   await page.keyboard.press('Escape');
+  await page.locator('[data-testid=detail-no]').waitFor({ state: 'hidden' });
   await page.keyboard.press('Escape');
+  await page.locator('[data-testid=drill-row]').first().waitFor({ state: 'hidden' });
 
   // a hot business, by keyboard-reachable button
   await page.locator('[data-testid=hot-business]').first().focus();
   await page.keyboard.press('Enter');
-  await page.locator('[data-testid=drill-row]').first().waitFor();
+  await page.locator('[data-testid=drill-row]:visible').first().waitFor();
 
   // mobile layout
   const m = await c.session('analyst', { width: 390, height: 844, mobile: true });
