@@ -12,6 +12,7 @@ import { calendarRoutes } from './modules/calendar-admin/index.js';
 import { alertRoutes, WarningService } from './modules/alerts/index.js';
 import { abnormalRoutes, abnormalRepo } from './modules/abnormal-list/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
+import { supervisionRoutes } from './modules/supervision/index.js';
 
 export async function optionalRoutes(app: App): Promise<RouteModule[]> {
   const similar = new SimilarService(app.db);
@@ -37,5 +38,5 @@ export async function optionalRoutes(app: App): Promise<RouteModule[]> {
     void similar.warm().catch((e) => console.error(`similar cases: ${(e as Error).message}`));
     void warning.warm(app.today()).catch((e) => console.error(`early warning: ${(e as Error).message}`));
   };
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, warning), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a)];
 }

@@ -1,0 +1,100 @@
+/**
+ * 督办 as data and rules: who may open, answer and close a supervision item, and when it is overdue. Pure: the
+ * commands load the ticket and the item, ask these functions, and store what they return.
+ */
+import type { Actor } from '../../access/index.js';
+
+export const MODES = ['phone', 'online', 'onsite'] as const;
+export type Mode = (typeof MODES)[number];
+export const MODE_LABELS: Record<Mode, string> = { phone: '电话督办', online: '网上督办', onsite: '现场督办' };
+
+export const REASONS = ['overdue', 'sensitive', 'repeated', 'leader', 'public_opinion', 'other'] as const;
+export type Reason = (typeof REASONS)[number];
+export const REASON_LABELS: Record<Reason, string> = {
+  overdue: '超期未办结', sensitive: '敏感诉求', repeated: '重复投诉', leader: '领导批示', public_opinion: '舆情关注', other: '其他',
+};
+
+export type State = 'open' | 'answered' | 'closed';
+export const STATE_LABELS: Record<State, string> = { open: '待回复', answered: '已回复待审核', closed: '已办结' };
+
+export interface SupervisionRow {
+  ticket_id: string;
+  id: string;
+  unit_id: string | null;
+  district_code: string | null;
+  mode: Mode;
+  reason: Reason;
+  required: string;
+  due_date: string;
+  state: State;
+  opened_by: string;
+  opened_level: 'district' | 'city';
+  opened_at: Date | string;
+  response: string | null;
+  answered_by: string | null;
+  answered_at: Date | string | null;
+  finding: string | null;
+  rating: 'satisfactory' | 'unsatisfactory' | null;
+  closed_by: string | null;
+  closed_at: Date | string | null;
+}
+
+/** The scope of a ticket as far as supervision cares. */
+export interface TicketUnit {
+  unit_id: string | null;
+  district_code: string | null;
+  /** the workflow has ended (declined, mediated, closed, answered, duplicate) */
+  terminal: boolean;
+}
+
+export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: string };
+export type Verdict = { ok: true } | Refusal;
+const no = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+
+/** City level (admin) supervises everywhere; a district supervisor only tickets of the district. */
+export function levelOf(a: Actor): 'district' | 'city' | null {
+  if (a.role === 'admin') return 'city';
+  if (a.role === 'supervisor' && a.districtCode) return 'district';
+  return null;
+}
+
+function inDistrict(a: Actor, t: { unit_id: string | null; district_code: string | null }): boolean {
+  if (a.role === 'admin') return true;
+  if (a.role !== 'supervisor' || !a.districtCode) return false;
+  return t.district_code === a.districtCode || (t.unit_id ?? '').startsWith(`S${a.districtCode}`) || t.unit_id === a.districtCode;
+}
+
+export function canOpen(a: Actor, t: TicketUnit, o: { due_date: string; today: string; required: string }): Verdict {
+  if (!levelOf(a) || !inDistrict(a, t)) return no('forbidden', '只有区局或市局监督人员可以对本辖区工单督办');
+  if (!t.unit_id) return no('invalid_input', '工单尚未分派到承办单位，无法督办');
+  if (t.terminal) return no('illegal_transition', '工单已办结，无需督办');
+  if (o.due_date < o.today) return no('invalid_input', `督办期限 ${o.due_date} 早于今天`);
+  if (!o.required.trim()) return no('invalid_input', '请写明督办要求');
+  return { ok: true };
+}
+
+/** The station that handles the ticket answers; its district supervisor may answer on its behalf. */
+export function canAnswer(a: Actor, s: SupervisionRow): Verdict {
+  const own = a.role === 'officer' && !!a.unitId && a.unitId === s.unit_id;
+  if (!own && !inDistrict(a, s)) return no('forbidden', '只有承办单位可以回复督办');
+  if (s.state !== 'open') return no('illegal_transition', s.state === 'closed' ? '督办已办结' : '督办已回复，等待审核');
+  return { ok: true };
+}
+
+/**
+ * The level that opened the item closes it: a district cannot close what the city opened. Closing an item that was
+ * never answered is allowed (the supervisor verified by phone or on site) but needs a finding, like every close.
+ */
+export function canClose(a: Actor, s: SupervisionRow, finding: string): Verdict {
+  const level = levelOf(a);
+  if (!level || !inDistrict(a, s)) return no('forbidden', '只有督办发起层级的监督人员可以办结督办');
+  if (s.opened_level === 'city' && level !== 'city') return no('forbidden', '市局发起的督办由市局办结');
+  if (s.state === 'closed') return no('illegal_transition', '督办已办结');
+  if (!finding.trim()) return no('invalid_input', '请填写督办结论');
+  return { ok: true };
+}
+
+/** Overdue: not closed and its due date has passed without an answer. */
+export function isOverdue(s: Pick<SupervisionRow, 'state' | 'due_date'>, today: string): boolean {
+  return s.state === 'open' && s.due_date < today;
+}

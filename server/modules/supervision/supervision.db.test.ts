@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../test/db.js';
+import { buildHttp } from '../../http.js';
+import { optionalRoutes } from '../../routes.js';
+import { DEMO_PASSWORD } from '../access/index.js';
+import type { Http } from '../../platform/http/index.js';
+
+let app: Awaited<ReturnType<typeof testApp>>;
+let http: Http;
+const tokens: Record<string, string> = {};
+async function call(user: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  const r = await http.inject({ method, url, payload, headers: { authorization: `Bearer ${tokens[user]}` } });
+  return { status: r.statusCode, body: r.json() };
+}
+
+beforeAll(async () => {
+  app = await testApp('2026-12-01');
+  http = await buildHttp(app, await optionalRoutes(app));
+  for (const u of ['officer', 'officer2', 'supervisor', 'operator', 'admin', 'enterprise']) {
+    tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
+  }
+});
+afterAll(async () => {
+  await http.close();
+  await app.closeDb();
+});
+
+let filed = 0;
+async function fileTicket(key: string) {
+  filed += 1; // a different person each time: the same person about the same business would be linked as a repeat
+  const r = await call('operator', 'POST', '/api/tickets', {
+    kind: 'complaint', client_key: key, text: `预付卡商家关门，多次联系无果，要求退款（第${filed}张卡）`,
+    complainant: { name: `王女士${filed}`, phone: `1390000111${filed}` }, respondent: { name: '上海某某健身有限公司', address: '上海市松江区岳阳街道人民北路100号' },
+  });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
+describe('督办 end to end', () => {
+  it('opens on a ticket, shows it to the station, takes its answer and closes with a finding', async () => {
+    const id = await fileTicket('sup-1');
+    const o = await call('supervisor', 'POST', `/api/tickets/${id}/supervisions`, { mode: 'phone', reason: 'sensitive', required: '请于三个工作日内回复处理进展' });
+    expect(o.status).toBe(201);
+    expect(o.body.due_date).toBe('2026-12-04');
+    const queue = await call('officer', 'GET', '/api/supervisions?state=open');
+    expect(queue.body.items.map((s: { ticket_id: string }) => s.ticket_id)).toContain(id);
+    expect(queue.body.items[0].mode_label).toBe('电话督办');
+    expect((await call('officer2', 'GET', `/api/tickets/${id}/supervisions`)).status).toBe(404);
+    expect((await call('officer2', 'POST', `/api/supervisions/${o.body.id}/answer`, { response: '已处理' })).status).toBe(404);
+    const a = await call('officer', 'POST', `/api/supervisions/${o.body.id}/answer`, { response: '已联系经营者，约定本周退款' });
+    expect(a.body.state).toBe('answered');
+    expect((await call('officer', 'POST', `/api/supervisions/${o.body.id}/close`, { finding: '同意' })).status).toBe(403);
+    const c = await call('supervisor', 'POST', `/api/supervisions/${o.body.id}/close`, { finding: '回复属实，督办办结', rating: 'satisfactory' });
+    expect(c.body.state).toBe('closed');
+    const t = await call('officer', 'GET', `/api/tickets/${id}`);
+    expect(t.body.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['supervision_opened', 'supervision_answered', 'supervision_closed']));
+    const n = await app.db.query<{ n: number }>("SELECT count(*)::int n FROM audit_log WHERE action LIKE 'supervision.%' AND subject_id = $1", [id]);
+    expect(n.rows[0]!.n).toBe(3);
+  });
+
+  it('refuses the wrong people and bad input with reasons', async () => {
+    const id = await fileTicket('sup-2');
+    expect((await call('officer', 'POST', `/api/tickets/${id}/supervisions`, { mode: 'phone', reason: 'overdue', required: 'x' })).status).toBe(403);
+    expect((await call('enterprise', 'GET', `/api/tickets/${id}/supervisions`)).status).toBe(403);
+    const bad = await call('supervisor', 'POST', `/api/tickets/${id}/supervisions`, { mode: 'phone', reason: 'overdue', required: 'x', due_date: '2026-13-45' });
+    expect(bad.status).toBe(400);
+    const past = await call('supervisor', 'POST', `/api/tickets/${id}/supervisions`, { mode: 'onsite', reason: 'overdue', required: 'x', due_date: '2026-11-01' });
+    expect(past.status).toBe(400);
+    expect(past.body.message).toMatch(/早于今天/);
+  });
+
+  it('counts per unit for the cockpit, overdue included', async () => {
+    const id = await fileTicket('sup-3');
+    await call('admin', 'POST', `/api/tickets/${id}/supervisions`, { mode: 'online', reason: 'leader', required: '市局督办', due_date: '2026-12-01' });
+    const s = await call('admin', 'GET', '/api/supervisions/stats');
+    expect(s.status).toBe(200);
+    expect(s.body.total.open).toBeGreaterThanOrEqual(1);
+    expect(s.body.by_unit[0].unit_name).toBeTruthy();
+    expect((await call('officer', 'GET', '/api/supervisions/stats')).status).toBe(403);
+  });
+});
