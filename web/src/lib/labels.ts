@@ -18,6 +18,18 @@ const ACTIONS: Record<string, [string, string]> = {
 };
 export const actionLabel = (a: string) => pick(ACTIONS, a);
 
+/** Timeline entries that are not workflow actions (inspections, 督办, corrections, ratings, deadline markers). */
+const EVENTS: Record<string, [string, string]> = {
+  received: ['收件', 'Received'], transfer: ['转办', 'Transfer'], inspection_created: ['生成现场检查任务', 'Inspection created'],
+  inspection_result: ['现场检查结果', 'Inspection result'], supervision_opened: ['开启督办', 'Supervision opened'],
+  supervision_answered: ['回复督办', 'Supervision answered'], supervision_closed: ['督办办结', 'Supervision closed'],
+  labels_corrected: ['更正分类', 'Labels corrected'], rating: ['满意度评价', 'Satisfaction rated'],
+  deadline_warning: ['临期提醒', 'Deadline warning'], deadline_breached: ['超期', 'Deadline breached'],
+  evidence_attached: ['提交证据', 'Evidence attached'], rebuttal_submitted: ['经营者申诉材料', 'Business rebuttal'],
+};
+/** Label of a timeline entry: an event of its own, else the workflow action it records. */
+export const eventLabel = (type: string) => (EVENTS[type] ? pick(EVENTS, type) : actionLabel(type));
+
 const STATUSES: Record<string, [string, string]> = {
   received: ['待受理', 'Received'], triage: ['待分派', 'Triage'], odr: ['ODR企业处理中', 'With ODR enterprise'], accepted: ['已受理', 'Accepted'],
   declined: ['不予受理', 'Declined'], mediating: ['调解中', 'Mediating'], suspended: ['调解中止', 'Suspended'], mediated: ['调解成功', 'Mediated'],
