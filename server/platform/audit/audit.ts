@@ -35,8 +35,8 @@ export async function audit(q: Queryable, e: AuditEntry): Promise<void> {
 }
 
 export interface AuditRow {
-  seq: number; at: Date; actor_id: string | null; actor_role: string | null; unit_id: string | null; action: string;
-  subject_type: string; subject_id: string | null; subject_ids: string[] | null; subject_count: number; purpose: string | null; detail: unknown;
+  seq: number; at: Date; actor_id: string | null; actor_name: string | null; actor_role: string | null; unit_id: string | null; action: string;
+  subject_type: string; subject_id: string | null; subject_ids: string[] | null; subject_count: number; purpose: string | null; detail: unknown; hash: string;
 }
 
 export interface AuditQuery {
@@ -61,21 +61,27 @@ export async function auditSearch(q: Queryable, f: AuditQuery): Promise<{ items:
     params.push(v);
     return `$${params.length}`;
   };
-  if (f.actor) where.push(`actor_id = ${p(f.actor)}`);
-  if (f.action) where.push(f.action.endsWith('.') ? `starts_with(action, ${p(f.action)})` : `action = ${p(f.action)}`);
-  if (f.subjectType) where.push(`subject_type = ${p(f.subjectType)}`);
+  if (f.actor) {
+    // the admin types a user name; system writers (model, public) have only an id
+    const a = p(f.actor);
+    where.push(`(a.actor_id = ${a} OR a.actor_id IN (SELECT id FROM users WHERE username = ${a}))`);
+  }
+  if (f.action) where.push(f.action.endsWith('.') ? `starts_with(a.action, ${p(f.action)})` : `a.action = ${p(f.action)}`);
+  if (f.subjectType) where.push(`a.subject_type = ${p(f.subjectType)}`);
   if (f.subjectId) {
     const s = p(f.subjectId);
-    where.push(`(subject_id = ${s} OR subject_ids @> ARRAY[${s}]::text[])`);
+    where.push(`(a.subject_id = ${s} OR a.subject_ids @> ARRAY[${s}]::text[])`);
   }
-  if (f.from) where.push(`at >= ${p(f.from)}`);
-  if (f.to) where.push(`at < ${p(f.to)}`);
-  if (f.before) where.push(`seq < ${p(f.before)}`);
+  if (f.from) where.push(`a.at >= ${p(f.from)}`);
+  if (f.to) where.push(`a.at < ${p(f.to)}`);
+  if (f.before) where.push(`a.seq < ${p(f.before)}`);
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
   const rows = (await q.query<AuditRow>(
-    `SELECT seq, at, actor_id, actor_role, unit_id, action, subject_type, subject_id, subject_ids[1:20] AS subject_ids,
-            COALESCE(cardinality(subject_ids), CASE WHEN subject_id IS NULL THEN 0 ELSE 1 END) AS subject_count, purpose, detail
-     FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ${p(limit + 1)}`, params)).rows;
+    `SELECT a.seq, a.at, a.actor_id, u.username AS actor_name, a.actor_role, a.unit_id, a.action, a.subject_type, a.subject_id,
+            a.subject_ids[1:20] AS subject_ids, COALESCE(cardinality(a.subject_ids), CASE WHEN a.subject_id IS NULL THEN 0 ELSE 1 END) AS subject_count,
+            a.purpose, a.detail, a.hash
+     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.seq DESC LIMIT ${p(limit + 1)}`, params)).rows;
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   return { items, next_before: more ? items[items.length - 1]!.seq : null };
