@@ -2,3 +2,4 @@ export { openDb, type Db, type Queryable, type QueryResult, type OpenOptions } f
 export { migrate } from './migrate.js';
 export { withoutSecondaryIndexes } from './bulk.js';
 export { grantApplicationRole, roleOf } from './roles.js';
+export { backupPglite, restorePglite, filterTar } from './backup.js';
