@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   similar: { file: 'similar', help: 'similar --id ID FILE...   top similar tickets for one ticket' },
   mine: { file: 'mine', help: 'mine FILE... --out REPORT' },
   workdays: { file: 'workdays', help: 'workdays add DATE N | workdays check' },
+  backup: { file: 'backup', help: 'backup --data DIR --out FILE   embedded database, sealed, without the key' },
+  restore: { file: 'restore', help: 'restore --data DIR FILE   into a new data directory' },
+  reseal: { file: 'reseal', help: 'reseal --data DIR   re-seal everything under XIEZHI_KEY (old key: XIEZHI_OLD_KEY)' },
+  audit: { file: 'audit', help: 'audit verify [--data DIR] [--expect SEQ:HASH]   check the audit hash chain' },
   bench: { file: 'bench', help: 'bench [NAME...]   run benchmarks (see docs/BENCHMARKS.md)' },
 };
 

@@ -68,7 +68,7 @@ describe('API', () => {
     const audit = await app.db.query<{ n: number }>("SELECT count(*)::int n FROM audit_log WHERE action = 'personal_data.view' AND subject_id = $1", [f.body.id]);
     expect(audit.rows[0]!.n).toBe(1);
     const trail = await call('admin', 'GET', `/api/admin/audit?subject_type=ticket&subject_id=${f.body.id}`);
-    expect(trail.body.map((e: { action: string }) => e.action)).toContain('personal_data.view');
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toContain('personal_data.view');
     expect((await call('officer', 'GET', `/api/admin/audit?subject_type=ticket&subject_id=${f.body.id}`)).status).toBe(403);
 
     const a = await call('officer', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'accept' });

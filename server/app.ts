@@ -4,13 +4,15 @@
  */
 import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
 import { loadConfig } from './platform/config/index.js';
-import { makeSealer } from './platform/crypto/index.js';
-import { migrate, openDb, type Db } from './platform/db/index.js';
+import { openKeyring } from './platform/crypto/index.js';
+import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
+import { sealLegacyAttachments } from './modules/attachments/index.js';
+import { sealLegacyDocuments } from './modules/workflow/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -36,12 +38,28 @@ export interface OpenAppOptions {
 }
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
-  const cfg = o.key ? { databaseUrl: process.env.DATABASE_URL, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const } : loadConfig({ dataDir: o.dataDir });
+  const cfg = o.key
+    ? { databaseUrl: process.env.DATABASE_URL, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
+    : loadConfig({ dataDir: o.dataDir });
+  const separateRoles = !o.db && !!cfg.databaseUrl && !!cfg.migrationUrl;
+  if (separateRoles) {
+    // separate roles: the owner migrates and grants, the application role only reads and writes data
+    const owner = await openDb({ url: cfg.migrationUrl });
+    try {
+      await migrate(owner);
+      await grantApplicationRole(owner, roleOf(cfg.databaseUrl!));
+    } finally {
+      await owner.close();
+    }
+  }
   const db = o.db ?? (await openDb(cfg.databaseUrl ? { url: cfg.databaseUrl } : { dataDir: cfg.dataDir }));
-  await migrate(db);
+  if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
-  const sealer = makeSealer(cfg.key);
+  const sealer = await openKeyring(db, cfg.key, { previous: cfg.previousKeys });
+  // rows stored before sealing at rest (migration 0030) are sealed now, once
+  await sealLegacyAttachments(db, sealer);
+  await sealLegacyDocuments(db, sealer);
   const clock = makeClock(o.today);
   return {
     enrich: o.enrich === false ? undefined : intakeEnrich,

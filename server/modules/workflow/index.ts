@@ -11,3 +11,8 @@ export { listQueue, type QueueQuery } from './queries/list-queue.js';
 export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
 export { openComplainant, maskComplainant } from './http/presenters.js';
 export { sweepDeadlines } from './jobs/sweep-deadlines.js';
+import type { Db } from '../../platform/db/index.js';
+import type { Sealer } from '../../platform/crypto/index.js';
+import { ticketRepo as repo } from './repository.js';
+/** At start: seal decision documents stored in clear before sealing at rest existed. */
+export const sealLegacyDocuments = (db: Db, sealer: Sealer) => db.tx((q) => repo.sealLegacyDocuments(q, sealer));

@@ -1,1 +1,2 @@
-export { audit, auditTrail, type AuditEntry, type AuditAction } from './audit.js';
+export { audit, auditTrail, auditSearch, type AuditEntry, type AuditAction, type AuditRow, type AuditQuery } from './audit.js';
+export { verifyAuditChain, GENESIS, type VerifyResult } from './verify.js';

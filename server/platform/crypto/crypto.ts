@@ -1,21 +1,66 @@
 /**
  * Personal data at rest: AES-256-GCM for the values, HMAC-SHA256 keyed hashes for matching the same phone/ID/name
- * across tickets without decrypting. The key comes from XIEZHI_KEY (see server/platform/config); two sub-keys are
- * derived from it so a leaked hash key does not decrypt anything.
+ * across tickets without decrypting. The master key comes from XIEZHI_KEY or XIEZHI_KEY_FILE (server/platform/config).
+ *
+ * Every sealed value names the key that sealed it (a key id: the first 8 hex of an HMAC of the master key, which
+ * identifies the key without revealing it), so a re-seal under a new key (`xiezhi reseal`) can run while old and new
+ * values coexist, and a wrong key is told apart from tampering. Text values: `v2:<kid>:<base64(iv|tag|ciphertext)>`;
+ * binary values (attachments): `XZ2` | kid (4 bytes) | iv | tag | ciphertext. `v1:` values (before key ids) still open.
+ *
+ * The matching key (HMAC) is derived from the first master key of a database and carried over on rotation (the
+ * keyring in server/platform/crypto/keyring.ts stores it sealed under the current key): person links, abnormal-list
+ * entries and image-reuse checks hash identifiers with it, and re-hashing all of them is not what a key rotation does.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 export interface Sealer {
+  /** key id of the key new values are sealed with */
+  readonly kid: string;
   seal(value: unknown): string;
   open<T = unknown>(sealed: string): T;
+  sealBytes(value: Uint8Array): Buffer;
+  openBytes(sealed: Uint8Array): Buffer;
+  /** key id a sealed text or binary value names (v1 values: null) */
+  kidOf(sealed: string | Uint8Array): string | null;
   /** keyed hash of a normalised identifier, e.g. hash('phone', '13800138000') */
   hash(kind: 'phone' | 'idno' | 'name' | 'address' | 'person' | string, value: string): string;
+  /** the matching (HMAC) key, for the keyring */
+  readonly macKey: Buffer;
 }
 
-export function makeSealer(masterKey: string): Sealer {
+export interface SealerOptions {
+  /** the matching key carried over from the database's first master key (keyring); default: derived from masterKey */
+  macKey?: Buffer;
+  /** earlier master keys whose values may still be opened (during a re-seal) */
+  previous?: string[];
+}
+
+const BIN_MAGIC = Buffer.from('XZ2');
+
+export function keyId(masterKey: string): string {
+  return createHmac('sha256', masterKey).update('xiezhi/kid/v1').digest('hex').slice(0, 8);
+}
+
+export function deriveMacKey(masterKey: string): Buffer {
+  return createHash('sha256').update('xiezhi/mac/v1\0' + masterKey).digest();
+}
+
+function checkKey(masterKey: string) {
   if (!masterKey || masterKey.length < 16) throw new Error('XIEZHI_KEY must be at least 16 characters');
-  const encKey = createHash('sha256').update('xiezhi/enc/v1\0' + masterKey).digest();
-  const macKey = createHash('sha256').update('xiezhi/mac/v1\0' + masterKey).digest();
+}
+
+export function makeSealer(masterKey: string, opts: SealerOptions = {}): Sealer {
+  checkKey(masterKey);
+  const encKey = (k: string) => createHash('sha256').update('xiezhi/enc/v1\0' + k).digest();
+  const keys = new Map<string, Buffer>();
+  const kid = keyId(masterKey);
+  keys.set(kid, encKey(masterKey));
+  for (const p of opts.previous ?? []) {
+    checkKey(p);
+    keys.set(keyId(p), encKey(p));
+  }
+  const current = keys.get(kid)!;
+  const macKey = opts.macKey ?? deriveMacKey(masterKey);
   // IVs come from a pool of CSPRNG bytes: one randomBytes call per 4,096 seals instead of one per seal.
   let pool = Buffer.alloc(0);
   let at = 0;
@@ -27,24 +72,73 @@ export function makeSealer(masterKey: string): Sealer {
     at += 12;
     return pool.subarray(at - 12, at);
   };
+  const encrypt = (clear: Buffer) => {
+    const iv = nextIv();
+    const c = createCipheriv('aes-256-gcm', current, iv);
+    const body = Buffer.concat([c.update(clear), c.final()]);
+    return Buffer.concat([iv, c.getAuthTag(), body]);
+  };
+  const decrypt = (key: Buffer, buf: Buffer) => {
+    const d = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
+    d.setAuthTag(buf.subarray(12, 28));
+    return Buffer.concat([d.update(buf.subarray(28)), d.final()]);
+  };
+  const keyFor = (k: string) => {
+    const key = keys.get(k);
+    if (!key) throw new Error(`sealed with key ${k}, which is not supplied (current key ${kid}); see docs/SECURITY.md on key rotation`);
+    return key;
+  };
+  const openText = (sealed: string): Buffer => {
+    if (sealed.startsWith('v2:')) {
+      const k = sealed.slice(3, 11);
+      return decrypt(keyFor(k), Buffer.from(sealed.slice(12), 'base64'));
+    }
+    if (sealed.startsWith('v1:')) {
+      // v1 carries no key id: try the current key first, then the previous ones
+      const buf = Buffer.from(sealed.slice(3), 'base64');
+      let err: unknown;
+      for (const key of keys.values()) {
+        try {
+          return decrypt(key, buf);
+        } catch (e) {
+          err = e;
+        }
+      }
+      throw err;
+    }
+    throw new Error('unknown sealed format');
+  };
   return {
+    kid,
+    macKey,
     seal(value) {
-      const iv = nextIv();
-      const c = createCipheriv('aes-256-gcm', encKey, iv);
-      const body = Buffer.concat([c.update(JSON.stringify(value), 'utf8'), c.final()]);
-      return 'v1:' + Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
+      return `v2:${kid}:` + encrypt(Buffer.from(JSON.stringify(value), 'utf8')).toString('base64');
     },
     open<T>(sealed: string): T {
-      if (!sealed.startsWith('v1:')) throw new Error('unknown sealed format');
-      const buf = Buffer.from(sealed.slice(3), 'base64');
-      const d = createDecipheriv('aes-256-gcm', encKey, buf.subarray(0, 12));
-      d.setAuthTag(buf.subarray(12, 28));
-      return JSON.parse(Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8')) as T;
+      return JSON.parse(openText(sealed).toString('utf8')) as T;
+    },
+    sealBytes(value) {
+      return Buffer.concat([BIN_MAGIC, Buffer.from(kid, 'hex'), encrypt(Buffer.from(value))]);
+    },
+    openBytes(sealed) {
+      const b = Buffer.from(sealed);
+      if (b.length < 35 || !b.subarray(0, 3).equals(BIN_MAGIC)) throw new Error('unknown sealed binary format');
+      return decrypt(keyFor(b.subarray(3, 7).toString('hex')), b.subarray(7));
+    },
+    kidOf(sealed) {
+      if (typeof sealed === 'string') return sealed.startsWith('v2:') ? sealed.slice(3, 11) : null;
+      const b = Buffer.from(sealed);
+      return b.subarray(0, 3).equals(BIN_MAGIC) ? b.subarray(3, 7).toString('hex') : null;
     },
     hash(kind, value) {
       return createHmac('sha256', macKey).update(kind + '\0' + normaliseIdentifier(kind, value)).digest('base64url').slice(0, 32);
     },
   };
+}
+
+/** Re-seals a sealed text value under the sealer's current key without interpreting it (exact bytes kept). */
+export function resealText(s: Sealer, sealed: string): string {
+  return s.seal(s.open(sealed));
 }
 
 export function normaliseIdentifier(kind: string, v: string): string {

@@ -1,3 +1,5 @@
 export { openDb, type Db, type Queryable, type QueryResult, type OpenOptions } from './db.js';
 export { migrate } from './migrate.js';
 export { withoutSecondaryIndexes } from './bulk.js';
+export { grantApplicationRole, roleOf } from './roles.js';
+export { backupPglite, restorePglite, filterTar } from './backup.js';

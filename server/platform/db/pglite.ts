@@ -1,11 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { restrictUmask, tightenPermissions } from '../config/permissions.js';
 
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   // Same value shapes as server/platform/db/pg.ts: dates as 'YYYY-MM-DD', int8 and numeric as numbers.
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+  if (dataDir) {
+    // the files PGlite creates from now on get 0600, and what initdb unpacked with 0666 is tightened (docs/SECURITY.md)
+    restrictUmask();
+    tightenPermissions(dataDir);
+  }
   const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
   await pg.waitReady;
+  if (dataDir) tightenPermissions(dataDir);
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
       const r = await q.query<T>(sql, params as unknown[] | undefined);
@@ -24,8 +31,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     },
     async close() {
       await pg.close();
+      if (dataDir) tightenPermissions(dataDir);
     },
     // exposed for test templates
-    ...({ dump: () => pg.dumpDataDir('none') } as object),
+    ...({ dump: (compression: 'none' | 'gzip' = 'none') => pg.dumpDataDir(compression) } as object),
   };
 }

@@ -91,6 +91,6 @@ export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmask
       categories: [...cats.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
     }, e, { role: a.role, unmasked: o.unmasked === true }), sharing_keys: keys });
   }
-  await audit(ctx.db, { actorId: a.id, actorRole: a.role, unitId: a.unitId, action: 'abnormal.share', subjectType: 'abnormal_list', purpose: o.purpose, detail: { entries: out.length, unmasked: o.unmasked === true } });
+  await audit(ctx.db, { actorId: a.id, actorRole: a.role, unitId: a.unitId, action: 'abnormal.share', subjectType: 'abnormal', subjectIds: r.rows.map((row) => String(row.id)), purpose: o.purpose, detail: { entries: out.length, unmasked: o.unmasked === true } });
   return { purpose: o.purpose, count: out.length, entries: out };
 }

@@ -1,11 +1,31 @@
 /** Login, logout, the current user, the organisation. */
 import { z } from 'zod';
-import { audit, auditTrail } from '../../../platform/audit/index.js';
+import { audit, auditSearch } from '../../../platform/audit/index.js';
 import { SESSION_COOKIE, type Http } from '../../../platform/http/index.js';
 import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
 import { accessRepo } from '../repository.js';
 import { ROLE_LABELS } from '../../../../shared/domain.js';
+
+/** a calendar date (Asia/Shanghai; `to` includes the whole day) or an ISO instant, refused with its field named */
+const when = (field: string) => z.string().max(40).refine((v) => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const d = new Date(`${v}T00:00:00+08:00`);
+    return !Number.isNaN(d.getTime()) && new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) === v;
+  }
+  return /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+}, { message: `${field}: not a valid date (YYYY-MM-DD) or time (ISO 8601)` });
+const auditQuery = z.object({
+  actor: z.string().max(64).optional(), action: z.string().max(40).optional(),
+  subject_type: z.string().max(40).optional(), subject_id: z.string().max(200).optional(),
+  from: when('from').optional(), to: when('to').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(), before: z.coerce.number().int().min(1).optional(),
+});
+function shanghaiInstant(v: string, endOfDay: boolean): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(v);
+  const d = new Date(`${v}T00:00:00+08:00`);
+  return endOfDay ? new Date(d.getTime() + 86_400_000) : d;
+}
 
 export function accessRoutes(http: Http, db: Db) {
   http.post('/api/auth/login', {
@@ -33,9 +53,13 @@ export function accessRoutes(http: Http, db: Db) {
     return { ...a, role_label: ROLE_LABELS[a.role], unit_name: unit?.name ?? null };
   });
 
-  http.get('/api/admin/audit', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志：某一对象的查看、导出与决定记录', querystring: z.object({ subject_type: z.string().max(40), subject_id: z.string().max(80), limit: z.coerce.number().int().min(1).max(1000).optional() }) } }, async (req) => {
-    const q = req.query as { subject_type: string; subject_id: string; limit?: number };
-    return auditTrail(db, q.subject_type, q.subject_id, q.limit ?? 200);
+  // the admin's audit search (issue 11 §3): by actor, action, subject and time; with no filter the latest page
+  http.get('/api/admin/audit', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志检索：按操作人、操作、对象（含导出/共享所涉记录）与时间段；不带条件时返回最新一页', querystring: auditQuery } }, async (req) => {
+    const q = req.query as z.infer<typeof auditQuery>;
+    return auditSearch(db, {
+      actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, limit: q.limit ?? 50, before: q.before,
+      from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined,
+    });
   });
 
   http.get('/api/units', { config: { auth: 'any' }, schema: { tags: ['organisation'], summary: '单位（市局、区局、市场监管所）' } }, async () => accessRepo.listUnits(db));

@@ -1,4 +1,5 @@
 /** Cockpit, cube, drill-down, row-level export (audited, no silent cap) and public per-business disclosure. */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { audit } from '../../../platform/audit/index.js';
@@ -52,7 +53,6 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
   http.get('/api/analytics/export.csv', { config: { auth: ['analyst', 'supervisor', 'admin'] }, schema: { tags: ['analytics'], summary: '行级导出（CSV，全部匹配行，不设上限；已审计）', querystring: filters.extend({ purpose: z.string().min(2).max(200) }) } }, async (req, reply) => {
     const q = req.query as Filters & { purpose: string };
     const f = scopeFilter(req.actor!, toFilter(q));
-    await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export', subjectType: 'tickets', purpose: q.purpose, detail: { filter: f } });
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-export.csv"');
     const cols = ['id', 'no', 'kind', 'channel', 'received_date', 'title', 'respondent_name', 'respondent_credit_code', 'platform', 'district_code', 'street_code', 'unit_id', 'category', 'problem', 'status', 'outcome', 'legal_basis', 'amount', 'abnormal', 'age_group', 'complainant'];
     const cell = (v: unknown) => {
@@ -60,9 +60,17 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
       return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
     const db = ctx.db;
+    const who = { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export' as const, subjectType: 'ticket', purpose: q.purpose };
     async function* lines() {
       yield '\uFEFF' + cols.join(',') + '\n';
-      for await (const rows of analyticsRepo.exportRows(db, f)) yield rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
+      // each page is audited with the tickets it holds before it leaves, so the audit finds every exported ticket
+      const exportId = randomUUID();
+      let page = 0;
+      for await (const rows of analyticsRepo.exportRows(db, f)) {
+        await audit(db, { ...who, subjectIds: rows.map((r) => String(r.id)), detail: { export_id: exportId, page: ++page, rows: rows.length, filter: f } });
+        yield rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
+      }
+      if (!page) await audit(db, { ...who, subjectIds: [], detail: { export_id: exportId, page: 0, rows: 0, filter: f } });
     }
     const { Readable } = await import('node:stream');
     return reply.send(Readable.from(lines()));

@@ -43,7 +43,7 @@ export async function attach(ctx: Ctx, actor: Actor, ticketId: string, f: { file
   }
   const id = randomUUID();
   await ctx.db.tx(async (q) => {
-    await attachmentRepo.insert(q, {
+    await attachmentRepo.insert(q, ctx.sealer, {
       ticket_id: t.id, id, purpose: f.purpose, filename: f.filename.slice(0, 200), mime: MIME[ext] ?? null, size: f.content.length,
       sha256: createHash('sha256').update(f.content).digest('hex'), dhash: hashes?.dhash ?? null, phash: hashes?.phash ?? null, informative,
       person_key: f.purpose === 'evidence' ? t.complainant_key : null, flags, content: f.content, note: f.note ?? null, uploaded_by: actor.id, uploaded_role: actor.role,

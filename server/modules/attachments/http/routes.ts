@@ -35,8 +35,8 @@ export function attachmentRoutes(http: Http, ctx: Ctx) {
     const p = req.params as { id: string; aid: string };
     const t = await ticketRepo.get(ctx.db, p.id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
-    const a = await attachmentRepo.content(ctx.db, t.id, p.aid);
+    const a = await attachmentRepo.content(ctx.db, ctx.sealer, t.id, p.aid);
     if (!a) return fail('not_found', '文件不存在');
-    return reply.type(a.mime ?? 'application/octet-stream').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`).send(Buffer.from(a.content));
+    return reply.type(a.mime ?? 'application/octet-stream').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`).send(a.content);
   });
 }

@@ -44,7 +44,7 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
   http.get('/api/public/tickets/:no/documents/:doc', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '查看决定文书', params: z.object({ no: z.string().max(40), doc: z.string().max(64) }), querystring: track } }, async (req, reply) => {
     const p = req.params as { no: string; doc: string };
     const t = await trackTicket(ctx, p.no, (req.query as { code: string }).code);
-    const d = await ticketRepo.document(ctx.db, t.id, p.doc);
+    const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, p.doc);
     if (!d) return reply.status(404).send({ error: 'not_found', message: '文书不存在' });
     return reply.type('text/html; charset=utf-8').send(d.html);
   });

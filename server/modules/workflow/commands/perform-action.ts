@@ -51,7 +51,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
           outcomeText: t.kind === 'report' ? reportOutcomeText(d.outcome ?? t.outcome, o.input.note) : undefined,
         });
         const id = randomUUID();
-        await ticketRepo.insertDocument(q, { ticket_id: t.id, id, kind, number: doc.number, title: doc.title, html: doc.html, created_by: o.actor.id });
+        await ticketRepo.insertDocument(q, ctx.sealer, { ticket_id: t.id, id, kind, number: doc.number, title: doc.title, html: doc.html, created_by: o.actor.id });
         docs.push({ id, kind, number: doc.number, title: doc.title });
       }
     }

@@ -33,6 +33,6 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
 export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
-  const d = await ticketRepo.document(ctx.db, t.id, docId);
+  const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, docId);
   return d ?? fail('not_found', '文书不存在');
 }
