@@ -69,7 +69,7 @@ describe('decompression bombs through the public evidence upload', () => {
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/像素过多/);
     expect(worst).toBeLessThan(1000);
-    expect(await app.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [t.id]).then((x) => x.rowCount)).toBe(0);
+    expect(await app.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [t.id]).then((x) => x.rows.length)).toBe(0);
   });
 
   it('stops a picture under the pixel limit that decodes past the time limit, without stalling health', async () => {

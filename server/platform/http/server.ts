@@ -23,7 +23,7 @@ declare module 'fastify' {
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409,
+  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
 };
 
 export const SESSION_COOKIE = 'xz_session';
@@ -65,6 +65,7 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof DomainError && err.code === 'rate_limited' && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
