@@ -36,7 +36,8 @@ const logout = (headers: Record<string, string>) => http.inject({ method: 'POST'
 
 describe('cross-site writes', () => {
   it('refuses cookie-authenticated writes from other sites and lets our pages and bearer clients through', async () => {
-    for (const h of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }, {}]) {
+    const hostile: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }, {}];
+    for (const h of hostile) {
       const r = await logout({ cookie, ...h });
       expect(r.statusCode, JSON.stringify(h)).toBe(403);
       expect(r.json().message).toMatch(/跨站|来源/);
