@@ -3,10 +3,10 @@
  * security headers on every answer, Secure cookies behind a trusted TLS proxy only, public rate limits per address.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../../test/db.js';
-import { buildHttp } from '../../http.js';
-import { DEMO_PASSWORD } from '../../modules/access/index.js';
-import type { Http } from './index.js';
+import { testApp } from './test/db.js';
+import { buildHttp } from './http.js';
+import { DEMO_PASSWORD } from './modules/access/index.js';
+import type { Http } from './platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
