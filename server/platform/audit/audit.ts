@@ -14,6 +14,7 @@ export type AuditAction =
   | 'abnormal.share' | 'abnormal.import' | 'alert.review' | 'calendar.update' | 'model.activate' | 'inspection.create'
   | 'inspection.result' | 'analytics.export' | 'training.correction'
   | 'key.reseal' | 'database.backup' | 'database.restore'
+  | 'login.failed' | 'login.lockout'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close';
 
 interface AuditBase {

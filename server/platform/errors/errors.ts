@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   illegal_transition: 'illegal_transition',
   /** a concurrent change won; reload and retry */
   conflict: 'conflict',
+  /** too many attempts or requests from this account or address; details.retry_after_s says when to try again */
+  rate_limited: 'rate_limited',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

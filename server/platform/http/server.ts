@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { DomainError, type ErrorCode } from '../errors/index.js';
 import { InputError } from '../tif/index.js';
 import type { Role } from '../../../shared/domain.js';
+import { bucketFor, crossSiteRefusal, edgeOptionsFromEnv, rateLimited, RateLimiter, securityHeaders, type EdgeOptions } from './edge.js';
 
 export type AuthSpec = 'public' | 'any' | Role[];
 
@@ -23,7 +24,7 @@ declare module 'fastify' {
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409,
+  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
 };
 
 export const SESSION_COOKIE = 'xz_session';
@@ -31,11 +32,22 @@ export const SESSION_COOKIE = 'xz_session';
 export interface HttpOptions {
   resolveActor: (token: string) => Promise<FastifyRequest['actor']>;
   logger?: boolean;
+  /** proxy trust, extra allowed origins, rate limits (default: from the environment) */
+  edge?: EdgeOptions;
 }
+
+/** The session cookie's attributes: Secure whenever the client reached us over TLS (directly or via a trusted proxy). */
+export function sessionCookie(req: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: req.protocol === 'https', maxAge: 12 * 3600 };
+}
+
+const trustFn = (t: EdgeOptions['trustProxy']) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t);
 
 export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
   // pluginTimeout: start-up may share the CPU with a demo load or history replays; a slow start is not a broken plugin
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true, pluginTimeout: 120_000 }).withTypeProvider<ZodTypeProvider>();
+  const edge = o.edge ?? edgeOptionsFromEnv();
+  // trustProxy: X-Forwarded-For/-Proto are believed only from configured proxies; anyone can send those headers
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: trustFn(edge.trustProxy), pluginTimeout: 120_000 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -47,6 +59,19 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   app.decorateRequest('actor', null);
+
+  // before the body is read: a flood or a cross-site write costs no parsing; headers go on every answer, errors too
+  const limiter = new RateLimiter();
+  app.addHook('onRequest', async (req, reply) => {
+    securityHeaders(req, reply);
+    const refused = crossSiteRefusal(req, edge, SESSION_COOKIE);
+    if (refused) throw new DomainError('forbidden', refused, { reason: 'cross_site' });
+    const b = edge.rateLimits ? bucketFor(req.method, req.routeOptions.url, req.routeOptions.config?.auth) : null;
+    if (b) {
+      const r = limiter.take(b, req.ip, Date.now());
+      if (!r.ok) throw rateLimited(b, r.retryAfterS);
+    }
+  });
 
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
@@ -65,6 +90,7 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof DomainError && err.code === 'rate_limited' && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };

@@ -1,7 +1,7 @@
 /** Login, logout, the current user, the organisation. */
 import { z } from 'zod';
 import { audit, auditSearch } from '../../../platform/audit/index.js';
-import { SESSION_COOKIE, type Http } from '../../../platform/http/index.js';
+import { SESSION_COOKIE, sessionCookie, type Http } from '../../../platform/http/index.js';
 import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
 import { accessRepo } from '../repository.js';
@@ -33,9 +33,8 @@ export function accessRoutes(http: Http, db: Db) {
     schema: { tags: ['auth'], summary: '登录', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }) },
   }, async (req, reply) => {
     const { username, password } = req.body as { username: string; password: string };
-    const r = await login(db, username, password);
-    await audit(db, { actorId: r.actor.id, actorRole: r.actor.role, unitId: r.actor.unitId, action: 'login', subjectType: 'user', subjectId: r.actor.id });
-    reply.setCookie(SESSION_COOKIE, r.token, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600 });
+    const r = await login(db, username, password, { address: req.ip });
+    reply.setCookie(SESSION_COOKIE, r.token, sessionCookie(req));
     return { token: r.token, user: { ...r.actor, role_label: ROLE_LABELS[r.actor.role] } };
   });
 
@@ -43,7 +42,7 @@ export function accessRoutes(http: Http, db: Db) {
     const h = req.headers.authorization;
     const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
     if (token) await logout(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { ...sessionCookie(req), maxAge: undefined });
     return { ok: true };
   });
 

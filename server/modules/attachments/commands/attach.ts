@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { canReadTicket, type Actor } from '../../access/index.js';
-import { checkImage, findReuse, reuseFlags, type EvidenceFlag } from '../../evidence/index.js';
+import { findReuse, imagePool, imageSize, refuseImage, reuseFlags, ImageTimeout, type EvidenceFlag, type ImageReport } from '../../evidence/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { attachmentRepo } from '../repository.js';
 
@@ -27,8 +27,20 @@ export async function attach(ctx: Ctx, actor: Actor, ticketId: string, f: { file
   let hashes: { dhash: string; phash: string } | null = null;
   let informative = false;
   if (image) {
+    // the header's promise is checked before any decoding: a decompression bomb is refused here, in microseconds
+    const pool = imagePool();
+    const refused = refuseImage(imageSize(f.content), pool.limits.maxPixels);
+    if (refused) return fail('invalid_input', refused);
     const purchase = (t.prefill as { purchase_date?: { value?: string } } | null)?.purchase_date?.value;
-    const r = checkImage(f.content, { purchaseDate: typeof purchase === 'string' ? purchase : undefined, receivedAt: t.received_at.toISOString() });
+    let r: ImageReport;
+    try {
+      // decoding runs in a worker thread with a time limit, never on the thread that answers requests
+      r = await pool.check(f.content, { purchaseDate: typeof purchase === 'string' ? purchase : undefined, receivedAt: t.received_at.toISOString() });
+    } catch (e) {
+      // over time, or the worker died (its heap limit): the picture is refused, the server carries on
+      if (e instanceof ImageTimeout) return fail('invalid_input', `${e.message}，请压缩后重新上传`);
+      return fail('invalid_input', `图片无法安全解码（${(e as Error).message}），请转换为常见尺寸的 JPEG 或 PNG 后重新上传`);
+    }
     flags = r.flags;
     hashes = r.hashes ? { dhash: r.hashes.dhash, phash: r.hashes.phash } : null;
     informative = r.informative;

@@ -39,6 +39,8 @@ export interface ImageContext {
   purchaseDate?: string;
   /** when the ticket was received (ISO) */
   receivedAt?: string;
+  /** refuse to decode pictures whose header promises more pixels (default 40 MP) */
+  maxPixels?: number;
 }
 
 export interface ImageReport {
@@ -75,7 +77,7 @@ export function checkImage(buf: Buffer, ctx: ImageContext = {}): ImageReport {
   let hashes: ImageHashes | null = null;
   let informative = false;
   try {
-    hashes = hashImage(buf);
+    hashes = hashImage(buf, ctx.maxPixels);
     informative = !/^0+$/.test(hashes.dhash) || !/^0+$/.test(hashes.phash);
   } catch (e) {
     flags.push(flag('undecodable', 'info', `无法解码图片像素（${(e as Error).message}），未计算感知哈希`));

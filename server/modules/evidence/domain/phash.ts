@@ -6,25 +6,26 @@
  */
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
+import { DEFAULT_MAX_PIXELS, formatOf, imageSize, refuseImage } from './header.js';
+
+export { formatOf, type ImageFormat } from './header.js';
 
 export interface Gray { width: number; height: number; data: Float32Array }
 
-export type ImageFormat = 'png' | 'jpeg' | 'unknown';
-export function formatOf(buf: Buffer): ImageFormat {
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a) return 'png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  return 'unknown';
-}
-
-/** Decodes PNG/JPEG to luminance (alpha composited on white). Throws on other formats or corrupt data. */
-export function decodeGray(buf: Buffer): Gray {
+/**
+ * Decodes PNG/JPEG to luminance (alpha composited on white). Throws on other formats, corrupt data, or a header
+ * promising more than `maxPixels` (checked before the decoder allocates anything).
+ */
+export function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): Gray {
   const fmt = formatOf(buf);
+  const refused = refuseImage(imageSize(buf), maxPixels);
+  if (refused) throw new Error(refused);
   let width: number, height: number, rgba: Uint8Array;
   if (fmt === 'png') {
     const png = PNG.sync.read(buf);
     width = png.width; height = png.height; rgba = png.data;
   } else if (fmt === 'jpeg') {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 200, maxMemoryUsageInMB: 1024 });
+    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: Math.max(1, Math.ceil(maxPixels / 1e6)), maxMemoryUsageInMB: 1024 });
     width = img.width; height = img.height; rgba = img.data;
   } else {
     throw new Error('not a PNG or JPEG image');
@@ -102,7 +103,7 @@ export function hamming(a: string, b: string): number {
 }
 
 export interface ImageHashes { dhash: string; phash: string; width: number; height: number }
-export function hashImage(buf: Buffer): ImageHashes {
-  const g = decodeGray(buf);
+export function hashImage(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): ImageHashes {
+  const g = decodeGray(buf, maxPixels);
   return { dhash: dHash(g), phash: pHash(g), width: g.width, height: g.height };
 }
