@@ -11,6 +11,7 @@ import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
+import { redactStoredTexts } from './modules/intake/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -42,6 +43,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
   const sealer = makeSealer(cfg.key);
+  // migration 0010's data half: texts stored before redaction are redacted and sealed (a no-op once done)
+  await redactStoredTexts(db, sealer, { log: (m) => console.error(m) });
   const clock = makeClock(o.today);
   return {
     enrich: o.enrich === false ? undefined : intakeEnrich,

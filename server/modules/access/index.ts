@@ -7,3 +7,4 @@ export { hashPassword, verifyPassword } from './domain/password.js';
 export { login, logout, resolveSession, toActor } from './commands/login.js';
 export { seedOrganisation, seedDemoAccounts, createUser, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './commands/seed-organisation.js';
 export { accessRepo } from './repository.js';
+export { textView, similarCaseView, trackingView, type TextView, type TextVersion, type TextPurpose, type DocumentCopy } from './domain/text-policy.js';
