@@ -37,7 +37,9 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
       : e)),
     documents,
     actions: availableActions(t, actor.role),
-    rules: { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
+    // the enterprise needs the deadlines of its window, not the reasons of the report procedure
+    rules: ent ? { version: rules.version, name: rules.name, deadlines: Object.fromEntries(Object.entries(rules.deadlines).filter(([, d]) => !JSON.stringify(d).includes('举报'))) }
+      : { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
   };
 }
 
