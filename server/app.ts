@@ -13,6 +13,7 @@ import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
+import { redactStoredTexts } from './modules/intake/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -60,6 +61,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   // rows stored before sealing at rest (migration 0030) are sealed now, once
   await sealLegacyAttachments(db, sealer);
   await sealLegacyDocuments(db, sealer);
+  // migration 0010's data half: texts stored before redaction are redacted and sealed (a no-op once done)
+  await redactStoredTexts(db, sealer, { log: (m) => console.error(m) });
   const clock = makeClock(o.today);
   return {
     enrich: o.enrich === false ? undefined : intakeEnrich,

@@ -8,3 +8,4 @@ export { LoginThrottle, DEFAULT_POLICY as LOGIN_THROTTLE_POLICY, type ThrottlePo
 export { login, logout, resolveSession, toActor, loginThrottle, type LoginOptions } from './commands/login.js';
 export { seedOrganisation, seedDemoAccounts, createUser, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './commands/seed-organisation.js';
 export { accessRepo } from './repository.js';
+export { textView, similarCaseView, trackingView, type TextView, type TextVersion, type TextPurpose, type DocumentCopy } from './domain/text-policy.js';

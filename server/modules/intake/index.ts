@@ -6,3 +6,5 @@ export { normaliseBusinessKey } from './domain/business-key.js';
 export { resolveMapping, rowToTicket, type ColumnMap } from './domain/columns.js';
 export { fileTicket, trackHash, type FileTicketInput } from './commands/file-ticket.js';
 export { trackTicket, rateTicket } from './queries/track-ticket.js';
+export { redactStoredTexts } from './commands/redact-stored.js';
+export { protectText, REDACTION_VERSION } from './domain/protect-text.js';

@@ -11,6 +11,7 @@ export { listQueue, type QueueQuery } from './queries/list-queue.js';
 export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
 export { openComplainant, maskComplainant } from './http/presenters.js';
 export { sweepDeadlines } from './jobs/sweep-deadlines.js';
+export { originalText, type SealedText, type TextFields } from './domain/sealed-text.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Sealer } from '../../platform/crypto/index.js';
 import { ticketRepo as repo } from './repository.js';

@@ -44,6 +44,12 @@ export interface NewTicketRow {
   parent_id: string | null;
   duplicate_of: string | null;
   abnormal: boolean;
+  /** the sealed original title/body/pre-fill/extra (title, body, prefill and extra above are the redacted versions) */
+  text_enc?: string | null;
+  /** kinds of personal data found in the free text, with counts (no values) */
+  pii?: Record<string, number> | null;
+  /** redactor version applied to title/body */
+  redaction?: number;
   /** first timeline event payload */
   event: Record<string, unknown>;
 }
@@ -70,6 +76,7 @@ const COLS: [keyof NewTicketRow, string][] = [
   ['location', 'text'], ['amount', 'numeric'], ['district_code', 'text'], ['street_code', 'text'], ['unit_id', 'text'],
   ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],
   ['predicted', 'jsonb'], ['category', 'text'], ['problem', 'text'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
+  ['text_enc', 'text'], ['pii', 'jsonb'], ['redaction', 'smallint'],
 ];
 const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
 const JSONB = new Set(COLS.filter(([, t]) => t === 'jsonb').map(([c]) => c));
@@ -87,6 +94,9 @@ export interface QueueFilter {
   offset: number;
   districtCode?: string;
   unitId?: string;
+  /** search matches title and text too (false: the ticket number and business only) */
+  searchText?: boolean;
+  excerptChars?: number;
 }
 
 function scopeSql(scope: QueueScope, params: unknown[]): string {
@@ -111,9 +121,10 @@ export const ticketRepo = {
     const arrays = COLS.map(([c]) => rows.map((r) => {
       const v = r[c];
       if (v === undefined || v === null) return null;
-      return JSONB.has(c) ? JSON.stringify(v) : c === 'real_name' || c === 'abnormal' ? Boolean(v) : c === 'amount' ? v : String(v);
+      return JSONB.has(c) ? JSON.stringify(v) : c === 'real_name' || c === 'abnormal' ? Boolean(v) : c === 'amount' || c === 'redaction' ? v : String(v);
     }));
-    const sel = COLS.map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : `u.c${i}`)).join(', ');
+    // a row built without the redaction step (none in the product: intake always redacts) reads as "not yet redacted"
+    const sel = COLS.map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : c === 'redaction' ? `COALESCE(u.c${i}, 0)` : `u.c${i}`)).join(', ');
     const unnest = COLS.map(([, t], i) => `$${i + 1}::${t === 'jsonb' ? 'text' : t}[]`).join(', ');
     const alias = COLS.map((_, i) => `c${i}`).join(', ');
     const r = await q.query<{ id: string }>(
@@ -266,13 +277,13 @@ export const ticketRepo = {
     if (f.q) {
       params.push(`%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
       const p = `$${params.length}`;
-      where.push(`(t.no ILIKE ${p} OR t.title ILIKE ${p} OR t.respondent_name ILIKE ${p} OR t.body ILIKE ${p})`);
+      where.push(f.searchText === false ? `(t.no ILIKE ${p} OR t.respondent_name ILIKE ${p})` : `(t.no ILIKE ${p} OR t.title ILIKE ${p} OR t.respondent_name ILIKE ${p} OR t.body ILIKE ${p})`);
     }
     const w = where.join(' AND ');
     const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${w}`, params)).rows[0]?.n ?? 0;
-    params.push(f.limit, f.offset);
+    params.push(Math.min(Math.max(f.excerptChars ?? 160, 1), 2000), f.limit, f.offset);
     const rows = (await q.query<TicketRow>(
-      `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, left(t.body, 160) AS body,
+      `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, left(t.body, $${params.length - 2}) AS body,
               t.complainant_display, t.respondent_name, t.platform, t.district_code, t.unit_id, t.status, t.due_date, t.due_kind,
               t.rule_version, t.labels, t.predicted, t.abnormal, t.amount, t.odr_key, t.parent_id, t.duplicate_of, t.closed_at, t.version
        FROM tickets t WHERE ${w}
@@ -317,6 +328,24 @@ export const ticketRepo = {
       `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL AND t.respondent_address IS NOT NULL
        WHERE u.kind = 'station' AND ($2::text IS NULL OR u.district_code = $2) AND ($3::text IS NULL OR u.id <> $3)
        GROUP BY u.id, u.district_code ORDER BY count(t.id) DESC, u.id LIMIT $1`, [limit, district ?? null, exclude ?? null])).rows;
+  },
+
+  /** Tickets stored before free text was redacted (migration 0010): their text fields and complainant seal. */
+  async unredacted(q: Queryable, limit: number) {
+    return (await q.query<{ id: string; title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; complainant_enc: string | null }>(
+      'SELECT id, title, body, prefill, extra, complainant_enc FROM tickets WHERE redaction = 0 ORDER BY id LIMIT $1', [limit])).rows;
+  },
+
+  async storeRedacted(q: Queryable, rows: { id: string; title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; text_enc: string | null; pii: Record<string, number> | null; redaction: number }[]): Promise<void> {
+    if (!rows.length) return;
+    const j = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    await q.query(
+      `UPDATE tickets t SET title = u.title, body = u.body, prefill = u.prefill::jsonb, extra = u.extra::jsonb, text_enc = u.enc, pii = u.pii::jsonb, redaction = u.v
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::smallint[]) AS u(id, title, body, prefill, extra, enc, pii, v)
+       WHERE t.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.title), rows.map((r) => r.body), rows.map((r) => j(r.prefill)), rows.map((r) => j(r.extra)),
+        rows.map((r) => r.text_enc), rows.map((r) => j(r.pii)), rows.map((r) => r.redaction)],
+    );
   },
 
   async count(q: Queryable): Promise<number> {

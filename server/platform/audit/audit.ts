@@ -15,6 +15,7 @@ export type AuditAction =
   | 'inspection.result' | 'analytics.export' | 'training.correction'
   | 'key.reseal' | 'database.backup' | 'database.restore'
   | 'login.failed' | 'login.lockout'
+  | 'document.view' | 'similar.view'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close';
 
 interface AuditBase {

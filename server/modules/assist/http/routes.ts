@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import type { Http } from '../../../platform/http/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { audit } from '../../../platform/audit/index.js';
-import { canReadTicket } from '../../access/index.js';
-import { ticketRepo, type Ctx } from '../../workflow/index.js';
+import { canReadTicket, similarCaseView, textView } from '../../access/index.js';
+import { originalText, ticketRepo, type Ctx } from '../../workflow/index.js';
 import { prefill } from '../../text/index.js';
 import { correctLabels } from '../commands/correct-labels.js';
 import { assistRepo } from '../repository.js';
@@ -23,15 +23,34 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
     const k = (req.query as { k?: number }).k ?? 10;
-    const items = await similar.similarTo(t, k);
+    const actor = req.actor!;
+    // the index holds redacted text only; a case outside the viewer's jurisdiction is shown as an excerpt with its
+    // outcome and legal basis — no number, no unit, nothing to open — and each such view is audited
+    const hits = await similar.similarTo(t, k);
+    const outside = hits.filter((h) => similarCaseView(actor, h) === 'excerpt');
+    if (outside.length) {
+      await ctx.db.tx(async (q) => {
+        for (const h of outside) {
+          await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'similar.view', subjectType: 'ticket', subjectId: h.id, purpose: '类案参考（辖区外，脱敏摘要）', detail: { for_ticket: t.id } });
+        }
+      });
+    }
+    const items = hits.map((h) => (similarCaseView(actor, h) === 'full'
+      ? { ...h, scope: 'own' as const }
+      : { scope: 'outside' as const, kind: h.kind, title: h.title, excerpt: h.excerpt, received_date: h.received_date, status: h.status, outcome: h.outcome, legal_basis: h.legal_basis, closed_at: h.closed_at, score: h.score, why: h.why, shared_keywords: h.shared_keywords, same_business: h.same_business, near_identical: h.near_identical, respondent_name: h.respondent_name }));
     return { ready: similar.ready, indexed: similar.index.size, items };
   });
 
   http.get('/api/tickets/:id/assist', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['assist'], summary: '工单的智能预填字段与分类建议（含置信度，低于阈值标记“不确定”）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
     const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
-    const e = enrichTicket({ id: t.id, received_at: String(t.received_date), title: t.title ?? undefined, text: t.body ?? undefined, kind: t.kind });
-    return { prefill: t.prefill ?? e.prefill ?? {}, predicted: e.predicted ?? {}, labels: t.labels ?? {} };
+    // the handler's pre-fill comes from the original text (phones, ID numbers as written); everyone else's from the
+    // redacted one. Opening the original here is the same view as the detail's and audited as such
+    const original = textView(req.actor!, t, 'handling').text === 'original';
+    const text = original ? originalText(t, ctx.sealer) : t;
+    if (original && t.text_enc) await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'personal_data.view', subjectType: 'ticket', subjectId: t.id, purpose: '智能预填', detail: { text: 'original' } });
+    const e = enrichTicket({ id: t.id, received_at: String(t.received_date), title: text.title ?? undefined, text: text.body ?? undefined, kind: t.kind });
+    return { prefill: text.prefill ?? e.prefill ?? {}, predicted: e.predicted ?? {}, labels: t.labels ?? {}, text_version: original ? 'original' : 'redacted' };
   });
 
   http.patch('/api/tickets/:id/labels', { config: { auth: ['operator', 'officer', 'supervisor', 'admin'] }, schema: { tags: ['assist'], summary: '更正分类/预填字段（记为训练样本）', params: z.object({ id: z.string().max(64) }), body: z.object({ labels: z.record(z.string().max(40), z.string().max(200)) }) } }, async (req) => {

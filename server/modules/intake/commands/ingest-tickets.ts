@@ -1,5 +1,6 @@
 /**
- * Batch intake: normalise, enrich (pre-fill/classification when a text engine is wired), split report parts, link
+ * Batch intake: normalise, enrich (pre-fill/classification when a text engine is wired), redact and seal the free text,
+ * split report parts, link
  * repeats of a ticket already filed by the same person, and store — idempotently: a ticket whose source id is already
  * stored is skipped, so a retried import never creates duplicates.
  */
@@ -9,6 +10,7 @@ import { ticketRepo, type Ctx, type NewTicketRow } from '../../workflow/index.js
 import type { TifTicket } from '../../../../shared/tif.js';
 import { hasReportPart, normaliseTicket, splitReportPart, ticketIdFor } from '../domain/normalise.js';
 import { repeatKey } from '../domain/repeat.js';
+import { protectText } from '../domain/protect-text.js';
 import { findDuplicate } from '../../text/index.js';
 
 export interface Enrichment {
@@ -60,6 +62,10 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
       row.problem ??= sure('problem');
     }
     if (e?.prefill) row.prefill = e.prefill;
+    // free text is personal data: only the redacted version is stored in clear, the original is sealed (classification
+    // and pre-fill above read the original in memory; everything downstream — dedup, similar index, early warning — the
+    // redacted text)
+    Object.assign(row, protectText(row, ctx.sealer, t.complainant ?? {}));
     rows.push(row);
     if (row.kind === 'complaint' && hasReportPart(t)) rows.push(splitReportPart(row, deps));
   }

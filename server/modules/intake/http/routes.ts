@@ -1,6 +1,7 @@
 /** Intake endpoints: staff filing (hotline), the public portal, 12345 transfers. */
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
+import { audit } from '../../../platform/audit/index.js';
 import { SYSTEM } from '../../access/index.js';
 import { ticketRepo } from '../../workflow/index.js';
 import { fileTicket } from '../commands/file-ticket.js';
@@ -46,6 +47,8 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
     const t = await trackTicket(ctx, p.no, (req.query as { code: string }).code);
     const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, p.doc);
     if (!d) return reply.status(404).send({ error: 'not_found', message: '文书不存在' });
+    // the filer's own copy (addressed to them); the view is audited like any other document view
+    await audit(ctx.db, { actorId: 'public', actorRole: 'public', action: 'document.view', subjectType: 'ticket', subjectId: t.id, purpose: '公众查询', detail: { document: d.id, kind: d.kind, copy: 'official' } });
     return reply.type('text/html; charset=utf-8').send(d.html);
   });
 

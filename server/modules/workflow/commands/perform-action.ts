@@ -9,6 +9,7 @@ import { canActOnTicket, type Actor } from '../../access/index.js';
 import { decide, type ActionInput } from '../domain/transitions.js';
 import { ruleSetByVersion } from '../domain/rules.js';
 import { renderDocument } from '../domain/documents.js';
+import { mediationText } from '../../text/index.js';
 import { ticketRepo, type TicketRow } from '../repository.js';
 import { unitNames } from '../queries/unit-names.js';
 import type { Ctx } from '../context.js';
@@ -46,7 +47,8 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
         const doc = renderDocument(kind, {
           ticketNo: t.no, unitName: names.unitName, unitShort: names.short, date: today, ruleName: rules.name,
           receivedDate: String(t.received_date), complainantName: complainantName(ctx, t), respondentName: t.respondent_name ?? '',
-          summary: (t.title || t.body || '').slice(0, 200), reasonText: d.event.payload.reason_text as string | undefined,
+          // documents go to both parties: the summary is the redacted text with any report part cut (mediation text)
+          summary: (mediationText(t.title) || mediationText(t.body) || '').slice(0, 200), reasonText: d.event.payload.reason_text as string | undefined,
           article: d.event.payload.article as string | undefined, note: o.input.note, mediateBy: d.deadlines.mediate_by,
           outcomeText: t.kind === 'report' ? reportOutcomeText(d.outcome ?? t.outcome, o.input.note) : undefined,
         });

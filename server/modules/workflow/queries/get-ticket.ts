@@ -1,38 +1,68 @@
-/** Ticket detail with timeline and documents; unmasked personal data only for those who may see it, audited. */
+/**
+ * Ticket detail with timeline and documents. Which text and which complainant fields the viewer gets is the text
+ * policy's decision (access/domain/text-policy.ts); opening sealed personal data is audited.
+ */
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
-import { canReadTicket, canSeePersonalData, type Actor } from '../../access/index.js';
+import { mask } from '../../../platform/crypto/index.js';
+import { canReadTicket, textView, type Actor } from '../../access/index.js';
+import { redact } from '../../text/index.js';
 import { availableActions, NOT_OPEN_REASONS } from '../domain/transitions.js';
 import { ruleSetByVersion } from '../domain/rules.js';
-import { ticketRepo } from '../repository.js';
-import { openComplainant, presentDetail } from '../http/presenters.js';
+import { originalText } from '../domain/sealed-text.js';
+import { ticketRepo, type TicketRow } from '../repository.js';
+import { openComplainant, presentDetail, textFor } from '../http/presenters.js';
 import type { Ctx } from '../context.js';
 
 export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reveal?: boolean; purpose?: string } = {}) {
   const t = await ticketRepo.get(ctx.db, id);
   // Out of jurisdiction reads as "not found": a station must not learn that another station's ticket exists.
   if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${id})`);
-  const mayReveal = canSeePersonalData(actor, t);
-  const reveal = mayReveal && opts.reveal !== false;
-  const hide = actor.role === 'enterprise' && t.kind !== 'complaint';
+  const view = textView(actor, t, 'handling');
+  const reveal = view.text === 'original' && opts.reveal !== false;
   const c = openComplainant(ctx.sealer, t.complainant_enc);
-  if (reveal && c) {
-    await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'personal_data.view', subjectType: 'ticket', subjectId: t.id, purpose: opts.purpose ?? '办理工单' });
+  const text = reveal ? originalText(t, ctx.sealer) : null;
+  if (reveal && (c || text?.sealed)) {
+    await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'personal_data.view', subjectType: 'ticket', subjectId: t.id, purpose: opts.purpose ?? '办理工单', detail: { text: text?.sealed ? 'original' : 'unchanged', complainant: !!c } });
   }
   const [timeline, documents] = await Promise.all([ticketRepo.timeline(ctx.db, t.id), ticketRepo.documents(ctx.db, t.id)]);
   const rules = ruleSetByVersion(t.rule_version);
+  const version = reveal ? 'original' : view.text === 'original' ? 'redacted' : view.text;
+  const ent = actor.role === 'enterprise';
   return {
-    ticket: presentDetail(t, ctx.today(), c, { revealed: reveal, hideComplainant: hide }),
-    timeline: timeline.map((e) => ({ ...e, actor_id: actor.role === 'enterprise' ? undefined : e.actor_id })),
+    ticket: presentDetail(t, ctx.today(), c, { revealed: reveal, hideComplainant: view.complainant === 'hidden', version, ...(text ? { text } : {}) }),
+    // the enterprise reads the timeline as steps: no staff ids, no payload beyond status and deadline, notes filtered
+    timeline: timeline.map((e) => (ent
+      ? { seq: e.seq, at: e.at, type: e.type, actor_role: e.actor_role, payload: { status: e.payload.status, due_date: e.payload.due_date, ...(typeof e.payload.note === 'string' ? { note: textFor('mediation', e.payload.note) } : {}) } }
+      : e)),
     documents,
     actions: availableActions(t, actor.role),
-    rules: { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
+    // the enterprise needs the deadlines of its window, not the reasons of the report procedure
+    rules: ent ? { version: rules.version, name: rules.name, deadlines: Object.fromEntries(Object.entries(rules.deadlines).filter(([, d]) => !JSON.stringify(d).includes('举报'))) }
+      : { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
   };
 }
 
+/**
+ * A document in the copy for its viewer: as issued for those who handle the ticket, else with the complainant's name
+ * masked and the text redacted (the business's copy). Every view is audited.
+ */
 export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
   const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, docId);
-  return d ?? fail('not_found', '文书不存在');
+  if (!d) return fail('not_found', '文书不存在');
+  const copy = textView(actor, t, 'handling').documents;
+  if (copy === 'none') return fail('not_found', '文书不存在');
+  await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'document.view', subjectType: 'ticket', subjectId: t.id, purpose: actor.role === 'enterprise' ? 'ODR调解' : '办理工单', detail: { document: d.id, kind: d.kind, copy } });
+  return copy === 'official' ? d : { ...d, html: maskedDocument(ctx, t, d.html) };
+}
+
+/** The copy of a document for anyone but the handler: the complainant's name masked, free text redacted. */
+export function maskedDocument(ctx: Ctx, t: TicketRow, html: string): string {
+  const c = openComplainant(ctx.sealer, t.complainant_enc);
+  let out = html;
+  if (c?.name && c.name.length >= 2) out = out.split(c.name).join(mask.name(c.name) ?? '*');
+  // redact text between tags only, so markup and styles stay intact
+  return out.replace(/>([^<]+)</g, (_m, s: string) => `>${redact(s, { known: { names: [c?.name], phones: [c?.phone], ids: [c?.id_number] } }).text}<`);
 }
