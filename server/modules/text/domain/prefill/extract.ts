@@ -6,6 +6,9 @@
 import { DEMANDS, LEGAL_BASES, PLATFORMS } from '../lexicon.js';
 import { MAX_TEXT_CHARS, normalizeKeepOffsets } from '../normalize.js';
 import { findAddresses, type Gazetteer } from './address.js';
+import { matchNames, type BusinessHit, type BusinessMatcher } from './business.js';
+import { chooseBusiness, legalNames, type Candidate } from './legal.js';
+import { tagSpans, type TaggerModel } from './tagger.js';
 import { findDates } from './dates.js';
 import { CN_NUM_CHARS, parseCnNumber } from './numbers.js';
 
@@ -37,6 +40,10 @@ export interface PrefillOptions {
   /** reference date (YYYY-MM-DD) for relative dates (昨天, 上周三) and dates without a year; usually received_at */
   refDate?: string;
   gazetteer?: Gazetteer;
+  /** lexicons + the bureau's respondent registry, one Aho-Corasick automaton (text/businesses.ts builds it) */
+  matcher?: BusinessMatcher;
+  /** the learned span tagger (business, product); without it only names, forms and labels are used */
+  tagger?: TaggerModel;
 }
 
 type Src = 'title' | 'text';
@@ -58,46 +65,6 @@ function platforms(s: string): Hit<string>[] {
     const name = PLATFORM_OF.get(m[0])!;
     const weak = name === '微信' || name === '阿里巴巴';
     out.push({ value: name, start: m.index!, end: m.index! + m[0].length, confidence: weak ? 0.5 : 0.9 });
-  }
-  return out;
-}
-
-// ---------- business ----------
-const BIZ_SUFFIX =
-  '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|学校|幼儿园|早教中心|医院|诊所|门诊部|口腔|4S店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|物业|中介|营业厅|银行|加油站|菜市场|农贸市场|批发市场|市场|商城)';
-const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`, 'g');
-const BIZ_LABEL_RE = /(?:商家|经营者|被投诉(?:方|人|单位)|被举报(?:方|人|单位)|店铺|店名|公司名称|商户)(?:名称)?\s*[:：为是]\s*([^\s，,。；;、]{2,40})/g;
-// words that end the name on the left: verbs, prepositions, pronouns
-const BIZ_LEFT_STOP =
-  /^(?:.*?(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值))/;
-
-function businesses(s: string): Hit<string>[] {
-  const out: Hit<string>[] = [];
-  for (const m of s.matchAll(BIZ_LABEL_RE)) {
-    const v = m[1]!;
-    const a = m.index! + m[0].length - v.length;
-    out.push({ value: v, start: a, end: a + v.length, confidence: 0.9 });
-  }
-  for (const m of s.matchAll(BIZ_RE)) {
-    let v = m[0];
-    let a = m.index!;
-    const cut = BIZ_LEFT_STOP.exec(v);
-    if (cut && cut[0].length < v.length - 1) {
-      a += cut[0].length;
-      v = v.slice(cut[0].length);
-    }
-    // a bare suffix ("公司", "超市", "这家店") names no one
-    // "…100号的上海好又多超市": the name starts after the last 的 / address number
-    const de = Math.max(v.lastIndexOf('的'), v.search(/\d+号(?!店)[^\d]*$/) >= 0 ? v.search(/号[^号]*$/) : -1);
-    if (de >= 0 && v.length - de - 1 >= 3) {
-      a += de + 1;
-      v = v.slice(de + 1);
-    }
-    if (new RegExp(`^${BIZ_SUFFIX}$`).test(v) || v.length < 3) continue;
-    if (/^(?:该|此|这|那|其|贵|本|我们|我|他们)/.test(v)) continue;
-    if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
-    const strong = /公司|旗舰店|专卖店|有限/.test(v);
-    out.push({ value: v, start: a, end: a + v.length, confidence: strong ? 0.8 : 0.65 });
   }
   return out;
 }
@@ -262,8 +229,15 @@ interface Analysed {
   legal_basis: Hit<string>[];
 }
 
+/** Tagger score margin → probability that the span is right (fitted on the hand-checked real set, eval/README.md). */
+export function taggerConfidence(margin: number): number {
+  return r2(Math.min(0.7, 0.35 + margin / 60));
+}
+
 function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
   const s = normalizeKeepOffsets(raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw);
+  // names match in lower case; an ASCII-only lower-casing keeps every offset
+  const sl = /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s;
   const ids = idNumbers(s);
   const ph = phones(s).filter((p) => !ids.some((i) => p.start < i.end && p.end > i.start));
   const orders = orderNos(s);
@@ -274,13 +248,32 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
     return { value: d.iso, start: d.start, end: d.end, confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)), near };
   });
   const addr = o.gazetteer ? findAddresses(s, o.gazetteer).map((a) => ({ value: a.value, start: a.start, end: a.end, confidence: a.confidence, parts: a.parts })) : [];
-  const biz = businesses(s);
+  const names: BusinessHit[] = o.matcher ? matchNames(sl, o.matcher) : [];
+  const biz: Hit<string>[] = [...legalNames(s), ...names.filter((n) => !n.platform || n.via === 'registry')];
+  const plat: Hit<string>[] = o.matcher ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) })) : platforms(s);
+  biz.push(...names.filter((n) => n.platform));
+  const prod = products(s);
+  if (o.tagger && sl.length) {
+    let hint: Uint8Array | undefined;
+    if (names.length) {
+      hint = new Uint8Array(sl.length);
+      for (const x of names) for (let i = x.start; i < x.end; i++) hint[i] = i === x.start ? 1 : 2;
+    }
+    for (const sp of tagSpans(o.tagger, sl, hint)) {
+      if (sp.end - sp.start < 2) continue;
+      const v = s.slice(sp.start, sp.end).trim();
+      if (v.length < 2 || /^[\d\s\p{P}]+$/u.test(v)) continue;
+      const h = { value: v, start: sp.start, end: sp.end, confidence: taggerConfidence(sp.margin), via: 'tagger' as const };
+      if (sp.kind === 'BIZ') biz.push(h);
+      else if (!prod.length) prod.push({ ...h, confidence: r2(h.confidence * 0.9) });
+    }
+  }
   return {
     src,
     business: biz,
     address: addr,
-    platform: platforms(s),
-    product: products(s),
+    platform: plat,
+    product: prod,
     amounts: amounts(s).filter(notId),
     dates: dates.sort((x, y) => Number(y.near) - Number(x.near) || x.start - y.start),
     order_no: orders,
@@ -335,7 +328,11 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
     if (v) (res as unknown as Record<string, unknown>)[k] = v;
   };
-  set('business', one('business', true));
+  const biz = chooseBusiness(parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)));
+  if (biz) {
+    const { from, ...rest } = biz;
+    res.business = { ...rest, source: from } as PrefillField<string>;
+  }
   set('address', one('address', true));
   set('platform', one('platform', true));
   set('product', one('product', true));
