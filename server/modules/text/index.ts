@@ -44,7 +44,7 @@ export function prefill(text: string, title?: string, opts: Omit<PrefillOptions,
 export function findBusinesses(text: string): { all: BusinessHit[]; best?: BusinessHit } {
   const s = nko(text ?? '');
   const sl = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const all = [...legalNames(s), ...matchNames(sl, businessMatcher())].sort((a, b) => a.start - b.start);
+  const all = [...legalNames(s), ...matchNames(sl, businessMatcher(), undefined, s)].sort((a, b) => a.start - b.start);
   const best = chooseBusiness(all.map((h) => ({ ...h, from: 'text' }) as Candidate));
   if (!best) return { all };
   const { from: _f, ...b } = best;

@@ -131,7 +131,9 @@ const BRAND_CONTEXT_AFTER =
 const BRAND_CONTEXT_BEFORE = /(?:在|从|向|找|投诉|举报|买了|购买|购买了|买的|选择|选择了|使用|用的|办理|开通|通过|对|被|和|与|跟)$/;
 const ASCII_ALNUM = /[a-z0-9]/;
 
-function weakOk(s: string, start: number, end: number, productAfter: (i: number) => boolean): boolean {
+function weakOk(s: string, start: number, end: number, productAfter: (i: number) => boolean, orig?: string): boolean {
+  // an English word that is also a name (Affirm, Upgrade, Discover) counts when written as a name: Capitalised or CAPS
+  if (s.charCodeAt(start) < 128) return !!orig && /^[A-Z]/.test(orig.slice(start, end));
   if (BRAND_CONTEXT_AFTER.test(s.slice(end, end + 4))) return true;
   if (productAfter(end)) return true;
   const before = s.slice(Math.max(0, start - 4), start);
@@ -141,9 +143,10 @@ function weakOk(s: string, start: number, end: number, productAfter: (i: number)
 
 /**
  * Lexicon and registry mentions in `s` (already normalised with `normalizeKeepOffsets(text, true)`): leftmost-longest,
- * stop phrases removed, weak aliases kept only in brand context, ASCII names only on word boundaries.
+ * stop phrases removed, weak aliases kept only in brand context, ASCII names only on word boundaries. `orig` is the
+ * text before lower-casing (same offsets), to tell the name "Affirm" from the verb "affirm".
  */
-export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: number) => boolean = () => false): BusinessHit[] {
+export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: number) => boolean = () => false, orig?: string): BusinessHit[] {
   const all = m.ac.matches(s);
   if (!all.length) return [];
   // longest first, then leftmost; a stop phrase blocks what it covers
@@ -161,7 +164,7 @@ export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: numb
     const last = s.charCodeAt(h.end - 1);
     if (first < 128 && h.start > 0 && ASCII_ALNUM.test(s[h.start - 1]!)) continue;
     if (last < 128 && h.end < s.length && ASCII_ALNUM.test(s[h.end]!)) continue;
-    if (p.weak && !weakOk(s, h.start, h.end, productAfter)) continue;
+    if (p.weak && !weakOk(s, h.start, h.end, productAfter, orig)) continue;
     taken.push([h.start, h.end]);
     const len = h.end - h.start;
     let conf: number;

@@ -5,14 +5,16 @@
 import type { BusinessHit } from './business.js';
 
 const BIZ_SUFFIX =
-  '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|幼儿园|早教中心|医院|诊所|门诊部|4S店|4s店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|营业厅|加油站|商城|店)';
+  '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|幼儿园|早教中心|医院|诊所|门诊部|4S店|4s店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|营业厅|加油站|商城|项目部|项目经理部|[\\u4e00-\\u9fa5]{2}厂|店)';
 const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`, 'g');
 const BIZ_LABEL_RE =
   /(?:商家|经营者|被投诉(?:方|人|单位|企业|公司|商家|对象)|被举报(?:方|人|单位|企业)|投诉(?:对象|公司|企业|商家|单位)|涉事(?:商家|企业|公司)|店铺|店名|公司名称|商户)(?:名称|全称)?\s*[:：]\s*([^\s，,。；;、:：]{2,40})/g;
 // words that end the name on the left: verbs, prepositions, pronouns
 const BIZ_LEFT_STOP =
-  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系))/;
+  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|望|请|让|要求|督促|责令|一处|处))/;
 const GENERIC_ONLY = new RegExp(`^(?:[该此这那其贵本每各某]|我们|他们|一个|这个|那个|原来|线下|实体|网上|网络|官方|品牌|连锁|附近|楼下|小区|当地|同一)?(?:家|个)?${BIZ_SUFFIX}$`);
+// "淘宝网上这个店", "楼下那家超市": a pointer to a shop, not its name
+const DEICTIC = /(?:这|那|该|此|每|一|哪)(?:个|家|间|所)?(?:店|门店|店铺|公司|商家|超市|网店|小店)$/;
 const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|各|任何|所有|其他|别的|哪)/;
 
 /** Legal names and shop names by their suffix, and labelled business fields. `s` is the pre-fill normalised text. */
@@ -39,7 +41,10 @@ export function legalNames(s: string): BusinessHit[] {
       a += de + 1;
       v = v.slice(de + 1);
     }
-    if (v.length < 3 || GENERIC_ONLY.test(v) || PRONOUN.test(v)) continue;
+    if (v.length < 3 || GENERIC_ONLY.test(v) || PRONOUN.test(v) || DEICTIC.test(v)) continue;
+    // 新店镇, 东店村: a place name, not a shop
+    if (/^[镇乡村路街区县]/.test(s.slice(a + v.length, a + v.length + 1))) continue;
+    if (/厂$/.test(v) && v.length < 4) continue;
     if (/^[\d\s]+/.test(v) && !/^\d+[\u4e00-\u9fa5]/.test(v)) continue;
     if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
     const strong = /公司|旗舰店|专卖店|有限|集团/.test(v);
@@ -64,6 +69,9 @@ export function chooseBusiness(cands: readonly Candidate[]): Candidate | undefin
     let conf = c.confidence;
     if (c.via === 'legal' || c.via === 'label' || c.via === 'tagger') {
       const inner = named.find((n) => n.from === c.from && n.start >= c.start && n.end <= c.end);
+      // a platform inside a shop name (淘宝上的XX店) is where it sells, not its brand — unless the name is the platform's
+      // own shop (天猫超市, 京东自营店)
+      if (inner && inner.platform && c.end - c.start > inner.end - inner.start + 3) return { ...c };
       if (inner) {
         conf = Math.max(conf, inner.confidence) + 0.05;
         return { ...c, brand: inner.value, platform: inner.platform && c.via !== 'label' && c.end - c.start <= inner.end - inner.start + 2, confidence: conf };
