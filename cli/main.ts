@@ -9,7 +9,7 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   demo: { file: 'demo', help: 'demo [--port N] [--data DIR] [--tickets N]   start with a simulated demo city loaded' },
   simulate: { file: 'simulate', help: 'simulate --tickets N --seed S --out FILE [--truth FILE]' },
   import: { file: 'import', help: 'import FILE... [--data DIR] [--map FILE]   TIF (.jsonl/.jsonl.gz), CSV or XLSX' },
-  train: { file: 'train', help: 'train --label NAME --out MODEL FILE...' },
+  train: { file: 'train', help: 'train --label NAME --out MODEL FILE... | train --task prefill --out MODEL FILE...' },
   evaluate: { file: 'evaluate', help: 'evaluate --label NAME --model MODEL FILE...' },
   classify: { file: 'classify', help: 'classify --model MODEL FILE' },
   prefill: { file: 'prefill', help: 'prefill FILE' },

@@ -6,6 +6,11 @@ import { isHeldOut, saveModel, trainClassifier, type Method } from '../../server
 const USAGE = 'xiezhi train --label NAME --out MODEL [--method xiezhi|baseline] [--split all|train] [--bits N] FILE...';
 
 export async function run(argv: string[]): Promise<number> {
+  // `--task prefill` trains the pre-fill span tagger instead of a label classifier
+  const task = argv.find((a, i) => argv[i - 1] === '--task') ?? argv.find((a) => a.startsWith('--task='))?.slice(7);
+  if (task === 'prefill') return (await import('./train-prefill.js')).run(argv);
+  if (task !== undefined && task !== 'classify') throw new InputError(`--task must be prefill or classify`);
+  argv = argv.filter((a, i) => !(a === '--task' || argv[i - 1] === '--task' || a.startsWith('--task=')));
   const { values, positionals } = parse(
     argv,
     { label: { type: 'string' }, out: { type: 'string' }, method: { type: 'string' }, split: { type: 'string' }, bits: { type: 'string' } },

@@ -15,13 +15,40 @@ export { parseCnNumber } from './domain/prefill/numbers.js';
 export { findDates } from './domain/prefill/dates.js';
 export { loadGazetteer } from './geo.js';
 
+export { buildBusinessMatcher, matchNames, registryKeys, nameKey, type BusinessHit, type BusinessMatcher, type SectorData, type RegistryName } from './domain/prefill/business.js';
+export { legalNames, chooseBusiness } from './domain/prefill/legal.js';
+export { trainTagger, tagSpans, TAGGER_FORMAT, type TaggerModel, type TaggedExample } from './domain/prefill/tagger.js';
+export { distantExamples, locateName, taggerText, hintsFor, type HistoryTicket } from './domain/prefill/distant.js';
+export { businessMatcher, useRegistry, loadRegistry, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
+
 import type { TifTicket } from '../../../shared/tif.js';
 import { prefill as prefillWith, type Prefill, type PrefillOptions } from './domain/prefill/extract.js';
+import { matchNames, type BusinessHit } from './domain/prefill/business.js';
+import { chooseBusiness, legalNames, type Candidate } from './domain/prefill/legal.js';
+import { businessMatcher, defaultTagger } from './businesses.js';
 import { loadGazetteer } from './geo.js';
+import { normalizeKeepOffsets as nko } from './domain/normalize.js';
 
-/** Pre-fill from free text (and optional title). `opts.refDate` (YYYY-MM-DD) resolves 昨天/上周三 and dates without a year. */
+/** Pre-fill from free text (and optional title). `opts.refDate` (YYYY-MM-DD) resolves 昨天/上周三 and dates without a year.
+ * Lexicons, the registry given to `useRegistry`/`loadRegistry` and the default tagger are used unless `opts` says otherwise. */
 export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer'> = {}): Prefill {
-  return prefillWith(text, title, { ...opts, gazetteer: loadGazetteer() });
+  const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : opts.tagger;
+  return prefillWith(text, title, { ...opts, gazetteer: loadGazetteer(), matcher: opts.matcher ?? businessMatcher(), tagger });
+}
+
+/**
+ * Every business, platform or brand named in `text` (lexicons, the bureau's registry, legal names, labelled fields),
+ * in text order, each with its span into `text`, confidence, how it was found (`via`) and sector; `best` is the one
+ * pre-fill would pick as the respondent. For alert subjects and search: `findBusinesses('拼多多商家不发货').best?.value`.
+ */
+export function findBusinesses(text: string): { all: BusinessHit[]; best?: BusinessHit } {
+  const s = nko(text ?? '');
+  const sl = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const all = [...legalNames(s), ...matchNames(sl, businessMatcher(), undefined, s)].sort((a, b) => a.start - b.start);
+  const best = chooseBusiness(all.map((h) => ({ ...h, from: 'text' }) as Candidate));
+  if (!best) return { all };
+  const { from: _f, ...b } = best;
+  return { all, best: b as BusinessHit };
 }
 
 /** Pre-fill for a TIF ticket, using its received_at as the reference date. */

@@ -6,6 +6,9 @@
 import { DEMANDS, LEGAL_BASES, PLATFORMS } from '../lexicon.js';
 import { MAX_TEXT_CHARS, normalizeKeepOffsets } from '../normalize.js';
 import { findAddresses, type Gazetteer } from './address.js';
+import { matchNames, type BusinessHit, type BusinessMatcher } from './business.js';
+import { chooseBusiness, legalNames, type Candidate } from './legal.js';
+import { tagSpans, type TaggerModel } from './tagger.js';
 import { findDates } from './dates.js';
 import { CN_NUM_CHARS, parseCnNumber } from './numbers.js';
 
@@ -25,6 +28,8 @@ export interface Prefill {
   product?: PrefillField<string>;
   amounts: PrefillField<number>[];
   purchase_date?: PrefillField<string>;
+  /** every date the text states (ISO), in text order; purchase_date is the one nearest a purchase verb */
+  dates: PrefillField<string>[];
   order_no?: PrefillField<string>;
   phones: PrefillField<string>[];
   id_numbers: PrefillField<string>[];
@@ -37,6 +42,10 @@ export interface PrefillOptions {
   /** reference date (YYYY-MM-DD) for relative dates (昨天, 上周三) and dates without a year; usually received_at */
   refDate?: string;
   gazetteer?: Gazetteer;
+  /** lexicons + the bureau's respondent registry, one Aho-Corasick automaton (text/businesses.ts builds it) */
+  matcher?: BusinessMatcher;
+  /** the learned span tagger (business, product); without it only names, forms and labels are used */
+  tagger?: TaggerModel;
 }
 
 type Src = 'title' | 'text';
@@ -62,74 +71,78 @@ function platforms(s: string): Hit<string>[] {
   return out;
 }
 
-// ---------- business ----------
-const BIZ_SUFFIX =
-  '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|学校|幼儿园|早教中心|医院|诊所|门诊部|口腔|4S店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|物业|中介|营业厅|银行|加油站|菜市场|农贸市场|批发市场|市场|商城)';
-const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`, 'g');
-const BIZ_LABEL_RE = /(?:商家|经营者|被投诉(?:方|人|单位)|被举报(?:方|人|单位)|店铺|店名|公司名称|商户)(?:名称)?\s*[:：为是]\s*([^\s，,。；;、]{2,40})/g;
-// words that end the name on the left: verbs, prepositions, pronouns
-const BIZ_LEFT_STOP =
-  /^(?:.*?(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值))/;
-
-function businesses(s: string): Hit<string>[] {
-  const out: Hit<string>[] = [];
-  for (const m of s.matchAll(BIZ_LABEL_RE)) {
-    const v = m[1]!;
-    const a = m.index! + m[0].length - v.length;
-    out.push({ value: v, start: a, end: a + v.length, confidence: 0.9 });
-  }
-  for (const m of s.matchAll(BIZ_RE)) {
-    let v = m[0];
-    let a = m.index!;
-    const cut = BIZ_LEFT_STOP.exec(v);
-    if (cut && cut[0].length < v.length - 1) {
-      a += cut[0].length;
-      v = v.slice(cut[0].length);
-    }
-    // a bare suffix ("公司", "超市", "这家店") names no one
-    // "…100号的上海好又多超市": the name starts after the last 的 / address number
-    const de = Math.max(v.lastIndexOf('的'), v.search(/\d+号(?!店)[^\d]*$/) >= 0 ? v.search(/号[^号]*$/) : -1);
-    if (de >= 0 && v.length - de - 1 >= 3) {
-      a += de + 1;
-      v = v.slice(de + 1);
-    }
-    if (new RegExp(`^${BIZ_SUFFIX}$`).test(v) || v.length < 3) continue;
-    if (/^(?:该|此|这|那|其|贵|本|我们|我|他们)/.test(v)) continue;
-    if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
-    const strong = /公司|旗舰店|专卖店|有限/.test(v);
-    out.push({ value: v, start: a, end: a + v.length, confidence: strong ? 0.8 : 0.65 });
-  }
-  return out;
-}
-
 // ---------- amounts ----------
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?`;
 const CNUM = `[${CN_NUM_CHARS}]+`;
 const AMOUNT_RE = new RegExp(
-  `(?:(?:人民币|RMB|rmb|￥|¥)\\s*(${NUM})(\\s*万)?(?:\\s*元)?)|(?:(${NUM})\\s*(万|千)?\\s*(?:元|块钱|块|圆|人民币|rmb|RMB))|(?:(${CNUM})\\s*(?:元|块钱|块|圆))|(?:\\$\\s?(${NUM}))|(?:(${NUM})\\s*(?:dollars|usd|USD))`,
+  `(?:(?:人民币|RMB|rmb|￥|¥)\\s*(${NUM})(\\s*万)?(?:\\s*元)?)|(?:(${NUM})\\s*(万|千|w|W)?\\s*(?:多|余)?\\s*(?:元|块钱|块|圆|人民币|rmb|RMB))|(?:(${CNUM})\\s*(?:元|块钱|块|圆)(?:\\s*([零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖])角)?(?:\\s*[零〇]?\\s*([零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分)?)|(?:\\$\\s?(${NUM}))|(?:(${NUM})\\s*(?:dollars|usd|USD))`,
   'g',
 );
+// "2万定金", "35W以内", "16万8成交": 万/W without 元, money by its clause; "赔偿金是2500": a bare number after a money noun
+const WAN_RE = new RegExp(`(?<![\\d.])(${NUM})\\s*(万|w|W)(\\d)?(?![\\d元块圆a-zA-Z平米方])`, 'g');
+const BARE_RE = new RegExp(`(?:金额|价格|价钱|价款|费用|赔偿金|违约金|定金|订金|押金|意向金|货款|房款|总价|单价|花费|花了|付了|交了|支付了?|共计|合计|总计|收费)\\s*(?:是|为|达|约|共|:|：)?\\s*(${NUM})(?![\\d.]|\\s*(?:[年月日号天个件%‰次期台套平米方人倍]|万|w|W|元|块|圆|小时|分钟))`, 'g');
+const PER_RE = new RegExp(`(?<![\\d.])(${NUM})\\s*/\\s*(?:米|平|平米|平方|㎡|天|日|月|次|个|件|小时|延米|m)(?![a-zA-Z])`, 'g');
+const MONEY_CLAUSE = /元|钱|款|金|费|价|预算|支付|付|交|缴|收|花|赔|退|报价|成交|贷|欠/;
+const CN_D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
+// 块 as a measure word: "12块板子", "10块鸡丁", "两块地砖" — money only before 钱/punctuation/particles
+const KUAI_NOUN = /^[\u4e00-\u9fa5]/;
+const KUAI_OK = /^[钱的了多左呢啊吧吗呀一就都也还才又给]/;
+
+function clauseAround(s: string, a: number, b: number): string {
+  let x = a;
+  while (x > 0 && a - x < 30 && !/[，,。；;！!？?\n]/.test(s[x - 1]!)) x--;
+  let y = b;
+  while (y < s.length && y - b < 30 && !/[，,。；;！!？?\n]/.test(s[y]!)) y++;
+  return s.slice(x, a) + s.slice(b, y);
+}
 
 function amounts(s: string): Hit<number>[] {
   const out: Hit<number>[] = [];
+  const free = (a: number, b: number) => !out.some((o) => a < o.end && b > o.start);
+  const push = (v: number, a: number, b: number, conf: number) => {
+    if (!Number.isFinite(v) || v <= 0 || v > 1e9 || !free(a, b)) return;
+    // "373***元", "135****": a masked figure is no figure
+    if (/[*＊xX×]/.test(s[a - 1] ?? '') || /^[\d.,]*[*＊×]/.test(s.slice(a, b).replace(/^\D+/, ''))) return;
+    out.push({ value: Math.round(v * 100) / 100, start: a, end: b, confidence: conf });
+  };
   for (const m of s.matchAll(AMOUNT_RE)) {
     let v = NaN;
+    const a = m.index!;
+    const b = a + m[0].length;
+    if (/块$/.test(m[0]) && !/块钱$/.test(m[0])) {
+      const next = s.slice(b, b + 1);
+      if (KUAI_NOUN.test(next) && !KUAI_OK.test(next)) continue;
+    }
     if (m[1]) v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
-    else if (m[3]) v = Number(m[3].replace(/,/g, '')) * (m[4] === '万' ? 1e4 : m[4] === '千' ? 1e3 : 1);
-    else if (m[5]) v = parseCnNumber(m[5]);
-    else if (m[6]) v = Number(m[6].replace(/,/g, ''));
-    else if (m[7]) v = Number(m[7].replace(/,/g, ''));
-    if (!Number.isFinite(v) || v <= 0 || v > 1e9) continue;
-    out.push({ value: Math.round(v * 100) / 100, start: m.index!, end: m.index! + m[0].length, confidence: m[5] ? 0.8 : 0.9 });
+    else if (m[3]) v = Number(m[3].replace(/,/g, '')) * (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
+    else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_D[m[6]]! / 10 : 0) + (m[7] ? CN_D[m[7]]! / 100 : 0);
+    else if (m[8]) v = Number(m[8].replace(/,/g, ''));
+    else if (m[9]) v = Number(m[9].replace(/,/g, ''));
+    push(v, a, b, m[5] ? 0.8 : 0.9);
   }
-  return out;
+  for (const m of s.matchAll(WAN_RE)) {
+    const a = m.index!;
+    const b = a + m[0].length;
+    if (!MONEY_CLAUSE.test(clauseAround(s, a, b))) continue;
+    push(Number(m[1]!.replace(/,/g, '')) * 1e4 + (m[3] ? Number(m[3]) * 1e3 : 0), a, b, 0.75);
+  }
+  for (const m of s.matchAll(BARE_RE)) {
+    const a = m.index! + m[0].length - m[1]!.length;
+    push(Number(m[1]!.replace(/,/g, '')), a, m.index! + m[0].length, 0.7);
+  }
+  for (const m of s.matchAll(PER_RE)) {
+    const a = m.index!;
+    if (!/收费|价格|单价|元|钱|费/.test(clauseAround(s, a, a + m[0].length))) continue;
+    push(Number(m[1]!.replace(/,/g, '')), a, a + m[1]!.length, 0.6);
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 // ---------- identifiers ----------
 const MOBILE_RE = /(?<![\dA-Za-z])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}[-\s]?\d{4}|\*{4}\d{4})(?![\dA-Za-z])/g;
 const LANDLINE_RE = /(?<![\dA-Za-z])(?:0\d{2,3}[-－—\s]?\d{7,8}|400[-\s]?\d{3}[-\s]?\d{4})(?![\dA-Za-z])/g;
 const ID_RE = /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])[1-9]\d{5}\*{8,10}\d{3}[\dXx*](?![\dA-Za-z])/g;
-const ORDER_RE = /(?:订单(?:编号|号码|号)?|交易(?:单号|号)|单号|order\s*(?:no\.?|number|#|id))\s*(?:是|为)?\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9-]{5,39})/gi;
+const ORDER_RE = /(?:订单(?:编号|号码|号)?|交易(?:单号|号)|(?:运|快递|物流)?单号|合同\s*[（(]?\s*(?:编号|号)|order\s*(?:no\.?|number|#|id)|confirmation\s*(?:no\.?|number|#))\s*(?:是|为)?\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9*-]{5,39})/gi;
 
 function idChecksumOk(id: string): boolean {
   if (id.includes('*')) return true;
@@ -162,8 +175,11 @@ function orderNos(s: string): Hit<string>[] {
   for (const m of s.matchAll(ORDER_RE)) {
     const v = m[1]!;
     if (/^1[3-9]\d{9}$/.test(v)) continue;
+    // the source's mask ("order # XXXX") is no number; a partly masked one is kept as written, flagged
+    if (/^[xX*]+$/.test(v.replace(/-/g, '')) || (v.match(/[0-9]/g)?.length ?? 0) < 3) continue;
+    const masked = /[*]|X{3,}/.test(v);
     const a = m.index! + m[0].length - v.length;
-    out.push({ value: v, start: a, end: a + v.length, confidence: /\d{6,}/.test(v) ? 0.95 : 0.7 });
+    out.push({ value: v, start: a, end: a + v.length, confidence: masked ? 0.6 : /\d{6,}/.test(v) ? 0.95 : 0.7, ...(masked ? { masked: true } : {}) });
   }
   return out;
 }
@@ -262,8 +278,15 @@ interface Analysed {
   legal_basis: Hit<string>[];
 }
 
+/** Tagger score margin → probability that the span is right (fitted on the hand-checked real set, eval/README.md). */
+export function taggerConfidence(margin: number): number {
+  return r2(Math.min(0.7, 0.35 + margin / 60));
+}
+
 function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
   const s = normalizeKeepOffsets(raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw);
+  // names match in lower case; an ASCII-only lower-casing keeps every offset
+  const sl = /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s;
   const ids = idNumbers(s);
   const ph = phones(s).filter((p) => !ids.some((i) => p.start < i.end && p.end > i.start));
   const orders = orderNos(s);
@@ -271,16 +294,36 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
   const dates = findDates(s, o.refDate).map((d) => {
     const ctx = s.slice(Math.max(0, d.start - 6), Math.min(s.length, d.end + 40)).split(/[。；;!！?？]/)[0] ?? '';
     const near = PURCHASE_VERB.test(ctx);
-    return { value: d.iso, start: d.start, end: d.end, confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)), near };
+    // confidence = that it is the purchase date; dateConfidence = that the date is read right (the `dates` list)
+    return { value: d.iso, start: d.start, end: d.end, confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)), near, dateConfidence: d.relative ? 0.8 : d.guessedYear ? 0.85 : 0.97 };
   });
   const addr = o.gazetteer ? findAddresses(s, o.gazetteer).map((a) => ({ value: a.value, start: a.start, end: a.end, confidence: a.confidence, parts: a.parts })) : [];
-  const biz = businesses(s);
+  const names: BusinessHit[] = o.matcher ? matchNames(sl, o.matcher, undefined, s) : [];
+  const biz: Hit<string>[] = [...legalNames(s), ...names.filter((n) => !n.platform || n.via === 'registry')];
+  const plat: Hit<string>[] = o.matcher ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) })) : platforms(s);
+  biz.push(...names.filter((n) => n.platform));
+  const prod = products(s);
+  if (o.tagger && sl.length) {
+    let hint: Uint8Array | undefined;
+    if (names.length) {
+      hint = new Uint8Array(sl.length);
+      for (const x of names) for (let i = x.start; i < x.end; i++) hint[i] = i === x.start ? 1 : 2;
+    }
+    for (const sp of tagSpans(o.tagger, sl, hint)) {
+      if (sp.end - sp.start < 2) continue;
+      const v = s.slice(sp.start, sp.end).trim();
+      if (v.length < 2 || /^[\d\s\p{P}]+$/u.test(v)) continue;
+      const h = { value: v, start: sp.start, end: sp.end, confidence: taggerConfidence(sp.margin), via: 'tagger' as const };
+      if (sp.kind === 'BIZ') biz.push(h);
+      else if (!prod.length) prod.push({ ...h, confidence: r2(h.confidence * 0.9) });
+    }
+  }
   return {
     src,
     business: biz,
     address: addr,
-    platform: platforms(s),
-    product: products(s),
+    platform: plat,
+    product: prod,
     amounts: amounts(s).filter(notId),
     dates: dates.sort((x, y) => Number(y.near) - Number(x.near) || x.start - y.start),
     order_no: orders,
@@ -327,6 +370,7 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   };
   const res: Prefill = {
     amounts: many('amounts'),
+    dates: many('dates').map(({ dateConfidence, ...d }) => ({ ...d, confidence: dateConfidence as number })).sort((a, b) => (a.source === b.source ? a.start - b.start : a.source === 'text' ? -1 : 1)),
     phones: many('phones'),
     id_numbers: many('id_numbers'),
     demands: many('demands'),
@@ -335,13 +379,20 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
     if (v) (res as unknown as Record<string, unknown>)[k] = v;
   };
-  set('business', one('business', true));
+  const biz = chooseBusiness(parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)));
+  if (biz) {
+    const { from, ...rest } = biz;
+    res.business = { ...rest, source: from } as PrefillField<string>;
+  }
   set('address', one('address', true));
   set('platform', one('platform', true));
   set('product', one('product', true));
   set('order_no', one('order_no'));
   set('quantity', one('quantity'));
   const d = one('dates');
-  if (d) res.purchase_date = d as PrefillField<string>;
+  if (d) {
+    delete (d as Record<string, unknown>).dateConfidence;
+    res.purchase_date = d as PrefillField<string>;
+  }
   return res;
 }
