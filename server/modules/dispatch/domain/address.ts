@@ -76,7 +76,12 @@ function classify(t: string, ms: Mention[], mode: Mode) {
     const w: Form[] = [];
     for (const f of m.forms) {
       const { level, code } = f.place;
-      if (!f.short) { s.push(f); continue; }
+      if (!f.short) {
+        // 龙津支河镇府: in free text a town of another province counts only under its county or city
+        if (mode === 'text' && level === 'town' && !code.startsWith(SHANGHAI) && !parentPrev(code)) w.push(f);
+        else s.push(f);
+        continue;
+      }
       if (roadlike && !(level === 'town' && /(路|街)$/.test(m.text))) continue;
       if (level === 'province' || level === 'city') {
         const after = t.slice(m.end, m.end + 14);
@@ -98,7 +103,7 @@ function classify(t: string, ms: Mention[], mode: Mode) {
         const tokenStart = m.start === 0 || /[^\u4e00-\u9fa5]/.test(t[m.start - 1] ?? '');
         if (firm) s.push(f);
         else if (tradeName) continue; // 上海浦江贸易有限公司: a trade name after the city, not a town
-        else if (m.text.length < 3 && (mode === 'text' ? !AREA_AFTER.test(t.slice(m.end, m.end + 2)) : !tokenStart)) continue;
+        else if (m.text.length < 3 && (mode === 'text' ? !(AREA_AFTER.test(t.slice(m.end, m.end + 2)) && (tokenStart || /[在于到近靠离至去从往临的]/.test(t[m.start - 1] ?? ''))) : !tokenStart)) continue;
         else if (mode !== 'name' || inBrackets(t, m.start)) w.push(f);
       } else if (mode !== 'name' || inBrackets(t, m.start)) w.push(f);
     }
@@ -258,8 +263,8 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
   }
   if (out.length) {
     if (shProvince && mode === 'text') return { ...EMPTY, ambiguous: `文本中同时提到上海和${q(out[0]!.m.text)}，不能确定经营地` };
-    // 湖南小炒肉, 老北京鸡肉卷, 北京现代: a place name in passing says nothing about where the business is
-    if (mode === 'text') return { ...EMPTY, ambiguous: `文本只顺带提到${q(out[0]!.m.text)}，不足以判断经营地` };
+    // 湖南小炒肉, 老北京鸡肉卷, 东方幼儿园: a place name in passing says nothing about where the business is
+    if (mode !== 'address') return { ...EMPTY, ambiguous: `文本只顺带提到${q(out[0]!.m.text)}，不足以判断经营地` };
     const f = out[0]!;
     return result(f.f.place.code, 0.6, `${q(f.m.text)}（${PROVINCES.get(f.f.place.code.slice(0, 2))?.name ?? ''}）不在本市`, t, f.m.end, mode);
   }

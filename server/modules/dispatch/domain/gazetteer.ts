@@ -75,7 +75,7 @@ for (const c of CITIES.values()) {
   add(cityShort(c.name), { place: c, short: true });
 }
 // names that are words before they are one county: every city has a 开发区 or 高新区
-const GENERIC_COUNTY = /^(经济技术开发区|经济开发区|开发区|高新区|新区|工业园区|工业区|园区|城区|郊区|矿区|市辖区|城关镇|城关街道|城郊乡|新城街道|城南街道|城北街道|城东街道|城西街道|城中街道|东城街道|西城街道|南城街道|北城街道)$/;
+const GENERIC_COUNTY = /^(经济技术开发区|经济开发区|开发区|高新区|新区|工业园区|工业区|园区|城区|郊区|矿区|老城区|新城区|市辖区|城关镇|城关街道|城郊乡|新城街道|城南街道|城北街道|城东街道|城西街道|城中街道|东城街道|西城街道|南城街道|北城街道)$/;
 for (const a of COUNTIES.values()) {
   // 城区/郊区/矿区/东区 are words before they are counties; two-character 县 names (沛县, 萧县) are safe
   if (GENERIC_COUNTY.test(a.name)) continue;
@@ -135,7 +135,7 @@ export function codeAt(code: string, level: 'province' | 'city' | 'county'): str
 /** "广东省深圳市南山区" for a code (a municipality is its own city). */
 export function placeLabel(code: string): { province: string | null; city: string | null; county: string | null; label: string } {
   const province = PROVINCES.get(code.slice(0, 2))?.name ?? null;
-  const city = code.length >= 4 ? (MUNICIPALITIES.has(code.slice(0, 2)) ? province : (CITIES.get(code.slice(0, 4))?.name ?? null)) : null;
+  const city = MUNICIPALITIES.has(code.slice(0, 2)) ? province : code.length >= 4 ? (CITIES.get(code.slice(0, 4))?.name ?? null) : null;
   const county = code.length >= 6 ? (COUNTIES.get(code.slice(0, 6))?.name ?? null) : null;
   const parts = [province, city !== province ? city : null, county].filter((x): x is string => !!x);
   return { province, city, county, label: parts.join('') };

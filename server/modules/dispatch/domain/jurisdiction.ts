@@ -105,9 +105,9 @@ export function dispatch(i: DispatchInput): DispatchResult {
   const loc = parseAddress(i.location, 'address');
   if (loc.district_code) return station(loc, `诉求涉及地点：${loc.evidence}`, loc.confidence * 0.9);
   const txt = parseAddress(i.text?.slice(0, 2000), 'text');
-  if (txt.district_code) return station(txt, `诉求文本中提及的地点：${txt.evidence}`, txt.confidence * 0.8);
+  if (txt.district_code) return station(txt, `诉求文本中提及的地点：${txt.evidence}`, txt.confidence);
   if (loc.shanghai === false) return refer(loc, `诉求涉及地点在外省市（${loc.evidence}）`, loc.confidence * 0.9);
-  if (txt.shanghai === false) return refer(txt, `诉求文本所述地点在外省市（${txt.evidence}）`, txt.confidence * 0.8);
+  if (txt.shanghai === false) return refer(txt, `诉求文本所述地点在外省市（${txt.evidence}）`, txt.confidence);
   for (const [what, p] of [['地点', loc], ['文本', txt]] as const) if (p.ambiguous) unresolved.push(`${what}：${p.ambiguous}`);
 
   const why = unresolved.join('；');
