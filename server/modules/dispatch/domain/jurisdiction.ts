@@ -4,21 +4,27 @@
  * - Platform sellers: Order 20 — the seller's place of business or the platform's domicile; Order 121 — the address
  *   the seller displays on the platform, or the platform's domicile when none is displayed/reachable (DOMAIN.md §2.1).
  * - Reports: where the conduct occurred (Art. 25) — the business address, else the place named in the ticket.
- * What cannot be resolved goes to a triage queue (district triage when only the district is known).
- * Pure: the geography is data.
+ * A business outside Shanghai never lands in a Shanghai station: it goes to the 12315 分派中心 with 移送 (refer_out)
+ * suggested and its province/city named. What cannot be resolved goes to the same triage queue with the reason.
+ * Pure: the geography is data (gazetteer.ts, address.ts).
  */
-import geo from '../../../platform/geo/shanghai.json' with { type: 'json' };
 import platformData from './platforms.json' with { type: 'json' };
+import { parseAddress, type ParsedAddress } from './address.js';
+import { SH_DISTRICT, SH_DISTRICTS, SH_STREET, placeLabel, type ShDistrict, type ShStreet } from './gazetteer.js';
 
 export interface DispatchInput {
   kind: string;
   respondentAddress?: string | undefined;
   respondentName?: string | undefined;
+  respondentCreditCode?: string | undefined;
   platform?: string | undefined;
   location?: string | undefined;
   text?: string | undefined;
   ruleVersion: string;
 }
+
+/** Where a business outside Shanghai is, for the referral (移送) to the bureau competent there. */
+export interface Referral { province: string | null; city: string | null; county: string | null; label: string }
 
 export interface DispatchResult {
   district_code: string | null;
@@ -26,27 +32,11 @@ export interface DispatchResult {
   unit_id: string;
   basis: string;
   confidence: number;
-}
-
-interface Street { code: string; name: string; short: string; re: RegExp }
-interface District { code: string; name: string; short: string; streets: Street[] }
-
-const DISTRICTS: District[] = geo.districts.map((d) => ({
-  code: d.code,
-  name: d.name,
-  short: d.name.replace(/(新区|区)$/, ''),
-  streets: d.streets.map((s) => {
-    const short = s.name.replace(/(街道|镇|乡)$/, '');
-    return { code: s.code, name: s.name, short, re: new RegExp(`${short}(街道|镇|乡|地区)`) };
-  }),
-}));
-// Streets whose short name is unique across the city can place an address with no district named.
-const STREET_INDEX = new Map<string, Street & { district: string }>();
-const SHORT_COUNT = new Map<string, number>();
-for (const d of DISTRICTS) for (const s of d.streets) SHORT_COUNT.set(s.short, (SHORT_COUNT.get(s.short) ?? 0) + 1);
-for (const d of DISTRICTS) for (const s of d.streets) {
-  STREET_INDEX.set(s.name, { ...s, district: d.code });
-  if (s.short.length >= 2 && SHORT_COUNT.get(s.short) === 1) STREET_INDEX.set(s.short, { ...s, district: d.code });
+  /** 'refer_out' when the competent bureau is outside Shanghai (the workflow action of that name) */
+  suggested_action?: 'refer_out';
+  refer_to?: Referral;
+  /** why no district could be given although something was named */
+  unresolved?: string;
 }
 
 export function findPlatform(name?: string) {
@@ -54,67 +44,81 @@ export function findPlatform(name?: string) {
   return platformData.platforms.find((p) => p.names.some((n) => name.includes(n)));
 }
 
-const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// One pass over the text for district names (full, or short followed by an address-like character so that
-// "松江" in "松江路" is not mistaken) and one for street/town names unique in the city.
-const DISTRICT_RE = new RegExp(
-  DISTRICTS.flatMap((d) => [esc(d.name), ...(d.short.length >= 2 ? [`${esc(d.short)}(?=区|新区|县|的|[^路街道巷弄号])`] : [])]).sort((a, b) => b.length - a.length).join('|'),
-);
-const BY_DISTRICT_NAME = new Map<string, District>();
-for (const d of DISTRICTS) {
-  BY_DISTRICT_NAME.set(d.name, d);
-  BY_DISTRICT_NAME.set(d.short, d);
+/** 统一社会信用代码 characters 3–8: the registering authority's division (GB/T 2260) — the business's domicile. */
+export function creditCodePlace(code?: string): { code: string; shanghai: boolean; label: string } | null {
+  const c = code?.trim().toUpperCase();
+  if (!c || !/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{9}[0-9A-HJ-NP-RTUW-Y]$/.test(c)) return null;
+  const div = c.slice(2, 8);
+  const lab = placeLabel(div.endsWith('0000') ? div.slice(0, 2) : div.endsWith('00') ? div.slice(0, 4) : div);
+  if (!lab.province) return null;
+  return { code: div, shanghai: div.startsWith('31'), label: lab.label };
 }
-const STREET_RE = new RegExp([...STREET_INDEX.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length).map(esc).join('|'));
 
-/** District and street named in a piece of text (an address, a place, a free text). */
-export function locate(text?: string): { district: District | null; street: Street | null; outside: boolean } {
-  if (!text) return { district: null, street: null, outside: false };
-  const t = text.replace(/\s+/g, '');
-  const dm = DISTRICT_RE.exec(t);
-  let district: District | null = dm ? (BY_DISTRICT_NAME.get(dm[0]) ?? null) : null;
-  let street: Street | null = null;
-  if (district) {
-    for (const s of district.streets) if (t.includes(s.name) || (s.short.length >= 2 && t.includes(s.short) && s.re.test(t))) { street = s; break; }
-    if (!street) for (const s of district.streets) if (s.short.length >= 2 && t.includes(s.short)) { street = s; break; }
-  } else {
-    const sm = STREET_RE.exec(t);
-    const s = sm ? STREET_INDEX.get(sm[0]) : undefined;
-    if (s) {
-      district = DISTRICTS.find((d) => d.code === s.district) ?? null;
-      street = s;
-    }
-  }
-  const outside = !district && /(省|自治区)|(北京|天津|重庆|杭州|南京|苏州|广州|深圳)市?/.test(t) && !/上海/.test(t);
-  return { district, street, outside };
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function station(p: { district_code: string | null; street_code: string | null }, basis: string, confidence: number): DispatchResult {
+  const s = p.street_code ? SH_STREET.get(p.street_code) : undefined;
+  return { district_code: p.district_code, street_code: s?.code ?? null, unit_id: s ? `S${s.code}` : p.district_code!, basis, confidence: round(confidence) };
+}
+
+function refer(p: ParsedAddress | { label: string; province?: string | null; city?: string | null; county?: string | null }, basis: string, confidence: number, extra = ''): DispatchResult {
+  const label = p.label || '外省市';
+  return {
+    district_code: null, street_code: null, unit_id: 'triage', confidence: round(confidence), suggested_action: 'refer_out',
+    refer_to: { province: p.province ?? null, city: p.city ?? null, county: p.county ?? null, label },
+    basis: `${basis}：${label}，不属本市管辖，建议移送${label}市场监管部门${extra}`,
+  };
 }
 
 export function dispatch(i: DispatchInput): DispatchResult {
-  const result = (d: District | null, s: Street | null, basis: string, confidence: number): DispatchResult => ({
-    district_code: d?.code ?? null,
-    street_code: s?.code ?? null,
-    unit_id: s ? `S${s.code}` : d ? d.code : 'triage',
-    basis,
-    confidence,
-  });
-  const addr = locate(i.respondentAddress);
-  if (addr.district) return result(addr.district, addr.street, i.kind === 'report' ? '违法行为发生地（经营地址）' : '被投诉人实际经营地/住所地', addr.street ? 0.95 : 0.7);
+  const place = i.kind === 'report' ? '违法行为发生地（经营地址）' : '被投诉人实际经营地/住所地';
   const plat = findPlatform(i.platform);
+  const platNote = plat?.district && i.ruleVersion !== 'order121' ? `（平台内经营者：平台经营者${plat.operator}住所地亦有管辖权，第20号令第十三条）` : '';
+  const unresolved: string[] = [];
+
+  const addr = parseAddress(i.respondentAddress, 'address');
+  if (addr.district_code) return station(addr, `${place}：${addr.evidence}`, addr.confidence);
+  if (addr.shanghai === false) return refer(addr, `${place}在外省市（${addr.evidence}）`, addr.confidence, platNote);
+  if (addr.ambiguous) unresolved.push(`经营地址：${addr.ambiguous}`);
+
+  const name = parseAddress(i.respondentName, 'name');
+  if (name.district_code) return station(name, `被投诉人名称所示经营地：${name.evidence}`, name.confidence);
+
+  // the registering authority is the business's domicile (住所地), competent under Art. 12 — for a platform seller too
+  // when it is in Shanghai; an out-of-town seller on a Shanghai platform stays with the platform's domicile (Art. 13)
+  const cc = creditCodePlace(i.respondentCreditCode);
+  if (cc?.shanghai && SH_DISTRICT.has(cc.code)) return station({ district_code: cc.code, street_code: null }, `被投诉人住所地（统一社会信用代码登记机关：${cc.label}）`, 0.8);
+  if (!plat) {
+    if (cc && !cc.shanghai) return refer(placeLabel(cc.code), '被投诉人住所地（统一社会信用代码登记机关）在外省市', 0.8);
+    if (name.shanghai === false) return refer(name, `被投诉人名称所示地在外省市（${name.evidence}）`, name.confidence);
+  }
+
   if (i.platform && plat) {
     // Platform seller with no usable address: Order 121 — the platform operator's domicile; Order 20 — also allowed.
     if (plat.district) {
-      const d = DISTRICTS.find((x) => x.code === plat.district) ?? null;
-      return result(d, null, `平台内经营者未公示有效地址，由平台经营者（${plat.operator}）住所地管辖`, 0.6);
+      const d = SH_DISTRICT.get(plat.district);
+      if (d) return station({ district_code: d.code, street_code: null }, `平台内经营者未公示有效地址，由平台经营者（${plat.operator}）住所地管辖`, 0.6);
     }
-    return { district_code: null, street_code: null, unit_id: 'triage', basis: `平台经营者住所地在${plat.outside ?? '外地'}，需移送或告知向有管辖权的部门提出`, confidence: 0.5 };
+    return refer(parseAddress(plat.outside ?? '', 'address'), `平台内经营者未公示有效地址，平台经营者（${plat.operator}）住所地在外省市`, 0.5);
   }
-  const loc = locate(i.location);
-  if (loc.district) return result(loc.district, loc.street, '诉求涉及地点', loc.street ? 0.85 : 0.6);
-  const txt = locate(i.text?.slice(0, 2000));
-  if (txt.district) return result(txt.district, txt.street, '诉求文本中提及的地点', txt.street ? 0.6 : 0.4);
-  if (addr.outside) return { district_code: null, street_code: null, unit_id: 'triage', basis: '经营地址在本市以外', confidence: 0.5 };
-  return { district_code: null, street_code: null, unit_id: 'triage', basis: '地址不明，待人工分派', confidence: 0 };
+
+  const loc = parseAddress(i.location, 'address');
+  if (loc.district_code) return station(loc, `诉求涉及地点：${loc.evidence}`, loc.confidence * 0.9);
+  const txt = parseAddress(i.text?.slice(0, 2000), 'text');
+  if (txt.district_code) return station(txt, `诉求文本中提及的地点：${txt.evidence}`, txt.confidence);
+  if (loc.shanghai === false) return refer(loc, `诉求涉及地点在外省市（${loc.evidence}）`, loc.confidence * 0.9);
+  if (txt.shanghai === false) return refer(txt, `诉求文本所述地点在外省市（${txt.evidence}）`, txt.confidence);
+  for (const [what, p] of [['地点', loc], ['文本', txt]] as const) if (p.ambiguous) unresolved.push(`${what}：${p.ambiguous}`);
+
+  const why = unresolved.join('；');
+  return { district_code: null, street_code: null, unit_id: 'triage', basis: why ? `未能定位到区（${why}），待人工分派` : '地址不明，待人工分派', confidence: 0, ...(why ? { unresolved: why } : {}) };
 }
 
-export const districtName = (code: string | null | undefined) => DISTRICTS.find((d) => d.code === code)?.name;
-export const allDistricts = () => DISTRICTS.map((d) => ({ code: d.code, name: d.name }));
+/** District and street named in a piece of text (kept for callers that only need the place). */
+export function locate(text?: string): { district: ShDistrict | null; street: ShStreet | null; outside: boolean } {
+  const p = parseAddress(text, 'address');
+  return { district: p.district_code ? SH_DISTRICT.get(p.district_code) ?? null : null, street: p.street_code ? SH_STREET.get(p.street_code) ?? null : null, outside: p.shanghai === false };
+}
+
+export const districtName = (code: string | null | undefined) => (code ? SH_DISTRICT.get(code)?.name : undefined);
+export const allDistricts = () => SH_DISTRICTS.map((d) => ({ code: d.code, name: d.name }));

@@ -50,7 +50,8 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     seen.add(id);
     const e = ctx.enrich?.(t);
     const kindGiven = t.kind && t.kind !== 'unknown' ? undefined : e?.kind;
-    const row = normaliseTicket(t, deps, kindGiven);
+    // pre-fill's business/address (found in the text) help dispatch when the ticket's own fields are empty
+    const row = normaliseTicket(t, deps, kindGiven, (e?.prefill ?? t.prefill) as Parameters<typeof normaliseTicket>[3]);
     if (e?.predicted) {
       row.predicted = { ...(row.predicted ?? {}), ...e.predicted };
       // analytics read the source's label, else a confident prediction ("not sure" stays unclassified)

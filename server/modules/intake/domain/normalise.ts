@@ -44,7 +44,14 @@ export interface NormaliseDeps {
   source: string;
 }
 
-export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?: string): NewTicketRow {
+/**
+ * The business pre-fill found in the text (text/index.ts), when the ticket names none. Pre-fill's address is not used:
+ * its spans lose their context (「浦东」 out of 浦东河, 「北京市政路」 out of 北京市政路桥公司).
+ */
+export interface PrefillHints { business?: { value?: unknown } }
+const hint = (f?: { value?: unknown }) => (typeof f?.value === 'string' && f.value ? f.value : undefined);
+
+export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?: string, pf?: PrefillHints): NewTicketRow {
   const kind = kindOverride ?? normaliseKind(t.kind);
   const receivedDate = shanghaiDate(t.received_at);
   const receivedAt = /(Z|[+-]\d{2}:?\d{2})$/.test(t.received_at) ? t.received_at : t.received_at.length === 10 ? `${t.received_at}T00:00:00+08:00` : `${t.received_at}+08:00`;
@@ -57,7 +64,7 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
   const personKey = idno ?? phone ?? (c.id ? deps.sealer.hash('person', `${deps.source}:${c.id}`) : c.name && c.address ? deps.sealer.hash('name', `${c.name}|${c.address}`) : null);
   const realName = !!(c.name && (c.phone || c.id_number));
   const r = t.respondent ?? {};
-  const d = dispatch({ kind, respondentAddress: r.address, respondentName: r.name, platform: r.platform, location: t.location, text: `${t.title ?? ''} ${t.text ?? ''}`, ruleVersion: rules.version });
+  const d = dispatch({ kind, respondentAddress: r.address, respondentName: r.name ?? hint(pf?.business), respondentCreditCode: r.credit_code, platform: r.platform, location: t.location, text: `${t.title ?? ''} ${t.text ?? ''}`, ruleVersion: rules.version });
   const s = intakeState(deps.cal, rules, kind, receivedDate, realName);
   const textLimit = 100_000; // a 1 MB paste is kept in extra.original_length, the first 100k chars are handled
   const body = t.text && t.text.length > textLimit ? t.text.slice(0, textLimit) : (t.text ?? null);
@@ -102,7 +109,7 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
     parent_id: null,
     duplicate_of: null,
     abnormal: false,
-    event: { channel: t.channel ?? null, source: deps.source, dispatch: { unit_id: d.unit_id, basis: d.basis, confidence: d.confidence }, rule_version: rules.version },
+    event: { channel: t.channel ?? null, source: deps.source, dispatch: { unit_id: d.unit_id, basis: d.basis, confidence: d.confidence, ...(d.suggested_action ? { suggested_action: d.suggested_action, refer_to: d.refer_to } : {}), ...(d.unresolved ? { unresolved: d.unresolved } : {}) }, rule_version: rules.version },
   };
 }
 
