@@ -8,7 +8,7 @@ import { makeSealer } from './platform/crypto/index.js';
 import { migrate, openDb, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
-import { intakeEnrich } from './modules/assist/index.js';
+import { intakeEnrich, loadActiveModels } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 
@@ -41,6 +41,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
+  // the model versions an admin switched on are stored in the database: they replace the shipped defaults again
+  await loadActiveModels(db);
   const sealer = makeSealer(cfg.key);
   const clock = makeClock(o.today);
   return {

@@ -8,7 +8,8 @@ export type AuditAction =
   | 'personal_data.view' | 'personal_data.export' | 'ticket.action' | 'ticket.transfer' | 'ticket.import'
   | 'login' | 'abnormal.propose' | 'abnormal.review' | 'abnormal.notify' | 'abnormal.appeal' | 'abnormal.remove'
   | 'abnormal.share' | 'abnormal.import' | 'alert.review' | 'calendar.update' | 'model.activate' | 'inspection.create'
-  | 'inspection.result' | 'analytics.export' | 'training.correction';
+  | 'inspection.result' | 'analytics.export' | 'training.correction'
+  | 'model.register';
 
 export interface AuditEntry {
   actorId: string | null;
