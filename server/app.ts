@@ -8,7 +8,7 @@ import { openKeyring } from './platform/crypto/index.js';
 import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
-import { intakeEnrich } from './modules/assist/index.js';
+import { intakeEnrich, loadActiveModels } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
@@ -57,6 +57,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
+  // the model versions an admin switched on are stored in the database: they replace the shipped defaults again
+  await loadActiveModels(db);
   const sealer = await openKeyring(db, cfg.key, { previous: cfg.previousKeys });
   // rows stored before sealing at rest (migration 0030) are sealed now, once
   await sealLegacyAttachments(db, sealer);

@@ -25,10 +25,24 @@ export function useModel(label: string, file: string): ClassifierModel {
   return m;
 }
 
+/** Makes `m` the version this process predicts `label` with (an admin switched it, or it was stored as active). */
+export function setActiveModel(label: string, m: ClassifierModel): void {
+  models.set(label, m);
+}
+
+const builtins = new Map<string, ClassifierModel | null>();
+/** The shipped default for a label (models/LABEL.model.json.gz), whatever version is active. */
+export function builtinModel(label: string): ClassifierModel | null {
+  if (!builtins.has(label)) {
+    const f = defaultModelFile(label);
+    builtins.set(label, existsSync(f) ? loadModel(f) : null);
+  }
+  return builtins.get(label) ?? null;
+}
+
 export function activeModel(label: string): ClassifierModel | null {
   if (!models.has(label)) {
-    const f = defaultModelFile(label);
-    models.set(label, existsSync(f) ? loadModel(f) : null);
+    models.set(label, builtinModel(label));
   }
   return models.get(label) ?? null;
 }

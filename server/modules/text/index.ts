@@ -9,7 +9,7 @@ export { shingleText, shingleHashes, jaccardSorted, textJaccard, MinHasher } fro
 export { TemplateClusterer, clusterTemplates, type TemplateOptions } from './domain/templates.js';
 export { trainClassifier, predict, evaluateModel, labelled, MODEL_FORMAT, type ClassifierModel, type Prediction, type TrainOptions, type Method } from './domain/classify/model.js';
 export { evaluatePairs, isHeldOut, type EvalResult, type ClassMetrics } from './domain/classify/metrics.js';
-export { saveModel, loadModel, serializeModel, deserializeModel } from './model-store.js';
+export { saveModel, loadModel, serializeModel, deserializeModel, modelToBytes, modelFromBytes } from './model-store.js';
 export { type Prefill, type PrefillField, type PrefillOptions } from './domain/prefill/extract.js';
 export { parseCnNumber } from './domain/prefill/numbers.js';
 export { findDates } from './domain/prefill/dates.js';

@@ -80,3 +80,14 @@ export function loadModel(file: string): ClassifierModel {
   const isGz = buf[0] === 0x1f && buf[1] === 0x8b;
   return deserializeModel((isGz ? gunzipSync(buf) : buf).toString('utf8'));
 }
+
+/** A model as the bytes the registry stores (gzip JSON, as a .gz model file). */
+export function modelToBytes(m: ClassifierModel): Buffer {
+  return gzipSync(serializeModel(m), { level: 9 });
+}
+
+export function modelFromBytes(buf: Uint8Array): ClassifierModel {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const isGz = b[0] === 0x1f && b[1] === 0x8b;
+  return deserializeModel((isGz ? gunzipSync(b) : b).toString('utf8'));
+}

@@ -16,6 +16,7 @@ export type AuditAction =
   | 'key.reseal' | 'database.backup' | 'database.restore'
   | 'login.failed' | 'login.lockout'
   | 'document.view' | 'similar.view'
+  | 'model.register'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close';
 
 interface AuditBase {

@@ -6,10 +6,13 @@ import { fail } from '../../../platform/errors/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { canReadTicket, similarCaseView, textView } from '../../access/index.js';
 import { originalText, ticketRepo, type Ctx } from '../../workflow/index.js';
-import { prefill } from '../../text/index.js';
+import { loadModel, prefill } from '../../text/index.js';
 import { correctLabels } from '../commands/correct-labels.js';
 import { assistRepo } from '../repository.js';
-import { enrichTicket, useModel, DEFAULT_LABELS, activeModel } from '../enricher.js';
+import { enrichTicket, DEFAULT_LABELS, activeModel } from '../enricher.js';
+import { registerModel } from '../commands/register-model.js';
+import { activateModelVersion } from '../commands/activate-model.js';
+import { compareWithActive } from '../queries/compare-models.js';
 import type { SimilarService } from '../similar-service.js';
 
 export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
@@ -57,30 +60,32 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return correctLabels(ctx, req.actor!, (req.params as { id: string }).id, (req.body as { labels: Record<string, string> }).labels);
   });
 
-  http.get('/api/models', { config: { auth: ['analyst', 'admin'] }, schema: { tags: ['assist'], summary: '模型版本（含评估指标）' } }, async () => {
+  http.get('/api/models', { config: { auth: ['analyst', 'admin'] }, schema: { tags: ['assist'], summary: '模型版本（含在本局留出数据上的评估）' } }, async () => {
     const registered = await assistRepo.listModels(ctx.db);
-    const builtin = DEFAULT_LABELS.map((label) => {
+    const active = DEFAULT_LABELS.map((label) => {
       const m = activeModel(label);
-      return m ? { label, version: m.version, method: m.method, trained_at: m.trained_at, training_size: m.training_size, classes: m.classes.length, metrics: { accuracy: m.metrics.accuracy, macro_f1: m.metrics.macro_f1 }, threshold: m.threshold } : { label, version: null };
+      const row = registered.find((r) => r.label === label && r.active);
+      return m ? { label, id: row?.id ?? `builtin:${label}`, version: m.version, method: m.method, trained_at: m.trained_at, training_size: m.training_size, classes: m.classes.length, metrics: { accuracy: m.metrics.accuracy, macro_f1: m.metrics.macro_f1 }, threshold: m.threshold } : { label, id: null, version: null };
     });
     const corrections = await assistRepo.corrections(ctx.db, undefined, 1);
-    return { active: builtin, registered, has_corrections: corrections.length > 0 };
+    return { active, registered, has_corrections: corrections.length > 0 };
   });
 
-  http.post('/api/models', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '登记模型文件（xiezhi train 的输出）', body: z.object({ id: z.string().max(80), label: z.string().max(40), file: z.string().max(500) }) } }, async (req) => {
-    const b = req.body as { id: string; label: string; file: string };
+  http.post('/api/models', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '登记模型文件（xiezhi train 的输出），先在本局留出工单上评估', body: z.object({ file: z.string().max(500), label: z.string().max(40).optional() }) } }, async (req) => {
+    const b = req.body as { label?: string; file: string };
     if (!existsSync(b.file)) return fail('invalid_input', `model file not found: ${b.file}`);
-    const m = useModel(`__check_${b.label}`, b.file);
-    if (m.label !== b.label) return fail('invalid_input', `model is for label ${m.label}, not ${b.label}`);
-    await assistRepo.registerModel(ctx.db, { id: b.id, label: b.label, file: b.file, metrics: m.metrics, active: false });
-    return { id: b.id, label: b.label, metrics: { accuracy: m.metrics.accuracy, macro_f1: m.metrics.macro_f1 } };
+    const m = loadModel(b.file);
+    if (b.label && m.label !== b.label) return fail('invalid_input', `model is for label ${m.label}, not ${b.label}`);
+    const r = await registerModel(ctx, req.actor!.id, m, { file: b.file, training: { source: `file ${b.file}` } });
+    await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, action: 'model.register', subjectType: 'model', subjectId: r.id, detail: { label: r.label, macro_f1: r.evaluation.macro_f1 } });
+    return r;
   });
 
-  http.post('/api/models/:id/activate', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '切换模型版本', params: z.object({ id: z.string().max(80) }) } }, async (req) => {
-    const m = await assistRepo.activateModel(ctx.db, (req.params as { id: string }).id);
-    if (!m) return fail('not_found', 'model version not found');
-    useModel(m.label, m.file);
-    await audit(ctx.db, { actorId: req.actor!.id, actorRole: req.actor!.role, action: 'model.activate', subjectType: 'model', subjectId: (req.params as { id: string }).id });
-    return { ok: true, label: m.label };
+  http.get('/api/models/:id/compare', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '候选模型与当前模型在同一留出数据上的宏F1及各类F1', params: z.object({ id: z.string().max(120) }) } }, async (req) => {
+    return compareWithActive(ctx, (req.params as { id: string }).id);
+  });
+
+  http.post('/api/models/:id/activate', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '切换模型版本（比当前模型差时需 override）', params: z.object({ id: z.string().max(120) }), body: z.object({ override: z.boolean().optional() }).optional() } }, async (req) => {
+    return activateModelVersion(ctx, req.actor!, (req.params as { id: string }).id, { override: (req.body as { override?: boolean } | undefined)?.override });
   });
 }
