@@ -13,7 +13,8 @@
 import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { logNbUpperTail, nbLogLikRatio } from './stats.js';
-import { complainantKey, subjectsOf, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+import { complainantKey, subjectsOf, ticketText, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+import { topicLabel } from './topic-label.js';
 
 export interface WarningOptions {
   /** Scan windows in days (ending on the day being closed). */
@@ -69,7 +70,7 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
 
 /** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
-interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number> }
+interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number>; texts?: string[] }
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
 interface Event {
@@ -81,6 +82,7 @@ interface Event {
   bestLogP: number;
   expPerDay: number;
   keywords?: Set<string>;
+  texts?: string[];
 }
 
 interface SubjectState {
@@ -167,6 +169,7 @@ export class WarningEngine {
     }
     const seenTypes = new Set<SubjectType>();
     const subjects = subjectsOf(t, this.topics);
+    const text = ticketText(t).slice(0, 300);
     const bizKey = subjects.find((x) => x.type === 'respondent')?.key;
     for (const s of subjects) {
       const ts = this.types.get(s.type)!;
@@ -193,6 +196,8 @@ export class WarningEngine {
         b.latest++;
       }
       b.tickets.push(t.id);
+      // topic alerts are named from their evidence texts (a bigram is often a fragment of the word people wrote)
+      if (s.type === 'topic') (b.texts ??= []).push(text);
       if (bizKey && (s.type === 'topic' || s.type === 'category')) (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
       ts.touched.add(st);
       if (!seenTypes.has(s.type)) {
@@ -346,9 +351,11 @@ export class WarningEngine {
     let ev = st.event && st.event.lastDay >= D - gap ? st.event : undefined;
     const windowTickets = new Set<string>();
     const windowPeople = new Set<string>();
+    const windowTexts: string[] = [];
     for (const b of st.buckets) if (b.day >= f.start) {
       for (const t of b.tickets) windowTickets.add(t);
       for (const p of b.people) windowPeople.add(p);
+      if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
     }
     if (!ev && st.s.type === 'topic') {
       const overlap = (e: Event) => {
@@ -358,15 +365,16 @@ export class WarningEngine {
       };
       const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size);
       if (resp) {
-        (resp.keywords ??= new Set()).add(st.s.label);
-        resp.alert.keywords = [...resp.keywords];
+        (resp.keywords ??= new Set()).add(st.s.key);
+        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6).split(' ');
         st.absorbedInto = resp;
         return;
       }
       ev = this.openTopicEvents.find((e) => overlap(e) >= 0.5);
       if (ev) {
-        ev.keywords!.add(st.s.label);
-        ev.alert.subject.label = [...ev.keywords!].slice(0, 6).join(' ');
+        ev.keywords!.add(st.s.key);
+        ev.texts = [...(ev.texts ?? []), ...windowTexts].slice(-80);
+        ev.alert.subject.label = topicLabel([...ev.keywords!], ev.texts, 4);
       }
     }
     const p = Math.exp(f.logp);
@@ -378,8 +386,9 @@ export class WarningEngine {
           count: 0, complainants: 0, expected: 0, score: 0, ticket_ids: [],
         },
         people: new Set(), tickets: new Set(), startDay: f.start, lastDay: D, bestLogP: 0, expPerDay: 0,
-        ...(st.s.type === 'topic' ? { keywords: new Set([st.s.label]) } : {}),
+        ...(st.s.type === 'topic' ? { keywords: new Set([st.s.key]), texts: windowTexts } : {}),
       };
+      if (st.s.type === 'topic') ev.alert.subject.label = topicLabel([st.s.key], windowTexts, 4);
       this.allEvents.push(ev);
       res.created.push(ev.alert);
       if (st.s.type === 'topic') this.openTopicEvents.push(ev);
