@@ -291,7 +291,11 @@ export class WarningEngine {
       while (bi >= 0 && st.buckets[bi]!.day >= start) c += st.buckets[bi--]!.latest;
       if (c < min) continue;
       const first = bi + 1 < st.buckets.length ? st.buckets[bi + 1]!.day : start;
-      const m = (r / beta) * vol;
+      // Expected from the *other* subjects' volume: when a burst is most of what arrives (a quiet board, a night),
+      // the volume it makes itself must not raise its own expectation. π/(1−π) turns a share into odds.
+      // Categories cover most tickets (one may be nearly all of them), so they keep the plain share × volume.
+      const pi = Math.min(0.5, r / beta);
+      const m = ts.type === 'category' ? (r / beta) * vol : (pi / (1 - pi)) * Math.max(vol - c, 1);
       const logp = logNbUpperTail(c, rEff, m) + Math.log(this.opts.windows.length);
       if (!best || logp < best.logp) best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
     }
@@ -374,10 +378,13 @@ export class WarningEngine {
       if (ev) {
         ev.keywords!.add(st.s.key);
         ev.texts = [...(ev.texts ?? []), ...windowTexts].slice(-80);
-        ev.alert.subject.label = topicLabel([...ev.keywords!], ev.texts, 4);
+        ev.alert.subject.label = topicLabel([...ev.keywords!], ev.texts, 4) || ev.alert.subject.label;
       }
     }
     const p = Math.exp(f.logp);
+    // a topic whose words are only boilerplate (特此投诉, 关于反映) or fragments is no concentrated demand
+    const label = !ev && st.s.type === 'topic' ? topicLabel([st.s.key], windowTexts, 4) : '';
+    if (!ev && st.s.type === 'topic' && !label) return;
     if (!ev) {
       const kind = st.s.type === 'respondent' || st.s.type === 'location' ? 'group_dispute' : 'concentrated_demand';
       ev = {
@@ -388,11 +395,12 @@ export class WarningEngine {
         people: new Set(), tickets: new Set(), startDay: f.start, lastDay: D, bestLogP: 0, expPerDay: 0,
         ...(st.s.type === 'topic' ? { keywords: new Set([st.s.key]), texts: windowTexts } : {}),
       };
-      if (st.s.type === 'topic') ev.alert.subject.label = topicLabel([st.s.key], windowTexts, 4);
+      if (st.s.type === 'topic') ev.alert.subject.label = label;
       this.allEvents.push(ev);
       res.created.push(ev.alert);
       if (st.s.type === 'topic') this.openTopicEvents.push(ev);
-      if (st.s.type === 'respondent') this.openRespondentEvents.push(ev);
+      // a topic that is only the words of a business's or a place's burst joins that alert as its keywords
+      if (st.s.type === 'respondent' || st.s.type === 'location') this.openRespondentEvents.push(ev);
     } else if (!res.created.includes(ev.alert) && !res.updated.includes(ev.alert)) res.updated.push(ev.alert);
     st.event = ev;
     ev.startDay = Math.min(ev.startDay, f.start);

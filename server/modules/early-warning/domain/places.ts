@@ -53,6 +53,8 @@ const SUFFIX_RE = new RegExp(`(?:${suffixAlt})`, 'gu');
 const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9]/u;
 const KIND = new Map(SUFFIXES.map(([s, k]) => [s, k]));
 const ADDRESS_RE = new RegExp(`([${HAN}]{1,10}?(?:路|街|大道|巷|弄))(\\d{1,5}|[一二三四五六七八九十百]{1,4})号`, 'gu');
+const CONTEXT_RE = /(业主|开发商|楼盘|售楼处)/gu;
+const NOT_A_NAME = /(物业|车位|强制|捆绑|销售|买|卖|要求|必须|交房|小区|广大|全体|部分|众多|各位|退|赔|不|没)/u;
 const BREAK_SET = new Set(BREAKS);
 const ADMIN = /[省市区县镇乡]$/u;
 
@@ -135,6 +137,18 @@ export function findPlaces(text: string, max = 4): Place[] {
     if (/政府$|政府机关|[返反出进回]厂$/u.test(name)) continue;
     add(kind, name, m.index - h.length);
     if (out.length >= max) break;
+  }
+  // Estate names without a place word (融侨锦江, 建发央著) are known by what follows them: …业主, …开发商, …车位.
+  if (out.length < max) {
+    for (const m of s.matchAll(CONTEXT_RE)) {
+      let a = m.index;
+      while (a > 0 && m.index - a < 10 && NAME_CHAR.test(s[a - 1]!)) a--;
+      if (m.index - a < 3) continue;
+      const h = trimName(s.slice(a, m.index), '');
+      if (h.length < 3 || /[\d]/u.test(h) || NOT_A_NAME.test(h)) continue;
+      add('estate', h, a + (m.index - a - h.length));
+      if (out.length >= max) break;
+    }
   }
   return out;
 }

@@ -7,7 +7,8 @@
  */
 import { getJieba } from '../../text/index.js';
 
-const STOP = new Set('的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映'.split(' '));
+const STOP = new Set('特此 关于 有关 相关 部门 处理 尽快 的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映'.split(' '));
+const DANGLING = new Set('只个些被要能会可再将把让给向对从在于以及和与或而且但就都也还又才已很太更最'.split(''));
 const isHan = (w: string) => /^[\u4e00-\u9fa5A-Za-z0-9]+$/u.test(w) && /[\u4e00-\u9fa5]/u.test(w);
 
 const EDGE_STOP = /^[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+|[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+$/gu;
@@ -45,7 +46,13 @@ export function wordFor(kw: string, texts: string[], support = 0.6, maxLen = 10)
     if (!best || best[1] < need) break;
     cur = best[0];
   }
-  const out = cur.replace(EDGE_STOP, '');
+  // end on word boundaries: no dangling character (…车位只) and no leading verb (反映…)
+  const ws = getJieba().cut(cur, false);
+  const loose = (w: string) => STOP.has(w) || (w.length === 1 && DANGLING.has(w));
+  while (ws.length > 1 && loose(ws[ws.length - 1]!) && !kw.endsWith(ws[ws.length - 1]!)) ws.pop();
+  while (ws.length > 1 && loose(ws[0]!) && !kw.startsWith(ws[0]!)) ws.shift();
+  const joined = ws.join('');
+  const out = (joined.includes(kw) ? joined : cur).replace(EDGE_STOP, '');
   return out.length >= 2 ? out : cur;
 }
 
@@ -67,11 +74,6 @@ export function topicLabel(keywords: string[], texts: string[], max = 3): string
     for (let i = ws.length - 1; i >= 0; i--) if (w.includes(ws[i]!)) ws.splice(i, 1);
     ws.push(w);
   }
-  if (ws.length) return ws.slice(0, max).join(' ');
-  // nothing reads as a word: a looser phrase, else the first clause of the first evidence text
-  const kw = keywords[0] ?? '';
-  const loose = kw ? wordFor(kw, texts, 0.3) : '';
-  if (loose && loose !== kw) return loose;
-  const clause = (norm[0] ?? '').split(/[，。！？,.!?；;\s]+/u).find((c) => c.length >= 4) ?? '';
-  return clause.slice(0, 16) || kw;
+  // '' when nothing reads as words of their own: boilerplate (特此投诉) or fragments; the engine raises no topic alert
+  return ws.slice(0, max).join(' ');
 }
