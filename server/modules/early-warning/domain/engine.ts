@@ -48,6 +48,8 @@ export interface WarningOptions {
   coldFactor?: number;
   /** During warm-up, topic and category alerts need this share of their tickets against one business. */
   coldConcentration?: number;
+  /** Scan a business or place as soon as it gains a person today (not only at the day's close). */
+  intraday?: boolean;
 }
 
 export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & { minComplainants: Record<SubjectType, number> } = {
@@ -65,6 +67,7 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
   warmupDays: 28,
   coldFactor: 10,
   coldConcentration: 0.6,
+  intraday: true,
 };
 
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
@@ -168,6 +171,7 @@ export class WarningEngine {
       return closed;
     }
     const seenTypes = new Set<SubjectType>();
+    const grew: [TypeState, SubjectState][] = [];
     const subjects = subjectsOf(t, this.topics);
     const text = ticketText(t).slice(0, 300);
     const bizKey = subjects.find((x) => x.type === 'respondent')?.key;
@@ -187,6 +191,7 @@ export class WarningEngine {
       if (!b.people.has(person)) {
         b.people.add(person);
         ts.entries++;
+        if (this.opts.intraday && (s.type === 'respondent' || s.type === 'location') && b.people.size >= this.opts.minComplainants[s.type]) grew.push([ts, st]);
         const prev = st.last.get(person);
         if (prev !== undefined) {
           const pb = st.buckets.find((x) => x.day === prev);
@@ -207,7 +212,20 @@ export class WarningEngine {
         ts.volTotal++;
       }
     }
-    return closed;
+    if (!grew.length || this.closed) return closed;
+    // Intraday: a business or place that has just gained its fifth (…) distinct person today is scanned at once, so
+    // a dozen people about one gym within hours is alerted within minutes rather than at the day's close. The day's
+    // close scans it again and grows the same event. Deterministic in the ticket order, so a replay and the live
+    // server raise the same alerts.
+    const res: DayResult = closed ?? { day: dayString(d), created: [], updated: [] };
+    for (const [ts, st] of grew) {
+      const K = Math.max(10, ts.subjects.size);
+      const p0 = (ts.volTotal > 0 ? ts.entries / ts.volTotal : 1) / K;
+      this.graduate(st, d);
+      const fire = this.scan(ts, st, d, p0, K);
+      if (fire) this.raise(st, d, { ...fire, intraday: true }, res);
+    }
+    return res.created.length || res.updated.length || closed ? res : undefined;
   }
 
   /** Closes the open day: scans every subject touched today and returns the alerts created or extended. */
@@ -396,6 +414,7 @@ export class WarningEngine {
         ...(st.s.type === 'topic' ? { keywords: new Set([st.s.key]), texts: windowTexts } : {}),
       };
       if (st.s.type === 'topic') ev.alert.subject.label = label;
+      if (f.intraday) ev.alert.intraday = true;
       this.allEvents.push(ev);
       res.created.push(ev.alert);
       if (st.s.type === 'topic') this.openTopicEvents.push(ev);
@@ -454,6 +473,6 @@ export class WarningEngine {
   }
 }
 
-interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean }
+interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean; intraday?: boolean }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
