@@ -109,4 +109,31 @@ describe('early-warning engine', () => {
     expect(e.add({ id: 'next', received_at: dayString(START + 200) })?.created ?? []).toHaveLength(0);
     expect(e.stats().subjects.respondent).toBeLessThanOrEqual(152);
   });
+
+  it('alerts a dozen people about one business within the same hours, before the day closes', () => {
+    const e = new WarningEngine();
+    for (const t of bg) e.add(t);
+    const day = dayString(START + 121);
+    let at = -1;
+    for (let i = 0; i < 12; i++) {
+      const r = e.add({ id: `gym-${i}`, received_at: `${day}T09:${String(10 + i * 3).padStart(2, '0')}:00+08:00`, complainant: { id: `gym-person-${i}` },
+        respondent: { name: '上海闪电健身有限公司' }, text: '健身房今天突然关门，会员卡无法退款' });
+      if (at < 0 && r?.created.some((a) => a.subject.key === '闪电健身')) at = i + 1;
+    }
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThanOrEqual(12);
+    const a = e.events().find((x) => x.subject.key === '闪电健身')!;
+    expect(a.detected_at).toBe(day);
+    expect(a.intraday).toBe(true);
+  });
+
+  it('names a housing estate found only in the text of a message board', () => {
+    const board: TifTicket[] = [];
+    const r = rng(3);
+    for (let d = 0; d < 100; d++) for (let k = 0; k < 4; k++) board.push({ id: `mb-${d}-${k}`, received_at: dayString(START + d), text: `${['路灯不亮', '垃圾清运不及时', '噪音扰民', '道路积水'][k]}，位于第${Math.floor(r() * 300)}号楼附近，希望处理` });
+    for (let i = 0; i < 15; i++) board.push({ id: `est-${i}`, received_at: dayString(START + 90 + (i % 4)), text: `我是翠湖湾花园业主，开发商把车位捆绑销售，第${i}次反映了` });
+    const hit = replayAlerts(board).find((a) => a.subject.type === 'location' && a.subject.label.includes('翠湖湾花园'));
+    expect(hit).toBeDefined();
+    expect(hit!.detected_at <= dayString(START + 93)).toBe(true);
+  });
 });

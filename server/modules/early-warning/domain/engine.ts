@@ -13,7 +13,8 @@
 import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { logNbUpperTail, nbLogLikRatio } from './stats.js';
-import { complainantKey, subjectsOf, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+import { complainantKey, subjectsOf, ticketText, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+import { topicLabel } from './topic-label.js';
 
 export interface WarningOptions {
   /** Scan windows in days (ending on the day being closed). */
@@ -47,6 +48,8 @@ export interface WarningOptions {
   coldFactor?: number;
   /** During warm-up, topic and category alerts need this share of their tickets against one business. */
   coldConcentration?: number;
+  /** Scan a business or place as soon as it gains a person today (not only at the day's close). */
+  intraday?: boolean;
 }
 
 export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & { minComplainants: Record<SubjectType, number> } = {
@@ -64,12 +67,13 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
   warmupDays: 28,
   coldFactor: 10,
   coldConcentration: 0.6,
+  intraday: true,
 };
 
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
 
 /** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
-interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number> }
+interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number>; texts?: string[] }
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
 interface Event {
@@ -81,6 +85,7 @@ interface Event {
   bestLogP: number;
   expPerDay: number;
   keywords?: Set<string>;
+  texts?: string[];
 }
 
 interface SubjectState {
@@ -166,7 +171,9 @@ export class WarningEngine {
       return closed;
     }
     const seenTypes = new Set<SubjectType>();
+    const grew: [TypeState, SubjectState][] = [];
     const subjects = subjectsOf(t, this.topics);
+    const text = ticketText(t).slice(0, 300);
     const bizKey = subjects.find((x) => x.type === 'respondent')?.key;
     for (const s of subjects) {
       const ts = this.types.get(s.type)!;
@@ -184,6 +191,7 @@ export class WarningEngine {
       if (!b.people.has(person)) {
         b.people.add(person);
         ts.entries++;
+        if (this.opts.intraday && (s.type === 'respondent' || s.type === 'location') && b.people.size >= this.opts.minComplainants[s.type]) grew.push([ts, st]);
         const prev = st.last.get(person);
         if (prev !== undefined) {
           const pb = st.buckets.find((x) => x.day === prev);
@@ -193,6 +201,8 @@ export class WarningEngine {
         b.latest++;
       }
       b.tickets.push(t.id);
+      // topic alerts are named from their evidence texts (a bigram is often a fragment of the word people wrote)
+      if (s.type === 'topic') (b.texts ??= []).push(text);
       if (bizKey && (s.type === 'topic' || s.type === 'category')) (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
       ts.touched.add(st);
       if (!seenTypes.has(s.type)) {
@@ -202,7 +212,20 @@ export class WarningEngine {
         ts.volTotal++;
       }
     }
-    return closed;
+    if (!grew.length || this.closed) return closed;
+    // Intraday: a business or place that has just gained its fifth (…) distinct person today is scanned at once, so
+    // a dozen people about one gym within hours is alerted within minutes rather than at the day's close. The day's
+    // close scans it again and grows the same event. Deterministic in the ticket order, so a replay and the live
+    // server raise the same alerts.
+    const res: DayResult = closed ?? { day: dayString(d), created: [], updated: [] };
+    for (const [ts, st] of grew) {
+      const K = Math.max(10, ts.subjects.size);
+      const p0 = (ts.volTotal > 0 ? ts.entries / ts.volTotal : 1) / K;
+      this.graduate(st, d);
+      const fire = this.scan(ts, st, d, p0, K);
+      if (fire) this.raise(st, d, { ...fire, intraday: true }, res);
+    }
+    return res.created.length || res.updated.length || closed ? res : undefined;
   }
 
   /** Closes the open day: scans every subject touched today and returns the alerts created or extended. */
@@ -286,7 +309,11 @@ export class WarningEngine {
       while (bi >= 0 && st.buckets[bi]!.day >= start) c += st.buckets[bi--]!.latest;
       if (c < min) continue;
       const first = bi + 1 < st.buckets.length ? st.buckets[bi + 1]!.day : start;
-      const m = (r / beta) * vol;
+      // Expected from the *other* subjects' volume: when a burst is most of what arrives (a quiet board, a night),
+      // the volume it makes itself must not raise its own expectation. π/(1−π) turns a share into odds.
+      // Categories cover most tickets (one may be nearly all of them), so they keep the plain share × volume.
+      const pi = Math.min(0.5, r / beta);
+      const m = ts.type === 'category' ? (r / beta) * vol : (pi / (1 - pi)) * Math.max(vol - c, 1);
       const logp = logNbUpperTail(c, rEff, m) + Math.log(this.opts.windows.length);
       if (!best || logp < best.logp) best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
     }
@@ -346,9 +373,11 @@ export class WarningEngine {
     let ev = st.event && st.event.lastDay >= D - gap ? st.event : undefined;
     const windowTickets = new Set<string>();
     const windowPeople = new Set<string>();
+    const windowTexts: string[] = [];
     for (const b of st.buckets) if (b.day >= f.start) {
       for (const t of b.tickets) windowTickets.add(t);
       for (const p of b.people) windowPeople.add(p);
+      if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
     }
     if (!ev && st.s.type === 'topic') {
       const overlap = (e: Event) => {
@@ -358,18 +387,22 @@ export class WarningEngine {
       };
       const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size);
       if (resp) {
-        (resp.keywords ??= new Set()).add(st.s.label);
-        resp.alert.keywords = [...resp.keywords];
+        (resp.keywords ??= new Set()).add(st.s.key);
+        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6).split(' ');
         st.absorbedInto = resp;
         return;
       }
       ev = this.openTopicEvents.find((e) => overlap(e) >= 0.5);
       if (ev) {
-        ev.keywords!.add(st.s.label);
-        ev.alert.subject.label = [...ev.keywords!].slice(0, 6).join(' ');
+        ev.keywords!.add(st.s.key);
+        ev.texts = [...(ev.texts ?? []), ...windowTexts].slice(-80);
+        ev.alert.subject.label = topicLabel([...ev.keywords!], ev.texts, 4) || ev.alert.subject.label;
       }
     }
     const p = Math.exp(f.logp);
+    // a topic whose words are only boilerplate (特此投诉, 关于反映) or fragments is no concentrated demand
+    const label = !ev && st.s.type === 'topic' ? topicLabel([st.s.key], windowTexts, 4) : '';
+    if (!ev && st.s.type === 'topic' && !label) return;
     if (!ev) {
       const kind = st.s.type === 'respondent' || st.s.type === 'location' ? 'group_dispute' : 'concentrated_demand';
       ev = {
@@ -378,12 +411,15 @@ export class WarningEngine {
           count: 0, complainants: 0, expected: 0, score: 0, ticket_ids: [],
         },
         people: new Set(), tickets: new Set(), startDay: f.start, lastDay: D, bestLogP: 0, expPerDay: 0,
-        ...(st.s.type === 'topic' ? { keywords: new Set([st.s.label]) } : {}),
+        ...(st.s.type === 'topic' ? { keywords: new Set([st.s.key]), texts: windowTexts } : {}),
       };
+      if (st.s.type === 'topic') ev.alert.subject.label = label;
+      if (f.intraday) ev.alert.intraday = true;
       this.allEvents.push(ev);
       res.created.push(ev.alert);
       if (st.s.type === 'topic') this.openTopicEvents.push(ev);
-      if (st.s.type === 'respondent') this.openRespondentEvents.push(ev);
+      // a topic that is only the words of a business's or a place's burst joins that alert as its keywords
+      if (st.s.type === 'respondent' || st.s.type === 'location') this.openRespondentEvents.push(ev);
     } else if (!res.created.includes(ev.alert) && !res.updated.includes(ev.alert)) res.updated.push(ev.alert);
     st.event = ev;
     ev.startDay = Math.min(ev.startDay, f.start);
@@ -437,6 +473,6 @@ export class WarningEngine {
   }
 }
 
-interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean }
+interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean; intraday?: boolean }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

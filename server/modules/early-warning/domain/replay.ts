@@ -11,9 +11,9 @@ export interface ReplayOptions extends WarningOptions {
 
 export function replayAlerts(tickets: TifTicket[], opts: ReplayOptions = {}): MineAlert[] {
   const { onProgress, ...engineOpts } = opts;
-  // Sort by day only (stable), keeping the source order inside a day; dates are compared as Shanghai days.
-  const keyed = tickets.map((t, i) => ({ t, i, d: WarningEngine.dayOf(t) }));
-  keyed.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
+  // Arrival order, as the live server sees tickets (received_at, then id): intraday alerts depend on it.
+  const keyed = tickets.map((t) => ({ t, ms: Date.parse(t.received_at) || 0, d: WarningEngine.dayOf(t) }));
+  keyed.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.ms - b.ms || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0)));
   const engine = new WarningEngine(engineOpts);
   let n = 0;
   for (const k of keyed) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import shanghai from '../../../platform/geo/shanghai.json' with { type: 'json' };
 import type { TifTicket } from '../../../../shared/tif.js';
 import { normaliseBusinessName } from './names.js';
+import { findPlaces } from './places.js';
 
 export type SubjectType = 'respondent' | 'topic' | 'location' | 'category';
 export const SUBJECT_TYPES: SubjectType[] = ['respondent', 'topic', 'location', 'category'];
@@ -69,8 +70,6 @@ function findStreet(text: string): { name: string; district: string } | undefine
   }
   return best;
 }
-
-const PLACE_IN_TEXT = /([\u4e00-\u9fa5]{2,8}(小区|花园|新村|公寓|家园|广场|商场|大厦|市场|商城|步行街|景区|公园))/u;
 
 /** A category the source gave (CCA goods/service, or a source-specific product/coverage field); else a text guess. */
 const CATEGORY_LABELS = ['goods_service', 'category', 'coverage_type', 'product', 'complaint_type'];
@@ -247,26 +246,49 @@ export function ticketText(t: TifTicket): string {
   return `${t.title ?? ''} ${t.text ?? ''}`.trim();
 }
 
+/** Structured location values that name no place. */
+const NO_PLACE = /^(无|暂无|没有|不详|未知|其他|其它|空|null|none|n\/a|-)$/iu;
+const OUTLET_WORDS = /(店|门店|分公司|旗舰店|专卖店|分店)$/u;
+
 export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
   const text = ticketText(t);
   const out: Subject[] = [];
   const r = t.respondent;
   const rawName = r?.name?.trim() || r?.platform?.trim() || '';
-  const biz = rawName ? normaliseBusinessName(rawName) : r?.credit_code ? r.credit_code.toUpperCase() : '';
-  if (biz) out.push({ type: 'respondent', key: biz, label: rawName || biz });
+  let biz = rawName ? normaliseBusinessName(rawName) : r?.credit_code ? r.credit_code.toUpperCase() : '';
+  const places = findPlaces(text, 4);
+  if (biz) {
+    out.push({ type: 'respondent', key: biz, label: rawName || biz });
+    // An outlet named in the text (石景山店, 博洛尼天长奔驰店): a store that closes is a burst at one branch of a
+    // chain whose other branches go on as before, so the branch is watched on its own.
+    for (const p of places) {
+      if (p.kind !== 'business' || !OUTLET_WORDS.test(p.name)) continue;
+      const rest = p.key.split(biz).join('').replace(/^(门|总|老|直营|官方|线下)$/u, '');
+      if (rest.length < 2 || rest === biz) continue;
+      out.push({ type: 'respondent', key: `${biz}|${rest}`, label: `${rawName} ${p.name.includes(rawName) ? p.name.replace(rawName, '') || p.name : p.name}` });
+      break;
+    }
+  } else {
+    // No business field (message boards, hotlines): the first business named in the text is the respondent.
+    const b = places.find((p) => p.kind === 'business');
+    if (b) {
+      biz = b.key;
+      out.push({ type: 'respondent', key: b.key, label: b.name });
+    }
+  }
   for (const kw of topics.take(text, biz + (rawName ?? ''))) out.push({ type: 'topic', key: kw, label: kw });
 
   const street = streetOf(r?.address) ?? streetOf(t.location);
   const loc = t.location?.trim();
-  if (loc) {
+  if (loc && !NO_PLACE.test(loc)) {
     const key = loc.normalize('NFKC').replace(/[\s\p{P}]+/gu, '');
     if (key) out.push({ type: 'location', key, label: loc });
   } else if (street) {
     out.push({ type: 'location', key: `${street.district}${street.name}`, label: `${street.district}${street.name}` });
-  } else {
-    const m = PLACE_IN_TEXT.exec(text);
-    if (m?.[1]) out.push({ type: 'location', key: m[1], label: m[1] });
   }
+  // Places named in the text (estates, projects, plants, markets, street + number): residents of one estate rarely
+  // fill a structured field, they write "我们万科金域华府小区…".
+  for (const p of places) if (p.kind !== 'business') out.push({ type: 'location', key: `p:${p.key}`, label: p.name });
 
   const cat = categoryOf(t, text);
   if (cat) {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaces, trimName } from './places.js';
+
+const names = (t: string) => findPlaces(t).map((p) => `${p.kind}:${p.name}`);
+
+describe('places named in the text', () => {
+  it('reads a housing estate out of a hotline sentence, without the address before it', () => {
+    expect(names('投诉晋安区鼓山镇福马路998号石鼓琴湾（鼓山花苑）旁边洋里溪经过改造后，溪内没有水')).toEqual([
+      'address:福马路998号', 'estate:石鼓琴湾', 'estate:鼓山花苑',
+    ]);
+  });
+  it('keeps a whole estate name and groups its spellings', () => {
+    const a = findPlaces('我们万科金域华府小区的车位被开发商捆绑销售');
+    const b = findPlaces('仓山区万科金域华府车位只售不租');
+    expect(a[0]?.name).toBe('万科金域华府小区');
+    expect(a[0]?.key).toBe(b[0]?.key);
+    expect(names('流经西园雅居东区的内河又黑又臭')).toEqual(['estate:西园雅居']);
+  });
+  it('finds a plant named as a nuisance, a project and a market', () => {
+    expect(names('城东搅拌站每天夜里噪音很大')).toContain('plant:城东搅拌站');
+    expect(names('仓山区金港河项目每天中午1点就开始施工')).toContain('project:金港河项目');
+    expect(names('在五里亭农贸市场买到过期食品')).toContain('market:五里亭农贸市场');
+  });
+  it('finds an outlet or business named in the text', () => {
+    expect(names('本人于6月12号投诉滁州天长博洛尼店，合同到期逾期不交货')).toContain('business:滁州天长博洛尼店');
+    expect(names('悦动健身房突然关门，会员费不退')).toContain('business:悦动健身房');
+  });
+  it('never returns a generic place word or a government office', () => {
+    expect(names('我们小区旁边的工地，希望政府尽快处理，影响周边居民')).toEqual([]);
+    expect(names('这家酒店的餐厅一般')).toEqual([]);
+  });
+  it('trims a name at the last word that cannot be part of it', () => {
+    expect(trimName('严重影响东光', '花园')).toBe('东光');
+    expect(trimName('我们', '小区')).toBe('');
+  });
+});
