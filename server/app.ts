@@ -8,18 +8,12 @@ import { makeSealer } from './platform/crypto/index.js';
 import { migrate, openDb, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
-import { intakeEnrich } from './modules/assist/index.js';
+import { intakeEnrich, kindOnlyEnrich } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
-  /** the live early-warning detector, when the web role runs (closed-day ticks come from the scheduler) */
-  warning?: { tick(today: string): Promise<number> };
-  /** starts background warm-ups (similar-case index, early-warning baselines) once the server is listening */
-  startBackground?: () => void;
-  /** a listing came into force or ended (the detector's discount list follows it) */
-  onEffective?: (personKey: string, inForce: boolean) => void;
   dataDir: string;
   keySource: string;
 }
@@ -31,8 +25,11 @@ export interface OpenAppOptions {
   key?: string;
   /** fixed "today" (tests, demo replays) */
   today?: string;
-  /** pre-fill and classify at intake (default true) */
-  enrich?: boolean;
+  /**
+   * classify at intake: true (default: batch imports, tests), 'kind' (the web role: only a missing kind on the request
+   * path, the categories follow from a worker), false (nothing)
+   */
+  enrich?: boolean | 'kind';
 }
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
@@ -44,7 +41,7 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const sealer = makeSealer(cfg.key);
   const clock = makeClock(o.today);
   return {
-    enrich: o.enrich === false ? undefined : intakeEnrich,
+    enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
     listedAmong: (keys) => abnormalRepo.listedAmong(db, keys),
     db,
     sealer,

@@ -13,6 +13,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     },
   });
   const base = wrap(pg);
+  const running = new Set<string>();
   return {
     kind: 'pglite',
     query: base.query,
@@ -21,6 +22,18 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     },
     async tx(fn) {
       return pg.transaction(async (t) => fn(wrap(t)));
+    },
+    async listen(channel, onNotify) {
+      return pg.listen(channel, () => onNotify());
+    },
+    async singleton(name, fn) {
+      if (running.has(name)) return { ran: false };
+      running.add(name);
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        running.delete(name);
+      }
     },
     async close() {
       await pg.close();

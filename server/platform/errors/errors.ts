@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   illegal_transition: 'illegal_transition',
   /** a concurrent change won; reload and retry */
   conflict: 'conflict',
+  /** this server has no such API route (an older build, a capability not installed) — not "no such record" */
+  no_route: 'no_route',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

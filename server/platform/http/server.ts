@@ -23,7 +23,7 @@ declare module 'fastify' {
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409,
+  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, no_route: 404,
 };
 
 export const SESSION_COOKIE = 'xz_session';
