@@ -42,7 +42,7 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const clock = makeClock(o.today);
   return {
     enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
-    listedAmong: (keys) => abnormalRepo.listedAmong(db, keys),
+    listedAmong: (keys) => abnormalRepo.listedAmong(db, keys, clock.today()),
     db,
     sealer,
     cal: calendar,

@@ -195,12 +195,12 @@ export const ticketRepo = {
    * Appends to a ticket's timeline; `q` must be a transaction. The ticket row is locked first, so two writers (the
    * sweep and an inspection result, say) take turns instead of both reading the same MAX(seq) and colliding on the key.
    */
-  async appendEvent(q: Queryable, ticketId: string, e: { actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }): Promise<void> {
+  async appendEvent(q: Queryable, ticketId: string, e: { at: Date; actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }): Promise<void> {
     await q.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
     await q.query(
-      `INSERT INTO ticket_events (ticket_id, seq, actor_id, actor_role, type, payload)
-       SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5::jsonb FROM ticket_events WHERE ticket_id = $1`,
-      [ticketId, e.actor_id, e.actor_role, e.type, JSON.stringify(e.payload)],
+      `INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload)
+       SELECT $1, COALESCE(MAX(seq), 0) + 1, $6, $2, $3, $4, $5::jsonb FROM ticket_events WHERE ticket_id = $1`,
+      [ticketId, e.actor_id, e.actor_role, e.type, JSON.stringify(e.payload), e.at],
     );
   },
 

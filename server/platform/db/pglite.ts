@@ -1,11 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { lockDataDir } from './dir-lock.js';
 
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   // Same value shapes as server/platform/db/pg.ts: dates as 'YYYY-MM-DD', int8 and numeric as numbers.
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
       const r = await q.query<T>(sql, params as unknown[] | undefined);
@@ -37,6 +44,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     },
     async close() {
       await pg.close();
+      unlock();
     },
     // exposed for test templates
     ...({ dump: () => pg.dumpDataDir('none') } as object),
