@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../server/app.js';
 import { loadDemo } from '../server/demo/load-demo.js';
-import { buildHttp } from '../server/http.js';
-import { optionalRoutes } from '../server/routes.js';
+import { startRoles } from '../server/roles/index.js';
 import { DEMO_PASSWORD } from '../server/modules/access/index.js';
 
 const n = Number(process.argv[2] ?? 200_000);
@@ -20,7 +19,7 @@ const app = await openApp({ dataDir: dir });
 const t0 = Date.now();
 await loadDemo(app, { tickets: n, seed: 7 });
 const loadS = (Date.now() - t0) / 1000;
-const http = await buildHttp(app, await optionalRoutes(app));
+const http = (await startRoles(app, ['web'], { scheduler: false })).http!;
 const token = async (u: string) => (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token as string;
 const officer = await token('officer');
 const analyst = await token('analyst');

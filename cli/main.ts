@@ -42,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     const mod = (await import(`./commands/${entry.file}.ts`)) as { run: (argv: string[]) => Promise<number> };
     return await mod.run(rest);
   } catch (e) {
-    if (e instanceof InputError || (e as { code?: string }).code === 'EPIPE') {
+    // a data directory held by another process is the user's situation to resolve, not a crash
+    if (e instanceof InputError || (e as { code?: string }).code === 'EPIPE' || (e as { code?: string }).code === 'XZ_DATA_DIR_IN_USE') {
       if ((e as { code?: string }).code !== 'EPIPE') console.error(`xiezhi ${cmd}: ${(e as Error).message}`);
       return 2;
     }

@@ -8,7 +8,7 @@ import { openKeyring } from './platform/crypto/index.js';
 import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
-import { intakeEnrich, loadActiveModels } from './modules/assist/index.js';
+import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
@@ -17,12 +17,6 @@ import { redactStoredTexts } from './modules/intake/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
-  /** the live early-warning detector, when the web role runs (closed-day ticks come from the scheduler) */
-  warning?: { tick(today: string): Promise<number> };
-  /** starts background warm-ups (similar-case index, early-warning baselines) once the server is listening */
-  startBackground?: () => void;
-  /** a listing came into force or ended (the detector's discount list follows it) */
-  onEffective?: (personKey: string, inForce: boolean) => void;
   dataDir: string;
   keySource: string;
 }
@@ -34,8 +28,11 @@ export interface OpenAppOptions {
   key?: string;
   /** fixed "today" (tests, demo replays) */
   today?: string;
-  /** pre-fill and classify at intake (default true) */
-  enrich?: boolean;
+  /**
+   * classify at intake: true (default: batch imports, tests), 'kind' (the web role: only a missing kind on the request
+   * path, the categories follow from a worker), false (nothing)
+   */
+  enrich?: boolean | 'kind';
 }
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
@@ -67,8 +64,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   await redactStoredTexts(db, sealer, { log: (m) => console.error(m) });
   const clock = makeClock(o.today);
   return {
-    enrich: o.enrich === false ? undefined : intakeEnrich,
-    listedAmong: (keys) => abnormalRepo.listedAmong(db, keys),
+    enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
+    listedAmong: (keys) => abnormalRepo.listedAmong(db, keys, clock.today()),
     db,
     sealer,
     cal: calendar,

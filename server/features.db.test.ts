@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './test/db.js';
-import { buildHttp } from './http.js';
-import { optionalRoutes } from './routes.js';
+import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import type { Http } from './platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
+let roles: Running;
 const tokens: Record<string, string> = {};
 async function call(user: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
   const r = await http.inject({ method, url, payload, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
@@ -19,13 +19,14 @@ const file = (key: string, text: string, respondent = '上海某某食品有限�
 
 beforeAll(async () => {
   app = await testApp('2026-11-23');
-  http = await buildHttp(app, await optionalRoutes(app));
+  roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
+  http = roles.http!;
   for (const u of ['officer', 'officer2', 'analyst', 'operator', 'admin', 'supervisor']) {
     tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
   }
 });
 afterAll(async () => {
-  await http.close();
+  await roles.stop();
   await app.closeDb();
 });
 
@@ -62,6 +63,8 @@ describe('workbench assistance, inspections and analytics', () => {
     await file('103', '健身房突然关门跑路，年卡还剩八个月，要求退还预付卡余额', '上海力健健身有限公司');
     await file('104', '健身房关门了，预付卡余额无法退，老板联系不上', '上海力健健身有限公司');
     const f = await file('105', '这家健身房跑路了，我的会员卡预付款要退款', '上海力健健身有限公司');
+    // the index follows the outbox after commit (not the request): let the subscribers catch up
+    await roles.runner.drain();
     const r = await call('officer', 'GET', `/api/tickets/${f.body.id}/similar`);
     expect(r.status).toBe(200);
     expect(r.body.items.length).toBeGreaterThanOrEqual(2);

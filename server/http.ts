@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { createHttp, type Http } from './platform/http/index.js';
+import { createHttp, HTTP_STATUS, type Http } from './platform/http/index.js';
+import type { ErrorCode } from './platform/errors/index.js';
 import { resolveSession } from './modules/access/index.js';
 import { accessRoutes } from './modules/access/http/routes.js';
 import { workflowRoutes } from './modules/workflow/http/routes.js';
@@ -24,14 +25,17 @@ export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { log
   intakeRoutes(http, app);
   for (const r of extra) await r(http, app);
   http.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
+  // an unknown API path answers with its own code, so the web tells "no such route" from "no such ticket" by code
+  const missing = (method: string, url: string) => ({ error: 'no_route' satisfies ErrorCode, message: `no route ${method} ${url}` });
   if (existsSync(WEB_DIST)) {
     await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     // single-page app: unknown non-API paths get index.html
     http.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
+      if (req.url.startsWith('/api/')) return reply.status(HTTP_STATUS.no_route).send(missing(req.method, req.url));
       return reply.sendFile('index.html');
     });
   } else {
+    http.setNotFoundHandler((req, reply) => reply.status(HTTP_STATUS.no_route).send(missing(req.method, req.url)));
     http.get('/', { config: { auth: 'public' } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>'));
   }
   return http;

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, TEST_KEY } from './test/db.js';
-import { buildHttp } from './http.js';
 import { openApp } from './app.js';
-import { optionalRoutes } from './routes.js';
+import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD, SYSTEM } from './modules/access/index.js';
 import { ingestTickets } from './modules/intake/index.js';
 import { simulateCity } from './modules/simulation/index.js';
@@ -18,6 +17,7 @@ import type { TifTicket } from '../shared/tif.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
+let roles: Running;
 const tokens: Record<string, string> = {};
 const LABEL = 'goods_service';
 
@@ -30,14 +30,15 @@ beforeAll(async () => {
   app = await testApp('2026-11-23');
   const tickets: TifTicket[] = [...simulateCity({ tickets: 900, seed: 11, end: '2026-11-20' }).tickets];
   await ingestTickets({ ...app, enrich: undefined }, tickets, { source: 'sim', actor: SYSTEM });
-  http = await buildHttp(app, await optionalRoutes(app));
+  roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
+  http = roles.http!;
   for (const u of ['officer', 'admin']) {
     const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } });
     tokens[u] = r.json().token;
   }
 }, 120_000);
 afterAll(async () => {
-  await http.close();
+  await roles.stop();
   await app.closeDb();
 });
 

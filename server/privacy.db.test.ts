@@ -7,14 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './test/db.js';
-import { buildHttp } from './http.js';
-import { optionalRoutes } from './routes.js';
+import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import { odrRepo } from './modules/odr/index.js';
 import type { Http } from './platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
+let roles: Running;
 const tokens: Record<string, string> = {};
 async function call(user: string | null, method: 'GET' | 'POST', url: string, payload?: object) {
   const r = await http.inject({ method, url, payload, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
@@ -42,7 +42,8 @@ let complaintNo = '';
 
 beforeAll(async () => {
   app = await testApp('2026-11-23');
-  http = await buildHttp(app, await optionalRoutes(app));
+  roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
+  http = roles.http!;
   for (const u of ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'admin']) {
     tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
   }
@@ -58,7 +59,7 @@ beforeAll(async () => {
   complaintNo = (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.no;
 });
 afterAll(async () => {
-  await http.close();
+  await roles.stop();
   await app.closeDb();
 });
 

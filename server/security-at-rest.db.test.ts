@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testApp, TEST_KEY } from './test/db.js';
-import { buildHttp } from './http.js';
-import { optionalRoutes } from './routes.js';
+import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
@@ -17,6 +16,7 @@ import type { Http } from './platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
+let roles: Running;
 const tok: Record<string, string> = {};
 const PHONE = '13912345678';
 
@@ -34,7 +34,8 @@ let ticketId = '';
 
 beforeAll(async () => {
   app = await testApp('2026-11-23');
-  http = await buildHttp(app, await optionalRoutes(app));
+  roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
+  http = roles.http!;
   for (const u of ['officer', 'analyst', 'admin', 'supervisor']) {
     const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } });
     tok[u] = r.json().token;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   ticketId = f.json().id;
 });
 afterAll(async () => {
-  await http.close();
+  await roles.stop();
   await app.closeDb();
 });
 

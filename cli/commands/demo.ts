@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const served = await serve({
-    port, host: values.host ?? '0.0.0.0', dataDir, roles: ['web', 'scheduler'], log: !!values.log,
+    port, host: values.host ?? '0.0.0.0', dataDir, roles: ['web', 'worker', 'scheduler'], log: !!values.log,
     banner: (url) => {
       console.log(`\n獬豸 Xiezhi is running: ${url}\n`);
       console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);

@@ -1,36 +1,45 @@
-/** `xiezhi serve [--port N] [--data DIR] [--host H] [--roles web,scheduler]` — API + web UI (+ deadline sweeps). */
+/**
+ * `xiezhi serve [--port N] [--host H] [--data DIR] [--roles web,worker,scheduler] [--log]` — the API and web UI, the
+ * outbox workers and the scheduler, in any mix per process. On the embedded database all three run in one process
+ * (the data directory belongs to one process); on a PostgreSQL server run several web and worker processes.
+ */
 import { openApp } from '../../server/app.js';
-import { buildHttp } from '../../server/http.js';
-import { optionalRoutes } from '../../server/routes.js';
-import { startScheduler } from '../../server/roles/scheduler.js';
+import { parseRoles, startRoles, type RoleName } from '../../server/roles/index.js';
 import { parse, intOpt } from '../../server/platform/cli/index.js';
 
-const USAGE = 'xiezhi serve [--port N] [--host H] [--data DIR] [--roles web,scheduler] [--log]';
+const USAGE = 'xiezhi serve [--port N] [--host H] [--data DIR] [--roles web,worker,scheduler] [--log]';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, roles: { type: 'string' }, log: { type: 'boolean' } }, USAGE);
   const port = intOpt(values.port, 'port', Number(process.env.PORT ?? 7315));
-  await serve({ port, host: values.host ?? '0.0.0.0', dataDir: values.data, roles: (values.roles ?? 'web,scheduler').split(','), log: !!values.log });
+  let roles: RoleName[];
+  try {
+    roles = parseRoles(values.roles ?? 'web,worker,scheduler');
+  } catch (e) {
+    console.error(`xiezhi serve: ${(e as Error).message}`);
+    return 2;
+  }
+  await serve({ port, host: values.host ?? '0.0.0.0', dataDir: values.data, roles, log: !!values.log });
   return await new Promise<number>(() => undefined); // runs until killed
 }
 
-export async function serve(o: { port: number; host: string; dataDir?: string; roles: string[]; log?: boolean; banner?: (url: string) => void }) {
-  const app = await openApp({ dataDir: o.dataDir });
-  const stops: (() => Promise<void> | void)[] = [];
-  if (o.roles.includes('web')) {
-    const http = await buildHttp(app, await optionalRoutes(app), { logger: o.log });
-    await http.listen({ port: o.port, host: o.host });
-    app.startBackground?.();
-    const url = `http://localhost:${o.port}`;
-    stops.push(() => http.close());
-    if (o.banner) o.banner(url);
-    else console.log(`xiezhi: listening on ${url} (database: ${app.db.kind === 'pg' ? 'PostgreSQL server' : `embedded PGlite in ${app.dataDir}`})`);
+export async function serve(o: { port: number; host: string; dataDir?: string; roles: RoleName[]; log?: boolean; banner?: (url: string) => void }) {
+  // the web role classifies only a missing kind on the request path; the categories follow from a worker
+  const app = await openApp({ dataDir: o.dataDir, enrich: o.roles.includes('web') ? 'kind' : true });
+  if (app.db.kind === 'pglite' && !(o.roles.includes('web') && o.roles.includes('worker'))) {
+    console.warn('warning: on the embedded database one process owns the data; run web and worker together (or use DATABASE_URL)');
   }
-  if (o.roles.includes('scheduler')) stops.push(startScheduler(app));
+  const running = await startRoles(app, o.roles, { port: o.roles.includes('web') ? o.port : undefined, host: o.host, log: o.log });
+  const where = app.db.kind === 'pg' ? 'PostgreSQL server' : `embedded PGlite in ${app.dataDir}`;
+  if (running.http) {
+    const url = `http://localhost:${o.port}`;
+    if (o.banner) o.banner(url);
+    else console.log(`xiezhi: listening on ${url} (roles: ${o.roles.join(', ')}; database: ${where})`);
+  } else console.log(`xiezhi: running roles ${o.roles.join(', ')} (database: ${where})`);
   const warn = app.cal().missingScheduleWarning(app.today());
   if (warn) console.warn(`warning: ${warn}`);
   const shutdown = async () => {
-    for (const s of stops) await s();
+    await running.stop();
     await app.close();
     process.exit(0);
   };

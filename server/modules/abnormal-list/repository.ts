@@ -27,9 +27,10 @@ export const abnormalRepo = {
   async activePersons(q: Queryable): Promise<Set<string>> {
     return new Set((await q.query<{ person_key: string }>(`SELECT person_key FROM abnormal_entries WHERE state NOT IN ('rejected','removed','expired')`)).rows.map((r) => r.person_key));
   },
-  async listedAmong(q: Queryable, keys: string[]): Promise<Set<string>> {
+  /** Persons among `keys` whose listing is in force on `today` (the process clock's date, not the database's). */
+  async listedAmong(q: Queryable, keys: string[], today: string): Promise<Set<string>> {
     if (!keys.length) return new Set();
-    return new Set((await q.query<{ person_key: string }>(`SELECT person_key FROM abnormal_entries WHERE person_key = ANY($1::text[]) AND state IN ('listed','notified','appealed','corrected') AND (expires_at IS NULL OR expires_at > now()::date)`, [keys])).rows.map((r) => r.person_key));
+    return new Set((await q.query<{ person_key: string }>(`SELECT person_key FROM abnormal_entries WHERE person_key = ANY($1::text[]) AND state IN ('listed','notified','appealed','corrected') AND (expires_at IS NULL OR expires_at > $2::date)`, [keys, today])).rows.map((r) => r.person_key));
   },
   async list(q: Queryable, f: { state?: string; district?: string | null; states?: string[]; limit: number; offset: number }) {
     const where = `($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR district_code = $2) AND ($3::text[] IS NULL OR state = ANY($3::text[]))`;

@@ -36,12 +36,12 @@ export class WarningService {
   }
 
   /** Replays history (the last `days` days up to today) so the detector starts with its baselines. */
-  async warm(today: string, days = 400): Promise<void> {
+  async warm(today: string, days = 400, tailFrom?: string): Promise<void> {
     const from = new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
     let after: { at: Date; id: string } | null = null;
     const alerts = new Map<string, MineAlert>();
     for (;;) {
-      const rows = await alertRepo.ticketsSince(this.db, from, after, 5000);
+      const rows = await alertRepo.ticketsSince(this.db, from, after, 5000, tailFrom);
       if (!rows.length) break;
       for (const r of rows) this.collect(this.feed(toTif(r)), alerts);
       after = { at: rows[rows.length - 1]!.received_at, id: rows[rows.length - 1]!.id };

@@ -48,9 +48,9 @@ export function activeModel(label: string): ClassifierModel | null {
 }
 
 /** Predictions for the default labels (all of them, or only those the source did not label) and the pre-fill. */
-export function enrichTicket(t: TifTicket, o: { onlyMissing?: boolean; prefill?: boolean } = {}): Enrichment {
+export function enrichTicket(t: TifTicket, o: { onlyMissing?: boolean; prefill?: boolean; labels?: readonly string[] } = {}): Enrichment {
   const predicted: Record<string, unknown> = {};
-  for (const label of DEFAULT_LABELS) {
+  for (const label of o.labels ?? DEFAULT_LABELS) {
     if (o.onlyMissing && (label === 'kind' ? t.kind && t.kind !== 'unknown' : t.labels?.[label])) continue;
     const m = activeModel(label);
     if (!m || !(t.text || t.title)) continue;
@@ -75,3 +75,12 @@ export function enrichTicket(t: TifTicket, o: { onlyMissing?: boolean; prefill?:
 
 /** Batch intake: only what the source did not label, no pre-fill (done on view). */
 export const intakeEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false });
+
+/**
+ * On the request path of the web role only the kind, and only when the filer left it open (it decides the statutory
+ * clock from the first second); goods/service and problem follow from a worker (`ticket.enriched`).
+ */
+export const kindOnlyEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['kind'] });
+
+/** The worker's half: categories the source did not label, for a ticket already stored. */
+export const categoryEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['goods_service', 'problem'] });

@@ -70,6 +70,12 @@ export const assistRepo = {
     return (await q.query<{ id: string; title: string | null; body: string | null; respondent_name: string | null }>(
       `SELECT id, title, left(body, 2000) AS body, respondent_name FROM tickets WHERE duplicate_of IS NULL AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $1`, [limit, afterId ?? null])).rows;
   },
+  /** Texts of tickets named by the live feed (linked duplicates left out, as in the index). */
+  async textsByIds(q: Queryable, ids: string[]) {
+    if (!ids.length) return [];
+    return (await q.query<{ id: string; title: string | null; body: string | null; respondent_name: string | null }>(
+      `SELECT id, title, left(body, 2000) AS body, respondent_name FROM tickets WHERE id = ANY($1::text[]) AND duplicate_of IS NULL`, [ids])).rows;
+  },
   async casesByIds(q: Queryable, ids: string[]) {
     if (!ids.length) return [];
     return (await q.query<{ id: string; no: string; kind: string; title: string | null; body: string | null; respondent_name: string | null; status: string; outcome: string | null; legal_basis: string | null; received_date: string; closed_at: Date | null; unit_id: string | null; district_code: string | null; odr_key: string | null }>(

@@ -18,9 +18,9 @@ export const inspectionRepo = {
   async get(q: Queryable, ticketId: string, id: string): Promise<InspectionRow | undefined> {
     return (await q.query<InspectionRow>('SELECT * FROM inspections WHERE ticket_id = $1 AND id = $2', [ticketId, id])).rows[0];
   },
-  async complete(q: Queryable, ticketId: string, id: string, checklist: unknown, result: unknown): Promise<void> {
-    await q.query(`UPDATE inspections SET checklist = $3::jsonb, result = $4::jsonb, status = 'done', done_at = now() WHERE ticket_id = $1 AND id = $2`,
-      [ticketId, id, JSON.stringify(checklist), JSON.stringify(result)]);
+  async complete(q: Queryable, ticketId: string, id: string, checklist: unknown, result: unknown, at: Date): Promise<void> {
+    await q.query(`UPDATE inspections SET checklist = $3::jsonb, result = $4::jsonb, status = 'done', done_at = $5 WHERE ticket_id = $1 AND id = $2`,
+      [ticketId, id, JSON.stringify(checklist), JSON.stringify(result), at]);
   },
   async forUnit(q: Queryable, unitId: string | null, status: string | null, limit: number) {
     return (await q.query<InspectionRow & { ticket_no: string }>(

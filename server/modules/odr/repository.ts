@@ -29,15 +29,16 @@ export const odrRepo = {
        JOIN tickets t ON t.odr_key = e.key WHERE e.odr GROUP BY e.key ORDER BY count(*) FILTER (WHERE t.closed_at IS NULL) DESC, count(*) DESC LIMIT 1`)).rows[0];
   },
   /** An enterprise's own statistics (what the public disclosure shows about it). */
-  async stats(q: Queryable, key: string) {
+  /** `now`: the process clock (a frozen test clock or a replay sees the same windows as the dates it stamps) */
+  async stats(q: Queryable, key: string, now: Date) {
     return (await q.query<{ total: number; open: number; settled: number; failed: number; mediated: number; last30: number; prev30: number }>(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE closed_at IS NULL)::int AS open,
               count(*) FILTER (WHERE outcome = 'odr_settled')::int AS settled,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'odr_fail'))::int AS failed,
               count(*) FILTER (WHERE outcome = 'mediated')::int AS mediated,
-              count(*) FILTER (WHERE received_at >= now() - interval '30 days')::int AS last30,
-              count(*) FILTER (WHERE received_at >= now() - interval '60 days' AND received_at < now() - interval '30 days')::int AS prev30
-       FROM tickets t WHERE t.odr_key = $1 AND t.kind = 'complaint'`, [key])).rows[0];
+              count(*) FILTER (WHERE received_at >= $2::timestamptz - interval '30 days')::int AS last30,
+              count(*) FILTER (WHERE received_at >= $2::timestamptz - interval '60 days' AND received_at < $2::timestamptz - interval '30 days')::int AS prev30
+       FROM tickets t WHERE t.odr_key = $1 AND t.kind = 'complaint'`, [key, now])).rows[0];
   },
 };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/db.js';
-import { buildHttp } from '../../http.js';
-import { optionalRoutes } from '../../routes.js';
+import { startRoles, type Running } from '../../roles/index.js';
 import { DEMO_PASSWORD } from '../access/index.js';
 import type { Http } from '../../platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
+let roles: Running;
 const tokens: Record<string, string> = {};
 async function call(user: string, method: 'GET' | 'POST', url: string, payload?: object) {
   const r = await http.inject({ method, url, payload, headers: { authorization: `Bearer ${tokens[user]}` } });
@@ -15,13 +15,14 @@ async function call(user: string, method: 'GET' | 'POST', url: string, payload?:
 
 beforeAll(async () => {
   app = await testApp('2026-12-01');
-  http = await buildHttp(app, await optionalRoutes(app));
+  roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
+  http = roles.http!;
   for (const u of ['officer', 'officer2', 'supervisor', 'operator', 'admin', 'enterprise']) {
     tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
   }
 });
 afterAll(async () => {
-  await http.close();
+  await roles.stop();
   await app.closeDb();
 });
 

@@ -170,17 +170,17 @@ export const ticketRepo = {
     odr_key: string | null; closed: boolean; outcome?: string | undefined; legal_basis?: string | undefined; satisfaction?: number | undefined;
     /** the decision was a statutory one with a deadline: was it late? (undefined: not a timed decision) */
     late?: boolean | undefined;
-  }): Promise<boolean> {
+  }, now: Date): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET status = $3, deadlines = $4::jsonb, due_date = $5, due_kind = $6, suspended_since = $7, odr_key = $8,
-         closed_at = CASE WHEN $9::boolean THEN COALESCE(closed_at, now()) ELSE NULL END,
+         closed_at = CASE WHEN $9::boolean THEN COALESCE(closed_at, $14::timestamptz) ELSE NULL END,
          outcome = COALESCE($10, outcome), legal_basis = COALESCE($11, legal_basis), satisfaction = COALESCE($12, satisfaction),
          decisions = decisions + CASE WHEN $13::boolean IS NULL THEN 0 ELSE 1 END,
          late_decisions = late_decisions + CASE WHEN $13::boolean THEN 1 ELSE 0 END,
          updated_at = now(), version = version + 1
        WHERE id = $1 AND version = $2`,
       [id, version, p.status, JSON.stringify(p.deadlines), p.due_date, p.due_kind, p.suspended_since, p.odr_key, p.closed,
-        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null],
+        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now],
     );
     return r.rowCount === 1;
   },
@@ -203,11 +203,16 @@ export const ticketRepo = {
     if (sets.length) await q.query(`UPDATE tickets SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
   },
 
-  async appendEvent(q: Queryable, ticketId: string, e: { actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }): Promise<void> {
+  /**
+   * Appends to a ticket's timeline; `q` must be a transaction. The ticket row is locked first, so two writers (the
+   * sweep and an inspection result, say) take turns instead of both reading the same MAX(seq) and colliding on the key.
+   */
+  async appendEvent(q: Queryable, ticketId: string, e: { at: Date; actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }): Promise<void> {
+    await q.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
     await q.query(
-      `INSERT INTO ticket_events (ticket_id, seq, actor_id, actor_role, type, payload)
-       SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5::jsonb FROM ticket_events WHERE ticket_id = $1`,
-      [ticketId, e.actor_id, e.actor_role, e.type, JSON.stringify(e.payload)],
+      `INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload)
+       SELECT $1, COALESCE(MAX(seq), 0) + 1, $6, $2, $3, $4, $5::jsonb FROM ticket_events WHERE ticket_id = $1`,
+      [ticketId, e.actor_id, e.actor_role, e.type, JSON.stringify(e.payload), e.at],
     );
   },
 

@@ -18,6 +18,17 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; rolls back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel` (a wake-up, not a message bus: payloads are not relied on). Returns
+   * the function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `fn` only if no other process runs the job called `name` right now (a PostgreSQL advisory lock, held on one
+   * connection for the duration); returns `skipped` otherwise. On PGlite one process owns the data directory, so the
+   * lock is process-local.
+   */
+  singleton<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
 

@@ -42,6 +42,44 @@ export async function openPg(url: string, schema?: string): Promise<Db> {
         c.release();
       }
     },
+    async listen(channel, onNotify) {
+      let client: pg.Client | null = null;
+      let stopped = false;
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('notification', () => onNotify());
+        c.on('error', () => {
+          // the listener connection died (server restart): reconnect; pollers keep working meanwhile
+          client = null;
+          if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000);
+        });
+        await c.connect();
+        if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+        await c.query(`LISTEN ${channel}`);
+        client = c;
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
+    },
+    async singleton(name, fn) {
+      const c = await pool.connect();
+      try {
+        // per schema: test files share one database, each in its own schema
+        const key = `${schema ?? 'public'}:${name}`;
+        const got = (await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]?.ok;
+        if (!got) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await c.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        }
+      } finally {
+        c.release();
+      }
+    },
     async close() {
       await pool.end();
     },

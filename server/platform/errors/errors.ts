@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   conflict: 'conflict',
   /** too many attempts or requests from this account or address; details.retry_after_s says when to try again */
   rate_limited: 'rate_limited',
+  /** this server has no such API route (an older build, a capability not installed) — not "no such record" */
+  no_route: 'no_route',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -25,6 +25,7 @@ declare module 'fastify' {
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
+  no_route: 404,
 };
 
 export const SESSION_COOKIE = 'xz_session';

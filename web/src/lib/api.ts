@@ -69,7 +69,7 @@ export function hasEndpoint(method: string, path: string): Promise<boolean> {
 
 /** A 404 that means "this server has no such route yet" (not "no such ticket"). */
 export function isMissingRoute(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 404 && /no route|not found$/i.test(e.message) && !/工单/.test(e.message);
+  return e instanceof ApiError && e.code === 'no_route';
 }
 
 /** Finds the route a screen needs among a few plausible spellings while the API is being written. */
@@ -81,7 +81,7 @@ export async function findEndpoint(method: string, candidates: string[]): Promis
 /** Thrown instead of calling a route the server does not list, so no 404 reaches the console. */
 export class MissingRoute extends ApiError {
   constructor(path: string) {
-    super(404, 'not_found', `no route ${path}`);
+    super(404, 'no_route', `no route ${path}`);
   }
 }
 /** Calls `fn` only when the server's OpenAPI lists `method pattern`; otherwise throws MissingRoute. */

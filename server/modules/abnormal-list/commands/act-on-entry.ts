@@ -6,9 +6,10 @@
  * discounts them; removal or expiry lifts both.
  */
 import { audit } from '../../../platform/audit/index.js';
-import { fail } from '../../../platform/errors/index.js';
+import { appendEvents, event } from '../../../platform/events/index.js';
 import type { Actor } from '../../access/index.js';
-import { DueProcessError, effectsOf, transition, type ListAction, type ListEntry, type ListPayload } from '../../risk/index.js';
+import { DomainError } from '../../../platform/errors/index.js';
+import { effectsOf, transition, type ListAction, type ListEntry, type ListPayload } from '../../risk/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { abnormalRepo } from '../repository.js';
 
@@ -17,35 +18,27 @@ const AUDIT: Record<ListAction, 'abnormal.review' | 'abnormal.notify' | 'abnorma
   appeal: 'abnormal.appeal', dismiss_appeal: 'abnormal.appeal', correct: 'abnormal.review', remove: 'abnormal.remove', expire: 'abnormal.remove',
 };
 
-export interface ListingHooks {
-  onEffective?: (personKey: string, inForce: boolean) => void;
-}
-
-export async function actOnEntry(ctx: Ctx & ListingHooks, actor: Actor | { id: string; role: 'system'; districtCode?: null; unitId?: null }, id: string, action: ListAction, payload: ListPayload & { note?: string } = {}) {
+export async function actOnEntry(ctx: Ctx, actor: Actor | { id: string; role: 'system'; districtCode?: null; unitId?: null }, id: string, action: ListAction, payload: ListPayload & { note?: string } = {}) {
   const row = await abnormalRepo.get(ctx.db, id);
-  if (!row) return fail('not_found', '名录条目不存在');
-  if (actor.role === 'supervisor' && row.district_code && actor.districtCode && row.district_code !== actor.districtCode) return fail('not_found', '名录条目不存在或不属本区');
+  if (!row) throw new DomainError('not_found', '名录条目不存在');
+  if (actor.role === 'supervisor' && row.district_code && actor.districtCode && row.district_code !== actor.districtCode) throw new DomainError('not_found', '名录条目不存在或不属本区');
   const today = ctx.today();
-  let next: ListEntry;
-  try {
-    next = transition(row.entry as unknown as ListEntry, action, { role: actor.role, id: actor.id, ...(actor.districtCode ? { district: actor.districtCode } : {}) }, today, payload).entry;
-  } catch (e) {
-    if (e instanceof DueProcessError) return fail(/not allowed from/.test(e.message) ? 'illegal_transition' : /role/.test(e.message) ? 'forbidden' : 'invalid_input', e.message);
-    throw e;
-  }
+  // a refused step throws a DueProcessError carrying its own code (illegal_transition, forbidden, invalid_input)
+  const next: ListEntry = transition(row.entry as unknown as ListEntry, action, { role: actor.role, id: actor.id, ...(actor.districtCode ? { district: actor.districtCode } : {}) }, today, payload).entry;
   const before = effectsOf(row.entry as unknown as ListEntry, today).excludeFromMediationKpi;
   const after = effectsOf(next, today).excludeFromMediationKpi;
   await ctx.db.tx(async (q) => {
     await abnormalRepo.update(q, id, next.state, next, next.criteria, next.expires_at ?? null);
     if (before !== after) await abnormalRepo.flagTickets(q, row.person_key, after);
+    // the detector's discount list follows `in_force` (subscriber in the worker role)
+    await appendEvents(q, [event('listing.changed', id, { entry_id: id, person_key: row.person_key, state: next.state, in_force: after, effect_changed: before !== after })]);
     await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId ?? null, action: AUDIT[action], subjectType: 'abnormal', subjectId: id, detail: { action, state: next.state, legal_basis: payload.legal_basis, reason: payload.reason } });
   });
-  if (before !== after) ctx.onEffective?.(row.person_key, after);
   return { id, state: next.state, entry: next };
 }
 
 /** Scheduler: listings whose period ran out leave the list (期满移出). */
-export async function expireEntries(ctx: Ctx & ListingHooks): Promise<number> {
+export async function expireEntries(ctx: Ctx): Promise<number> {
   let n = 0;
   for (const e of await abnormalRepo.expiring(ctx.db, ctx.today())) {
     await actOnEntry(ctx, { id: 'system', role: 'system' }, e.id, 'expire');

@@ -6,14 +6,14 @@ import { audit } from '../../../platform/audit/index.js';
 import { canReadTicket } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import type { ListAction } from '../../risk/index.js';
-import { actOnEntry, type ListingHooks } from '../commands/act-on-entry.js';
+import { actOnEntry } from '../commands/act-on-entry.js';
 import { proposeEntries } from '../commands/propose-entries.js';
 import { getEntry, listEntries, riskOfTicket, shareList } from '../queries/entries.js';
 import { abnormalRepo } from '../repository.js';
 
 const REVIEWERS = ['supervisor', 'analyst', 'admin'] as const;
 
-export function abnormalRoutes(http: Http, ctx: Ctx & ListingHooks) {
+export function abnormalRoutes(http: Http, ctx: Ctx) {
   http.get('/api/abnormal', { config: { auth: [...REVIEWERS] }, schema: { tags: ['abnormal'], summary: '异常名录（默认脱敏）', querystring: z.object({ state: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) =>
     listEntries(ctx, req.actor!, req.query as { state?: string; limit?: number; offset?: number }));
 

@@ -11,7 +11,7 @@ import type { WarningService } from '../warning-service.js';
 
 const ROLES = ['supervisor', 'analyst', 'admin'] as const;
 
-export function alertRoutes(http: Http, ctx: Ctx, service: WarningService) {
+export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 'ready' | 'stats'>) {
   http.get('/api/alerts', { config: { auth: [...ROLES] }, schema: { tags: ['alerts'], summary: '预警列表（群体纠纷、集中诉求）', querystring: z.object({ state: z.enum(['new', 'confirmed', 'dismissed', 'handled']).optional(), kind: z.enum(['group_dispute', 'concentrated_demand']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
     const q = req.query as { state?: string; kind?: string; limit?: number; offset?: number };
     const district = req.actor!.role === 'supervisor' ? req.actor!.districtCode : null;

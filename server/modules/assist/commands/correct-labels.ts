@@ -21,7 +21,7 @@ export async function correctLabels(ctx: Ctx, actor: Actor, ticketId: string, la
     }
     const next = { ...prev, ...Object.fromEntries(entries) };
     await ticketRepo.setFields(q, t.id, { labels: next, ...(next.goods_service ? { category: next.goods_service } : {}), ...(next.problem ? { problem: next.problem } : {}) });
-    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: 'labels_corrected', payload: { labels: Object.fromEntries(entries) } });
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'labels_corrected', payload: { labels: Object.fromEntries(entries) } });
     await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'training.correction', subjectType: 'ticket', subjectId: t.id, detail: { labels: entries.map(([k]) => k) } });
   });
   return { id: t.id, labels: { ...prev, ...Object.fromEntries(entries) } };

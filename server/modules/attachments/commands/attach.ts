@@ -60,7 +60,7 @@ export async function attach(ctx: Ctx, actor: Actor, ticketId: string, f: { file
       sha256: createHash('sha256').update(f.content).digest('hex'), dhash: hashes?.dhash ?? null, phash: hashes?.phash ?? null, informative,
       person_key: f.purpose === 'evidence' ? t.complainant_key : null, flags, content: f.content, note: f.note ?? null, uploaded_by: actor.id, uploaded_role: actor.role,
     });
-    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: f.purpose === 'rebuttal' ? 'rebuttal_submitted' : 'evidence_attached', payload: { attachment_id: id, filename: f.filename, flags: flags.map((x) => x.code) } });
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: f.purpose === 'rebuttal' ? 'rebuttal_submitted' : 'evidence_attached', payload: { attachment_id: id, filename: f.filename, flags: flags.map((x) => x.code) } });
     await audit(q, { actorId: actor.id, actorRole: actor.role, action: 'ticket.action', subjectType: 'ticket', subjectId: t.id, detail: { attach: f.purpose, id } });
   });
   return { id, filename: f.filename, size: f.content.length, flags };

@@ -3,6 +3,7 @@
  * A dismissed alert is a judgement that nothing was wrong; evaluation counts it neither as a hit nor as a miss, and
  * the detector does not learn a lower rate from it. The lead's repository stores the state and the transitions.
  */
+import { DomainError, type ErrorCode } from '../../../platform/errors/index.js';
 export const ALERT_STATES = ['new', 'confirmed', 'dismissed', 'handled'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
@@ -33,9 +34,10 @@ export interface AlertLifecycle {
   history: AlertHistoryEntry[];
 }
 
-export class AlertTransitionError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A refused alert command; its code says how (the HTTP edge maps codes to statuses — no message matching). */
+export class AlertTransitionError extends DomainError {
+  constructor(code: Extract<ErrorCode, 'illegal_transition' | 'invalid_input'>, message: string) {
+    super(code, message);
     this.name = 'AlertTransitionError';
   }
 }
@@ -58,7 +60,7 @@ export function allowedCommands(state: AlertState): AlertCommand['type'][] {
 
 /** Applies one command; returns the new life cycle or throws AlertTransitionError (the API answers 409). */
 export function transition(lc: AlertLifecycle, cmd: AlertCommand): AlertLifecycle {
-  if (!ALLOWED[lc.state].includes(cmd.type)) throw new AlertTransitionError(`cannot ${cmd.type} an alert that is ${lc.state}`);
+  if (!ALLOWED[lc.state].includes(cmd.type)) throw new AlertTransitionError('illegal_transition', `cannot ${cmd.type} an alert that is ${lc.state}`);
   let to: AlertState;
   const next: AlertLifecycle = { ...lc, history: [...lc.history] };
   switch (cmd.type) {
@@ -66,13 +68,13 @@ export function transition(lc: AlertLifecycle, cmd: AlertCommand): AlertLifecycl
       to = 'confirmed';
       break;
     case 'dismiss':
-      if (!DISMISS_REASONS.includes(cmd.reason)) throw new AlertTransitionError(`unknown dismissal reason ${cmd.reason}`);
+      if (!DISMISS_REASONS.includes(cmd.reason)) throw new AlertTransitionError('invalid_input', `unknown dismissal reason ${cmd.reason}`);
       to = 'dismissed';
       next.dismissReason = cmd.reason;
       break;
     case 'handle':
-      if (!cmd.actions.length) throw new AlertTransitionError('handling needs at least one action');
-      for (const a of cmd.actions) if (!HANDLING_ACTIONS.includes(a)) throw new AlertTransitionError(`unknown action ${a}`);
+      if (!cmd.actions.length) throw new AlertTransitionError('invalid_input', 'handling needs at least one action');
+      for (const a of cmd.actions) if (!HANDLING_ACTIONS.includes(a)) throw new AlertTransitionError('invalid_input', `unknown action ${a}`);
       to = 'handled';
       next.actions = [...cmd.actions];
       break;

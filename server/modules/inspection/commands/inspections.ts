@@ -26,7 +26,7 @@ export async function createInspection(ctx: Ctx, actor: Actor, ticketId: string,
   };
   await ctx.db.tx(async (q) => {
     await inspectionRepo.insert(q, task);
-    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: 'inspection_created', payload: { inspection_id: id, business: task.business, items: task.checklist.length, note: o.note } });
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'inspection_created', payload: { inspection_id: id, business: task.business, items: task.checklist.length, note: o.note } });
     await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.create', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: id } });
   });
   return { ...task, status: 'open', category, problem };
@@ -40,8 +40,8 @@ export async function recordInspectionResult(ctx: Ctx, actor: Actor, ticketId: s
   if (i.status === 'done') return fail('illegal_transition', '检查结果已录入');
   const result = { findings: r.findings, violation: r.violation, case_lead: r.violation, recorded_by: actor.displayName };
   await ctx.db.tx(async (q) => {
-    await inspectionRepo.complete(q, t.id, inspectionId, r.checklist ?? i.checklist, result);
-    await ticketRepo.appendEvent(q, t.id, { actor_id: actor.id, actor_role: actor.role, type: 'inspection_result', payload: { inspection_id: inspectionId, ...result } });
+    await inspectionRepo.complete(q, t.id, inspectionId, r.checklist ?? i.checklist, result, ctx.now());
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'inspection_result', payload: { inspection_id: inspectionId, ...result } });
     await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.result', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: inspectionId, violation: r.violation } });
   });
   return { id: inspectionId, status: 'done', result };

@@ -5,6 +5,7 @@
  * stored is skipped, so a retried import never creates duplicates.
  */
 import { audit } from '../../../platform/audit/index.js';
+import { appendEvents, event } from '../../../platform/events/index.js';
 import type { Actor } from '../../access/index.js';
 import { ticketRepo, type Ctx, type NewTicketRow } from '../../workflow/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
@@ -23,8 +24,6 @@ export interface IntakeCtx extends Ctx {
   enrich?: (t: TifTicket) => Enrichment;
   /** persons (keys) among these whose abnormal-list entry is in force: their tickets are flagged at intake */
   listedAmong?: (personKeys: string[]) => Promise<Set<string>>;
-  /** hook after commit (early warning, similar-case index, risk re-scoring) */
-  onStored?: (rows: NewTicketRow[]) => void;
 }
 
 export interface IngestResult {
@@ -85,12 +84,14 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
   const ids = await ctx.db.tx(async (q) => {
     const inserted = await ticketRepo.insertMany(q, fresh);
     if (inserted.length) {
+      // follow-on work (enrichment, similar cases, early warning) reads these after commit — never lost, never early
+      const stored = new Set(inserted);
+      await appendEvents(q, fresh.filter((r) => stored.has(r.id)).map((r) => event('ticket.received', r.id, { ticket_id: r.id, kind: r.kind, source: r.source, duplicate_of: r.duplicate_of, parent_id: r.parent_id })));
       await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.import', subjectType: 'batch', subjectId: o.source, detail: { count: inserted.length } });
     }
     return inserted;
   });
   const stored = new Set(ids);
-  ctx.onStored?.(fresh.filter((r) => stored.has(r.id)));
   const parents = fresh.filter((r) => stored.has(r.id) && !r.parent_id).length;
   return {
     imported: parents,

@@ -27,7 +27,7 @@ export async function rateTicket(ctx: Ctx, no: string, code: string, satisfactio
   if (!t) return fail('not_found', '工单号或查询码不正确');
   if (!t.closed_at) return fail('illegal_transition', '工单办结后才能评价 (rate after closing)');
   await ctx.db.tx(async (q) => {
-    await ticketRepo.appendEvent(q, t.id, { actor_id: 'public', actor_role: 'public', type: 'rating', payload: { satisfaction, comment: comment?.slice(0, 500) } });
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: 'public', actor_role: 'public', type: 'rating', payload: { satisfaction, comment: comment?.slice(0, 500) } });
     await ticketRepo.setSatisfaction(q, t.id, satisfaction);
   });
   return { ok: true };

@@ -9,7 +9,7 @@ export function odrRoutes(http: Http, ctx: Ctx) {
   http.get('/api/enterprise/me', { config: { auth: ['enterprise'] }, schema: { tags: ['odr'], summary: 'ODR企业：本企业信息与统计' } }, async (req) => {
     const key = req.actor!.enterpriseKey ?? fail('forbidden', '账户未绑定企业');
     const e = await odrRepo.get(ctx.db, key);
-    const s = await odrRepo.stats(ctx.db, key);
+    const s = await odrRepo.stats(ctx.db, key, ctx.now());
     const closed = (s?.settled ?? 0) + (s?.failed ?? 0);
     return {
       enterprise: e, stats: s,

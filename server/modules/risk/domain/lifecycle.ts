@@ -6,6 +6,7 @@
  */
 import type { Role } from '../../../../shared/domain.js';
 import type { CriterionCode } from './catalog.js';
+import { DomainError, type ErrorCode } from '../../../platform/errors/index.js';
 
 export const LIST_STATES = ['proposed', 'under_review', 'listed', 'rejected', 'notified', 'appealed', 'corrected', 'removed', 'expired'] as const;
 export type ListState = (typeof LIST_STATES)[number];
@@ -61,7 +62,13 @@ export interface ListPayload {
   period_days?: number;
 }
 
-export class DueProcessError extends Error {}
+/** A refused due-process step; its code says how (the HTTP edge maps codes to statuses — no message matching). */
+export class DueProcessError extends DomainError {
+  constructor(code: Extract<ErrorCode, 'illegal_transition' | 'forbidden' | 'invalid_input'>, message: string) {
+    super(code, message);
+    this.name = 'DueProcessError';
+  }
+}
 
 export const DEFAULT_PERIOD_DAYS = 365;
 
@@ -72,8 +79,8 @@ export function allowedActions(entry: Pick<ListEntry, 'state'> | null, role: Rol
 
 /** New proposal from the model (or an officer): evidence travels with it, nothing takes effect yet. */
 export function propose(id: string, person: string, score: number, criteria: ListEntry['criteria'], actor: Actor, now: string, district?: string): ListEntry {
-  if (!criteria.length) throw new DueProcessError('a proposal needs at least one criterion with evidence');
-  if (!LIST_RULES.propose.roles.includes(actor.role)) throw new DueProcessError(`role ${actor.role} may not propose`);
+  if (!criteria.length) throw new DueProcessError('invalid_input', 'a proposal needs at least one criterion with evidence');
+  if (!LIST_RULES.propose.roles.includes(actor.role)) throw new DueProcessError('forbidden', `role ${actor.role} may not propose`);
   const ev: ListEvent = { at: now, action: 'propose', from: null, to: 'proposed', actor };
   return { id, person, district, state: 'proposed', score, criteria, proposed_at: now, history: [ev] };
 }
@@ -81,17 +88,17 @@ export function propose(id: string, person: string, score: number, criteria: Lis
 /** Applies one action; returns the new entry and the audit event. Throws DueProcessError when not allowed. */
 export function transition(entry: ListEntry, action: ListAction, actor: Actor, now: string, payload: ListPayload = {}): { entry: ListEntry; event: ListEvent } {
   const rule = LIST_RULES[action];
-  if (!rule.from.includes(entry.state)) throw new DueProcessError(`${rule.label}: not allowed from ${LIST_STATE_LABELS[entry.state]}`);
-  if (!rule.roles.includes(actor.role)) throw new DueProcessError(`${rule.label}: role ${actor.role} not allowed`);
+  if (!rule.from.includes(entry.state)) throw new DueProcessError('illegal_transition', `${rule.label}: not allowed from ${LIST_STATE_LABELS[entry.state]}`);
+  if (!rule.roles.includes(actor.role)) throw new DueProcessError('forbidden', `${rule.label}: role ${actor.role} not allowed`);
   if (actor.role === 'supervisor' && entry.district && actor.district && actor.district !== entry.district) {
-    throw new DueProcessError(`${rule.label}: supervisor of ${actor.district} cannot decide for ${entry.district}`);
+    throw new DueProcessError('invalid_input', `${rule.label}: supervisor of ${actor.district} cannot decide for ${entry.district}`);
   }
   const next: ListEntry = { ...entry, state: rule.to, history: [...entry.history] };
   switch (action) {
     case 'list': {
-      if (!payload.legal_basis?.trim()) throw new DueProcessError('决定列入 requires the legal basis');
+      if (!payload.legal_basis?.trim()) throw new DueProcessError('invalid_input', '决定列入 requires the legal basis');
       if (entry.history.some((e) => e.action === 'propose' && e.actor.id === actor.id)) {
-        throw new DueProcessError('决定列入: the proposer cannot decide their own proposal');
+        throw new DueProcessError('invalid_input', '决定列入: the proposer cannot decide their own proposal');
       }
       next.legal_basis = payload.legal_basis.trim();
       next.decided_by = actor.id;
@@ -100,22 +107,22 @@ export function transition(entry: ListEntry, action: ListAction, actor: Actor, n
       break;
     }
     case 'reject': case 'remove': case 'appeal': case 'dismiss_appeal':
-      if (!payload.reason?.trim()) throw new DueProcessError(`${rule.label} requires a reason`);
+      if (!payload.reason?.trim()) throw new DueProcessError('invalid_input', `${rule.label} requires a reason`);
       if (action !== 'appeal') { next.decided_by = actor.id; next.decided_at = now; }
       break;
     case 'notify':
-      if (entry.notified_at) throw new DueProcessError('一次性告知 was already given');
+      if (entry.notified_at) throw new DueProcessError('invalid_input', '一次性告知 was already given');
       next.notified_at = now;
       break;
     case 'correct':
-      if (!payload.reason?.trim()) throw new DueProcessError('更正 requires a reason');
+      if (!payload.reason?.trim()) throw new DueProcessError('invalid_input', '更正 requires a reason');
       if (payload.criteria) {
-        if (!payload.criteria.length) throw new DueProcessError('更正: a listing keeps at least one criterion; remove it instead');
+        if (!payload.criteria.length) throw new DueProcessError('invalid_input', '更正: a listing keeps at least one criterion; remove it instead');
         next.criteria = payload.criteria;
       }
       break;
     case 'expire':
-      if (!entry.expires_at || now < entry.expires_at) throw new DueProcessError('期满移出: the listing has not expired');
+      if (!entry.expires_at || now < entry.expires_at) throw new DueProcessError('invalid_input', '期满移出: the listing has not expired');
       break;
     default:
       break;

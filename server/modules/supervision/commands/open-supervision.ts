@@ -32,7 +32,7 @@ export async function openSupervision(ctx: Ctx, actor: Actor, ticketId: string, 
     };
     await supervisionRepo.insert(q, row);
     await ticketRepo.appendEvent(q, t.id, {
-      actor_id: actor.id, actor_role: actor.role, type: 'supervision_opened',
+      at: row.opened_at, actor_id: actor.id, actor_role: actor.role, type: 'supervision_opened',
       payload: { supervision_id: row.id, mode: MODE_LABELS[i.mode], reason: REASON_LABELS[i.reason], due_date: due, required: row.required },
     });
     await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'supervision.open', subjectType: 'ticket', subjectId: t.id, detail: { supervision_id: row.id, mode: i.mode, reason: i.reason } });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
+import { appendEvents, event } from '../../../platform/events/index.js';
 import { canActOnTicket, type Actor } from '../../access/index.js';
 import { decide, type ActionInput } from '../domain/transitions.js';
 import { ruleSetByVersion } from '../domain/rules.js';
@@ -37,9 +38,10 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
       { cal: ctx.cal(), rules, today, role: o.actor.role },
     );
     const late = typeof d.event.payload.late === 'boolean' ? d.event.payload.late : undefined;
-    const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late });
+    const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late }, ctx.now());
     if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试 (ticket changed concurrently)');
-    await ticketRepo.appendEvent(q, t.id, { actor_id: o.actor.id, actor_role: o.actor.role, type: d.event.type, payload: { ...d.event.payload, status: d.status, due_date: d.due_date } });
+    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: o.actor.id, actor_role: o.actor.role, type: d.event.type, payload: { ...d.event.payload, status: d.status, due_date: d.due_date } });
+    await appendEvents(q, [event('ticket.transitioned', t.id, { ticket_id: t.id, action: o.input.action, from: t.status, to: d.status, actor_role: o.actor.role, closed: d.closed })]);
     const docs = [];
     if (d.documents.length) {
       const names = await unitNames(q, t.unit_id);

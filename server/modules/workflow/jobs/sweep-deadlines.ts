@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { ticketRepo } from '../repository.js';
 import { performAction } from '../commands/perform-action.js';
 import { SYSTEM } from '../../access/index.js';
+import { appendEvents, event } from '../../../platform/events/index.js';
 
 export async function sweepDeadlines(ctx: Ctx, batch = 500): Promise<{ warned: number; breached: number; failed: number }> {
   const today = ctx.today();
@@ -25,7 +26,10 @@ export async function sweepDeadlines(ctx: Ctx, batch = 500): Promise<{ warned: n
     }
     const type = t.due_date < today ? 'deadline_breached' : 'deadline_warning';
     try {
-      await ctx.db.tx((q) => ticketRepo.appendEvent(q, t.id, { actor_id: 'system', actor_role: 'system', type, payload: { due_kind: t.due_kind, due_date: t.due_date, unit_id: t.unit_id } }));
+      await ctx.db.tx(async (q) => {
+        await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: 'system', actor_role: 'system', type, payload: { due_kind: t.due_kind, due_date: t.due_date, unit_id: t.unit_id } });
+        await appendEvents(q, [event('ticket.deadline_marked', t.id, { ticket_id: t.id, marker: type, due_kind: t.due_kind, due_date: t.due_date })]);
+      });
       if (type === 'deadline_breached') breached++;
       else warned++;
     } catch {

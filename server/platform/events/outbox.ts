@@ -1,0 +1,78 @@
+/**
+ * The outbox table: writing events inside the caller's transaction, reading them back in commit-safe order, and the
+ * stored cursor of each subscriber.
+ */
+import type { Queryable } from '../db/index.js';
+import type { DomainEvent, NewEvent } from './catalog.js';
+
+/** The channel NOTIFY wakes subscribers on (a wake-up only: the table is the truth, polling catches anything missed). */
+export const OUTBOX_CHANNEL = 'xz_outbox';
+
+/** Appends events in the caller's transaction; they become visible to subscribers when it commits. */
+export async function appendEvents(q: Queryable, events: NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  await q.query(
+    `INSERT INTO outbox (type, subject, payload) SELECT u.t, u.s, u.p::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, s, p)`,
+    [events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => JSON.stringify(e.payload))],
+  );
+  // delivered at commit, dropped on rollback — exactly when the events exist
+  await q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
+/** Where a subscriber stands: the (xid, id) of the last event it handled. */
+export interface Position {
+  xid: string;
+  id: number;
+}
+export const ORIGIN: Position = { xid: '0', id: 0 };
+
+/**
+ * Events after `p`, in (xid, id) order, only from transactions that finished before every transaction still running
+ * (those are all visible now; anything that becomes visible later has a larger xid, so it sorts after the cursor).
+ */
+export async function readEvents(q: Queryable, p: Position, limit: number): Promise<(DomainEvent & { xid: string })[]> {
+  const r = await q.query<DomainEvent & { xid: string }>(
+    `SELECT id, type, subject, payload, at, xid::text AS xid FROM outbox
+     WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY xid, id LIMIT $3`,
+    [p.xid, p.id, limit],
+  );
+  return r.rows;
+}
+
+/**
+ * The position before every event not yet visible: an in-memory projection that loads the tables first and then tails
+ * from here sees each later event (and may see a few it loaded already: its handlers are idempotent).
+ */
+export async function visibleHead(q: Queryable): Promise<Position> {
+  const x = (await q.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0]!.x;
+  return { xid: x, id: 0 };
+}
+
+export async function cursorOf(q: Queryable, subscriber: string): Promise<Position> {
+  await q.query('INSERT INTO outbox_cursors (subscriber) VALUES ($1) ON CONFLICT (subscriber) DO NOTHING', [subscriber]);
+  const r = (await q.query<{ xid: string; position: number }>('SELECT xid::text AS xid, position FROM outbox_cursors WHERE subscriber = $1', [subscriber])).rows[0];
+  return r ? { xid: r.xid, id: r.position } : ORIGIN;
+}
+
+/**
+ * Moves a cursor from `from` to `to` if no one else moved it meanwhile (compare-and-set): two workers that handled the
+ * same batch race here, one wins and the other's transaction — with the effects it wrote — rolls back.
+ */
+export async function advanceCursor(q: Queryable, subscriber: string, from: Position, to: Position): Promise<boolean> {
+  const r = await q.query(
+    'UPDATE outbox_cursors SET xid = $4::xid8, position = $5, updated_at = now() WHERE subscriber = $1 AND xid = $2::xid8 AND position = $3',
+    [subscriber, from.xid, from.id, to.xid, to.id],
+  );
+  return r.rowCount === 1;
+}
+
+/** Events not yet handled by a durable subscriber (monitoring, tests). */
+export async function backlog(q: Queryable, subscriber: string): Promise<number> {
+  const p = await cursorOf(q, subscriber);
+  return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE (xid, id) > ($1::xid8, $2::bigint)', [p.xid, p.id])).rows[0]?.n ?? 0;
+}
+
+export async function cursors(q: Queryable): Promise<{ subscriber: string; position: number; updated_at: Date }[]> {
+  return (await q.query<{ subscriber: string; position: number; updated_at: Date }>('SELECT subscriber, position, updated_at FROM outbox_cursors ORDER BY subscriber')).rows;
+}

@@ -1,0 +1,95 @@
+/**
+ * The subscribers of the outbox, by role. Each is idempotent: it may see an event twice (after a crash, or in the
+ * overlap between loading its state and tailing), and seeing it twice changes nothing.
+ *
+ * - `enrichment` (worker, durable): predicts goods/service and problem for what intake stored without them, writes
+ *   them with `ticket.enriched` in the transaction that moves its cursor (so exactly once in effect).
+ * - `similar-index` (web, projection): the in-memory similar-case index of this process.
+ * - `early-warning` (worker, projection): the live detector; listings in force are discounted.
+ */
+import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
+import { appendEvents } from '../platform/events/index.js';
+import type { Db } from '../platform/db/index.js';
+import { assistRepo, categoryEnrich, type SimilarService } from '../modules/assist/index.js';
+import { alertRepo, toTif, type WarningService } from '../modules/alerts/index.js';
+import { abnormalRepo } from '../modules/abnormal-list/index.js';
+import { ticketRepo, type TicketRow } from '../modules/workflow/index.js';
+
+const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
+
+export function enrichmentSubscriber(db: Db): DurableSubscriber {
+  return {
+    kind: 'durable',
+    name: 'enrichment',
+    types: ['ticket.received'],
+    async handle(events) {
+      const rows = await ticketRepo.getMany(db, idsOf(events));
+      // CPU work here, outside the transaction; only the writes go in
+      const updates = rows.map((r) => ({ r, fields: predictionsFor(r) }));
+      return async (q) => {
+        for (const u of updates) if (u.fields) await ticketRepo.setFields(q, u.r.id, u.fields);
+        await appendEvents(q, updates.map((u) => event('ticket.enriched', u.r.id, { ticket_id: u.r.id, labels: Object.keys(u.fields?.predicted ?? {}) })));
+      };
+    },
+  };
+}
+
+/** Predictions the ticket lacks; null when there is nothing to add (labelled by its source, or predicted at intake). */
+function predictionsFor(r: TicketRow): Pick<TicketRow, 'predicted' | 'category' | 'problem'> | null {
+  const has = (k: string) => !!(r.labels?.[k] || (r.predicted as Record<string, unknown> | null)?.[k]);
+  if (has('goods_service') && has('problem')) return null;
+  const e = categoryEnrich({ id: r.id, kind: r.kind, title: r.title ?? undefined, text: r.body ?? undefined, labels: r.labels ?? undefined, received_at: '' });
+  if (!e.predicted) return null;
+  const predicted = { ...(r.predicted ?? {}), ...e.predicted };
+  // analytics read the source's label, else a confident prediction ("not sure" stays unclassified)
+  const sure = (k: string) => {
+    const p = e.predicted?.[k] as { label?: string; not_sure?: boolean } | undefined;
+    return p && !p.not_sure ? (p.label ?? null) : null;
+  };
+  return { predicted, category: r.category ?? sure('goods_service'), problem: r.problem ?? sure('problem') };
+}
+
+export function similarProjection(db: Db, similar: SimilarService, log = (m: string) => console.error(m)): Projection {
+  return {
+    kind: 'projection',
+    name: 'similar-index',
+    types: ['ticket.received'],
+    async start(): Promise<Position> {
+      const head = await visibleHead(db);
+      // the history loads in the background (queries answer on what is loaded); the tail starts at once
+      void similar.warm().catch((e) => log(`similar cases: ${(e as Error).message}`));
+      return head;
+    },
+    async handle(events) {
+      const fresh = events.filter((e) => e.type === 'ticket.received' && !e.payload.duplicate_of);
+      for (const r of await assistRepo.textsByIds(db, idsOf(fresh))) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
+    },
+  };
+}
+
+export function warningProjection(db: Db, warning: WarningService, today: () => string): Projection {
+  return {
+    kind: 'projection',
+    name: 'early-warning',
+    types: ['ticket.enriched', 'listing.changed'],
+    async start(): Promise<Position> {
+      const head = await visibleHead(db);
+      // people on the abnormal list are discounted (one claimant filing fifty tickets is not a group)
+      for (const p of await abnormalRepo.activePersons(db)) warning.abnormal.add(p);
+      // baselines from the last year; tickets the tail will deliver are left to it, so none is counted twice
+      await warning.warm(today(), undefined, head.xid);
+      return head;
+    },
+    async handle(events) {
+      const ids: string[] = [];
+      for (const e of events) {
+        if (e.type === 'listing.changed') {
+          if (e.payload.in_force) warning.abnormal.add(e.payload.person_key);
+          else warning.abnormal.delete(e.payload.person_key);
+        } else if (e.type === 'ticket.enriched') ids.push(e.subject);
+      }
+      const rows = await alertRepo.ticketsByIds(db, [...new Set(ids)]);
+      if (rows.length) warning.offer(rows.map(toTif));
+    },
+  };
+}
