@@ -53,11 +53,13 @@ export const SH_STREET = new Map(SH_DISTRICTS.flatMap((d) => d.streets.map((s) =
 // builds in milliseconds where a trie of 150k Map nodes took seconds, and a scan tries only the lengths that exist
 const NAMES = new Map<string, Form[]>();
 const LENGTHS = new Map<string, number[]>();
+const HEADS = new Set<string>(); // the first two characters of every name: most positions of a text fail here at once
 function add(text: string, form: Form) {
   if (text.length < 2) return;
   let forms = NAMES.get(text);
   if (!forms) {
     NAMES.set(text, (forms = []));
+    HEADS.add(text.slice(0, 2));
     const first = text[0]!;
     const ls = LENGTHS.get(first) ?? [];
     if (!ls.includes(text.length)) LENGTHS.set(first, [...ls, text.length].sort((a, b) => b - a));
@@ -110,7 +112,7 @@ export function scanPlaces(t: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < t.length) {
-    const ls = LENGTHS.get(t[i]!);
+    const ls = HEADS.has(t.slice(i, i + 2)) ? LENGTHS.get(t[i]!) : undefined;
     let hit: Mention | null = null;
     if (ls) for (const len of ls) {
       if (i + len > t.length) continue;
