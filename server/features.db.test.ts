@@ -76,6 +76,13 @@ describe('workbench assistance, inspections and analytics', () => {
     expect(o.status).toBe(200);
     expect(o.body.totals.tickets).toBeGreaterThan(3);
     expect(o.body.by_district).toHaveLength(16);
+    // no ticket drops off the map: the 16 districts plus 未定位 add up to the total, and each drills to its own count
+    const located = (o.body.by_district as { count: number }[]).reduce((s, d) => s + d.count, 0);
+    expect(located + o.body.unlocated.count).toBe(o.body.totals.tickets);
+    const range = `from=${o.body.range.from}&to=${o.body.range.to}`;
+    expect((await call('analyst', 'GET', `/api/analytics/tickets?f=district:${encodeURIComponent('未定')}&${range}`)).body.total).toBe(o.body.unlocated.count);
+    const top = (o.body.by_district as { key: string; count: number }[]).find((x) => x.count > 0)!;
+    expect((await call('analyst', 'GET', `/api/analytics/tickets?f=district:${top.key}&${range}`)).body.total).toBe(top.count);
     const c = await call('analyst', 'GET', '/api/analytics/cube?dims=district,kind');
     expect(c.body.rows[0]).toHaveProperty('district');
     expect((await call('analyst', 'GET', '/api/analytics/cube?dims=nonsense')).status).toBe(400);

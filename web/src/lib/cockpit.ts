@@ -52,12 +52,18 @@ export const TILES: Record<string, [number, number, number, number]> = {
   '310115': [3, 3, 3, 2], '310104': [2, 4, 1, 1], '310112': [1, 4, 1, 1], '310117': [0, 4, 1, 1], '310116': [0, 5, 2, 1], '310120': [2, 5, 4, 1],
 };
 
-export function tileMap(districts: KV[]) {
+/** The 未定位 tile (tickets with no Shanghai district) sits apart, top left, where the map has no district. */
+export const UNLOCATED_KEY = '未定';
+const UNLOCATED_TILE: [number, number, number, number] = [0, 0, 2, 1];
+
+export function tileMap(districts: KV[], unlocated?: KV) {
   const data = districts.filter((d) => TILES[d.key]).map((d) => {
     const [x, y, w, h] = TILES[d.key]!;
     return { value: [x, y, w, h, d.count], key: d.key, name: (d.name ?? d.key).replace(/新区$|区$/, '') };
   });
+  // the colour scale is the districts'; the unlocated tile is grey and dashed so it never reads as a district
   const max = Math.max(1, ...data.map((d) => d.value[4]!));
+  if (unlocated) data.push({ value: [...UNLOCATED_TILE, unlocated.count], key: UNLOCATED_KEY, name: unlocated.name ?? '未定位' });
   return {
     ...base,
     tooltip: { ...tooltip, formatter: (p: { data: { name: string; value: number[] } }) => `${p.data.name}: ${p.data.value[4]}` },
@@ -74,9 +80,10 @@ export function tileMap(districts: KV[]) {
         const gap = 3;
         const rect = { x: a[0]! + gap, y: a[1]! + gap, width: b[0]! - a[0]! - 2 * gap, height: b[1]! - a[1]! - 2 * gap };
         const item = data[(_p as { dataIndex: number }).dataIndex]!;
+        const off = item.key === UNLOCATED_KEY;
         return {
           type: 'group', children: [
-            { type: 'rect', shape: { ...rect, r: 4 }, style: { fill: api.visual('color'), stroke: 'rgba(255,255,255,0.25)', lineWidth: 1 } },
+            { type: 'rect', shape: { ...rect, r: 4 }, style: off ? { fill: '#2a3550', stroke: '#8ea3c7', lineWidth: 1, lineDash: [4, 3] } : { fill: api.visual('color'), stroke: 'rgba(255,255,255,0.25)', lineWidth: 1 } },
             { type: 'text', style: { text: `${item.name}\n${api.value(4)}`, x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, align: 'center', verticalAlign: 'middle', fill: '#fff', font: '600 13px Noto Sans CJK SC, sans-serif', lineHeight: 17 } },
           ],
         };

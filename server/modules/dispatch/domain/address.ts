@@ -45,7 +45,7 @@ const FIRM_AFTER = /^[^，。,.;；！？!?、\s:：()]{1,12}?(有限公司|有�
 // District shorts that are also words or places elsewhere (福州的金山, 普陀山, 嘉定 in Sichuan's history, 长宁县)
 const WORDLIKE_SH = new Set(['金山', '宝山', '普陀', '长宁', '嘉定', '松江', '黄浦', '静安']);
 // In free text a two-character street name (张江, 外滩 — but also 建设, 新村, 大桥, 万里) counts only as an area: 张江地区
-const AREA_AFTER = /^(地区|附近|一带|周边|商圈|片区)/;
+const AREA_AFTER = /^(地区|附近|一带|周边|商圈|片区|店|分店)/;
 const DEPTH = { province: 1, city: 2, county: 3, town: 4, landmark: 4 } as const;
 
 interface Strong { m: Mention; forms: Form[] }
@@ -257,7 +257,9 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
   // Nothing firm: only short street names, landmarks, or a city's short name in passing.
   const sh = weak.flatMap((w) => w.forms.filter((f) => f.place.code.startsWith(SHANGHAI) && f.place.level !== 'province').map((f) => ({ f, m: w.m })));
   const shProvince = weak.some((w) => w.forms.some((f) => f.place.level === 'province' && f.place.code === SHANGHAI));
-  const out = weak.flatMap((w) => w.forms.filter((f) => !f.place.code.startsWith(SHANGHAI)).map((f) => ({ f, m: w.m })));
+  const outAll = weak.flatMap((w) => w.forms.filter((f) => !f.place.code.startsWith(SHANGHAI)).map((f) => ({ f, m: w.m })));
+  // a bare two-character county short elsewhere (比如, 锦江, 东方) is too much of a word to outweigh a Shanghai name
+  const out = sh.length || shProvince ? outAll.filter((x) => !(x.f.place.level === 'county' && x.m.text.length < 3)) : outAll;
   if (out.length && sh.length) {
     return { ...EMPTY, ambiguous: `既有本市街镇/地名${q(sh[0]!.m.text)}，又有外地地名${q(out[0]!.m.text)}，不能确定` };
   }
