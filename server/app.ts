@@ -3,7 +3,7 @@
  * calendar with admin overrides, and wires the module contexts. Used by `serve`, the CLI batch commands and tests.
  */
 import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
-import { loadConfig } from './platform/config/index.js';
+import { loadConfig, type Config } from './platform/config/index.js';
 import { openKeyring } from './platform/crypto/index.js';
 import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
@@ -51,6 +51,16 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
     }
   }
   const db = o.db ?? (await openDb(cfg.databaseUrl ? { url: cfg.databaseUrl } : { dataDir: cfg.dataDir }));
+  try {
+    return await prepare(db, cfg, separateRoles, o);
+  } catch (e) {
+    // a refused key or a failed migration must not leave the directory open (and locked) in this process
+    if (!o.db) await db.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);

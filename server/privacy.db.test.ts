@@ -72,7 +72,7 @@ describe('free text is personal data', () => {
       expect(clear).not.toContain(PHONE);
       expect(clear).not.toContain(IDNO);
       expect(clear).not.toContain(NAME);
-      expect(row.text_enc).toMatch(/^v1:/);
+      expect(row.text_enc).toMatch(/^v2:/);
       expect(row.redaction).toBe(1);
     }
     expect(String(r.find((x) => x.id === complaintId)!.body)).toContain('本人张*，身份证号3101**********1234，手机139****5678');

@@ -16,7 +16,7 @@ describe('image header limits', () => {
     expect(refuseImage(imageSize(bomb))).toMatch(/像素过多.*20000×20000/);
     const t0 = performance.now();
     expect(() => decodeGray(bomb)).toThrow(/像素过多/);
-    expect(performance.now() - t0).toBeLessThan(50); // refused from the header, nothing inflated
+    expect(performance.now() - t0).toBeLessThan(1000); // refused from the header: inflating 400 MP would take many seconds
     const jpg = jpeg.encode({ width: 33, height: 17, data: Buffer.alloc(33 * 17 * 4, 128) }, 80).data;
     expect(imageSize(jpg)).toEqual({ format: 'jpeg', width: 33, height: 17 });
     expect(refuseImage(imageSize(jpg))).toBeNull();
@@ -38,13 +38,13 @@ describe('image worker pool', () => {
     const slow = new ImagePool({ workers: 1, timeoutMs: 150, maxPixels: 40_000_000, workerMb: 256 });
     pools.push(slow);
     await slow.check(zeroPng(8, 8, 8)); // worker started (the time limit covers checks, not start-up)
+    // no wall-clock bound here (a loaded CI machine would make it flaky): the main thread must have run timers while
+    // the worker decoded, and the check must end with the timeout rather than a result
     let ticks = 0;
     const iv = setInterval(() => ticks++, 10);
-    const t0 = performance.now();
     await expect(slow.check(zeroPng(4000, 4000, 8))).rejects.toBeInstanceOf(ImageTimeout);
     clearInterval(iv);
-    expect(performance.now() - t0).toBeLessThan(3000);
-    expect(ticks).toBeGreaterThan(5);
+    expect(ticks).toBeGreaterThan(0);
     // the pool replaced the stopped worker and still answers
     expect((await slow.check(zeroPng(16, 16, 8))).hashes).toMatchObject({ width: 16 });
   });

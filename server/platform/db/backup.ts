@@ -8,16 +8,22 @@ import { existsSync, readdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { restrictUmask, tightenPermissions } from '../config/permissions.js';
+import { lockDataDir } from './dir-lock.js';
 
-/** names never written to a backup (matched on the file name at any depth) */
-const SECRET = /(^|\/)(xiezhi\.key|[^/]*\.key)$/;
+/**
+ * names never written to a backup (matched on the file name at any depth): key files, and the process lock, which
+ * would make the restored directory look open by whoever took the backup
+ */
+const SECRET = /(^|\/)(xiezhi\.key|[^/]*\.key|xiezhi\.lock)$/;
 
 export async function backupPglite(dataDir: string, beforeDump?: (pg: PGlite) => Promise<void>): Promise<{ archive: Buffer; files: number; dropped: string[] }> {
   if (!existsSync(dataDir) || !existsSync(`${dataDir}/PG_VERSION`)) throw new Error(`${dataDir} holds no embedded database`);
   restrictUmask();
+  // a running server on this directory would be copied mid-write: take its lock like any other opener
+  const unlock = lockDataDir(dataDir);
   const pg = new PGlite({ dataDir });
-  await pg.waitReady;
   try {
+    await pg.waitReady;
     if (beforeDump) await beforeDump(pg);
     await pg.query('CHECKPOINT');
     const blob = await pg.dumpDataDir('gzip');
@@ -25,6 +31,7 @@ export async function backupPglite(dataDir: string, beforeDump?: (pg: PGlite) =>
     return { archive: gzipSync(tar), files, dropped };
   } finally {
     await pg.close();
+    unlock();
     tightenPermissions(dataDir);
   }
 }
