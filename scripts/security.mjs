@@ -216,60 +216,6 @@ await probe('similar cases show no other-station personal data', async () => {
   return { ok: leaks.length === 0, detail: leaks.length ? `${leaks.length} leaks: ${leaks.slice(0, 4).join('; ')}` : `${outside} out-of-jurisdiction excerpts checked` };
 });
 
-/** A 30 KB PNG whose header claims 20000×20000 RGB pixels (1.2 GB decoded). */
-function bombPng() {
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(20000, 0);
-  ihdr.writeUInt32BE(20000, 4);
-  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const idat = deflateSync(Buffer.alloc(30 * 1024 * 1024), { level: 9 });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
-}
-
-await probe('a decompression-bomb image never stalls /api/health beyond 1 s', async () => {
-  const f = await http(null, 'POST', '/api/public/tickets', { kind: 'complaint', title: '商品破损', text: '收到的花瓶是碎的，要求退款。', complainant: { name: '陈明', phone: `137${rnd()}` }, respondent: { name: '某家居店', address: station.address } });
-  if (f.status !== 201) return { ok: false, detail: `filing answered ${f.status}` };
-  const png = bombPng();
-  let worst = 0;
-  let done = false;
-  const started = Date.now();
-  const upload = http(null, 'POST', `/api/public/tickets/${encodeURIComponent(f.json.no)}/attachments`, { code: f.json.tracking_code, filename: 'photo.png', content_base64: png.toString('base64') })
-    .then((r) => r, (e) => ({ status: 0, text: String(e) })).finally(() => { done = true; });
-  const polls = (async () => {
-    while (!done || Date.now() - started < 3000) {
-      const s = Date.now();
-      try { await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) }); } catch { /* counted as slow */ }
-      worst = Math.max(worst, Date.now() - s);
-      if (Date.now() - started > 60_000) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  const r = await upload;
-  await polls;
-  return { ok: worst <= 1000 && r.status !== 0 && r.status < 500, detail: `${(png.length / 1024).toFixed(0)} KB PNG; upload answered ${r.status} in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest health ${worst} ms` };
-});
-
-await probe('30 wrong passwords are throttled', async () => {
-  const statuses = [];
-  let retryAfter = false;
-  for (let i = 0; i < 30; i++) {
-    const r = await http(null, 'POST', '/api/auth/login', { username: 'operator', password: `wrong-${i}` });
-    statuses.push(r.status);
-    if (r.headers.get('retry-after')) retryAfter = true;
-  }
-  const throttled = statuses.filter((s) => s === 429 || s === 423).length;
-  const counts = Object.entries(statuses.reduce((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {})).map(([s, n]) => `${n}×${s}`).join(', ');
-  return { ok: throttled > 0 || retryAfter, detail: counts };
-});
-
 await probe('no 500 on bad input (NUL, from=2026-13-45)', async () => {
   const tries = [
     ['analyst', 'GET', '/api/analytics/overview?from=2026-13-45'],
@@ -376,6 +322,63 @@ if (values.shots) {
     say(`screenshot failed: ${e?.message ?? e}`);
   }
 }
+
+// last of the HTTP probes: a server that fails them may be left busy or killed
+await probe('30 wrong passwords are throttled', async () => {
+  const statuses = [];
+  let retryAfter = false;
+  for (let i = 0; i < 30; i++) {
+    const r = await http(null, 'POST', '/api/auth/login', { username: 'operator', password: `wrong-${i}` });
+    statuses.push(r.status);
+    if (r.headers.get('retry-after')) retryAfter = true;
+  }
+  const throttled = statuses.filter((s) => s === 429 || s === 423).length;
+  const counts = Object.entries(statuses.reduce((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {})).map(([s, n]) => `${n}×${s}`).join(', ');
+  return { ok: throttled > 0 || retryAfter, detail: counts };
+});
+
+/** A 30 KB PNG whose header claims 20000×20000 RGB pixels (1.2 GB decoded). */
+function bombPng() {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td) >>> 0);
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(20000, 0);
+  ihdr.writeUInt32BE(20000, 4);
+  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  const idat = deflateSync(Buffer.alloc(30 * 1024 * 1024), { level: 9 });
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+await probe('a decompression-bomb image never stalls /api/health beyond 1 s', async () => {
+  const f = await http(null, 'POST', '/api/public/tickets', { kind: 'complaint', title: '商品破损', text: '收到的花瓶是碎的，要求退款。', complainant: { name: '陈明', phone: `137${rnd()}` }, respondent: { name: '某家居店', address: station.address } });
+  if (f.status !== 201) return { ok: false, detail: `filing answered ${f.status}` };
+  const png = bombPng();
+  let worst = 0;
+  let done = false;
+  const started = Date.now();
+  const upload = fetch(`${base}/api/public/tickets/${encodeURIComponent(f.json.no)}/attachments`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: base }, signal: AbortSignal.timeout(45_000),
+    body: JSON.stringify({ code: f.json.tracking_code, filename: 'photo.png', content_base64: png.toString('base64') }),
+  }).then((r) => ({ status: r.status }), () => ({ status: 0 })).finally(() => { done = true; });
+  const polls = (async () => {
+    while (!done || Date.now() - started < 3000) {
+      const s = Date.now();
+      try { await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) }); } catch { /* counted as slow */ }
+      worst = Math.max(worst, Date.now() - s);
+      if (Date.now() - started > 60_000) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const r = await upload;
+  await polls;
+  return { ok: worst <= 1000 && r.status !== 0 && r.status < 500, detail: `${(png.length / 1024).toFixed(0)} KB PNG; upload ${r.status ? `answered ${r.status}` : 'got no answer'} in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest health ${worst} ms` };
+});
 
 // ---- at rest: stop the server (PGlite checkpoints on close), then read the directory itself --------------------
 await stopServer();
