@@ -123,6 +123,9 @@ describe('audit that cannot be dodged', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('from');
     expect((await call('officer', 'GET', '/api/admin/audit')).status).toBe(403);
+    const v = await call('admin', 'GET', '/api/admin/audit/verify');
+    expect(v.body).toMatchObject({ ok: true });
+    expect(v.body.entries).toBeGreaterThan(3);
   });
 
   it('chains concurrent writers without a fork, and the chain verifies', async () => {

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/cockpit', component: () => import('./views/Cockpit.vue'), meta: { screen: 'cockpit', bare: true } },
     { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
+    { path: '/admin', component: () => import('./views/Admin.vue'), meta: { screen: 'admin' } },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -9,8 +9,9 @@
 import type { Queryable } from './db.js';
 
 const APPEND_ONLY = ['audit_log', 'ticket_events'];
-const OWNER_ONLY = ['audit_head'];
-const READ_ONLY = ['schema_migrations'];
+const OWNER_ONLY: string[] = [];
+// the chain head is written by the SECURITY DEFINER trigger alone; the application may read it (audit verify)
+const READ_ONLY = ['schema_migrations', 'audit_head'];
 
 const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"';
 

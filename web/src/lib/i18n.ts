@@ -28,6 +28,7 @@ const D: Record<string, [string, string]> = {
   alerts: ['智能预警', 'Early warnings'],
   abnormal: ['异常名录', 'Abnormal list'],
   enterprise: ['ODR企业', 'ODR enterprise'],
+  admin: ['审计', 'Audit'],
   portal: ['公众服务', 'Public portal'],
   // portal
   portalTitle: ['12315 消费投诉 · 举报 · 咨询', '12315 complaints · reports · enquiries'],

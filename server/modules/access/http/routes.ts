@@ -1,6 +1,6 @@
 /** Login, logout, the current user, the organisation. */
 import { z } from 'zod';
-import { audit, auditSearch } from '../../../platform/audit/index.js';
+import { audit, auditSearch, verifyAuditChain } from '../../../platform/audit/index.js';
 import { SESSION_COOKIE, sessionCookie, type Http } from '../../../platform/http/index.js';
 import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
@@ -60,6 +60,8 @@ export function accessRoutes(http: Http, db: Db) {
       from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined,
     });
   });
+
+  http.get('/api/admin/audit/verify', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计链校验：逐条重算哈希，报告第一处断链' } }, async () => verifyAuditChain(db));
 
   http.get('/api/units', { config: { auth: 'any' }, schema: { tags: ['organisation'], summary: '单位（市局、区局、市场监管所）' } }, async () => accessRepo.listUnits(db));
 }
