@@ -158,7 +158,12 @@ export function findPii(text: string, o: RedactOptions = {}): PiiSpan[] {
 
   for (const m of s.matchAll(ID_RE)) push('id_number', m.index, m.index + m[0].length);
   for (const m of s.matchAll(ID15_RE)) push('id_number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
-  for (const m of s.matchAll(MOBILE_RE)) push('mobile', m.index, m.index + m[0].length);
+  for (const m of s.matchAll(MOBILE_RE)) {
+    // "订单号:19513967161" is an order number that looks like a mobile; a phone cue nearer still wins
+    const before = s.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:订单|单号|编号|运单|快递|流水|交易号|工单)[号码是为:：#\s]{0,3}$/.test(before)) continue;
+    push('mobile', m.index, m.index + m[0].length);
+  }
   for (const m of s.matchAll(CARD_RE)) {
     const d = digitsOf(m[0]);
     if (d.length < 16 || d.length > 19) continue;
@@ -174,6 +179,9 @@ export function findPii(text: string, o: RedactOptions = {}): PiiSpan[] {
   for (const m of s.matchAll(QQ_RE)) push('qq', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   for (const m of s.matchAll(PLATE_RE)) if (/\d/.test(m[0])) push('plate', m.index, m.index + m[0].length);
   names(s, found);
+  // a name found once by its cue is masked wherever it recurs ("本人张伟…张伟要求…")
+  const seen = new Set(found.filter((x) => x.kind === 'name' && x.end - x.start >= 2).map((x) => s.slice(x.start, x.end)));
+  for (const n of seen) for (let i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + n.length)) push('name', i, i + n.length);
   homeAddresses(s, found);
   known(s, o, found);
   return resolve(found);
@@ -244,6 +252,11 @@ export function maskSpan(kind: PiiKind, v: string): string {
     case 'address':
       return v.replace(/[0-9０-９一二三四五六七八九十百零〇]/g, '*');
   }
+}
+
+/** The names the redactor finds in a text (to mask them in a sibling text: the title of the same ticket). */
+export function namesIn(text: string): string[] {
+  return [...new Set(findPii(text).filter((x) => x.kind === 'name').map((x) => text.slice(x.start, x.end)))];
 }
 
 /** The text with every personal datum masked, and where each was. */
