@@ -43,18 +43,29 @@ test('TEXT privacy: the enterprise reads the mediation text, the analyst the red
   await row.waitFor();
   await row.click();
   const body = await p.locator('[data-testid=enterprise-body]').innerText();
-  for (const s of ['张伟', '13912345678', '310101198001011234', '举报', '查处', '保密']) assert(!body.includes(s), `enterprise text shows ${s}: ${body}`);
+  for (const s of ['张伟', '13912345678', '310101198001011234', '3101*', '举报', '查处', '保密']) assert(!body.includes(s), `enterprise text shows ${s}: ${body}`);
   assert(body.includes('要求退货退款'), `enterprise text keeps the dispute: ${body}`);
   const page = await p.content();
   for (const s of ['13912345678', '310101198001011234']) assert(!page.includes(s), `enterprise page holds ${s}`);
   await c.shot(p, 'privacy-enterprise');
 
+  // the analyst: cockpit → drill-down over all tickets (newest first) → the ticket's detail
   const an = await c.session('analyst');
-  await an.page.goto(`/workbench?t=${id}`);
+  await an.page.goto('/cockpit');
+  await an.page.locator('[data-testid=hot-business]').first().click();
+  await an.page.locator('[data-testid=drill-row]').first().waitFor();
+  await an.page.locator('.dfil .el-tag .el-tag__close').first().click();
+  const drillRow = an.page.locator('[data-testid=drill-row]', { hasText: no });
+  await drillRow.waitFor();
+  const drillText = await an.page.locator('[data-testid=drill]').innerText();
+  assert(!drillText.includes('13912345678') && !drillText.includes('张伟'), 'analyst drill-down is redacted');
+  await c.shot(an.page, 'privacy-analyst-drilldown');
+  await drillRow.click();
   await an.page.locator('[data-testid=detail-body]').waitFor();
   const ab = await an.page.locator('[data-testid=detail-body]').innerText();
   assert(ab.includes('本人张*') && ab.includes('139****5678') && ab.includes('3101**********1234'), `analyst sees the redacted text: ${ab}`);
   assert(!ab.includes('13912345678'), 'analyst sees no phone');
+  await an.page.waitForTimeout(300);
   await c.shot(an.page, 'privacy-analyst');
 
   await officer.page.goto(`/workbench?t=${id}`);
