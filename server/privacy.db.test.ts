@@ -10,6 +10,8 @@ import { testApp } from './test/db.js';
 import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import { odrRepo } from './modules/odr/index.js';
+import { redactStoredTexts } from './modules/intake/index.js';
+import { originalText } from './modules/workflow/index.js';
 import type { Http } from './platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -167,5 +169,22 @@ describe('free text is personal data', () => {
     // the station's own officer sees its own case in full
     const own = await call('officer', 'GET', `/api/tickets/${complaintId}/similar`);
     expect(own.status).toBe(200);
+  });
+
+  it('converts rows stored before redaction (migration 0010) and keeps the original under seal', async () => {
+    const raw = '联系人王小红，手机13600002222，家住阳光小区5号楼1201室，洗衣机漏水要求维修。';
+    await app.db.query(`INSERT INTO tickets (id, no, source, source_id, kind, received_at, received_date, title, body, prefill, unit_id, status, rule_version, redaction)
+      VALUES ('Tlegacy1', 'XZLEGACY1', 'legacy', '1', 'complaint', now(), '2026-11-20', '王小红投诉洗衣机', $1, $2::jsonb, 'S310117001', 'received', 'order121', 0)`,
+    [raw, JSON.stringify({ phones: [{ value: '13600002222', start: 10, end: 21 }] })]);
+    expect(await redactStoredTexts(app.db, app.sealer)).toBeGreaterThanOrEqual(1);
+    const row = (await app.db.query<{ title: string; body: string; prefill: unknown; text_enc: string; redaction: number; extra: null }>("SELECT title, body, prefill, text_enc, redaction, extra FROM tickets WHERE id = 'Tlegacy1'")).rows[0]!;
+    expect(row.redaction).toBe(1);
+    expect(row.body).toBe('联系人王**，手机136****2222，家住阳光小区*号楼****室，洗衣机漏水要求维修。');
+    expect(row.title).toBe('王**投诉洗衣机');
+    expect(JSON.stringify(row.prefill)).not.toContain('13600002222');
+    const o = originalText({ ...row, prefill: row.prefill as Record<string, unknown> }, app.sealer);
+    expect(o.body).toBe(raw);
+    expect(JSON.stringify(o.prefill)).toContain('13600002222');
+    expect(await redactStoredTexts(app.db, app.sealer)).toBe(0); // done once
   });
 });

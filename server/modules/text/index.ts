@@ -57,5 +57,5 @@ export function prefillTicket(t: Pick<TifTicket, 'text' | 'title' | 'received_at
 }
 export { SimilarIndex, businessKey, type SimilarDoc, type SimilarHit, type SimilarQuery } from './domain/similar.js';
 export { findDuplicate, type DuplicateMatch, type DuplicateOptions } from './domain/duplicate.js';
-export { findPii, redact, redactJson, maskSpan, foldWidth, type PiiKind, type PiiSpan, type Redaction, type RedactOptions } from './domain/redact/redact.js';
+export { findPii, namesIn, redact, redactJson, maskSpan, foldWidth, type PiiKind, type PiiSpan, type Redaction, type RedactOptions } from './domain/redact/redact.js';
 export { mediationText, mentionsReport } from './domain/redact/report-part.js';

@@ -6,7 +6,7 @@
  * written in clear, so search indexes, the similar-case index and the early-warning feed all work on redacted text.
  */
 import type { Sealer } from '../../../platform/crypto/index.js';
-import { findPii, redact, redactJson, type RedactOptions } from '../../text/index.js';
+import { findPii, namesIn, redact, redactJson, type RedactOptions } from '../../text/index.js';
 import type { NewTicketRow, SealedText } from '../../workflow/index.js';
 
 export const REDACTION_VERSION = 1;
@@ -22,7 +22,9 @@ export function protectText(
   sealer: Sealer,
   known: Known = {},
 ): { title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; text_enc: string | null; pii: Record<string, number> | null; redaction: number } {
-  const o: RedactOptions = { known: { names: [known.name], phones: [known.phone], ids: [known.id_number] } };
+  // a name the text gives by its cue (本人张伟) is masked in the title and the pre-fill too ("张伟投诉健身房")
+  const found = [...namesIn(row.body ?? ''), ...namesIn(row.title ?? '')];
+  const o: RedactOptions = { known: { names: [known.name, ...found], phones: [known.phone], ids: [known.id_number] } };
   const pii: Record<string, number> = {};
   const one = (s: string | null) => {
     if (!s) return s;

@@ -50,6 +50,8 @@ describe('redact', () => {
     expect(kinds('张伟先生反映')).toEqual(['name:张伟']);
     expect(kinds('请尽快处理，谢谢。\n刘芳 2023年5月1日')).toEqual(['name:刘芳']);
     expect(kinds('本人居住在仓山区')).toEqual([]);
+    expect(kinds('请对举报人信息保密')).toEqual([]);
+    expect(kinds('投诉人张伟要求退款')).toEqual(['name:张伟']);
     expect(kinds('侵犯了消费者权益。')).toEqual([]);
     expect(kinds('送餐很快，谢谢。满意')).toEqual([]);
     expect(kinds('王先生说商家不退款')).toEqual([]);
@@ -83,6 +85,9 @@ describe('mediationText', () => {
   });
   it('cuts a report clause inside a sentence', () => {
     expect(mediationText('商家拒不退款，现向贵局举报，请依法查处。')).toBe('商家拒不退款。');
+  });
+  it('drops even the masked ends of ID and card numbers', () => {
+    expect(mediationText('身份证号3101**********1234，手机139****5678，要求退款。')).toBe('身份证号******，手机139****5678，要求退款。');
   });
   it('leaves a text without a report as it is', () => {
     const s = '买的手机屏幕坏了，商家不给换货，要求换货。';

@@ -61,7 +61,8 @@ const QQ_RE = /(?:QQ|qq|Qq|扣扣)[号码群:：是为\s]{0,4}([1-9]\d{4,10})(?!
 // ---------- names ----------
 /** cues after which a name follows; strong ones ("姓名：") take the name up to the next break */
 const NAME_CUE_RE = /(本人|我叫|我是|我名叫|名叫|姓名|名字叫|名字|联系人|投诉人|举报人|反映人|申请人|来电人|委托人|当事人|代理人|签名|署名|落款|消费者|业主|车主|买家|患者|家属|户主|客户|市民|顾客|经办人|工作人员|店员|店长|业务员|销售员|师傅)[：:\s]{0,2}/g;
-const STRONG_CUE = new Set(['姓名', '联系人', '投诉人', '举报人', '反映人', '申请人', '来电人', '委托人', '当事人', '代理人', '签名', '署名', '落款', '我叫', '我名叫', '名叫', '名字叫']);
+// "举报人信息保密" is no name: a role word counts as a strong cue only with a colon ("投诉人：谢超凡")
+const STRONG_CUE = new Set(['姓名', '我叫', '我名叫', '名叫', '名字叫']);
 /** characters that cannot be part of a given name (function words, punctuation-like) */
 const NOT_GIVEN = new Set([...'的了是在于和与及或也都就还又被把给向从对为因以而但并且所这那其某之等个们人家店司商员号路街区市省县镇村室楼层元年月日时分秒前后上下中里外内有无没不要想去来到说让请帮已曾将会能可该此每各多少买购卖退换投诉举报反映联系电话手机身份证男女先生士姐老师傅总经理谢复急礼好理决望盼烦苦']);
 /** what may follow a cue-less or weakly cued name so that we take it for one */
@@ -158,7 +159,12 @@ export function findPii(text: string, o: RedactOptions = {}): PiiSpan[] {
 
   for (const m of s.matchAll(ID_RE)) push('id_number', m.index, m.index + m[0].length);
   for (const m of s.matchAll(ID15_RE)) push('id_number', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
-  for (const m of s.matchAll(MOBILE_RE)) push('mobile', m.index, m.index + m[0].length);
+  for (const m of s.matchAll(MOBILE_RE)) {
+    // "订单号:19513967161" is an order number that looks like a mobile; a phone cue nearer still wins
+    const before = s.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:订单|单号|编号|运单|快递|流水|交易号|工单)[号码是为:：#\s]{0,3}$/.test(before)) continue;
+    push('mobile', m.index, m.index + m[0].length);
+  }
   for (const m of s.matchAll(CARD_RE)) {
     const d = digitsOf(m[0]);
     if (d.length < 16 || d.length > 19) continue;
@@ -174,6 +180,9 @@ export function findPii(text: string, o: RedactOptions = {}): PiiSpan[] {
   for (const m of s.matchAll(QQ_RE)) push('qq', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   for (const m of s.matchAll(PLATE_RE)) if (/\d/.test(m[0])) push('plate', m.index, m.index + m[0].length);
   names(s, found);
+  // a name found once by its cue is masked wherever it recurs ("本人张伟…张伟要求…")
+  const seen = new Set(found.filter((x) => x.kind === 'name' && x.end - x.start >= 2).map((x) => s.slice(x.start, x.end)));
+  for (const n of seen) for (let i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + n.length)) push('name', i, i + n.length);
   homeAddresses(s, found);
   known(s, o, found);
   return resolve(found);
@@ -244,6 +253,11 @@ export function maskSpan(kind: PiiKind, v: string): string {
     case 'address':
       return v.replace(/[0-9０-９一二三四五六七八九十百零〇]/g, '*');
   }
+}
+
+/** The names the redactor finds in a text (to mask them in a sibling text: the title of the same ticket). */
+export function namesIn(text: string): string[] {
+  return [...new Set(findPii(text).filter((x) => x.kind === 'name').map((x) => text.slice(x.start, x.end)))];
 }
 
 /** The text with every personal datum masked, and where each was. */

@@ -32,7 +32,8 @@ export function mediationText(text: string | null | undefined): string {
     // keep the sentence's end mark so the remaining text still reads as sentences
     if (kept) out.push(kept + (/[。！？!?；;\n]$/.test(sentence) ? sentence.slice(-1) : '。'));
   }
-  return out.join('').replace(/\n{2,}/g, '\n').trim();
+  // mediation needs no part of an ID or card number: even the masked ends go (3101**********1234 → ******)
+  return out.join('').replace(/[0-9]{4}\*{4,}[0-9Xx]{4}/g, '******').replace(/\n{2,}/g, '\n').trim();
 }
 
 /** Whether a text still says anything about a report (the enterprise filter's own check, used by tests and guards). */
