@@ -379,7 +379,15 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
     if (v) (res as unknown as Record<string, unknown>)[k] = v;
   };
-  const biz = chooseBusiness(parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)));
+  // a learned span is believed more when the name comes back (title and text, or twice)
+  const whole = `${title ?? ''}\n${text ?? ''}`;
+  const cands = parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)).flatMap((c) => {
+    if (c.via !== 'tagger') return [c];
+    let n = 0;
+    for (let i = whole.indexOf(c.value); i >= 0 && n < 3; i = whole.indexOf(c.value, i + 1)) n++;
+    return [{ ...c, confidence: r2(Math.min(0.8, c.confidence + (n >= 2 ? 0.1 : 0))) }];
+  });
+  const biz = chooseBusiness(cands);
   if (biz) {
     const { from, ...rest } = biz;
     res.business = { ...rest, source: from } as PrefillField<string>;

@@ -67,9 +67,14 @@ function features(codes: Int32Array, i: number, hint: Uint8Array | undefined, ma
   out[k++] = mix(mix(10, ctype(p1) * 36 + ctype(c0) * 6 + ctype(n1)), 7) & mask;
   out[k++] = mix(mix(mix(mix(11, p1), c0), n1), 7) & mask;
   out[k++] = mix(mix(12, hint ? hint[i]! : 0), 7) & mask;
+  // wider right context: a name is often recognised by what follows it (…售后, …家居, …设计师, …变速箱)
+  const n3 = c(i + 3), n4 = c(i + 4), p3 = c(i - 3);
+  out[k++] = mix(mix(mix(14, n2), n3), 7) & mask;
+  out[k++] = mix(mix(mix(15, n3), n4), 7) & mask;
+  out[k++] = mix(mix(mix(16, p3), p2), 7) & mask;
   return k;
 }
-const NF = 13;
+const NF = 16;
 
 function prevFeature(prev: number, mask: number): number {
   return mix(mix(13, prev), 7) & mask;
@@ -148,6 +153,9 @@ export interface TrainTaggerOptions {
   epochs?: number;
   seed?: number;
   trained_on?: Record<string, number>;
+  /** share of examples shown without their lexicon/registry hints in each epoch, so that the tagger also learns names
+   * from their context and finds businesses no list knows yet (default 0.5) */
+  hintDropout?: number;
 }
 
 /** Averaged perceptron training (weights averaged over every update step, the usual lazy trick). */
@@ -169,8 +177,11 @@ export function trainTagger(data: readonly TaggedExample[], o: TrainTaggerOption
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
+    const drop = o.hintDropout ?? 0.5;
     for (const idx of order) {
-      const { codes, y, hint } = prepared[idx]!;
+      const ex = prepared[idx]!;
+      const { codes, y } = ex;
+      const hint = ex.hint && rand() >= drop ? ex.hint : undefined;
       let prevPred = 0;
       let prevGold = 0;
       for (let i = 0; i < codes.length; i++) {
