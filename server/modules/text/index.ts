@@ -19,7 +19,7 @@ export { buildBusinessMatcher, matchNames, registryKeys, nameKey, type BusinessH
 export { legalNames, chooseBusiness } from './domain/prefill/legal.js';
 export { trainTagger, tagSpans, TAGGER_FORMAT, type TaggerModel, type TaggedExample } from './domain/prefill/tagger.js';
 export { distantExamples, locateName, taggerText, hintsFor, type HistoryTicket } from './domain/prefill/distant.js';
-export { businessMatcher, useRegistry, loadRegistry, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
+export { businessMatcher, useRegistry, loadRegistry, ensureRegistry, serializeTagger, deserializeTagger, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
 
 import type { TifTicket } from '../../../shared/tif.js';
 import { prefill as prefillWith, type Prefill, type PrefillOptions } from './domain/prefill/extract.js';
