@@ -21,7 +21,7 @@ const sets: [string, TifTicket[]][] = [
   ['text-speed corpus (shopping + generated)', [...shop, ...makeCorpus(10000, 11)]],
   ['heimao complaints (x20)', Array.from({ length: 20 }, () => heimao).flat()],
 ];
-const run = (t: TifTicket) => (noTagger ? prefill(t.text ?? '', t.title, { refDate: t.received_at.slice(0, 10), tagger: undefined }) : prefillTicket(t));
+const run = (t: TifTicket) => (noTagger ? prefill(t.text ?? '', t.title, { refDate: t.received_at.slice(0, 10), tagger: null }) : prefillTicket(t));
 run(sets[0]![1][0]!); // loads gazetteer, lexicons, tagger
 const rows = [];
 for (const [name, texts] of sets) {

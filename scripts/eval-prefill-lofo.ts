@@ -40,7 +40,7 @@ function train(tickets: HistoryTicket[], matcher: BusinessMatcher): TaggerModel 
 }
 
 /** Share of `tickets` where the business span overlaps a place the text writes one of `spellings(t)`. */
-function recall(tickets: TifTicket[], spellings: (t: TifTicket) => string[], matcher: BusinessMatcher, tagger: TaggerModel | undefined) {
+function recall(tickets: TifTicket[], spellings: (t: TifTicket) => string[], matcher: BusinessMatcher, tagger: TaggerModel | null | undefined) {
   let named = 0, found = 0, byTagger = 0;
   for (const t of tickets) {
     const sp = spellings(t);
@@ -79,7 +79,7 @@ for (const firm of Object.keys(FIRM_SPELLINGS)) {
   const matcher = buildBusinessMatcher(lex, registry);
   const tagger = train([...rest, ...others], matcher);
   const r = recall(test, () => spell, matcher, tagger);
-  const r0 = recall(test, () => spell, matcher, undefined);
+  const r0 = recall(test, () => spell, matcher, null);
   line(`heimao LOFO ${firm}`, 'firm unseen', r);
   line(`heimao LOFO ${firm}`, 'unseen, no tagger', r0);
   total.named += r.named;
@@ -114,7 +114,7 @@ line('heimao LOFO all 5 firms', 'unseen, no tagger', { named: total.named, found
   const heldNames = [...new Set(test.map((t) => t.respondent!.name!))];
   console.log(`held-out car brands (${heldNames.length}): ${heldNames.join(' ')}`);
   line('car unseen brands', 'brand unseen', recall(test, (t) => spellOf.get(t) ?? [], matcher, tagger));
-  line('car unseen brands', 'unseen, no tagger', recall(test, (t) => spellOf.get(t) ?? [], matcher, undefined));
+  line('car unseen brands', 'unseen, no tagger', recall(test, (t) => spellOf.get(t) ?? [], matcher, null));
   const full = buildBusinessMatcher(sectors, []);
   line('car unseen brands', 'production', recall(test, (t) => spellOf.get(t) ?? [], full, undefined));
 }

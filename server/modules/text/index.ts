@@ -26,13 +26,15 @@ import { prefill as prefillWith, type Prefill, type PrefillOptions } from './dom
 import { matchNames, type BusinessHit } from './domain/prefill/business.js';
 import { chooseBusiness, legalNames, type Candidate } from './domain/prefill/legal.js';
 import { businessMatcher, defaultTagger } from './businesses.js';
+import type { TaggerModel } from './domain/prefill/tagger.js';
 import { loadGazetteer } from './geo.js';
 import { normalizeKeepOffsets as nko } from './domain/normalize.js';
 
 /** Pre-fill from free text (and optional title). `opts.refDate` (YYYY-MM-DD) resolves 昨天/上周三 and dates without a year.
  * Lexicons, the registry given to `useRegistry`/`loadRegistry` and the default tagger are used unless `opts` says otherwise. */
-export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer'> = {}): Prefill {
-  const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : opts.tagger;
+export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer' | 'tagger'> & { tagger?: TaggerModel | null } = {}): Prefill {
+  // tagger: undefined → the shipped one; null → none (names, forms and labels only)
+  const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : (opts.tagger ?? undefined);
   return prefillWith(text, title, { ...opts, gazetteer: loadGazetteer(), matcher: opts.matcher ?? businessMatcher(), tagger });
 }
 
