@@ -227,6 +227,8 @@ function quantities(s: string): Hit<number>[] {
 }
 
 // ---------- demands and legal basis ----------
+const DESCRIPTIVE_DEMANDS = new Set(['换货', '维修', '履行合同', '查处']);
+
 function demands(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
   for (const d of DEMANDS) {
@@ -238,7 +240,9 @@ function demands(s: string): Hit<string>[] {
       const ctx = s.slice(Math.max(0, a - 12), a);
       const asked = /要求|希望|请求|诉求|申请|想|需要|请/.test(ctx);
       if (d.name === '赔偿' && !asked && /损失/.test(m[0])) continue;
-      out.push({ value: d.name, start: a, end: a + m[0].length, confidence: asked ? 0.9 : 0.6 });
+      // 更换/维修/发货/整改 describe what happened far more often than they ask for it: a demand only when asked
+      if (!asked && DESCRIPTIVE_DEMANDS.has(d.name)) continue;
+      out.push({ value: d.name, start: a, end: a + m[0].length, confidence: asked ? 0.95 : 0.85 });
       break; // one span per demand kind
     }
   }
