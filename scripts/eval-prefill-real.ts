@@ -38,7 +38,7 @@ function overlapsName(field: PrefillField<string>, e: Ex, names: string[]): bool
 }
 
 const t0 = process.cpuUsage();
-const results: Prefill[] = set.map((e) => prefill(e.text, e.title ?? undefined, { refDate: e.received_at.slice(0, 10), ...(tagger !== undefined ? { tagger: tagger ?? undefined } : {}) }));
+const results: Prefill[] = set.map((e) => prefill(e.text, e.title ?? undefined, { refDate: e.received_at.slice(0, 10), ...(tagger !== undefined ? { tagger } : {}) }));
 const cpu = process.cpuUsage(t0);
 set.forEach((e, i) => {
   const p = results[i]!;

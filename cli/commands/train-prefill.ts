@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
   const out = requireOpt(values.out, 'out', USAGE);
   if (!positionals.length) throw new InputError(`no input FILE\nusage: ${USAGE}`);
   const epochs = values.epochs ? Number(values.epochs) : 6;
-  const bits = values.bits ? Number(values.bits) : 18;
+  const bits = values.bits ? Number(values.bits) : 16;
   const cap = values['max-per-file'] ? Number(values['max-per-file']) : 5000;
   if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 50)) throw new InputError('--epochs must be an integer from 1 to 50');
   if (!(Number.isInteger(bits) && bits >= 14 && bits <= 22)) throw new InputError('--bits must be an integer from 14 to 22');

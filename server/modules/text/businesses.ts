@@ -45,6 +45,24 @@ export async function loadRegistry(q: Queryable, limit?: number): Promise<number
   return names.length;
 }
 
+let registryLoadedAt = 0;
+let registryLoading: Promise<number> | undefined;
+
+/** The registry, loaded from the database at most every `maxAgeMs` (default 10 minutes); for request handlers. A
+ * failure keeps the previous registry: pre-fill still works from the lexicons. */
+export async function ensureRegistry(q: Queryable, maxAgeMs = 600_000): Promise<void> {
+  if (Date.now() - registryLoadedAt < maxAgeMs) return;
+  registryLoading ??= loadRegistry(q).finally(() => {
+    registryLoadedAt = Date.now();
+    registryLoading = undefined;
+  });
+  try {
+    await registryLoading;
+  } catch {
+    // the lexicons remain; the next request tries again after maxAgeMs
+  }
+}
+
 // ---------- tagger model files ----------
 
 export function serializeTagger(m: TaggerModel): Buffer {

@@ -19,20 +19,22 @@ export { buildBusinessMatcher, matchNames, registryKeys, nameKey, type BusinessH
 export { legalNames, chooseBusiness } from './domain/prefill/legal.js';
 export { trainTagger, tagSpans, TAGGER_FORMAT, type TaggerModel, type TaggedExample } from './domain/prefill/tagger.js';
 export { distantExamples, locateName, taggerText, hintsFor, type HistoryTicket } from './domain/prefill/distant.js';
-export { businessMatcher, useRegistry, loadRegistry, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
+export { businessMatcher, useRegistry, loadRegistry, ensureRegistry, serializeTagger, deserializeTagger, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
 
 import type { TifTicket } from '../../../shared/tif.js';
 import { prefill as prefillWith, type Prefill, type PrefillOptions } from './domain/prefill/extract.js';
 import { matchNames, type BusinessHit } from './domain/prefill/business.js';
 import { chooseBusiness, legalNames, type Candidate } from './domain/prefill/legal.js';
 import { businessMatcher, defaultTagger } from './businesses.js';
+import type { TaggerModel } from './domain/prefill/tagger.js';
 import { loadGazetteer } from './geo.js';
 import { normalizeKeepOffsets as nko } from './domain/normalize.js';
 
 /** Pre-fill from free text (and optional title). `opts.refDate` (YYYY-MM-DD) resolves 昨天/上周三 and dates without a year.
  * Lexicons, the registry given to `useRegistry`/`loadRegistry` and the default tagger are used unless `opts` says otherwise. */
-export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer'> = {}): Prefill {
-  const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : opts.tagger;
+export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer' | 'tagger'> & { tagger?: TaggerModel | null } = {}): Prefill {
+  // tagger: undefined → the shipped one; null → none (names, forms and labels only)
+  const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : (opts.tagger ?? undefined);
   return prefillWith(text, title, { ...opts, gazetteer: loadGazetteer(), matcher: opts.matcher ?? businessMatcher(), tagger });
 }
 

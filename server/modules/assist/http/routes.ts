@@ -6,7 +6,7 @@ import { fail } from '../../../platform/errors/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { canReadTicket, similarCaseView, textView } from '../../access/index.js';
 import { originalText, ticketRepo, type Ctx } from '../../workflow/index.js';
-import { loadModel, prefill } from '../../text/index.js';
+import { ensureRegistry, loadModel, prefill } from '../../text/index.js';
 import { correctLabels } from '../commands/correct-labels.js';
 import { assistRepo } from '../repository.js';
 import { enrichTicket, DEFAULT_LABELS, activeModel } from '../enricher.js';
@@ -18,6 +18,7 @@ import type { SimilarService } from '../similar-service.js';
 export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   http.post('/api/prefill', { config: { auth: 'public' }, schema: { tags: ['assist'], summary: '智能预填：从自由文本提取字段（含位置与置信度）', body: z.object({ text: z.string().max(100_000), title: z.string().max(500).optional() }) } }, async (req) => {
     const b = req.body as { text: string; title?: string };
+    await ensureRegistry(ctx.db); // businesses already in the bureau's tickets are found by name
     const e = enrichTicket({ id: 'prefill', received_at: ctx.today(), text: b.text, title: b.title });
     return { prefill: b.text.trim() ? prefill(b.text, b.title, { refDate: ctx.today() }) : {}, predicted: e.predicted ?? {} };
   });

@@ -10,6 +10,21 @@ export interface Place {
 export interface Gazetteer {
   places: Map<string, Place[]>;
   maxLen: number;
+  /** lengths of the names that start with a given character, longest first (built on first use; same results, fewer lookups) */
+  lensByFirst?: Map<number, number[]>;
+}
+
+function lengthsByFirst(g: Gazetteer): Map<number, number[]> {
+  if (g.lensByFirst) return g.lensByFirst;
+  const m = new Map<number, Set<number>>();
+  for (const k of g.places.keys()) {
+    const c = k.charCodeAt(0);
+    let set = m.get(c);
+    if (!set) m.set(c, (set = new Set()));
+    set.add(k.length);
+  }
+  g.lensByFirst = new Map([...m].map(([c, set]) => [c, [...set].sort((a, b) => b - a)]));
+  return g.lensByFirst;
 }
 export interface FoundAddress {
   value: string;
@@ -27,10 +42,12 @@ const LEFT_STOP = /[在于从到去的了是和与向对把被位我他她家买
 /** Longest gazetteer name ending at or starting at each position, scanning left to right. */
 function scanPlaces(s: string, g: Gazetteer): { start: number; end: number; places: Place[] }[] {
   const hits: { start: number; end: number; places: Place[] }[] = [];
+  const byFirst = lengthsByFirst(g);
   let i = 0;
   while (i < s.length) {
     let found: { start: number; end: number; places: Place[] } | undefined;
-    for (let L = Math.min(g.maxLen, s.length - i); L >= 2; L--) {
+    for (const L of byFirst.get(s.charCodeAt(i)) ?? []) {
+      if (L < 2 || L > s.length - i) continue;
       const p = g.places.get(s.slice(i, i + L));
       if (p) {
         found = { start: i, end: i + L, places: p };

@@ -10,6 +10,8 @@ import { AhoCorasick } from './aho.js';
 export interface SectorData {
   sector: string;
   platform?: boolean;
+  /** malls and markets: where a shop is, rarely the respondent itself (红星美凯龙曲美家居 → 曲美) */
+  venue?: boolean;
   entries?: string[];
   stop?: string[];
 }
@@ -35,6 +37,7 @@ interface Pat {
   sector: string;
   platform: boolean;
   weak: boolean;
+  venue?: boolean;
   kind: 'lexicon' | 'registry' | 'stop';
   /** registry: tickets seen for this name */
   seen?: number;
@@ -112,7 +115,7 @@ export function buildBusinessMatcher(sectors: readonly SectorData[], registry: r
     for (const e of sec.entries ?? []) {
       const names = e.split('|').map((x) => x.trim()).filter(Boolean);
       const canonical = names[0]!.replace(/^~/, '');
-      for (const n of names) add(n.replace(/^~/, ''), { canonical, sector: sec.sector, platform: !!sec.platform, weak: n.startsWith('~'), kind: 'lexicon' });
+      for (const n of names) add(n.replace(/^~/, ''), { canonical, sector: sec.sector, platform: !!sec.platform, weak: n.startsWith('~'), venue: !!sec.venue, kind: 'lexicon' });
     }
   }
   let registrySize = 0;
@@ -169,7 +172,7 @@ export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: numb
     const len = h.end - h.start;
     let conf: number;
     if (p.kind === 'registry') conf = len >= 4 ? 0.85 : 0.7;
-    else conf = p.weak ? 0.6 : len >= 3 ? 0.9 : 0.8;
+    else conf = p.venue ? 0.55 : p.weak ? 0.6 : len >= 3 ? 0.9 : 0.8;
     out.push({ value: p.canonical, start: h.start, end: h.end, confidence: conf, via: p.kind === 'registry' ? 'registry' : 'lexicon', sector: p.sector, platform: p.platform });
   }
   return out.sort((a, b) => a.start - b.start);

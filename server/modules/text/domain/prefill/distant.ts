@@ -35,17 +35,22 @@ export function nameVariants(name: string): string[] {
   return registryKeys(name).sort((a, b) => b.length - a.length);
 }
 
-/** Longest substring of `name` (≥ 2 chars, not generic) contained in `text`. */
-function longestPiece(name: string, text: string): string | undefined {
+/** Every maximal piece of `name` (≥ 2 chars, not a generic word) that `text` contains, longest first, no overlaps:
+ * 曲美家居官方微博 in "曲美家居的柜子…曲美售后" → both 曲美家居 and 曲美. */
+function pieces(name: string, text: string, taken: [number, number][]): [number, number][] {
   const k = nameKey(name).replace(/[（(【[].*?[）)】\]]/g, '').replace(/[·・,，.。、\-—\s]/g, '');
+  const out: [number, number][] = [];
   for (let len = Math.min(k.length, 12); len >= 2; len--) {
     for (let a = 0; a + len <= k.length; a++) {
       const p = k.slice(a, a + len);
       if (GENERIC.has(p) || /^[\d\s]+$/.test(p)) continue;
-      if (text.includes(p)) return p;
+      for (const [x, y] of occurrences(text, p)) {
+        if (taken.some(([u, v]) => x < v && y > u) || out.some(([u, v]) => x < v && y > u)) continue;
+        out.push([x, y]);
+      }
     }
   }
-  return undefined;
+  return out;
 }
 
 function occurrences(text: string, p: string): [number, number][] {
@@ -54,15 +59,13 @@ function occurrences(text: string, p: string): [number, number][] {
   return out;
 }
 
-/** Where the business named `name` appears in `text` (normalised): all occurrences of the best variant found. */
+/** Where the business named `name` appears in `text` (normalised): every occurrence of its registry keys, then (for
+ * Chinese names, unless `allowPiece` is false) of its maximal pieces. */
 export function locateName(name: string, text: string, allowPiece = true): [number, number][] {
-  for (const v of nameVariants(name)) {
-    const o = occurrences(text, v);
-    if (o.length) return o;
-  }
-  if (!allowPiece || /^[\x20-\x7e]+$/.test(name)) return [];
-  const p = longestPiece(name, text);
-  return p ? occurrences(text, p) : [];
+  const out: [number, number][] = [];
+  for (const v of nameVariants(name)) for (const [x, y] of occurrences(text, v)) if (!out.some(([u, w]) => x < w && y > u)) out.push([x, y]);
+  if (allowPiece && !/^[\x20-\x7e]+$/.test(name)) out.push(...pieces(name, text, out));
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 export interface HistoryTicket {

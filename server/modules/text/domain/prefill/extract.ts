@@ -102,7 +102,7 @@ function amounts(s: string): Hit<number>[] {
   const push = (v: number, a: number, b: number, conf: number) => {
     if (!Number.isFinite(v) || v <= 0 || v > 1e9 || !free(a, b)) return;
     // "373***元", "135****": a masked figure is no figure
-    if (/[*＊xX×]/.test(s[a - 1] ?? '') || /^[\d.,]*[*＊×]/.test(s.slice(a, b).replace(/^\D+/, ''))) return;
+    if (/[*＊xX×]/.test(s[a - 1] ?? '') || /[*＊×]/.test(s[b] ?? '') || /^[\d.,]*[*＊×]/.test(s.slice(a, b).replace(/^\D+/, ''))) return;
     out.push({ value: Math.round(v * 100) / 100, start: a, end: b, confidence: conf });
   };
   for (const m of s.matchAll(AMOUNT_RE)) {
@@ -227,6 +227,8 @@ function quantities(s: string): Hit<number>[] {
 }
 
 // ---------- demands and legal basis ----------
+const DESCRIPTIVE_DEMANDS = new Set(['换货', '维修', '履行合同', '查处']);
+
 function demands(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
   for (const d of DEMANDS) {
@@ -238,7 +240,9 @@ function demands(s: string): Hit<string>[] {
       const ctx = s.slice(Math.max(0, a - 12), a);
       const asked = /要求|希望|请求|诉求|申请|想|需要|请/.test(ctx);
       if (d.name === '赔偿' && !asked && /损失/.test(m[0])) continue;
-      out.push({ value: d.name, start: a, end: a + m[0].length, confidence: asked ? 0.9 : 0.6 });
+      // 更换/维修/发货/整改 describe what happened far more often than they ask for it: a demand only when asked
+      if (!asked && DESCRIPTIVE_DEMANDS.has(d.name)) continue;
+      out.push({ value: d.name, start: a, end: a + m[0].length, confidence: asked ? 0.95 : 0.85 });
       break; // one span per demand kind
     }
   }
@@ -278,6 +282,16 @@ interface Analysed {
   legal_basis: Hit<string>[];
 }
 
+// what a learned business span must not look like: a place (晋安区琴亭河), a clause (河水被污染), a time (两个小时)
+const PLACE_LIKE = /^[\u4e00-\u9fa5]{1,4}[省市区县]|[河湖江路街巷村镇]|小区|门口|附近|旁边/;
+const CLAUSE_LIKE = /[被了的着过已很太都也就还又再没不吗呢吧啊我你他她它]|个小时|[一二两三四五六七八九十\d]+个/;
+function plausibleLearnedName(v: string, start: number, s: string): boolean {
+  if (v.length > 12 || PLACE_LIKE.test(v) || CLAUSE_LIKE.test(v)) return false;
+  // the first words of a long text are a greeting or a clause far more often than a name, unless the name comes back
+  if (start === 0 && s.length > 40 && s.indexOf(v, v.length) < 0) return false;
+  return true;
+}
+
 /** Tagger score margin → probability that the span is right (fitted on the hand-checked real set, eval/README.md). */
 export function taggerConfidence(margin: number): number {
   return r2(Math.min(0.7, 0.35 + margin / 60));
@@ -313,6 +327,7 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
       if (sp.end - sp.start < 2) continue;
       const v = s.slice(sp.start, sp.end).trim();
       if (v.length < 2 || /^[\d\s\p{P}]+$/u.test(v)) continue;
+      if (sp.kind === 'BIZ' && !plausibleLearnedName(v, sp.start, s)) continue;
       const h = { value: v, start: sp.start, end: sp.end, confidence: taggerConfidence(sp.margin), via: 'tagger' as const };
       if (sp.kind === 'BIZ') biz.push(h);
       else if (!prod.length) prod.push({ ...h, confidence: r2(h.confidence * 0.9) });
@@ -379,7 +394,15 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
     if (v) (res as unknown as Record<string, unknown>)[k] = v;
   };
-  const biz = chooseBusiness(parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)));
+  // a learned span is believed more when the name comes back (title and text, or twice)
+  const whole = `${title ?? ''}\n${text ?? ''}`;
+  const cands = parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)).flatMap((c) => {
+    if (c.via !== 'tagger') return [c];
+    let n = 0;
+    for (let i = whole.indexOf(c.value); i >= 0 && n < 3; i = whole.indexOf(c.value, i + 1)) n++;
+    return [{ ...c, confidence: r2(Math.min(0.8, c.confidence + (n >= 2 ? 0.1 : 0))) }];
+  });
+  const biz = chooseBusiness(cands);
   if (biz) {
     const { from, ...rest } = biz;
     res.business = { ...rest, source: from } as PrefillField<string>;

@@ -10,11 +10,15 @@ const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_
 const BIZ_LABEL_RE =
   /(?:商家|经营者|被投诉(?:方|人|单位|企业|公司|商家|对象)|被举报(?:方|人|单位|企业)|投诉(?:对象|公司|企业|商家|单位)|涉事(?:商家|企业|公司)|店铺|店名|公司名称|商户)(?:名称|全称)?\s*[:：]\s*([^\s，,。；;、:：]{2,40})/g;
 // words that end the name on the left: verbs, prepositions, pronouns
+// words that end the name on the left (the last one wins): verbs, prepositions, pronouns. Single characters that also
+// occur inside names (家, 个) are not among them.
 const BIZ_LEFT_STOP =
-  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|家|这家|那家|该|其|名为|叫做|叫|名叫|称|商家|店铺|这个|那个|个|里的|上的|下单|购买|买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|望|请|让|要求|督促|责令|一处|处))/;
+  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
+// a name has no function words; "却要报备公司", "销售又说公司" are clauses ending in 公司
+const FUNCTION_WORD = /[说要让又就都也还再没不很太却才想能会把被吗呢吧啊给]/;
 const GENERIC_ONLY = new RegExp(`^(?:[该此这那其贵本每各某]|我们|他们|一个|这个|那个|原来|线下|实体|网上|网络|官方|品牌|连锁|附近|楼下|小区|当地|同一)?(?:家|个)?${BIZ_SUFFIX}$`);
 // "淘宝网上这个店", "楼下那家超市": a pointer to a shop, not its name
-const DEICTIC = /(?:这|那|该|此|每|一|哪)(?:个|家|间|所)?(?:店|门店|店铺|公司|商家|超市|网店|小店)$/;
+const DEICTIC = /(?:这|那|该|此|每|一|哪|整|全)(?:个|家|间|所)?(?:店|门店|店铺|公司|商家|超市|网店|小店)$/;
 const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|各|任何|所有|其他|别的|哪)/;
 
 /** Legal names and shop names by their suffix, and labelled business fields. `s` is the pre-fill normalised text. */
@@ -45,6 +49,10 @@ export function legalNames(s: string): BusinessHit[] {
     // 新店镇, 东店村: a place name, not a shop
     if (/^[镇乡村路街区县]/.test(s.slice(a + v.length, a + v.length + 1))) continue;
     if (/厂$/.test(v) && v.length < 4) continue;
+    if (FUNCTION_WORD.test(v.replace(/有限公司|有限责任公司/, ''))) continue;
+    if (v.length > 16 && !/有限(?:责任)?公司$/.test(v)) continue;
+    // a bare 公司 names someone only with its trade (装饰公司, 科技公司) or a longer name
+    if (/(?<!有限|责任|分|总|集团)公司$/.test(v) && v.length < 6 && !/(?:装饰|装修|科技|家居|家具|物业|旅行|保险|租赁|教育|培训|健身|网络|信息|传媒|文化|贸易|商贸|实业|汽车|房产|地产|中介|快递|物流|航空|通信|电器|食品|医药)公司$/.test(v)) continue;
     if (/^[\d\s]+/.test(v) && !/^\d+[\u4e00-\u9fa5]/.test(v)) continue;
     if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
     const strong = /公司|旗舰店|专卖店|有限|集团/.test(v);
@@ -62,36 +70,52 @@ export interface Candidate extends BusinessHit {
  * platform field); a name seen in the title and the text, or several times, is more likely the respondent; a legal
  * name that contains a known brand keeps the legal name and records the brand. Nothing found → undefined (never a guess).
  */
-export function chooseBusiness(cands: readonly Candidate[]): Candidate | undefined {
-  if (!cands.length) return undefined;
+export function chooseBusiness(all: readonly Candidate[]): Candidate | undefined {
+  if (!all.length) return undefined;
+  // one candidate per (value, source, place found): repeats are counted, not compared pairwise (a 1 MB paste names the
+  // same shop thousands of times)
+  const count = new Map<string, number>();
+  const inTitle = new Set<string>();
+  const cands: Candidate[] = [];
+  for (const c of all) {
+    const k = c.value;
+    count.set(k, (count.get(k) ?? 0) + 1);
+    if (c.from === 'title') inTitle.add(k);
+    if ((count.get(k) ?? 0) <= 2 || c.via !== 'lexicon') cands.push(c);
+    if (cands.length > 400) break;
+  }
   const named = cands.filter((c) => c.via === 'lexicon' || c.via === 'registry');
-  const scored = cands.map((c) => {
+  const scored: Candidate[] = [];
+  for (const c of cands) {
     let conf = c.confidence;
+    let out: Candidate = c;
     if (c.via === 'legal' || c.via === 'label' || c.via === 'tagger') {
       const inner = named.find((n) => n.from === c.from && n.start >= c.start && n.end <= c.end);
-      // a platform inside a shop name (淘宝上的XX店) is where it sells, not its brand — unless the name is the platform's
-      // own shop (天猫超市, 京东自营店)
-      if (inner && inner.platform && c.end - c.start > inner.end - inner.start + 3) return { ...c };
       if (inner) {
-        conf = Math.max(conf, inner.confidence) + 0.05;
-        return { ...c, brand: inner.value, platform: inner.platform && c.via !== 'label' && c.end - c.start <= inner.end - inner.start + 2, confidence: conf };
+        // a learned span around a known name adds nothing: the name, canonical, is the answer
+        if (c.via === 'tagger') continue;
+        // a platform inside a shop name (淘宝上的XX店) is where it sells, not its brand — unless the name is the
+        // platform's own shop (天猫超市, 京东自营店)
+        if (!(inner.platform && c.end - c.start > inner.end - inner.start + 3)) {
+          conf = Math.max(conf, inner.confidence) + 0.05;
+          out = { ...c, brand: inner.value, platform: inner.platform && c.via !== 'label' && c.end - c.start <= inner.end - inner.start + 2 };
+        }
       }
     }
-    const key = c.brand ?? c.value;
-    const repeats = cands.filter((o) => o !== c && (o.brand ?? o.value) === key).length;
-    const inTitle = cands.some((o) => o.from === 'title' && (o.brand ?? o.value) === key);
-    if (repeats) conf += 0.04;
-    if (inTitle && c.from === 'text') conf += 0.04;
-    return { ...c, confidence: conf };
-  });
-  // a name inside a longer legal/label candidate is represented by that candidate
-  const kept = scored.filter((c) => !scored.some((o) => o !== c && o.from === c.from && o.brand !== undefined && o.start <= c.start && o.end >= c.end && (o.end - o.start) > (c.end - c.start)));
+    const key = out.brand ?? out.value;
+    if ((count.get(key) ?? 0) + (out.brand ? (count.get(out.brand) ?? 0) : 0) > 1) conf += 0.04;
+    if (inTitle.has(key) && c.from === 'text') conf += 0.04;
+    scored.push({ ...out, confidence: conf });
+  }
+  // a name inside a longer legal/label candidate that carries it as its brand is represented by that candidate
+  const wrappers = scored.filter((o) => o.brand !== undefined);
+  const kept = wrappers.length ? scored.filter((c) => !wrappers.some((o) => o !== c && o.from === c.from && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start)) : scored;
   const merchant = kept.filter((c) => !c.platform);
   const pool = merchant.some((c) => c.confidence >= 0.6) ? merchant : kept;
   // best confidence; ties → the earliest mention in the text, the title last
-  let best: (typeof kept)[number] | undefined;
+  let best: Candidate | undefined;
   for (const c of pool) {
-    if (!best || c.confidence > best.confidence + 1e-9 || (Math.abs(c.confidence - best.confidence) < 1e-9 && (c.from === 'text' && best.from === 'title' || (c.from === best.from && c.start < best.start)))) best = c;
+    if (!best || c.confidence > best.confidence + 1e-9 || (Math.abs(c.confidence - best.confidence) < 1e-9 && ((c.from === 'text' && best.from === 'title') || (c.from === best.from && c.start < best.start)))) best = c;
   }
   if (!best) return undefined;
   return { ...best, confidence: Math.min(0.97, Math.round(best.confidence * 100) / 100) };

@@ -48,28 +48,32 @@ function ctype(c: number): number {
 const mix = (h: number, v: number) => Math.imul(h ^ v, 0x9e3779b1) >>> 0;
 const M = 0x7fffffff;
 
-/** Feature hashes for position i; prev = previous tag (its feature is added separately). */
+const PAD = 4;
+
+/** Feature hashes for position i of a text padded with PAD boundary codes (-1) on both sides. */
 function features(codes: Int32Array, i: number, hint: Uint8Array | undefined, mask: number, out: Int32Array): number {
-  const n = codes.length;
-  const c = (k: number) => (k < 0 || k >= n ? -1 : codes[k]!);
-  const c0 = c(i), p1 = c(i - 1), p2 = c(i - 2), n1 = c(i + 1), n2 = c(i + 2);
-  let k = 0;
-  out[k++] = 1;
-  out[k++] = mix(mix(1, c0), 7) & mask;
-  out[k++] = mix(mix(2, p1), 7) & mask;
-  out[k++] = mix(mix(3, n1), 7) & mask;
-  out[k++] = mix(mix(4, p2), 7) & mask;
-  out[k++] = mix(mix(5, n2), 7) & mask;
-  out[k++] = mix(mix(mix(6, p1), c0), 7) & mask;
-  out[k++] = mix(mix(mix(7, c0), n1), 7) & mask;
-  out[k++] = mix(mix(mix(8, p2), p1), 7) & mask;
-  out[k++] = mix(mix(mix(9, n1), n2), 7) & mask;
-  out[k++] = mix(mix(10, ctype(p1) * 36 + ctype(c0) * 6 + ctype(n1)), 7) & mask;
-  out[k++] = mix(mix(mix(mix(11, p1), c0), n1), 7) & mask;
-  out[k++] = mix(mix(12, hint ? hint[i]! : 0), 7) & mask;
-  return k;
+  const j = i + PAD;
+  const c0 = codes[j]!, p1 = codes[j - 1]!, p2 = codes[j - 2]!, p3 = codes[j - 3]!, n1 = codes[j + 1]!, n2 = codes[j + 2]!, n3 = codes[j + 3]!, n4 = codes[j + 4]!;
+  out[0] = 1;
+  out[1] = mix(mix(1, c0), 7) & mask;
+  out[2] = mix(mix(2, p1), 7) & mask;
+  out[3] = mix(mix(3, n1), 7) & mask;
+  out[4] = mix(mix(4, p2), 7) & mask;
+  out[5] = mix(mix(5, n2), 7) & mask;
+  out[6] = mix(mix(mix(6, p1), c0), 7) & mask;
+  out[7] = mix(mix(mix(7, c0), n1), 7) & mask;
+  out[8] = mix(mix(mix(8, p2), p1), 7) & mask;
+  out[9] = mix(mix(mix(9, n1), n2), 7) & mask;
+  out[10] = mix(mix(10, ctype(p1) * 36 + ctype(c0) * 6 + ctype(n1)), 7) & mask;
+  out[11] = mix(mix(mix(mix(11, p1), c0), n1), 7) & mask;
+  out[12] = mix(mix(12, hint ? hint[i]! : 0), 7) & mask;
+  // wider right context: a name is often recognised by what follows it (…售后, …家居, …设计师, …变速箱)
+  out[13] = mix(mix(mix(14, n2), n3), 7) & mask;
+  out[14] = mix(mix(mix(15, n3), n4), 7) & mask;
+  out[15] = mix(mix(mix(16, p3), p2), 7) & mask;
+  return NF;
 }
-const NF = 13;
+const NF = 16;
 
 function prevFeature(prev: number, mask: number): number {
   return mix(mix(13, prev), 7) & mask;
@@ -82,8 +86,8 @@ function allowed(prev: number, t: number): boolean {
 }
 
 function codesOf(s: string): Int32Array {
-  const a = new Int32Array(s.length);
-  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+  const a = new Int32Array(s.length + 2 * PAD).fill(-1);
+  for (let i = 0; i < s.length; i++) a[i + PAD] = s.charCodeAt(i);
   return a;
 }
 
@@ -101,30 +105,33 @@ export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): Tagge
   const mask = (1 << m.bits) - 1;
   const w = m.w;
   const codes = codesOf(text);
+  const n = text.length;
   const f = new Int32Array(NF);
   const out: TaggedSpan[] = [];
   let prev = 0;
   let cur: TaggedSpan | undefined;
   let marginSum = 0;
-  const sc = new Float32Array(T);
-  for (let i = 0; i < codes.length; i++) {
-    const nf = features(codes, i, hint, mask, f);
-    sc.fill(0);
-    for (let j = 0; j < nf; j++) {
+  const pf = Int32Array.from(TAGS, (_, t) => prevFeature(t, mask) * T);
+  for (let i = 0; i < n; i++) {
+    features(codes, i, hint, mask, f);
+    const pb = pf[prev]!;
+    let s0 = w[pb]!, s1 = w[pb + 1]!, s2 = w[pb + 2]!, s3 = w[pb + 3]!, s4 = w[pb + 4]!;
+    for (let j = 0; j < NF; j++) {
       const base = f[j]! * T;
-      for (let t = 0; t < T; t++) sc[t]! += w[base + t]!;
+      s0 += w[base]!;
+      s1 += w[base + 1]!;
+      s2 += w[base + 2]!;
+      s3 += w[base + 3]!;
+      s4 += w[base + 4]!;
     }
-    const pb = prevFeature(prev, mask) * T;
-    let best = 0, bestS = -Infinity, second = -Infinity;
-    for (let t = 0; t < T; t++) {
-      const v = sc[t]! + w[pb + t]!;
-      if (!allowed(prev, t)) continue;
-      if (v > bestS) {
-        second = bestS;
-        bestS = v;
-        best = t;
-      } else if (v > second) second = v;
-    }
+    // I-X only continues B-X/I-X (no allocation here: this loop runs once per character)
+    if (prev !== 1 && prev !== 2) s2 = -Infinity;
+    if (prev !== 3 && prev !== 4) s4 = -Infinity;
+    let best = 0, bestS = s0, second = -Infinity;
+    if (s1 > bestS) { second = bestS; bestS = s1; best = 1; } else if (s1 > second) second = s1;
+    if (s2 > bestS) { second = bestS; bestS = s2; best = 2; } else if (s2 > second) second = s2;
+    if (s3 > bestS) { second = bestS; bestS = s3; best = 3; } else if (s3 > second) second = s3;
+    if (s4 > bestS) { second = bestS; bestS = s4; best = 4; } else if (s4 > second) second = s4;
     const margin = bestS - second;
     if (best === 1 || best === 3) {
       if (cur) out.push({ ...cur, margin: marginSum / (cur.end - cur.start) });
@@ -148,11 +155,14 @@ export interface TrainTaggerOptions {
   epochs?: number;
   seed?: number;
   trained_on?: Record<string, number>;
+  /** share of examples shown without their lexicon/registry hints in each epoch, so that the tagger also learns names
+   * from their context and finds businesses no list knows yet (default 0.5) */
+  hintDropout?: number;
 }
 
 /** Averaged perceptron training (weights averaged over every update step, the usual lazy trick). */
 export function trainTagger(data: readonly TaggedExample[], o: TrainTaggerOptions = {}): TaggerModel {
-  const bits = o.bits ?? 18;
+  const bits = o.bits ?? 16;
   const mask = (1 << bits) - 1;
   const size = (mask + 1) * T;
   const w = new Float32Array(size);
@@ -169,11 +179,14 @@ export function trainTagger(data: readonly TaggedExample[], o: TrainTaggerOption
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
+    const drop = o.hintDropout ?? 0.5;
     for (const idx of order) {
-      const { codes, y, hint } = prepared[idx]!;
+      const ex = prepared[idx]!;
+      const { codes, y } = ex;
+      const hint = ex.hint && rand() >= drop ? ex.hint : undefined;
       let prevPred = 0;
       let prevGold = 0;
-      for (let i = 0; i < codes.length; i++) {
+      for (let i = 0; i < y.length; i++) {
         const nf = features(codes, i, hint, mask, f);
         sc.fill(0);
         for (let j = 0; j < nf; j++) {
