@@ -11,7 +11,7 @@ import { buildHttp } from '../http.js';
 import { optionalRoutes } from '../routes.js';
 import { EventRunner, type Subscriber } from '../platform/events/index.js';
 import type { Http } from '../platform/http/index.js';
-import { SimilarService } from '../modules/assist/index.js';
+import { SimilarService, activeModel } from '../modules/assist/index.js';
 import { WarningService } from '../modules/alerts/index.js';
 import { enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
 import { startScheduler } from './scheduler.js';
@@ -50,7 +50,11 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
   const subs: Subscriber[] = [];
   const stops: (() => Promise<void> | void)[] = [];
   let warning: WarningService | undefined;
+  // load the classifiers before serving, so the first filings do not wait seconds for a model to deserialise
+  if (roles.includes('web')) activeModel('kind');
   if (roles.includes('worker')) {
+    activeModel('goods_service');
+    activeModel('problem');
     warning = new WarningService(app.db);
     subs.push(enrichmentSubscriber(app.db), warningProjection(app.db, warning, app.today));
     // the detector closes a day once the date has moved on — one worker does it (advisory lock), alerts are upserts

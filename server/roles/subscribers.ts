@@ -16,16 +16,23 @@ import { abnormalRepo } from '../modules/abnormal-list/index.js';
 import { ticketRepo, type TicketRow } from '../modules/workflow/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
+/** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */
+const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
 
 export function enrichmentSubscriber(db: Db): DurableSubscriber {
   return {
     kind: 'durable',
     name: 'enrichment',
     types: ['ticket.received'],
+    batch: 50,
     async handle(events) {
       const rows = await ticketRepo.getMany(db, idsOf(events));
       // CPU work here, outside the transaction; only the writes go in
-      const updates = rows.map((r) => ({ r, fields: predictionsFor(r) }));
+      const updates: { r: TicketRow; fields: ReturnType<typeof predictionsFor> }[] = [];
+      for (const r of rows) {
+        updates.push({ r, fields: predictionsFor(r) });
+        await yieldToRequests();
+      }
       return async (q) => {
         for (const u of updates) if (u.fields) await ticketRepo.setFields(q, u.r.id, u.fields);
         await appendEvents(q, updates.map((u) => event('ticket.enriched', u.r.id, { ticket_id: u.r.id, labels: Object.keys(u.fields?.predicted ?? {}) })));
@@ -62,7 +69,10 @@ export function similarProjection(db: Db, similar: SimilarService, log = (m: str
     },
     async handle(events) {
       const fresh = events.filter((e) => e.type === 'ticket.received' && !e.payload.duplicate_of);
-      for (const r of await assistRepo.textsByIds(db, idsOf(fresh))) similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
+      for (const r of await assistRepo.textsByIds(db, idsOf(fresh))) {
+        similar.add(r.id, `${r.title ?? ''}。${r.body ?? ''}`, r.respondent_name ?? undefined);
+        await yieldToRequests();
+      }
     },
   };
 }

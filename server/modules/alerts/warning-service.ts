@@ -4,6 +4,7 @@
  * tickets as they are stored, closes a day when the date moves on, and persists each alert — routed to the district
  * where most of its evidence tickets are handled. People on the abnormal list are left out of the counts.
  */
+import { appendEvents, event } from '../../platform/events/index.js';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db/index.js';
 import { WarningEngine, type DayResult } from '../early-warning/index.js';
@@ -88,7 +89,7 @@ export class WarningService {
 
   private async persist(alerts: MineAlert[]): Promise<void> {
     if (!alerts.length) return;
-    const rows = [];
+    const rows: Parameters<typeof alertRepo.upsert>[1] = [];
     for (const a of alerts) {
       const d = (await alertRepo.districtsOf(this.db, a.ticket_ids.slice(0, 200)))[0];
       rows.push({
@@ -99,6 +100,11 @@ export class WarningService {
         detail: Object.fromEntries(Object.entries(a).filter(([k]) => !['kind', 'subject', 'window_start', 'window_end', 'detected_at', 'count', 'complainants', 'expected', 'score', 'ticket_ids'].includes(k))),
       });
     }
-    this.stats.alerts += await alertRepo.upsert(this.db, rows);
+    // the alerts and their `alert.raised` events commit together (two workers may both raise one: consumers are idempotent)
+    this.stats.alerts += await this.db.tx(async (q) => {
+      const n = await alertRepo.upsert(q, rows);
+      await appendEvents(q, rows.map((r) => event('alert.raised', r.id, { alert_id: r.id, kind: r.kind, district_code: r.district_code, count: r.count })));
+      return n;
+    });
   }
 }

@@ -11,12 +11,12 @@ export const OUTBOX_CHANNEL = 'xz_outbox';
 /** Appends events in the caller's transaction; they become visible to subscribers when it commits. */
 export async function appendEvents(q: Queryable, events: NewEvent[]): Promise<void> {
   if (!events.length) return;
+  // one statement: the rows, and a NOTIFY that is delivered at commit and dropped on rollback — exactly when they exist
   await q.query(
-    `INSERT INTO outbox (type, subject, payload) SELECT u.t, u.s, u.p::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, s, p)`,
+    `WITH ins AS (INSERT INTO outbox (type, subject, payload) SELECT u.t, u.s, u.p::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, s, p) RETURNING 1)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT count(*) AS n FROM ins) c WHERE c.n > 0`,
     [events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => JSON.stringify(e.payload))],
   );
-  // delivered at commit, dropped on rollback — exactly when the events exist
-  await q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
 
 /** Where a subscriber stands: the (xid, id) of the last event it handled. */

@@ -18,6 +18,8 @@ interface Common {
   name: string;
   /** the event types it wants (others are passed over but still move the cursor) */
   types: readonly EventType[];
+  /** events per batch (default: the runner's); small for CPU-heavy handlers that share a process with the web role */
+  batch?: number;
 }
 export interface DurableSubscriber extends Common {
   kind: 'durable';
@@ -114,7 +116,7 @@ export class EventRunner {
       try {
         do {
           st.again = false;
-          while (!this.stopped && (await this.step(s)) >= this.batch);
+          while (!this.stopped && (await this.step(s)) >= (s.batch ?? this.batch));
         } while (st.again && !this.stopped);
         st.failures = 0;
       } catch (e) {
@@ -133,7 +135,7 @@ export class EventRunner {
   private async step(s: Subscriber): Promise<number> {
     const st = this.state.get(s.name)!;
     const from = s.kind === 'durable' ? await cursorOf(this.db, s.name) : st.pos!;
-    const events = await readEvents(this.db, from, this.batch);
+    const events = await readEvents(this.db, from, s.batch ?? this.batch);
     if (!events.length) return 0;
     const last = events[events.length - 1]!;
     const to: Position = { xid: last.xid, id: last.id };
