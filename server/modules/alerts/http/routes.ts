@@ -17,7 +17,7 @@ export function alertRoutes(http: Http, ctx: Ctx, service: WarningService) {
     const district = req.actor!.role === 'supervisor' ? req.actor!.districtCode : null;
     const r = await alertRepo.list(ctx.db, { district, state: q.state, kind: q.kind, limit: q.limit ?? 50, offset: q.offset ?? 0 });
     const counts = Object.fromEntries((await alertRepo.counts(ctx.db, district)).map((c) => [c.state, c.n]));
-    return { total: r.total, counts, detector: { ready: service.ready, ...service.stats }, dismiss_reasons: DISMISS_REASON_LABELS, handling_actions: HANDLING_ACTION_LABELS,
+    return { total: r.total, counts, detector: service.state(), dismiss_reasons: DISMISS_REASON_LABELS, handling_actions: HANDLING_ACTION_LABELS,
       items: r.rows.map((a) => ({ ...a, evidence_count: a.ticket_ids.length, ticket_ids: a.ticket_ids.slice(0, 20), commands: allowedCommands(a.state as AlertState) })) };
   });
 
