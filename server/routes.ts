@@ -19,7 +19,7 @@ export interface WebServices {
   /** this process's similar-case index (fed by the `similar-index` projection) */
   similar: SimilarService;
   /** the detector's status: the live one when a worker runs in this process, else what the web role can tell */
-  detector: Pick<WarningService, 'ready' | 'stats'>;
+  detector: Pick<WarningService, 'state'>;
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {

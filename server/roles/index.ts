@@ -12,7 +12,7 @@ import { optionalRoutes } from '../routes.js';
 import { EventRunner, type Subscriber } from '../platform/events/index.js';
 import type { Http } from '../platform/http/index.js';
 import { SimilarService, activeModel } from '../modules/assist/index.js';
-import { WarningService } from '../modules/alerts/index.js';
+import { WarningService, type DetectorState } from '../modules/alerts/index.js';
 import { enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
 import { startScheduler } from './scheduler.js';
 
@@ -46,6 +46,12 @@ export function parseRoles(s: string): RoleName[] {
   return out as RoleName[];
 }
 
+/** What a web-only process says of the detector: it runs in a worker process, whose state this one does not hold. */
+const IDLE_DETECTOR: DetectorState = {
+  ready: false, replaying: false, tickets_seen: 0, fed: 0, alerts: 0, open_day: null, cursor: null, lag_seconds: null, replays: 0,
+  backdated: 0, held: 0, last_replay_seconds: null, skippedLate: 0,
+};
+
 export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = {}): Promise<Running> {
   const subs: Subscriber[] = [];
   const stops: (() => Promise<void> | void)[] = [];
@@ -72,7 +78,7 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
     similar = new SimilarService(app.db);
     subs.push(similarProjection(app.db, similar));
     // without a worker in this process the detector runs elsewhere; this process can only say it has none
-    const detector = warning ?? { ready: false, stats: { fed: 0, alerts: 0, skippedLate: 0 } };
+    const detector = warning ?? { state: () => ({ ...IDLE_DETECTOR, runs_elsewhere: true }) };
     http = await buildHttp(app, optionalRoutes(app, { similar, detector }), { logger: o.log });
     if (o.port !== undefined) await http.listen({ port: o.port, host: o.host ?? '0.0.0.0' });
     const h = http;

@@ -86,8 +86,8 @@ export function warningProjection(db: Db, warning: WarningService, today: () => 
       const head = await visibleHead(db);
       // people on the abnormal list are discounted (one claimant filing fifty tickets is not a group)
       for (const p of await abnormalRepo.activePersons(db)) warning.abnormal.add(p);
-      // baselines from the last year; tickets the tail will deliver are left to it, so none is counted twice
-      await warning.warm(today(), undefined, head.xid);
+      // the whole stored history; tickets the tail delivers again are recognised by the detector and not counted twice
+      await warning.replay(today());
       return head;
     },
     async handle(events) {
@@ -99,7 +99,7 @@ export function warningProjection(db: Db, warning: WarningService, today: () => 
         } else if (e.type === 'ticket.enriched') ids.push(e.subject);
       }
       const rows = await alertRepo.ticketsByIds(db, [...new Set(ids)]);
-      if (rows.length) warning.offer(rows.map(toTif));
+      if (rows.length) await warning.ingest(rows.map(toTif));
     },
   };
 }

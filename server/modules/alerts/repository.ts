@@ -48,7 +48,9 @@ export const alertRepo = {
     await q.query('UPDATE alerts SET state = $2, lifecycle = $3::jsonb, updated_at = now() WHERE id = $1', [id, state, JSON.stringify(lifecycle)]);
   },
   async counts(q: Queryable, district: string | null) {
-    return (await q.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM alerts WHERE ($1::text IS NULL OR district_code = $1 OR district_code IS NULL) GROUP BY state`, [district])).rows;
+    // alerts a replay found in the past (back-dated imports) are counted apart: they are no "new" event
+    return (await q.query<{ state: string; n: number }>(`SELECT CASE WHEN state = 'new' AND detail->>'retrospective' = 'true' THEN 'retrospective' ELSE state END AS state, count(*)::int AS n
+      FROM alerts WHERE ($1::text IS NULL OR district_code = $1 OR district_code IS NULL) GROUP BY 1`, [district])).rows;
   },
   /** Tickets to feed the detector, in arrival order (TIF-shaped; the person is the keyed hash, never a raw identifier). */
   /**
@@ -70,6 +72,17 @@ export const alertRepo = {
     return (await q.query<FeedRow>(
       `SELECT id, received_at, kind, title, left(body, 1000) AS body, complainant_key, respondent_name, respondent_address, platform, location, labels, predicted, district_code
        FROM tickets WHERE id = ANY($1::text[]) AND duplicate_of IS NULL AND parent_id IS NULL ORDER BY received_at, id`, [ids])).rows;
+  },
+  async loadState(q: Queryable, name: string) {
+    return (await q.query<{ cursor_at: Date | null; cursor_id: string | null; open_day: string | null; tickets_seen: string; replays: number }>(
+      'SELECT cursor_at, cursor_id, open_day::text AS open_day, tickets_seen, replays FROM detector_state WHERE name = $1', [name])).rows[0];
+  },
+  async saveState(q: Queryable, name: string, s: { cursor_at: Date | null; cursor_id: string | null; open_day: string | null; tickets_seen: number; replays: number }) {
+    await q.query(
+      `INSERT INTO detector_state (name, cursor_at, cursor_id, open_day, tickets_seen, replays, updated_at) VALUES ($1,$2,$3,$4::date,$5,$6,now())
+       ON CONFLICT (name) DO UPDATE SET cursor_at = EXCLUDED.cursor_at, cursor_id = EXCLUDED.cursor_id, open_day = EXCLUDED.open_day,
+         tickets_seen = EXCLUDED.tickets_seen, replays = EXCLUDED.replays, updated_at = now()`,
+      [name, s.cursor_at, s.cursor_id, s.open_day, s.tickets_seen, s.replays]);
   },
   async districtsOf(q: Queryable, ids: string[]) {
     return (await q.query<{ district_code: string | null; n: number }>(`SELECT district_code, count(*)::int AS n FROM tickets WHERE id = ANY($1::text[]) GROUP BY district_code ORDER BY n DESC`, [ids])).rows;

@@ -11,13 +11,13 @@ import type { WarningService } from '../warning-service.js';
 
 const ROLES = ['supervisor', 'analyst', 'admin'] as const;
 
-export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 'ready' | 'stats'>) {
+export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 'state'>) {
   http.get('/api/alerts', { config: { auth: [...ROLES] }, schema: { tags: ['alerts'], summary: '预警列表（群体纠纷、集中诉求）', querystring: z.object({ state: z.enum(['new', 'confirmed', 'dismissed', 'handled']).optional(), kind: z.enum(['group_dispute', 'concentrated_demand']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
     const q = req.query as { state?: string; kind?: string; limit?: number; offset?: number };
     const district = req.actor!.role === 'supervisor' ? req.actor!.districtCode : null;
     const r = await alertRepo.list(ctx.db, { district, state: q.state, kind: q.kind, limit: q.limit ?? 50, offset: q.offset ?? 0 });
     const counts = Object.fromEntries((await alertRepo.counts(ctx.db, district)).map((c) => [c.state, c.n]));
-    return { total: r.total, counts, detector: { ready: service.ready, ...service.stats }, dismiss_reasons: DISMISS_REASON_LABELS, handling_actions: HANDLING_ACTION_LABELS,
+    return { total: r.total, counts, detector: service.state(), dismiss_reasons: DISMISS_REASON_LABELS, handling_actions: HANDLING_ACTION_LABELS,
       items: r.rows.map((a) => ({ ...a, evidence_count: a.ticket_ids.length, ticket_ids: a.ticket_ids.slice(0, 20), commands: allowedCommands(a.state as AlertState) })) };
   });
 

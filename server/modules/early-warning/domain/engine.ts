@@ -268,6 +268,11 @@ export class WarningEngine {
     return res;
   }
 
+  /** The day tickets are being taken in for (YYYY-MM-DD), or null before the first ticket. */
+  openDay(): string | null {
+    return this.current === -Infinity ? null : dayString(this.current);
+  }
+
   /** Closes the last open day (end of a replay); the same as closeDay(). */
   flush(): DayResult {
     return this.closeDay();

@@ -265,6 +265,9 @@ export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
       if (p.kind !== 'business' || !OUTLET_WORDS.test(p.name)) continue;
       const rest = p.key.split(biz).join('').replace(/^(门|总|老|直营|官方|线下)$/u, '');
       if (rest.length < 2 || rest === biz) continue;
+      // the business field already names this outlet (畅行茶行(浦东百联店)): it is the respondent subject itself
+      const outlet = p.name.replace(OUTLET_WORDS, '');
+      if (rawName.includes(p.name) || (outlet.length >= 2 && rawName.includes(outlet)) || rawName.includes(rest.replace(/店$/u, ''))) continue;
       out.push({ type: 'respondent', key: `${biz}|${rest}`, label: `${rawName} ${p.name.includes(rawName) ? p.name.replace(rawName, '') || p.name : p.name}` });
       break;
     }

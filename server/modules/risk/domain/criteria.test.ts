@@ -133,3 +133,31 @@ describe('score and output', () => {
 function honestText2(i: number): string {
   return ['买的台灯不亮要求退货', '外卖送错了', '理发店多收钱', '衣服掉色要求退款'][i]!;
 }
+
+describe("the platform's own outcomes", () => {
+  it('maps workflow outcomes: not opened → untrue, mediated / ODR-settled → compensated', async () => {
+    const { outcomeOf } = await import('./text.js');
+    const t = (outcome: string) => ({ id: 'x', received_at: '2026-01-01', labels: { outcome } });
+    expect(outcomeOf(t('not_opened'))).toBe('untrue');
+    expect(outcomeOf(t('mediated'))).toBe('compensated');
+    expect(outcomeOf(t('odr_settled'))).toBe('compensated');
+    expect(outcomeOf(t('declined'))).toBe('declined');
+    expect(outcomeOf(t('case_opened'))).toBe('other');
+  });
+});
+
+describe('message boards', () => {
+  it('lists an account with dozens of templated posts and no business field, by the template criterion', () => {
+    const ts: TifTicket[] = [];
+    const issues = ['路灯不亮', '垃圾没人清运', '下水道堵塞', '夜间施工扰民', '违章停车'];
+    for (let i = 0; i < 300; i++) ts.push({ id: `o${i}`, kind: 'complaint', received_at: `2019-03-${String(1 + (i % 28)).padStart(2, '0')}`, complainant: { id: `acct-${i}` }, text: `${issues[i % 5]}，在第${i}号楼附近，已经很久了，希望尽快处理` });
+    for (let i = 0; i < 25; i++) ts.push({ id: `tp${i}`, kind: 'complaint', received_at: `2019-${String(1 + (i % 12)).padStart(2, '0')}-10`, complainant: { id: 'acct-board' },
+      text: `您好，第${i + 3}段河道长期有生活污水直排，水体发黑发臭，严重影响周边居民生活，请相关部门依法查处并限期整改，谢谢！` });
+    const ps = scorePersons(ts);
+    const p = ps.find((x) => x.complainant_id === 'acct-board');
+    expect(p).toBeDefined();
+    expect(p!.score).toBeGreaterThanOrEqual(0.5);
+    expect(p!.criteria.map((c) => c.code)).toContain('template');
+    expect(ps.filter((x) => x.complainant_id !== 'acct-board')).toHaveLength(0);
+  });
+});

@@ -99,10 +99,12 @@ export function template(ps: PersonState, st: RiskState, shared?: Map<string, { 
   if (!own && !cross && !linked) return null;
   const parts: string[] = [];
   if (linked) parts.push(`${lk.tickets.length}件与关联身份 ${lk.others.slice(0, 3).join('、')} 的诉求文本属同一模板：${ids(lk.tickets)}`);
-  if (own) parts.push(`${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），针对${resps.size || '未登记'}家经营者：${ids(big)}`);
+  if (own) parts.push(`${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），${resps.size ? `针对${resps.size}家经营者` : '（未登记经营者）'}：${ids(big)}`);
   if (cross) parts.push(`${sharedTs.length}件与其他约${others}名投诉人使用同一模板（模板${[...sharedWith].slice(0, 3).join('、')}）：${ids(sharedTs)}`);
   const n = Math.max(big.length, sharedTs.length, lk.tickets.length);
-  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked ? 1 : 0.6), parts.join('；'),
+  // Message boards and platforms record no business: there, twenty and more copies of one text are the spread.
+  const board = resps.size === 0 && big.length >= 20;
+  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked || board ? 1 : 0.6), parts.join('；'),
     own ? big : cross ? sharedTs : lk.tickets);
 }
 

@@ -94,6 +94,10 @@ export const LAWFUL_AGENT_RE = /(居委会|居民委员会|村委会|社区|法�
 
 export type Outcome = 'compensated' | 'untrue' | 'declined' | 'other';
 const OUTCOME_KEY_RE = /(outcome|result|finding|status|结果|结论|处理|办结)/i;
+const PLATFORM_OUTCOMES: Record<string, Outcome> = {
+  not_opened: 'untrue', mediated: 'compensated', odr_settled: 'compensated', declined: 'declined', terminated: 'other',
+  case_opened: 'other', answered: 'other', referred: 'other', duplicate: 'other',
+};
 /** What the source recorded as the result of an earlier ticket (labels or extra), if anything. */
 export function outcomeOf(t: TifTicket): Outcome | null {
   const sources = [t.labels, t.extra] as (Record<string, unknown> | undefined)[];
@@ -104,6 +108,14 @@ export function outcomeOf(t: TifTicket): Outcome | null {
       if (!OUTCOME_KEY_RE.test(k)) continue;
       if (v === true && /compensat|赔/.test(k)) return 'compensated';
       if (typeof v !== 'string') continue;
+      // Xiezhi's own workflow outcomes (workflow/domain/transitions.ts): a report not opened as a case was not
+      // substantiated; a mediation or an ODR settlement that succeeded is how a consumer is compensated here.
+      const own = PLATFORM_OUTCOMES[v];
+      if (own) {
+        if (own === 'untrue') return own;
+        if (own === 'compensated' || !found || found === 'other') found = own;
+        continue;
+      }
       if (/(不属实|查无实据|未发现(违法|问题)|举报不实|unfounded|not confirmed|unsubstantiated|no violation)/i.test(v)) return 'untrue';
       if (/(调解成功|已赔偿|赔偿|赔付|退一赔|compensat|refund(ed)?|monetary relief)/i.test(v)) found = 'compensated';
       else if (!found && /(不予受理|终止调解|declined|rejected)/i.test(v)) found = 'declined';
