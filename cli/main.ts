@@ -5,7 +5,7 @@
 import { InputError } from '../server/platform/tif/index.js';
 
 const COMMANDS: Record<string, { file: string; help: string }> = {
-  serve: { file: 'serve', help: 'serve [--port N] [--data DIR] [--demo]   start API + web UI' },
+  serve: { file: 'serve', help: 'serve [--port N] [--data DIR] [--roles web,worker,scheduler]   start API + web UI, workers, sweeps' },
   demo: { file: 'demo', help: 'demo [--port N] [--data DIR] [--tickets N]   start with a simulated demo city loaded' },
   simulate: { file: 'simulate', help: 'simulate --tickets N --seed S --out FILE [--truth FILE]' },
   import: { file: 'import', help: 'import FILE... [--data DIR] [--map FILE]   TIF (.jsonl/.jsonl.gz), CSV or XLSX' },
