@@ -90,7 +90,9 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // who is calling is settled before the body is read or validated: a caller without the right gets 401/403, never a
+  // 400 that describes the schema, and an anonymous upload is refused before its 8 MB are parsed
+  app.addHook('onRequest', async (req) => {
     const spec = req.routeOptions.config?.auth;
     if (!spec) return;
     const h = req.headers.authorization;
