@@ -87,7 +87,8 @@ test('consumer files a complaint on the portal and the station officer accepts i
   await o.locator('[data-testid=detail-status]', { hasText: '已受理' }).waitFor();
   await o.locator('[data-testid=produced-doc]', { hasText: '受理' }).first().waitFor();
   await o.locator('[data-testid=wb-search]').fill('');
-  await o.waitForFunction('document.querySelectorAll("[data-testid=wb-row]").length > 1', undefined, { timeout: 10_000 }).catch(() => undefined);
+  // a locator, not waitForFunction('…'): the page's CSP forbids evaluating strings, and Playwright evaluates it in the page
+  await o.locator('[data-testid=wb-row]').nth(1).waitFor({ timeout: 10_000 }).catch(() => undefined);
   await c.shot(o, 'workbench');
 
   const id = new URL(o.url()).searchParams.get('t')!;

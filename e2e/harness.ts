@@ -49,6 +49,9 @@ export async function runAll(o: { base: string; shots: string | null; only?: str
             baseURL: o.base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
             viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 }, isMobile: opts.mobile ?? false, hasTouch: opts.mobile ?? false,
             deviceScaleFactor: 1,
+            // ctx.request (API calls with the session cookie) is no browser page and sends no Origin; the server refuses
+            // cookie-authenticated writes without one (cross-site check), so the harness says it comes from the app
+            extraHTTPHeaders: { origin: new URL(o.base).origin },
           });
           contexts.push(ctx);
           ctx.setDefaultTimeout(20_000);

@@ -127,11 +127,14 @@ describe('API', () => {
   });
 
   it('shows an enterprise only complaints routed to it in ODR, never reports', async () => {
-    await app.db.query("UPDATE users SET enterprise_key = 'acme' WHERE username = 'enterprise'");
-    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-5', text: '要求退款，并举报该公司虚假宣传，要求依法查处' });
+    const f = await call('operator', 'POST', '/api/tickets', { ...complaint, client_key: 'call-5', text: '要求退款，并举报该公司虚假宣传，要求依法查处', consent_odr: true });
+    // ODR only to the ticket's own business, enrolled in the register, with the consumer's consent recorded at filing
+    const key = (await app.db.query<{ k: string }>('SELECT respondent_key AS k FROM tickets WHERE id = $1', [f.body.id])).rows[0]!.k;
+    await app.db.query("INSERT INTO enterprises (key, name, odr) VALUES ($1, '上海某某健身管理有限公司', true) ON CONFLICT (key) DO UPDATE SET odr = true", [key]);
+    await app.db.query('UPDATE users SET enterprise_key = $1 WHERE username = $2', [key, 'enterprise']);
     expect(f.body.split).toBe(true);
     expect((await call('enterprise', 'GET', `/api/tickets/${f.body.id}`)).status).toBe(404);
-    const odr = await call('officer', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'send_odr', odr_key: 'acme', consent: true });
+    const odr = await call('officer', 'POST', `/api/tickets/${f.body.id}/actions`, { action: 'send_odr', odr_key: key, consent: true });
     expect(odr.status).toBe(200);
     const e = await call('enterprise', 'GET', `/api/tickets/${f.body.id}`);
     expect(e.status).toBe(200);

@@ -10,14 +10,14 @@ import { decide, ruleSetByVersion, type ActionInput } from '../modules/workflow/
 import type { Role } from '../../shared/domain.js';
 import { mulberry32 } from '../../shared/random.js';
 
-interface Row { id: string; kind: string; status: string; received_date: string; real_name: boolean; deadlines: Record<string, string>; rule_version: string; unit_id: string; odr_key: string | null }
+interface Row { id: string; kind: string; status: string; received_date: string; real_name: boolean; deadlines: Record<string, string>; rule_version: string; unit_id: string; odr_key: string | null; consent_odr: boolean }
 
 const rng = mulberry32;
 
 export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed = 1): Promise<{ aged: number }> {
   const rows = (await db.query<Row>(
     `SELECT t.id, t.kind, t.status, t.received_date::text AS received_date, t.real_name, t.deadlines, t.rule_version, t.unit_id,
-            COALESCE(e1.key, e2.key) AS odr_key
+            COALESCE(e1.key, e2.key) AS odr_key, COALESCE(t.extra->>'consent_odr' = 'true', false) AS consent_odr
      FROM tickets t
      LEFT JOIN enterprises e1 ON e1.key = t.respondent_key AND e1.odr
      LEFT JOIN enterprises e2 ON e2.key = t.platform AND e2.odr
@@ -46,7 +46,10 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
       const next = cal.addWorkdays(day, Math.max(0, after));
       if (next >= today) return false;
       try {
-        const d = decide(s, input, { cal, rules, today: next, role });
+        // the same facts performAction looks up: the enrolled enterprise is this business's (or its platform's), and
+        // the consumer's own answer at filing decides whether ODR may be tried
+        const facts = t.odr_key ? { odrEnterprise: { key: t.odr_key, enrolled: true }, odrCandidates: [t.odr_key], consentOdr: t.consent_odr } : {};
+        const d = decide(s, input, { cal, rules, today: next, role, facts });
         day = next;
         s = { ...s, status: d.status, deadlines: d.deadlines as Record<string, string>, suspended_since: d.suspended_since, odr_key: d.odr_key };
         last = d;
@@ -75,7 +78,7 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
       else {
         // ODR first where the business (or its platform) is enrolled; a window that fails falls back to mediation
         let administrative = true;
-        if (u < 0.2 && t.odr_key && step({ action: 'send_odr', odr_key: t.odr_key, consent: true }, 0, 'operator')) {
+        if (u < 0.2 && t.odr_key && t.consent_odr && step({ action: 'send_odr', odr_key: t.odr_key, consent: true }, 0, 'operator')) {
           if (r() < 0.7) {
             step({ action: 'odr_settle' }, 1 + Math.floor(r() * 6), 'enterprise');
             administrative = false;

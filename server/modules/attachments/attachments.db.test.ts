@@ -67,10 +67,14 @@ describe('evidence attachments', () => {
   });
 
   it('lets the business submit a rebuttal on its ODR complaint and see only its own files', async () => {
-    const c = await fileTicket(app, SYSTEM, { ...base, text: '声称收到的手机是翻新机要求三倍赔偿', complainant: { phone: '13800000003' } });
+    const c = await fileTicket(app, SYSTEM, { ...base, text: '声称收到的手机是翻新机要求三倍赔偿', complainant: { phone: '13800000003' }, consent_odr: true });
+    // the ticket's own business, enrolled in ODR, is the enterprise account
+    const key = (await app.db.query<{ k: string }>('SELECT respondent_key AS k FROM tickets WHERE id = $1', [c.id])).rows[0]!.k;
+    await app.db.query("INSERT INTO enterprises (key, name, odr) VALUES ($1, '某电器店', true) ON CONFLICT (key) DO UPDATE SET odr = true", [key]);
+    await app.db.query('UPDATE users SET enterprise_key = $1 WHERE username = $2', [key, 'enterprise']);
     await up('officer', c.id, photo(), 'consumer.png');
     expect((await up('enterprise', c.id, photo())).statusCode).toBe(404);
-    await performAction(app, { ticketId: c.id, actor: SYSTEM, input: { action: 'send_odr', odr_key: 'acme', consent: true } });
+    await performAction(app, { ticketId: c.id, actor: SYSTEM, input: { action: 'send_odr', odr_key: key, consent: true } });
     const r = await up('enterprise', c.id, Buffer.from('%PDF-1.4 发货记录与开箱视频截图'), '发货记录.pdf');
     expect(r.statusCode).toBe(201);
     const mine = (await http.inject({ method: 'GET', url: `/api/tickets/${c.id}/attachments`, headers: { authorization: `Bearer ${tok.enterprise}` } })).json();

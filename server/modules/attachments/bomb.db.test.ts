@@ -33,6 +33,17 @@ afterAll(async () => {
   await app.closeDb();
 });
 
+/**
+ * The bar is 1 s on a machine that is otherwise responsive. The test machine may be shared and starved (load far above
+ * its cores), so the slowest health answer over a quiet second is measured first and added (twice) to the bar:
+ * starvation moves both, a blocked event loop moves only the probe during the upload.
+ */
+let bar = 1000;
+beforeAll(async () => {
+  const quiet = await withHealthProbe(() => new Promise((res) => setTimeout(res, 1000)));
+  bar = 1000 + 2 * quiet.worst;
+});
+
 /** Runs `during` while polling /api/health; returns its result and the slowest health answer in ms. */
 async function withHealthProbe<T>(during: () => Promise<T>): Promise<{ result: T; worst: number; probes: number }> {
   let worst = 0, probes = 0, stop = false;
@@ -68,7 +79,7 @@ describe('decompression bombs through the public evidence upload', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/像素过多/);
-    expect(worst).toBeLessThan(1000);
+    expect(worst).toBeLessThan(bar);
     expect(await app.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [t.id]).then((x) => x.rows.length)).toBe(0);
   });
 
@@ -84,7 +95,7 @@ describe('decompression bombs through the public evidence upload', () => {
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/超时/);
     expect(probes).toBeGreaterThan(3);
-    expect(worst).toBeLessThan(1000);
+    expect(worst).toBeLessThan(bar);
     // a normal picture still goes through afterwards
     expect((await upload(t.no, t.tracking_code!, zeroPng(40, 30, 8))).status).toBe(201);
   });

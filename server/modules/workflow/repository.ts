@@ -165,11 +165,19 @@ export const ticketRepo = {
   },
 
   /** Applies a workflow decision if the ticket has not changed since it was read (optimistic lock on version). */
+  /** An enterprise in the ODR register (the odr module's table; read here so a decision needs no module cycle). */
+  async odrEnterprise(q: Queryable, key: string): Promise<{ key: string; enrolled: boolean } | null> {
+    const r = await q.query<{ key: string; odr: boolean }>('SELECT key, odr FROM enterprises WHERE key = $1', [key]);
+    return r.rows[0] ? { key: r.rows[0].key, enrolled: r.rows[0].odr } : null;
+  },
+
   async applyDecision(q: Queryable, id: string, version: number, p: {
     status: string; deadlines: Record<string, unknown>; due_date: string | null; due_kind: string | null; suspended_since: string | null;
     odr_key: string | null; closed: boolean; outcome?: string | undefined; legal_basis?: string | undefined; satisfaction?: number | undefined;
     /** the decision was a statutory one with a deadline: was it late? (undefined: not a timed decision) */
     late?: boolean | undefined;
+    /** mark_duplicate: the original */
+    duplicate_of?: string | undefined;
   }, now: Date): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET status = $3, deadlines = $4::jsonb, due_date = $5, due_kind = $6, suspended_since = $7, odr_key = $8,
@@ -177,10 +185,10 @@ export const ticketRepo = {
          outcome = COALESCE($10, outcome), legal_basis = COALESCE($11, legal_basis), satisfaction = COALESCE($12, satisfaction),
          decisions = decisions + CASE WHEN $13::boolean IS NULL THEN 0 ELSE 1 END,
          late_decisions = late_decisions + CASE WHEN $13::boolean THEN 1 ELSE 0 END,
-         updated_at = now(), version = version + 1
+         duplicate_of = COALESCE($15, duplicate_of), updated_at = now(), version = version + 1
        WHERE id = $1 AND version = $2`,
       [id, version, p.status, JSON.stringify(p.deadlines), p.due_date, p.due_kind, p.suspended_since, p.odr_key, p.closed,
-        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now],
+        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now, p.duplicate_of ?? null],
     );
     return r.rowCount === 1;
   },

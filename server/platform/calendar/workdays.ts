@@ -117,7 +117,7 @@ export class WorkCalendar {
   workdaysBetween(from: string, to: string): number {
     const a = dayNo(from);
     const b = dayNo(to);
-    if (b <= a) return -this.workdaysBetweenRaw(b, a);
+    if (b < a) return -this.workdaysBetweenRaw(b, a); // (b = a gives 0, not -0)
     return this.workdaysBetweenRaw(a, b);
   }
 

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { DomainError, type ErrorCode } from '../errors/index.js';
 import { InputError } from '../tif/index.js';
 import type { Role } from '../../../shared/domain.js';
+import { cleanInput } from './inputs.js';
 import { bucketFor, crossSiteRefusal, edgeOptionsFromEnv, rateLimited, RateLimiter, securityHeaders, type EdgeOptions } from './edge.js';
 
 export type AuthSpec = 'public' | 'any' | Role[];
@@ -79,7 +80,20 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (!r.config?.auth && !r.url.startsWith('/api/openapi')) throw new Error(`route ${r.method} ${r.url} declares no auth`);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // after parsing, before the route's zod schema: NUL refused with the field named, other control characters stripped
+  app.addHook('preValidation', async (req) => {
+    const r = req as unknown as Record<'body' | 'query' | 'params', unknown>;
+    for (const part of ['params', 'query', 'body'] as const) {
+      if (r[part] === undefined) continue;
+      const c = cleanInput(r[part], part);
+      if ('problem' in c) throw new DomainError('invalid_input', `输入含有NUL字符（${c.problem}），已拒绝 (NUL character in input)`, { field: c.problem });
+      r[part] = c.value;
+    }
+  });
+
+  // who is calling is settled before the body is read or validated: a caller without the right gets 401/403, never a
+  // 400 that describes the schema, and an anonymous upload is refused before its 8 MB are parsed
+  app.addHook('onRequest', async (req) => {
     const spec = req.routeOptions.config?.auth;
     if (!spec) return;
     const h = req.headers.authorization;
@@ -96,6 +110,9 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
     if (e.validation || e.code === 'FST_ERR_VALIDATION') return reply.status(400).send({ error: 'invalid_input', message: e.message });
+    // the database refused a value (SQLSTATE class 22: bad date, number out of range, bad encoding): the input was
+    // wrong, not the server — a route whose schema let it through still answers 400
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return reply.status(400).send({ error: 'invalid_input', message: `输入的数据无效 (${e.message.slice(0, 200)})` });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
     app.log.error(err);
     // an internal error is always logged, with or without request logging

@@ -7,6 +7,8 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { TIF_FIELDS, type TifTicket } from '../../../shared/tif.js';
+import { dateTimeProblem } from '../../../shared/dates.js';
+import { cleanInput } from '../../../shared/controls.js';
 
 export type TifLine = { line: number; ticket: TifTicket } | { line: number; error: string };
 
@@ -31,18 +33,24 @@ export function openInput(file: string): Readable {
   return raw;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Validates one parsed JSON value as a TIF ticket; returns the ticket or a reason. Unknown fields go to `extra`. */
+/**
+ * Validates one parsed JSON value as a TIF ticket; returns the ticket or a reason. Unknown fields go to `extra`.
+ * A NUL anywhere rejects the line (the database cannot store it, and it hides text from some readers); other control
+ * characters are stripped. received_at must be a real day and time (2026-02-30 and 25:00 are refused here, not by
+ * the database halfway through a batch).
+ */
 export function toTicket(v: unknown): TifTicket | string {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
-  const o = v as Record<string, unknown>;
+  const clean = cleanInput(v, 'ticket');
+  if ('problem' in clean) return `NUL character in ${clean.problem.replace(/^ticket\.?/, '') || 'a field name'}`;
+  const o = clean.value as Record<string, unknown>;
   let id = o.id;
   if (typeof id === 'number' && Number.isFinite(id)) id = String(id);
   if (typeof id !== 'string' || id.trim() === '') return 'missing id';
   const at = o.received_at;
   if (typeof at !== 'string' || at.trim() === '') return 'missing received_at';
-  if (!DATE_RE.test(at.trim()) || Number.isNaN(Date.parse(at.trim().slice(0, 10)))) return `received_at is not an ISO 8601 date: ${JSON.stringify(at).slice(0, 40)}`;
+  const bad = dateTimeProblem(at.trim());
+  if (bad) return `received_at is not a valid ISO 8601 date (${bad}): ${JSON.stringify(at).slice(0, 40)}`;
   const t: Record<string, unknown> = { id, received_at: at.trim() };
   let extra: Record<string, unknown> | undefined;
   for (const [k, val] of Object.entries(o)) {

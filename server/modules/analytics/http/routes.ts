@@ -1,7 +1,8 @@
 /** Cockpit, cube, drill-down, row-level export (audited, no silent cap) and public per-business disclosure. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Http } from '../../../platform/http/index.js';
+import { isoDate, type Http } from '../../../platform/http/index.js';
+import { csvCell } from '../../../platform/export/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Ctx } from '../../workflow/index.js';
@@ -11,8 +12,8 @@ import { overview, scopeFilter } from '../queries/overview.js';
 
 const ANALYSTS = ['analyst', 'supervisor', 'admin', 'officer'] as const;
 const filters = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   f: z.string().max(2000).optional().describe('filters as dim:value pairs separated by ";" e.g. district:310117;category:食品类'),
 });
 type Filters = z.infer<typeof filters>;
@@ -55,10 +56,8 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     const f = scopeFilter(req.actor!, toFilter(q));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-export.csv"');
     const cols = ['id', 'no', 'kind', 'channel', 'received_date', 'title', 'respondent_name', 'respondent_credit_code', 'platform', 'district_code', 'street_code', 'unit_id', 'category', 'problem', 'status', 'outcome', 'legal_basis', 'amount', 'abnormal', 'age_group', 'complainant'];
-    const cell = (v: unknown) => {
-      const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
+    // formula-looking text is neutralised (=HYPERLINK(…) in a title must not run in the analyst's spreadsheet)
+    const cell = csvCell;
     const db = ctx.db;
     const who = { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export' as const, subjectType: 'ticket', purpose: q.purpose };
     async function* lines() {

@@ -3,6 +3,7 @@
  * November. Validated, stored as an override of the shipped file, and applied to the running process at once.
  */
 import { z } from 'zod';
+import { isoDate } from '../../../platform/http/inputs.js';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { builtinCalendarData, calendar, parseDate, setCalendar, WorkCalendar, type CalendarYear } from '../../../platform/calendar/index.js';
@@ -10,7 +11,7 @@ import type { Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { calendarRepo } from '../repository.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = isoDate;
 export const yearSchema = z.object({ off: z.array(z.tuple([date, date, z.string().max(40)])).max(40), work: z.array(date).max(40) });
 
 export async function updateYear(ctx: Ctx, actor: Actor, year: number, data: CalendarYear) {

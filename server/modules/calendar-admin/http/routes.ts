@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Http } from '../../../platform/http/index.js';
+import { isoDate, type Http } from '../../../platform/http/index.js';
 import { calendar } from '../../../platform/calendar/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { updateYear, yearSchema } from '../commands/update-year.js';
 
 export function calendarRoutes(http: Http, ctx: Ctx) {
-  http.get('/api/calendar', { config: { auth: 'any' }, schema: { tags: ['calendar'], summary: '工作日历（节假日与调休）及缺失年份提示', querystring: z.object({ from: z.string().optional(), days: z.coerce.number().int().min(1).max(400).optional() }) } }, async (req) => {
+  http.get('/api/calendar', { config: { auth: 'any' }, schema: { tags: ['calendar'], summary: '工作日历（节假日与调休）及缺失年份提示', querystring: z.object({ from: isoDate.optional(), days: z.coerce.number().int().min(1).max(400).optional() }) } }, async (req) => {
     const cal = calendar();
     const q = req.query as { from?: string; days?: number };
     const from = q.from ?? ctx.today();

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { InputError, readTif } from '../../../platform/tif/index.js';
 import type { Actor } from '../../access/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
-import { CsvParser, resolveMapping, rowToTicket, type ColumnMap } from '../domain/columns.js';
+import { CsvRecords, excelSerialToIso, resolveMapping, rowToTicket, type ColumnMap, type CsvOut } from '../domain/columns.js';
 import { ingestTickets, type IntakeCtx } from './ingest-tickets.js';
 
 export interface ImportOptions {
@@ -45,15 +45,33 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
   const source = o.source ?? 'import';
   const sum: ImportSummary = { imported: 0, rejected: 0, skipped: 0, split: 0, duplicates: 0 };
   let batch: TifTicket[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const r = await ingestTickets(ctx, batch, { source, actor: o.actor });
+  let lines: number[] = [];
+  const add = (r: Awaited<ReturnType<typeof ingestTickets>>) => {
     sum.imported += r.imported;
     sum.skipped += r.skipped;
     sum.split += r.split;
     sum.duplicates += r.duplicates;
+  };
+  const flush = async () => {
+    if (!batch.length) return;
+    try {
+      add(await ingestTickets(ctx, batch, { source, actor: o.actor }));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      // one line the readers let through but the database refuses (a number out of range, …) must not sink the
+      // batch: the batch is rolled back and retried line by line, and only the line that fails is rejected
+      for (let i = 0; i < batch.length; i++) {
+        try {
+          add(await ingestTickets(ctx, [batch[i]!], { source, actor: o.actor }));
+        } catch (e1) {
+          sum.rejected++;
+          o.onRejected?.(lines[i]!, `not stored: ${((e1 as Error).message ?? String(e1)).split('\n')[0]!.slice(0, 200)}`);
+        }
+      }
+    }
     o.onProgress?.(batch.length);
     batch = [];
+    lines = [];
   };
   for await (const r of rows) {
     if ('error' in r) {
@@ -62,6 +80,7 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
       continue;
     }
     batch.push(r.ticket);
+    lines.push(r.line);
     if (batch.length >= (o.batchSize ?? 2000)) await flush();
   }
   await flush();
@@ -70,29 +89,30 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
 
 async function* readCsv(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
   const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  const p = new CsvParser();
+  const reader = new CsvRecords();
   let headers: string[] | null = null;
   let map: Map<string, number> | null = null;
   let n = 0;
-  let start = 0;
-  for await (const line of rl) {
-    n++;
-    if (!p.pending) start = n;
-    const rec = p.push(line);
-    if (!rec) continue;
-    if (!headers) {
-      headers = rec.map((h) => h.replace(/^\uFEFF/, ''));
-      map = resolveMapping(headers, mapping);
-      if (!map.has('id') || !map.has('received_at')) {
-        throw new InputError(`${file}: header must name an id and a received_at column (found: ${headers.join(', ').slice(0, 200)}); pass --map`);
+  function* rows(outs: CsvOut[]): Generator<Row> {
+    for (const o of outs) {
+      if ('error' in o) { yield o; continue; }
+      const rec = o.record;
+      if (!headers) {
+        headers = rec.map((h) => h.replace(/^\uFEFF/, ''));
+        map = resolveMapping(headers, mapping);
+        if (!map.has('id') || !map.has('received_at')) {
+          throw new InputError(`${file}: header must name an id and a received_at column (found: ${headers.join(', ').slice(0, 200)}); pass --map`);
+        }
+        reader.expected = headers.length;
+        continue;
       }
-      continue;
+      if (rec.length === 1 && rec[0] === '') continue;
+      const t = rowToTicket(rec, map!, headers);
+      yield typeof t === 'string' ? { line: o.line, error: t } : { line: o.line, ticket: t };
     }
-    if (rec.length === 1 && rec[0] === '') continue;
-    const t = rowToTicket(rec, map!, headers);
-    yield typeof t === 'string' ? { line: start, error: t } : { line: start, ticket: t };
   }
-  if (p.pending) yield { line: start, error: 'unterminated quoted field' };
+  for await (const line of rl) yield* rows(reader.push(++n, line));
+  yield* rows(reader.end());
 }
 
 async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
@@ -114,6 +134,9 @@ async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row>
           if (!map.has('id') || !map.has('received_at')) throw new InputError(`${file}: header must name an id and a received_at column; pass --map`);
           continue;
         }
+        // a date cell read without styles is a serial number of days
+        const at = map!.get('received_at')!;
+        if (typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
         const t = rowToTicket(vals, map!, headers);
         yield typeof t === 'string' ? { line: row.number, error: t } : { line: row.number, ticket: t };
       }

@@ -89,9 +89,13 @@ export class CsvParser {
   private buf: string[] = [];
   private field = '';
   private inQuotes = false;
+  private atStart = true;
+  /** the record just returned had a closing quote followed by text (not RFC 4180) */
+  malformed = false;
 
   /** Feeds one physical line; returns a record when the line completes one. */
   push(line: string): string[] | null {
+    if (!this.inQuotes && this.buf.length === 0 && this.field === '') this.malformed = false;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
       if (this.inQuotes) {
@@ -99,13 +103,26 @@ export class CsvParser {
           if (line[i + 1] === '"') {
             this.field += '"';
             i++;
-          } else this.inQuotes = false;
+          } else {
+            this.inQuotes = false;
+            // a closing quote is followed by a comma or the end of the line; anything else means this quote was
+            // meant to open another field — the record is malformed (CsvRecords then distrusts a multi-line span)
+            if (i + 1 < line.length && line[i + 1] !== ',') this.malformed = true;
+          }
         } else this.field += ch;
-      } else if (ch === '"') this.inQuotes = true;
-      else if (ch === ',') {
+      } else if (ch === '"' && this.atStart) {
+        // a quote opens a quoted field only at the field's start (RFC 4180); inside a field it is a character, so
+        // 他说"退款 does not swallow the lines after it
+        this.inQuotes = true;
+        this.atStart = false;
+      } else if (ch === ',') {
         this.buf.push(this.field);
         this.field = '';
-      } else this.field += ch;
+        this.atStart = true;
+      } else {
+        this.field += ch;
+        this.atStart = false;
+      }
     }
     if (this.inQuotes) {
       this.field += '\n';
@@ -115,10 +132,93 @@ export class CsvParser {
     const rec = this.buf;
     this.buf = [];
     this.field = '';
+    this.atStart = true;
     return rec;
   }
 
   get pending(): boolean {
     return this.inQuotes;
   }
+}
+
+export type CsvOut = { line: number; record: string[] } | { line: number; error: string };
+
+/**
+ * CSV records from physical lines, with recovery from a broken quote. A quoted field may span lines, so an
+ * unterminated quote would swallow the rest of the file into one field. A record that spans lines is accepted only
+ * if it ends within `maxLines` lines and has the header's number of fields; otherwise its first line is rejected as
+ * "unterminated quoted field" and the lines after it are read again as fresh records — one broken row costs that
+ * row, never the rows after it. Pure: feed lines in order with push(), then end().
+ * Limit: a later stray quote can close the span into a record of exactly the header's shape; that one case cannot be
+ * told from a real multi-line field, and the lines between become one field of that row.
+ */
+export class CsvRecords {
+  private p = new CsvParser();
+  private span: [number, string][] = [];
+  private chars = 0;
+  /** number of fields a record must have (the header's), once known */
+  expected: number | null = null;
+
+  constructor(private readonly maxLines = 200, private readonly maxChars = 1_000_000) {}
+
+  push(n: number, line: string): CsvOut[] {
+    const out: CsvOut[] = [];
+    this.feed(n, line, out);
+    return out;
+  }
+
+  end(): CsvOut[] {
+    const out: CsvOut[] = [];
+    while (this.p.pending) this.broken(out);
+    return out;
+  }
+
+  private feed(n: number, line: string, out: CsvOut[]): void {
+    this.span.push([n, line]);
+    this.chars += line.length;
+    const rec = this.p.push(line);
+    if (!rec) {
+      if (this.span.length > this.maxLines || this.chars > this.maxChars) this.broken(out);
+      return;
+    }
+    const start = this.span[0]![0];
+    const multi = this.span.length > 1;
+    if (multi && (this.p.malformed || (this.expected !== null && !fits(rec, this.expected)))) {
+      this.broken(out);
+      return;
+    }
+    this.span = [];
+    this.chars = 0;
+    out.push({ line: start, record: rec });
+  }
+
+  /** Rejects the first line of the pending span and reads the rest again from a clean state. */
+  private broken(out: CsvOut[]): void {
+    const [first, ...rest] = this.span;
+    this.span = [];
+    this.chars = 0;
+    this.p = new CsvParser();
+    if (first) out.push({ line: first[0], error: 'unterminated quoted field (a quote opened on this line never closes); the line is skipped and reading resumes on the next line' });
+    for (const [n, l] of rest) this.feed(n, l, out);
+  }
+}
+
+/** A record has the expected fields; extra trailing empty fields (a trailing comma) are tolerated. */
+function fits(rec: string[], expected: number): boolean {
+  if (rec.length < expected) return false;
+  for (let i = expected; i < rec.length; i++) if (rec[i] !== '') return false;
+  return true;
+}
+
+/**
+ * An Excel date serial (days since 1899-12-30, the fraction is the time of day) as a zone-less ISO date-time, i.e.
+ * Shanghai wall-clock time like every zone-less TIF time. Spreadsheets store date cells this way; read without styles
+ * they arrive as plain numbers. Null for numbers that cannot be a date of this era.
+ */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null; // up to 9999-12-31
+  const ms = Math.round((serial - 25569) * 86_400_000); // 25569 = 1970-01-01
+  const d = new Date(ms);
+  const iso = d.toISOString();
+  return Math.abs(serial - Math.round(serial)) < 1e-9 ? iso.slice(0, 10) : iso.slice(0, 19);
 }

@@ -144,6 +144,9 @@ export function ordinaryTicket(r: Rng, city: City, person: SimPerson, iso: strin
     const rp = hasReport ? `${r.pick(['另外，', '同时，', '此外'])}${r.pick(['我还要举报该商家', '举报该店', '反映该商家还存在'])}${r.pick(REPORT_ACTS[problem])}的问题，请依法查处。` : undefined;
     text = complaintText(r, p, v, { reportPart: rp });
     if (hasReport) extra.has_report_part = true;
+    // the consumer's answer to "may the business try to settle first (ODR)?": about four in five say yes. A trait of
+    // the person, drawn without touching the random stream, so the rest of the simulated city stays as it was
+    extra.consent_odr = (person.birth.y * 31 + person.birth.m) % 10 < 8;
   } else if (kind === 'report') {
     if (r.chance(0.25)) {
       const loc = placeText(r);

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { appendEvents, event } from '../../../platform/events/index.js';
-import { canActOnTicket, type Actor } from '../../access/index.js';
-import { decide, type ActionInput } from '../domain/transitions.js';
+import { canActOnTicket, canReadTicket, type Actor } from '../../access/index.js';
+import { decide, type ActionFacts, type ActionInput } from '../domain/transitions.js';
 import { ruleSetByVersion } from '../domain/rules.js';
 import { renderDocument } from '../domain/documents.js';
 import { mediationText } from '../../text/index.js';
@@ -35,7 +35,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     const d = decide(
       { kind: t.kind, status: t.status, received_date: String(t.received_date), real_name: t.real_name, deadlines: t.deadlines as never, suspended_since: t.suspended_since, odr_key: t.odr_key },
       o.input,
-      { cal: ctx.cal(), rules, today, role: o.actor.role },
+      { cal: ctx.cal(), rules, today, role: o.actor.role, facts: await factsFor(q, o.actor, t, o.input) },
     );
     const late = typeof d.event.payload.late === 'boolean' ? d.event.payload.late : undefined;
     const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late }, ctx.now());
@@ -62,6 +62,24 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.action', subjectType: 'ticket', subjectId: t.id, detail: { action: o.input.action, status: d.status } });
     return { id: t.id, no: t.no, status: d.status, due_date: d.due_date, due_kind: d.due_kind, deadlines: d.deadlines, documents: docs };
   });
+}
+
+/** What decide needs to know about other records for this action (only looked up for the actions that use it). */
+async function factsFor(q: Parameters<typeof ticketRepo.get>[0], actor: Actor, t: TicketRow, input: ActionInput): Promise<ActionFacts> {
+  if (input.action === 'mark_duplicate' && input.duplicate_of?.trim()) {
+    const target = await ticketRepo.get(q, input.duplicate_of.trim());
+    // a ticket the actor may not see is reported exactly like one that does not exist
+    const visible = target && canReadTicket(actor, target);
+    return { ticketId: t.id, duplicateTarget: visible ? { id: target.id, kind: target.kind, status: target.status, duplicate_of: target.duplicate_of ?? null } : null };
+  }
+  if (input.action === 'send_odr' && input.odr_key?.trim()) {
+    return {
+      odrEnterprise: await ticketRepo.odrEnterprise(q, input.odr_key.trim()),
+      odrCandidates: [t.respondent_key, t.platform].filter((k): k is string => !!k),
+      consentOdr: (t.extra as { consent_odr?: unknown } | null)?.consent_odr === true,
+    };
+  }
+  return {};
 }
 
 function complainantName(ctx: Ctx, t: TicketRow): string {

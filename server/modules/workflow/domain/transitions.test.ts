@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCalendarData, WorkCalendar } from '../../../platform/calendar/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
-import { availableActions, decide, intakeState, type ActionInput, type WorkflowState } from './transitions.js';
+import { availableActions, decide, intakeState, type ActionFacts, type ActionInput, type WorkflowState } from './transitions.js';
 import { ruleSetFor } from './rules.js';
 import { clockOf } from './deadlines.js';
 
@@ -13,8 +13,8 @@ function fresh(kind: string, received: string, realName = true): WorkflowState {
   return { kind, status: s.status, received_date: received, real_name: realName, deadlines: s.deadlines, suspended_since: null, odr_key: null };
 }
 
-function step(s: WorkflowState, input: ActionInput, today: string, role: 'officer' | 'supervisor' | 'enterprise' | 'operator' | 'public' = 'officer') {
-  const d = decide(s, input, { cal, rules: ruleSetFor(s.received_date), today, role });
+function step(s: WorkflowState, input: ActionInput, today: string, role: 'officer' | 'supervisor' | 'enterprise' | 'operator' | 'public' = 'officer', facts?: ActionFacts) {
+  const d = decide(s, input, { cal, rules: ruleSetFor(s.received_date), today, role, facts });
   return { d, s: { ...s, status: d.status, deadlines: d.deadlines, suspended_since: d.suspended_since, odr_key: d.odr_key } };
 }
 
@@ -104,14 +104,16 @@ describe('complaint workflow', () => {
 
   it('ODR: needs consent, runs its window, falls back to administrative handling', () => {
     const s = fresh('complaint', '2026-06-01');
-    expect(code(() => step(s, { action: 'send_odr', odr_key: 'x' }, '2026-06-01'))).toBe('invalid_input');
-    let r = step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01');
+    const facts = { odrEnterprise: { key: 'x', enrolled: true }, odrCandidates: ['x'], consentOdr: true };
+    expect(code(() => step(s, { action: 'send_odr', odr_key: 'x' }, '2026-06-01'))).toBe('not_found');
+    expect(code(() => step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', { ...facts, consentOdr: false }))).toBe('illegal_transition');
+    let r = step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts);
     expect(r.d.status).toBe('odr');
     expect(r.d.due_date).toBe(cal.addWorkdays('2026-06-01', 7));
     r = step(r.s, { action: 'odr_fail' }, '2026-06-10', 'enterprise');
     expect(r.d.status).toBe('received');
     expect(r.d.due_date).toBe(cal.addWorkdays('2026-06-10', 7));
-    const settled = step(step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01').s, { action: 'odr_settle' }, '2026-06-03', 'enterprise');
+    const settled = step(step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts).s, { action: 'odr_settle' }, '2026-06-03', 'enterprise');
     expect(settled.d.status).toBe('closed');
     expect(settled.d.outcome).toBe('odr_settled');
   });

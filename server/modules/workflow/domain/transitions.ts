@@ -55,6 +55,23 @@ export interface ActionInput {
   duplicate_of?: string;
 }
 
+/**
+ * Facts about other records that some actions depend on, looked up by the command (the domain does no I/O) and
+ * judged here. Absent facts count as unknown, and an action that needs them is refused.
+ */
+export interface ActionFacts {
+  /** mark_duplicate: the ticket named in duplicate_of, if it exists and the actor may see it (null otherwise) */
+  duplicateTarget?: { id: string; kind: string; status: string; duplicate_of: string | null } | null;
+  /** this ticket's id (a ticket is never a duplicate of itself) */
+  ticketId?: string;
+  /** send_odr: the named enterprise from the ODR register (null: not registered) */
+  odrEnterprise?: { key: string; enrolled: boolean } | null;
+  /** send_odr: the keys the enterprise must match — the ticket's business and its platform */
+  odrCandidates?: string[];
+  /** send_odr: the consumer's consent recorded at filing (extra.consent_odr); staff's word is not enough */
+  consentOdr?: boolean | null;
+}
+
 export interface Decision {
   status: string;
   deadlines: Deadlines;
@@ -68,6 +85,8 @@ export interface Decision {
   satisfaction?: number;
   event: { type: string; payload: Record<string, unknown> };
   documents: DocumentKind[];
+  /** mark_duplicate: the original ticket's id */
+  duplicate_of?: string;
 }
 
 interface Spec {
@@ -131,7 +150,7 @@ function reasonOf(list: ReasonCode[], code: string | undefined, what: string): R
   return r ?? fail('invalid_input', `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`);
 }
 
-export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role }): Decision {
+export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role; facts?: ActionFacts }): Decision {
   const spec = SPECS[input.action];
   if (!spec) return fail('invalid_input', `unknown action ${String(input.action)}`);
   if (!spec.kinds.includes(s.kind)) return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
@@ -149,6 +168,7 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
   let outcome: string | undefined;
   let legalBasis: string | undefined;
   let satisfaction: number | undefined;
+  let duplicateOf: string | undefined;
   if (input.note) payload.note = input.note;
 
   switch (input.action) {
@@ -166,13 +186,21 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       documents.push('decline_decision');
       break;
     }
-    case 'send_odr':
+    case 'send_odr': {
+      const f = ctx.facts ?? {};
       if (!input.odr_key) return fail('invalid_input', 'ODR 需要指定企业 (odr_key)');
-      if (input.consent !== true) return fail('invalid_input', '转ODR企业处理需要消费者同意 (consent required)');
-      odrKey = input.odr_key;
+      if (!f.odrEnterprise) return fail('not_found', `企业 ${input.odr_key.slice(0, 60)} 未在ODR企业名录中登记 (not a registered ODR enterprise)`);
+      if (!f.odrEnterprise.enrolled) return fail('illegal_transition', `企业 ${f.odrEnterprise.key} 未加入（或已退出）ODR (not enrolled)`);
+      if (!(f.odrCandidates ?? []).includes(f.odrEnterprise.key)) {
+        return fail('illegal_transition', `ODR企业须为被投诉经营者或其所在平台，${f.odrEnterprise.key} 与本工单无关 (enterprise is neither the business nor its platform)`);
+      }
+      // the consent is the consumer's, given at filing: staff cannot supply it, and a "no" is never overridden
+      if (f.consentOdr !== true || input.consent === false) return fail('illegal_transition', '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)');
+      odrKey = f.odrEnterprise.key;
       d.odr_by = addPeriod(cal, today, rules.deadlines.odr_window);
       payload.odr_key = odrKey;
       break;
+    }
     case 'odr_settle':
       outcome = 'odr_settled';
       payload.settled_on = today;
@@ -266,11 +294,18 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       outcome = 'referred';
       legalBasis = `${rules.short}第二十九条、第三十七条`;
       break;
-    case 'mark_duplicate':
-      if (!input.duplicate_of) return fail('invalid_input', 'duplicate_of required');
-      payload.duplicate_of = input.duplicate_of;
+    case 'mark_duplicate': {
+      if (!input.duplicate_of?.trim()) return fail('invalid_input', '请填写重复的原工单号 (duplicate_of required)');
+      const target = ctx.facts?.duplicateTarget;
+      if (!target) return fail('not_found', `原工单 ${input.duplicate_of.slice(0, 40)} 不存在或无权查看 (no such ticket visible to you)`);
+      if (target.id === ctx.facts?.ticketId) return fail('invalid_input', '工单不能标记为自身的重复件 (a ticket cannot duplicate itself)');
+      if (target.kind !== s.kind) return fail('invalid_input', `原工单类型（${target.kind}）与本工单（${s.kind}）不同，不能标记为重复 (kinds differ)`);
+      if (target.status === 'duplicate' || target.duplicate_of) return fail('invalid_input', '原工单本身是重复件，请指向最初的工单 (target is itself a duplicate)');
+      payload.duplicate_of = target.id;
       outcome = 'duplicate';
+      duplicateOf = target.id;
       break;
+    }
   }
 
   const status = spec.to ?? s.status;
@@ -286,6 +321,7 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     ...(outcome !== undefined ? { outcome } : {}),
     ...(legalBasis !== undefined ? { legal_basis: legalBasis } : {}),
     ...(satisfaction !== undefined ? { satisfaction } : {}),
+    ...(duplicateOf !== undefined ? { duplicate_of: duplicateOf } : {}),
     event: { type: input.action, payload },
     documents,
   };

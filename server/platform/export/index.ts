@@ -1,0 +1,1 @@
+export { csvCell, neutraliseCell } from './cells.js';
