@@ -178,7 +178,8 @@ await probe('enterprise views are clean of the complainant identity from free te
   const leaks = [];
   for (const [where, text] of seen) {
     for (const [what, v] of [['phone', PLANT.phone], ['ID number', PLANT.idno], ['name', PLANT.name]]) if (text.includes(v)) leaks.push(`${what} in ${where}`);
-    if (/举报/.test(text) && where !== 'inbox') leaks.push(`the report part ("举报") in ${where}`);
+    const at = where === 'inbox' ? -1 : text.search(/举报/);
+    if (at >= 0) leaks.push(`the report part ("举报") in ${where}: …${text.slice(Math.max(0, at - 40), at + 20)}…`);
   }
   return { ok: leaks.length === 0, detail: leaks.length ? leaks.join('; ') : `${seen.length} enterprise responses checked` };
 });
@@ -201,11 +202,12 @@ await probe('similar cases show no other-station personal data', async () => {
     const items = Array.isArray(s.json) ? s.json : s.json?.items ?? [];
     for (const it of items) {
       const oid = it.id ?? it.ticket_id;
-      if (!oid) continue;
-      if ((await http('officer', 'GET', `/api/tickets/${oid}`)).status < 400) continue; // inside jurisdiction
+      // an excerpt from outside the officer's jurisdiction carries no id at all (scope 'outside'); one that does carry
+      // an id is outside if the officer cannot open it
+      if (it.scope !== 'outside' && (!oid || (await http('officer', 'GET', `/api/tickets/${oid}`)).status < 400)) continue;
       outside++;
       const blob = JSON.stringify(it);
-      const full = (await http('admin', 'GET', `/api/tickets/${oid}`)).json?.ticket?.complainant ?? {};
+      const full = oid ? (await http('admin', 'GET', `/api/tickets/${oid}`)).json?.ticket?.complainant ?? {} : {};
       for (const m of blob.match(PHONE_RE) ?? []) leaks.push(`phone ${m.slice(0, 3)}… in ${oid}`);
       for (const m of blob.match(ID_RE) ?? []) leaks.push(`ID ${m.slice(0, 4)}… in ${oid}`);
       if (full.name && [...full.name].length >= 2 && blob.includes(full.name)) leaks.push(`complainant name in ${oid}`);
