@@ -52,7 +52,7 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise';
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise' | 'models';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {
@@ -60,7 +60,7 @@ export const SCREENS: Record<string, Screen[]> = {
   officer: ['workbench', 'intake'],
   supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
   analyst: ['cockpit', 'alerts', 'abnormal'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake'],
+  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'models'],
   enterprise: ['enterprise'],
   partner: ['abnormal'],
   public: [],
