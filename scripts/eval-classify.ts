@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTif } from '../server/platform/tif/index.js';
+import type { TifTicket } from '../shared/tif.js';
 import { evaluateModel, getJieba, isHeldOut, trainClassifier } from '../server/modules/text/index.js';
 import { REAL_SETS, prepareSet } from './real-sets.js';
 
@@ -62,8 +63,12 @@ for (const spec of REAL_SETS) {
 
   const base: Record<string, Row> = {};
   if (withBaselines) {
+    // the year received is a field Xiezhi reads (taxonomies change: CFPB's did in 2017 and 2023); the baselines get
+    // it too, as a token, wherever it varies within the set (review sets carry a placeholder date)
+    const years = new Set(data.map((t) => t.received_at?.slice(0, 4)));
+    const yearTok = (t: TifTicket) => (years.size > 1 && t.received_at ? ` Y${t.received_at.slice(0, 4)}` : '');
     const lines = data.map((t) => {
-      const s = [t.title, t.text, t.respondent?.name, t.channel].filter(Boolean).join(' ');
+      const s = [t.title, t.text, t.respondent?.name, t.channel].filter(Boolean).join(' ') + yearTok(t);
       return JSON.stringify({ text: s, tok: tokLine(s) + (t.respondent?.name ? ` R_${t.respondent.name.replace(/\s+/g, '_')}` : '') + (t.channel ? ` C_${t.channel}` : ''), label: t.labels!.y, split: isHeldOut(t.id) ? 'test' : 'train' });
     }).join('\n') + '\n';
     const key = createHash('sha1').update(readFileSync(join(root, 'scripts/classify_baselines.py'))).update(lines).digest('hex').slice(0, 16);

@@ -15,6 +15,8 @@ export const router = createRouter({
     { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
     { path: '/admin', component: () => import('./views/Admin.vue'), meta: { screen: 'admin' } },
+    { path: '/admin/models', component: () => import('./views/AdminModels.vue'), meta: { screen: 'models' } },
+    { path: '/models', redirect: '/admin/models' },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -26,6 +26,7 @@ const D: Record<string, [string, string]> = {
   intake: ['登记工单', 'File a ticket'],
   cockpit: ['驾驶舱', 'Cockpit'],
   alerts: ['智能预警', 'Early warnings'],
+  models: ['模型版本', 'Models'],
   abnormal: ['异常名录', 'Abnormal list'],
   enterprise: ['ODR企业', 'ODR enterprise'],
   admin: ['审计', 'Audit'],

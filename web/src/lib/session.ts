@@ -52,7 +52,7 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise' | 'admin';
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise' | 'admin' | 'models';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {
@@ -60,7 +60,7 @@ export const SCREENS: Record<string, Screen[]> = {
   officer: ['workbench', 'intake'],
   supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
   analyst: ['cockpit', 'alerts', 'abnormal'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin'],
+  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin', 'models'],
   enterprise: ['enterprise'],
   partner: ['abnormal'],
   public: [],

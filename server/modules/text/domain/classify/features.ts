@@ -23,11 +23,19 @@ export interface FeatureConfig {
   hashed?: boolean;
   /** with `hashed`: Latin word n-grams (0 none, 1 words, 2 words + bigrams) */
   latin?: number;
+  /**
+   * format 3: structured fields as their own block, each token with this weight next to the L2-normalised text
+   * (so a company or channel keeps its strength whatever the text length, and a row with no text still has
+   * features): respondent, channel, respondent × channel, year received; the respondent's name is also read as text.
+   */
+  metaBlock?: number;
 }
 
 export interface SparseVec {
   idx: Int32Array;
   val: Float32Array;
+  /** format 3: entries from `text` on are structured tokens (weighted apart from the text block) */
+  text?: number;
 }
 
 /** The text a classifier reads: title then text. */
@@ -50,7 +58,7 @@ const MAX_CLASSIFY_CHARS = 4000; // long narratives: the head carries the catego
 
 let scratch = new Float32Array(0);
 
-type FeatureTicket = Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'>;
+export type FeatureTicket = Pick<TifTicket, 'title' | 'text' | 'respondent' | 'channel'> & { received_at?: string };
 
 const accs = new Map<number, HashAcc>();
 const buf = new Uint16Array(MAX_CLASSIFY_CHARS + 2);
@@ -64,12 +72,23 @@ export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
   if (!acc) accs.set(cfg.bits, (acc = new HashAcc(cfg.bits)));
   const title = t.title ?? '';
   const text = t.text ?? '';
-  const s = title && text ? `${title}。${text}` : title || text;
+  let s = title && text ? `${title}。${text}` : title || text;
+  const block = cfg.metaBlock !== undefined;
+  const resp = t.respondent?.name;
+  if (block && resp) s = s ? `${s}。${resp}` : resp;
   const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0 }, acc, buf);
   if (cfg.word[1] > 0) hashWords(buf, L, cfg.word, segment, acc, wordBuf);
+  acc.textEnd = acc.n;
   if (cfg.meta) {
-    if (t.respondent?.name) acc.add(hashToken(t.respondent.name, 0xabcdef));
-    if (t.channel) acc.add(hashToken(t.channel, 0xfedcba));
+    const r = resp ? hashToken(resp, 0xabcdef) : 0;
+    const c = t.channel ? hashToken(t.channel, 0xfedcba) : 0;
+    if (r) acc.add(r);
+    if (c) acc.add(c);
+    if (block) {
+      if (r && c) acc.add(Math.imul(r ^ 0x2545f491, 0x01000193) ^ c);
+      const y = t.received_at?.slice(0, 4);
+      if (y && /^\d{4}$/.test(y)) acc.add(hashToken(`Y${y}`, 0x13579b));
+    }
   }
   return acc;
 }
@@ -81,8 +100,9 @@ export function rawFeatures(t: FeatureTicket, cfg: FeatureConfig): SparseVec {
     const idx = acc.touched.slice(0, acc.n);
     const val = new Float32Array(acc.n);
     for (let i = 0; i < acc.n; i++) val[i] = acc.counts[idx[i]!]!;
+    const text = acc.textEnd;
     acc.reset();
-    return { idx, val };
+    return cfg.metaBlock !== undefined ? { idx, val, text } : { idx, val };
   }
   const mask = (1 << cfg.bits) - 1;
   if (scratch.length !== 1 << cfg.bits) scratch = new Float32Array(1 << cfg.bits);
@@ -153,8 +173,9 @@ export function vectorize(counts: SparseVec, cfg: FeatureConfig, idf?: Float32Ar
   const n = counts.idx.length;
   const idx = counts.idx;
   const val = new Float32Array(n);
+  const T = counts.text ?? n;
   let norm = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < T; i++) {
     const c = counts.val[i]!;
     const tf = cfg.sublinear ? 1 + Math.log(c) : c;
     const v = tf * (idf ? idf[idx[i]!]! || 1 : 1);
@@ -162,8 +183,9 @@ export function vectorize(counts: SparseVec, cfg: FeatureConfig, idf?: Float32Ar
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let j = 0; j < n; j++) val[j]! /= norm;
-  return { idx, val };
+  for (let j = 0; j < T; j++) val[j]! /= norm;
+  for (let j = T; j < n; j++) val[j] = cfg.metaBlock!; // structured tokens: present or not, one weight
+  return counts.text === undefined ? { idx, val } : { idx, val, text: T };
 }
 
 /** Smoothed IDF as scikit-learn: ln((1+N)/(1+df)) + 1. Buckets never seen keep 0 (they carry no weight). */

@@ -50,6 +50,8 @@ export class HashAcc {
   readonly counts: Float32Array;
   touched: Int32Array;
   n = 0;
+  /** entries before this index come from the text; after it, structured tokens (format 3) */
+  textEnd = 0;
   readonly mask: number;
   constructor(readonly bits: number) {
     this.counts = new Float32Array(1 << bits);
@@ -74,6 +76,7 @@ export class HashAcc {
     const t = this.touched;
     for (let i = 0; i < this.n; i++) c[t[i]!] = 0;
     this.n = 0;
+    this.textEnd = 0;
   }
 }
 
