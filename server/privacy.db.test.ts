@@ -40,6 +40,7 @@ function assertClean(where: string, s: string) {
 }
 
 let complaintId = '';
+let ENT = '';
 let complaintNo = '';
 
 beforeAll(async () => {
@@ -49,15 +50,17 @@ beforeAll(async () => {
   for (const u of ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'admin']) {
     tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
   }
-  await app.db.query("UPDATE users SET enterprise_key = 'acme' WHERE username = 'enterprise'");
-  await odrRepo.upsert(app.db, [{ key: 'acme', name: '上海某某健身管理有限公司', credit_code: null, odr: true, odr_since: '2026-01-01' }]);
   const f = await call('operator', 'POST', '/api/tickets', {
-    kind: 'complaint', client_key: 'privacy-1', title: `${NAME}投诉健身房跑路`, text: TEXT,
+    kind: 'complaint', client_key: 'privacy-1', title: `${NAME}投诉健身房跑路`, text: TEXT, consent_odr: true,
     complainant: { name: NAME, phone: PHONE, id_number: IDNO }, respondent,
   });
   expect(f.status).toBe(201);
   expect(f.body.split).toBe(true);
   complaintId = f.body.id;
+  // ODR goes only to the ticket's own business, enrolled in the register: enrol it under the key intake gave it
+  ENT = (await app.db.query<{ k: string }>('SELECT respondent_key AS k FROM tickets WHERE id = $1', [complaintId])).rows[0]!.k;
+  await app.db.query('UPDATE users SET enterprise_key = $1 WHERE username = $2', [ENT, 'enterprise']);
+  await odrRepo.upsert(app.db, [{ key: ENT, name: '上海某某健身管理有限公司', credit_code: null, odr: true, odr_since: '2026-01-01' }]);
   complaintNo = (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.no;
 });
 afterAll(async () => {
@@ -109,12 +112,12 @@ describe('free text is personal data', () => {
   });
 
   it('never lets an enterprise response carry the complainant or the report, on any route it may call', async () => {
-    const sent = await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'send_odr', odr_key: 'acme', consent: true });
+    const sent = await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'send_odr', odr_key: ENT, consent: true });
     expect(sent.status).toBe(200);
     // a document for the business: the enterprise hands the case back, the station accepts and opens mediation
     expect((await call('enterprise', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'odr_fail', note: '经协商未达成一致' })).status).toBe(200);
     for (const action of ['accept', 'start_mediation']) expect((await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action })).status).toBe(200);
-    await app.db.query("UPDATE tickets SET odr_key = 'acme' WHERE id = $1", [complaintId]); // still in the firm's inbox
+    await app.db.query('UPDATE tickets SET odr_key = $2 WHERE id = $1', [complaintId, ENT]); // still in the firm's inbox
     const detail = await call('enterprise', 'GET', `/api/tickets/${complaintId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.ticket.text_version).toBe('mediation');
