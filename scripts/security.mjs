@@ -141,6 +141,14 @@ const PLANT = { name: '张伟', phone: `139${rnd()}`, idno: '310101198001011234'
 const reportText = (p) => `本人${p.name}，身份证号${p.idno}，手机${p.phone}，在该店购买的电饭煲收到就坏了，要求退款299元。同时举报该店销售无3C认证产品，请对举报人信息保密。`;
 const PHONE_RE = /1[3-9]\d{9}/g;
 const ID_RE = /\d{17}[\dXx]/g;
+/** A resident ID number (GB 11643): a birth date inside and the check digit right — not any 18-digit order number. */
+function isIdNumber(s) {
+  const y = Number(s.slice(6, 10)), m = Number(s.slice(10, 12)), d = Number(s.slice(12, 14));
+  if (y < 1900 || y > 2030 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = w.reduce((a, x, i) => a + x * Number(s[i]), 0);
+  return '10X98765432'[sum % 11] === s[17].toUpperCase();
+}
 
 async function addressInStation(user) {
   const me = (await http(user, 'GET', '/api/me')).json;
@@ -178,7 +186,8 @@ await probe('enterprise views are clean of the complainant identity from free te
   const leaks = [];
   for (const [where, text] of seen) {
     for (const [what, v] of [['phone', PLANT.phone], ['ID number', PLANT.idno], ['name', PLANT.name]]) if (text.includes(v)) leaks.push(`${what} in ${where}`);
-    const at = where === 'inbox' ? -1 : text.search(/举报/);
+    // the law every complaint is handled under is named 投诉举报处理办法: its title says nothing about this ticket
+    const at = where === 'inbox' ? -1 : text.replaceAll('投诉举报处理办法', '投诉处理办法').search(/举报/);
     if (at >= 0) leaks.push(`the report part ("举报") in ${where}: …${text.slice(Math.max(0, at - 40), at + 20)}…`);
   }
   return { ok: leaks.length === 0, detail: leaks.length ? leaks.join('; ') : `${seen.length} enterprise responses checked` };
@@ -209,7 +218,7 @@ await probe('similar cases show no other-station personal data', async () => {
       const blob = JSON.stringify(it);
       const full = oid ? (await http('admin', 'GET', `/api/tickets/${oid}`)).json?.ticket?.complainant ?? {} : {};
       for (const m of blob.match(PHONE_RE) ?? []) leaks.push(`phone ${m.slice(0, 3)}… in ${oid}`);
-      for (const m of blob.match(ID_RE) ?? []) leaks.push(`ID ${m.slice(0, 4)}… in ${oid}`);
+      for (const m of blob.match(ID_RE) ?? []) if (isIdNumber(m) || m === other.idno) leaks.push(`ID ${m.slice(0, 4)}… in ${oid ?? 'an outside excerpt'}`);
       if (full.name && [...full.name].length >= 2 && blob.includes(full.name)) leaks.push(`complainant name in ${oid}`);
       if (blob.includes(other.name)) leaks.push(`planted name in ${oid}`);
     }
@@ -358,8 +367,10 @@ function bombPng() {
 }
 
 await probe('a decompression-bomb image never stalls /api/health beyond 1 s', async () => {
-  const f = await http(null, 'POST', '/api/public/tickets', { kind: 'complaint', title: '商品破损', text: '收到的花瓶是碎的，要求退款。', complainant: { name: '陈明', phone: `137${rnd()}` }, respondent: { name: '某家居店', address: station.address } });
-  if (f.status !== 201) return { ok: false, detail: `filing answered ${f.status}` };
+  // filed by the hotline (the earlier probes used up this address's public filing allowance, as they should); the
+  // bomb still goes through the public upload with the ticket's tracking code
+  const f = await http('operator', 'POST', '/api/tickets', { kind: 'complaint', channel: 'phone', title: '商品破损', text: '收到的花瓶是碎的，要求退款。', complainant: { name: '陈明', phone: `137${rnd()}` }, respondent: { name: '某家居店', address: station.address } });
+  if (f.status !== 201 || !f.json?.tracking_code) return { ok: false, detail: `filing answered ${f.status}` };
   const png = bombPng();
   let worst = 0;
   let done = false;
