@@ -74,3 +74,9 @@ export const REASON_LIST: Record<string, 'decline_reasons' | 'termination_reason
 /** Actions whose effect is final or public: the UI asks once more. */
 export const NEEDS_NOTE = new Set(['answer']);
 export const DANGER = new Set(['decline', 'terminate', 'not_open_case', 'mark_duplicate', 'odr_fail']);
+
+/** The rule set a ticket is handled under, as a person names it (the server's full title is in the detail's rules.name). */
+const RULE_SETS: Record<string, [string, string]> = {
+  order20: ['总局令第20号（暂行办法）', 'SAMR Order 20 (interim)'], order121: ['总局令第121号', 'SAMR Order 121'],
+};
+export const ruleSetLabel = (v: string | null | undefined) => pick(RULE_SETS, v);
