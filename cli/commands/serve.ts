@@ -6,6 +6,8 @@
 import { openApp } from '../../server/app.js';
 import { parseRoles, startRoles, type RoleName } from '../../server/roles/index.js';
 import { parse, intOpt } from '../../server/platform/cli/index.js';
+import { InputError } from '../../server/platform/tif/index.js';
+import { ensureWebBuilt } from '../../server/roles/web-build.js';
 
 const USAGE = 'xiezhi serve [--port N] [--host H] [--data DIR] [--roles web,worker,scheduler] [--log]';
 
@@ -25,11 +27,20 @@ export async function run(argv: string[]): Promise<number> {
 
 export async function serve(o: { port: number; host: string; dataDir?: string; roles: RoleName[]; log?: boolean; banner?: (url: string) => void }) {
   // the web role classifies only a missing kind on the request path; the categories follow from a worker
+  // a fresh install has no built UI: build it before serving rather than answer "Web UI not built"
+  if (o.roles.includes('web')) await ensureWebBuilt();
   const app = await openApp({ dataDir: o.dataDir, enrich: o.roles.includes('web') ? 'kind' : true });
   if (app.db.kind === 'pglite' && !(o.roles.includes('web') && o.roles.includes('worker'))) {
     console.warn('warning: on the embedded database one process owns the data; run web and worker together (or use DATABASE_URL)');
   }
-  const running = await startRoles(app, o.roles, { port: o.roles.includes('web') ? o.port : undefined, host: o.host, log: o.log });
+  let running: Awaited<ReturnType<typeof startRoles>>;
+  try {
+    running = await startRoles(app, o.roles, { port: o.roles.includes('web') ? o.port : undefined, host: o.host, log: o.log });
+  } catch (e) {
+    await app.close();
+    if ((e as { code?: string }).code === 'EADDRINUSE') throw new InputError(`port ${o.port} is already in use (another server running? choose one with --port N)`);
+    throw e;
+  }
   const where = app.db.kind === 'pg' ? 'PostgreSQL server' : `embedded PGlite in ${app.dataDir}`;
   if (running.http) {
     const url = `http://localhost:${o.port}`;
