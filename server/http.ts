@@ -36,7 +36,7 @@ export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { log
     });
   } else {
     http.setNotFoundHandler((req, reply) => reply.status(HTTP_STATUS.no_route).send(missing(req.method, req.url)));
-    http.get('/', { config: { auth: 'public' } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>'));
+    http.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>'));
   }
   return http;
 }
