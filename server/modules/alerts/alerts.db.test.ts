@@ -35,7 +35,7 @@ beforeAll(async () => {
   await ingestTickets(app, tickets, { source: 'test', actor: SYSTEM });
   history = tickets;
   service = new WarningService(app.db);
-  await service.warm('2026-10-01');
+  await service.replay('2026-10-01');
   http = await buildHttp(app, [(h, a) => alertRoutes(h, a, service)]);
 });
 afterAll(async () => {

@@ -53,18 +53,12 @@ export const alertRepo = {
       FROM alerts WHERE ($1::text IS NULL OR district_code = $1 OR district_code IS NULL) GROUP BY 1`, [district])).rows;
   },
   /** Tickets to feed the detector, in arrival order (TIF-shaped; the person is the keyed hash, never a raw identifier). */
-  /**
-   * `tailFrom` (an outbox xid): leave out tickets the live feed will deliver — those filed through the outbox whose
-   * `ticket.enriched` event is not older than that point — so a replay followed by the tail counts each ticket once.
-   */
-  async ticketsSince(q: Queryable, from: string, after: { at: Date; id: string } | null, limit: number, tailFrom?: string) {
+  async ticketsSince(q: Queryable, from: string, after: { at: Date; id: string } | null, limit: number) {
     return (await q.query<FeedRow>(
       `SELECT id, received_at, kind, title, left(body, 1000) AS body, complainant_key, respondent_name, respondent_address, platform, location, labels, predicted, district_code
-       FROM tickets t WHERE received_date >= $1::date AND duplicate_of IS NULL AND parent_id IS NULL
+       FROM tickets WHERE received_date >= $1::date AND duplicate_of IS NULL AND parent_id IS NULL
          AND ($2::timestamptz IS NULL OR (received_at, id) > ($2::timestamptz, $3::text))
-         AND ($5::xid8 IS NULL OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.subject = t.id AND o.type = 'ticket.received')
-              OR EXISTS (SELECT 1 FROM outbox o WHERE o.subject = t.id AND o.type = 'ticket.enriched' AND o.xid < $5::xid8))
-       ORDER BY received_at, id LIMIT $4`, [from, after?.at ?? null, after?.id ?? '', limit, tailFrom ?? null])).rows;
+       ORDER BY received_at, id LIMIT $4`, [from, after?.at ?? null, after?.id ?? '', limit])).rows;
   },
   /** The same rows for tickets named by the live feed. */
   async ticketsByIds(q: Queryable, ids: string[]) {

@@ -65,16 +65,6 @@ export class WarningService {
     this.engine = new WarningEngine({ abnormal: this.abnormal });
   }
 
-  /** @deprecated the start-up replay; kept for callers of the first wiring. */
-  warm(today?: string): Promise<void> {
-    return this.replay(today);
-  }
-
-  /** @deprecated use ingest(). */
-  offer(tickets: TifTicket[]): void {
-    void this.ingest(tickets);
-  }
-
   /**
    * Replays the whole stored history into a fresh engine, then takes in what was held meanwhile. Alerts detected
    * before the day the detector last had open (saved in detector_state) are stored as retrospective, never as new.
