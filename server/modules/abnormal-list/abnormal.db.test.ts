@@ -7,6 +7,7 @@ import type { TifTicket } from '../../../shared/tif.js';
 import type { Http } from '../../platform/http/index.js';
 import { abnormalRoutes } from './http/routes.js';
 import { proposeEntries } from './commands/propose-entries.js';
+import { PARTNER_FIELDS, type PartnerListRow } from '../../../shared/partner.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
@@ -80,8 +81,14 @@ describe('abnormal list due process', () => {
     expect((await call('partner', 'GET', '/api/partner/abnormal?purpose=x')).status).toBe(400);
     const s = await call('partner', 'GET', '/api/partner/abnormal?purpose=公安机关核查敲诈勒索线索');
     expect(s.body.count).toBe(1);
-    expect(s.body.entries[0].联系电话).not.toContain('12345678');
-    expect(s.body.entries[0].投诉数量).toBeGreaterThanOrEqual(40);
+    const row = s.body.entries[0] as PartnerListRow;
+    expect(row.phone).toMatch(/^136\*+5678$/);
+    expect(row.id_number).toMatch(/^310\*+1234$/);
+    expect(row.masked).toBe(true);
+    expect(row.complaints).toBeGreaterThanOrEqual(40);
+    expect(row.issues.length).toBeGreaterThan(0);
+    // every field of the guidance is in the row, under the key the web page reads
+    for (const [k] of PARTNER_FIELDS) expect(row).toHaveProperty(k);
     expect((await call('partner', 'GET', '/api/partner/abnormal?purpose=核查线索&unmasked=true')).status).toBe(403);
     const clear = await call('analyst', 'GET', `/api/abnormal/${id}?reveal=true&purpose=复核列入依据`);
     expect(clear.body.person.phone).toBe('13612345678');

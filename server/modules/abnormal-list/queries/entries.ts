@@ -8,6 +8,7 @@ import type { Actor } from '../../access/index.js';
 import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
+import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
 
 const scopeDistrict = (a: Actor) => (a.role === 'supervisor' ? a.districtCode : null);
 
@@ -72,11 +73,11 @@ export async function riskOfTicket(ctx: Ctx, a: Actor, ticketId: string, canRead
 }
 
 /** The list as shared with partner departments (Yueyang-guidance fields), masked unless an allowed role asks. */
-export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmasked?: boolean }) {
+export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmasked?: boolean }): Promise<PartnerListResponse> {
   if (!o.purpose?.trim()) return fail('invalid_input', '共享须说明用途 (purpose required)');
   if (o.unmasked && !canSeeUnmasked(a.role)) return fail('forbidden', '该角色只能获取脱敏名录');
   const r = await abnormalRepo.list(ctx.db, { states: ['listed', 'notified', 'appealed', 'corrected'], district: scopeDistrict(a), limit: 10_000, offset: 0 });
-  const out = [];
+  const out: PartnerListRow[] = [];
   for (const row of r.rows) {
     const tickets = await abnormalRepo.personTickets(ctx.db, row.person_key, 1000);
     const enc = tickets.find((t) => t.complainant_enc)?.complainant_enc;
@@ -89,7 +90,7 @@ export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmask
       complaints: tickets.filter((t) => t.kind !== 'report').length, reports: tickets.filter((t) => t.kind === 'report').length,
       disclosure: 0, reviews_lawsuits: 0, discipline: 0, issues: row.criteria.map((c) => c.label),
       categories: [...cats.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
-    }, e, { role: a.role, unmasked: o.unmasked === true }), sharing_keys: keys });
+    }, e, { role: a.role, unmasked: o.unmasked === true }), id: String(row.id), sharing_keys: keys });
   }
   await audit(ctx.db, { actorId: a.id, actorRole: a.role, unitId: a.unitId, action: 'abnormal.share', subjectType: 'abnormal', subjectIds: r.rows.map((row) => String(row.id)), purpose: o.purpose, detail: { entries: out.length, unmasked: o.unmasked === true } });
   return { purpose: o.purpose, count: out.length, entries: out };

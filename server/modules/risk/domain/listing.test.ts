@@ -14,7 +14,7 @@ describe('abnormal-list export record', () => {
       expect(JSON.stringify(r)).not.toMatch(/13812345678|310101199001011234|张三丰|漕溪北路/);
     }
     const d = exportRecord(person, counts, listing);
-    expect(d).toMatchObject({ 姓名: '张**', 身份证号: '310***********1234', 联系电话: '138****5678', 联系地址: '上海市徐汇区****', 投诉数量: 120, 政府信息公开申请数量: 5 });
+    expect(d).toMatchObject({ name: '张**', id_number: '310***********1234', phone: '138****5678', address: '上海市徐汇区****', complaints: 120, disclosure_requests: 5 });
   });
 
   it('shows clear values only to allowed roles that ask for them', () => {
@@ -22,7 +22,7 @@ describe('abnormal-list export record', () => {
     expect(canSeeUnmasked('partner')).toBe(false);
     expect(exportRecord(person, counts, listing, { role: 'supervisor' }).masked).toBe(true);
     const r = exportRecord(person, counts, listing, { role: 'analyst', unmasked: true });
-    expect(r).toMatchObject({ 姓名: '张三丰', 身份证号: '310101199001011234', masked: false, 列入日期: '2026-01-07' });
+    expect(r).toMatchObject({ name: '张三丰', id_number: '310101199001011234', masked: false, listed_on: '2026-01-07' });
   });
 
   it('mask helpers handle short and missing values', () => {

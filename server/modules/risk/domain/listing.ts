@@ -5,29 +5,15 @@
  * every access with its purpose). Other districts' lists are matched on keyed hashes only.
  */
 import type { Role } from '../../../../shared/domain.js';
+import type { PartnerListEntry } from '../../../../shared/partner.js';
 import type { Hasher } from './identity.js';
 import { normIdNumber, normPhone } from './identity.js';
 import type { PersonState } from './state.js';
 
 export interface ListPersonData { name?: string; id_number?: string; phone?: string; address?: string }
 
-export interface ListExportRecord {
-  姓名: string;
-  身份证号: string;
-  联系电话: string;
-  联系地址: string;
-  投诉数量: number;
-  举报数量: number;
-  政府信息公开申请数量: number;
-  复议或者诉讼数量: number;
-  向纪检监察部门举报数量: number;
-  主要反映问题: string[];
-  涉及领域或商品服务类别: string[];
-  列入依据: string;
-  列入日期: string;
-  有效期至: string;
-  masked: boolean;
-}
+/** The shared record: one typed shape for server and web (shared/partner.ts). */
+export type ListExportRecord = PartnerListEntry;
 
 export interface ListCounts {
   complaints: number; reports: number; disclosure: number; reviews_lawsuits: number; discipline: number;
@@ -67,20 +53,20 @@ export function exportRecord(
 ): ListExportRecord {
   const clear = viewer.unmasked === true && canSeeUnmasked(viewer.role);
   return {
-    姓名: clear ? (person.name ?? '') : maskName(person.name),
-    身份证号: clear ? (person.id_number ?? '') : maskIdNumber(person.id_number),
-    联系电话: clear ? (person.phone ?? '') : maskPhone(person.phone),
-    联系地址: clear ? (person.address ?? '') : maskAddress(person.address),
-    投诉数量: counts.complaints,
-    举报数量: counts.reports,
-    政府信息公开申请数量: counts.disclosure,
-    复议或者诉讼数量: counts.reviews_lawsuits,
-    向纪检监察部门举报数量: counts.discipline,
-    主要反映问题: counts.issues.slice(0, 5),
-    涉及领域或商品服务类别: counts.categories.slice(0, 5),
-    列入依据: listing.legal_basis ?? '',
-    列入日期: (listing.decided_at ?? '').slice(0, 10),
-    有效期至: listing.expires_at ?? '',
+    name: clear ? (person.name ?? '') : maskName(person.name),
+    id_number: clear ? (person.id_number ?? '') : maskIdNumber(person.id_number),
+    phone: clear ? (person.phone ?? '') : maskPhone(person.phone),
+    address: clear ? (person.address ?? '') : maskAddress(person.address),
+    complaints: counts.complaints,
+    reports: counts.reports,
+    disclosure_requests: counts.disclosure,
+    reviews_lawsuits: counts.reviews_lawsuits,
+    discipline_reports: counts.discipline,
+    issues: counts.issues.slice(0, 5),
+    categories: counts.categories.slice(0, 5),
+    legal_basis: listing.legal_basis ?? '',
+    listed_on: (listing.decided_at ?? '').slice(0, 10),
+    expires_on: (listing.expires_at ?? '').slice(0, 10),
     masked: !clear,
   };
 }
