@@ -14,6 +14,7 @@ import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
+import { loadStationOverrides } from './modules/admin/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -64,6 +65,8 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
+  // the administrator's street→station map (street_stations) steers auto-dispatch in every process
+  await loadStationOverrides({ db });
   // the model versions an admin switched on are stored in the database: they replace the shipped defaults again
   await loadActiveModels(db);
   const sealer = await openKeyring(db, cfg.key, { previous: cfg.previousKeys });

@@ -28,6 +28,17 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/admin/audit': ['admin'],
   'GET /api/admin/audit/verify': ['admin'],
   'PUT /api/admin/calendar/{year}': ['admin'],
+  'GET /api/admin/calendar/{year}': ['admin'],
+  'GET /api/calendar/notice': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'GET /api/admin/audit/export.csv': ['admin'],
+  // administration: users, units, the street→station map
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/{id}': ['admin'],
+  'POST /api/admin/users/{id}/password': ['admin'],
+  'GET /api/admin/units': ['admin'],
+  'GET /api/admin/street-stations': ['admin'],
+  'PUT /api/admin/street-stations/{street}': ['admin'],
   // intake and the public
   'POST /api/tickets': ['operator', ...OFFICERS, 'supervisor', 'admin'],
   'POST /api/public/tickets': 'public',

@@ -361,6 +361,13 @@ export const ticketRepo = {
     );
   },
 
+  /** Open deadlines from `from` on, per calendar year, within a queue scope (the workbench's missing-calendar notice). */
+  async dueByYear(q: Queryable, scope: QueueScope, from: string): Promise<{ year: number; n: number; first: string }[]> {
+    const params: unknown[] = [from];
+    return (await q.query<{ year: number; n: number; first: string }>(
+      `SELECT extract(year FROM t.due_date)::int AS year, count(*)::int AS n, min(t.due_date)::text AS first FROM tickets t
+       WHERE t.closed_at IS NULL AND t.due_date >= $1::date AND ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`, params)).rows;
+  },
   async count(q: Queryable): Promise<number> {
     return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]?.n ?? 0;
   },

@@ -17,7 +17,8 @@ export type AuditAction =
   | 'login.failed' | 'login.lockout'
   | 'document.view' | 'similar.view'
   | 'model.register'
-  | 'supervision.open' | 'supervision.answer' | 'supervision.close';
+  | 'supervision.open' | 'supervision.answer' | 'supervision.close'
+  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export';
 
 interface AuditBase {
   actorId: string | null;

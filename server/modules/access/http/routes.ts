@@ -1,6 +1,6 @@
 /** Login, logout, the current user, the organisation. */
 import { z } from 'zod';
-import { audit, auditSearch, verifyAuditChain } from '../../../platform/audit/index.js';
+import { audit, auditCsv, auditSearch, verifyAuditChain } from '../../../platform/audit/index.js';
 import { SESSION_COOKIE, sessionCookie, type Http } from '../../../platform/http/index.js';
 import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
@@ -59,6 +59,15 @@ export function accessRoutes(http: Http, db: Db) {
       actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, limit: q.limit ?? 50, before: q.before,
       from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined,
     });
+  });
+
+  // the same search as CSV, every matching entry (no cap); taking it is itself audited with the stated purpose
+  http.get('/api/admin/audit/export.csv', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志导出（CSV，全部匹配记录；须说明用途，导出本身留痕）', querystring: auditQuery.omit({ limit: true, before: true }).extend({ purpose: z.string().trim().min(2, 'purpose: 须说明用途（至少 2 个字）').max(200) }) } }, async (req, reply) => {
+    const q = req.query as z.infer<typeof auditQuery> & { purpose: string };
+    const f = { actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined };
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-audit.csv"');
+    const { Readable } = await import('node:stream');
+    return reply.send(Readable.from(auditCsv(db, req.actor!, f, q.purpose)));
   });
 
   http.get('/api/admin/audit/verify', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计链校验：逐条重算哈希，报告第一处断链' } }, async () => verifyAuditChain(db));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, type Http } from '../../../platform/http/index.js';
-import { calendar } from '../../../platform/calendar/index.js';
+import { builtinCalendarData, calendar } from '../../../platform/calendar/index.js';
+import { calendarNotice } from '../queries/notice.js';
+import { calendarRepo } from '../repository.js';
 import type { Ctx } from '../../workflow/index.js';
 import { updateYear, yearSchema } from '../commands/update-year.js';
 
@@ -15,6 +17,13 @@ export function calendarRoutes(http: Http, ctx: Ctx) {
       days.push({ date: d, workday: cal.isWorkday(d), ...(cal.holidayName(d) ? { holiday: cal.holidayName(d) } : {}) });
     }
     return { version: cal.version, covered_years: cal.coveredYears(), warning: cal.missingScheduleWarning(ctx.today()), days };
+  });
+  http.get('/api/calendar/notice', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['calendar'], summary: '工作台提示：某年放假安排缺失且在办期限落在该年' } }, async (req) => calendarNotice(ctx, req.actor!));
+  http.get('/api/admin/calendar/:year', { config: { auth: ['admin'] }, schema: { tags: ['calendar'], summary: '某年放假安排（已录入的修正或随程序提供的安排）', params: z.object({ year: z.coerce.number().int().min(2000, 'year: 2000–2100').max(2100, 'year: 2000–2100') }) } }, async (req) => {
+    const year = (req.params as { year: number }).year;
+    const stored = (await calendarRepo.years(ctx.db)).find((r) => r.year === year);
+    const data = stored?.data ?? builtinCalendarData.years[String(year)];
+    return { year, source: stored ? 'admin' : data ? 'builtin' : 'missing', source_label: stored ? '管理员录入' : data ? '随程序提供' : '尚未录入', off: data?.off ?? [], work: data?.work ?? [], covered_years: calendar().coveredYears() };
   });
   http.put('/api/admin/calendar/:year', { config: { auth: ['admin'] }, schema: { tags: ['calendar'], summary: '录入/修正某年放假安排', params: z.object({ year: z.coerce.number().int() }), body: yearSchema } }, async (req) => {
     return updateYear(ctx, req.actor!, (req.params as { year: number }).year, req.body as z.infer<typeof yearSchema>);

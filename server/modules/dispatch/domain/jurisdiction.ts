@@ -56,9 +56,23 @@ export function creditCodePlace(code?: string): { code: string; shanghai: boolea
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * The administrator's street→station map (table street_stations, loaded at start and after each edit): a street
+ * listed here is worked by the named station instead of its own. Process state like the holiday calendar, so the
+ * dispatch function stays pure for its callers.
+ */
+let stationOverrides: ReadonlyMap<string, string> = new Map();
+export function setStationOverrides(m: ReadonlyMap<string, string>): void {
+  stationOverrides = m;
+}
+/** The station that works a street: the override, else the street's own station. */
+export function stationOfStreet(streetCode: string): string {
+  return stationOverrides.get(streetCode) ?? `S${streetCode}`;
+}
+
 function station(p: { district_code: string | null; street_code: string | null }, basis: string, confidence: number): DispatchResult {
   const s = p.street_code ? SH_STREET.get(p.street_code) : undefined;
-  return { district_code: p.district_code, street_code: s?.code ?? null, unit_id: s ? `S${s.code}` : p.district_code!, basis, confidence: round(confidence) };
+  return { district_code: p.district_code, street_code: s?.code ?? null, unit_id: s ? stationOfStreet(s.code) : p.district_code!, basis, confidence: round(confidence) };
 }
 
 function refer(p: ParsedAddress | { label: string; province?: string | null; city?: string | null; county?: string | null }, basis: string, confidence: number, extra = ''): DispatchResult {

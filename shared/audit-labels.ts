@@ -1,0 +1,23 @@
+/**
+ * Chinese names of audit actions and subjects, for the audit screen and its CSV export (one list for both). An
+ * action missing here shows as 其他操作, never as its code.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'personal_data.view': '查看个人信息', 'personal_data.export': '导出个人信息', 'analytics.export': '行级导出', 'abnormal.share': '名录共享',
+  'ticket.action': '办理操作', 'ticket.transfer': '转办', 'ticket.import': '批量导入', login: '登录', 'login.failed': '登录失败', 'login.lockout': '账号临时锁定',
+  'abnormal.propose': '名录提议', 'abnormal.review': '名录审核', 'abnormal.notify': '名录告知', 'abnormal.appeal': '名录申诉', 'abnormal.remove': '移出名录',
+  'abnormal.import': '导入名录', 'alert.review': '预警处置', 'calendar.update': '修改工作日历', 'model.activate': '启用模型', 'model.register': '登记模型',
+  'inspection.create': '派发检查', 'inspection.result': '检查结果', 'training.correction': '标注纠正',
+  'key.reseal': '密钥轮换', 'database.backup': '数据库备份', 'database.restore': '数据库恢复',
+  'document.view': '查看文书', 'similar.view': '查看类案',
+  'supervision.open': '开启督办', 'supervision.answer': '督办回复', 'supervision.close': '督办办结',
+  'user.create': '新建用户', 'user.update': '修改用户', 'user.password_reset': '重置密码', 'unit.street_station': '调整街镇归属', 'audit.export': '导出审计日志',
+};
+
+export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
+  ticket: '工单', tickets: '工单', abnormal: '名录条目', abnormal_list: '异常名录', user: '用户', alert: '预警', calendar: '工作日历',
+  model: '模型', batch: '导入批次', key: '密钥', database: '数据库', street: '街道/镇', audit_log: '审计日志', document: '文书', supervision: '督办',
+};
+
+export const auditActionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? '其他操作';
+export const auditSubjectLabel = (s: string) => AUDIT_SUBJECT_LABELS[s] ?? '其他对象';
