@@ -318,7 +318,7 @@ if (values.shots) {
     const ctx = await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 900 } });
     await ctx.request.post('/api/auth/login', { data: { username: 'admin', password: 'xiezhi2026' } });
     const page = await ctx.newPage();
-    await page.goto('/admin');
+    await page.goto('/admin/audit');
     await page.locator('[data-test=chain]').waitFor({ timeout: 20_000 });
     await page.locator('.el-table__row').first().waitFor({ timeout: 20_000 });
     mkdirSync(values.shots, { recursive: true });

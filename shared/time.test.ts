@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDateTime, shanghaiDay } from './time.js';
+import { shanghaiDateTime, shanghaiDateTimeSeconds, shanghaiDay } from './time.js';
 
 describe('Shanghai time for people', () => {
   it('shows a UTC instant in Shanghai time, across midnight', () => {
     expect(shanghaiDateTime('2026-12-01T19:17:05.123Z')).toBe('2026-12-02 03:17');
     expect(shanghaiDay('2026-12-01T19:17:05Z')).toBe('2026-12-02');
+    expect(shanghaiDateTimeSeconds('2026-12-01T19:17:05.123Z')).toBe('2026-12-02 03:17:05');
   });
   it('honours an explicit offset', () => {
     expect(shanghaiDateTime('2026-12-02T03:17:00+08:00')).toBe('2026-12-02 03:17');

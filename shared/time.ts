@@ -24,6 +24,13 @@ export function shanghaiDateTime(v: string | Date | null | undefined): string {
   return s ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : '';
 }
 
+/** `2026-12-02 03:17:05`: with seconds, for the audit trail where the order within a minute matters. */
+export function shanghaiDateTimeSeconds(v: string | Date | null | undefined): string {
+  if (!v) return '';
+  const s = shanghaiIso(v);
+  return s ? `${s.slice(0, 10)} ${s.slice(11, 19)}` : '';
+}
+
 /** `2026-12-02`: the Shanghai calendar date of an instant, or a date as it is. */
 export function shanghaiDay(v: string | Date | null | undefined): string {
   if (!v) return '';

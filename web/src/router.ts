@@ -14,8 +14,18 @@ export const router = createRouter({
     { path: '/cockpit', component: () => import('./views/Cockpit.vue'), meta: { screen: 'cockpit', bare: true } },
     { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
-    { path: '/admin', component: () => import('./views/Admin.vue'), meta: { screen: 'admin' } },
-    { path: '/admin/models', component: () => import('./views/AdminModels.vue'), meta: { screen: 'models' } },
+    // 系统管理: one shell with a menu (web/src/lib/admin-menu.ts); each screen is a child route
+    {
+      path: '/admin', component: () => import('./views/admin/AdminShell.vue'), meta: { screen: 'admin' },
+      children: [
+        { path: '', redirect: '/admin/users' },
+        { path: 'users', component: () => import('./views/admin/AdminUsers.vue') },
+        { path: 'units', component: () => import('./views/admin/AdminUnits.vue') },
+        { path: 'models', component: () => import('./views/AdminModels.vue') },
+        { path: 'calendar', component: () => import('./views/admin/AdminCalendar.vue') },
+        { path: 'audit', component: () => import('./views/Admin.vue') },
+      ],
+    },
     { path: '/models', redirect: '/admin/models' },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
     { path: '/:rest(.*)*', redirect: '/' },

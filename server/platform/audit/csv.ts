@@ -4,7 +4,7 @@
  */
 import { audit, auditSearch, type AuditQuery } from './audit.js';
 import { csvCell } from '../export/index.js';
-import { shanghaiDateTime } from '../../../shared/time.js';
+import { shanghaiDateTimeSeconds } from '../../../shared/time.js';
 import { auditActionLabel, auditSubjectLabel } from '../../../shared/audit-labels.js';
 import { ROLE_LABELS } from '../../../shared/domain.js';
 import type { Db } from '../db/index.js';
@@ -20,7 +20,7 @@ export async function* auditCsv(db: Db, actor: { id: string; role: string; unitI
     const page = await auditSearch(db, { ...f, limit: 1000, before });
     if (!page.items.length) return;
     yield page.items.map((e) => [
-      e.seq, shanghaiDateTime(e.at), e.actor_name ?? e.actor_id ?? '', roleLabel(e.actor_role), auditActionLabel(e.action), auditSubjectLabel(e.subject_type),
+      e.seq, shanghaiDateTimeSeconds(e.at), e.actor_name ?? e.actor_id ?? '', roleLabel(e.actor_role), auditActionLabel(e.action), auditSubjectLabel(e.subject_type),
       e.subject_id ?? '', e.subject_count, e.purpose ?? '', JSON.stringify(e.detail ?? {}), e.hash,
     ].map(csvCell).join(',')).join('\n') + '\n';
     if (!page.next_before) return;

@@ -29,7 +29,7 @@ const D: Record<string, [string, string]> = {
   models: ['模型版本', 'Models'],
   abnormal: ['异常名录', 'Abnormal list'],
   enterprise: ['ODR企业', 'ODR enterprise'],
-  admin: ['审计', 'Audit'],
+  admin: ['系统管理', 'Administration'],
   portal: ['公众服务', 'Public portal'],
   // portal
   portalTitle: ['12315 消费投诉 · 举报 · 咨询', '12315 complaints · reports · enquiries'],

@@ -60,7 +60,7 @@ export const SCREENS: Record<string, Screen[]> = {
   officer: ['workbench', 'intake'],
   supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
   analyst: ['cockpit', 'alerts', 'abnormal'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin', 'models'],
+  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin'],
   enterprise: ['enterprise'],
   partner: ['abnormal'],
   public: [],

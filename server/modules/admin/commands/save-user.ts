@@ -16,20 +16,20 @@ export interface NewUser { username: string; display_name: string; role: Role; u
 
 async function checkUnit(ctx: Ctx, role: Role, unitId: string | null | undefined) {
   const unit = unitId ? await accessRepo.getUnit(ctx.db, unitId) : null;
-  if (unitId && !unit) return fail('invalid_input', `没有该单位：${unitId} (no such unit)`);
+  if (unitId && !unit) return fail('invalid_input', `没有该单位：${unitId}`);
   const p = unitProblem(role, unit);
   if (p) return fail('invalid_input', p);
 }
 
 export async function createUser(ctx: Ctx, actor: Actor, u: NewUser) {
   const username = u.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) return fail('invalid_input', '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头 (invalid username)');
-  if (!ROLES.includes(u.role)) return fail('invalid_input', `unknown role ${u.role}`);
+  if (!USERNAME.test(username)) return fail('invalid_input', '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头');
+  if (!ROLES.includes(u.role)) return fail('invalid_input', `没有该角色：${u.role}`);
   await checkUnit(ctx, u.role, u.unit_id);
-  if (u.role === 'enterprise' && !u.enterprise_key?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业 (enterprise_key required)');
+  if (u.role === 'enterprise' && !u.enterprise_key?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业');
   const pw = passwordProblem(u.password, username);
   if (pw) return fail('invalid_input', pw);
-  if (await adminRepo.usernameTaken(ctx.db, username)) return fail('conflict', `用户名已存在：${username} (username taken)`);
+  if (await adminRepo.usernameTaken(ctx.db, username)) return fail('conflict', `用户名已存在：${username}`);
   const id = randomUUID();
   const hash = await hashPasswordAsync(u.password);
   await ctx.db.tx(async (q) => {
@@ -41,15 +41,15 @@ export async function createUser(ctx: Ctx, actor: Actor, u: NewUser) {
 
 export async function updateUser(ctx: Ctx, actor: Actor, id: string, p: UserPatch) {
   const before = await adminRepo.getUser(ctx.db, id);
-  if (!before) return fail('not_found', `没有该用户 (no such user)`);
-  if (p.role !== undefined && !ROLES.includes(p.role as Role)) return fail('invalid_input', `unknown role ${p.role}`);
-  if (p.display_name !== undefined && !p.display_name.trim()) return fail('invalid_input', '姓名不能为空 (display_name empty)');
+  if (!before) return fail('not_found', `没有该用户`);
+  if (p.role !== undefined && !ROLES.includes(p.role as Role)) return fail('invalid_input', `没有该角色：${p.role}`);
+  if (p.display_name !== undefined && !p.display_name.trim()) return fail('invalid_input', '姓名不能为空');
   const role = (p.role ?? before.role) as Role;
   // a role change without a unit keeps the old unit only where it still fits the new role
   const unitId = p.unit_id !== undefined ? p.unit_id : before.unit_id;
   await checkUnit(ctx, role, unitId);
   const enterpriseKey = role === 'enterprise' ? (p.enterprise_key !== undefined ? p.enterprise_key : before.enterprise_key) : null;
-  if (role === 'enterprise' && !enterpriseKey?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业 (enterprise_key required)');
+  if (role === 'enterprise' && !enterpriseKey?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业');
   const after = { id, role, active: p.active ?? before.active };
   const lock = lockoutProblem(actor.id, { id, role: before.role as Role, active: before.active }, after, await adminRepo.countActiveAdmins(ctx.db));
   if (lock) return fail('forbidden', lock);
@@ -67,7 +67,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, p: UserPatc
 /** Sets a new password chosen by the admin (told to the user out of band) and ends the user's sessions. */
 export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password: string) {
   const u = await adminRepo.getUser(ctx.db, id);
-  if (!u) return fail('not_found', '没有该用户 (no such user)');
+  if (!u) return fail('not_found', '没有该用户');
   const pw = passwordProblem(password, u.username);
   if (pw) return fail('invalid_input', pw);
   const hash = await hashPasswordAsync(password);

@@ -13,10 +13,10 @@ import geo from '../../../platform/geo/shanghai.json' with { type: 'json' };
 
 export async function setStreetStation(ctx: Ctx, actor: Actor, streetCode: string, unitId: string) {
   const district = geo.districts.find((d) => d.streets.some((s) => s.code === streetCode));
-  if (!district) return fail('not_found', `没有该街道/镇：${streetCode} (no such street)`);
+  if (!district) return fail('not_found', `没有该街道/镇：${streetCode}`);
   const unit = await accessRepo.getUnit(ctx.db, unitId);
-  if (!unit || unit.kind !== 'station') return fail('invalid_input', `${unitId} 不是市场监管所 (not a station)`);
-  if (unit.district_code !== district.code) return fail('invalid_input', `只能分配给本区（${district.name}）的市场监管所 (station of another district)`);
+  if (!unit || unit.kind !== 'station') return fail('invalid_input', `${unitId} 不是市场监管所`);
+  if (unit.district_code !== district.code) return fail('invalid_input', `只能分配给本区（${district.name}）的市场监管所`);
   const before = (await adminRepo.stationOverrides(ctx.db)).find((o) => o.street_code === streetCode)?.unit_id ?? `S${streetCode}`;
   await ctx.db.tx(async (q) => {
     if (unitId === `S${streetCode}`) await adminRepo.clearStation(q, streetCode);

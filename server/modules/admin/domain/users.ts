@@ -3,38 +3,25 @@
  * an administrator may not make to their own account (locking themself or the last administrator out).
  */
 import type { Role } from '../../../../shared/domain.js';
+import { ROLE_UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/admin.js';
 
-export interface UnitRef { id: string; kind: 'city' | 'district' | 'station' | 'triage' }
-
-/** The kinds of unit a staff role works in: an officer in a station, a supervisor in a district bureau, … */
-export const ROLE_UNIT_KINDS: Record<Role, readonly UnitRef['kind'][] | null> = {
-  officer: ['station'],
-  supervisor: ['district'],
-  analyst: ['city'],
-  operator: ['city', 'triage'],
-  admin: ['city'],
-  enterprise: null,
-  partner: null,
-  public: null,
-};
+export interface UnitRef { id: string; kind: UnitKind }
 
 /** Why a role/unit pair is refused, or null. Roles without a unit (enterprise, partner, public) must have none. */
 export function unitProblem(role: Role, unit: UnitRef | null | undefined): string | null {
   const kinds = ROLE_UNIT_KINDS[role];
-  if (!kinds) return unit ? '该角色不隶属任何单位 (this role has no unit)' : null;
-  if (!unit) return '该角色须指定所属单位 (unit required for this role)';
-  if (!kinds.includes(unit.kind)) return `该角色的单位须为${kinds.map((k) => UNIT_KIND_LABELS[k]).join('或')} (unit kind ${unit.kind} not allowed for ${role})`;
+  if (!kinds) return unit ? '该角色不隶属任何单位' : null;
+  if (!unit) return '该角色须指定所属单位';
+  if (!kinds.includes(unit.kind)) return `该角色的单位须为${kinds.map((k) => UNIT_KIND_LABELS[k]).join('或')}`;
   return null;
 }
 
-export const UNIT_KIND_LABELS: Record<UnitRef['kind'], string> = { city: '市局', district: '区局', station: '市场监管所', triage: '分派中心' };
-
 /** At least 8 characters with a letter and a digit; never the username. */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 8) return '密码至少 8 位 (password too short)';
-  if (password.length > 200) return '密码过长 (password too long)';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字 (password needs letters and digits)';
-  if (password.toLowerCase() === username.toLowerCase()) return '密码不能与用户名相同 (password equals username)';
+  if (password.length < 8) return '密码至少 8 位';
+  if (password.length > 200) return '密码过长';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  if (password.toLowerCase() === username.toLowerCase()) return '密码不能与用户名相同';
   return null;
 }
 
@@ -50,7 +37,7 @@ export function lockoutProblem(actorId: string, before: UserState, after: UserSt
   const wasAdmin = before.role === 'admin' && before.active;
   const isAdmin = after.role === 'admin' && after.active;
   if (!wasAdmin || isAdmin) return null;
-  if (before.id === actorId) return '不能取消自己的管理员角色或停用自己的账号 (an admin cannot lock themself out)';
-  if (activeAdmins <= 1) return '系统至少需要一名在用的管理员 (the last active admin cannot be removed)';
+  if (before.id === actorId) return '不能取消自己的管理员角色或停用自己的账号';
+  if (activeAdmins <= 1) return '系统至少需要一名在用的管理员';
   return null;
 }

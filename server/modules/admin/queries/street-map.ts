@@ -7,18 +7,19 @@ import { accessRepo } from '../../access/index.js';
 import { allDistricts, setStationOverrides } from '../../dispatch/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { adminRepo } from '../repository.js';
+import { UNIT_KIND_LABELS } from '../../../../shared/admin.js';
 import geo from '../../../platform/geo/shanghai.json' with { type: 'json' };
 
 export interface StreetRow { street_code: string; street_name: string; default_unit_id: string; unit_id: string; unit_name: string; overridden: boolean }
 
 export async function unitsOverview(ctx: Ctx) {
   const [units, open] = await Promise.all([accessRepo.listUnits(ctx.db), adminRepo.openByUnit(ctx.db)]);
-  return units.map((u) => ({ ...u, kind_label: ({ city: '市局', district: '区局', station: '市场监管所', triage: '分派中心' } as const)[u.kind], open_tickets: open.get(u.id) ?? 0 }));
+  return units.map((u) => ({ ...u, kind_label: UNIT_KIND_LABELS[u.kind], open_tickets: open.get(u.id) ?? 0 }));
 }
 
 export async function streetMap(ctx: Ctx, districtCode: string) {
   const d = geo.districts.find((x) => x.code === districtCode);
-  if (!d) return fail('invalid_input', `没有该区：${districtCode} (no such district)`);
+  if (!d) return fail('invalid_input', `没有该区：${districtCode}`);
   const units = new Map((await accessRepo.listUnits(ctx.db)).map((u) => [u.id, u]));
   const over = new Map((await adminRepo.stationOverrides(ctx.db)).map((o) => [o.street_code, o.unit_id]));
   const streets: StreetRow[] = d.streets.map((s) => {
