@@ -63,12 +63,22 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await p.locator('[data-testid=admin-menu]').getByText('单位与辖区').click();
   await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).waitFor();
   await c.shot(p, 'admin-units');
+  // move 岳阳街道 to 永丰所 and back (the change is audited; dispatch follows it, see admin.db.test.ts)
+  await p.locator('[data-testid=street-310117001]').click();
+  await p.locator('.el-select-dropdown__item:visible', { hasText: '永丰市场监管所' }).click();
+  await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor();
+  await p.locator('[data-testid=street-310117001]').click();
+  await p.locator('.el-select-dropdown__item:visible', { hasText: '岳阳市场监管所（本街镇）' }).click();
+  await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor({ state: 'detached' });
   await noRawCodes(p, 'units');
 
   // holidays: next year as entered (or missing), and a later year entered here
   await p.locator('[data-testid=admin-menu]').getByText('节假日').click();
   await p.locator('[data-testid=cal-source]').waitFor();
   await c.shot(p, 'admin-calendar');
+  await p.locator('[data-testid=cal-year] label', { hasText: String(new Date().getFullYear()) }).click();
+  await p.locator('[data-testid=cal-source]', { hasText: /随程序提供|管理员录入/ }).waitFor();
+  await c.shot(p, 'admin-calendar-entered');
   const later = await p.locator('[data-testid=cal-year] label').last();
   await later.click();
   await p.locator('[data-testid=cal-source]').waitFor();

@@ -21,7 +21,7 @@ export async function setStreetStation(ctx: Ctx, actor: Actor, streetCode: strin
   await ctx.db.tx(async (q) => {
     if (unitId === `S${streetCode}`) await adminRepo.clearStation(q, streetCode);
     else await adminRepo.setStation(q, streetCode, unitId, actor.id, ctx.now());
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'unit.street_station', subjectType: 'street', subjectId: streetCode, detail: { from: before, to: unitId } });
+    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'unit.street_station', subjectType: 'street', subjectId: streetCode, detail: { from: before, to: unitId, to_name: unit.name, street_name: district.streets.find((s) => s.code === streetCode)!.name } });
   });
   await loadStationOverrides(ctx);
   return { street_code: streetCode, unit_id: unitId, unit_name: unit.name, overridden: unitId !== `S${streetCode}` };
