@@ -9,8 +9,7 @@
  */
 import type { TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
-import { scorePersons } from '../server/modules/risk/index.js';
-import { jaccard, sketchOf } from '../server/modules/risk/domain/text.js';
+import { jaccard, scorePersons, sketchOf } from '../server/modules/risk/index.js';
 
 const args = process.argv.slice(2);
 const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--min');

@@ -54,7 +54,7 @@ export async function serve(o: { port: number; host: string; dataDir?: string; r
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   return app;
 }

@@ -28,8 +28,8 @@ export function startScheduler(app: App, everyMs = 10 * 60_000): () => void {
       running = false;
     }
   };
-  const first = setTimeout(tick, 5_000);
-  const t = setInterval(tick, everyMs);
+  const first = setTimeout(() => void tick(), 5_000);
+  const t = setInterval(() => void tick(), everyMs);
   return () => {
     clearTimeout(first);
     clearInterval(t);

@@ -11,6 +11,7 @@ export { UnionFind, IdentityGraph, identify, LINK_LABELS, type LinkKind } from '
 export { RiskState, type RiskOptions, type PersonState } from './domain/state.js';
 export { evaluatePerson, type Fired } from './domain/criteria.js';
 export { IncrementalRiskScorer, scoreOf, evaluateAll, BIAS, PROPOSE_THRESHOLD, type ScoreOptions } from './domain/score.js';
+export { jaccard, sketchOf } from './domain/text.js';
 
 /**
  * Persons whose conduct meets the criteria, highest score first (the `persons` part of the mining report).

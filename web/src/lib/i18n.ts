@@ -17,6 +17,7 @@ export function setLocale(l: Locale) {
 const D: Record<string, [string, string]> = {
   app: ['獬豸 · 12315 投诉举报智慧平台', 'Xiezhi · 12315 complaints & reports'],
   appShort: ['獬豸', 'Xiezhi'],
+  appTagline: [' · 12315 投诉举报智慧平台', ' · 12315 complaints & reports'],
   login: ['登录', 'Sign in'],
   logout: ['退出', 'Sign out'],
   username: ['用户名', 'Username'],

@@ -61,7 +61,7 @@ export const channelLabel = (c: string) => pick(CHANNELS, c);
 
 const FIELDS: Record<string, [string, string]> = {
   business: ['商家', 'Business'], address: ['地址', 'Address'], platform: ['平台', 'Platform'], product: ['商品/服务', 'Product'],
-  amounts: ['金额', 'Amounts'], purchase_date: ['购买日期', 'Purchase date'], order_no: ['订单号', 'Order no.'], phones: ['电话', 'Phones'],
+  amounts: ['金额', 'Amounts'], purchase_date: ['购买日期', 'Purchase date'], dates: ['日期', 'Dates'], order_no: ['订单号', 'Order no.'], phones: ['电话', 'Phones'],
   id_numbers: ['身份证号', 'ID numbers'], quantity: ['数量', 'Quantity'], demands: ['诉求', 'Demands'], legal_basis: ['法律依据', 'Legal basis'],
   goods_service: ['商品/服务类别', 'Category'], problem: ['问题性质', 'Problem type'], kind: ['类型', 'Kind'],
 };
@@ -80,3 +80,11 @@ const RULE_SETS: Record<string, [string, string]> = {
   order20: ['总局令第20号（暂行办法）', 'SAMR Order 20 (interim)'], order121: ['总局令第121号', 'SAMR Order 121'],
 };
 export const ruleSetLabel = (v: string | null | undefined) => pick(RULE_SETS, v);
+
+const LISTING_STATES: Record<string, [string, string]> = {
+  proposed: ['模型提议', 'Proposed'], under_review: ['审核中', 'Under review'], listed: ['已列入', 'Listed'], rejected: ['不予列入', 'Rejected'],
+  notified: ['已一次性告知', 'Notified'], appealed: ['申诉中', 'Appealed'], corrected: ['已更正', 'Corrected'], removed: ['已移出', 'Removed'], expired: ['期满移出', 'Expired'],
+  total: ['合计', 'Total'],
+};
+/** States of an abnormal-list entry (名录状态). */
+export const listingStateLabel = (s: string) => pick(LISTING_STATES, s);

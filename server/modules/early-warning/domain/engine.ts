@@ -393,7 +393,7 @@ export class WarningEngine {
       const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size);
       if (resp) {
         (resp.keywords ??= new Set()).add(st.s.key);
-        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6).split(' ');
+        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6).split(' ').filter((w) => w);
         st.absorbedInto = resp;
         return;
       }

@@ -7,6 +7,11 @@ describe('topic labels', () => {
     expect(wordFor('阿特', texts)).toBe('阿特兹');
     expect(wordFor('异响', texts)).toBe('异响');
   });
+  it('does not start a phrase with the tail of a date or a pronoun', () => {
+    const shop = ['我3月5日在天猫平台购买的充电宝鼓包', '11月2日在天猫平台买的充电宝发热', '本人1月9日在天猫平台下单，这个充电宝无法充电', '这个充电宝在天猫平台买的'];
+    expect(wordFor('天猫', shop)).toBe('天猫平台');
+    expect(topicLabel(['这个', '电宝'], shop, 3)).toBe('充电宝');
+  });
   it('never shows a two-character fragment', () => {
     const label = topicLabel(['注具', '阿特'], [...texts, '注射器具'], 3);
     expect(label.split(' ')).not.toContain('注具');

@@ -7,8 +7,9 @@
  */
 import { getJieba } from '../../text/index.js';
 
-const STOP = new Set('特此 关于 有关 相关 部门 处理 尽快 的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映'.split(' '));
-const DANGLING = new Set('只个些被要能会可再将把让给向对从在于以及和与或而且但就都也还又才已很太更最'.split(''));
+const STOP = new Set('特此 关于 有关 相关 部门 处理 尽快 的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映 这个 那个 一个 这种 那种 这家 那家 该 此 本 本人 商家 店家 客服 消费者 东西 购买 订单'.split(' '));
+// …and the units of a date or time (3月5日在天猫平台 → 天猫平台, never 日在天猫平台)
+const DANGLING = new Set('只个些被要能会可再将把让给向对从在于以及和与或而且但就都也还又才已很太更最年月日号时分秒'.split(''));
 const isHan = (w: string) => /^[\u4e00-\u9fa5A-Za-z0-9]+$/u.test(w) && /[\u4e00-\u9fa5]/u.test(w);
 
 const EDGE_STOP = /^[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+|[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+$/gu;
@@ -52,7 +53,11 @@ export function wordFor(kw: string, texts: string[], support = 0.6, maxLen = 10)
   while (ws.length > 1 && loose(ws[ws.length - 1]!) && !kw.endsWith(ws[ws.length - 1]!)) ws.pop();
   while (ws.length > 1 && loose(ws[0]!) && !kw.startsWith(ws[0]!)) ws.shift();
   const joined = ws.join('');
-  const out = (joined.includes(kw) ? joined : cur).replace(EDGE_STOP, '');
+  let out = (joined.includes(kw) ? joined : cur).replace(EDGE_STOP, '');
+  // jieba may glue a loose character to an unknown word (个充 电宝): trim it outside the keyword itself
+  const at = () => out.indexOf(kw);
+  while (out.length > 2 && at() !== 0 && DANGLING.has(out[0]!)) out = out.slice(1);
+  while (out.length > kw.length && at() >= 0 && at() + kw.length < out.length && DANGLING.has(out[out.length - 1]!)) out = out.slice(0, -1);
   return out.length >= 2 ? out : cur;
 }
 
@@ -64,6 +69,7 @@ export function topicLabel(keywords: string[], texts: string[], max = 3): string
   const ws: string[] = [];
   const norm = texts.map((t) => t.normalize('NFKC'));
   for (const kw of keywords) {
+    if (STOP.has(kw)) continue;
     // a keyword in few of the evidence texts is not what the event is about
     if (keywords.length > 1 && norm.filter((t) => t.includes(kw)).length < 0.3 * norm.length) continue;
     const w = wordFor(kw, texts);
