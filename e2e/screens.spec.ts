@@ -39,7 +39,11 @@ export const SCREENS: Screen[] = [
   { name: 'alerts', user: 'supervisor', path: '/alerts', ready: 'main', open: openFirst('[data-testid=alert-row]', '.evs li') },
   { name: 'abnormal', user: 'supervisor', path: '/abnormal', ready: 'main' },
   { name: 'enterprise', user: 'enterprise', path: '/enterprise', ready: 'main' },
-  { name: 'admin', user: 'admin', path: '/admin', ready: 'main' },
+  { name: 'partner', user: 'partner', path: '/abnormal', ready: 'main' },
+  { name: 'admin-users', user: 'admin', path: '/admin/users', ready: 'main' },
+  { name: 'admin-units', user: 'admin', path: '/admin/units', ready: 'main' },
+  { name: 'admin-calendar', user: 'admin', path: '/admin/calendar', ready: 'main' },
+  { name: 'admin-audit', user: 'admin', path: '/admin/audit', ready: 'main' },
   { name: 'models', user: 'admin', path: '/admin/models', ready: 'main' },
   { name: 'cockpit', user: 'analyst', path: '/cockpit', ready: 'main' },
 ];
