@@ -18,7 +18,8 @@ export type AuditAction =
   | 'document.view' | 'similar.view'
   | 'model.register'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close'
-  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export';
+  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export'
+  | 'knowledge.template_edit';
 
 interface AuditBase {
   actorId: string | null;
