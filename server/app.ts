@@ -14,6 +14,7 @@ import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
+import { replyTemplate12345 } from './modules/twelve345/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -81,6 +82,7 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
     cal: calendar,
     today: clock.today,
     now: clock.now,
+    replyTemplate: replyTemplate12345,
     dataDir: cfg.dataDir,
     keySource: cfg.keySource,
     async close() {

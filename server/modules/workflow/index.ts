@@ -9,6 +9,7 @@ export { performAction, type PerformActionOptions } from './commands/perform-act
 export { transferTicket } from './commands/transfer-ticket.js';
 export { getTicket, getDocument } from './queries/get-ticket.js';
 export { listQueue, type QueueQuery } from './queries/list-queue.js';
+export { unitNames } from './queries/unit-names.js';
 export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
 export { openComplainant, maskComplainant } from './http/presenters.js';
 export { sweepDeadlines } from './jobs/sweep-deadlines.js';

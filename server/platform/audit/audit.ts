@@ -17,7 +17,8 @@ export type AuditAction =
   | 'login.failed' | 'login.lockout'
   | 'document.view' | 'similar.view'
   | 'model.register'
-  | 'supervision.open' | 'supervision.answer' | 'supervision.close';
+  | 'supervision.open' | 'supervision.answer' | 'supervision.close'
+  | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback';
 
 interface AuditBase {
   actorId: string | null;

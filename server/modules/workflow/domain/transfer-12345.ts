@@ -137,6 +137,8 @@ export function decide12345(t: Transfer12345 | null | undefined, d: Deadlines, i
       if (!own && tpl.missing.length) return fail('invalid_input', `模板中以下内容须填写：${tpl.missing.join('、')} (fill the text)`);
       const text = own || tpl.text.trim();
       if (!text) return fail('invalid_input', '答复内容不能为空 (text required)');
+      const left = [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]);
+      if (left.length) return fail('invalid_input', `答复中仍有未填写的模板内容：${left.join('、')} (unfilled placeholders)`);
       const late = !!d.reply_12345_by && ctx.today > d.reply_12345_by;
       const message: Message12345 = { seq, kind: 'reply', at: ctx.at, text, template: tpl.key, template_version: tpl.version, late };
       next.state = 'replied';
