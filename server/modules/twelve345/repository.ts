@@ -41,10 +41,10 @@ export const twelve345Repo = {
    */
   async claimDue(q: Queryable, now: Date, leaseUntil: Date, limit: number, ticketIds?: string[]): Promise<DeliveryRow[]> {
     return (await q.query<DeliveryRow>(
-      `UPDATE transfer_12345_deliveries d SET next_attempt_at = $2
+      `UPDATE transfer_12345_deliveries d SET next_attempt_at = $2::timestamptz
        WHERE (d.ticket_id, d.seq, d.channel) IN (
          SELECT ticket_id, seq, channel FROM transfer_12345_deliveries
-         WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1) AND ($4::text[] IS NULL OR ticket_id = ANY($4::text[]))
+         WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1::timestamptz) AND ($4::text[] IS NULL OR ticket_id = ANY($4::text[]))
          ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING d.*`,
       [now, leaseUntil, limit, ticketIds ?? null],
@@ -53,9 +53,9 @@ export const twelve345Repo = {
 
   async recordAttempt(q: Queryable, d: Pick<DeliveryRow, 'ticket_id' | 'seq' | 'channel'>, r: { ok: boolean; error?: string; at: Date; next: Date | null }): Promise<void> {
     await q.query(
-      `UPDATE transfer_12345_deliveries SET attempts = attempts + 1, last_attempt_at = $4,
-         state = CASE WHEN $5::boolean THEN 'delivered' ELSE state END, delivered_at = CASE WHEN $5::boolean THEN $4 ELSE delivered_at END,
-         last_error = CASE WHEN $5::boolean THEN NULL ELSE $6 END, next_attempt_at = CASE WHEN $5::boolean THEN NULL ELSE $7 END
+      `UPDATE transfer_12345_deliveries SET attempts = attempts + 1, last_attempt_at = $4::timestamptz,
+         state = CASE WHEN $5::boolean THEN 'delivered' ELSE state END, delivered_at = CASE WHEN $5::boolean THEN $4::timestamptz ELSE delivered_at END,
+         last_error = CASE WHEN $5::boolean THEN NULL ELSE $6::text END, next_attempt_at = CASE WHEN $5::boolean THEN NULL ELSE $7::timestamptz END
        WHERE ticket_id = $1 AND seq = $2 AND channel = $3 AND state = 'pending'`,
       [d.ticket_id, d.seq, d.channel, r.at, r.ok, r.error ?? null, r.next],
     );
