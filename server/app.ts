@@ -15,6 +15,7 @@ import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
 import { replyTemplate12345 } from './modules/twelve345/index.js';
+import { seedKnowledge } from './modules/knowledge/index.js';
 
 export interface App extends IntakeCtx {
   close(): Promise<void>;
@@ -74,6 +75,8 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
   // migration 0010's data half: texts stored before redaction are redacted and sealed (a no-op once done)
   await redactStoredTexts(db, sealer, { log: (m) => console.error(m) });
   const clock = makeClock(o.today);
+  // shipped templates, guide and legal library: loaded idempotently (a bureau's template edits are never replaced)
+  await seedKnowledge(db, clock.now());
   return {
     enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
     listedAmong: (keys) => abnormalRepo.listedAmong(db, keys, clock.today()),

@@ -86,6 +86,10 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/supervisions/stats': ['supervisor', 'analyst', 'admin'],
   'POST /api/supervisions/{id}/answer': [...OFFICERS, 'supervisor', 'admin'],
   'POST /api/supervisions/{id}/close': ['supervisor', 'admin'],
+  // knowledge: templates are staff working material; the guide and the law texts are public
+  'GET /api/knowledge/templates': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'GET /api/knowledge/templates/{key}': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'PUT /api/knowledge/templates/{key}': ['supervisor', 'admin'],
 };
 
 let app: Awaited<ReturnType<typeof testApp>>;

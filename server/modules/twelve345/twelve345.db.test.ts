@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 const item = (wo: string, text: string) => ({
-  client_key: wo, kind: 'complaint', category_12345: 'prepaid_card', text,
+  client_key: wo, kind: 'complaint', category_12345: 'prepaid_card', title: '健身房关门无法退卡', text,
   complainant: { name: '李先生', phone: '13900001111' }, respondent: { name: '上海某某健身有限公司', address: '上海市松江区岳阳街道人民北路100号' },
 });
 
@@ -84,10 +84,12 @@ describe('12345 transfer end to end', () => {
     expect(s.status).toBe(200);
     expect(s.body.status).toBe('received');
     const p = await call('officer', 'GET', `/api/tickets/${id}/12345`);
-    expect(p.body).toMatchObject({ state: 'signed', state_label: '已签收（办理中）', work_order_no: 'SH12345-2026-0001', category_label: '预付卡消费' });
+    expect(p.body).toMatchObject({ state: 'signed', state_label: '已签收（办理中）', work_order_no: 'SH12345-2026-0001', category_label: '预付式消费' });
     expect(p.body.templates[0].key).toBe('12345.prepaid_card');
     expect(p.body.templates[0].text).toContain('上海某某健身有限公司');
-    expect(p.body.templates[0].missing).toEqual(['核实情况', '处理结果']);
+    expect(p.body.templates[0].text).toContain('12345工单号：SH12345-2026-0001');
+    expect(p.body.templates[0].missing).toEqual(['涉及金额（元）']);
+    expect(p.body.templates[0].text).toContain('{{amount}}');
     expect((await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.prepaid_card' })).status).toBe(400);
     expect((await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.nope', text: '已处理' })).status).toBe(404);
   });
@@ -101,7 +103,8 @@ describe('12345 transfer end to end', () => {
 
   it('the templated reply reaches the centre exactly once though it fails twice first, and the file drop holds one file', async () => {
     const p = await call('officer', 'GET', `/api/tickets/${id}/12345`);
-    const text = (p.body.templates[0].text as string).replace('{{核实情况}}', '经营者已停业').replace('{{处理结果}}', '已协调退还余额2000元');
+    const text = (p.body.templates[0].text as string).replace('{{amount}}', '3000').replace(/三、办理结果：[^\n]*/, '三、办理结果：经调解，经营者退还余额2000元。');
+    expect(text).toContain('退还余额2000元');
     const r = await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.prepaid_card', text });
     expect(r.status).toBe(200);
     await roles.runner.drain();

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../platform/db/index.js';
 import type { Sealer } from '../../platform/crypto/index.js';
 import type { WorkCalendar } from '../../platform/calendar/index.js';
 import type { TemplateFact } from './domain/transfer-12345.js';
+import type { TicketRow } from './repository.js';
 
 export interface Ctx {
   db: Db;
@@ -14,7 +15,7 @@ export interface Ctx {
   now: () => Date;
   /**
    * 12345 reply templates, filled with a ticket's facts (wired at the composition root: the knowledge base lives in
-   * another module). Absent: no template can be found, and reply_12345 is refused.
+   * another module, which the workflow does not import). Absent: no template can be found, and reply_12345 is refused.
    */
-  replyTemplate?: (q: Queryable, key: string, vars: Record<string, string>) => Promise<TemplateFact | null>;
+  replyTemplate?: (q: Queryable, key: string, ticket: TicketRow, today: string) => Promise<TemplateFact | null>;
 }

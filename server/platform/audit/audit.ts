@@ -18,7 +18,8 @@ export type AuditAction =
   | 'document.view' | 'similar.view'
   | 'model.register'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close'
-  | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback';
+  | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
+  | 'knowledge.template_edit';
 
 interface AuditBase {
   actorId: string | null;

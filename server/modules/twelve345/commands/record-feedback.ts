@@ -9,7 +9,7 @@ import type { Actor } from '../../access/index.js';
 import { redact } from '../../text/index.js';
 import { ticketIdFor } from '../../intake/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
-import { SATISFACTION_12345_LABELS, type Satisfaction12345 } from '../domain/categories.js';
+import { SATISFACTION_12345_LABELS, type Satisfaction12345 } from '../domain/satisfaction.js';
 import { twelve345Repo } from '../repository.js';
 
 export interface FeedbackInput {

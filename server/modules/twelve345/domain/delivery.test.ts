@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { backoff, channelsOf, deliveryConfig, dropFileName, idempotencyKey } from './delivery.js';
-import { fillLocal, LOCAL_TEMPLATES, CATEGORIES_12345 } from './categories.js';
 
 describe('12345 delivery configuration', () => {
   it('reads the endpoint and the drop directory, and refuses bad values', () => {
@@ -18,16 +17,5 @@ describe('12345 delivery configuration', () => {
     expect(idempotencyKey('SH-1', 2)).toBe(idempotencyKey('SH-1', 2));
     expect(idempotencyKey('SH-1', 2)).not.toBe(idempotencyKey('SH-1', 3));
     expect(dropFileName('xiezhi-12345:../../etc:1')).toBe('xiezhi-12345_.._.._etc_1.json');
-  });
-});
-
-describe('12345 reply templates', () => {
-  it('has one template per category, each naming what the officer must write', () => {
-    expect(new Set(LOCAL_TEMPLATES.map((t) => t.category))).toEqual(new Set(CATEGORIES_12345));
-    for (const t of LOCAL_TEMPLATES) expect(fillLocal(t.body, {}).missing).toContain('处理结果');
-  });
-  it('fills what the ticket knows and leaves the rest marked', () => {
-    const f = fillLocal('{{business_name}}：{{处理结果}}（{{work_order_no}}）', { business_name: '某健身', work_order_no: '' });
-    expect(f).toEqual({ text: '某健身：{{处理结果}}（{{12345工单号}}）', missing: ['处理结果', '12345工单号'] });
   });
 });

@@ -1,24 +1,33 @@
 /**
- * The 12345 reply templates (办结报告/答复要点) of the seven categories, filled with a ticket's facts. The source is
- * this module's data file until the knowledge base holds the bureau's versioned templates.
+ * The 12345 reply templates (办结报告/答复要点) of the seven categories, from the knowledge base (versioned, edited by
+ * the bureau), filled with a ticket's facts. What the ticket cannot say stays as {{name}} and is listed by its label.
  */
 import type { Queryable } from '../../../platform/db/index.js';
-import type { TemplateFact } from '../../workflow/index.js';
-import { CATEGORY_12345_LABELS, LOCAL_TEMPLATES, fillLocal, type Category12345 } from '../domain/categories.js';
+import { fillTemplate, getTemplate, listTemplates, PLACEHOLDERS, varsFromTicket, type TemplateView } from '../../knowledge/index.js';
+import { unitNames, type TemplateFact, type TicketRow } from '../../workflow/index.js';
 
-export async function replyTemplate12345(_q: Queryable, key: string, vars: Record<string, string>): Promise<TemplateFact | null> {
-  const t = LOCAL_TEMPLATES.find((x) => x.key === key);
-  if (!t) return null;
-  const f = fillLocal(t.body, vars);
-  return { key: t.key, version: t.version, use: t.use, category: t.category, text: f.text, missing: f.missing };
+const label = (name: string) => (PLACEHOLDERS as Record<string, string>)[name] ?? name;
+
+function filled(t: TemplateView, vars: ReturnType<typeof varsFromTicket>): TemplateFact & { title: string; category_label: string } {
+  const f = fillTemplate(t.body, vars);
+  return { key: t.key, version: t.version, use: t.use, category: t.category, title: t.title, category_label: t.category_label, text: f.text, missing: f.missing.map(label) };
 }
 
-/** Every 12345 template filled for this ticket, its own category first. */
-export async function templatesFor(q: Queryable, vars: Record<string, string>, category: string | null) {
-  const out = [];
-  for (const t of LOCAL_TEMPLATES) {
-    const f = (await replyTemplate12345(q, t.key, vars))!;
-    out.push({ key: t.key, version: t.version, title: t.title, category: t.category, category_label: CATEGORY_12345_LABELS[t.category as Category12345] ?? t.category, text: f.text, missing: f.missing });
-  }
+async function varsFor(q: Queryable, ticket: TicketRow, today: string) {
+  const unit = await unitNames(q, ticket.unit_id);
+  return varsFromTicket({ ...ticket, received_date: String(ticket.received_date) }, { today, unit: unit.unitName });
+}
+
+/** One template filled for this ticket (null: no such template) — the workflow's reply_12345 facts. */
+export async function replyTemplate12345(q: Queryable, key: string, ticket: TicketRow, today: string): Promise<TemplateFact | null> {
+  const t = await getTemplate(q, key);
+  return t ? filled(t, await varsFor(q, ticket, today)) : null;
+}
+
+/** Every 12345 template filled for this ticket, the transfer's own category first. */
+export async function templatesFor(q: Queryable, ticket: TicketRow, today: string) {
+  const vars = await varsFor(q, ticket, today);
+  const category = ticket.t12345?.category ?? null;
+  const out = (await listTemplates(q, { use: '12345' })).map((t) => filled(t, vars));
   return out.sort((a, b) => Number(b.category === category) - Number(a.category === category));
 }

@@ -4,8 +4,9 @@
  */
 import { fail } from '../../../platform/errors/index.js';
 import { canReadTicket, type Actor } from '../../access/index.js';
-import { clockOf, LIMITS_12345, STATE_12345_LABELS, ticketRepo, unitNames, type Ctx } from '../../workflow/index.js';
-import { CATEGORY_12345_LABELS, SATISFACTION_12345_LABELS, type Category12345, type Satisfaction12345 } from '../domain/categories.js';
+import { clockOf, LIMITS_12345, STATE_12345_LABELS, ticketRepo, type Ctx } from '../../workflow/index.js';
+import { CATEGORY_12345_LABELS, type Category12345 } from '../../knowledge/index.js';
+import { SATISFACTION_12345_LABELS, type Satisfaction12345 } from '../domain/satisfaction.js';
 import { CHANNEL_LABELS, channelsOf, type DeliveryConfig } from '../domain/delivery.js';
 import { twelve345Repo } from '../repository.js';
 import { templatesFor } from './templates.js';
@@ -18,8 +19,7 @@ export async function transferPanel(ctx: Ctx, cfg: DeliveryConfig, actor: Actor,
   const today = ctx.today();
   const dl = t.deadlines as Record<string, string | undefined>;
   const clock = (key: 'sign_12345_by' | 'reply_12345_by', done: boolean) => ({ due: dl[key] ?? null, ...(done ? { clock: 'none', workdays_left: null } : clockOf(ctx.cal(), dl[key], today)) });
-  const [deliveries, feedback, unit] = await Promise.all([twelve345Repo.deliveriesOf(ctx.db, t.id), twelve345Repo.feedbackOf(ctx.db, t.id), unitNames(ctx.db, t.unit_id)]);
-  const vars: Record<string, string> = { ticket_no: t.no, work_order_no: x.work_order_no, received_date: String(t.received_date), reply_date: today, unit_name: unit.unitName, ...(t.respondent_name ? { business_name: t.respondent_name } : {}) };
+  const [deliveries, feedback, templates] = await Promise.all([twelve345Repo.deliveriesOf(ctx.db, t.id), twelve345Repo.feedbackOf(ctx.db, t.id), templatesFor(ctx.db, t, today)]);
   const L = LIMITS_12345.deadlines;
   return {
     ticket_id: t.id, no: t.no, work_order_no: x.work_order_no, category: x.category,
@@ -28,7 +28,7 @@ export async function transferPanel(ctx: Ctx, cfg: DeliveryConfig, actor: Actor,
     deadlines: { sign_12345_by: clock('sign_12345_by', x.state !== 'to_sign'), reply_12345_by: clock('reply_12345_by', x.state === 'replied' || x.state === 'returned') },
     limits: { version: LIMITS_12345.version, name: LIMITS_12345.name, source: LIMITS_12345.source, sign: L.sign, reply: L.reply, extension: L.extension, reopen_reply: L.reopen_reply },
     return_reasons: LIMITS_12345.return_reasons,
-    templates: await templatesFor(ctx.db, vars, x.category),
+    templates,
     messages: x.messages.map((m) => ({
       ...m, kind_label: m.kind === 'reply' ? '答复' : '退回',
       deliveries: deliveries.filter((d) => d.seq === m.seq).map((d) => ({

@@ -71,8 +71,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
 /** What decide needs to know about other records for this action (only looked up for the actions that use it). */
 async function factsFor(ctx: Ctx, q: Parameters<typeof ticketRepo.get>[0], actor: Actor, t: TicketRow, input: ActionInput, today: string): Promise<ActionFacts> {
   if (input.action === 'reply_12345' && input.template?.trim()) {
-    const names = await unitNames(q, t.unit_id);
-    return { template12345: (await ctx.replyTemplate?.(q, input.template.trim(), replyVars(t, names.unitName, today))) ?? null };
+    return { template12345: (await ctx.replyTemplate?.(q, input.template.trim(), t, today)) ?? null };
   }
   if (input.action === 'mark_duplicate' && input.duplicate_of?.trim()) {
     const target = await ticketRepo.get(q, input.duplicate_of.trim());
@@ -88,14 +87,6 @@ async function factsFor(ctx: Ctx, q: Parameters<typeof ticketRepo.get>[0], actor
     };
   }
   return {};
-}
-
-/** What a 12345 reply template may name: the ticket, the business and the unit — never the complainant's identity. */
-function replyVars(t: TicketRow, unitName: string, today: string): Record<string, string> {
-  const vars: Record<string, string> = { ticket_no: t.no, received_date: String(t.received_date), reply_date: today, unit_name: unitName };
-  if (t.t12345?.work_order_no) vars.work_order_no = t.t12345.work_order_no;
-  if (t.respondent_name) vars.business_name = t.respondent_name;
-  return vars;
 }
 
 function complainantName(ctx: Ctx, t: TicketRow): string {

@@ -1,0 +1,26 @@
+/** Reading reply templates: the latest version of each (by use/category), one template, its history, a filled draft. */
+import { fail } from '../../../platform/errors/index.js';
+import type { Queryable } from '../../../platform/db/index.js';
+import { categoryLabel, PLACEHOLDERS, type TemplateUse } from '../domain/templates.js';
+import { knowledgeRepo, type TemplateRow } from '../repository.js';
+
+export type TemplateView = TemplateRow & { category_label: string };
+const present = (t: TemplateRow): TemplateView => ({ ...t, category_label: categoryLabel(t.use, t.category) });
+
+/** The latest version of every template; `use` '12345' or 'outcome', `category` one of that use's codes. */
+export async function listTemplates(db: Queryable, f: { use?: TemplateUse; category?: string } = {}): Promise<TemplateView[]> {
+  return (await knowledgeRepo.latestTemplates(db, f)).map(present);
+}
+
+/** The latest version of one template, or undefined. */
+export async function getTemplate(db: Queryable, key: string): Promise<TemplateView | undefined> {
+  const t = await knowledgeRepo.latestTemplate(db, key);
+  return t ? present(t) : undefined;
+}
+
+/** The HTTP view of one template: its latest version, every version (newest first), and the placeholder labels. */
+export async function templateWithHistory(db: Queryable, key: string) {
+  const versions = (await knowledgeRepo.templateVersions(db, key)).map(present);
+  if (!versions.length) return fail('not_found', `模板不存在 (${key})`);
+  return { ...versions[0]!, versions, placeholders: PLACEHOLDERS };
+}
