@@ -89,7 +89,7 @@ describe('12345 transfer end to end', () => {
     expect(p.body.templates[0].text).toContain('上海某某健身有限公司');
     expect(p.body.templates[0].text).toContain('12345工单号：SH12345-2026-0001');
     expect(p.body.templates[0].missing).toEqual(['涉及金额（元）']);
-    expect(p.body.templates[0].text).toContain('{{amount}}');
+    expect(p.body.templates[0].text).toContain('{{涉及金额（元）}}');
     expect((await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.prepaid_card' })).status).toBe(400);
     expect((await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.nope', text: '已处理' })).status).toBe(404);
   });
@@ -103,7 +103,7 @@ describe('12345 transfer end to end', () => {
 
   it('the templated reply reaches the centre exactly once though it fails twice first, and the file drop holds one file', async () => {
     const p = await call('officer', 'GET', `/api/tickets/${id}/12345`);
-    const text = (p.body.templates[0].text as string).replace('{{amount}}', '3000').replace(/三、办理结果：[^\n]*/, '三、办理结果：经调解，经营者退还余额2000元。');
+    const text = (p.body.templates[0].text as string).replace('{{涉及金额（元）}}', '3000').replace(/三、办理结果：[^\n]*/, '三、办理结果：经调解，经营者退还余额2000元。');
     expect(text).toContain('退还余额2000元');
     const r = await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'reply_12345', template: '12345.prepaid_card', text });
     expect(r.status).toBe(200);

@@ -10,7 +10,9 @@ const label = (name: string) => (PLACEHOLDERS as Record<string, string>)[name] ?
 
 function filled(t: TemplateView, vars: ReturnType<typeof varsFromTicket>): TemplateFact & { title: string; category_label: string } {
   const f = fillTemplate(t.body, vars);
-  return { key: t.key, version: t.version, use: t.use, category: t.category, title: t.title, category_label: t.category_label, text: f.text, missing: f.missing.map(label) };
+  // what is left to write is named in Chinese in the text too ({{amount}} → {{涉及金额（元）}}): the officer reads it
+  const text = f.text.replace(/\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/g, (_m, name: string) => `{{${label(name)}}}`);
+  return { key: t.key, version: t.version, use: t.use, category: t.category, title: t.title, category_label: t.category_label, text, missing: f.missing.map(label) };
 }
 
 async function varsFor(q: Queryable, ticket: TicketRow, today: string) {
