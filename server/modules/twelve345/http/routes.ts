@@ -1,8 +1,7 @@
 /** 12345 endpoints: transfers in (转办件), the centre's feedback (满意度), and the transfer panel of a ticket. */
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
-import type { IntakeCtx } from '../../intake/index.js';
-import { fileBody } from '../../intake/http/routes.js';
+import { fileBody, type IntakeCtx } from '../../intake/index.js';
 import { CATEGORIES_12345 } from '../../knowledge/index.js';
 import { SATISFACTION_12345 } from '../domain/satisfaction.js';
 import type { DeliveryConfig } from '../domain/delivery.js';
