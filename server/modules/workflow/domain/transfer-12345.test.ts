@@ -70,6 +70,8 @@ describe('the 12345 track', () => {
     expect(r.d.outcome).toBe('returned_12345');
     expect(r.d.message12345).toEqual({ seq: 1, kind: 'return' });
     expect(r.s.t12345!.messages[0]).toMatchObject({ kind: 'return', reason: 'R1', text: '非市场监管职责' });
+    // a transfer linked as a repeat at intake goes back as 重复件 and stays a duplicate
+    expect(step({ ...s, status: 'duplicate' }, { action: 'return_12345', reason: 'R3' }, RECEIVED).d.status).toBe('duplicate');
     // once handling has begun the transfer is ours: no return after acceptance
     const accepted = step(step(s, { action: 'sign_12345' }, RECEIVED).s, { action: 'accept' }, RECEIVED).s;
     expect(code(() => step(accepted, { action: 'return_12345', reason: 'R1' }, RECEIVED))).toBe('illegal_transition');

@@ -141,7 +141,8 @@ export const SPECS: Record<Action, Spec> = {
   // 12345 transfers: the 12345 track runs beside the statutory one, so signing, replying and extending leave the
   // ticket's status alone; a return (not ours to handle) is possible only before handling began, and closes it
   sign_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
-  return_12345: { kinds: ALL_KINDS, from: [...NON_TERMINAL_COMPLAINT], to: 'closed', roles: ['operator', ...OFFICIALS] },
+  // (a transfer linked as a repeat at intake may be returned as 重复件 too: it stays a duplicate)
+  return_12345: { kinds: ALL_KINDS, from: [...NON_TERMINAL_COMPLAINT, 'duplicate'], to: 'closed', roles: ['operator', ...OFFICIALS] },
   reply_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
   extend_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['supervisor', 'admin'] },
 };
@@ -341,7 +342,7 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     }
   }
 
-  const status = spec.to ?? s.status;
+  const status = input.action === 'return_12345' && s.status === 'duplicate' ? s.status : spec.to ?? s.status;
   const dueKey = status === 'suspended' ? null : currentDueKey(s.kind, status, s.real_name);
   return {
     status,
