@@ -92,6 +92,10 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/knowledge/templates': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
   'GET /api/knowledge/templates/{key}': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
   'PUT /api/knowledge/templates/{key}': ['supervisor', 'admin'],
+  'GET /api/knowledge/templates/{key}/draft': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'GET /api/knowledge/guide': 'public',
+  'GET /api/knowledge/laws': 'public',
+  'GET /api/knowledge/laws/article': 'public',
 };
 
 let app: Awaited<ReturnType<typeof testApp>>;

@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/admin/models', component: () => import('./views/AdminModels.vue'), meta: { screen: 'models' } },
     { path: '/models', redirect: '/admin/models' },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
+    { path: '/knowledge', component: () => import('./views/Knowledge.vue'), meta: { screen: 'knowledge' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

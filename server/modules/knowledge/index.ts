@@ -7,4 +7,8 @@ export {
   type TemplateUse, type TemplateVars, type TicketForVars, type Category12345, type Outcome,
 } from './domain/templates.js';
 export type { TemplateRow } from './repository.js';
+export { listGuide, type GuideQuery } from './queries/guide.js';
+export { listLaws, lawArticle, legalBasis, type LegalBasis } from './queries/laws.js';
+export { searchGuide, type GuideItem } from './domain/guide.js';
+export { citation, inForceOn, type LawArticle } from './domain/laws.js';
 export { knowledgeRoutes } from './http/routes.js';

@@ -51,6 +51,7 @@ export const api = {
   get: <T>(path: string, q?: Query, opts?: { quiet401?: boolean }) => request<T>('GET', path + qs(q), undefined, opts),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
 };
 
 /** Whether the server has a route (the OpenAPI document lists it): screens built ahead of an endpoint say so instead of erroring. */

@@ -30,6 +30,7 @@ const D: Record<string, [string, string]> = {
   abnormal: ['异常名录', 'Abnormal list'],
   enterprise: ['ODR企业', 'ODR enterprise'],
   admin: ['审计', 'Audit'],
+  knowledge: ['知识库', 'Knowledge'],
   portal: ['公众服务', 'Public portal'],
   // portal
   portalTitle: ['12315 消费投诉 · 举报 · 咨询', '12315 complaints · reports · enquiries'],

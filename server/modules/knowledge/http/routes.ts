@@ -9,8 +9,13 @@ import type { Ctx } from '../../workflow/index.js';
 import { USES } from '../domain/templates.js';
 import { editTemplate, type TemplateEdit } from '../commands/edit-template.js';
 import { listTemplates, templateWithHistory } from '../queries/templates.js';
+import { draftForTicket } from '../queries/draft.js';
+import { listGuide } from '../queries/guide.js';
+import { lawArticle, listLaws } from '../queries/laws.js';
 
 const STAFF_READ = ['operator', 'officer', 'supervisor', 'analyst', 'admin'] as const;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不是有效日期');
+const text = (n: number) => z.string().max(n);
 const key = z.object({ key: z.string().min(1).max(100).regex(/^[a-z0-9_.]+$/, '模板编号只含小写字母、数字、下划线和点') });
 
 export function knowledgeRoutes(http: Http, ctx: Ctx) {
@@ -32,5 +37,31 @@ export function knowledgeRoutes(http: Http, ctx: Ctx) {
     const b = req.body as TemplateEdit;
     if (!req.actor) return fail('unauthenticated', '请先登录');
     return editTemplate(ctx.db, req.actor, (req.params as { key: string }).key, b, ctx.now());
+  });
+
+  http.get('/api/knowledge/templates/:key/draft', {
+    config: { auth: [...STAFF_READ] },
+    schema: { tags: ['knowledge'], summary: '按模板为工单生成答复草稿（占位符由工单填充）', params: key, querystring: z.object({ ticket: z.string().min(1).max(64), outcome: text(2000).optional(), reason: text(2000).optional() }) },
+  }, async (req) => {
+    const qs = req.query as { ticket: string; outcome?: string; reason?: string };
+    return draftForTicket(ctx, req.actor!, (req.params as { key: string }).key, qs.ticket, { outcome: qs.outcome, reason: qs.reason });
+  });
+
+  http.get('/api/knowledge/guide', {
+    config: { auth: 'public' },
+    schema: { tags: ['knowledge'], summary: '避坑指南（经营者合规指引）：按类别筛选、全文检索', querystring: z.object({ q: text(200).optional(), category: text(60).optional(), problem: text(30).optional(), limit: z.coerce.number().int().min(1).max(100).optional() }) },
+  }, async (req) => listGuide(ctx.db, req.query as { q?: string; category?: string; problem?: string; limit?: number }));
+
+  http.get('/api/knowledge/laws', {
+    config: { auth: 'public' },
+    schema: { tags: ['knowledge'], summary: '法律依据库：检索（可限定某日有效）', querystring: z.object({ q: text(200).optional(), on: day.optional() }) },
+  }, async (req) => listLaws(ctx.db, req.query as { q?: string; on?: string }));
+
+  http.get('/api/knowledge/laws/article', {
+    config: { auth: 'public' },
+    schema: { tags: ['knowledge'], summary: '按法律名称与条号查询条文（可指定施行日期）', querystring: z.object({ law: z.string().min(1).max(100), article: z.string().min(1).max(20), on: day.optional() }) },
+  }, async (req) => {
+    const qs = req.query as { law: string; article: string; on?: string };
+    return lawArticle(ctx.db, qs.law, qs.article, qs.on);
   });
 }

@@ -1,7 +1,7 @@
 /** Reading reply templates: the latest version of each (by use/category), one template, its history, a filled draft. */
 import { fail } from '../../../platform/errors/index.js';
 import type { Queryable } from '../../../platform/db/index.js';
-import { categoryLabel, PLACEHOLDERS, type TemplateUse } from '../domain/templates.js';
+import { CATEGORIES_12345, categoryLabel, OUTCOMES, PLACEHOLDERS, type TemplateUse } from '../domain/templates.js';
 import { knowledgeRepo, type TemplateRow } from '../repository.js';
 
 export type TemplateView = TemplateRow & { category_label: string };
@@ -9,7 +9,10 @@ const present = (t: TemplateRow): TemplateView => ({ ...t, category_label: categ
 
 /** The latest version of every template; `use` '12345' or 'outcome', `category` one of that use's codes. */
 export async function listTemplates(db: Queryable, f: { use?: TemplateUse; category?: string } = {}): Promise<TemplateView[]> {
-  return (await knowledgeRepo.latestTemplates(db, f)).map(present);
+  // in the catalogue's order (12345 categories, then outcomes); keys a bureau added later come last
+  const order = [...CATEGORIES_12345, ...OUTCOMES] as string[];
+  const rank = (t: TemplateRow) => (order.includes(t.category) ? order.indexOf(t.category) : order.length);
+  return (await knowledgeRepo.latestTemplates(db, f)).sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key)).map(present);
 }
 
 /** The latest version of one template, or undefined. */

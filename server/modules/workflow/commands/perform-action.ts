@@ -11,6 +11,7 @@ import { decide, type ActionFacts, type ActionInput } from '../domain/transition
 import { ruleSetByVersion } from '../domain/rules.js';
 import { renderDocument } from '../domain/documents.js';
 import { mediationText } from '../../text/index.js';
+import { legalBasis } from '../../knowledge/index.js';
 import { ticketRepo, type TicketRow } from '../repository.js';
 import { unitNames } from '../queries/unit-names.js';
 import type { Ctx } from '../context.js';
@@ -49,6 +50,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     const docs = [];
     if (d.documents.length) {
       const names = await unitNames(q, t.unit_id);
+      const cites = await citationsFor(q, rules, String(t.received_date), today, d.event.payload.article as string | undefined);
       for (const kind of d.documents) {
         const doc = renderDocument(kind, {
           ticketNo: t.no, unitName: names.unitName, unitShort: names.short, date: today, ruleName: rules.name,
@@ -57,6 +59,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
           summary: (mediationText(t.title) || mediationText(t.body) || '').slice(0, 200), reasonText: d.event.payload.reason_text as string | undefined,
           article: d.event.payload.article as string | undefined, note: o.input.note, mediateBy: d.deadlines.mediate_by,
           outcomeText: t.kind === 'report' ? reportOutcomeText(d.outcome ?? t.outcome, o.input.note) : undefined,
+          ...cites,
         });
         const id = randomUUID();
         await ticketRepo.insertDocument(q, ctx.sealer, { ticket_id: t.id, id, kind, number: doc.number, title: doc.title, html: doc.html, created_by: o.actor.id });
@@ -66,6 +69,19 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.action', subjectType: 'ticket', subjectId: t.id, detail: { action: o.input.action, status: d.status } });
     return { id: t.id, no: t.no, status: d.status, due_date: d.due_date, due_kind: d.due_kind, deadlines: d.deadlines, documents: docs };
   });
+}
+
+/**
+ * Citations from the legal-basis library, where it holds them: the rule article a decision names (in force on the day
+ * the ticket was received, which chose its rule set) and 消费者权益保护法 第三十九条 (the other routes a party is told
+ * of). Without them the documents keep their built-in wording.
+ */
+async function citationsFor(q: Parameters<typeof ticketRepo.get>[0], rules: ReturnType<typeof ruleSetByVersion>, received: string, today: string, article: string | undefined) {
+  const [basis, routes] = await Promise.all([
+    article ? legalBasis(q, rules.short, article, received) : Promise.resolve(undefined),
+    legalBasis(q, '消费者权益保护法', '第三十九条', today),
+  ]);
+  return { basis: basis ? [basis] : undefined, routesCitation: routes?.citation };
 }
 
 /** What decide needs to know about other records for this action (only looked up for the actions that use it). */

@@ -21,7 +21,13 @@ export interface DocumentContext {
   note?: string;
   mediateBy?: string;
   outcomeText?: string;
+  /** the articles the decision rests on, from the legal-basis library (quoted, or marked 摘要 when summarised) */
+  basis?: { citation: string; text: string; is_summary: boolean }[];
+  /** the library's citation of 消费者权益保护法 第三十九条 (the built-in one otherwise) */
+  routesCitation?: string;
 }
+
+const ROUTES_39 = '《中华人民共和国消费者权益保护法》第三十九条';
 
 const ABBR: Record<DocumentKind, string> = {
   acceptance_decision: '诉受',
@@ -50,12 +56,12 @@ function body(kind: DocumentKind, c: DocumentContext): string[] {
         `本局将依法组织调解。调解遵循自愿原则，调解期限至${c.mediateBy ? cnDate(c.mediateBy) : '法定期限届满'}止（检定、检验、检测、鉴定时间不计入）。`];
     case 'decline_decision':
       return [`${who}：`, `你于${recv}提出的对${resp}的投诉（编号${esc(c.ticketNo)}），经审查，属于${esc(c.ruleName)}${esc(c.article ?? '')}规定的情形：${esc(c.reasonText ?? '')}。本局决定不予受理。`,
-        '如对本决定不服，可依法申请行政复议或者提起行政诉讼；对于消费者权益争议，也可以依照《中华人民共和国消费者权益保护法》第三十九条的规定，通过与经营者协商和解、请求消费者协会或者依法成立的其他调解组织调解、提请仲裁或者向人民法院提起诉讼等途径解决。'];
+        `如对本决定不服，可依法申请行政复议或者提起行政诉讼；对于消费者权益争议，也可以依照${esc(c.routesCitation ?? ROUTES_39)}的规定，通过与经营者协商和解、请求消费者协会或者依法成立的其他调解组织调解、提请仲裁或者向人民法院提起诉讼等途径解决。`];
     case 'mediation_notice':
       return [`${who}、${resp}：`, `本局已受理编号${esc(c.ticketNo)}的投诉，现依法组织调解。双方如认为调解人员与本案有利害关系，可在收到本通知之日起三个工作日内申请回避。`];
     case 'termination_decision':
       return [`${who}、${resp}：`, `本局于${recv}收到的投诉（编号${esc(c.ticketNo)}），在调解过程中出现${esc(c.ruleName)}${esc(c.article ?? '')}规定的情形：${esc(c.reasonText ?? '')}。本局决定终止调解。`,
-        '当事人可以依照《中华人民共和国消费者权益保护法》第三十九条的规定，通过其他途径解决争议。'];
+        `当事人可以依照${esc(c.routesCitation ?? ROUTES_39)}的规定，通过其他途径解决争议。`];
     case 'mediation_agreement':
       return [`投诉人：${who}`, `被投诉人：${resp}`, `争议事实：${esc(c.summary)}`, `经本局组织调解，双方自愿达成如下协议：${esc(c.note ?? '（协议内容）')}`,
         '本调解书由双方当事人签名或者盖章，经本局加盖印章后生效，双方各执一份，本局留存一份。', '投诉人（签名）：__________　　被投诉人（签名/盖章）：__________'];
@@ -67,10 +73,17 @@ function body(kind: DocumentKind, c: DocumentContext): string[] {
   }
 }
 
+/** 法律依据 after the body: a verbatim article in quotes, a summarised one marked as such (never posing as a quote). */
+function basisParagraphs(basis: DocumentContext['basis']): string[] {
+  return (basis ?? []).map((b) => b.is_summary
+    ? `法律依据：${esc(b.citation)}（摘要）${esc(b.text.replace(/（摘要[^）]*）/g, ''))}`
+    : `法律依据：${esc(b.citation)}规定：“${esc(b.text).replace(/\n/g, '<br>')}”`);
+}
+
 export function renderDocument(kind: DocumentKind, c: DocumentContext): { title: string; number: string; html: string } {
   const title = DOCUMENT_TITLES[kind];
   const number = documentNumber(kind, c);
-  const paras = body(kind, c).map((p) => `<p>${p}</p>`).join('\n');
+  const paras = [...body(kind, c), ...basisParagraphs(c.basis)].map((p) => `<p>${p}</p>`).join('\n');
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title} ${esc(number)}</title>
 <style>@page{size:A4;margin:25mm 26mm}body{font-family:"FangSong","仿宋","Noto Serif CJK SC","SimSun",serif;font-size:16pt;line-height:1.8;color:#000;max-width:170mm;margin:auto}
 h1{font-family:"SimSun","Noto Serif CJK SC",serif;font-size:22pt;text-align:center;letter-spacing:.2em;margin:0 0 .3em}
