@@ -15,6 +15,7 @@ import { sealLegacyAttachments } from './modules/attachments/index.js';
 import { sealLegacyDocuments } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
 import { loadStationOverrides } from './modules/admin/index.js';
+import { replyTemplate12345 } from './modules/twelve345/index.js';
 import { seedKnowledge } from './modules/knowledge/index.js';
 
 export interface App extends IntakeCtx {
@@ -87,6 +88,7 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
     cal: calendar,
     today: clock.today,
     now: clock.now,
+    replyTemplate: replyTemplate12345,
     dataDir: cfg.dataDir,
     keySource: cfg.keySource,
     async close() {

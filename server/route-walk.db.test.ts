@@ -49,6 +49,7 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/public/disclosure': 'public',
   'POST /api/prefill': 'public',
   'POST /api/12345/transfers': ['operator', 'admin'],
+  'POST /api/12345/feedback': ['operator', 'admin'],
   // workflow
   'GET /api/tickets': STAFF,
   'GET /api/tickets/{id}': STAFF,
@@ -92,6 +93,7 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/partner/abnormal': ['partner', 'supervisor', 'analyst', 'admin'],
   // 督办
   'POST /api/tickets/{id}/supervisions': ['supervisor', 'admin'],
+  'GET /api/tickets/{id}/12345': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
   'GET /api/tickets/{id}/supervisions': [...OFFICERS, 'supervisor', 'analyst', 'admin', 'operator'],
   'GET /api/supervisions': [...OFFICERS, 'supervisor', 'analyst', 'admin'],
   'GET /api/supervisions/stats': ['supervisor', 'analyst', 'admin'],

@@ -15,6 +15,7 @@ import { abnormalRoutes } from './modules/abnormal-list/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { supervisionRoutes } from './modules/supervision/index.js';
 import { adminRoutes } from './modules/admin/index.js';
+import { twelve345Routes, type DeliveryConfig } from './modules/twelve345/index.js';
 import { knowledgeRoutes } from './modules/knowledge/index.js';
 
 export interface WebServices {
@@ -22,8 +23,10 @@ export interface WebServices {
   similar: SimilarService;
   /** the detector's status: the live one when a worker runs in this process, else what the web role can tell */
   detector: Pick<WarningService, 'state'>;
+  /** where 12345 replies go (the transfer panel names the channels) */
+  delivery12345: DeliveryConfig;
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345)];
 }

@@ -13,7 +13,8 @@ import { EventRunner, type Subscriber } from '../platform/events/index.js';
 import type { Http } from '../platform/http/index.js';
 import { SimilarService, activeModel } from '../modules/assist/index.js';
 import { WarningService, type DetectorState } from '../modules/alerts/index.js';
-import { enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
+import { deliveryConfig, type DeliveryConfig } from '../modules/twelve345/index.js';
+import { delivery12345Subscriber, enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROLES = ['web', 'worker', 'scheduler'] as const;
@@ -28,6 +29,8 @@ export interface RolesOptions {
   pollMs?: number;
   /** start the scheduler's timer (default true) */
   scheduler?: boolean;
+  /** where 12345 replies go (default: from XIEZHI_12345_* in the environment) */
+  twelve345?: DeliveryConfig;
 }
 
 export interface Running {
@@ -56,13 +59,14 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
   const subs: Subscriber[] = [];
   const stops: (() => Promise<void> | void)[] = [];
   let warning: WarningService | undefined;
+  const delivery = o.twelve345 ?? deliveryConfig(process.env);
   // load the classifiers before serving, so the first filings do not wait seconds for a model to deserialise
   if (roles.includes('web')) activeModel('kind');
   if (roles.includes('worker')) {
     activeModel('goods_service');
     activeModel('problem');
     warning = new WarningService(app.db);
-    subs.push(enrichmentSubscriber(app.db), warningProjection(app.db, warning, app.today));
+    subs.push(enrichmentSubscriber(app.db), warningProjection(app.db, warning, app.today), delivery12345Subscriber(app, delivery));
     // the detector closes a day once the date has moved on — one worker does it (advisory lock), alerts are upserts
     const w = warning;
     const t = setInterval(() => {
@@ -79,12 +83,12 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
     subs.push(similarProjection(app.db, similar));
     // without a worker in this process the detector runs elsewhere; this process can only say it has none
     const detector = warning ?? { state: () => ({ ...IDLE_DETECTOR, runs_elsewhere: true }) };
-    http = await buildHttp(app, optionalRoutes(app, { similar, detector }), { logger: o.log });
+    http = await buildHttp(app, optionalRoutes(app, { similar, detector, delivery12345: delivery }), { logger: o.log });
     if (o.port !== undefined) await http.listen({ port: o.port, host: o.host ?? '0.0.0.0' });
     const h = http;
     stops.push(() => h.close());
   }
-  if (roles.includes('scheduler') && o.scheduler !== false) stops.push(startScheduler(app));
+  if (roles.includes('scheduler') && o.scheduler !== false) stops.push(startScheduler(app, undefined, delivery));
   const runner = new EventRunner(app.db, subs, { pollMs: o.pollMs });
   await runner.start();
   return {

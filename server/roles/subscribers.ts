@@ -6,6 +6,9 @@
  *   them with `ticket.enriched` in the transaction that moves its cursor (so exactly once in effect).
  * - `similar-index` (web, projection): the in-memory similar-case index of this process.
  * - `early-warning` (worker, projection): the live detector; listings in force are discounted.
+ * - `12345-delivery` (worker, durable): a reply or return of a 12345 transfer becomes its delivery rows (one per
+ *   channel) and is sent at once; what fails waits for the scheduler's retry round. Sending happens before the cursor
+ *   moves, so a crash can send twice — with the same idempotency key, which the centre drops.
  */
 import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
@@ -13,7 +16,8 @@ import type { Db } from '../platform/db/index.js';
 import { assistRepo, categoryEnrich, type SimilarService } from '../modules/assist/index.js';
 import { alertRepo, toTif, type WarningService } from '../modules/alerts/index.js';
 import { abnormalRepo } from '../modules/abnormal-list/index.js';
-import { ticketRepo, type TicketRow } from '../modules/workflow/index.js';
+import { ticketRepo, type Ctx, type TicketRow } from '../modules/workflow/index.js';
+import { deliverDue, enqueueMessages, type DeliveryConfig } from '../modules/twelve345/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
 /** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */
@@ -100,6 +104,22 @@ export function warningProjection(db: Db, warning: WarningService, today: () => 
       }
       const rows = await alertRepo.ticketsByIds(db, [...new Set(ids)]);
       if (rows.length) await warning.ingest(rows.map(toTif));
+    },
+  };
+}
+
+export function delivery12345Subscriber(ctx: Ctx, cfg: DeliveryConfig): DurableSubscriber {
+  return {
+    kind: 'durable',
+    name: '12345-delivery',
+    types: ['transfer12345.outgoing'],
+    batch: 20,
+    async handle(events) {
+      const refs = events.flatMap((e) => (e.type === 'transfer12345.outgoing' ? [{ ticket_id: e.payload.ticket_id, seq: e.payload.seq }] : []));
+      // the rows are idempotent inserts and each attempt is recorded as it happens, not with the cursor: a failed
+      // attempt must stay counted even though the batch itself moves on
+      await enqueueMessages(ctx, cfg, refs);
+      await deliverDue(ctx, cfg, { ticketIds: [...new Set(refs.map((r) => r.ticket_id))] });
     },
   };
 }

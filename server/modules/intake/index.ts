@@ -5,6 +5,7 @@ export { normaliseTicket, normaliseKind, hasReportPart, ticketIdFor } from './do
 export { normaliseBusinessKey } from './domain/business-key.js';
 export { resolveMapping, rowToTicket, type ColumnMap } from './domain/columns.js';
 export { fileTicket, trackHash, type FileTicketInput } from './commands/file-ticket.js';
+export { fileBody } from './http/routes.js';
 export { trackTicket, rateTicket } from './queries/track-ticket.js';
 export { redactStoredTexts } from './commands/redact-stored.js';
 export { protectText, REDACTION_VERSION } from './domain/protect-text.js';

@@ -2,6 +2,7 @@
 import type { Sealer } from '../../platform/crypto/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import type { QueueScope } from '../access/index.js';
+import type { Transfer12345 } from './domain/transfer-12345.js';
 
 export interface NewTicketRow {
   id: string;
@@ -66,6 +67,8 @@ export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at'> {
   created_at: Date;
   updated_at: Date;
   version: number;
+  /** the 12345 track of a transfer (null: not a 12345 transfer) */
+  t12345: Transfer12345 | null;
 }
 
 const COLS: [keyof NewTicketRow, string][] = [
@@ -178,6 +181,8 @@ export const ticketRepo = {
     late?: boolean | undefined;
     /** mark_duplicate: the original */
     duplicate_of?: string | undefined;
+    /** 12345 actions: the transfer's new state */
+    t12345?: unknown;
   }, now: Date): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET status = $3, deadlines = $4::jsonb, due_date = $5, due_kind = $6, suspended_since = $7, odr_key = $8,
@@ -185,10 +190,10 @@ export const ticketRepo = {
          outcome = COALESCE($10, outcome), legal_basis = COALESCE($11, legal_basis), satisfaction = COALESCE($12, satisfaction),
          decisions = decisions + CASE WHEN $13::boolean IS NULL THEN 0 ELSE 1 END,
          late_decisions = late_decisions + CASE WHEN $13::boolean THEN 1 ELSE 0 END,
-         duplicate_of = COALESCE($15, duplicate_of), updated_at = now(), version = version + 1
+         duplicate_of = COALESCE($15, duplicate_of), t12345 = COALESCE($16::jsonb, t12345), updated_at = now(), version = version + 1
        WHERE id = $1 AND version = $2`,
       [id, version, p.status, JSON.stringify(p.deadlines), p.due_date, p.due_kind, p.suspended_since, p.odr_key, p.closed,
-        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now, p.duplicate_of ?? null],
+        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now, p.duplicate_of ?? null, p.t12345 ? JSON.stringify(p.t12345) : null],
     );
     return r.rowCount === 1;
   },

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'model.register'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close'
   | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export'
+  | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
   | 'knowledge.template_edit';
 
 interface AuditBase {

@@ -17,12 +17,14 @@ export interface EventPayloads {
   'ticket.deadline_marked': { ticket_id: string; marker: 'deadline_warning' | 'deadline_breached'; due_kind: string; due_date: string };
   /** an abnormal-list entry changed state; `in_force` says whether its effects (flags, detector discount) apply now */
   'listing.changed': { entry_id: string; person_key: string; state: string; in_force: boolean; effect_changed: boolean };
+  /** a reply or a return of a 12345 transfer is to be sent back to the 12345 centre (t12345.messages[seq]) */
+  'transfer12345.outgoing': { ticket_id: string; seq: number; kind: 'reply' | 'return' };
   /** the early-warning detector stored a new alert or grew one */
   'alert.raised': { alert_id: string; kind: string; district_code: string | null; count: number };
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES: readonly EventType[] = ['ticket.received', 'ticket.enriched', 'ticket.transitioned', 'ticket.transferred', 'ticket.deadline_marked', 'listing.changed', 'alert.raised'];
+export const EVENT_TYPES: readonly EventType[] = ['ticket.received', 'ticket.enriched', 'ticket.transitioned', 'ticket.transferred', 'ticket.deadline_marked', 'listing.changed', 'alert.raised', 'transfer12345.outgoing'];
 
 /** An event before it is stored: the subject is what it is about (a ticket id, an entry id, an alert id). */
 export type NewEvent = { [K in EventType]: { type: K; subject: string; payload: EventPayloads[K] } }[EventType];

@@ -15,7 +15,11 @@ const ACTIONS: Record<string, [string, string]> = {
   start_verification: ['开始核查', 'Start verification'], extend_verification: ['延长核查', 'Extend verification'],
   open_case: ['立案', 'Open case'], not_open_case: ['不予立案', 'Do not open case'], notify_reporter: ['告知举报人', 'Notify reporter'],
   answer: ['答复', 'Answer'], close: ['办结', 'Close'], follow_up: ['回访', 'Follow up'], mark_duplicate: ['标记重复件', 'Mark duplicate'], refer_out: ['移送有管辖权部门', 'Refer to competent bureau'],
+  sign_12345: ['签收（12345）', 'Sign for (12345)'], return_12345: ['退回（12345）', 'Return (12345)'], reply_12345: ['答复（12345）', 'Reply (12345)'],
+  extend_12345: ['延期（12345）', 'Extend (12345)'],
 };
+/** The 12345 track's actions: done in the 12345 panel (template, reason), not from the ticket's toolbar. */
+export const is12345Action = (a: string) => a.endsWith('_12345');
 export const actionLabel = (a: string) => pick(ACTIONS, a);
 
 /** Timeline entries that are not workflow actions (inspections, 督办, corrections, ratings, deadline markers). */
@@ -26,6 +30,8 @@ const EVENTS: Record<string, [string, string]> = {
   labels_corrected: ['更正分类', 'Labels corrected'], rating: ['满意度评价', 'Satisfaction rated'],
   deadline_warning: ['临期提醒', 'Deadline warning'], deadline_breached: ['超期', 'Deadline breached'],
   evidence_attached: ['提交证据', 'Evidence attached'], rebuttal_submitted: ['经营者申诉材料', 'Business rebuttal'],
+  received_12345: ['收到12345转办件', '12345 transfer received'], reopen_12345: ['12345重办', '12345 transfer re-opened'],
+  satisfaction_12345: ['12345回访满意度', '12345 satisfaction'],
 };
 /** Label of a timeline entry: an event of its own, else the workflow action it records. */
 export const eventLabel = (type: string) => (EVENTS[type] ? pick(EVENTS, type) : actionLabel(type));
@@ -50,6 +56,7 @@ const DUE: Record<string, [string, string]> = {
   accept_by: ['受理期限', 'accept by'], odr_by: ['ODR和解期限', 'ODR window'], mediate_by: ['调解期限', 'mediate by'],
   notice_by: ['告知期限', 'notify by'], verify_by: ['核查期限', 'verify by'], notify_by: ['告知举报人期限', 'tell reporter by'],
   answer_by: ['答复期限', 'answer by'], follow_up_by: ['回访期限', 'follow up by'],
+  sign_12345_by: ['12345签收期限', '12345 sign by'], reply_12345_by: ['12345答复期限', '12345 reply by'],
 };
 export const dueLabel = (k: string | null | undefined) => pick(DUE, k);
 

@@ -1,4 +1,4 @@
-/** Intake endpoints: staff filing (hotline), the public portal, 12345 transfers. */
+/** Intake endpoints: staff filing (hotline), the public portal (12345 transfers: modules/twelve345). */
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { audit } from '../../../platform/audit/index.js';
@@ -55,12 +55,5 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
   http.post('/api/public/tickets/:no/rating', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '评价办理结果', params: z.object({ no: z.string().max(40) }), body: z.object({ code: z.string().max(20), satisfaction: z.number().int().min(1).max(5), comment: z.string().max(500).optional() }) } }, async (req) => {
     const b = req.body as { code: string; satisfaction: number; comment?: string };
     return rateTicket(ctx, (req.params as { no: string }).no, b.code, b.satisfaction, b.comment);
-  });
-
-  http.post('/api/12345/transfers', { config: { auth: ['operator', 'admin'] }, schema: { tags: ['intake'], summary: '12345 转办件接收（按工单号幂等）', body: z.object({ items: z.array(fileBody.extend({ client_key: z.string().min(1).max(100) })).min(1).max(500) }) } }, async (req) => {
-    const items = (req.body as { items: (z.infer<typeof fileBody> & { client_key: string })[] }).items;
-    const out = [];
-    for (const i of items) out.push(await fileTicket(ctx, req.actor!, { ...i, channel: '12345' }, '12345'));
-    return { received: out.length, created: out.filter((x) => x.created).length, items: out.map(({ tracking_code: _t, ...x }) => x) };
   });
 }

@@ -34,15 +34,19 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     const rules = ruleSetByVersion(t.rule_version);
     const today = o.on ?? ctx.today();
     const d = decide(
-      { kind: t.kind, status: t.status, received_date: String(t.received_date), real_name: t.real_name, deadlines: t.deadlines as never, suspended_since: t.suspended_since, odr_key: t.odr_key },
+      { kind: t.kind, status: t.status, received_date: String(t.received_date), real_name: t.real_name, deadlines: t.deadlines as never, suspended_since: t.suspended_since, odr_key: t.odr_key, t12345: t.t12345 },
       o.input,
-      { cal: ctx.cal(), rules, today, role: o.actor.role, facts: await factsFor(q, o.actor, t, o.input) },
+      { cal: ctx.cal(), rules, today, role: o.actor.role, facts: await factsFor(ctx, q, o.actor, t, o.input, today), at: ctx.now().toISOString() },
     );
     const late = typeof d.event.payload.late === 'boolean' ? d.event.payload.late : undefined;
     const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late }, ctx.now());
     if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试 (ticket changed concurrently)');
     await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: o.actor.id, actor_role: o.actor.role, type: d.event.type, payload: { ...d.event.payload, status: d.status, due_date: d.due_date } });
-    await appendEvents(q, [event('ticket.transitioned', t.id, { ticket_id: t.id, action: o.input.action, from: t.status, to: d.status, actor_role: o.actor.role, closed: d.closed })]);
+    await appendEvents(q, [
+      event('ticket.transitioned', t.id, { ticket_id: t.id, action: o.input.action, from: t.status, to: d.status, actor_role: o.actor.role, closed: d.closed }),
+      // a reply or a return goes back to the 12345 centre: delivery runs from the outbox, after commit
+      ...(d.message12345 ? [event('transfer12345.outgoing', t.id, { ticket_id: t.id, seq: d.message12345.seq, kind: d.message12345.kind })] : []),
+    ]);
     const docs = [];
     if (d.documents.length) {
       const names = await unitNames(q, t.unit_id);
@@ -81,7 +85,10 @@ async function citationsFor(q: Parameters<typeof ticketRepo.get>[0], rules: Retu
 }
 
 /** What decide needs to know about other records for this action (only looked up for the actions that use it). */
-async function factsFor(q: Parameters<typeof ticketRepo.get>[0], actor: Actor, t: TicketRow, input: ActionInput): Promise<ActionFacts> {
+async function factsFor(ctx: Ctx, q: Parameters<typeof ticketRepo.get>[0], actor: Actor, t: TicketRow, input: ActionInput, today: string): Promise<ActionFacts> {
+  if (input.action === 'reply_12345' && input.template?.trim()) {
+    return { template12345: (await ctx.replyTemplate?.(q, input.template.trim(), t, today)) ?? null };
+  }
   if (input.action === 'mark_duplicate' && input.duplicate_of?.trim()) {
     const target = await ticketRepo.get(q, input.duplicate_of.trim());
     // a ticket the actor may not see is reported exactly like one that does not exist

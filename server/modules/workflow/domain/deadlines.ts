@@ -5,7 +5,7 @@
 import type { WorkCalendar } from '../../../platform/calendar/index.js';
 import type { DeadlineRule, RuleSet } from './rules.js';
 
-export type DeadlineKey = 'accept_by' | 'odr_by' | 'mediate_by' | 'notice_by' | 'verify_by' | 'notify_by' | 'answer_by' | 'follow_up_by';
+export type DeadlineKey = 'accept_by' | 'odr_by' | 'mediate_by' | 'notice_by' | 'verify_by' | 'notify_by' | 'answer_by' | 'follow_up_by' | 'sign_12345_by' | 'reply_12345_by';
 export type Deadlines = Partial<Record<DeadlineKey, string>> & { verify_extended?: boolean; suspended_workdays?: number; suspended_days?: number };
 
 export function addPeriod(cal: WorkCalendar, from: string, rule: DeadlineRule): string {

@@ -5,14 +5,15 @@
  */
 import type { WorkCalendar } from '../../../platform/calendar/index.js';
 import { fail } from '../../../platform/errors/index.js';
-import type { Role } from '../../../../shared/domain.js';
+import { STATUSES, type Role } from '../../../../shared/domain.js';
 import { addPeriod, currentDueKey, extendForSuspension, initialDeadlines, type DeadlineKey, type Deadlines } from './deadlines.js';
 import type { ReasonCode, RuleSet } from './rules.js';
+import { ACTIONS_12345, can12345, decide12345, type Action12345, type TemplateFact, type Transfer12345 } from './transfer-12345.js';
 
 export const ACTIONS = [
   'accept', 'decline', 'send_odr', 'odr_settle', 'odr_fail', 'start_mediation', 'suspend', 'resume', 'mediate_success',
   'terminate', 'notify_termination', 'start_verification', 'extend_verification', 'open_case', 'not_open_case',
-  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate', 'refer_out',
+  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate', 'refer_out', ...ACTIONS_12345,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +39,8 @@ export interface WorkflowState {
   deadlines: Deadlines;
   suspended_since: string | null;
   odr_key: string | null;
+  /** the 12345 track of a transfer (null: not a 12345 transfer) */
+  t12345?: Transfer12345 | null;
 }
 
 export interface ActionInput {
@@ -53,6 +56,9 @@ export interface ActionInput {
   odr_key?: string;
   consent?: boolean;
   duplicate_of?: string;
+  /** reply_12345: the template's key, and the (edited) text; without text the template filled from the ticket is sent */
+  template?: string;
+  text?: string;
 }
 
 /**
@@ -70,6 +76,8 @@ export interface ActionFacts {
   odrCandidates?: string[];
   /** send_odr: the consumer's consent recorded at filing (extra.consent_odr); staff's word is not enough */
   consentOdr?: boolean | null;
+  /** reply_12345: the named template, filled from the ticket (null: no such template) */
+  template12345?: TemplateFact | null;
 }
 
 export interface Decision {
@@ -87,6 +95,10 @@ export interface Decision {
   documents: DocumentKind[];
   /** mark_duplicate: the original ticket's id */
   duplicate_of?: string;
+  /** 12345 actions: the transfer's new state */
+  t12345?: Transfer12345;
+  /** return_12345 / reply_12345: the message to send back to the 12345 centre */
+  message12345?: { seq: number; kind: 'reply' | 'return' };
 }
 
 interface Spec {
@@ -99,6 +111,7 @@ interface Spec {
 const OFFICIALS: Role[] = ['officer', 'supervisor', 'admin'];
 const NON_TERMINAL_COMPLAINT = ['received', 'triage'];
 const CONSULT = ['consultation', 'suggestion', 'help', 'unknown'];
+const ALL_KINDS = ['complaint', 'report', ...CONSULT];
 
 /** Who may do what, from which state. The statutory effects live in `decide` below. */
 export const SPECS: Record<Action, Spec> = {
@@ -125,6 +138,13 @@ export const SPECS: Record<Action, Spec> = {
   // no competent bureau in this city (an out-of-town seller or platform): forwarded through the national 12315
   // platform to the competent bureau, and the person told where it went (Order 20 Art. 29, 37)
   refer_out: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT], to: 'closed', roles: ['operator', ...OFFICIALS] },
+  // 12345 transfers: the 12345 track runs beside the statutory one, so signing, replying and extending leave the
+  // ticket's status alone; a return (not ours to handle) is possible only before handling began, and closes it
+  sign_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
+  // (a transfer linked as a repeat at intake may be returned as 重复件 too: it stays a duplicate)
+  return_12345: { kinds: ALL_KINDS, from: [...NON_TERMINAL_COMPLAINT, 'duplicate'], to: 'closed', roles: ['operator', ...OFFICIALS] },
+  reply_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
+  extend_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['supervisor', 'admin'] },
 };
 
 /** 不予立案 grounds (行政处罚程序规定 Art. 20), plus "no violation found". */
@@ -137,12 +157,15 @@ export const NOT_OPEN_REASONS: ReasonCode[] = [
 ];
 
 /** Actions possible now for this role (drives the UI's buttons). */
-export function availableActions(s: Pick<WorkflowState, 'kind' | 'status'>, role: Role): Action[] {
+export function availableActions(s: Pick<WorkflowState, 'kind' | 'status' | 't12345'>, role: Role): Action[] {
   return ACTIONS.filter((a) => {
     const spec = SPECS[a];
+    if (is12345(a) && !can12345(a, s.t12345)) return false;
     return spec.kinds.includes(s.kind) && spec.from.includes(s.status) && spec.roles.includes(role);
   });
 }
+
+const is12345 = (a: Action): a is Action12345 => (ACTIONS_12345 as readonly string[]).includes(a);
 
 function reasonOf(list: ReasonCode[], code: string | undefined, what: string): ReasonCode {
   if (!code) return fail('invalid_input', `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`);
@@ -150,7 +173,7 @@ function reasonOf(list: ReasonCode[], code: string | undefined, what: string): R
   return r ?? fail('invalid_input', `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`);
 }
 
-export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role; facts?: ActionFacts }): Decision {
+export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role; facts?: ActionFacts; at?: string }): Decision {
   const spec = SPECS[input.action];
   if (!spec) return fail('invalid_input', `unknown action ${String(input.action)}`);
   if (!spec.kinds.includes(s.kind)) return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
@@ -169,7 +192,18 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
   let legalBasis: string | undefined;
   let satisfaction: number | undefined;
   let duplicateOf: string | undefined;
+  let t12345: Transfer12345 | undefined;
+  let message12345: Decision['message12345'];
   if (input.note) payload.note = input.note;
+
+  if (is12345(input.action)) {
+    const r = decide12345(s.t12345, d, { ...input, action: input.action }, { cal, today, at: ctx.at ?? `${today}T00:00:00.000Z`, template: ctx.facts?.template12345 });
+    d = r.deadlines;
+    t12345 = r.t12345;
+    Object.assign(payload, r.payload);
+    outcome = r.outcome;
+    if (r.message) message12345 = { seq: r.message.seq, kind: r.message.kind };
+  }
 
   switch (input.action) {
     case 'accept':
@@ -308,7 +342,7 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     }
   }
 
-  const status = spec.to ?? s.status;
+  const status = input.action === 'return_12345' && s.status === 'duplicate' ? s.status : spec.to ?? s.status;
   const dueKey = status === 'suspended' ? null : currentDueKey(s.kind, status, s.real_name);
   return {
     status,
@@ -322,6 +356,8 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     ...(legalBasis !== undefined ? { legal_basis: legalBasis } : {}),
     ...(satisfaction !== undefined ? { satisfaction } : {}),
     ...(duplicateOf !== undefined ? { duplicate_of: duplicateOf } : {}),
+    ...(t12345 ? { t12345 } : {}),
+    ...(message12345 ? { message12345 } : {}),
     event: { type: input.action, payload },
     documents,
   };

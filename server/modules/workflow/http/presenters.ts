@@ -74,6 +74,8 @@ export function presentDetail(t: TicketRow, today: string, complainant: Complain
     // what the enterprise does not get: predictions and labels (a "report" class), pre-fill (demands to punish), extra
     labels: ent ? undefined : t.labels, predicted: ent ? undefined : t.predicted, prefill: ent ? undefined : text.prefill,
     extra: ent ? undefined : text.extra, closed_at: t.closed_at, version: t.version,
+    // the 12345 track is the centre's business with the bureau, not the enterprise's
+    t12345: ent ? undefined : t.t12345 ?? null,
     pii: ent ? undefined : t.pii ?? null,
   };
 }

@@ -22,6 +22,9 @@ export const actionBody = z.object({
   odr_key: z.string().max(200).optional(),
   consent: z.boolean().optional(),
   duplicate_of: z.string().max(64).optional(),
+  /** reply_12345: the template key and the (edited) reply text */
+  template: z.string().max(100).optional(),
+  text: z.string().max(10_000).optional(),
 });
 
 export const transferBody = z.object({ to_unit: z.string().min(1).max(20), reason: z.string().min(1).max(500) });
