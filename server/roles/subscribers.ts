@@ -6,6 +6,7 @@
  *   them with `ticket.enriched` in the transaction that moves its cursor (so exactly once in effect).
  * - `similar-index` (web, projection): the in-memory similar-case index of this process.
  * - `early-warning` (worker, projection): the live detector; listings in force are discounted.
+ * - `case-outcome` (worker, durable): a case lead's 立案/不予立案 copied onto its complaint (inspection module).
  */
 import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
@@ -14,6 +15,7 @@ import { assistRepo, categoryEnrich, type SimilarService } from '../modules/assi
 import { alertRepo, toTif, type WarningService } from '../modules/alerts/index.js';
 import { abnormalRepo } from '../modules/abnormal-list/index.js';
 import { ticketRepo, type TicketRow } from '../modules/workflow/index.js';
+export { caseOutcomeSubscriber } from '../modules/inspection/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
 /** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */
