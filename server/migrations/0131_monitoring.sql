@@ -1,6 +1,8 @@
 -- The monitoring loop (seed 004): 监测指令发起 → 监测机构接收 → 监测结果反馈 → 市局分派 → 区局处置 → 处置结果反馈.
 -- One tracked item per instruction; one assignment per district it was dispatched to; every step with its owner
 -- (unit, user) and time in monitoring_steps (append-only, like a ticket's timeline).
+CREATE SEQUENCE monitoring_no_seq;
+
 CREATE TABLE monitoring_items (
   id               text PRIMARY KEY,
   no               text NOT NULL UNIQUE,

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/cockpit', component: () => import('./views/Cockpit.vue'), meta: { screen: 'cockpit', bare: true } },
     { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
+    { path: '/monitoring', component: () => import('./views/Monitoring.vue'), meta: { screen: 'monitoring' } },
     { path: '/admin', component: () => import('./views/Admin.vue'), meta: { screen: 'admin' } },
     { path: '/admin/models', component: () => import('./views/AdminModels.vue'), meta: { screen: 'models' } },
     { path: '/models', redirect: '/admin/models' },

@@ -26,6 +26,7 @@ const EVENTS: Record<string, [string, string]> = {
   labels_corrected: ['更正分类', 'Labels corrected'], rating: ['满意度评价', 'Satisfaction rated'],
   deadline_warning: ['临期提醒', 'Deadline warning'], deadline_breached: ['超期', 'Deadline breached'],
   evidence_attached: ['提交证据', 'Evidence attached'], rebuttal_submitted: ['经营者申诉材料', 'Business rebuttal'],
+  case_lead_opened: ['诉转案：生成案源线索', 'Case lead opened'], case_decided: ['案源线索立案决定', 'Case decision'], case_penalty: ['行政处罚决定', 'Penalty decision'],
 };
 /** Label of a timeline entry: an event of its own, else the workflow action it records. */
 export const eventLabel = (type: string) => (EVENTS[type] ? pick(EVENTS, type) : actionLabel(type));

@@ -52,15 +52,18 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise' | 'admin' | 'models';
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'monitoring' | 'enterprise' | 'admin' | 'models';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {
   operator: ['workbench', 'intake'],
   officer: ['workbench', 'intake'],
-  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
-  analyst: ['cockpit', 'alerts', 'abnormal'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin', 'models'],
+  supervisor: ['workbench', 'alerts', 'abnormal', 'monitoring', 'cockpit', 'intake'],
+  // the analyst reads the monitoring loop (the server refuses it every step)
+  analyst: ['cockpit', 'alerts', 'abnormal', 'monitoring'],
+  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'monitoring', 'intake', 'admin', 'models'],
+  // a third-party monitoring body sees only the instructions addressed to it
+  monitor: ['monitoring'],
   enterprise: ['enterprise'],
   partner: ['abnormal'],
   public: [],
