@@ -21,6 +21,10 @@ async function choose(page: Page, sel: string, text: string) {
 }
 
 test('the monitoring loop runs from instruction to closure across city, body and district', async (c) => {
+  // the demo seats the district supervisor in the busiest district: the findings are placed there
+  const district = await c.session('supervisor', { width: 1600, height: 1000 });
+  const me = (await (await district.ctx.request.get('/api/me')).json()) as { unit_name: string };
+  assert(me.unit_name, 'the supervisor has a district');
   const city = await c.session('admin', { width: 1600, height: 1000 });
   const a = city.page;
   await a.goto('/monitoring');
@@ -45,12 +49,12 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await field(b, 'mf-platform-0').fill('某短视频平台');
   await field(b, 'mf-account-0').fill('@退款小技巧');
   await field(b, 'mf-desc-0').fill('发布“AI一键生成水果腐烂图申请仅退款”教程视频');
-  await choose(b, '[data-testid=mf-district-0]', '松江区');
+  await choose(b, '[data-testid=mf-district-0]', me.unit_name);
   await b.locator('[data-testid=mf-add]').click();
   await field(b, 'mf-platform-1').fill('某社交平台');
   await field(b, 'mf-account-1').fill('@省钱攻略君');
   await field(b, 'mf-desc-1').fill('售卖AI破损图生成模板');
-  await choose(b, '[data-testid=mf-district-1]', '松江区');
+  await choose(b, '[data-testid=mf-district-1]', me.unit_name);
   await b.locator('[data-testid=ms-submit]').click();
   await b.locator('[data-testid=mon-state]', { hasText: '待市局分派' }).waitFor();
   assert(!(await b.locator('[data-testid=mon-tasks]').count()), 'the body sees no district tasks');
@@ -60,14 +64,18 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await step(a, 'dispatch', { 'ms-instruction': '核查账号运营主体，约谈平台下架，依法查处' });
   await a.locator('[data-testid=mon-state]', { hasText: '区局处置中' }).waitFor();
 
-  const district = await c.session('supervisor', { width: 1600, height: 1000 });
   const s = district.page;
   await s.goto('/monitoring');
   await s.locator('[data-testid=mon-list] tr', { hasText: 'AI伪造商品破损图片' }).first().click();
   await s.locator('[data-testid=mon-tasks]').waitFor();
   await step(s, 'accept_task');
   await s.locator('[data-testid=mon-tasks]', { hasText: '区局处置中' }).waitFor();
-  await step(s, 'report_handling', { 'ms-handling': '约谈2个账号运营者，平台下架视频5条、模板商品3件，立案调查1件' });
+  await s.locator('[data-testid=mon-act-report_handling]').click();
+  await field(s, 'ms-handling').fill('约谈2个账号运营者，平台下架视频5条、模板商品3件，立案调查1件');
+  await field(s, 'ms-cases').fill('1');
+  await field(s, 'ms-accounts').fill('2');
+  await s.locator('[data-testid=ms-submit]').click();
+  await s.locator('[data-testid=mon-dialog]').waitFor({ state: 'hidden' });
   await s.locator('[data-testid=mon-tasks]', { hasText: '处置结果已反馈' }).waitFor();
 
   await a.reload();
@@ -76,6 +84,8 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await a.locator('[data-testid=mon-state]', { hasText: '已办结' }).waitFor();
   const steps = await a.locator('[data-testid=mon-steps] .el-timeline-item').count();
   assert(steps === 7, `seven steps logged, got ${steps}`);
+  assert((await a.locator('[data-testid=mon-tasks]').innerText()).includes('立案 1 件，处置账号 2 个'), 'the district’s figures are shown');
+  assert((await a.locator('[data-testid=mon-links] .is-success').count()) === 6, 'all six links of the chain done');
   const log = await a.locator('[data-testid=mon-steps]').innerText();
   assert(log.includes('网络交易监测中心') && log.includes('陈督办') && log.includes('系统管理员'), 'each step names its owner');
   await c.shot(a, 'monitoring');
