@@ -27,35 +27,30 @@ async function waitForText(page: Page, sel: string, text: string, tries = 20) {
 test('an inspection finding a violation becomes a case; the complaint shows 立案 and the penalty', async (c) => {
   const { ctx, page } = await c.session('officer', { width: 1500, height: 1000 });
   const q = (await (await ctx.request.get('/api/tickets?kind=complaint&limit=50')).json()) as { items: { id: string; no: string; status: string; respondent_name: string | null }[] };
-  let target: (typeof q.items)[number] | undefined;
-  // an open complaint about a named business that has no inspection yet (a rerun against the same server picks another)
-  for (const x of q.items.filter((i) => i.respondent_name && ['received', 'accepted', 'mediating'].includes(i.status))) {
-    const tasks = (await (await ctx.request.get(`/api/tickets/${x.id}/inspections`)).json()) as unknown[];
-    if (!tasks.length) {
-      target = x;
-      break;
-    }
-  }
+  // an open complaint about a named business (a rerun against the same server adds another task and case to it)
+  const target = q.items.find((x) => x.respondent_name && ['received', 'accepted', 'mediating'].includes(x.status));
   assert(target, 'an open complaint about a named business in the officer’s queue');
+  const before = ((await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as { items: unknown[] }).items.length;
 
   await page.goto(`/workbench?t=${target.id}`);
   await page.locator('[data-testid=detail-no]').waitFor();
   await page.locator('[data-testid=act-inspection]').click();
-  await page.locator('[data-testid=inspection-task]').first().waitFor();
-  const task = page.locator('[data-testid=inspection-task]').first();
+  await page.locator('[data-testid=inspection-task] form').first().waitFor();
+  const task = page.locator('[data-testid=inspection-task]').last();
   await task.locator('input[placeholder^="检查情况"]').fill('现场发现超过保质期食品12件仍在销售，已责令下架并固定证据');
   await task.locator('.el-switch').click();
   await task.locator('button[type=submit]').click();
-  await page.locator('[data-testid=case-item]').waitFor();
-  const stage = await page.locator('[data-testid=case-stage]').innerText();
+  await page.locator('[data-testid=case-item]').nth(before).waitFor();
+  const item = page.locator('[data-testid=case-item]').last();
+  const stage = await item.locator('[data-testid=case-stage]').innerText();
   assert(stage.includes('案源核查中'), `case lead is verifying, got ${stage}`);
-  assert((await page.locator('[data-testid=case-item]').innerText()).includes('15个工作日'), 'the clock’s legal basis is shown');
+  assert((await item.innerText()).includes('15个工作日'), 'the clock’s legal basis is shown');
   await page.locator('[data-testid=case-badge]').waitFor();
   await c.shot(page, 'inspection-case-lead');
 
   // the lead is an ordinary report ticket: the officer decides 立案 with the state machine's own action
-  const leadNo = (await page.locator('[data-testid=case-lead-link]').innerText()).trim();
-  await page.locator('[data-testid=case-lead-link]').click();
+  const leadNo = (await item.locator('[data-testid=case-lead-link]').innerText()).trim();
+  await item.locator('[data-testid=case-lead-link]').click();
   await page.locator('[data-testid=detail-no]', { hasText: leadNo }).waitFor();
   await page.locator('[data-testid=act-open_case]').click();
   await field(page, 'act-note').fill('立案审批表 松市监立〔2026〕88号');
@@ -65,12 +60,14 @@ test('an inspection finding a violation becomes a case; the complaint shows 立�
   await page.goto(`/workbench?t=${target.id}`);
   await page.locator('[data-testid=detail-no]', { hasText: target.no }).waitFor();
   await page.locator('#tab-inspection').click();
-  await waitForText(page, '[data-testid=case-stage]', '已立案');
-  await field(page, 'penalty-no').fill('沪市监松处〔2026〕123号');
-  await field(page, 'penalty-amount').fill('5000');
-  await field(page, 'penalty-summary').fill('没收过期食品，罚款5000元');
-  await page.locator('[data-testid=penalty-save]').click();
-  await page.locator('[data-testid=case-penalty]', { hasText: '沪市监松处〔2026〕123号' }).waitFor();
+  await waitForText(page, '[data-testid=case-item]:last-child [data-testid=case-stage]', '已立案');
+  const penaltyNo = `沪市监处〔2026〕${100 + before}号`;
+  const last = page.locator('[data-testid=case-item]').last();
+  await last.locator('input[data-testid=penalty-no], [data-testid=penalty-no] input').first().fill(penaltyNo);
+  await last.locator('[data-testid=penalty-amount] input, input[data-testid=penalty-amount]').first().fill('5000');
+  await last.locator('input[data-testid=penalty-summary], [data-testid=penalty-summary] input').first().fill('没收过期食品，罚款5000元');
+  await last.locator('[data-testid=penalty-save]').click();
+  await page.locator('[data-testid=case-penalty]', { hasText: penaltyNo }).waitFor();
   await page.locator('[data-testid=case-badge]', { hasText: '已作出行政处罚' }).waitFor();
   await c.shot(page, 'inspection-case-penalty');
   await page.locator('.el-tabs__item', { hasText: '时间线' }).click();
@@ -94,5 +91,5 @@ test('an inspection finding a violation becomes a case; the complaint shows 立�
   const again = (await (await post(body)).json()) as { replayed: boolean };
   assert(again.replayed === true, 'a replay answers as the first delivery and changes nothing');
   const cases = (await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as { items: { source: string }[] };
-  assert(cases.items.length === 2 && cases.items.some((x) => x.source === 'platform'), 'the platform’s result opened the second case lead, once');
+  assert(cases.items.length === before + 2 && cases.items.some((x) => x.source === 'platform'), 'the platform’s result opened one more case lead, once');
 });

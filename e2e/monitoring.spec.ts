@@ -85,10 +85,12 @@ test('the monitoring loop runs from instruction to closure across city, body and
   const steps = await a.locator('[data-testid=mon-steps] .el-timeline-item').count();
   assert(steps === 7, `seven steps logged, got ${steps}`);
   assert((await a.locator('[data-testid=mon-tasks]').innerText()).includes('立案 1 件，处置账号 2 个'), 'the district’s figures are shown');
-  assert((await a.locator('[data-testid=mon-links] .is-success').count()) === 6, 'all six links of the chain done');
+  assert((await a.locator('[data-testid=mon-links] .el-step__title.is-success').count()) === 6, 'all six links of the chain done');
   const log = await a.locator('[data-testid=mon-steps]').innerText();
   assert(log.includes('网络交易监测中心') && log.includes('陈督办') && log.includes('系统管理员'), 'each step names its owner');
   await c.shot(a, 'monitoring');
+  await b.reload();
+  await b.locator('[data-testid=mon-state]', { hasText: '已办结' }).waitFor();
   await c.shot(b, 'monitoring-body');
 
   const an = await c.session('analyst', { width: 1600, height: 1000 });

@@ -52,7 +52,7 @@ export const caseRepo = {
   async forTicket(q: Queryable, ticketId: string) {
     return (await q.query<CaseLeadRow & { lead_no: string | null; lead_status: string | null; lead_due_date: string | null; lead_deadlines: Record<string, unknown> | null }>(
       `SELECT ${CASE_COLS}, t.no AS lead_no, t.status AS lead_status, t.due_date::text AS lead_due_date, t.deadlines AS lead_deadlines
-         FROM case_leads c LEFT JOIN tickets t ON t.id = c.lead_id WHERE c.ticket_id = $1 ORDER BY c.opened_on, c.inspection_id`, [ticketId])).rows;
+         FROM case_leads c LEFT JOIN tickets t ON t.id = c.lead_id WHERE c.ticket_id = $1 ORDER BY c.opened_on, t.no`, [ticketId])).rows;
   },
   async byLead(q: Queryable, leadId: string, forUpdate = false): Promise<CaseLeadRow | undefined> {
     return (await q.query<CaseLeadRow>(`SELECT ${CASE_COLS} FROM case_leads c WHERE c.lead_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [leadId])).rows[0];

@@ -97,6 +97,9 @@ describe('the monitoring loop', () => {
     // the district saw only its own steps
     const mine = (await call('supervisor', 'GET', `/api/monitoring/${id}`)).body.steps.filter((s: { district_code: string | null }) => s.district_code);
     expect(mine.every((s: { district_code: string }) => s.district_code === '310117')).toBe(true);
+    const bodyView = (await call('monitor', 'GET', `/api/monitoring/${id}`)).body;
+    expect(bodyView.tasks).toEqual([]);
+    expect(bodyView.steps.map((s: { action: string }) => s.action)).toEqual(['issue', 'receive', 'report_findings', 'dispatch', 'close']);
     // an officer or operator has no part in it
     expect((await call('officer', 'GET', '/api/monitoring')).status).toBe(403);
     expect((await call('operator', 'GET', `/api/monitoring/${id}`)).status).toBe(403);

@@ -32,7 +32,8 @@ export async function getItem(ctx: Ctx, actor: Actor, id: string) {
   if (!item || !canSee(actor, item, all)) return fail('not_found', `监测事项不存在或无权访问 (${id.slice(0, 64)})`);
   // a district sees its own task, not what the other districts were told or did; the body sees none
   const tasks = actor.role === 'supervisor' ? all.filter((t) => t.district_code === actor.districtCode) : actor.role === 'monitor' ? [] : all;
-  const steps = (await monitoringRepo.steps(ctx.db, item.id)).filter((s) => actor.role !== 'supervisor' || !s.district_code || s.district_code === actor.districtCode);
+  // a district sees its own district steps, the body none of them (what a district did is the city's business)
+  const steps = (await monitoringRepo.steps(ctx.db, item.id)).filter((s) => !s.district_code || (actor.role === 'supervisor' ? s.district_code === actor.districtCode : actor.role !== 'monitor'));
   const doneActions = new Set(steps.map((s) => s.action));
   // a link counts as done when its step ran; district links when every district task reached it
   const linkDone = (i: number) => {
