@@ -24,6 +24,9 @@ import { parseArgs } from 'node:util';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { shots: { type: 'boolean' }, only: { type: 'string' }, tickets: { type: 'string' }, keep: { type: 'boolean' }, 'one-process': { type: 'boolean' }, 'two-step': { type: 'boolean' } } });
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// the unified regulatory platform's webhook secret, for the server started here and for the specs (same process) that
+// sign deliveries with it; a server given through E2E_BASE must be started with the same XIEZHI_REGULATORY_SECRET
+process.env.XIEZHI_REGULATORY_SECRET ??= 'e2e-regulatory-platform-secret-0123';
 const say = (s) => process.stdout.write(`e2e: ${s}\n`);
 const done = (passed, failed, code) => {
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

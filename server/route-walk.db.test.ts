@@ -11,14 +11,18 @@ import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import type { Http } from './platform/http/index.js';
 
-type Who = 'officer' | 'officer2' | 'supervisor' | 'analyst' | 'operator' | 'enterprise' | 'partner' | 'admin' | 'consumer' | 'anonymous';
-const WHO: Who[] = ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'partner', 'admin', 'consumer', 'anonymous'];
+type Who = 'officer' | 'officer2' | 'supervisor' | 'analyst' | 'operator' | 'enterprise' | 'partner' | 'admin' | 'monitor' | 'consumer' | 'anonymous';
+const WHO: Who[] = ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'partner', 'admin', 'monitor', 'consumer', 'anonymous'];
 const STAFF: Who[] = ['operator', 'officer', 'officer2', 'supervisor', 'analyst', 'admin', 'enterprise'];
 const OFFICERS: Who[] = ['officer', 'officer2'];
 const LOGGED_IN: Who[] = WHO.filter((w) => w !== 'anonymous');
 
-/** Who may call each route: 'public' (anyone, no session needed), or the accounts allowed through the edge. */
-const ACCESS: Record<string, 'public' | Who[]> = {
+/**
+ * Who may call each route: 'public' (anyone, no session needed), 'signed' (no session, but a valid HMAC signature of the
+ * caller's shared secret: without one every caller, signed-in staff included, gets 401/403), or the accounts allowed
+ * through the edge.
+ */
+const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': LOGGED_IN,
   'GET /api/me': LOGGED_IN,
@@ -68,6 +72,10 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'POST /api/tickets/{id}/inspections': [...OFFICERS, 'supervisor', 'admin'],
   'PATCH /api/tickets/{id}/inspections/{iid}': [...OFFICERS, 'supervisor', 'admin'],
   'GET /api/inspections': [...OFFICERS, 'supervisor', 'admin'],
+  // 诉转案: the complaint's cases, penalty decisions, and the unified regulatory platform's signed webhook
+  'GET /api/tickets/{id}/cases': [...OFFICERS, 'supervisor', 'analyst', 'admin', 'operator'],
+  'POST /api/cases/{id}/penalty': [...OFFICERS, 'supervisor', 'admin'],
+  'POST /api/inspections/results': 'signed',
   'GET /api/models': ['analyst', 'admin'],
   'POST /api/models': ['admin'],
   'POST /api/models/{id}/activate': ['admin'],
@@ -107,6 +115,12 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/knowledge/guide': 'public',
   'GET /api/knowledge/laws': 'public',
   'GET /api/knowledge/laws/article': 'public',
+  // the monitoring loop: the city issues, the monitoring body answers, districts handle; analysts read
+  'GET /api/monitoring': ['admin', 'analyst', 'supervisor', 'monitor'],
+  'POST /api/monitoring': ['admin'],
+  'GET /api/monitoring/bodies': ['admin'],
+  'GET /api/monitoring/{id}': ['admin', 'analyst', 'supervisor', 'monitor'],
+  'POST /api/monitoring/{id}/actions': ['admin', 'supervisor', 'monitor'],
 };
 
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -117,6 +131,8 @@ const tok: Partial<Record<Who, string>> = {};
 const addr = (w: Who) => `198.18.0.${WHO.indexOf(w) + 1}`;
 
 beforeAll(async () => {
+  // the platform webhook is configured, so an unsigned call is refused for its missing signature (401), not as unconfigured
+  process.env.XIEZHI_REGULATORY_SECRET ??= 'route-walk-shared-secret-0123456789';
   app = await testApp();
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
   http = roles.http!;
@@ -163,8 +179,9 @@ describe('route walk', () => {
           });
           calls++;
           const s = res.statusCode;
-          const allowed = access === 'public' || (w !== 'anonymous' && access.includes(w));
+          const allowed = access === 'public' || (access !== 'signed' && w !== 'anonymous' && access.includes(w));
           const bad = s >= 500 ? 'server error'
+            : access === 'signed' ? (s === 401 ? null : 'expected 401 without a valid signature')
             : access !== 'public' && w === 'anonymous' && s !== 401 ? 'expected 401'
               : !allowed && w !== 'anonymous' && s !== 403 && s !== 404 ? 'expected 403/404'
                 : allowed && (s === 401 || (s === 403 && res.json().details?.reason !== 'cross_site' && /无权访问该功能/.test(res.json().message ?? ''))) ? 'allowed role refused by the edge'

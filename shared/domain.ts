@@ -2,12 +2,13 @@
  * Constants shared by server, CLI and web: roles, channels, categories (CCA scheme, ../shared/DOMAIN.md §5).
  * Browser-safe.
  */
-export const ROLES = ['public', 'operator', 'officer', 'supervisor', 'analyst', 'enterprise', 'partner', 'admin'] as const;
+export const ROLES = ['public', 'operator', 'officer', 'supervisor', 'analyst', 'enterprise', 'partner', 'admin', 'monitor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   public: '公众', operator: '热线话务员', officer: '市场监管所办案人员', supervisor: '区局监督员',
   analyst: '市局分析员', enterprise: 'ODR企业', partner: '协作部门', admin: '系统管理员',
+  monitor: '第三方监测机构',
 };
 
 export const CHANNELS = ['web', 'phone', '12345', '12315', 'app', 'wechat', 'letter', 'walk-in', 'import'] as const;

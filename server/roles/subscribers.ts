@@ -9,6 +9,7 @@
  * - `12345-delivery` (worker, durable): a reply or return of a 12345 transfer becomes its delivery rows (one per
  *   channel) and is sent at once; what fails waits for the scheduler's retry round. Sending happens before the cursor
  *   moves, so a crash can send twice — with the same idempotency key, which the centre drops.
+ * - `case-outcome` (worker, durable): a case lead's 立案/不予立案 copied onto its complaint (inspection module).
  */
 import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
@@ -18,6 +19,7 @@ import { alertRepo, toTif, type WarningService } from '../modules/alerts/index.j
 import { abnormalRepo } from '../modules/abnormal-list/index.js';
 import { ticketRepo, type Ctx, type TicketRow } from '../modules/workflow/index.js';
 import { deliverDue, enqueueMessages, type DeliveryConfig } from '../modules/twelve345/index.js';
+export { caseOutcomeSubscriber } from '../modules/inspection/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
 /** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */

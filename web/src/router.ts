@@ -26,6 +26,7 @@ export const router = createRouter({
         { path: 'audit', component: () => import('./views/Admin.vue') },
       ],
     },
+    { path: '/monitoring', component: () => import('./views/Monitoring.vue'), meta: { screen: 'monitoring' } },
     { path: '/models', redirect: '/admin/models' },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
     { path: '/knowledge', component: () => import('./views/Knowledge.vue'), meta: { screen: 'knowledge' } },

@@ -20,7 +20,8 @@ export type AuditAction =
   | 'supervision.open' | 'supervision.answer' | 'supervision.close'
   | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export'
   | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
-  | 'knowledge.template_edit';
+  | 'knowledge.template_edit'
+  | 'case.penalty' | 'monitoring.issue' | 'monitoring.step';
 
 interface AuditBase {
   actorId: string | null;

@@ -8,7 +8,7 @@
  */
 import type { Queryable } from './db.js';
 
-const APPEND_ONLY = ['audit_log', 'ticket_events'];
+const APPEND_ONLY = ['audit_log', 'ticket_events', 'monitoring_steps'];
 const OWNER_ONLY: string[] = [];
 // the chain head is written by the SECURITY DEFINER trigger alone; the application may read it (audit verify)
 const READ_ONLY = ['schema_migrations', 'audit_head'];

@@ -29,6 +29,7 @@ const D: Record<string, [string, string]> = {
   alerts: ['智能预警', 'Early warnings'],
   models: ['模型版本', 'Models'],
   abnormal: ['异常名录', 'Abnormal list'],
+  monitoring: ['监测闭环', 'Monitoring loop'],
   enterprise: ['ODR企业', 'ODR enterprise'],
   admin: ['系统管理', 'Administration'],
   knowledge: ['知识库', 'Knowledge'],

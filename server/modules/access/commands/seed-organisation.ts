@@ -27,6 +27,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'enterprise', password: DEMO_PASSWORD, role: 'enterprise', displayName: 'ODR企业客服', unitId: null, enterpriseKey: null },
   { username: 'partner', password: DEMO_PASSWORD, role: 'partner', displayName: '协作部门（公安）', unitId: null },
   { username: 'admin', password: DEMO_PASSWORD, role: 'admin', displayName: '系统管理员', unitId: 'city' },
+  { username: 'monitor', password: DEMO_PASSWORD, role: 'monitor', displayName: '网络交易监测中心（第三方）', unitId: null },
   { username: 'consumer', password: DEMO_PASSWORD, role: 'public', displayName: '消费者', unitId: null },
 ];
 

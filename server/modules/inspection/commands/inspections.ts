@@ -1,15 +1,17 @@
 /**
  * 一键生成现场检查任务: the business, its address, a checklist from the category and problem, the station and an
  * assignee — from the ticket in one call. The result comes back to the ticket's timeline; a violation found makes
- * the ticket a case lead (诉转案).
+ * the ticket a case lead (诉转案): a report ticket on its own verification clock (open-case-lead.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { canActOnTicket, canReadTicket, type Actor } from '../../access/index.js';
-import { ticketRepo, type Ctx } from '../../workflow/index.js';
+import type { Queryable } from '../../../platform/db/index.js';
+import { ticketRepo, type Ctx, type TicketRow } from '../../workflow/index.js';
 import { checklistFor } from '../domain/checklist.js';
-import { inspectionRepo } from '../repository.js';
+import { inspectionRepo, type InspectionRow } from '../repository.js';
+import { openCaseLead } from './open-case-lead.js';
 
 export async function createInspection(ctx: Ctx, actor: Actor, ticketId: string, o: { assignee?: string; note?: string } = {}) {
   const t = await ticketRepo.get(ctx.db, ticketId);
@@ -32,19 +34,40 @@ export async function createInspection(ctx: Ctx, actor: Actor, ticketId: string,
   return { ...task, status: 'open', category, problem };
 }
 
-export async function recordInspectionResult(ctx: Ctx, actor: Actor, ticketId: string, inspectionId: string, r: { checklist?: { item: string; done: boolean }[]; findings: string; violation: boolean }) {
-  const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
-  const i = await inspectionRepo.get(ctx.db, t.id, inspectionId);
-  if (!i) return fail('not_found', '检查任务不存在');
-  if (i.status === 'done') return fail('illegal_transition', '检查结果已录入');
-  const result = { findings: r.findings, violation: r.violation, case_lead: r.violation, recorded_by: actor.displayName };
-  await ctx.db.tx(async (q) => {
-    await inspectionRepo.complete(q, t.id, inspectionId, r.checklist ?? i.checklist, result, ctx.now());
-    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'inspection_result', payload: { inspection_id: inspectionId, ...result } });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.result', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: inspectionId, violation: r.violation } });
+export interface InspectionResult {
+  checklist?: { item: string; done: boolean }[];
+  findings: string;
+  violation: boolean;
+}
+
+/** 录入检查结果 by hand (the station), through the same path as a result the platform pushes. */
+export async function recordInspectionResult(ctx: Ctx, actor: Actor, ticketId: string, inspectionId: string, r: InspectionResult) {
+  return ctx.db.tx(async (q) => {
+    const t = await ticketRepo.get(q, ticketId);
+    if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    const i = await inspectionRepo.get(q, t.id, inspectionId, true);
+    if (!i) return fail('not_found', '检查任务不存在');
+    return completeInspection(q, ctx, actor, t, i, r, { source: 'manual', platformResultId: null });
   });
-  return { id: inspectionId, status: 'done', result };
+}
+
+/**
+ * Stores the result on the task and the complaint's timeline; a violation opens the case lead (诉转案) in the same
+ * transaction. `q` must be a transaction holding the task row.
+ */
+export async function completeInspection(q: Queryable, ctx: Ctx, actor: Actor, t: TicketRow, i: InspectionRow, r: InspectionResult, o: { source: 'manual' | 'platform'; platformResultId: string | null; inspector?: string }) {
+  if (i.status === 'done') return fail('illegal_transition', '检查结果已录入');
+  const lead = r.violation
+    ? await openCaseLead(q, ctx, actor, t, { inspection_id: i.id, findings: r.findings, business: i.business, address: i.address, source: o.source })
+    : null;
+  const result = {
+    findings: r.findings, violation: r.violation, case_lead: r.violation, recorded_by: o.inspector ?? actor.displayName, source: o.source,
+    ...(lead ? { lead_id: lead.lead_id, lead_no: lead.lead_no, verify_by: lead.verify_by } : {}),
+  };
+  await inspectionRepo.complete(q, t.id, i.id, { checklist: r.checklist ?? i.checklist, result, at: ctx.now(), source: o.source, platformResultId: o.platformResultId });
+  await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'inspection_result', payload: { inspection_id: i.id, ...result } });
+  await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'inspection.result', subjectType: 'ticket', subjectId: t.id, detail: { inspection_id: i.id, violation: r.violation, source: o.source } });
+  return { id: i.id, status: 'done', result };
 }
 
 export async function listInspections(ctx: Ctx, actor: Actor, ticketId: string) {
