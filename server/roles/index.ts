@@ -13,7 +13,7 @@ import { EventRunner, type Subscriber } from '../platform/events/index.js';
 import type { Http } from '../platform/http/index.js';
 import { SimilarService, activeModel } from '../modules/assist/index.js';
 import { WarningService, type DetectorState } from '../modules/alerts/index.js';
-import { enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
+import { enrichmentSubscriber, odrRoutingSubscriber, similarProjection, warningProjection } from './subscribers.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROLES = ['web', 'worker', 'scheduler'] as const;
@@ -62,7 +62,7 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
     activeModel('goods_service');
     activeModel('problem');
     warning = new WarningService(app.db);
-    subs.push(enrichmentSubscriber(app.db), warningProjection(app.db, warning, app.today));
+    subs.push(enrichmentSubscriber(app.db), odrRoutingSubscriber(app), warningProjection(app.db, warning, app.today));
     // the detector closes a day once the date has moved on — one worker does it (advisory lock), alerts are upserts
     const w = warning;
     const t = setInterval(() => {

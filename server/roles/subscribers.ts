@@ -6,6 +6,8 @@
  *   them with `ticket.enriched` in the transaction that moves its cursor (so exactly once in effect).
  * - `similar-index` (web, projection): the in-memory similar-case index of this process.
  * - `early-warning` (worker, projection): the live detector; listings in force are discounted.
+ * - `odr-routing` (worker, durable): a consented complaint about an enrolled ODR firm (or one on its platform) goes
+ *   to the firm without staff action; a ticket no longer 'received' is passed over, so a redelivery changes nothing.
  */
 import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
@@ -13,7 +15,8 @@ import type { Db } from '../platform/db/index.js';
 import { assistRepo, categoryEnrich, type SimilarService } from '../modules/assist/index.js';
 import { alertRepo, toTif, type WarningService } from '../modules/alerts/index.js';
 import { abnormalRepo } from '../modules/abnormal-list/index.js';
-import { ticketRepo, type TicketRow } from '../modules/workflow/index.js';
+import { ticketRepo, type Ctx, type TicketRow } from '../modules/workflow/index.js';
+import { routeConsented } from '../modules/odr/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
 /** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */
@@ -100,6 +103,24 @@ export function warningProjection(db: Db, warning: WarningService, today: () => 
       }
       const rows = await alertRepo.ticketsByIds(db, [...new Set(ids)]);
       if (rows.length) await warning.ingest(rows.map(toTif));
+    },
+  };
+}
+
+/**
+ * ODR first: each statutory send_odr runs in its own transaction (the state machine's checks and lock), before the
+ * cursor moves; a crash in between redelivers events whose tickets are then already in ODR and are passed over.
+ * The demo's simulated history (source 'sim') is aged by the demo loader itself, which already sends a share to ODR.
+ */
+export function odrRoutingSubscriber(ctx: Ctx): DurableSubscriber {
+  return {
+    kind: 'durable',
+    name: 'odr-routing',
+    types: ['ticket.received'],
+    batch: 200,
+    async handle(events) {
+      const ids = events.filter((e) => e.type === 'ticket.received' && e.payload.kind === 'complaint' && !e.payload.duplicate_of && e.payload.source !== 'sim').map((e) => e.subject);
+      if (ids.length) await routeConsented(ctx, [...new Set(ids)]);
     },
   };
 }
