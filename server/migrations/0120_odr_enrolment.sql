@@ -42,3 +42,6 @@ CREATE TABLE odr_bulk_items (
 
 -- the firm's inbox and statistics read tickets by the enterprise handling them
 CREATE INDEX tickets_odr ON tickets (odr_key, status) WHERE odr_key IS NOT NULL;
+-- every action looks a ticket up by id or by its number (`id = $1 OR no = $1`): without this index the number side
+-- scanned the whole table per action — per item of a bulk settlement
+CREATE INDEX tickets_no ON tickets (no);

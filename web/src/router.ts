@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
     { path: '/admin', component: () => import('./views/Admin.vue'), meta: { screen: 'admin' } },
     { path: '/admin/models', component: () => import('./views/AdminModels.vue'), meta: { screen: 'models' } },
+    { path: '/admin/odr', component: () => import('./views/AdminOdr.vue'), meta: { screen: 'admin' } },
     { path: '/models', redirect: '/admin/models' },
     { path: '/enterprise', component: () => import('./views/Enterprise.vue'), meta: { screen: 'enterprise' } },
     { path: '/:rest(.*)*', redirect: '/' },

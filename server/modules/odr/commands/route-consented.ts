@@ -16,7 +16,8 @@ export async function routeConsented(ctx: Ctx, ticketIds: string[]): Promise<Rou
   const out: RoutingResult = { routed: [], skipped: 0, refused: [] };
   for (const t of await ticketRepo.getMany(ctx.db, ticketIds)) {
     const consent = (t.extra as { consent_odr?: unknown } | null)?.consent_odr === true;
-    if (t.kind !== 'complaint' || t.status !== 'received' || !consent || t.duplicate_of) { out.skipped++; continue; }
+    // a ticket that was with a firm once (odr_key stays after a hand-back) is the bureau's now: never sent back
+    if (t.kind !== 'complaint' || t.status !== 'received' || !consent || t.duplicate_of || t.odr_key) { out.skipped++; continue; }
     const firm = await odrRepo.odrFor(ctx.db, t.respondent_key, t.platform);
     if (!firm) { out.skipped++; continue; }
     try {
