@@ -170,6 +170,9 @@ describe('API keys and the bulk API', () => {
     }
     expect(listed.length).toBeGreaterThanOrEqual(N);
     const mine = listed.filter((x) => ids.includes(x.id));
+    // paging is stable (the queue orders ties by id): every complaint listed once, none missed
+    expect(new Set(mine.map((x) => x.id)).size).toBe(N);
+    expect(mine).toHaveLength(N);
     const foreign = (await app.db.query<{ id: string }>(`SELECT id FROM tickets WHERE odr_key IS DISTINCT FROM $1 LIMIT 1`, [KEY])).rows[0]?.id ?? 'nope';
     const items = mine.map((x, i) => ({ ticket_id: x.id, amount: 100 + i, idempotency_key: `settle-${x.id}` }));
     const bad = [{ ticket_id: foreign, amount: 10 }, { ticket_id: 'no-such-ticket', amount: 10 }, { ticket_id: mine[0]!.id, amount: -5, idempotency_key: 'negative' }];

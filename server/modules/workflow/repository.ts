@@ -300,7 +300,7 @@ export const ticketRepo = {
               t.complainant_display, t.respondent_name, t.platform, t.district_code, t.unit_id, t.status, t.due_date, t.due_kind,
               t.rule_version, t.labels, t.predicted, t.abnormal, t.amount, t.odr_key, t.parent_id, t.duplicate_of, t.closed_at, t.version
        FROM tickets t WHERE ${w}
-       ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC
+       ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC, t.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
     return { rows, total };
   },
