@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { createHttp, HTTP_STATUS, type Http } from './platform/http/index.js';
 import type { ErrorCode } from './platform/errors/index.js';
 import { resolveSession } from './modules/access/index.js';
+import { isApiKey, resolveApiKey } from './modules/odr/index.js';
 import { accessRoutes } from './modules/access/http/routes.js';
 import { workflowRoutes } from './modules/workflow/http/routes.js';
 import { intakeRoutes } from './modules/intake/http/routes.js';
@@ -19,7 +20,8 @@ export type RouteModule = (http: Http, app: App) => void | Promise<void>;
 
 /** Route modules of optional capabilities register themselves here (server/routes.ts). */
 export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
-  const http = await createHttp({ resolveActor: (t) => resolveSession(app.db, t), logger: opts.logger });
+    // a Bearer token is a session, or an ODR firm's API key (xzk_…) that acts as the firm in the enterprise role
+  const http = await createHttp({ resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)), logger: opts.logger });
   accessRoutes(http, app.db);
   workflowRoutes(http, app);
   intakeRoutes(http, app);

@@ -113,7 +113,8 @@ describe('free text is personal data', () => {
 
   it('never lets an enterprise response carry the complainant or the report, on any route it may call', async () => {
     const sent = await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'send_odr', odr_key: ENT, consent: true });
-    expect(sent.status).toBe(200);
+    // the odr-routing subscriber may have sent it first (the consumer consented, the business is enrolled)
+    expect(sent.status === 200 || (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.status === 'odr', `send_odr ${sent.status}`).toBe(true);
     // a document for the business: the enterprise hands the case back, the station accepts and opens mediation
     expect((await call('enterprise', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'odr_fail', note: '经协商未达成一致' })).status).toBe(200);
     for (const action of ['accept', 'start_mediation']) expect((await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action })).status).toBe(200);

@@ -83,6 +83,30 @@ const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   // ODR
   'GET /api/enterprise/me': ['enterprise'],
   'GET /api/odr/enrolment': ['operator', ...OFFICERS, 'supervisor', 'admin'],
+  'POST /api/odr/applications': 'public',
+  'GET /api/odr/enterprises': ['supervisor', 'analyst', 'admin'],
+  'POST /api/odr/enterprises': ['operator', 'supervisor', 'admin'],
+  'GET /api/odr/enterprises/{key}': ['admin'],
+  'PATCH /api/odr/enterprises/{key}': ['admin'],
+  'POST /api/odr/enterprises/{key}/approve': ['admin'],
+  'POST /api/odr/enterprises/{key}/reject': ['admin'],
+  'POST /api/odr/enterprises/{key}/withdraw': ['admin'],
+  'POST /api/odr/enterprises/{key}/accounts': ['admin'],
+  'POST /api/odr/enterprises/{key}/accounts/{id}/active': ['admin'],
+  'POST /api/odr/enterprises/{key}/keys': ['admin'],
+  'POST /api/odr/enterprises/{key}/keys/{kid}/revoke': ['admin'],
+  'GET /api/odr/stats': ['supervisor', 'analyst', 'admin'],
+  // the firm's keys and bulk API. An API key (Bearer xzk_…) resolves to the same enterprise actor as the firm's
+  // session, so the walk's enterprise session stands for both; that a key cannot manage keys, and that a revoked or
+  // unknown key is 401, is tested in server/modules/odr/odr.db.test.ts
+  'GET /api/enterprise/keys': ['enterprise'],
+  'POST /api/enterprise/keys': ['enterprise'],
+  'POST /api/enterprise/keys/{kid}/revoke': ['enterprise'],
+  'GET /api/enterprise/tickets': ['enterprise'],
+  'GET /api/enterprise/decline-reasons': ['enterprise'],
+  'POST /api/enterprise/bulk/settle': ['enterprise'],
+  'POST /api/enterprise/bulk/decline': ['enterprise'],
+  'POST /api/enterprise/bulk/evidence': ['enterprise'],
   // analytics
   'GET /api/analytics/overview': ['analyst', 'supervisor', 'admin', ...OFFICERS],
   'GET /api/analytics/dimensions': ['analyst', 'supervisor', 'admin', ...OFFICERS],

@@ -14,7 +14,7 @@ import type { Http } from '../platform/http/index.js';
 import { SimilarService, activeModel } from '../modules/assist/index.js';
 import { WarningService, type DetectorState } from '../modules/alerts/index.js';
 import { deliveryConfig, type DeliveryConfig } from '../modules/twelve345/index.js';
-import { caseOutcomeSubscriber, delivery12345Subscriber, enrichmentSubscriber, similarProjection, warningProjection } from './subscribers.js';
+import { caseOutcomeSubscriber, delivery12345Subscriber, enrichmentSubscriber, odrRoutingSubscriber, similarProjection, warningProjection } from './subscribers.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROLES = ['web', 'worker', 'scheduler'] as const;
@@ -66,7 +66,7 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
     activeModel('goods_service');
     activeModel('problem');
     warning = new WarningService(app.db);
-    subs.push(enrichmentSubscriber(app.db), warningProjection(app.db, warning, app.today), delivery12345Subscriber(app, delivery), caseOutcomeSubscriber(app.db));
+    subs.push(enrichmentSubscriber(app.db), odrRoutingSubscriber(app), warningProjection(app.db, warning, app.today), delivery12345Subscriber(app, delivery), caseOutcomeSubscriber(app.db));
     // the detector closes a day once the date has moved on — one worker does it (advisory lock), alerts are upserts
     const w = warning;
     const t = setInterval(() => {

@@ -10,6 +10,8 @@
  *   channel) and is sent at once; what fails waits for the scheduler's retry round. Sending happens before the cursor
  *   moves, so a crash can send twice — with the same idempotency key, which the centre drops.
  * - `case-outcome` (worker, durable): a case lead's 立案/不予立案 copied onto its complaint (inspection module).
+ * - `odr-routing` (worker, durable): a consented complaint about an enrolled ODR firm (or one on its platform) goes
+ *   to the firm without staff action; a ticket no longer 'received' is passed over, so a redelivery changes nothing.
  */
 import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
@@ -20,6 +22,7 @@ import { abnormalRepo } from '../modules/abnormal-list/index.js';
 import { ticketRepo, type Ctx, type TicketRow } from '../modules/workflow/index.js';
 import { deliverDue, enqueueMessages, type DeliveryConfig } from '../modules/twelve345/index.js';
 export { caseOutcomeSubscriber } from '../modules/inspection/index.js';
+import { routeConsented } from '../modules/odr/index.js';
 
 const idsOf = (events: DomainEvent[]) => [...new Set(events.map((e) => e.subject))];
 /** Lets waiting requests through between CPU-heavy items: in one process with the web role, filings come first. */
@@ -122,6 +125,20 @@ export function delivery12345Subscriber(ctx: Ctx, cfg: DeliveryConfig): DurableS
       // attempt must stay counted even though the batch itself moves on
       await enqueueMessages(ctx, cfg, refs);
       await deliverDue(ctx, cfg, { ticketIds: [...new Set(refs.map((r) => r.ticket_id))] });
+/**
+ * ODR first: each statutory send_odr runs in its own transaction (the state machine's checks and lock), before the
+ * cursor moves; a crash in between redelivers events whose tickets are then already in ODR and are passed over.
+ * The demo's simulated history (source 'sim') is aged by the demo loader itself, which already sends a share to ODR.
+ */
+export function odrRoutingSubscriber(ctx: Ctx): DurableSubscriber {
+  return {
+    kind: 'durable',
+    name: 'odr-routing',
+    types: ['ticket.received'],
+    batch: 200,
+    async handle(events) {
+      const ids = events.filter((e) => e.type === 'ticket.received' && e.payload.kind === 'complaint' && !e.payload.duplicate_of && e.payload.source !== 'sim').map((e) => e.subject);
+      if (ids.length) await routeConsented(ctx, [...new Set(ids)]);
     },
   };
 }

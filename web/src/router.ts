@@ -24,6 +24,7 @@ export const router = createRouter({
         { path: 'models', component: () => import('./views/AdminModels.vue') },
         { path: 'calendar', component: () => import('./views/admin/AdminCalendar.vue') },
         { path: 'audit', component: () => import('./views/Admin.vue') },
+        { path: 'odr', component: () => import('./views/AdminOdr.vue') },
       ],
     },
     { path: '/monitoring', component: () => import('./views/Monitoring.vue'), meta: { screen: 'monitoring' } },

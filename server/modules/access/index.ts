@@ -5,7 +5,7 @@ export { canReadTicket, canSeePersonalData, canActOnTicket, canTransferTo, queue
 export { buildUnits, stationName, CITY_UNIT, TRIAGE_UNIT, type UnitRow } from './domain/units.js';
 export { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } from './domain/password.js';
 export { LoginThrottle, DEFAULT_POLICY as LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './domain/throttle.js';
-export { login, logout, resolveSession, toActor, loginThrottle, type LoginOptions } from './commands/login.js';
+export { login, logout, resolveSession, toActor, loginThrottle, tokenHash, type LoginOptions } from './commands/login.js';
 export { seedOrganisation, seedDemoAccounts, createUser, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './commands/seed-organisation.js';
 export { accessRepo } from './repository.js';
 export { textView, similarCaseView, trackingView, type TextView, type TextVersion, type TextPurpose, type DocumentCopy } from './domain/text-policy.js';

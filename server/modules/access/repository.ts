@@ -61,4 +61,17 @@ export const accessRepo = {
   async setUserEnterprise(q: Queryable, username: string, key: string): Promise<void> {
     await q.query('UPDATE users SET enterprise_key = $2 WHERE username = $1', [username, key]);
   },
+  /** An ODR firm's accounts (role enterprise, linked by enterprise_key); never the password hash. */
+  async enterpriseUsers(q: Queryable, enterpriseKey: string) {
+    return (await q.query<{ id: string; username: string; display_name: string; active: boolean; created_at: Date }>(
+      `SELECT id, username, display_name, active, created_at FROM users WHERE role = 'enterprise' AND enterprise_key = $1 ORDER BY username`, [enterpriseKey])).rows;
+  },
+  /** Enables or disables an account; disabling ends its sessions at once (a session resolves only for active users too). */
+  async setActive(q: Queryable, id: string, active: boolean): Promise<void> {
+    await q.query('UPDATE users SET active = $2 WHERE id = $1', [id, active]);
+    if (!active) await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  },
+  async userById(q: Queryable, id: string): Promise<UserRow | undefined> {
+    return (await q.query<UserRow>(`SELECT u.*, un.district_code FROM users u LEFT JOIN units un ON un.id = u.unit_id WHERE u.id = $1`, [id])).rows[0];
+  },
 };

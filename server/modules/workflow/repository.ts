@@ -169,9 +169,9 @@ export const ticketRepo = {
 
   /** Applies a workflow decision if the ticket has not changed since it was read (optimistic lock on version). */
   /** An enterprise in the ODR register (the odr module's table; read here so a decision needs no module cycle). */
-  async odrEnterprise(q: Queryable, key: string): Promise<{ key: string; enrolled: boolean } | null> {
-    const r = await q.query<{ key: string; odr: boolean }>('SELECT key, odr FROM enterprises WHERE key = $1', [key]);
-    return r.rows[0] ? { key: r.rows[0].key, enrolled: r.rows[0].odr } : null;
+  async odrEnterprise(q: Queryable, key: string): Promise<{ key: string; enrolled: boolean; window_days: number | null } | null> {
+    const r = await q.query<{ key: string; odr: boolean; window_days: number | null }>('SELECT key, odr, window_days FROM enterprises WHERE key = $1', [key]);
+    return r.rows[0] ? { key: r.rows[0].key, enrolled: r.rows[0].odr, window_days: r.rows[0].window_days } : null;
   },
 
   async applyDecision(q: Queryable, id: string, version: number, p: {
@@ -305,7 +305,7 @@ export const ticketRepo = {
               t.complainant_display, t.respondent_name, t.platform, t.district_code, t.unit_id, t.status, t.due_date, t.due_kind,
               t.rule_version, t.labels, t.predicted, t.abnormal, t.amount, t.odr_key, t.parent_id, t.duplicate_of, t.closed_at, t.version
        FROM tickets t WHERE ${w}
-       ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC
+       ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC, t.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
     return { rows, total };
   },

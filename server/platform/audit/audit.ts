@@ -21,7 +21,8 @@ export type AuditAction =
   | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export'
   | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
   | 'knowledge.template_edit'
-  | 'case.penalty' | 'monitoring.issue' | 'monitoring.step';
+  | 'case.penalty' | 'monitoring.issue' | 'monitoring.step'
+  | 'odr.apply' | 'odr.decide' | 'odr.account' | 'odr.key' | 'odr.bulk';
 
 interface AuditBase {
   actorId: string | null;

@@ -10,6 +10,8 @@ export interface Actor {
   /** district code of the actor's unit (station → its district) */
   districtCode: string | null;
   enterpriseKey: string | null;
+  /** set when an ODR firm's API key authenticated the request (not a person's session): it may not manage keys */
+  apiKeyId?: string;
 }
 
 /** The system itself (imports, sweeps, demo ageing): acts with admin rights, always named in the audit log. */

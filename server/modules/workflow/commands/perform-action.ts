@@ -3,6 +3,7 @@
  * optimistic lock, the timeline event, generated documents and the audit entry — all in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../platform/db/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { appendEvents, event } from '../../../platform/events/index.js';
@@ -23,6 +24,8 @@ export interface PerformActionOptions {
   input: ActionInput;
   /** override "today" (demo ageing of history); defaults to ctx.today() */
   on?: string;
+  /** more writes of the caller in the same transaction (an idempotency record): they commit with the action or not at all */
+  alsoWrite?: (q: Queryable, result: { id: string; no: string; status: string }) => Promise<void>;
 }
 
 export async function performAction(ctx: Ctx, o: PerformActionOptions) {
@@ -67,6 +70,7 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
       }
     }
     await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.action', subjectType: 'ticket', subjectId: t.id, detail: { action: o.input.action, status: d.status } });
+    if (o.alsoWrite) await o.alsoWrite(q, { id: t.id, no: t.no, status: d.status });
     return { id: t.id, no: t.no, status: d.status, due_date: d.due_date, due_kind: d.due_kind, deadlines: d.deadlines, documents: docs };
   });
 }

@@ -118,6 +118,16 @@ describe('complaint workflow', () => {
     expect(settled.d.outcome).toBe('odr_settled');
   });
 
+  it('ODR: the firm’s own window where its enrolment sets one; the settlement records its amount', () => {
+    const s = fresh('complaint', '2026-06-01');
+    const facts = { odrEnterprise: { key: 'x', enrolled: true, window_days: 3 }, odrCandidates: ['x'], consentOdr: true };
+    const r = step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts);
+    expect(r.d.deadlines.odr_by).toBe(cal.addWorkdays('2026-06-01', 3));
+    const settled = step(r.s, { action: 'odr_settle', amount: 299.5 }, '2026-06-02', 'enterprise');
+    expect(settled.d.event.payload.amount).toBe(299.5);
+    expect(code(() => step(r.s, { action: 'odr_settle', amount: -1 }, '2026-06-02', 'enterprise'))).toBe('invalid_input');
+  });
+
   it('refuses illegal transitions with a clear error', () => {
     const s = fresh('complaint', '2026-06-01');
     expect(code(() => step(s, { action: 'mediate_success' }, '2026-06-02'))).toBe('illegal_transition');

@@ -59,6 +59,8 @@ export interface ActionInput {
   /** reply_12345: the template's key, and the (edited) text; without text the template filled from the ticket is sent */
   template?: string;
   text?: string;
+  /** odr_settle: the amount paid or refunded in the settlement (yuan), recorded on the timeline */
+  amount?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface ActionFacts {
   /** this ticket's id (a ticket is never a duplicate of itself) */
   ticketId?: string;
   /** send_odr: the named enterprise from the ODR register (null: not registered) */
-  odrEnterprise?: { key: string; enrolled: boolean } | null;
+  odrEnterprise?: { key: string; enrolled: boolean; window_days?: number | null } | null;
   /** send_odr: the keys the enterprise must match — the ticket's business and its platform */
   odrCandidates?: string[];
   /** send_odr: the consumer's consent recorded at filing (extra.consent_odr); staff's word is not enough */
@@ -231,13 +233,18 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       // the consent is the consumer's, given at filing: staff cannot supply it, and a "no" is never overridden
       if (f.consentOdr !== true || input.consent === false) return fail('illegal_transition', '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)');
       odrKey = f.odrEnterprise.key;
-      d.odr_by = addPeriod(cal, today, rules.deadlines.odr_window);
+      // the firm's own window where its enrolment sets one, else the rule set's (a bureau's configuration)
+      d.odr_by = addPeriod(cal, today, f.odrEnterprise.window_days ? { workdays: f.odrEnterprise.window_days } : rules.deadlines.odr_window);
       payload.odr_key = odrKey;
       break;
     }
     case 'odr_settle':
       outcome = 'odr_settled';
       payload.settled_on = today;
+      if (input.amount !== undefined) {
+        if (!Number.isFinite(input.amount) || input.amount < 0) return fail('invalid_input', '和解金额须为非负数');
+        payload.amount = input.amount;
+      }
       break;
     case 'odr_fail':
       // The enterprise did not settle in its window: back to administrative handling with a fresh acceptance clock.
