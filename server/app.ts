@@ -5,7 +5,7 @@
 import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
 import { loadConfig, type Config } from './platform/config/index.js';
 import { openKeyring } from './platform/crypto/index.js';
-import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
+import { grantApplicationRole, migrate, openDb, ReadRouter, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist/index.js';
@@ -37,7 +37,7 @@ export interface OpenAppOptions {
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const cfg = o.key
-    ? { databaseUrl: process.env.DATABASE_URL, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
+    ? { databaseUrl: process.env.DATABASE_URL, replicaUrl: undefined, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
     : loadConfig({ dataDir: o.dataDir });
   const separateRoles = !o.db && !!cfg.databaseUrl && !!cfg.migrationUrl;
   if (separateRoles) {
@@ -60,7 +60,7 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   }
 }
 
-async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
+async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
   await loadCalendarOverrides(db);
@@ -73,10 +73,14 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
   // migration 0010's data half: texts stored before redaction are redacted and sealed (a no-op once done)
   await redactStoredTexts(db, sealer, { log: (m) => console.error(m) });
   const clock = makeClock(o.today);
+  const replica = cfg.replicaUrl && !o.db ? await openDb({ url: cfg.replicaUrl }) : undefined;
+  const reads = new ReadRouter(db, replica, Number(process.env.XIEZHI_READ_YOUR_WRITES_MS ?? 10_000));
+  const stopLag = reads.watch();
   return {
     enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
     listedAmong: (keys) => abnormalRepo.listedAmong(db, keys, clock.today()),
     db,
+    reads,
     sealer,
     cal: calendar,
     today: clock.today,
@@ -84,6 +88,8 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
     dataDir: cfg.dataDir,
     keySource: cfg.keySource,
     async close() {
+      stopLag();
+      await replica?.close();
       if (!o.db) await db.close();
     },
   };

@@ -19,7 +19,7 @@ export type RouteModule = (http: Http, app: App) => void | Promise<void>;
 
 /** Route modules of optional capabilities register themselves here (server/routes.ts). */
 export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
-  const http = await createHttp({ resolveActor: (t) => resolveSession(app.db, t), logger: opts.logger });
+  const http = await createHttp({ resolveActor: (t) => resolveSession(app.db, t), logger: opts.logger, onWrite: (id) => app.reads?.noteWrite(id) });
   accessRoutes(http, app.db);
   workflowRoutes(http, app);
   intakeRoutes(http, app);

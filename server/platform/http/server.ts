@@ -26,13 +26,15 @@ declare module 'fastify' {
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
-  no_route: 404,
+  no_route: 404, unavailable: 503,
 };
 
 export const SESSION_COOKIE = 'xz_session';
 
 export interface HttpOptions {
   resolveActor: (token: string) => Promise<FastifyRequest['actor']>;
+  /** called after every successful write request by a logged-in actor (read-your-writes routing of replica reads) */
+  onWrite?: (actorId: string) => void;
   logger?: boolean;
   /** proxy trust, extra allowed origins, rate limits (default: from the environment) */
   edge?: EdgeOptions;
@@ -104,8 +106,15 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (spec !== 'any' && !spec.includes(req.actor.role)) throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
   });
 
+  if (o.onWrite) {
+    const onWrite = o.onWrite;
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) onWrite(req.actor.id);
+    });
+  }
+
   app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof DomainError && err.code === 'rate_limited' && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
+    if (err instanceof DomainError && (err.code === 'rate_limited' || err.code === 'unavailable') && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
