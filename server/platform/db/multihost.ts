@@ -88,10 +88,14 @@ export async function pickHost(t: PgTarget): Promise<{ host: string; port: numbe
     c.on('error', () => undefined);
     try {
       await c.connect();
-      const standby = (await c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]!.r;
+      // like libpq: read-write also needs default_transaction_read_only off (pg_auto_failover keeps a standby it is
+      // promoting read-only until the switch is complete)
+      const s = (await c.query<{ r: boolean; ro: string }>("SELECT pg_is_in_recovery() AS r, current_setting('default_transaction_read_only') AS ro")).rows[0]!;
+      const standby = s.r;
       const found = { ...h, standby };
       if (t.attrs === 'any') return found;
-      if ((t.attrs === 'read-write' || t.attrs === 'primary') && !standby) return found;
+      if (t.attrs === 'read-write' && !standby && s.ro === 'off') return found;
+      if (t.attrs === 'primary' && !standby) return found;
       if ((t.attrs === 'standby' || t.attrs === 'prefer-standby') && standby) return found;
       if (t.attrs === 'prefer-standby') fallback ??= found;
     } catch {

@@ -72,11 +72,23 @@ export async function openPg(url: string, schema?: string): Promise<PgDb> {
   });
   const connect = async () => {
     const pool = await acquire();
+    let c: pg.PoolClient;
     try {
-      return { pool, c: await pool.connect() };
+      c = await pool.connect();
     } catch (e) {
       return lost(pool, e);
     }
+    // pg listens for errors only on idle clients: a checked-out one whose server dies between two statements (a
+    // transaction computing, a singleton job running) would emit an unhandled 'error' and end the process. The next
+    // statement on it fails and is reported as `unavailable`; release() takes the listener off again.
+    const onError = () => src.drop(pool);
+    c.on('error', onError);
+    const release = c.release.bind(c);
+    c.release = (err?: Error | boolean) => {
+      c.removeListener('error', onError);
+      release(err);
+    };
+    return { pool, c };
   };
   await (await acquire()).query('select 1');
   return {
