@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import { DomainError } from '../errors/index.js';
+import { logEvent } from '../log/index.js';
 
 export type SessionAttrs = 'any' | 'read-write' | 'primary' | 'standby' | 'prefer-standby';
 
@@ -139,9 +140,11 @@ export class MultiHostPool {
 
   drop(pool: pg.Pool) {
     if (this.pool !== pool) return;
+    const was = this.current;
     this.pool = null;
     this.current = null;
     this.failovers++;
+    logEvent('warn', 'db.lost', { host: `${was?.host}:${was?.port}`, attrs: this.target.attrs, failovers: this.failovers });
     void pool.end().catch(() => undefined);
   }
 
@@ -167,6 +170,7 @@ export class MultiHostPool {
         pool.on('error', () => this.drop(pool));
         this.pool = pool;
         this.current = h;
+        if (this.failovers) logEvent('info', 'db.connected', { host: `${h.host}:${h.port}`, standby: h.standby, attrs: this.target.attrs, failovers: this.failovers });
         return pool;
       }
       if (Date.now() > until) throw unavailable(new Error(`no ${this.target.attrs} server among ${this.target.hosts.map((x) => `${x.host}:${x.port}`).join(',')}`));

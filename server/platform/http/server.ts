@@ -3,6 +3,7 @@
  * who may call it (`config.auth`: 'public' or a list of roles) — a route without it fails at start-up, so no endpoint
  * is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
  */
+import { httpMetrics } from '../metrics/index.js';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -106,6 +107,12 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (spec !== 'any' && !spec.includes(req.actor.role)) throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
   });
 
+  // request rate and latency by route template (bounded labels), for /metrics
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    httpMetrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    httpMetrics.duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
   if (o.onWrite) {
     const onWrite = o.onWrite;
     app.addHook('onResponse', async (req, reply) => {
