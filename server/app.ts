@@ -12,7 +12,7 @@ import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
-import { sealLegacyDocuments } from './modules/workflow/index.js';
+import { sealLegacyDocuments, ticketRepo } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
 
 export interface App extends IntakeCtx {
@@ -63,6 +63,12 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
 async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
+  // a shard of a province writes its prefix into new ticket numbers (0170); unset leaves the stored prefix alone
+  const shard = process.env.XIEZHI_SHARD;
+  if (shard !== undefined) {
+    if (!/^[0-9]{0,4}$/.test(shard)) throw new Error(`XIEZHI_SHARD must be 0 to 4 digits (got ${shard})`);
+    await ticketRepo.setShardPrefix(db, shard);
+  }
   await loadCalendarOverrides(db);
   // the model versions an admin switched on are stored in the database: they replace the shipped defaults again
   await loadActiveModels(db);
