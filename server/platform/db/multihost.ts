@@ -19,6 +19,9 @@ export interface PgTarget {
   base: pg.ClientConfig;
 }
 
+/** how long a query may wait for a free pooled connection before the server counts as lost */
+const POOL_WAIT_MS = 15_000;
+
 const ATTRS: SessionAttrs[] = ['any', 'read-write', 'primary', 'standby', 'prefer-standby'];
 
 /** True when the URL names several hosts or asks for a kind of session: then this module handles it, not pg. */
@@ -165,7 +168,9 @@ export class MultiHostPool {
     for (;;) {
       const h = await pickHost(this.target);
       if (h) {
-        const pool = new pg.Pool({ ...this.target.base, ...this.poolOptions, host: h.host, port: h.port });
+        // connect_timeout is for finding a host; the pool's timeout also covers waiting for a free client, which
+        // under a burst (filings held through a failover) takes seconds without anything being wrong with the server
+        const pool = new pg.Pool({ ...this.target.base, ...this.poolOptions, host: h.host, port: h.port, connectionTimeoutMillis: POOL_WAIT_MS });
         // an idle client whose server died emits here; without a listener the process would crash
         pool.on('error', () => this.drop(pool));
         this.pool = pool;
