@@ -5,14 +5,14 @@
 import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
 import { loadConfig, type Config } from './platform/config/index.js';
 import { openKeyring } from './platform/crypto/index.js';
-import { grantApplicationRole, migrate, openDb, roleOf, type Db } from './platform/db/index.js';
+import { grantApplicationRole, migrate, openDb, ReadRouter, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist/index.js';
 import { calendarRepo } from './modules/calendar-admin/index.js';
 import { abnormalRepo } from './modules/abnormal-list/index.js';
 import { sealLegacyAttachments } from './modules/attachments/index.js';
-import { sealLegacyDocuments } from './modules/workflow/index.js';
+import { sealLegacyDocuments, ticketRepo } from './modules/workflow/index.js';
 import { redactStoredTexts } from './modules/intake/index.js';
 import { loadStationOverrides } from './modules/admin/index.js';
 import { replyTemplate12345 } from './modules/twelve345/index.js';
@@ -40,7 +40,7 @@ export interface OpenAppOptions {
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const cfg = o.key
-    ? { databaseUrl: process.env.DATABASE_URL, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
+    ? { databaseUrl: process.env.DATABASE_URL, replicaUrl: undefined, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
     : loadConfig({ dataDir: o.dataDir });
   const separateRoles = !o.db && !!cfg.databaseUrl && !!cfg.migrationUrl;
   if (separateRoles) {
@@ -63,9 +63,15 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   }
 }
 
-async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
+async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
   if (!separateRoles) await migrate(db);
   await seedOrganisation(db);
+  // a shard of a province writes its prefix into new ticket numbers (0170); unset leaves the stored prefix alone
+  const shard = process.env.XIEZHI_SHARD;
+  if (shard !== undefined) {
+    if (!/^[0-9]{0,4}$/.test(shard)) throw new Error(`XIEZHI_SHARD must be 0 to 4 digits (got ${shard})`);
+    await ticketRepo.setShardPrefix(db, shard);
+  }
   await loadCalendarOverrides(db);
   // the administrator's street→station map (street_stations) steers auto-dispatch in every process
   await loadStationOverrides({ db });
@@ -80,10 +86,14 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
   const clock = makeClock(o.today);
   // shipped templates, guide and legal library: loaded idempotently (a bureau's template edits are never replaced)
   await seedKnowledge(db, clock.now());
+  const replica = cfg.replicaUrl && !o.db ? await openDb({ url: cfg.replicaUrl }) : undefined;
+  const reads = new ReadRouter(db, replica, Number(process.env.XIEZHI_READ_YOUR_WRITES_MS ?? 10_000));
+  const stopLag = reads.watch();
   return {
     enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
     listedAmong: (keys) => abnormalRepo.listedAmong(db, keys, clock.today()),
     db,
+    reads,
     sealer,
     cal: calendar,
     today: clock.today,
@@ -92,6 +102,8 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
     dataDir: cfg.dataDir,
     keySource: cfg.keySource,
     async close() {
+      stopLag();
+      await replica?.close();
       if (!o.db) await db.close();
     },
   };

@@ -21,7 +21,7 @@ export type RouteModule = (http: Http, app: App) => void | Promise<void>;
 /** Route modules of optional capabilities register themselves here (server/routes.ts). */
 export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
     // a Bearer token is a session, or an ODR firm's API key (xzk_…) that acts as the firm in the enterprise role
-  const http = await createHttp({ resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)), logger: opts.logger });
+  const http = await createHttp({ resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)), logger: opts.logger, onWrite: (id) => app.reads?.noteWrite(id) });
   accessRoutes(http, app.db);
   workflowRoutes(http, app);
   intakeRoutes(http, app);

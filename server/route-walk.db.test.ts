@@ -24,6 +24,9 @@ const LOGGED_IN: Who[] = WHO.filter((w) => w !== 'anonymous');
  */
 const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   'POST /api/auth/login': 'public',
+  // operations: readiness is public like /api/health (no personal data); metrics from loopback, a token, or an admin
+  'GET /api/ready': 'public',
+  'GET /metrics': ['admin'],
   'POST /api/auth/logout': LOGGED_IN,
   'GET /api/me': LOGGED_IN,
   'GET /api/units': LOGGED_IN,

@@ -18,6 +18,7 @@ import { adminRoutes } from './modules/admin/index.js';
 import { twelve345Routes, type DeliveryConfig } from './modules/twelve345/index.js';
 import { knowledgeRoutes } from './modules/knowledge/index.js';
 import { monitoringRoutes } from './modules/monitoring/index.js';
+import { opsRoutes } from './modules/ops/index.js';
 
 export interface WebServices {
   /** this process's similar-case index (fed by the `similar-index` projection) */
@@ -29,5 +30,5 @@ export interface WebServices {
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345), (http, a) => monitoringRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345), (http, a) => monitoringRoutes(http, a), (http, a) => opsRoutes(http, a, s.detector)];
 }

@@ -1,5 +1,5 @@
 /** What the workflow use cases need from the process: the database, the sealer, the calendar and "today". */
-import type { Db, Queryable } from '../../platform/db/index.js';
+import type { Db, Queryable, ReadRouter } from '../../platform/db/index.js';
 import type { Sealer } from '../../platform/crypto/index.js';
 import type { WorkCalendar } from '../../platform/calendar/index.js';
 import type { TemplateFact } from './domain/transfer-12345.js';
@@ -18,4 +18,6 @@ export interface Ctx {
    * another module, which the workflow does not import). Absent: no template can be found, and reply_12345 is refused.
    */
   replyTemplate?: (q: Queryable, key: string, ticket: TicketRow, today: string) => Promise<TemplateFact | null>;
+  /** analytical reads: the replica, or the primary for someone who just wrote (absent: everything on db) */
+  reads?: ReadRouter;
 }

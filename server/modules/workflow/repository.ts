@@ -118,6 +118,11 @@ function scopeSql(scope: QueueScope, params: unknown[]): string {
 }
 
 export const ticketRepo = {
+  /** This cluster's shard prefix in new ticket numbers (migration 0170): '' for a deployment of one. */
+  async setShardPrefix(q: Queryable, prefix: string): Promise<void> {
+    await q.query('UPDATE deployment_shard SET prefix = $1 WHERE prefix IS DISTINCT FROM $1', [prefix]);
+  },
+
   /** Inserts new tickets; returns the ids actually inserted (an existing id is skipped, never duplicated). */
   async insertMany(q: Queryable, rows: NewTicketRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
@@ -133,7 +138,7 @@ export const ticketRepo = {
     const r = await q.query<{ id: string }>(
       // a linked duplicate is closed at intake (it is not handled twice)
       `INSERT INTO tickets (${COLS.map(([c]) => c).join(', ')}, no, closed_at)
-       SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || lpad(nextval('ticket_no_seq')::text, 7, '0'),
+       SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || (SELECT prefix FROM deployment_shard) || lpad(nextval('ticket_no_seq')::text, 7, '0'),
               CASE WHEN u.c${STATUS_IDX} = 'duplicate' THEN u.c5 END
        FROM unnest(${unnest}) AS u(${alias})
        ON CONFLICT (id) DO NOTHING RETURNING id`,

@@ -20,6 +20,8 @@ import { InputError } from '../tif/read.js';
 
 export interface Config {
   databaseUrl?: string;
+  /** a streaming replica for analytical reads (DATABASE_REPLICA_URL); the primary when unset */
+  replicaUrl?: string;
   migrationUrl?: string;
   dataDir: string;
   key: string;
@@ -70,7 +72,8 @@ export function loadConfig(opts: { dataDir?: string; env?: Env } = {}): Config {
   const previousKeys: string[] = [];
   if (env.XIEZHI_OLD_KEY) previousKeys.push(env.XIEZHI_OLD_KEY);
   if (env.XIEZHI_OLD_KEY_FILE) previousKeys.push(readKeyFile(resolve(env.XIEZHI_OLD_KEY_FILE), 'XIEZHI_OLD_KEY_FILE'));
-  const base = { databaseUrl, migrationUrl, dataDir, production, previousKeys };
+  const replicaUrl = databaseUrl ? env.DATABASE_REPLICA_URL || undefined : undefined;
+  const base = { databaseUrl, replicaUrl, migrationUrl, dataDir, production, previousKeys };
 
   if (env.XIEZHI_KEY) {
     if (env.XIEZHI_KEY.length < 16) throw new ConfigError('XIEZHI_KEY must be at least 16 characters');

@@ -30,6 +30,8 @@ export interface Db extends Queryable {
    */
   singleton<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
+  /** where a server connection is now (multi-host URLs: which host, whether a standby, failovers so far) */
+  describe?(): { host: string | null; standby: boolean | null; failovers: number };
 }
 
 export interface OpenOptions {

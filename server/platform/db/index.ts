@@ -3,3 +3,5 @@ export { migrate } from './migrate.js';
 export { withoutSecondaryIndexes } from './bulk.js';
 export { grantApplicationRole, roleOf } from './roles.js';
 export { backupPglite, restorePglite, filterTar } from './backup.js';
+export { ReadRouter, type ReplicaLag } from './read-router.js';
+export { isConnectionLoss, isMultiHost, parsePgUrl, pickHost, retryUnavailable, type PgTarget } from './multihost.js';

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { isConnectionLoss, isMultiHost, MultiHostPool, parsePgUrl, unavailable } from './multihost.js';
 
 // int8 (counts, bigserial ids) as JavaScript numbers, like PGlite; our ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -8,55 +9,137 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // date as 'YYYY-MM-DD' string, like we use everywhere (PGlite is configured the same way in queries via ::text)
 pg.types.setTypeParser(1082, (v) => v);
 
-export async function openPg(url: string, schema?: string): Promise<Db> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 8,
-    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
-  });
-  await pool.query('select 1');
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
+/** Where connections come from: one fixed server, or whichever of several hosts suits (multihost.ts). */
+interface PoolSource {
+  get(): Promise<pg.Pool>;
+  /** forget a pool whose server went away (a fixed server keeps its pool: pg drops broken clients itself) */
+  drop(pool: pg.Pool): void;
+  clientConfig(): Promise<pg.ClientConfig>;
+  end(): Promise<void>;
+  describe(): { host: string | null; standby: boolean | null; failovers: number };
+}
+
+function fixedSource(url: string, options: pg.PoolConfig): PoolSource {
+  const pool = new pg.Pool({ connectionString: url, ...options });
+  pool.on('error', () => undefined); // an idle client lost its server: pg removes it; the next query reconnects
+  return {
+    get: async () => pool,
+    drop: () => undefined,
+    clientConfig: async () => ({ connectionString: url }),
+    end: () => pool.end(),
+    describe: () => ({ host: null, standby: null, failovers: 0 }),
+  };
+}
+
+function multiSource(url: string, options: pg.PoolConfig): PoolSource {
+  const m = new MultiHostPool(parsePgUrl(url), options, Number(process.env.XIEZHI_FAILOVER_WAIT_MS ?? 30_000));
+  return {
+    get: () => m.get(),
+    drop: (p) => m.drop(p),
+    clientConfig: () => m.clientConfig(),
+    end: () => m.end(),
+    describe: () => ({ host: m.current ? `${m.current.host}:${m.current.port}` : null, standby: m.current?.standby ?? null, failovers: m.failovers }),
+  };
+}
+
+export type PgDb = Db & { describe(): ReturnType<PoolSource['describe']> };
+
+export async function openPg(url: string, schema?: string): Promise<PgDb> {
+  const options: pg.PoolConfig = { max: 8, ...(schema ? { options: `-c search_path=${schema},public` } : {}) };
+  const src = isMultiHost(url) ? multiSource(url, options) : fixedSource(url, options);
+  // a lost server becomes `unavailable` (503) and, with several hosts, sends the next query to look for the primary
+  const lost = (pool: pg.Pool, e: unknown): never => {
+    if (!isConnectionLoss(e)) throw e;
+    src.drop(pool);
+    throw unavailable(e);
+  };
+  const acquire = async () => {
+    try {
+      return await src.get();
+    } catch (e) {
+      throw isConnectionLoss(e) ? unavailable(e) : e;
+    }
+  };
+  const wrap = (pool: pg.Pool, c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const r = await c.query(sql, params as unknown[] | undefined);
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+      try {
+        const r = await c.query(sql, params as unknown[] | undefined);
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+      } catch (e) {
+        return lost(pool, e);
+      }
     },
   });
-  const base = wrap(pool);
+  const connect = async () => {
+    const pool = await acquire();
+    let c: pg.PoolClient;
+    try {
+      c = await pool.connect();
+    } catch (e) {
+      return lost(pool, e);
+    }
+    // pg listens for errors only on idle clients: a checked-out one whose server dies between two statements (a
+    // transaction computing, a singleton job running) would emit an unhandled 'error' and end the process. The next
+    // statement on it fails and is reported as `unavailable`; release() takes the listener off again.
+    const onError = () => src.drop(pool);
+    c.on('error', onError);
+    const release = c.release.bind(c);
+    c.release = (err?: Error | boolean) => {
+      c.removeListener('error', onError);
+      release(err);
+    };
+    return { pool, c };
+  };
+  await (await acquire()).query('select 1');
   return {
     kind: 'pg',
-    query: base.query,
+    async query<T>(sql: string, params?: unknown[]) {
+      const pool = await acquire();
+      return wrap(pool, pool).query<T>(sql, params);
+    },
     async exec(sql) {
-      await pool.query(sql);
+      const pool = await acquire();
+      await wrap(pool, pool).query(sql);
     },
     async tx(fn) {
-      const c = await pool.connect();
+      const { pool, c } = await connect();
+      let broken: Error | undefined;
       try {
-        await c.query('BEGIN');
-        const out = await fn(wrap(c));
-        await c.query('COMMIT');
+        const q = wrap(pool, c);
+        await q.query('BEGIN');
+        const out = await fn(q);
+        await q.query('COMMIT');
         return out;
       } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
+        if (isConnectionLoss(e)) broken = e as Error;
+        else await c.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        c.release();
+        // a client whose connection broke is destroyed, not handed to the next caller
+        c.release(broken);
       }
     },
     async listen(channel, onNotify) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
       let client: pg.Client | null = null;
       let stopped = false;
+      const retry = () => {
+        client = null;
+        // wake the subscriber once: what was notified while we were away is picked up by its read
+        if (!stopped) setTimeout(() => void connect().then(onNotify, retry), 1000);
+      };
       const connect = async () => {
-        const c = new pg.Client({ connectionString: url });
+        const c = new pg.Client(await src.clientConfig());
         c.on('notification', () => onNotify());
+        // the listener connection died (server restart, failover): reconnect; pollers keep working meanwhile
         c.on('error', () => {
-          // the listener connection died (server restart): reconnect; pollers keep working meanwhile
-          client = null;
-          if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000);
+          void c.end().catch(() => undefined);
+          retry();
         });
         await c.connect();
-        if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
         await c.query(`LISTEN ${channel}`);
-        client = c;
+        if (stopped) await c.end();
+        else client = c;
       };
       await connect();
       return async () => {
@@ -65,23 +148,29 @@ export async function openPg(url: string, schema?: string): Promise<Db> {
       };
     },
     async singleton(name, fn) {
-      const c = await pool.connect();
+      const { pool, c } = await connect();
+      const q = wrap(pool, c);
+      let broken: Error | undefined;
       try {
         // per schema: test files share one database, each in its own schema
         const key = `${schema ?? 'public'}:${name}`;
-        const got = (await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]?.ok;
+        const got = (await q.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]?.ok;
         if (!got) return { ran: false };
         try {
           return { ran: true, value: await fn() };
         } finally {
-          await c.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+          await q.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
         }
+      } catch (e) {
+        if (isConnectionLoss(e)) broken = e as Error;
+        throw e;
       } finally {
-        c.release();
+        c.release(broken);
       }
     },
+    describe: () => src.describe(),
     async close() {
-      await pool.end();
+      await src.end();
     },
   };
 }

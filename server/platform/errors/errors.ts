@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   rate_limited: 'rate_limited',
   /** this server has no such API route (an older build, a capability not installed) — not "no such record" */
   no_route: 'no_route',
+  /** the database went away or is failing over; retry with the same idempotency key (details.retry_after_s) */
+  unavailable: 'unavailable',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

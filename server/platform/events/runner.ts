@@ -7,6 +7,7 @@
  *   from the tables and says where to tail from; the position lives in memory, a restart rebuilds.
  * NOTIFY on the outbox channel wakes the runner; a poll every few seconds catches anything a lost connection missed.
  */
+import { logEvent } from '../log/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import type { DomainEvent, EventType } from './catalog.js';
 import { OUTBOX_CHANNEL, advanceCursor, cursorOf, readEvents, type Position } from './outbox.js';
@@ -59,7 +60,7 @@ export class EventRunner {
   constructor(private readonly db: Db, readonly subscribers: Subscriber[], o: RunnerOptions = {}) {
     this.batch = o.batch ?? 500;
     this.pollMs = o.pollMs ?? 2000;
-    this.log = o.log ?? ((m) => console.error(m));
+    this.log = o.log ?? ((m) => logEvent('warn', 'events', { message: m }));
     for (const s of subscribers) this.state.set(s.name, { pos: null, busy: false, again: false, failures: 0 });
   }
 

@@ -3,6 +3,7 @@
  * who may call it (`config.auth`: 'public' or a list of roles) — a route without it fails at start-up, so no endpoint
  * is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
  */
+import { httpMetrics } from '../metrics/index.js';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -26,13 +27,15 @@ declare module 'fastify' {
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
-  no_route: 404,
+  no_route: 404, unavailable: 503,
 };
 
 export const SESSION_COOKIE = 'xz_session';
 
 export interface HttpOptions {
   resolveActor: (token: string) => Promise<FastifyRequest['actor']>;
+  /** called after every successful write request by a logged-in actor (read-your-writes routing of replica reads) */
+  onWrite?: (actorId: string) => void;
   logger?: boolean;
   /** proxy trust, extra allowed origins, rate limits (default: from the environment) */
   edge?: EdgeOptions;
@@ -104,8 +107,21 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
     if (spec !== 'any' && !spec.includes(req.actor.role)) throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
   });
 
+  // request rate and latency by route template (bounded labels), for /metrics
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    httpMetrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    httpMetrics.duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  if (o.onWrite) {
+    const onWrite = o.onWrite;
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) onWrite(req.actor.id);
+    });
+  }
+
   app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof DomainError && err.code === 'rate_limited' && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
+    if (err instanceof DomainError && (err.code === 'rate_limited' || err.code === 'unavailable') && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };

@@ -18,6 +18,9 @@ const filters = z.object({
 });
 type Filters = z.infer<typeof filters>;
 
+/** Analytical reads go to the replica when there is one (read-your-writes: the primary for someone who just wrote). */
+const reader = (ctx: Ctx, actorId?: string) => ctx.reads?.reader(actorId) ?? ctx.db;
+
 function toFilter(q: Filters): CubeFilter {
   const eq: Record<string, string> = {};
   for (const part of (q.f ?? '').split(';')) {
@@ -41,13 +44,13 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     const dims = q.dims.split(',').filter(Boolean);
     if (!dims.length || dims.length > 4) return fail('invalid_input', 'dims: 1 to 4 dimensions');
     for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
-    const rows = await analyticsRepo.cube(ctx.db, dims, scopeFilter(req.actor!, toFilter(q)));
+    const rows = await analyticsRepo.cube(reader(ctx, req.actor!.id), dims, scopeFilter(req.actor!, toFilter(q)));
     return { dims, rows: rows.map((r) => ({ ...Object.fromEntries(dims.map((d, i) => [d, r[`d${i}`]])), count: r.count, complainants: r.complainants, open: r.open, mediated: r.mediated, terminated: r.terminated, amount: r.amount })) };
   });
 
   http.get('/api/analytics/tickets', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
     const q = req.query as Filters & { limit?: number; offset?: number };
-    const r = await analyticsRepo.drill(ctx.db, scopeFilter(req.actor!, toFilter(q)), q.limit ?? 50, q.offset ?? 0);
+    const r = await analyticsRepo.drill(reader(ctx, req.actor!.id), scopeFilter(req.actor!, toFilter(q)), q.limit ?? 50, q.offset ?? 0);
     return { total: r.total, items: r.rows };
   });
 
@@ -59,13 +62,14 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     // formula-looking text is neutralised (=HYPERLINK(…) in a title must not run in the analyst's spreadsheet)
     const cell = csvCell;
     const db = ctx.db;
+    const rdb = reader(ctx, req.actor!.id);
     const who = { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export' as const, subjectType: 'ticket', purpose: q.purpose };
     async function* lines() {
       yield '\uFEFF' + cols.join(',') + '\n';
       // each page is audited with the tickets it holds before it leaves, so the audit finds every exported ticket
       const exportId = randomUUID();
       let page = 0;
-      for await (const rows of analyticsRepo.exportRows(db, f)) {
+      for await (const rows of analyticsRepo.exportRows(rdb, f)) {
         await audit(db, { ...who, subjectIds: rows.map((r) => String(r.id)), detail: { export_id: exportId, page: ++page, rows: rows.length, filter: f } });
         yield rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
       }
@@ -79,7 +83,7 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     const today = ctx.today();
     const from = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
     const prev = new Date(Date.parse(today) - 730 * 86_400_000).toISOString().slice(0, 10);
-    const rows = await analyticsRepo.disclosure(ctx.db, (req.query as { business: string }).business, from, prev);
+    const rows = await analyticsRepo.disclosure(reader(ctx), (req.query as { business: string }).business, from, prev);
     return rows.map((r) => ({
       name: r.name, credit_code: r.credit_code, complaints_12m: r.complaints,
       growth: Number(r.previous) ? Math.round(((Number(r.complaints) - Number(r.previous)) / Number(r.previous)) * 100) / 100 : null,

@@ -37,11 +37,13 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
 }
 
 async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: string, today: string) {
+  // aggregates already cached for 30 s: the replica serves them (the primary when it lags or there is none)
+  const db = ctx.reads?.reader() ?? ctx.db;
   const [scan, trend, hot, topics] = await Promise.all([
-    analyticsRepo.overviewScan(ctx.db, base, today),
-    analyticsRepo.cube(ctx.db, ['day'], { ...base, from: shift(to, -89) }, 100, true),
-    analyticsRepo.hotBusinesses(ctx.db, shift(to, -29), shift(to, -59), to, 10),
-    analyticsRepo.topics(ctx.db, base, shift(to, -29), shift(to, -59)),
+    analyticsRepo.overviewScan(db, base, today),
+    analyticsRepo.cube(db, ['day'], { ...base, from: shift(to, -89) }, 100, true),
+    analyticsRepo.hotBusinesses(db, shift(to, -29), shift(to, -59), to, 10),
+    analyticsRepo.topics(db, base, shift(to, -29), shift(to, -59)),
   ]);
   // GROUPING() bit order: kind, channel, category, problem, district, age_group (1 = not grouped by it)
   const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'];

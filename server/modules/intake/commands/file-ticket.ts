@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { fail } from '../../../platform/errors/index.js';
+import { retryUnavailable } from '../../../platform/db/index.js';
 import type { Actor } from '../../access/index.js';
 import { ticketRepo } from '../../workflow/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
@@ -32,7 +33,15 @@ export const trackHash = (code: string) => createHash('sha256').update(`track\0$
 
 export async function fileTicket(ctx: IntakeCtx, actor: Actor, i: FileTicketInput, source = i.channel) {
   if (!i.text?.trim() && !i.title?.trim()) return fail('invalid_input', '诉求内容不能为空 (text required)');
+  // the key is fixed once: a retry after a failover (below) must find the filing an ambiguous COMMIT may have stored
   const sourceId = i.client_key?.trim() || randomUUID();
+  return retryUnavailable(() => fileOnce(ctx, actor, i, source, sourceId), FAILOVER_RETRY_MS);
+}
+
+/** How long a filing waits through a database failover before answering 503 (the client retries with its key). */
+const FAILOVER_RETRY_MS = Number(process.env.XIEZHI_FAILOVER_RETRY_MS ?? 20_000);
+
+async function fileOnce(ctx: IntakeCtx, actor: Actor, i: FileTicketInput, source: string, sourceId: string) {
   const id = ticketIdFor(source, sourceId);
   const existing = await ticketRepo.get(ctx.db, id);
   if (existing) return { id: existing.id, no: existing.no, status: existing.status, tracking_code: null, created: false, split: false };

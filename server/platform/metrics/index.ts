@@ -1,0 +1,1 @@
+export { Counter, Histogram, httpMetrics, renderGauges, renderHttpMetrics, type GaugeSample } from './registry.js';
