@@ -52,15 +52,15 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'enterprise' | 'admin' | 'models';
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'analysis' | 'alerts' | 'abnormal' | 'enterprise' | 'admin' | 'models';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {
   operator: ['workbench', 'intake'],
   officer: ['workbench', 'intake'],
-  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake'],
-  analyst: ['cockpit', 'alerts', 'abnormal'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin', 'models'],
+  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'analysis', 'intake'],
+  analyst: ['cockpit', 'analysis', 'alerts', 'abnormal'],
+  admin: ['workbench', 'cockpit', 'analysis', 'alerts', 'abnormal', 'intake', 'admin', 'models'],
   enterprise: ['enterprise'],
   partner: ['abnormal'],
   public: [],
