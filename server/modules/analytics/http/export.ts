@@ -23,11 +23,12 @@ import { scopeFilter } from '../queries/overview.js';
 
 export const EXPORTERS = ['analyst', 'supervisor', 'admin'] as const;
 
+const PURPOSE_REQUIRED = `导出用途必填（2—200字，写入审计日志），如：${EXPORT_PURPOSES.join('、')} (purpose required)`;
 export const exportQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   f: z.string().max(2000).optional().describe('筛选条件：维度:值，以 ; 分隔，如 district:310117;category:食品类'),
-  purpose: z.string().trim().min(2, '导出用途必填（2—200字），写入审计日志，如：' + EXPORT_PURPOSES.join('、')).max(200)
+  purpose: z.string({ error: PURPOSE_REQUIRED }).trim().min(2, PURPOSE_REQUIRED).max(200)
     .describe(`导出用途（必填，写入审计日志），如：${EXPORT_PURPOSES.join('、')}`),
   dims: z.string().max(200).optional().describe('给出维度（以 , 分隔，1—4 个）时导出多维分析结果，不给时导出全部匹配工单'),
 });
