@@ -48,15 +48,14 @@ test('an analyst pivots the cube, drills to tickets, exports XLSX with a purpose
   assert(path && statSync(path).size > 2000, 'an XLSX file came down');
 
   await page.locator('#tab-old-young').click();
-  await page.locator('[data-testid="oy-涉老年人"]').waitFor();
-  await page.waitForTimeout(500);
+  await page.locator('[data-testid="oy-涉老年人"] .cv', { hasText: /[1-9]/ }).waitFor({ timeout: 60_000 });
   const elderly = Number((await page.locator('[data-testid="oy-涉老年人"] .cv').innerText()).replace(/\D/g, ''));
   assert(elderly > 0, `elderly tickets ${elderly}`);
   await noRawCodes(page, '一老一小');
   await c.shot(page, 'analysis-old-young');
 
   await page.locator('#tab-platforms').click();
-  await page.locator('[data-testid=platform-row]').first().waitFor();
+  await page.locator('[data-testid=platform-row]').first().waitFor({ timeout: 60_000 });
   assert(await page.locator('[data-testid=platform-row]').count() >= 3, 'several platforms');
   await noRawCodes(page, '电商平台');
   await c.shot(page, 'analysis-platforms');

@@ -17,5 +17,7 @@ export async function cube(dims: string[], range: { from: string; to: string }, 
   return (await api.get<{ rows: CubeRow[] }>('/api/analytics/cube', { dims: dims.join(','), from: range.from, to: range.to, f })).rows;
 }
 
-export const growthText = (cur: number, prev: number) => (prev > 0 ? `${cur >= prev ? '+' : ''}${(((cur - prev) / prev) * 100).toFixed(1)}%` : cur > 0 ? '新增' : '—');
+/** Change against the period before; a base under 5 gives no meaningful percentage (a year before the data began). */
+export const MIN_BASE = 5;
+export const growthText = (cur: number, prev: number) => (prev >= MIN_BASE ? `${cur >= prev ? '+' : ''}${(((cur - prev) / prev) * 100).toFixed(1)}%` : prev === 0 && cur > 0 ? '新增' : '—');
 export const rateText = (num: number, den: number) => (den > 0 ? `${((num / den) * 100).toFixed(1)}%` : '—');
