@@ -27,3 +27,9 @@ export const statusLabel = (s: string | null | undefined) => (s ? STATUS_LABELS[
 export const channelLabel = (c: string | null | undefined) => (c ? CHANNEL_LABELS[c] ?? c : '未知');
 export const outcomeLabel = (o: string | null | undefined) => (o ? OUTCOME_LABELS[o] ?? o : '办理中');
 export const ageGroupLabel = (a: string | null | undefined) => (a ? AGE_GROUP_LABELS[a] ?? a : '年龄未知');
+
+/** 异常名录 entry states as the cockpit shows their counts (the same wording as server/modules/risk's LIST_STATE_LABELS). */
+export const LIST_STATE_LABELS_ZH: Record<string, string> = {
+  proposed: '模型提议', under_review: '审核中', listed: '已列入', rejected: '不予列入', notified: '已一次性告知',
+  appealed: '申诉中', corrected: '已更正', removed: '已移出', expired: '期满移出', total: '合计',
+};

@@ -72,7 +72,7 @@ describe('exports', () => {
   it('gives the admin the masked complainant in columns of its own, never the original', async () => {
     const r = await get('admin', '/api/analytics/export.csv?purpose=' + encodeURIComponent('数据核查'));
     const [head, ...rows] = csvRows(r.text);
-    expect(head.endsWith('投诉人（脱敏）,联系电话（脱敏）')).toBe(true);
+    expect(head!.endsWith('投诉人（脱敏）,联系电话（脱敏）')).toBe(true);
     const mine = rows.find((l) => l.includes('健身'))!;
     expect(mine).toMatch(/,欧\*+辉,139\*{4}5678$/);
     expect(r.text).not.toContain(NAME);
