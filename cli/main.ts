@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   restore: { file: 'restore', help: 'restore --data DIR FILE   into a new data directory' },
   reseal: { file: 'reseal', help: 'reseal --data DIR   re-seal everything under XIEZHI_KEY (old key: XIEZHI_OLD_KEY)' },
   audit: { file: 'audit', help: 'audit verify [--data DIR] [--expect SEQ:HASH]   check the audit hash chain' },
+  report: { file: 'report', help: 'report --month YYYY-MM [--data DIR] --out FILE.pdf   monthly analysis report (A4 PDF with charts)' },
   bench: { file: 'bench', help: 'bench [NAME...]   run benchmarks (see docs/BENCHMARKS.md)' },
 };
 

@@ -116,6 +116,9 @@ const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   'GET /api/analytics/cube': ['analyst', 'supervisor', 'admin', ...OFFICERS],
   'GET /api/analytics/tickets': ['analyst', 'supervisor', 'admin', ...OFFICERS],
   'GET /api/analytics/export.csv': ['analyst', 'supervisor', 'admin'],
+  'GET /api/analytics/export.xlsx': ['analyst', 'supervisor', 'admin'],
+  'GET /api/analytics/export/purposes': ['analyst', 'supervisor', 'admin'],
+  'GET /api/analytics/report.pdf': ['analyst', 'supervisor', 'admin'],
   // early warning and the abnormal list
   'GET /api/alerts': ['supervisor', 'analyst', 'admin'],
   'GET /api/alerts/{id}': ['supervisor', 'analyst', 'admin'],

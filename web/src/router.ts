@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/workbench', component: () => import('./views/Workbench.vue'), meta: { screen: 'workbench' } },
     { path: '/intake', component: () => import('./views/Intake.vue'), meta: { screen: 'intake' } },
     { path: '/cockpit', component: () => import('./views/Cockpit.vue'), meta: { screen: 'cockpit', bare: true } },
+    { path: '/analysis', component: () => import('./views/Analysis.vue'), meta: { screen: 'analysis' } },
     { path: '/alerts', component: () => import('./views/Alerts.vue'), meta: { screen: 'alerts' } },
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
     // 系统管理: one shell with a menu (web/src/lib/admin-menu.ts); each screen is a child route

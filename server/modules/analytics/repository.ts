@@ -21,7 +21,10 @@ export const analyticsRepo = {
               count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
               count(*) FILTER (WHERE t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
               count(*) FILTER (WHERE t.outcome = 'terminated' AND NOT t.abnormal)::int AS terminated,
-              COALESCE(sum(t.amount), 0)::float8 AS amount
+              count(*) FILTER (WHERE t.outcome = 'odr_settled')::int AS odr_settled,
+              count(*) FILTER (WHERE t.odr_key IS NOT NULL)::int AS odr_total,
+              count(*) FILTER (WHERE t.late_decisions > 0)::int AS late,
+              COALESCE(sum(t.amount), 0)::float8 AS amount${dims.includes('business') ? ', max(t.respondent_name) AS business_name' : ''}
        FROM tickets t WHERE ${where}
        ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY count DESC` : ''} LIMIT $${params.length}`, params)).rows;
   },
@@ -104,7 +107,8 @@ export const analyticsRepo = {
       const where = filterSql(f, params);
       params.push(after, page);
       const rows = (await q.query<Record<string, unknown>>(
-        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code,
+        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
+                t.late_decisions, t.decisions, t.odr_key IS NOT NULL AS odr, t.closed_at,
                 t.platform, t.district_code, t.street_code, t.unit_id, t.status, t.outcome, t.legal_basis, t.amount, t.abnormal, t.age_group,
                 ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem, t.complainant_display AS complainant
          FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`, params)).rows;
@@ -126,5 +130,31 @@ export const analyticsRepo = {
               count(*) FILTER (WHERE t.odr_key IS NOT NULL AND t.closed_at IS NOT NULL)::int AS odr_closed
        FROM tickets t WHERE t.kind = 'complaint' AND t.respondent_name ILIKE $1 AND t.received_date >= $3::date
        GROUP BY t.respondent_key ORDER BY complaints DESC LIMIT $4`, [`%${name.replace(/[%_\\]/g, (c) => '\\' + c)}%`, from, prevFrom, limit])).rows;
+  },
+};
+
+/** The monthly report's figures outside the tickets table: early warnings and the abnormal list (counts only). */
+export const reportRepo = {
+  async alerts(q: Queryable, from: string, to: string) {
+    return (await q.query<{ kind: string; state: string; n: number; tickets: number }>(
+      `SELECT kind, state, count(*)::int AS n, COALESCE(sum(count), 0)::int AS tickets
+       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date GROUP BY 1, 2`, [from, to])).rows;
+  },
+  async topAlerts(q: Queryable, from: string, to: string, limit = 8) {
+    return (await q.query<{ kind: string; state: string; subject_label: string; count: number; complainants: number; detected_at: string; district_code: string | null }>(
+      `SELECT kind, state, subject_label, count, complainants, detected_at::text AS detected_at, district_code
+       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date ORDER BY count DESC, detected_at LIMIT $3`, [from, to, limit])).rows;
+  },
+  /** Entries by state now, and how many were proposed / listed during the month (counts only, no person). */
+  async abnormal(q: Queryable, from: string, to: string) {
+    const byState = (await q.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM abnormal_entries GROUP BY 1 ORDER BY 2 DESC`)).rows;
+    const month = (await q.query<{ created: number; listed: number }>(
+      `SELECT count(*) FILTER (WHERE created_at >= $1::date AND created_at < $2::date + 1)::int AS created,
+              count(*) FILTER (WHERE state IN ('listed','notified') AND updated_at >= $1::date AND updated_at < $2::date + 1)::int AS listed
+       FROM abnormal_entries`, [from, to])).rows[0]!;
+    return { byState, ...month };
+  },
+  async odrEnterprises(q: Queryable, from: string, to: string) {
+    return (await q.query<{ n: number }>(`SELECT count(DISTINCT odr_key)::int AS n FROM tickets WHERE odr_key IS NOT NULL AND received_date >= $1::date AND received_date <= $2::date`, [from, to])).rows[0]!.n;
   },
 };

@@ -26,6 +26,8 @@ const D: Record<string, [string, string]> = {
   workbench: ['工作台', 'Workbench'],
   intake: ['登记工单', 'File a ticket'],
   cockpit: ['驾驶舱', 'Cockpit'],
+  analysis: ['多维分析', 'Analysis'],
+  monthlyReport: ['月度报告', 'Monthly report'],
   alerts: ['智能预警', 'Early warnings'],
   models: ['模型版本', 'Models'],
   abnormal: ['异常名录', 'Abnormal list'],

@@ -52,16 +52,16 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'alerts' | 'abnormal' | 'monitoring' | 'enterprise' | 'admin' | 'models' | 'knowledge';
+export type Screen = 'workbench' | 'intake' | 'cockpit' | 'analysis' | 'alerts' | 'abnormal' | 'monitoring' | 'enterprise' | 'admin' | 'models' | 'knowledge';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {
   operator: ['workbench', 'intake', 'knowledge'],
   officer: ['workbench', 'intake', 'knowledge'],
-  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'intake', 'knowledge', 'monitoring'],
+  supervisor: ['workbench', 'alerts', 'abnormal', 'cockpit', 'analysis', 'intake', 'knowledge', 'monitoring'],
   // the analyst reads the monitoring loop (the server refuses it every step)
-  analyst: ['cockpit', 'alerts', 'abnormal', 'knowledge', 'monitoring'],
-  admin: ['workbench', 'cockpit', 'alerts', 'abnormal', 'intake', 'admin', 'knowledge', 'monitoring'],
+  analyst: ['cockpit', 'analysis', 'alerts', 'abnormal', 'knowledge', 'monitoring'],
+  admin: ['workbench', 'cockpit', 'analysis', 'alerts', 'abnormal', 'intake', 'admin', 'knowledge', 'monitoring'],
   // a third-party monitoring body sees only the instructions addressed to it
   monitor: ['monitoring'],
   enterprise: ['enterprise'],

@@ -1,14 +1,15 @@
-/** Cockpit, cube, drill-down, row-level export (audited, no silent cap) and public per-business disclosure. */
-import { randomUUID } from 'node:crypto';
+/** Cockpit, cube, drill-down and public per-business disclosure; exports in ./export.ts, the monthly report in ./report.ts. */
 import { z } from 'zod';
 import { isoDate, type Http } from '../../../platform/http/index.js';
-import { csvCell } from '../../../platform/export/index.js';
-import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { DIMENSIONS, type CubeFilter } from '../domain/dimensions.js';
 import { analyticsRepo } from '../repository.js';
 import { overview, scopeFilter } from '../queries/overview.js';
+import { valueLabel } from '../domain/labels.js';
+import { exportRoutes } from './export.js';
+import { reader } from './reader.js';
+import { reportRoutes } from './report.js';
 
 const ANALYSTS = ['analyst', 'supervisor', 'admin', 'officer'] as const;
 const filters = z.object({
@@ -17,9 +18,6 @@ const filters = z.object({
   f: z.string().max(2000).optional().describe('filters as dim:value pairs separated by ";" e.g. district:310117;category:食品类'),
 });
 type Filters = z.infer<typeof filters>;
-
-/** Analytical reads go to the replica when there is one (read-your-writes: the primary for someone who just wrote). */
-const reader = (ctx: Ctx, actorId?: string) => ctx.reads?.reader(actorId) ?? ctx.db;
 
 function toFilter(q: Filters): CubeFilter {
   const eq: Record<string, string> = {};
@@ -37,7 +35,7 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
   http.get('/api/analytics/overview', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query as Filters)));
 
   http.get('/api/analytics/dimensions', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析的维度' } }, async () =>
-    Object.entries(DIMENSIONS).map(([key, d]) => ({ key, label: d.label })));
+    Object.entries(DIMENSIONS).filter(([, d]) => !d.hidden).map(([key, d]) => ({ key, label: d.label })));
 
   http.get('/api/analytics/cube', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析（任意维度组合，下钻）', querystring: filters.extend({ dims: z.string().max(200) }) } }, async (req) => {
     const q = req.query as Filters & { dims: string };
@@ -45,7 +43,16 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     if (!dims.length || dims.length > 4) return fail('invalid_input', 'dims: 1 to 4 dimensions');
     for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
     const rows = await analyticsRepo.cube(reader(ctx, req.actor!.id), dims, scopeFilter(req.actor!, toFilter(q)));
-    return { dims, rows: rows.map((r) => ({ ...Object.fromEntries(dims.map((d, i) => [d, r[`d${i}`]])), count: r.count, complainants: r.complainants, open: r.open, mediated: r.mediated, terminated: r.terminated, amount: r.amount })) };
+    // each value travels with its Chinese label (district names, station names, statuses…): no screen shows a code
+    return {
+      dims,
+      rows: rows.map((r) => ({
+        ...Object.fromEntries(dims.map((d, i) => [d, r[`d${i}`]])),
+        labels: Object.fromEntries(dims.map((d, i) => [d, d === 'business' && r.business_name ? String(r.business_name) : valueLabel(d, r[`d${i}`])])),
+        count: r.count, complainants: r.complainants, open: r.open, mediated: r.mediated, terminated: r.terminated,
+        odr_settled: r.odr_settled, odr_total: r.odr_total, late: r.late, amount: r.amount,
+      })),
+    };
   });
 
   http.get('/api/analytics/tickets', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
@@ -54,30 +61,8 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     return { total: r.total, items: r.rows };
   });
 
-  http.get('/api/analytics/export.csv', { config: { auth: ['analyst', 'supervisor', 'admin'] }, schema: { tags: ['analytics'], summary: '行级导出（CSV，全部匹配行，不设上限；已审计）', querystring: filters.extend({ purpose: z.string().min(2).max(200) }) } }, async (req, reply) => {
-    const q = req.query as Filters & { purpose: string };
-    const f = scopeFilter(req.actor!, toFilter(q));
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-export.csv"');
-    const cols = ['id', 'no', 'kind', 'channel', 'received_date', 'title', 'respondent_name', 'respondent_credit_code', 'platform', 'district_code', 'street_code', 'unit_id', 'category', 'problem', 'status', 'outcome', 'legal_basis', 'amount', 'abnormal', 'age_group', 'complainant'];
-    // formula-looking text is neutralised (=HYPERLINK(…) in a title must not run in the analyst's spreadsheet)
-    const cell = csvCell;
-    const db = ctx.db;
-    const rdb = reader(ctx, req.actor!.id);
-    const who = { actorId: req.actor!.id, actorRole: req.actor!.role, unitId: req.actor!.unitId, action: 'analytics.export' as const, subjectType: 'ticket', purpose: q.purpose };
-    async function* lines() {
-      yield '\uFEFF' + cols.join(',') + '\n';
-      // each page is audited with the tickets it holds before it leaves, so the audit finds every exported ticket
-      const exportId = randomUUID();
-      let page = 0;
-      for await (const rows of analyticsRepo.exportRows(rdb, f)) {
-        await audit(db, { ...who, subjectIds: rows.map((r) => String(r.id)), detail: { export_id: exportId, page: ++page, rows: rows.length, filter: f } });
-        yield rows.map((r) => cols.map((c) => cell(r[c])).join(',')).join('\n') + '\n';
-      }
-      if (!page) await audit(db, { ...who, subjectIds: [], detail: { export_id: exportId, page: 0, rows: 0, filter: f } });
-    }
-    const { Readable } = await import('node:stream');
-    return reply.send(Readable.from(lines()));
-  });
+  exportRoutes(http, ctx, toFilter);
+  reportRoutes(http, ctx);
 
   http.get('/api/public/disclosure', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '经营者投诉信息公示：投诉量、增长率、调解成功率、ODR先行和解率', querystring: z.object({ business: z.string().min(2).max(100) }) } }, async (req) => {
     const today = ctx.today();
