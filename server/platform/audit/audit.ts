@@ -17,7 +17,8 @@ export type AuditAction =
   | 'login.failed' | 'login.lockout'
   | 'document.view' | 'similar.view'
   | 'model.register'
-  | 'supervision.open' | 'supervision.answer' | 'supervision.close';
+  | 'supervision.open' | 'supervision.answer' | 'supervision.close'
+  | 'exchange.upload' | 'disclosure.correction';
 
 interface AuditBase {
   actorId: string | null;
