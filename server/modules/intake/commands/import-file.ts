@@ -128,6 +128,10 @@ async function* readCsv(file: string, mapping?: ColumnMap): AsyncGenerator<Row> 
   yield* rows(reader.end());
 }
 
+/** Mapped columns that hold dates (the handling ones come from a Xiezhi export, intake/domain/handling.ts). */
+const DATE_FIELDS = ['received_at', 'handling.closed_at', 'handling.due_date', 'handling.suspended_since'];
+const DIGIT_FIELDS = ['complainant.id_number', 'complainant.phone', 'respondent.credit_code', 'id'];
+
 async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
@@ -148,8 +152,16 @@ async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row>
           continue;
         }
         // a date cell read without styles is a serial number of days
-        const at = map!.get('received_at')!;
-        if (typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
+        for (const f of DATE_FIELDS) {
+          const at = map!.get(f);
+          if (at !== undefined && typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
+        }
+        // a spreadsheet program that read an 18-digit ID number as a number kept 15 digits: refuse it, never store a wrong one
+        const lost = DIGIT_FIELDS.find((f) => { const i = map!.get(f); return i !== undefined && typeof vals[i] === 'number' && !Number.isSafeInteger(vals[i]); });
+        if (lost) {
+          yield { line: row.number, error: `${lost} was stored as a number and lost digits (format the column as text before saving)` };
+          continue;
+        }
         const t = rowToTicket(vals, map!, headers);
         yield typeof t === 'string' ? { line: row.number, error: t } : { line: row.number, ticket: t };
       }

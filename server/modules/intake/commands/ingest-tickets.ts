@@ -68,10 +68,12 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     // and pre-fill above read the original in memory; everything downstream — dedup, similar index, early warning — the
     // redacted text)
     Object.assign(row, protectText(row, ctx.sealer, t.complainant ?? {}));
-    const split = row.kind === 'complaint' && hasReportPart(t) ? splitReportPart(row, deps) : null;
-    // a ticket exported with its decisions keeps them (importFile has rejected a malformed handling block already)
+    // a ticket exported with its decisions keeps them (importFile has rejected a malformed handling block already), and
+    // it was split exactly when a report part's state travels with it — no guessing from the text on re-import
     const h = parseHandling(t.extra);
-    if (h && typeof h === 'object') {
+    const decidedElsewhere = !!h && typeof h === 'object';
+    const split = row.kind === 'complaint' && (decidedElsewhere ? !!h.report_part : hasReportPart(t)) ? splitReportPart(row, deps) : null;
+    if (decidedElsewhere) {
       applyHandling(row, h, h.duplicate_of ? ticketIdFor(o.source, h.duplicate_of) : null);
       if (split && h.report_part) applyHandling(split, h.report_part, null);
       decided.add(row.id);

@@ -49,7 +49,7 @@ const int = (v: unknown) => (v === null || v === undefined || v === '' ? undefin
 function day(v: unknown, field: string): string | null | { problem: string } {
   if (v === null || v === undefined || v === '') return null;
   const s = String(v).trim().slice(0, 10);
-  return DAY.test(s) && !dateTimeProblem(s) ? s : { problem: `handling.${field} is not a date: ${JSON.stringify(v).slice(0, 30)}` };
+  return DAY.test(s) && !dateTimeProblem(s) ? s : { problem: `${field} is not a date: ${JSON.stringify(v).slice(0, 30)}` };
 }
 
 function parseState(o: Record<string, unknown>, prefix: string): HandlingState | string {
