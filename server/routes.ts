@@ -15,6 +15,7 @@ import { abnormalRoutes } from './modules/abnormal-list/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { supervisionRoutes } from './modules/supervision/index.js';
 import { exchangeRoutes } from './modules/exchange/index.js';
+import { disclosureRoutes } from './modules/disclosure/index.js';
 
 export interface WebServices {
   /** this process's similar-case index (fed by the `similar-index` projection) */
@@ -24,5 +25,5 @@ export interface WebServices {
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => exchangeRoutes(http, a)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => exchangeRoutes(http, a), (http, a) => disclosureRoutes(http, a)];
 }
