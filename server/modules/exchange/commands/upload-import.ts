@@ -12,7 +12,7 @@ import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
 import { importFile, type ColumnMap, type IntakeCtx } from '../../intake/index.js';
-import { loadMapping } from '../domain/mapping.js';
+import { loadMapping } from '../mappings/load.js';
 import { exchangeRepo } from '../repository.js';
 
 /** The first rejected lines kept on the batch (the count is always complete). */

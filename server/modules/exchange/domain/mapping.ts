@@ -4,15 +4,11 @@
  * (`handling.status`, kept in the ticket's extra on import). The same file given to `xiezhi import --map` reads the
  * spreadsheet back. The default is the national 12315 layout with Chinese headers (mappings/national-12315.json).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../../../platform/tif/index.js';
 import { KIND_LABELS, STATUS_LABELS, type Status } from '../../../../shared/domain.js';
 import type { TifTicket } from '../../../../shared/tif.js';
 
 export type ExportMapping = [field: string, header: string][];
-
-export const NATIONAL_MAPPING_FILE = fileURLToPath(new URL('../mappings/national-12315.json', import.meta.url));
 
 const TOP = new Set(['id', 'received_at', 'kind', 'channel', 'title', 'text', 'location', 'amount']);
 const NESTED: Record<string, Set<string>> = {
@@ -37,17 +33,6 @@ export function parseMapping(v: unknown, what = 'mapping'): ExportMapping {
   }
   if (!out.some(([f]) => f === 'id') || !out.some(([f]) => f === 'received_at')) throw new InputError(`${what}: must map id and received_at (an import needs both)`);
   return out;
-}
-
-export function loadMapping(file?: string): ExportMapping {
-  const f = file ?? NATIONAL_MAPPING_FILE;
-  let v: unknown;
-  try {
-    v = JSON.parse(readFileSync(f, 'utf8'));
-  } catch (e) {
-    throw new InputError(`--mapping ${f}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return parseMapping(v, `--mapping ${f}`);
 }
 
 /** Shanghai wall-clock time without a zone (`2026-12-02 03:17:00`), which import reads back as Shanghai time. */

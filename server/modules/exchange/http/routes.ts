@@ -12,7 +12,7 @@ import { DomainError } from '../../../platform/errors/index.js';
 import type { IntakeCtx } from '../../intake/index.js';
 import { EXPORT_FORMATS, exportTickets, type ExportFormat } from '../commands/export-tickets.js';
 import { formatOf, startImport, type Upload } from '../commands/upload-import.js';
-import { loadMapping } from '../domain/mapping.js';
+import { loadMapping } from '../mappings/load.js';
 import { getBatch, listBatches } from '../queries/batches.js';
 
 /** An upload larger than this is refused while it streams (a year of a big city's TIF is a few hundred MB). */
