@@ -25,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xz-exchange-'));
 
 async function exportTo(file: string, format: 'tif' | 'csv' | 'xlsx') {
   const out = createWriteStream(file);
-  const closed = new Promise((r) => out.once('close', r));
+  const closed = new Promise<void>((r) => out.once('close', () => r()));
   const r = await exportTickets(city, SYSTEM, out, { format, mapping: loadMapping(), purpose: 'test' });
   await closed;
   return r.lines;
