@@ -13,6 +13,7 @@ const FILE = [
 
 test('an admin uploads a national 12315 file, sees it reconcile, re-uploads without duplicates and downloads an export', async (c) => {
   const { ctx, page } = await c.session('admin', { width: 1400, height: 1000 });
+  ctx.setDefaultTimeout(60_000); // an import runs in the background of a shared machine
   await page.goto('/admin/exchange');
   await page.getByRole('heading', { name: '全国12315数据交换' }).waitFor();
   const upload = async () => {
