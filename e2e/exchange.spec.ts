@@ -5,10 +5,12 @@
  */
 import { assert, test } from './harness.js';
 
+// ids unique to this run: a server kept between runs (--keep, E2E_BASE) has the last run's tickets already
+const RUN = Date.now().toString(36);
 const FILE = [
-  JSON.stringify({ id: 'NAT-E2E-1', kind: 'complaint', received_at: '2026-11-20T10:00:00+08:00', channel: '12315', text: '在某健身房办理预付卡后门店关闭，要求退款', respondent: { name: '上海示例健身有限公司', address: '上海市徐汇区漕河泾街道虹梅路1号' } }),
+  JSON.stringify({ id: `NAT-E2E-${RUN}-1`, kind: 'complaint', received_at: '2026-11-20T10:00:00+08:00', channel: '12315', text: '在某健身房办理预付卡后门店关闭，要求退款', respondent: { name: '上海示例健身有限公司', address: '上海市徐汇区漕河泾街道虹梅路1号' } }),
   'this line is not JSON',
-  JSON.stringify({ id: 'NAT-E2E-2', kind: 'consultation', received_at: '2026-11-21', text: '咨询七日无理由退货的规定' }),
+  JSON.stringify({ id: `NAT-E2E-${RUN}-2`, kind: 'consultation', received_at: '2026-11-21', text: '咨询七日无理由退货的规定' }),
 ].join('\n');
 
 test('an admin uploads a national 12315 file, sees it reconcile, re-uploads without duplicates and downloads an export', async (c) => {
@@ -24,7 +26,9 @@ test('an admin uploads a national 12315 file, sees it reconcile, re-uploads with
   await upload();
   const cur = page.locator('[data-test=import-current]');
   await cur.getByText('对账平衡').waitFor();
-  assert((await cur.locator('.rejects').innerText()).includes('invalid JSON'), 'the bad line is listed with its reason');
+  assert((await cur.locator('.rejects').innerText()).includes('不是有效的JSON'), 'the bad line is listed with its reason');
+  // the batch list is reloaded once the import is done (the button comes back then)
+  await page.locator('[data-test=import-upload]:not([disabled])').waitFor();
   assert((await cur.locator('.rejects td').first().innerText()).trim() === '2', 'rejected at line 2');
   await c.shot(page, 'admin-exchange');
 
