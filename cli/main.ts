@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   demo: { file: 'demo', help: 'demo [--port N] [--data DIR] [--tickets N]   start with a simulated demo city loaded' },
   simulate: { file: 'simulate', help: 'simulate --tickets N --seed S --out FILE [--truth FILE]' },
   import: { file: 'import', help: 'import FILE... [--data DIR] [--map FILE]   TIF (.jsonl/.jsonl.gz), CSV or XLSX' },
+  export: { file: 'export', help: 'export --data DIR --out FILE [--format tif|csv|xlsx] [--from DATE --to DATE] [--mapping FILE]   national 12315 exchange' },
   train: { file: 'train', help: 'train --label NAME --out MODEL FILE... | train --label NAME --out MODEL [--data DIR] (from the database) | train --task prefill --out MODEL FILE...' },
   evaluate: { file: 'evaluate', help: 'evaluate --label NAME --model MODEL FILE... | evaluate --label NAME --model MODEL [--data DIR]' },
   classify: { file: 'classify', help: 'classify --model MODEL FILE' },

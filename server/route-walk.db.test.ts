@@ -54,6 +54,13 @@ const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   'POST /api/public/tickets/{no}/rating': 'public',
   'POST /api/public/tickets/{no}/attachments': 'public',
   'GET /api/public/disclosure': 'public',
+  'POST /api/public/disclosure/corrections': 'public',
+  'GET /api/admin/disclosure/corrections': ['admin'],
+  // the national 12315 exchange
+  'POST /api/admin/imports': ['admin'],
+  'GET /api/admin/imports': ['admin'],
+  'GET /api/admin/imports/{id}': ['admin'],
+  'GET /api/admin/exports': ['admin'],
   'POST /api/prefill': 'public',
   'POST /api/12345/transfers': ['operator', 'admin'],
   'POST /api/12345/feedback': ['operator', 'admin'],

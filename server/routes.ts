@@ -19,6 +19,8 @@ import { twelve345Routes, type DeliveryConfig } from './modules/twelve345/index.
 import { knowledgeRoutes } from './modules/knowledge/index.js';
 import { monitoringRoutes } from './modules/monitoring/index.js';
 import { opsRoutes } from './modules/ops/index.js';
+import { exchangeRoutes } from './modules/exchange/index.js';
+import { disclosureRoutes } from './modules/disclosure/index.js';
 
 export interface WebServices {
   /** this process's similar-case index (fed by the `similar-index` projection) */
@@ -30,5 +32,5 @@ export interface WebServices {
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345), (http, a) => monitoringRoutes(http, a), (http, a) => opsRoutes(http, a, s.detector)];
+  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345), (http, a) => monitoringRoutes(http, a), (http, a) => opsRoutes(http, a, s.detector), (http, a) => exchangeRoutes(http, a), (http, a) => disclosureRoutes(http, a)];
 }

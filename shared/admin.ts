@@ -14,5 +14,7 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[] | null> = {
   admin: ['city'],
   enterprise: null,
   partner: null,
+  // a third-party monitoring body is no unit of the bureau
+  monitor: null,
   public: null,
 };

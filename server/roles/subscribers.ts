@@ -125,6 +125,10 @@ export function delivery12345Subscriber(ctx: Ctx, cfg: DeliveryConfig): DurableS
       // attempt must stay counted even though the batch itself moves on
       await enqueueMessages(ctx, cfg, refs);
       await deliverDue(ctx, cfg, { ticketIds: [...new Set(refs.map((r) => r.ticket_id))] });
+    },
+  };
+}
+
 /**
  * ODR first: each statutory send_odr runs in its own transaction (the state machine's checks and lock), before the
  * cursor moves; a crash in between redelivers events whose tickets are then already in ODR and are passed over.

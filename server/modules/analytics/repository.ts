@@ -118,18 +118,31 @@ export const analyticsRepo = {
     }
   },
 
-  /** Public disclosure per business (全国12315消费投诉信息公示: count, growth, mediation success, ODR first settlement). */
-  async disclosure(q: Queryable, name: string, from: string, prevFrom: string, limit = 20) {
-    return (await q.query<Record<string, unknown>>(
-      `SELECT t.respondent_key AS key, max(t.respondent_name) AS name, max(t.respondent_credit_code) AS credit_code,
-              count(*) FILTER (WHERE t.received_date >= $2::date)::int AS complaints,
-              count(*) FILTER (WHERE t.received_date >= $3::date AND t.received_date < $2::date)::int AS previous,
-              count(*) FILTER (WHERE t.outcome = 'mediated')::int AS mediated,
-              count(*) FILTER (WHERE t.outcome IN ('mediated','terminated'))::int AS mediation_closed,
-              count(*) FILTER (WHERE t.outcome = 'odr_settled')::int AS odr_settled,
-              count(*) FILTER (WHERE t.odr_key IS NOT NULL AND t.closed_at IS NOT NULL)::int AS odr_closed
-       FROM tickets t WHERE t.kind = 'complaint' AND t.respondent_name ILIKE $1 AND t.received_date >= $3::date
-       GROUP BY t.respondent_key ORDER BY complaints DESC LIMIT $4`, [`%${name.replace(/[%_\\]/g, (c) => '\\' + c)}%`, from, prevFrom, limit])).rows;
+  /**
+   * Public disclosure per business (全国12315消费投诉信息公示): complaints in the period and the one before, mediation
+   * success (mediated of mediations ended, the abnormal list's tickets left out) and the ODR first-settlement rate
+   * (首次和解率: settled by the business itself of its ODR complaints closed). Only businesses with at least `min`
+   * complaints in the period; linked repeats are not counted twice. No ticket, text or person leaves this query.
+   */
+  async disclosure(q: Queryable, f: { name?: string; from: string; to: string; prevFrom: string; min: number; limit: number; offset: number }) {
+    const r = await q.query<Record<string, unknown> & { total: number }>(
+      `WITH b AS (
+         SELECT t.respondent_key AS key, max(t.respondent_name) AS name, max(t.respondent_credit_code) AS credit_code,
+                count(*) FILTER (WHERE t.received_date >= $2::date)::int AS complaints,
+                count(*) FILTER (WHERE t.received_date < $2::date)::int AS previous,
+                count(*) FILTER (WHERE t.received_date >= $2::date AND t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
+                count(*) FILTER (WHERE t.received_date >= $2::date AND t.outcome IN ('mediated','terminated') AND NOT t.abnormal)::int AS mediation_closed,
+                count(*) FILTER (WHERE t.received_date >= $2::date AND t.outcome = 'odr_settled')::int AS odr_settled,
+                count(*) FILTER (WHERE t.received_date >= $2::date AND t.odr_key IS NOT NULL AND t.closed_at IS NOT NULL)::int AS odr_closed
+         FROM tickets t
+         WHERE t.kind = 'complaint' AND t.status <> 'duplicate' AND t.respondent_key IS NOT NULL
+           AND t.received_date >= $3::date AND t.received_date <= $4::date
+           AND ($1::text IS NULL OR t.respondent_name ILIKE $1 OR t.respondent_credit_code = $7)
+         GROUP BY t.respondent_key)
+       SELECT b.*, count(*) OVER ()::int AS total FROM b WHERE b.complaints >= $5
+       ORDER BY b.complaints DESC, b.key LIMIT $6 OFFSET $8`,
+      [f.name ? `%${f.name.replace(/[%_\\]/g, (c) => '\\' + c)}%` : null, f.from, f.prevFrom, f.to, f.min, f.limit, f.name ?? null, f.offset]);
+    return { total: r.rows[0]?.total ?? 0, rows: r.rows };
   },
 };
 

@@ -53,9 +53,18 @@ export interface NewTicketRow {
   redaction?: number;
   /** first timeline event payload */
   event: Record<string, unknown>;
+  /** handling already decided elsewhere (a Xiezhi export re-imported, intake/domain/handling.ts); absent for new work */
+  outcome?: string | null;
+  legal_basis?: string | null;
+  suspended_since?: string | null;
+  decisions?: number | null;
+  late_decisions?: number | null;
+  odr_key?: string | null;
+  satisfaction?: number | null;
+  closed_at?: string | null;
 }
 
-export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at'> {
+export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at' | 'closed_at' | 'decisions' | 'late_decisions'> {
   no: string;
   received_at: Date;
   suspended_since: string | null;
@@ -80,8 +89,12 @@ const COLS: [keyof NewTicketRow, string][] = [
   ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],
   ['predicted', 'jsonb'], ['category', 'text'], ['problem', 'text'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
   ['text_enc', 'text'], ['pii', 'jsonb'], ['redaction', 'smallint'],
+  ['outcome', 'text'], ['legal_basis', 'text'], ['suspended_since', 'date'], ['decisions', 'smallint'], ['late_decisions', 'smallint'],
+  ['odr_key', 'text'], ['satisfaction', 'smallint'], ['closed_at', 'timestamptz'],
 ];
 const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
+const CLOSED_IDX = COLS.findIndex(([c]) => c === 'closed_at');
+const COUNTS = new Set<string>(['redaction', 'decisions', 'late_decisions']);
 const JSONB = new Set(COLS.filter(([, t]) => t === 'jsonb').map(([c]) => c));
 
 export interface QueueFilter {
@@ -129,17 +142,17 @@ export const ticketRepo = {
     const arrays = COLS.map(([c]) => rows.map((r) => {
       const v = r[c];
       if (v === undefined || v === null) return null;
-      return JSONB.has(c) ? JSON.stringify(v) : c === 'real_name' || c === 'abnormal' ? Boolean(v) : c === 'amount' || c === 'redaction' ? v : String(v);
+      return JSONB.has(c) ? JSON.stringify(v) : c === 'real_name' || c === 'abnormal' ? Boolean(v) : c === 'amount' || COUNTS.has(c) || c === 'satisfaction' ? v : String(v);
     }));
     // a row built without the redaction step (none in the product: intake always redacts) reads as "not yet redacted"
-    const sel = COLS.map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : c === 'redaction' ? `COALESCE(u.c${i}, 0)` : `u.c${i}`)).join(', ');
+    const sel = COLS.filter(([c]) => c !== 'closed_at').map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : COUNTS.has(c) ? `COALESCE(u.c${i}, 0)` : `u.c${i}`)).join(', ');
     const unnest = COLS.map(([, t], i) => `$${i + 1}::${t === 'jsonb' ? 'text' : t}[]`).join(', ');
     const alias = COLS.map((_, i) => `c${i}`).join(', ');
     const r = await q.query<{ id: string }>(
       // a linked duplicate is closed at intake (it is not handled twice)
-      `INSERT INTO tickets (${COLS.map(([c]) => c).join(', ')}, no, closed_at)
+      `INSERT INTO tickets (${COLS.filter(([c]) => c !== 'closed_at').map(([c]) => c).join(', ')}, no, closed_at)
        SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || (SELECT prefix FROM deployment_shard) || lpad(nextval('ticket_no_seq')::text, 7, '0'),
-              CASE WHEN u.c${STATUS_IDX} = 'duplicate' THEN u.c5 END
+              COALESCE(u.c${CLOSED_IDX}, CASE WHEN u.c${STATUS_IDX} = 'duplicate' THEN u.c5 END)
        FROM unnest(${unnest}) AS u(${alias})
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       arrays,

@@ -22,7 +22,8 @@ export type AuditAction =
   | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
   | 'knowledge.template_edit'
   | 'case.penalty' | 'monitoring.issue' | 'monitoring.step'
-  | 'odr.apply' | 'odr.decide' | 'odr.account' | 'odr.key' | 'odr.bulk';
+  | 'odr.apply' | 'odr.decide' | 'odr.account' | 'odr.key' | 'odr.bulk'
+  | 'exchange.upload' | 'disclosure.correction';
 
 interface AuditBase {
   actorId: string | null;

@@ -10,6 +10,7 @@ import { valueLabel } from '../domain/labels.js';
 import { exportRoutes } from './export.js';
 import { reader } from './reader.js';
 import { reportRoutes } from './report.js';
+import { disclosureMinimum } from '../domain/disclosure.js';
 
 const ANALYSTS = ['analyst', 'supervisor', 'admin', 'officer'] as const;
 const filters = z.object({
@@ -64,16 +65,30 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
   exportRoutes(http, ctx, toFilter);
   reportRoutes(http, ctx);
 
-  http.get('/api/public/disclosure', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '经营者投诉信息公示：投诉量、增长率、调解成功率、ODR先行和解率', querystring: z.object({ business: z.string().min(2).max(100) }) } }, async (req) => {
+  http.get('/api/public/disclosure', {
+    config: { auth: 'public' },
+    schema: { tags: ['public'], summary: '经营者投诉信息公示：投诉量、增长率、调解成功率、ODR首次和解率（仅公示投诉量达到门槛的经营者，不含任何个人信息）',
+      querystring: z.object({ business: z.string().trim().min(2).max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
+  }, async (req) => {
+    const q = req.query as { business?: string; limit: number; offset: number };
     const today = ctx.today();
-    const from = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
-    const prev = new Date(Date.parse(today) - 730 * 86_400_000).toISOString().slice(0, 10);
-    const rows = await analyticsRepo.disclosure(reader(ctx), (req.query as { business: string }).business, from, prev);
-    return rows.map((r) => ({
-      name: r.name, credit_code: r.credit_code, complaints_12m: r.complaints,
-      growth: Number(r.previous) ? Math.round(((Number(r.complaints) - Number(r.previous)) / Number(r.previous)) * 100) / 100 : null,
-      mediation_success_rate: Number(r.mediation_closed) ? Math.round((Number(r.mediated) / Number(r.mediation_closed)) * 1000) / 1000 : null,
-      odr_first_settlement_rate: Number(r.odr_closed) ? Math.round((Number(r.odr_settled) / Number(r.odr_closed)) * 1000) / 1000 : null,
-    }));
+    const day = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
+    const min = disclosureMinimum();
+    const from = day(364);
+    const prevFrom = day(729);
+    const r = await analyticsRepo.disclosure(reader(ctx), { name: q.business, from, to: today, prevFrom, min, limit: q.limit, offset: q.offset });
+    const rate = (a: unknown, b: unknown, digits = 1000) => (Number(b) ? Math.round((Number(a) / Number(b)) * digits) / digits : null);
+    return {
+      min_complaints: min,
+      period: { from, to: today },
+      previous_period: { from: prevFrom, to: day(365) },
+      total: r.total,
+      items: r.rows.map((x) => ({
+        name: x.name, credit_code: x.credit_code, complaints: x.complaints, previous: x.previous,
+        growth: Number(x.previous) ? Math.round(((Number(x.complaints) - Number(x.previous)) / Number(x.previous)) * 1000) / 1000 : null,
+        mediation_success_rate: rate(x.mediated, x.mediation_closed), mediations_ended: x.mediation_closed,
+        odr_first_settlement_rate: rate(x.odr_settled, x.odr_closed), odr_closed: x.odr_closed,
+      })),
+    };
   });
 }

@@ -10,6 +10,7 @@ import type { Actor } from '../../access/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
 import { CsvRecords, excelSerialToIso, resolveMapping, rowToTicket, type ColumnMap, type CsvOut } from '../domain/columns.js';
 import { ingestTickets, type IntakeCtx } from './ingest-tickets.js';
+import { parseHandling } from '../domain/handling.js';
 
 export interface ImportOptions {
   file: string;
@@ -20,6 +21,8 @@ export interface ImportOptions {
   batchSize?: number;
   onRejected?: (line: number, reason: string) => void;
   onProgress?: (n: number) => void;
+  /** after each stored batch: the running totals and the lines read so far (a server shows an upload's progress) */
+  onBatch?: (sum: ImportSummary) => void | Promise<void>;
 }
 
 export interface ImportSummary {
@@ -28,6 +31,8 @@ export interface ImportSummary {
   skipped: number;
   split: number;
   duplicates: number;
+  /** records read: lines of a TIF file (empty ones not counted), rows of a spreadsheet below its header */
+  lines: number;
 }
 
 type Row = { line: number; ticket: TifTicket } | { line: number; error: string };
@@ -43,7 +48,7 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
   else throw new InputError(`unsupported file type: ${o.file} (expected .jsonl, .jsonl.gz, .csv or .xlsx)`);
 
   const source = o.source ?? 'import';
-  const sum: ImportSummary = { imported: 0, rejected: 0, skipped: 0, split: 0, duplicates: 0 };
+  const sum: ImportSummary = { imported: 0, rejected: 0, skipped: 0, split: 0, duplicates: 0, lines: 0 };
   let batch: TifTicket[] = [];
   let lines: number[] = [];
   const add = (r: Awaited<ReturnType<typeof ingestTickets>>) => {
@@ -72,11 +77,19 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
     o.onProgress?.(batch.length);
     batch = [];
     lines = [];
+    await o.onBatch?.(sum);
   };
   for await (const r of rows) {
+    sum.lines++;
     if ('error' in r) {
       sum.rejected++;
       o.onRejected?.(r.line, r.error);
+      continue;
+    }
+    const h = parseHandling(r.ticket.extra);
+    if (typeof h === 'string') {
+      sum.rejected++;
+      o.onRejected?.(r.line, h);
       continue;
     }
     batch.push(r.ticket);
@@ -115,6 +128,10 @@ async function* readCsv(file: string, mapping?: ColumnMap): AsyncGenerator<Row> 
   yield* rows(reader.end());
 }
 
+/** Mapped columns that hold dates (the handling ones come from a Xiezhi export, intake/domain/handling.ts). */
+const DATE_FIELDS = ['received_at', 'handling.closed_at', 'handling.due_date', 'handling.suspended_since'];
+const DIGIT_FIELDS = ['complainant.id_number', 'complainant.phone', 'respondent.credit_code', 'id'];
+
 async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
@@ -135,8 +152,16 @@ async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row>
           continue;
         }
         // a date cell read without styles is a serial number of days
-        const at = map!.get('received_at')!;
-        if (typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
+        for (const f of DATE_FIELDS) {
+          const at = map!.get(f);
+          if (at !== undefined && typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
+        }
+        // a spreadsheet program that read an 18-digit ID number as a number kept 15 digits: refuse it, never store a wrong one
+        const lost = DIGIT_FIELDS.find((f) => { const i = map!.get(f); return i !== undefined && typeof vals[i] === 'number' && !Number.isSafeInteger(vals[i]); });
+        if (lost) {
+          yield { line: row.number, error: `${lost} was stored as a number and lost digits (format the column as text before saving)` };
+          continue;
+        }
         const t = rowToTicket(vals, map!, headers);
         yield typeof t === 'string' ? { line: row.number, error: t } : { line: row.number, ticket: t };
       }

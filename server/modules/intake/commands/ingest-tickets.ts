@@ -13,6 +13,7 @@ import { hasReportPart, normaliseTicket, splitReportPart, ticketIdFor } from '..
 import { repeatKey } from '../domain/repeat.js';
 import { protectText } from '../domain/protect-text.js';
 import { findDuplicate } from '../../text/index.js';
+import { applyHandling, parseHandling } from '../domain/handling.js';
 
 export interface Enrichment {
   kind?: string;
@@ -40,6 +41,7 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
   const seen = new Set<string>();
   const rows: NewTicketRow[] = [];
   let skippedInBatch = 0;
+  const decided = new Set<string>();
   for (const t of tickets) {
     const id = ticketIdFor(o.source, t.id);
     if (seen.has(id)) {
@@ -66,12 +68,23 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     // and pre-fill above read the original in memory; everything downstream — dedup, similar index, early warning — the
     // redacted text)
     Object.assign(row, protectText(row, ctx.sealer, t.complainant ?? {}));
+    // a ticket exported with its decisions keeps them (importFile has rejected a malformed handling block already), and
+    // it was split exactly when a report part's state travels with it — no guessing from the text on re-import
+    const h = parseHandling(t.extra);
+    const decidedElsewhere = !!h && typeof h === 'object';
+    const split = row.kind === 'complaint' && (decidedElsewhere ? !!h.report_part : hasReportPart(t)) ? splitReportPart(row, deps) : null;
+    if (decidedElsewhere) {
+      applyHandling(row, h, h.duplicate_of ? ticketIdFor(o.source, h.duplicate_of) : null);
+      if (split && h.report_part) applyHandling(split, h.report_part, null);
+      decided.add(row.id);
+      if (split) decided.add(split.id);
+    }
     rows.push(row);
-    if (row.kind === 'complaint' && hasReportPart(t)) rows.push(splitReportPart(row, deps));
+    if (split) rows.push(split);
   }
   const existing = await ticketRepo.existingIds(ctx.db, rows.map((r) => r.id));
   const fresh = rows.filter((r) => !existing.has(r.id));
-  const duplicates = await linkRepeats(ctx, fresh);
+  const duplicates = await linkRepeats(ctx, fresh.filter((r) => !decided.has(r.id)));
   if (ctx.listedAmong) {
     const listed = await ctx.listedAmong([...new Set(fresh.map((r) => r.complainant_key).filter((k): k is string => !!k))]);
     for (const r of fresh) {
