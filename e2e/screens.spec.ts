@@ -46,6 +46,12 @@ export const SCREENS: Screen[] = [
   { name: 'admin-audit', user: 'admin', path: '/admin/audit', ready: 'main' },
   { name: 'models', user: 'admin', path: '/admin/models', ready: 'main' },
   { name: 'cockpit', user: 'analyst', path: '/cockpit', ready: 'main' },
+  { name: 'analysis', user: 'analyst', path: '/analysis', ready: 'main' },
+  { name: 'knowledge', user: 'officer', path: '/knowledge', ready: 'main' },
+  { name: 'monitoring', user: 'admin', path: '/monitoring', ready: 'main' },
+  { name: 'admin-odr', user: 'admin', path: '/admin/odr', ready: 'main' },
+  { name: 'admin-exchange', user: 'admin', path: '/admin/exchange', ready: 'main' },
+  { name: 'disclosure', path: '/disclosure', ready: 'h1' },
 ];
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }

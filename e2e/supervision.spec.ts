@@ -37,4 +37,10 @@ test('a district supervisor supervises a station ticket; the station answers; th
   await sup.page.locator('[data-testid=supervision-close]').first().click();
   await sup.page.locator('[data-testid=supervision-item]', { hasText: '已办结' }).waitFor();
   await c.shot(sup.page, 'ticket-supervision');
+
+  // the cockpit counts supervision per unit: the station's closed item is there
+  await sup.page.goto('/cockpit');
+  const line = sup.page.locator('[data-testid=cockpit-supervision]');
+  await line.waitFor({ timeout: 60_000 });
+  assert(/已办结 [1-9]/.test(await line.innerText()), `cockpit supervision line: ${await line.innerText()}`);
 });
