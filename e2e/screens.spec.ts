@@ -45,7 +45,7 @@ export const SCREENS: Screen[] = [
   { name: 'admin-calendar', user: 'admin', path: '/admin/calendar', ready: 'main' },
   { name: 'admin-audit', user: 'admin', path: '/admin/audit', ready: 'main' },
   { name: 'models', user: 'admin', path: '/admin/models', ready: 'main' },
-  { name: 'cockpit', user: 'analyst', path: '/cockpit', ready: 'main' },
+  { name: 'cockpit', user: 'analyst', path: '/cockpit', ready: '[data-testid=cockpit]' },
   { name: 'analysis', user: 'analyst', path: '/analysis', ready: 'main' },
   { name: 'knowledge', user: 'officer', path: '/knowledge', ready: 'main' },
   { name: 'monitoring', user: 'admin', path: '/monitoring', ready: 'main' },
@@ -75,6 +75,7 @@ async function visit(c: Ctx, s: Screen, width: number): Promise<Page> {
 test('main screens: no serious or critical axe-core violation, no raw codes on Chinese screens', async (c) => {
   const problems: string[] = [];
   for (const s of SCREENS) {
+    c.log(`${s.name} (${s.path}${s.user ? ` as ${s.user}` : ''})…`);
     const page = await visit(c, s, 1600);
     const bad = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     for (const v of bad) problems.push(`${s.name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`);
