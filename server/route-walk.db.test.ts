@@ -90,6 +90,9 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'POST /api/abnormal/import': ['supervisor', 'admin'],
   'POST /api/abnormal/scan': ['analyst', 'admin'],
   'GET /api/partner/abnormal': ['partner', 'supervisor', 'analyst', 'admin'],
+  'GET /api/tickets/{id}/proceedings': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'POST /api/tickets/{id}/proceedings': [...OFFICERS, 'supervisor', 'admin'],
+  'POST /api/tickets/{id}/abnormal-proposal': [...OFFICERS, 'analyst'],
   // 督办
   'POST /api/tickets/{id}/supervisions': ['supervisor', 'admin'],
   'GET /api/tickets/{id}/supervisions': [...OFFICERS, 'supervisor', 'analyst', 'admin', 'operator'],

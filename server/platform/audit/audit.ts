@@ -18,6 +18,7 @@ export type AuditAction =
   | 'document.view' | 'similar.view'
   | 'model.register'
   | 'supervision.open' | 'supervision.answer' | 'supervision.close'
+  | 'proceeding.record'
   | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export';
 
 interface AuditBase {
