@@ -97,3 +97,45 @@ describe('related proceedings (关联程序)', () => {
     expect(row.discipline_reports).toBe(2);
   });
 });
+
+describe('simplified handling and officers proposals', () => {
+  it('after the one-time notice, a new complaint of the listed person is proposed for decline with the ground', async () => {
+    const id = (await call('supervisor', 'GET', '/api/abnormal')).body.items[0].id as string;
+    expect((await call('supervisor', 'POST', `/api/abnormal/${id}/actions`, { action: 'notify' })).body.state).toBe('notified');
+    await ingestTickets(app, [{ id: 'rep-new', kind: 'complaint', received_at: '2026-11-20T09:00:00+08:00', complainant: { id: 'REP', name: '李某', phone: '13712345678' }, text: '又发现食品标签不规范，要求退款赔偿，同时举报该店，请依法查处', extra: { has_report_part: true } }], { source: 'test', actor: SYSTEM });
+    const tid = (await app.db.query<{ id: string }>("SELECT id FROM tickets WHERE source_id = 'rep-new'")).rows[0]!.id;
+    const r = await call('admin', 'GET', `/api/tickets/${tid}/risk`);
+    expect(r.body.handling.complaint).toBe('simplified');
+    expect(r.body.suggestion.decision).toBe('建议不予受理投诉部分');
+    expect(r.body.suggestion.ground).toContain('第十五条第三项');
+    expect(r.body.suggestion.notice).toContain('七个工作日');
+    // the report part, split into its own ticket at intake, is verified as usual: no decline proposed for it
+    const rid = (await app.db.query<{ id: string }>('SELECT id FROM tickets WHERE parent_id = $1', [tid])).rows[0]!.id;
+    const rep = await call('admin', 'GET', `/api/tickets/${rid}/risk`);
+    expect(rep.body.handling).toEqual({ complaint: 'none', report: 'verify' });
+    expect(rep.body.suggestion).toBeNull();
+    expect(JSON.stringify(r.body.entry.criteria)).not.toMatch(/\bT[0-9a-f]{23}/); // evidence cites ticket numbers
+  });
+
+  it('an officer proposes a person under 其他滥用投诉的行为 with evidence; it enters the review', async () => {
+    const rows = (await app.db.query<{ id: string; no: string }>("SELECT id, no FROM tickets WHERE source_id = 'ord0'")).rows;
+    await app.db.query(`UPDATE tickets SET unit_id = (SELECT unit_id FROM users WHERE username = 'officer') WHERE id = $1`, [rows[0]!.id]);
+    const url = `/api/tickets/${rows[0]!.id}/abnormal-proposal`;
+    expect((await call('officer', 'POST', url, { evidence: '太短', ticket_nos: [] })).status).toBe(400);
+    const other = (await app.db.query<{ no: string }>("SELECT no FROM tickets WHERE source_id = 'ord1'")).rows[0]!.no;
+    const bad = await call('officer', 'POST', url, { evidence: '该投诉人以退货为名反复索要赠品后再投诉', ticket_nos: [other] });
+    expect(bad.status).toBe(400); // ord1 is another person's ticket
+    const ok = await call('officer', 'POST', url, { evidence: '该投诉人以退货为名反复索要赠品后再投诉，电话录音在卷', ticket_nos: [] });
+    expect(ok.status).toBe(400); // must cite at least one more ticket of the same person
+    await ingestTickets(app, [{ id: 'ord0b', kind: 'complaint', received_at: '2026-11-10T09:00:00+08:00', complainant: { id: 'O0', name: '消费者0', phone: '13900000000' }, respondent: { name: '上海普通商户0有限公司' }, text: '再次要求退货并索要赠品' }], { source: 'test', actor: SYSTEM });
+    const same = (await app.db.query<{ no: string }>("SELECT no FROM tickets WHERE source_id = 'ord0b'")).rows[0]!.no;
+    const r = await call('officer', 'POST', url, { evidence: '该投诉人以退货为名反复索要赠品后再投诉，电话录音在卷', ticket_nos: [same] });
+    expect(r.status).toBe(201);
+    expect(r.body.state).toBe('proposed');
+    expect(r.body.criteria[0].label).toBe('其他滥用投诉的行为');
+    expect(r.body.criteria[0].evidence).toContain(same);
+    expect((await call('officer', 'POST', url, { evidence: '该投诉人以退货为名反复索要赠品后再投诉，电话录音在卷', ticket_nos: [same] })).status).toBe(409);
+    const list = await call('analyst', 'GET', '/api/abnormal?state=proposed');
+    expect(list.body.items.some((e: { criteria: { label: string }[] }) => e.criteria[0]!.label === '其他滥用投诉的行为')).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
-import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
+import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, simplifiedSuggestion, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
 import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
@@ -63,10 +63,14 @@ export async function riskOfTicket(ctx: Ctx, a: Actor, ticketId: string, canRead
   const e = await abnormalRepo.latestForPerson(ctx.db, t.complainant_key);
   const mine = await abnormalRepo.personTickets(ctx.db, t.complainant_key, 500);
   const effects = effectsOf(e ? (e.entry as unknown as ListEntry) : null, ctx.today());
+  // evidence cites tickets by number (XZ…), as on the list screen
+  const noOf = new Map(mine.map((x) => [x.id, x.no]));
+  const shown = e ? present(e, a) : null;
   return {
-    entry: e ? present(e, a) : null,
+    entry: shown ? { ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: c.evidence.replace(/\bT[0-9a-f]{23}R?\b/g, (id) => noOf.get(id) ?? id) })) } : null,
     effects,
     handling: handlingOf(t.kind, effects),
+    suggestion: simplifiedSuggestion(t.kind, t.status, effects),
     history: {
       tickets: mine.length,
       complaints: mine.filter((x) => x.kind === 'complaint').length,
