@@ -1,0 +1,54 @@
+/**
+ * 关联程序 in the browser: an officer records an information-disclosure request and an administrative review on a
+ * ticket of the station's queue (date and result); the table shows them in words; the risk tab offers the proposal
+ * under 其他滥用投诉的行为; the supervisor's abnormal list reads in Chinese.
+ */
+import { assert, test } from './harness.js';
+
+test('an officer records related proceedings on a ticket; the risk tab offers a proposal under other abuse', async (c) => {
+  const officer = await c.session('officer', { width: 1500, height: 950 });
+  const r = await officer.ctx.request.get('/api/tickets?limit=20');
+  assert(r.ok(), `queue: ${r.status()}`);
+  const items = ((await r.json()) as { items: { id: string; no: string; received_at: string }[] }).items;
+  const target = items[0];
+  assert(target, 'a ticket in the officer’s queue');
+  const o = officer.page;
+  await o.goto(`/workbench?t=${target.id}`);
+  await o.locator('[data-testid=detail-no]').waitFor();
+  await o.locator('#tab-proceedings').click();
+  await o.locator('[data-testid=proceedings-form]').waitFor();
+  // the day the ticket came in (Asia/Shanghai): never before the ticket, never after the server's today
+  const filed = new Date(Date.parse(target.received_at) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const record = async (kindLabel: string, result: string) => {
+    await o.locator('[data-testid=proceedings-kind]').click();
+    await o.locator('.el-select-dropdown__item:visible', { hasText: kindLabel }).click();
+    const d = o.locator('[data-testid=proceedings-date] input, input[aria-label="提起日期"]').first();
+    await d.fill(filed);
+    await d.press('Enter');
+    await o.locator('[data-testid=proceedings-result]').fill(result);
+    await o.locator('[data-testid=proceedings-record]').click();
+    await o.locator('[data-testid=proceedings-table]', { hasText: result }).waitFor();
+  };
+  await record('政府信息公开申请', '已依法答复');
+  await record('行政复议', '维持原处理决定');
+  const table = await o.locator('[data-testid=proceedings-table]').innerText();
+  assert(table.includes('政府信息公开申请') && table.includes('行政复议'), `table in words: ${table}`);
+  assert(!/disclosure|review/.test(table), 'no English codes in the table');
+  await c.shot(o, 'ticket-proceedings');
+
+  await o.locator('#tab-risk').click();
+  await o.locator('[data-testid=risk]').waitFor();
+  const risk = await o.locator('[data-testid=risk]').innerText();
+  assert(!/\b(volume|template|punitive|same_kind|litigation)\b/.test(risk), `no criterion codes on the risk tab: ${risk}`);
+  const propose = o.locator('[data-testid=propose-other]');
+  if (await propose.count()) {
+    await propose.click();
+    await o.locator('[data-testid=propose-evidence]').waitFor();
+    await c.shot(o, 'ticket-propose-other');
+  }
+
+  const sup = await c.session('supervisor', { width: 1500, height: 950 });
+  await sup.page.goto('/abnormal');
+  await sup.page.waitForLoadState('networkidle');
+  await c.shot(sup.page, 'abnormal-list');
+});
