@@ -40,6 +40,12 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await o.locator('[data-testid=risk]').waitFor();
   const risk = await o.locator('[data-testid=risk]').innerText();
   assert(!/\b(volume|template|punitive|same_kind|litigation)\b/.test(risk), `no criterion codes on the risk tab: ${risk}`);
+  // a notified person's complaint awaiting acceptance: the decline is proposed with its ground, not just labelled
+  if (risk.includes('已一次性告知') && risk.includes('投诉部分 简化处理')) {
+    const sg = await o.locator('[data-testid=risk-suggestion]').innerText();
+    assert(/第十五条第三项|第二十一条第一款第六项/.test(sg) && sg.includes('七个工作日'), `suggestion with ground and notice: ${sg}`);
+  }
+  await c.shot(o, 'ticket-risk-simplified');
   const propose = o.locator('[data-testid=propose-other]');
   if (await propose.count()) {
     await propose.click();

@@ -8,6 +8,7 @@ import type { Actor } from '../../access/index.js';
 import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, simplifiedSuggestion, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
+import { readableEvidence } from '../domain/readable.js';
 import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
 import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
 
@@ -43,7 +44,7 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
   const e = r.entry as unknown as ListEntry;
   // evidence cites tickets by the number clerks and the person know (XZ…), not by the internal id
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
-  const cite = (text: string) => text.replace(/\bT[0-9a-f]{23}R?\b/g, (id) => noOf.get(id) ?? id);
+  const cite = (text: string) => readableEvidence(text, noOf);
   const shown = present(r, a);
   const proceedings = (await abnormalRepo.personsProceedings(ctx.db, [r.person_key])).map((p) => ({
     ticket_no: p.no, kind: p.kind, kind_label: PROCEEDING_LABELS[p.kind as ProceedingKind] ?? p.kind, filed_on: p.filed_on, result: p.result,
@@ -67,7 +68,7 @@ export async function riskOfTicket(ctx: Ctx, a: Actor, ticketId: string, canRead
   const noOf = new Map(mine.map((x) => [x.id, x.no]));
   const shown = e ? present(e, a) : null;
   return {
-    entry: shown ? { ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: c.evidence.replace(/\bT[0-9a-f]{23}R?\b/g, (id) => noOf.get(id) ?? id) })) } : null,
+    entry: shown ? { ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: readableEvidence(c.evidence, noOf) })) } : null,
     effects,
     handling: handlingOf(t.kind, effects),
     suggestion: simplifiedSuggestion(t.kind, t.status, effects),
