@@ -93,6 +93,8 @@ const ACCESS: Record<string, 'public' | Who[]> = {
   'GET /api/tickets/{id}/proceedings': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
   'POST /api/tickets/{id}/proceedings': [...OFFICERS, 'supervisor', 'admin'],
   'POST /api/tickets/{id}/abnormal-proposal': [...OFFICERS, 'analyst'],
+  'GET /api/abnormal/{id}/notice': ['supervisor', ...OFFICERS, 'admin'],
+  'POST /api/public/abnormal-appeals': 'public',
   // 督办
   'POST /api/tickets/{id}/supervisions': ['supervisor', 'admin'],
   'GET /api/tickets/{id}/supervisions': [...OFFICERS, 'supervisor', 'analyst', 'admin', 'operator'],

@@ -117,6 +117,23 @@ describe('simplified handling and officers proposals', () => {
     expect(JSON.stringify(r.body.entry.criteria)).not.toMatch(/\bT[0-9a-f]{23}/); // evidence cites ticket numbers
   });
 
+  it('the one-time notice is a document; the person appeals on the portal with its number and code', async () => {
+    const id = (await call('supervisor', 'GET', '/api/abnormal')).body.items[0].id as string;
+    const html = await http.inject({ method: 'GET', url: `/api/abnormal/${id}/notice`, headers: { authorization: `Bearer ${tok.supervisor}` } });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('投诉举报异常名录一次性告知书');
+    expect(html.body).toContain('第十五条第三项');
+    const doc = (await call('supervisor', 'GET', `/api/abnormal/${id}/notice?format=json`)).body as { number: string; code: string };
+    const appeal = (payload: object) => http.inject({ method: 'POST', url: '/api/public/abnormal-appeals', payload });
+    expect((await appeal({ notice_no: doc.number, code: '000000x', reason: '本人举报均有事实依据' })).statusCode).toBe(400);
+    expect((await appeal({ notice_no: '市监异告〔2026〕00000000号', code: doc.code, reason: '本人举报均有事实依据' })).statusCode).toBe(400);
+    const ok = await appeal({ notice_no: doc.number, code: doc.code, reason: '本人举报均有事实依据，请求复核' });
+    expect(ok.statusCode).toBe(201);
+    const e = await call('supervisor', 'GET', `/api/abnormal/${id}`);
+    expect(e.body.state_label).toBe('申诉中');
+    expect(e.body.actions).toEqual(expect.arrayContaining(['dismiss_appeal', 'remove']));
+  });
+
   it('an officer proposes a person under 其他滥用投诉的行为 with evidence; it enters the review', async () => {
     const rows = (await app.db.query<{ id: string; no: string }>("SELECT id, no FROM tickets WHERE source_id = 'ord0'")).rows;
     await app.db.query(`UPDATE tickets SET unit_id = (SELECT unit_id FROM users WHERE username = 'officer') WHERE id = $1`, [rows[0]!.id]);

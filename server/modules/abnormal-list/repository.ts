@@ -25,6 +25,10 @@ export const abnormalRepo = {
   async get(q: Queryable, id: string): Promise<EntryRow | undefined> {
     return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE id = $1`, [id])).rows[0];
   },
+  /** The entry whose id (without dashes) starts with these 8 hex digits — how a notice number leads back to it. */
+  async byIdPrefix(q: Queryable, prefix: string): Promise<EntryRow | undefined> {
+    return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE replace(id, '-', '') LIKE $1 || '%' ORDER BY created_at DESC LIMIT 1`, [prefix])).rows[0];
+  },
   async latestForPerson(q: Queryable, personKey: string): Promise<EntryRow | undefined> {
     return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE person_key = $1 ORDER BY created_at DESC LIMIT 1`, [personKey])).rows[0];
   },

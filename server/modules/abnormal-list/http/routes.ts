@@ -11,6 +11,7 @@ import { proposeEntries } from '../commands/propose-entries.js';
 import { getEntry, listEntries, riskOfTicket, shareList } from '../queries/entries.js';
 import { abnormalRepo } from '../repository.js';
 import { proposeOther, type ProposeOtherInput } from '../commands/propose-other.js';
+import { appealByNotice, noticeOf } from '../commands/notice-and-appeal.js';
 import { recordProceeding, ticketProceedings } from '../commands/record-proceeding.js';
 import { PROCEEDING_KINDS, type ProceedingInput } from '../domain/proceedings.js';
 
@@ -44,6 +45,15 @@ export function abnormalRoutes(http: Http, ctx: Ctx) {
 
   http.post('/api/tickets/:id/abnormal-proposal', { config: { auth: ['officer', 'analyst'] }, schema: { tags: ['abnormal'], summary: '以“其他滥用投诉的行为”提议列入（书面证据，引用该投诉人的工单编号）', params: z.object({ id: z.string().max(64) }), body: z.object({ evidence: z.string().min(1).max(2000), ticket_nos: z.array(z.string().max(40)).max(50) }) } }, async (req, reply) =>
     reply.status(201).send(await proposeOther(ctx, req.actor!, (req.params as { id: string }).id, req.body as ProposeOtherInput)));
+
+  http.get('/api/abnormal/:id/notice', { config: { auth: ['supervisor', 'officer', 'admin'] }, schema: { tags: ['abnormal'], summary: '一次性告知书（可打印；含申诉验证码）', params: z.object({ id: z.string().max(64) }), querystring: z.object({ format: z.enum(['html', 'json']).optional() }) } }, async (req, reply) => {
+    const doc = await noticeOf(ctx, req.actor!, (req.params as { id: string }).id);
+    if ((req.query as { format?: string }).format === 'json') return doc;
+    return reply.type('text/html; charset=utf-8').send(doc.html);
+  });
+
+  http.post('/api/public/abnormal-appeals', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '名录申诉：凭一次性告知书编号和验证码', body: z.object({ notice_no: z.string().min(1).max(40), code: z.string().min(1).max(10), reason: z.string().min(5).max(2000) }) } }, async (req, reply) =>
+    reply.status(201).send(await appealByNotice(ctx, req.body as { notice_no: string; code: string; reason: string })));
 
   http.get('/api/partner/abnormal', { config: { auth: ['partner', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '向协作部门共享名录（默认脱敏，每次访问记录用途）', querystring: z.object({ purpose: z.string().min(2).max(200), unmasked: z.enum(['true', 'false']).optional() }) } }, async (req) => {
     const q = req.query as { purpose: string; unmasked?: string };
