@@ -57,4 +57,27 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await sup.page.goto('/abnormal');
   await sup.page.waitForLoadState('networkidle');
   await c.shot(sup.page, 'abnormal-list');
+
+  // the one-time notice of a notified entry, and the person's appeal on the public portal with its number and code
+  const list = (await (await sup.ctx.request.get('/api/abnormal?state=notified')).json()) as { items: { id: string }[] };
+  const entry = list.items[0];
+  assert(entry, 'a notified entry in the demo city');
+  const doc = (await (await sup.ctx.request.get(`/api/abnormal/${entry.id}/notice?format=json`)).json()) as { number: string; code: string; html: string };
+  assert(doc.html.includes('一次性告知书') && /^\d{6}$/.test(doc.code), 'the notice is a document with a code');
+  const notice = await sup.ctx.newPage();
+  await notice.goto(`/api/abnormal/${entry.id}/notice`);
+  await c.shot(notice, 'abnormal-notice');
+  const pub = await c.session(undefined, { width: 1100, height: 900 });
+  await pub.page.goto('/track');
+  await pub.page.locator('[data-testid=appeal-open]').click();
+  await pub.page.locator('[data-testid=appeal-no]').fill(doc.number);
+  await pub.page.locator('[data-testid=appeal-code]').fill(doc.code);
+  await pub.page.locator('[data-testid=appeal-reason]').fill('本人所购商品均为家庭自用，举报均有事实依据，请求复核');
+  await pub.page.locator('[data-testid=appeal-submit]').click();
+  await pub.page.locator('[data-testid=appeal-done]').waitFor();
+  await c.shot(pub.page, 'portal-abnormal-appeal');
+  await sup.page.reload();
+  await sup.page.locator('.el-table__row', { hasText: '申诉中' }).first().click();
+  await sup.page.locator('[data-testid=abnormal-notice]').waitFor();
+  await c.shot(sup.page, 'abnormal-appealed');
 });
