@@ -136,6 +136,11 @@ const ACCESS: Record<string, 'public' | 'signed' | Who[]> = {
   'POST /api/abnormal/import': ['supervisor', 'admin'],
   'POST /api/abnormal/scan': ['analyst', 'admin'],
   'GET /api/partner/abnormal': ['partner', 'supervisor', 'analyst', 'admin'],
+  'GET /api/tickets/{id}/proceedings': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],
+  'POST /api/tickets/{id}/proceedings': [...OFFICERS, 'supervisor', 'admin'],
+  'POST /api/tickets/{id}/abnormal-proposal': [...OFFICERS, 'analyst'],
+  'GET /api/abnormal/{id}/notice': ['supervisor', ...OFFICERS, 'admin'],
+  'POST /api/public/abnormal-appeals': 'public',
   // 督办
   'POST /api/tickets/{id}/supervisions': ['supervisor', 'admin'],
   'GET /api/tickets/{id}/12345': ['operator', ...OFFICERS, 'supervisor', 'analyst', 'admin'],

@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision.open': '开启督办', 'supervision.answer': '督办回复', 'supervision.close': '督办办结',
   'user.create': '新建用户', 'user.update': '修改用户', 'user.password_reset': '重置密码', 'unit.street_station': '调整街镇归属', 'audit.export': '导出审计日志',
   'knowledge.template_edit': '修改答复模板',
+  'proceeding.record': '登记关联程序',
   'exchange.upload': '上传交换数据', 'disclosure.correction': '公示更正申请',
   'odr.apply': 'ODR入驻申请', 'odr.decide': 'ODR入驻审核', 'odr.account': 'ODR企业账号', 'odr.key': 'ODR接口密钥', 'odr.bulk': 'ODR批量处理',
   'case.penalty': '录入行政处罚决定', 'monitoring.issue': '发起监测指令', 'monitoring.step': '监测环节办理',

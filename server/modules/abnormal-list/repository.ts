@@ -6,6 +6,10 @@ export interface EntryRow {
   criteria: { code: string; label: string; evidence: string }[]; entry: Record<string, unknown>; ticket_ids: string[];
   display: Record<string, string> | null; expires_at: string | null; created_at: Date; updated_at: Date;
 }
+export interface ProceedingRow {
+  ticket_id: string; id: string; kind: string; filed_on: string; result: string | null; note: string | null; recorded_by: string; recorded_at: Date;
+}
+const PCOLS = `ticket_id, id, kind, filed_on::text AS filed_on, result, note, recorded_by, recorded_at`;
 const COLS = `id, person_key, district_code, state, score, criteria, entry, ticket_ids, display, expires_at::text AS expires_at, created_at, updated_at`;
 
 export const abnormalRepo = {
@@ -20,6 +24,10 @@ export const abnormalRepo = {
   },
   async get(q: Queryable, id: string): Promise<EntryRow | undefined> {
     return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE id = $1`, [id])).rows[0];
+  },
+  /** The entry whose id (without dashes) starts with these 8 hex digits — how a notice number leads back to it. */
+  async byIdPrefix(q: Queryable, prefix: string): Promise<EntryRow | undefined> {
+    return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE replace(id, '-', '') LIKE $1 || '%' ORDER BY created_at DESC LIMIT 1`, [prefix])).rows[0];
   },
   async latestForPerson(q: Queryable, personKey: string): Promise<EntryRow | undefined> {
     return (await q.query<EntryRow>(`SELECT ${COLS} FROM abnormal_entries WHERE person_key = $1 ORDER BY created_at DESC LIMIT 1`, [personKey])).rows[0];
@@ -58,6 +66,20 @@ export const abnormalRepo = {
       `SELECT id, no, kind, received_at, title, left(body, 200) AS body, respondent_name, status, outcome, complainant_enc, district_code, labels,
               array_remove(ARRAY['phone:' || phone_hash, 'id_number:' || idno_hash], NULL) AS keys
        FROM tickets WHERE complainant_key = $1 ORDER BY received_at DESC LIMIT $2`, [personKey, limit])).rows;
+  },
+  async insertProceeding(q: Queryable, r: ProceedingRow): Promise<void> {
+    await q.query('INSERT INTO ticket_proceedings (ticket_id, id, kind, filed_on, result, note, recorded_by, recorded_at) VALUES ($1,$2,$3,$4::date,$5,$6,$7,$8)',
+      [r.ticket_id, r.id, r.kind, r.filed_on, r.result, r.note, r.recorded_by, r.recorded_at]);
+  },
+  async ticketProceedings(q: Queryable, ticketId: string): Promise<ProceedingRow[]> {
+    return (await q.query<ProceedingRow>(`SELECT ${PCOLS} FROM ticket_proceedings WHERE ticket_id = $1 ORDER BY filed_on, recorded_at`, [ticketId])).rows;
+  },
+  /** Every proceeding recorded on a ticket of these persons, with the ticket's number (evidence cites it). */
+  async personsProceedings(q: Queryable, personKeys: string[] | null): Promise<(ProceedingRow & { person_key: string; no: string })[]> {
+    return (await q.query<ProceedingRow & { person_key: string; no: string }>(
+      `SELECT ${PCOLS.split(', ').map((c) => 'p.' + c).join(', ')}, t.complainant_key AS person_key, t.no
+       FROM ticket_proceedings p JOIN tickets t ON t.id = p.ticket_id
+       WHERE t.complainant_key IS NOT NULL AND ($1::text[] IS NULL OR t.complainant_key = ANY($1::text[])) ORDER BY p.filed_on`, [personKeys])).rows;
   },
   async insertImport(q: Queryable, r: { source: string; entry_ref: string; keys: string[]; by: string }): Promise<void> {
     await q.query('INSERT INTO abnormal_imports (source, entry_ref, keys, imported_by) VALUES ($1,$2,$3::text[],$4)', [r.source, r.entry_ref, r.keys, r.by]);

@@ -22,7 +22,7 @@ export function scorePersons(tickets: TifTicket[], opts: { templates?: MineTempl
 }
 export {
   LIST_STATES, LIST_STATE_LABELS, LIST_RULES, DEFAULT_PERIOD_DAYS, DueProcessError, allowedActions, propose, transition,
-  dueForExpiry, effectsOf, handlingOf, mediationKpi, type ListState, type ListAction, type ListEntry, type ListEvent,
+  dueForExpiry, effectsOf, handlingOf, mediationKpi, simplifiedSuggestion, type SimplifiedSuggestion, type ListState, type ListAction, type ListEntry, type ListEvent,
   type ListPayload, type Actor, type ListingEffects,
 } from './domain/lifecycle.js';
 export {

@@ -23,7 +23,9 @@ export type AuditAction =
   | 'knowledge.template_edit'
   | 'case.penalty' | 'monitoring.issue' | 'monitoring.step'
   | 'odr.apply' | 'odr.decide' | 'odr.account' | 'odr.key' | 'odr.bulk'
-  | 'exchange.upload' | 'disclosure.correction';
+  | 'exchange.upload' | 'disclosure.correction'
+  | 'proceeding.record'
+  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export';
 
 interface AuditBase {
   actorId: string | null;

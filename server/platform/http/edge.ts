@@ -106,6 +106,7 @@ export const PUBLIC_LIMITS: Record<string, Bucket> = {
   'POST /api/public/tickets/:no/attachments': { name: 'upload', perMinute: 12, burst: 6 },
   'POST /api/prefill': { name: 'prefill', perMinute: 120, burst: 40 },
   'POST /api/odr/applications': { name: 'filing', perMinute: 10, burst: 5 },
+  'POST /api/public/abnormal-appeals': { name: 'filing', perMinute: 10, burst: 5 },
 };
 export const DEFAULT_PUBLIC: Bucket = { name: 'public', perMinute: 240, burst: 120 };
 /** Never limited: monitoring must see the server, even when it is under a flood. */

@@ -25,7 +25,7 @@ export const actionLabel = (a: string) => pick(ACTIONS, a);
 /** Timeline entries that are not workflow actions (inspections, 督办, corrections, ratings, deadline markers). */
 const EVENTS: Record<string, [string, string]> = {
   received: ['收件', 'Received'], transfer: ['转办', 'Transfer'], inspection_created: ['生成现场检查任务', 'Inspection created'],
-  inspection_result: ['现场检查结果', 'Inspection result'], supervision_opened: ['开启督办', 'Supervision opened'],
+  inspection_result: ['现场检查结果', 'Inspection result'], supervision_opened: ['开启督办', 'Supervision opened'], proceeding_recorded: ['登记关联程序', 'Related proceeding recorded'],
   supervision_answered: ['回复督办', 'Supervision answered'], supervision_closed: ['督办办结', 'Supervision closed'],
   labels_corrected: ['更正分类', 'Labels corrected'], rating: ['满意度评价', 'Satisfaction rated'],
   deadline_warning: ['临期提醒', 'Deadline warning'], deadline_breached: ['超期', 'Deadline breached'],

@@ -19,6 +19,13 @@ export async function proposeEntries(ctx: Ctx, o: { days?: number; onProgress?: 
   const tickets: TifTicket[] = [];
   const district = new Map<string, Map<string, number>>();
   const display = new Map<string, { name?: string; phone?: string }>();
+  // 关联程序 recorded on the platform travel on their ticket, as the model reads any source's extras
+  const procs = new Map<string, { kind: string; on: string }[]>();
+  for (const p of await abnormalRepo.personsProceedings(ctx.db, null)) {
+    const l = procs.get(p.ticket_id) ?? [];
+    l.push({ kind: p.kind, on: p.filed_on });
+    procs.set(p.ticket_id, l);
+  }
   let after: string | null = null;
   for (;;) {
     const rows = await abnormalRepo.ticketsForScoring(ctx.db, from, after, 5000);
@@ -40,7 +47,7 @@ export async function proposeEntries(ctx: Ctx, o: { days?: number; onProgress?: 
         id: r.id, kind: r.kind, received_at: r.received_at.toISOString(), title: r.title ?? undefined, text: r.body ?? undefined,
         complainant: { id: key, phone: r.phone_hash ?? undefined, id_number: r.idno_hash ?? undefined, name: c.name, address: c.address },
         respondent: { name: r.respondent_name ?? undefined, address: r.respondent_address ?? undefined, platform: r.platform ?? undefined },
-        amount: r.amount ?? undefined, labels, extra: r.extra ?? undefined,
+        amount: r.amount ?? undefined, labels, extra: procs.has(r.id) ? { ...(r.extra ?? {}), proceedings: procs.get(r.id) } : (r.extra ?? undefined),
       });
       const d = district.get(key) ?? new Map<string, number>();
       if (r.district_code) d.set(r.district_code, (d.get(r.district_code) ?? 0) + 1);

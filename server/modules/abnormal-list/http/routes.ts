@@ -10,8 +10,13 @@ import { actOnEntry } from '../commands/act-on-entry.js';
 import { proposeEntries } from '../commands/propose-entries.js';
 import { getEntry, listEntries, riskOfTicket, shareList } from '../queries/entries.js';
 import { abnormalRepo } from '../repository.js';
+import { proposeOther, type ProposeOtherInput } from '../commands/propose-other.js';
+import { appealByNotice, noticeOf } from '../commands/notice-and-appeal.js';
+import { recordProceeding, ticketProceedings } from '../commands/record-proceeding.js';
+import { PROCEEDING_KINDS, type ProceedingInput } from '../domain/proceedings.js';
 
 const REVIEWERS = ['supervisor', 'analyst', 'admin'] as const;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期');
 
 export function abnormalRoutes(http: Http, ctx: Ctx) {
   http.get('/api/abnormal', { config: { auth: [...REVIEWERS] }, schema: { tags: ['abnormal'], summary: '异常名录（默认脱敏）', querystring: z.object({ state: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) =>
@@ -31,6 +36,24 @@ export function abnormalRoutes(http: Http, ctx: Ctx) {
 
   http.get('/api/tickets/:id/risk', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '投诉人风险面板（名录状态、标准与证据、本件处理方式）', params: z.object({ id: z.string().max(64) }) } }, async (req) =>
     riskOfTicket(ctx, req.actor!, (req.params as { id: string }).id, (t) => canReadTicket(req.actor!, t)));
+
+  http.get('/api/tickets/:id/proceedings', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '关联程序：信息公开申请、行政复议、行政诉讼、纪检举报', params: z.object({ id: z.string().max(64) }) } }, async (req) =>
+    ticketProceedings(ctx, req.actor!, (req.params as { id: string }).id));
+
+  http.post('/api/tickets/:id/proceedings', { config: { auth: ['officer', 'supervisor', 'admin'] }, schema: { tags: ['abnormal'], summary: '登记关联程序（类型、提起日期、结果）', params: z.object({ id: z.string().max(64) }), body: z.object({ kind: z.enum(PROCEEDING_KINDS), filed_on: day, result: z.string().max(500).optional(), note: z.string().max(2000).optional() }) } }, async (req, reply) =>
+    reply.status(201).send(await recordProceeding(ctx, req.actor!, (req.params as { id: string }).id, req.body as ProceedingInput)));
+
+  http.post('/api/tickets/:id/abnormal-proposal', { config: { auth: ['officer', 'analyst'] }, schema: { tags: ['abnormal'], summary: '以“其他滥用投诉的行为”提议列入（书面证据，引用该投诉人的工单编号）', params: z.object({ id: z.string().max(64) }), body: z.object({ evidence: z.string().min(1).max(2000), ticket_nos: z.array(z.string().max(40)).max(50) }) } }, async (req, reply) =>
+    reply.status(201).send(await proposeOther(ctx, req.actor!, (req.params as { id: string }).id, req.body as ProposeOtherInput)));
+
+  http.get('/api/abnormal/:id/notice', { config: { auth: ['supervisor', 'officer', 'admin'] }, schema: { tags: ['abnormal'], summary: '一次性告知书（可打印；含申诉验证码）', params: z.object({ id: z.string().max(64) }), querystring: z.object({ format: z.enum(['html', 'json']).optional() }) } }, async (req, reply) => {
+    const doc = await noticeOf(ctx, req.actor!, (req.params as { id: string }).id);
+    if ((req.query as { format?: string }).format === 'json') return doc;
+    return reply.type('text/html; charset=utf-8').send(doc.html);
+  });
+
+  http.post('/api/public/abnormal-appeals', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '名录申诉：凭一次性告知书编号和验证码', body: z.object({ notice_no: z.string().min(1).max(40), code: z.string().min(1).max(10), reason: z.string().min(5).max(2000) }) } }, async (req, reply) =>
+    reply.status(201).send(await appealByNotice(ctx, req.body as { notice_no: string; code: string; reason: string })));
 
   http.get('/api/partner/abnormal', { config: { auth: ['partner', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['abnormal'], summary: '向协作部门共享名录（默认脱敏，每次访问记录用途）', querystring: z.object({ purpose: z.string().min(2).max(200), unmasked: z.enum(['true', 'false']).optional() }) } }, async (req) => {
     const q = req.query as { purpose: string; unmasked?: string };

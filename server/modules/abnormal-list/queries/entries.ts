@@ -5,9 +5,11 @@
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
-import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
+import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, simplifiedSuggestion, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
+import { readableEvidence } from '../domain/readable.js';
+import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
 import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
 
 const scopeDistrict = (a: Actor) => (a.role === 'supervisor' ? a.districtCode : null);
@@ -42,9 +44,13 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
   const e = r.entry as unknown as ListEntry;
   // evidence cites tickets by the number clerks and the person know (XZ…), not by the internal id
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
-  const cite = (text: string) => text.replace(/\bT[0-9a-f]{23}R?\b/g, (id) => noOf.get(id) ?? id);
+  const cite = (text: string) => readableEvidence(text, noOf);
   const shown = present(r, a);
+  const proceedings = (await abnormalRepo.personsProceedings(ctx.db, [r.person_key])).map((p) => ({
+    ticket_no: p.no, kind: p.kind, kind_label: PROCEEDING_LABELS[p.kind as ProceedingKind] ?? p.kind, filed_on: p.filed_on, result: p.result,
+  }));
   return {
+    proceedings,
     ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: cite(c.evidence) })), person, personal_data: reveal ? 'revealed' : 'masked', history: e.history.map((h) => ({ ...h, actor: { role: h.actor.role } })),
     ticket_list: tickets.map((t) => ({ id: t.id, no: t.no, kind: t.kind, received_at: t.received_at, title: t.title, excerpt: t.body, respondent_name: t.respondent_name, status: t.status, outcome: t.outcome, category: t.labels?.goods_service ?? null })),
   };
@@ -58,10 +64,14 @@ export async function riskOfTicket(ctx: Ctx, a: Actor, ticketId: string, canRead
   const e = await abnormalRepo.latestForPerson(ctx.db, t.complainant_key);
   const mine = await abnormalRepo.personTickets(ctx.db, t.complainant_key, 500);
   const effects = effectsOf(e ? (e.entry as unknown as ListEntry) : null, ctx.today());
+  // evidence cites tickets by number (XZ…), as on the list screen
+  const noOf = new Map(mine.map((x) => [x.id, x.no]));
+  const shown = e ? present(e, a) : null;
   return {
-    entry: e ? present(e, a) : null,
+    entry: shown ? { ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: readableEvidence(c.evidence, noOf) })) } : null,
     effects,
     handling: handlingOf(t.kind, effects),
+    suggestion: simplifiedSuggestion(t.kind, t.status, effects),
     history: {
       tickets: mine.length,
       complaints: mine.filter((x) => x.kind === 'complaint').length,
@@ -78,7 +88,11 @@ export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmask
   if (o.unmasked && !canSeeUnmasked(a.role)) return fail('forbidden', '该角色只能获取脱敏名录');
   const r = await abnormalRepo.list(ctx.db, { states: ['listed', 'notified', 'appealed', 'corrected'], district: scopeDistrict(a), limit: 10_000, offset: 0 });
   const out: PartnerListRow[] = [];
+  // the list fields 政府信息公开申请数量、复议或者诉讼数量、向纪检监察部门举报数量 count the recorded 关联程序
+  const procs = new Map<string, string[]>();
+  for (const p of await abnormalRepo.personsProceedings(ctx.db, r.rows.map((x) => x.person_key))) procs.set(p.person_key, [...(procs.get(p.person_key) ?? []), p.kind]);
   for (const row of r.rows) {
+    const pc = countProceedings(procs.get(row.person_key) ?? []);
     const tickets = await abnormalRepo.personTickets(ctx.db, row.person_key, 1000);
     const enc = tickets.find((t) => t.complainant_enc)?.complainant_enc;
     const person = enc ? ctx.sealer.open<{ name?: string; phone?: string; id_number?: string; address?: string }>(enc) : {};
@@ -88,7 +102,7 @@ export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmask
     const keys = [...new Set(tickets.flatMap((t) => t.keys))];
     out.push({ ...exportRecord(person, {
       complaints: tickets.filter((t) => t.kind !== 'report').length, reports: tickets.filter((t) => t.kind === 'report').length,
-      disclosure: 0, reviews_lawsuits: 0, discipline: 0, issues: row.criteria.map((c) => c.label),
+      disclosure: pc.disclosure, reviews_lawsuits: pc.reviews + pc.lawsuits, discipline: pc.discipline, issues: row.criteria.map((c) => c.label),
       categories: [...cats.entries()].sort((x, y) => y[1] - x[1]).map(([k]) => k),
     }, e, { role: a.role, unmasked: o.unmasked === true }), id: String(row.id), sharing_keys: keys });
   }

@@ -5,7 +5,7 @@
  */
 export type CriterionCode =
   | 'volume' | 'same_kind' | 'template' | 'punitive' | 'buy_again' | 'quantity' | 'collusion' | 'impersonation'
-  | 'untrue_reports' | 'litigation' | 'fabricated_evidence';
+  | 'untrue_reports' | 'litigation' | 'fabricated_evidence' | 'other';
 
 export interface CriterionDef {
   code: CriterionCode;
@@ -63,6 +63,11 @@ export const CRITERIA: readonly CriterionDef[] = [
   {
     code: 'fabricated_evidence', label: '证据材料疑似伪造(AI生成标识/同图多用)', applies_to: 'both', weight: 1.4, supporting_only: false,
     basis: '沪市监消保〔2025〕298号(夹带、掉包、造假、篡改商品信息)；岳市监〔2024〕16号 三(一)；《人工智能生成合成内容标识办法》',
+  },
+  {
+    // never computed by the model: an officer proposes a person under it with written evidence citing tickets
+    code: 'other', label: '其他滥用投诉的行为', applies_to: 'complaint', weight: 0, supporting_only: false,
+    basis: '岳市监〔2024〕16号 二(八)(由承办人员提议，附书面证据)',
   },
 ];
 

@@ -6,7 +6,7 @@
  */
 import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
 import { LINK_LABELS, type LinkKind, STRONG_LINKS } from './graph.js';
-import type { PersonState, RiskState, TicketRec } from './state.js';
+import { proceedingCounts, type PersonState, type RecordedProceeding, type RiskState, type TicketRec } from './state.js';
 import { jaccard } from './text.js';
 
 export interface Fired { code: CriterionCode; label: string; evidence: string; strength: number; ticket_ids: string[] }
@@ -278,17 +278,26 @@ export function untrueReports(ps: PersonState): Fired | null {
     `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`, bad);
 }
 
-/** 三(三)–(五): importable counts of disclosure requests, reviews/lawsuits, discipline reports ("多次" = ≥ 3, ≥ 2 for 纪检). */
+/**
+ * 三(三)–(五): disclosure requests, reviews/lawsuits, discipline reports ("多次" = ≥ 3, ≥ 2 for 纪检): the proceedings
+ * officers recorded on the person's tickets (cited by ticket and date), or imported counts where they are larger.
+ */
 export function litigation(ps: PersonState): Fired | null {
-  const e = ps.ext;
+  const e = proceedingCounts(ps);
   const parts: string[] = [];
   if (e.disclosure >= 3) parts.push(`政府信息公开申请${e.disclosure}次`);
   if (e.reviews + e.lawsuits >= 3) parts.push(`行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`);
   if (e.discipline >= 2) parts.push(`向纪检监察部门举报${e.discipline}次`);
   if (!parts.length) return null;
   const total = e.disclosure + e.reviews + e.lawsuits + e.discipline;
-  return fire('litigation', 0.4 + 0.6 * clamp((total - 3) / 12), `导入记录显示：${parts.join('，')}（来源：工单附带的外部计数）`, ps.tickets.slice(0, 1));
+  const byId = new Map(ps.tickets.map((t) => [t.id, t]));
+  const rec = ps.procs.filter((p) => byId.has(p.ticket)).sort((a, b) => (a.on < b.on ? -1 : 1));
+  const ts = [...new Set(rec.map((p) => byId.get(p.ticket)!))];
+  const cited = rec.slice(0, 6).map((p) => `${p.on}${PROC_LABEL[p.kind]}（工单${p.ticket}）`).join('、');
+  const source = rec.length ? `登记的关联程序：${cited}${rec.length > 6 ? ` 等${rec.length}项` : ''}` : '来源：工单附带的外部计数';
+  return fire('litigation', 0.4 + 0.6 * clamp((total - 3) / 12), `${parts.join('，')}；${source}`, ts.length ? ts : ps.tickets.slice(0, 1));
 }
+const PROC_LABEL: Record<RecordedProceeding['kind'], string> = { disclosure: '申请政府信息公开', review: '申请行政复议', lawsuit: '提起行政诉讼', discipline: '向纪检监察部门举报' };
 
 /** Evidence flags from the evidence module (AI-generation labels, one image reused across claims). */
 export function fabricatedEvidence(ps: PersonState): Fired | null {

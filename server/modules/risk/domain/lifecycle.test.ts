@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor, DueProcessError, allowedActions, dueForExpiry, effectsOf, handlingOf, mediationKpi, propose, transition,
+  type Actor, DueProcessError, allowedActions, dueForExpiry, effectsOf, handlingOf, mediationKpi, propose, simplifiedSuggestion, transition,
 } from './lifecycle.js';
 
 const model: Actor = { role: 'system', id: 'risk-model' };
@@ -77,5 +77,22 @@ describe('abnormal-list life cycle', () => {
       { person: 'b', date: '2026-02-03', mediated: false, mediation_closed: true },
     ];
     expect(mediationKpi(tickets, (p) => p === 'pro')).toEqual({ included: 2, excluded: 2, success: 1, rate: 0.5 });
+  });
+});
+
+describe('simplified handling changes the procedure', () => {
+  const listed = effectsOf({ id: 'e', person: 'p', state: 'notified', score: 0.9, criteria: [], proposed_at: '2026-01-01', notified_at: '2026-01-02', expires_at: '2027-01-01', history: [] }, '2026-06-01');
+  it('a new complaint is proposed for decline under Art. 15(3) with the 7-working-day notice; the report part is verified', () => {
+    const s = simplifiedSuggestion('complaint_report', 'received', listed)!;
+    expect(s.decision).toBe('建议不予受理投诉部分');
+    expect(s.ground).toContain('第十五条第三项');
+    expect(s.notice).toContain('七个工作日');
+    expect(s.report).toContain('依法核查');
+  });
+  it('one in mediation is proposed for termination under Art. 21(1)(6); nothing without the one-time notice', () => {
+    expect(simplifiedSuggestion('complaint', 'mediating', listed)!.ground).toContain('第二十一条第一款第六项');
+    const notNotified = effectsOf({ id: 'e', person: 'p', state: 'listed', score: 0.9, criteria: [], proposed_at: '2026-01-01', expires_at: '2027-01-01', history: [] }, '2026-06-01');
+    expect(simplifiedSuggestion('complaint', 'received', notNotified)).toBeNull();
+    expect(simplifiedSuggestion('report', 'received', listed)).toBeNull();
   });
 });

@@ -191,3 +191,24 @@ export function addDays(iso: string, days: number): string {
   const d = new Date(Date.parse(iso.length === 10 ? iso + 'T00:00:00+08:00' : iso) + days * 86_400_000);
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+export interface SimplifiedSuggestion { decision: string; ground: string; notice: string; report: string | null }
+/**
+ * 简化处理 as a procedure, not a label: for a listed and notified person, a complaint not yet accepted is proposed for
+ * 不予受理 (总局令第20号第十五条第三项, told within 7 working days, 第十四条); one already in mediation is proposed for
+ * 终止调解 (第二十一条第一款第六项, told within 7 working days, 第二十一条第二款). A report part is verified all the same.
+ * The officer decides; this is the suggestion the ticket shows, with the grounds to cite.
+ */
+export function simplifiedSuggestion(kind: string, status: string, effects: ListingEffects): SimplifiedSuggestion | null {
+  const h = handlingOf(kind, effects);
+  if (h.complaint !== 'simplified') return null;
+  const report = h.report === 'verify' ? '举报部分依法核查，列入名录不免除对违法线索的调查处理（岳市监〔2024〕16号 二）' : null;
+  const basis = '岳市监〔2024〕16号 二：投诉人已列入投诉举报异常名录并经一次性告知，不属于为生活消费需要的投诉';
+  if (['received', 'triage', 'odr'].includes(status)) {
+    return { decision: '建议不予受理投诉部分', ground: `《市场监督管理投诉举报处理暂行办法》第十五条第三项；${basis}`, notice: '自收到投诉之日起七个工作日内告知投诉人不予受理决定（第十四条）', report };
+  }
+  if (['accepted', 'mediating', 'suspended'].includes(status)) {
+    return { decision: '建议终止调解', ground: `《市场监督管理投诉举报处理暂行办法》第二十一条第一款第六项；${basis}`, notice: '自作出终止调解决定之日起七个工作日内告知投诉人和被投诉人（第二十一条第二款）', report };
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import type { Role } from '../../../../shared/domain.js';
 import type { PartnerListEntry } from '../../../../shared/partner.js';
 import type { Hasher } from './identity.js';
 import { normIdNumber, normPhone } from './identity.js';
-import type { PersonState } from './state.js';
+import { proceedingCounts, type PersonState } from './state.js';
 
 export interface ListPersonData { name?: string; id_number?: string; phone?: string; address?: string }
 
@@ -100,12 +100,13 @@ export function listCountsOf(ps: PersonState): ListCounts {
   const issues = new Map<string, number>();
   for (const [k, n] of ps.bySameKey) { const p = k.split('|')[1]!; issues.set(p, (issues.get(p) ?? 0) + n); }
   const cats = new Map([...ps.byCategory].filter(([k]) => k !== 'unknown'));
+  const pc = proceedingCounts(ps);
   return {
     complaints: ps.tickets.filter((t) => t.kind !== 'report').length,
     reports: ps.tickets.filter((t) => t.kind === 'report').length,
-    disclosure: ps.ext.disclosure,
-    reviews_lawsuits: ps.ext.reviews + ps.ext.lawsuits,
-    discipline: ps.ext.discipline,
+    disclosure: pc.disclosure,
+    reviews_lawsuits: pc.reviews + pc.lawsuits,
+    discipline: pc.discipline,
     issues: top(issues),
     categories: top(cats),
   };

@@ -42,11 +42,16 @@ export interface PersonState {
   clusters: Cluster[];
   byCategory: Map<string, number>;
   bySameKey: Map<string, number>;
-  /** max of importable counts seen in `extra` (snapshots, so max not sum) */
+  /** max of importable counts seen in `extra` (snapshots, so max not sum); see proceedingCounts for the total */
   ext: { disclosure: number; reviews: number; lawsuits: number; discipline: number };
+  /** 关联程序 recorded by officers on this person's tickets (extra.proceedings): each one, with its ticket and date */
+  procs: RecordedProceeding[];
   /** co-filing partner → distinct respondents co-filed within the window */
   partners: Map<number, Set<string>>;
 }
+
+export interface RecordedProceeding { kind: 'disclosure' | 'review' | 'lawsuit' | 'discipline'; on: string; ticket: string }
+const PROC_KINDS = new Set(['disclosure', 'review', 'lawsuit', 'discipline']);
 
 export interface RiskOptions {
   key?: string;
@@ -130,7 +135,7 @@ export class RiskState {
       this.persons.push({
         idx: p, displayId: id.displayId, tickets: [], names: new Set(), isOrg: false, clusters: [],
         byCategory: new Map(), bySameKey: new Map(),
-        ext: { disclosure: 0, reviews: 0, lawsuits: 0, discipline: 0 }, partners: new Map(),
+        ext: { disclosure: 0, reviews: 0, lawsuits: 0, discipline: 0 }, procs: [], partners: new Map(),
       });
     }
     for (const k of id.personKeys) if (!this.keyToPerson.has(k)) this.keyToPerson.set(k, p);
@@ -166,7 +171,7 @@ export class RiskState {
       this.keyTickets.set(sameKey, (this.keyTickets.get(sameKey) ?? 0) + 1);
       this.keyTotal++;
     }
-    if (t.extra) this.readExt(ps, t.extra);
+    if (t.extra) this.readExt(ps, t.extra, t.id);
     const { len, sketch: sk } = sketchOf(text);
     rec.textLen = len;
     if (sk) rec.cluster = this.assignCluster(ps, sk, ps.tickets.length);
@@ -182,7 +187,13 @@ export class RiskState {
     return out.length ? out : null;
   }
 
-  private readExt(ps: PersonState, ex: Record<string, unknown>): void {
+  private readExt(ps: PersonState, ex: Record<string, unknown>, ticketId: string): void {
+    // proceedings recorded on the platform are events (summed); the imported counts below are snapshots (max)
+    if (Array.isArray(ex['proceedings'])) {
+      for (const p of ex['proceedings'] as { kind?: unknown; on?: unknown }[]) {
+        if (typeof p?.kind === 'string' && PROC_KINDS.has(p.kind) && typeof p.on === 'string') ps.procs.push({ kind: p.kind as RecordedProceeding['kind'], on: p.on, ticket: ticketId });
+      }
+    }
     for (const [k, fields] of Object.entries(EXT_FIELDS) as [keyof PersonState['ext'], string[]][]) {
       for (const f of fields) {
         const v = Number(ex[f]);
@@ -223,4 +234,13 @@ export class RiskState {
     if (!s) { if (m.size >= 256) return; m.set(q, (s = new Set())); }
     if (s.size < 32) s.add(resp);
   }
+}
+
+/** Per-kind counts of a person: the larger of the imported snapshot and the proceedings recorded on the platform. */
+export function proceedingCounts(ps: PersonState): PersonState['ext'] {
+  const n = (k: RecordedProceeding['kind']) => ps.procs.filter((p) => p.kind === k).length;
+  return {
+    disclosure: Math.max(ps.ext.disclosure, n('disclosure')), reviews: Math.max(ps.ext.reviews, n('review')),
+    lawsuits: Math.max(ps.ext.lawsuits, n('lawsuit')), discipline: Math.max(ps.ext.discipline, n('discipline')),
+  };
 }
