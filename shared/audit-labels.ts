@@ -2,7 +2,7 @@
  * Chinese names of audit actions and subjects, for the audit screen and its CSV export (one list for both). An
  * action missing here shows as 其他操作, never as its code.
  */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+export const AUDIT_ACTION_LABELS = {
   'personal_data.view': '查看个人信息', 'personal_data.export': '导出个人信息', 'analytics.export': '行级导出', 'abnormal.share': '名录共享',
   'ticket.action': '办理操作', 'ticket.transfer': '转办', 'ticket.import': '批量导入', login: '登录', 'login.failed': '登录失败', 'login.lockout': '账号临时锁定',
   'abnormal.propose': '名录提议', 'abnormal.review': '名录审核', 'abnormal.notify': '名录告知', 'abnormal.appeal': '名录申诉', 'abnormal.remove': '移出名录',
@@ -18,12 +18,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'odr.apply': 'ODR入驻申请', 'odr.decide': 'ODR入驻审核', 'odr.account': 'ODR企业账号', 'odr.key': 'ODR接口密钥', 'odr.bulk': 'ODR批量处理',
   'case.penalty': '录入行政处罚决定', 'monitoring.issue': '发起监测指令', 'monitoring.step': '监测环节办理',
   'transfer12345.receive': '接收12345转办件', 'transfer12345.reopen': '12345重办', 'transfer12345.feedback': '12345满意度回访',
-};
+} as const satisfies Record<string, string>;
 
 export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   ticket: '工单', tickets: '工单', abnormal: '名录条目', abnormal_list: '异常名录', user: '用户', alert: '预警', calendar: '工作日历',
   model: '模型', batch: '导入批次', key: '密钥', database: '数据库', street: '街道/镇', audit_log: '审计日志', document: '文书', supervision: '督办',
 };
 
-export const auditActionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? '其他操作';
+export const auditActionLabel = (a: string) => (AUDIT_ACTION_LABELS as Record<string, string>)[a] ?? '其他操作';
 export const auditSubjectLabel = (s: string) => AUDIT_SUBJECT_LABELS[s] ?? '其他对象';

@@ -7,25 +7,13 @@
  * (subjectIds) — so "who has seen or exported ticket X" can always be answered (auditSearch with subject).
  */
 import type { Queryable } from '../db/index.js';
+import type { AUDIT_ACTION_LABELS } from '../../../shared/audit-labels.js';
 
-export type AuditAction =
-  | 'personal_data.view' | 'personal_data.export' | 'ticket.action' | 'ticket.transfer' | 'ticket.import'
-  | 'login' | 'abnormal.propose' | 'abnormal.review' | 'abnormal.notify' | 'abnormal.appeal' | 'abnormal.remove'
-  | 'abnormal.share' | 'abnormal.import' | 'alert.review' | 'calendar.update' | 'model.activate' | 'inspection.create'
-  | 'inspection.result' | 'analytics.export' | 'training.correction'
-  | 'key.reseal' | 'database.backup' | 'database.restore'
-  | 'login.failed' | 'login.lockout'
-  | 'document.view' | 'similar.view'
-  | 'model.register'
-  | 'supervision.open' | 'supervision.answer' | 'supervision.close'
-  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export'
-  | 'transfer12345.receive' | 'transfer12345.reopen' | 'transfer12345.feedback'
-  | 'knowledge.template_edit'
-  | 'case.penalty' | 'monitoring.issue' | 'monitoring.step'
-  | 'odr.apply' | 'odr.decide' | 'odr.account' | 'odr.key' | 'odr.bulk'
-  | 'exchange.upload' | 'disclosure.correction'
-  | 'proceeding.record'
-  | 'user.create' | 'user.update' | 'user.password_reset' | 'unit.street_station' | 'audit.export';
+/**
+ * The actions are the keys of their Chinese labels (shared/audit-labels.ts): an action cannot be added without the
+ * name the audit screen and its export show for it.
+ */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
 interface AuditBase {
   actorId: string | null;
