@@ -12,7 +12,7 @@ import { openApp } from '../server/app.js';
 import { loadDemo } from '../server/demo/load-demo.js';
 import { startRoles } from '../server/roles/index.js';
 import { DEMO_PASSWORD } from '../server/modules/access/index.js';
-import { monthlyReportData } from '../server/modules/analytics/queries/monthly-report.js';
+import { monthlyReportData } from '../server/modules/analytics/index.js';
 
 const n = Number(process.argv[2] ?? 200_000);
 const keep = process.argv[3];

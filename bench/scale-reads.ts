@@ -8,8 +8,7 @@ import { loadavg } from 'node:os';
 import { openApp } from '../server/app.js';
 import { SYSTEM } from '../server/modules/access/index.js';
 import { listQueue } from '../server/modules/workflow/index.js';
-import { overview } from '../server/modules/analytics/queries/overview.js';
-import { analyticsRepo } from '../server/modules/analytics/repository.js';
+import { analyticsRepo, overview } from '../server/modules/analytics/index.js';
 
 const app = await openApp({});
 const db = app.db;

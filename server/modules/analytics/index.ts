@@ -5,3 +5,5 @@ export { DIMENSIONS, type CubeFilter } from './domain/dimensions.js';
 export { isMonth } from './domain/report-period.js';
 export { monthlyReportPdf } from './queries/monthly-report-pdf.js';
 export { pdfPages, PdfUnavailable } from './report/pdf.js';
+export { monthlyReportData } from './queries/monthly-report.js';
+export { analyticsRepo } from './repository.js';

@@ -347,6 +347,12 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       duplicateOf = target.id;
       break;
     }
+    case 'sign_12345':
+    case 'return_12345':
+    case 'reply_12345':
+    case 'extend_12345':
+      // the 12345 track was decided above (decide12345); the statutory side only takes its status change
+      break;
   }
 
   const status = input.action === 'return_12345' && s.status === 'duplicate' ? s.status : spec.to ?? s.status;
