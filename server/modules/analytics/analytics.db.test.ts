@@ -160,8 +160,15 @@ describe('monthly report', () => {
     try {
       const { openApp } = await import('../../app.js');
       const data = join(root, 'data');
-      const seeded = await openApp({ dataDir: data, key: env.XIEZHI_KEY, today: '2026-11-23' });
-      await seeded.close();
+      // the CLI reads a data directory: seed an embedded one even when this suite runs on the PostgreSQL server
+      const url = process.env.DATABASE_URL;
+      delete process.env.DATABASE_URL;
+      try {
+        const seeded = await openApp({ dataDir: data, key: env.XIEZHI_KEY, today: '2026-11-23' });
+        await seeded.close();
+      } finally {
+        if (url !== undefined) process.env.DATABASE_URL = url;
+      }
       const out = join(root, 'r.pdf');
       const line = JSON.parse(cli('--month', '2026-10', '--data', data, '--out', out).trim().split('\n').pop()!);
       expect(line).toMatchObject({ out, month: '2026-10' });

@@ -32,6 +32,7 @@ const EVENTS: Record<string, [string, string]> = {
   evidence_attached: ['提交证据', 'Evidence attached'], rebuttal_submitted: ['经营者申诉材料', 'Business rebuttal'],
   received_12345: ['收到12345转办件', '12345 transfer received'], reopen_12345: ['12345重办', '12345 transfer re-opened'],
   satisfaction_12345: ['12345回访满意度', '12345 satisfaction'],
+  case_lead_opened: ['诉转案：生成案源线索', 'Case lead opened'], case_decided: ['案源线索立案决定', 'Case decision'], case_penalty: ['行政处罚决定', 'Penalty decision'],
 };
 /** Label of a timeline entry: an event of its own, else the workflow action it records. */
 export const eventLabel = (type: string) => (EVENTS[type] ? pick(EVENTS, type) : actionLabel(type));
