@@ -3,7 +3,8 @@
  *  - axe-core (run inside the page) finds no serious or critical accessibility violation;
  *  - the visible text of a Chinese screen holds no raw code (`snake_case`, English status words, hex ids);
  *  - at 390 px wide the page does not scroll sideways (usable on a phone).
- * The screen list is data (SCREENS): a new screen is added here with the role that uses it.
+ * The screen list is data (SCREENS): a new screen is added here with the role that uses it. The file name sorts first:
+ * the screens are audited on the demo city before the other flows add their own test records (user names, ids).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
