@@ -89,7 +89,9 @@ if (!base) {
   const log = createWriteStream(logPath);
   const tickets = values.tickets ?? '3000';
   say(`starting the demo server: ${tickets} tickets, port ${port}, data ${dataDir} (log ${logPath})`);
-  const env = { ...process.env, XIEZHI_PROGRESS: '0' };
+  // 12345 replies are delivered to a file drop in the data directory (the offline centre's channel), unless the caller
+  // names an endpoint of its own (scripts/loopback-12345.mjs serves one)
+  const env = { ...process.env, XIEZHI_PROGRESS: '0', XIEZHI_12345_DROP_DIR: process.env.XIEZHI_12345_DROP_DIR ?? join(dataDir, '12345-out') };
   let args = ['demo', '--data', dataDir, '--tickets', tickets, '--port', String(port), '--host', '127.0.0.1'];
   if (values['two-step']) {
     // load the demo city with `demo --no-serve`, then serve it from a fresh process
