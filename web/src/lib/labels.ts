@@ -1,5 +1,6 @@
 /** Labels for the workflow's codes (the server sends Chinese labels; English ones live here). */
 import { locale } from './i18n';
+import { LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
 
 const pick = (m: Record<string, [string, string]>, k: string | null | undefined) => {
   if (!k) return '';
@@ -89,10 +90,10 @@ const RULE_SETS: Record<string, [string, string]> = {
 };
 export const ruleSetLabel = (v: string | null | undefined) => pick(RULE_SETS, v);
 
-const LISTING_STATES: Record<string, [string, string]> = {
-  proposed: ['模型提议', 'Proposed'], under_review: ['审核中', 'Under review'], listed: ['已列入', 'Listed'], rejected: ['不予列入', 'Rejected'],
-  notified: ['已一次性告知', 'Notified'], appealed: ['申诉中', 'Appealed'], corrected: ['已更正', 'Corrected'], removed: ['已移出', 'Removed'], expired: ['期满移出', 'Expired'],
-  total: ['合计', 'Total'],
+// the Chinese names are shared with the server's report (shared/analysis-labels.ts); English here
+const LISTING_STATES_EN: Record<string, string> = {
+  proposed: 'Proposed', under_review: 'Under review', listed: 'Listed', rejected: 'Rejected', notified: 'Notified',
+  appealed: 'Appealed', corrected: 'Corrected', removed: 'Removed', expired: 'Expired', total: 'Total',
 };
 /** States of an abnormal-list entry (名录状态). */
-export const listingStateLabel = (s: string) => pick(LISTING_STATES, s);
+export const listingStateLabel = (s: string) => (locale.value === 'zh' ? LIST_STATE_LABELS_ZH[s] : LISTING_STATES_EN[s]) ?? s;
