@@ -3,7 +3,7 @@
  * ticket of the station's queue (date and result); the table shows them in words; the risk tab offers the proposal
  * under 其他滥用投诉的行为; the supervisor's abnormal list reads in Chinese.
  */
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 test('an officer records related proceedings on a ticket; the risk tab offers a proposal under other abuse', async (c) => {
   const officer = await c.session('officer', { width: 1500, height: 950 });
@@ -20,8 +20,7 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   // the day the ticket came in (Asia/Shanghai): never before the ticket, never after the server's today
   const filed = new Date(Date.parse(target.received_at) + 8 * 3_600_000).toISOString().slice(0, 10);
   const record = async (kindLabel: string, result: string) => {
-    await o.locator('[data-testid=proceedings-kind]').click();
-    await o.locator('.el-select-dropdown__item:visible', { hasText: kindLabel }).click();
+    await chooseOption(o, '[data-testid=proceedings-kind]', kindLabel);
     const d = o.locator('[data-testid=proceedings-date] input, input[aria-label="提起日期"]').first();
     await d.fill(filed);
     await d.press('Enter');

@@ -3,7 +3,7 @@
  * password reset; the street→station map; a year's holidays; the audit trail found and exported with a purpose; and
  * the officer's workbench banner when a deadline falls in a year without a holiday schedule.
  */
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 import type { Page } from 'playwright-core';
 
 /** snake_case codes must not reach a Chinese screen */
@@ -30,9 +30,7 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await p.locator('[data-testid=user-new]').click();
   await p.locator('[data-testid=user-username]').fill(name);
   await p.locator('[data-testid=user-name]').fill('测试办案员');
-  await p.locator('[data-testid=user-unit]').click();
-  await p.keyboard.type('岳阳');
-  await p.locator('.el-select-dropdown__item:visible', { hasText: '岳阳市场监管所' }).first().click();
+  await chooseOption(p, '[data-testid=user-unit]', '岳阳市场监管所', { type: '岳阳' });
   await p.locator('[data-testid=user-password]').fill('short');
   await p.locator('[data-testid=user-save]').click();
   await p.locator('[data-testid=user-error]', { hasText: '8 位' }).waitFor();
@@ -64,11 +62,9 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).waitFor();
   await c.shot(p, 'admin-units');
   // move 岳阳街道 to 永丰所 and back (the change is audited; dispatch follows it, see admin.db.test.ts)
-  await p.locator('[data-testid=street-310117001]').click();
-  await p.locator('.el-select-dropdown__item:visible', { hasText: '永丰市场监管所' }).click();
+  await chooseOption(p, '[data-testid=street-310117001]', '永丰市场监管所');
   await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor();
-  await p.locator('[data-testid=street-310117001]').click();
-  await p.locator('.el-select-dropdown__item:visible', { hasText: '岳阳市场监管所（本街镇）' }).click();
+  await chooseOption(p, '[data-testid=street-310117001]', '岳阳市场监管所（本街镇）');
   await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor({ state: 'detached' });
   await noRawCodes(p, 'units');
 
@@ -89,8 +85,7 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
     await range.first().fill(`${year}-01-01`);
     await range.nth(1).fill(`${year}-01-01`);
     await range.nth(1).press('Enter');
-    await p.locator('.admin-cal .row .el-select').first().click();
-    await p.locator('.el-select-dropdown__item:visible', { hasText: '元旦' }).click();
+    await chooseOption(p, p.locator('.admin-cal .row .el-select').first(), '元旦');
     await p.locator('[data-testid=cal-save]').click();
     await p.locator('[data-testid=cal-source]', { hasText: '管理员录入' }).waitFor();
   }

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 async function noRawCodes(p: Page, where: string) {
   const text = await p.locator('body').innerText();
@@ -39,8 +39,7 @@ test('an analyst pivots the cube, drills to tickets, exports XLSX with a purpose
   await page.locator('[data-testid=cube-export]').click();
   await page.locator('[data-testid=export-dialog] [data-testid=export-rows]').click();
   assert(await page.locator('[data-testid=export-go]').isDisabled(), 'no export before a purpose is chosen');
-  await page.locator('[data-testid=export-purpose]').click();
-  await page.locator('.el-select-dropdown__item', { hasText: '专题分析' }).click();
+  await chooseOption(page, '[data-testid=export-purpose]', '专题分析');
   await c.shot(page, 'analysis-export');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-go]').click()]);
   const path = await dl.path();

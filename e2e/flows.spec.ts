@@ -4,7 +4,7 @@
  * jurisdiction (a station officer cannot open another station's ticket). Screenshots of each main screen.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 interface Me { unitId: string; unit_name: string; districtCode: string }
 interface Item { id: string; no: string; status: string; kind: string; clock: string; respondent_name: string | null }
@@ -37,10 +37,6 @@ async function openTicket(page: Page, id: string) {
   await page.locator('[data-testid=detail-no]').waitFor();
 }
 
-async function chooseOption(page: Page, selectSel: string, text: string | RegExp) {
-  await page.locator(selectSel).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 let accepted: { id: string; no: string } | null = null;
 

@@ -4,7 +4,7 @@
  * unless the test declares that error expected (`expectConsole`).
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export interface Ctx {
   base: string;
@@ -29,6 +29,22 @@ export function assert(cond: unknown, msg: string): asserts cond {
 }
 
 export const PASSWORD = 'xiezhi2026';
+
+/**
+ * Picks an option of an Element Plus select. The option is looked up in the listbox that this select's combobox
+ * controls (`aria-controls`), never in whichever dropdown happens to be visible: the previous select's dropdown is
+ * still fading out for a moment after its pick, and clicking into it timed out in CI. Waits for the menu to close.
+ */
+export async function chooseOption(page: Page, trigger: string | Locator, text: string | RegExp, opts: { type?: string } = {}) {
+  const root = typeof trigger === 'string' ? page.locator(trigger) : trigger;
+  await root.click();
+  if (opts.type) await page.keyboard.type(opts.type);
+  const combo = root.locator('input[role=combobox]').or(root.and(page.locator('input[role=combobox]'))).first();
+  const list = await combo.getAttribute('aria-controls');
+  assert(list, 'the select exposes its listbox');
+  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
+  await combo.and(page.locator('[aria-expanded=false]')).waitFor();
+}
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 export async function runAll(o: { base: string; shots: string | null; only?: string; executablePath?: string }): Promise<{ passed: number; failed: number }> {

@@ -4,7 +4,7 @@
  * reports back, the city closes it; the analyst reads it without any button.
  */
 import type { Page } from 'playwright-core';
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 /** An Element Plus input by test id: the attribute lands on the native control or on its wrapper, by component. */
 const field = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first();
@@ -14,10 +14,6 @@ async function step(page: Page, action: string, fill: Record<string, string> = {
   for (const [id, v] of Object.entries(fill)) await field(page, id).fill(v);
   await page.locator('[data-testid=ms-submit]').click();
   await page.locator('[data-testid=mon-dialog]').waitFor({ state: 'hidden' });
-}
-async function choose(page: Page, sel: string, text: string) {
-  await page.locator(sel).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
 }
 
 test('the monitoring loop runs from instruction to closure across city, body and district', async (c) => {
@@ -33,7 +29,7 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await field(a, 'mi-topic').fill('AI恶意应用');
   await field(a, 'mi-req').fill('监测短视频、社交平台上传授利用AI制作商品破损图片实施“仅退款”的教程及账号，标明账号运营主体属地');
   await field(a, 'mi-kw').fill('AI破损图，仅退款教程');
-  await choose(a, '[data-testid=mi-body]', '网络交易监测中心');
+  await chooseOption(a, '[data-testid=mi-body]', '网络交易监测中心');
   await a.locator('[data-testid=mi-submit]').click();
   await a.locator('[data-testid=mon-state]', { hasText: '待监测机构接收' }).waitFor();
   const id = new URL(a.url()).searchParams.get('m');
@@ -49,12 +45,12 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await field(b, 'mf-platform-0').fill('某短视频平台');
   await field(b, 'mf-account-0').fill('@退款小技巧');
   await field(b, 'mf-desc-0').fill('发布“AI一键生成水果腐烂图申请仅退款”教程视频');
-  await choose(b, '[data-testid=mf-district-0]', me.unit_name);
+  await chooseOption(b, '[data-testid=mf-district-0]', me.unit_name);
   await b.locator('[data-testid=mf-add]').click();
   await field(b, 'mf-platform-1').fill('某社交平台');
   await field(b, 'mf-account-1').fill('@省钱攻略君');
   await field(b, 'mf-desc-1').fill('售卖AI破损图生成模板');
-  await choose(b, '[data-testid=mf-district-1]', me.unit_name);
+  await chooseOption(b, '[data-testid=mf-district-1]', me.unit_name);
   await b.locator('[data-testid=ms-submit]').click();
   await b.locator('[data-testid=mon-state]', { hasText: '待市局分派' }).waitFor();
   assert(!(await b.locator('[data-testid=mon-tasks]').count()), 'the body sees no district tasks');

@@ -2,7 +2,7 @@
  * The partner department's screen (issue 15 §5): the shared 异常名录, masked, with the Yueyang guidance's fields;
  * the purpose is asked before every access and recorded in the audit trail.
  */
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 test('a partner department sees the masked list after stating a purpose, every time', async (c) => {
   const { page: p, ctx } = await c.session('partner', { width: 1500, height: 900 });
@@ -12,8 +12,7 @@ test('a partner department sees the masked list after stating a purpose, every t
   await dlg.waitFor();
   assert(await p.locator('[data-testid=partner-table]').count() === 0, 'no list before a purpose');
   await c.shot(p, 'partner-purpose');
-  await p.locator('[data-testid=partner-purpose-input]').click();
-  await p.locator('.el-select-dropdown__item:visible', { hasText: '公安机关核查敲诈勒索线索' }).click();
+  await chooseOption(p, '[data-testid=partner-purpose-input]', '公安机关核查敲诈勒索线索');
   await p.locator('[data-testid=partner-purpose-ok]').click();
   const rows = p.locator('[data-testid=partner-table] .el-table__body-wrapper .el-table__row');
   await rows.first().waitFor();

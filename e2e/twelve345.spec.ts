@@ -6,7 +6,7 @@
  * The server under test needs a 12345 endpoint: scripts/e2e-12345-centre.mjs is a loopback one (see README).
  */
 import type { APIRequestContext } from 'playwright-core';
-import { assert, test } from './harness.js';
+import { assert, test, chooseOption } from './harness.js';
 
 /** A street address in the officer's own station, taken from a ticket it handles (the demo places the officer). */
 async function stationAddress(req: APIRequestContext): Promise<string> {
@@ -83,8 +83,7 @@ test('12345 transfer: sign, templated reply delivered to the centre, satisfactio
   for (let i = 0; i < 60 && !(await officerCtx.request.get(`/api/tickets/${id2}`)).ok(); i++) await page.waitForTimeout(1000);
   await page.goto(`/workbench?t=${id2}`);
   await page.locator('#tab-t12345').click();
-  await page.locator('[data-testid=t12345-return-reason]').click();
-  await page.locator('.el-select-dropdown__item', { hasText: '非市场监管职责' }).click();
+  await chooseOption(page, '[data-testid=t12345-return-reason]', '非市场监管职责');
   await page.locator('[data-testid=t12345-return] input[aria-label="补充说明"]').fill('物业收费属房屋管理部门职责');
   await c.shot(page, 'ticket-12345-return');
   await page.locator('[data-testid=t12345-return-send]').click();
