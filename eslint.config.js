@@ -1,9 +1,11 @@
-// Lint: TypeScript async safety plus the house module-boundary rule (tools/eslint-rules/module-boundaries.js).
+// Lint: TypeScript async safety plus the house module-boundary rule (tools/eslint-rules/module-boundaries.js), and
+// the Vue essentials over the single-file components. Formatting is Prettier's (.prettierrc.json), not ESLint's.
 import tseslint from 'typescript-eslint';
 import boundaries from './tools/eslint-rules/module-boundaries.js';
+import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'test-results/**', '.xiezhi/**', 'web/**/*.vue', 'web/vite.config.ts', 'dist/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'test-results/**', '.xiezhi/**', 'web/vite.config.ts', 'dist/**'] },
   {
     files: ['server/**/*.ts', 'cli/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'web/src/**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -13,6 +15,19 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['warn', { fixStyle: 'inline-type-imports' }],
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  // Single-file components: the Vue rules that catch real bugs, and the template/script parsed with TypeScript. Type-
+  // aware rules stay on the .ts files: TypeScript's project service cannot read .vue without Volar (vue-tsc covers them).
+  ...pluginVue.configs['flat/essential'].map((c) => ({ ...c, files: ['web/src/**/*.vue'] })),
+  {
+    files: ['web/src/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'vue/multi-word-component-names': 'off',
       '@typescript-eslint/consistent-type-imports': ['warn', { fixStyle: 'inline-type-imports' }],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
     },
