@@ -11,6 +11,7 @@
  * checked by the public routes themselves and needs no session.
  */
 import type { Role } from '../../../../shared/domain.js';
+import type { TicketLevelAction } from '../../../../shared/ticket-actions.js';
 import type { Actor } from './actor.js';
 
 export type ScopeKind = 'city' | 'district' | 'station' | 'own_business' | 'own_body';
@@ -174,8 +175,8 @@ export const TICKET_ACTIONS = {
   answer_supervision: 'supervision.answer',
   propose_abnormal: 'abnormal.propose',
   correct_labels: 'ticket.labels.write',
-} as const satisfies Record<string, Permission>;
-export type TicketAction = keyof typeof TICKET_ACTIONS;
+} as const satisfies Record<TicketLevelAction, Permission>;
+export type TicketAction = TicketLevelAction;
 
 /** The ticket-level actions this actor may take on this ticket: role in the catalog and the ticket in its scope. */
 export function ticketActions(a: Actor, t: TicketPlace): TicketAction[] {
