@@ -7,5 +7,6 @@ export { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } 
 export { LoginThrottle, DEFAULT_POLICY as LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './domain/throttle.js';
 export { login, logout, resolveSession, toActor, loginThrottle, tokenHash, type LoginOptions } from './commands/login.js';
 export { seedOrganisation, seedDemoAccounts, createUser, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './commands/seed-organisation.js';
-export { accessRepo } from './repository.js';
+export { accessRepo, scopeSql } from './repository.js';
+export { PERMISSIONS, TICKET_ACTIONS, can, holds, scopeOf, ticketInScope, areaInScope, ticketActions, type Permission, type Scope, type ScopeKind, type TicketAction, type TicketPlace } from './domain/catalog.js';
 export { textView, similarCaseView, trackingView, type TextView, type TextVersion, type TextPurpose, type DocumentCopy } from './domain/text-policy.js';

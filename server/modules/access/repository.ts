@@ -1,6 +1,37 @@
 /** All SQL of the access module: units, users, sessions. */
 import type { Queryable } from '../../platform/db/index.js';
 import type { UnitRow } from './domain/units.js';
+import type { Scope } from './domain/catalog.js';
+
+/**
+ * The one translation of a scope to SQL (catalog.ts `scopeOf`): a WHERE fragment over a table aliased `alias`, its
+ * values appended to `params`. `ticket` rows carry unit, district, kind and ODR firm, and follow `ticketInScope`;
+ * `area` rows (alerts, list entries) carry a district only, and follow `areaInScope`.
+ */
+export function scopeSql(scope: Scope, params: unknown[], o: { alias?: string; rows?: 'ticket' | 'area' } = {}): string {
+  const t = o.alias ?? 't';
+  if ('all' in scope) return 'TRUE';
+  if ((o.rows ?? 'ticket') === 'area') {
+    if (!('district' in scope)) return 'FALSE';
+    params.push(scope.district);
+    return `(${t}.district_code = $${params.length} OR ${t}.district_code IS NULL)`;
+  }
+  if ('unit' in scope) {
+    params.push(scope.unit);
+    return `${t}.unit_id = $${params.length}`;
+  }
+  if ('district' in scope) {
+    params.push(scope.district);
+    const p = `$${params.length}`;
+    // the district's own tickets, and those its bureau or its stations (S<district>…) hold after a transfer
+    return `(${t}.district_code = ${p} OR ${t}.unit_id = ${p} OR ${t}.unit_id LIKE 'S' || ${p} || '%')`;
+  }
+  if ('odr' in scope) {
+    params.push(scope.odr);
+    return `(${t}.odr_key = $${params.length} AND ${t}.kind = 'complaint')`;
+  }
+  return 'FALSE';
+}
 
 export interface UserRow {
   id: string;

@@ -86,7 +86,7 @@ export const analyticsRepo = {
        GROUP BY t.respondent_key ORDER BY recent DESC LIMIT $4`, [recentFrom, prevFrom, to, limit])).rows;
   },
 
-  async drill(q: Queryable, f: CubeFilter & { scope?: string; q?: string }, limit: number, offset: number) {
+  async drill(q: Queryable, f: CubeFilter & { q?: string }, limit: number, offset: number) {
     const params: unknown[] = [];
     const where = filterSql(f, params);
     const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where}`, params)).rows[0]!.n;

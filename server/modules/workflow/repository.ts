@@ -1,7 +1,7 @@
 /** All SQL on tickets, their timeline and their documents. */
 import type { Sealer } from '../../platform/crypto/index.js';
 import type { Queryable } from '../../platform/db/index.js';
-import type { QueueScope } from '../access/index.js';
+import { scopeSql, type QueueScope } from '../access/index.js';
 import type { Transfer12345 } from './domain/transfer-12345.js';
 
 export interface NewTicketRow {
@@ -113,21 +113,6 @@ export interface QueueFilter {
   /** search matches title and text too (false: the ticket number and business only) */
   searchText?: boolean;
   excerptChars?: number;
-}
-
-function scopeSql(scope: QueueScope, params: unknown[]): string {
-  if ('all' in scope) return 'TRUE';
-  if ('none' in scope) return 'FALSE';
-  if ('unit' in scope) {
-    params.push(scope.unit);
-    return `t.unit_id = $${params.length}`;
-  }
-  if ('district' in scope) {
-    params.push(scope.district);
-    return `t.district_code = $${params.length}`;
-  }
-  params.push(scope.odr);
-  return `t.odr_key = $${params.length} AND t.kind = 'complaint'`;
 }
 
 export const ticketRepo = {

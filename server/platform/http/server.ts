@@ -1,7 +1,7 @@
 /**
  * The HTTP edge: Fastify with zod validation and OpenAPI generated from the same schemas. Every route must declare
- * who may call it (`config.auth`: 'public' or a list of roles) — a route without it fails at start-up, so no endpoint
- * is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
+ * who may call it (`config.auth`: 'public', 'any', or `can('permission')`, the roles the access catalog gives it) — a
+ * route without it fails at start-up, so no endpoint is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
  */
 import { httpMetrics } from '../metrics/index.js';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';

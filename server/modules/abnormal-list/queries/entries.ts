@@ -4,35 +4,41 @@
  */
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
-import type { Actor } from '../../access/index.js';
-import { allowedActions, canSeeUnmasked, effectsOf, exportRecord, handlingOf, simplifiedSuggestion, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
+import { areaInScope, holds, scopeOf, type Actor } from '../../access/index.js';
+import { allowedActions, effectsOf, exportRecord, handlingOf, simplifiedSuggestion, LIST_STATE_LABELS, type ListEntry, type ListState } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
 import { readableEvidence } from '../domain/readable.js';
 import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
 import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
 
-const scopeDistrict = (a: Actor) => (a.role === 'supervisor' ? a.districtCode : null);
+/** The district a reader is limited to (catalog `abnormal.list.read`: a district bureau its own), null for the city. */
+const scopeDistrict = (a: Actor): string | null => {
+  const s = scopeOf(a, 'abnormal.list.read');
+  return 'district' in s ? s.district : null;
+};
+/** Steps this actor may take on this entry now: the catalog's role and scope, then the due-process state machine. */
+const entryActions = (e: ListEntry, r: EntryRow, a: Actor) => (areaInScope(scopeOf(a, 'abnormal.act'), r.district_code) ? allowedActions(e, a.role) : []);
 
 function present(r: EntryRow, a: Actor) {
   const e = r.entry as unknown as ListEntry;
   return {
     id: r.id, state: r.state, state_label: LIST_STATE_LABELS[r.state as ListState] ?? r.state, score: r.score, criteria: r.criteria, display: r.display,
     district_code: r.district_code, tickets: r.ticket_ids.length, legal_basis: e.legal_basis ?? null, decided_at: e.decided_at ?? null,
-    notified_at: e.notified_at ?? null, expires_at: r.expires_at, proposed_at: e.proposed_at, actions: allowedActions(e, a.role),
+    notified_at: e.notified_at ?? null, expires_at: r.expires_at, proposed_at: e.proposed_at, actions: entryActions(e, r, a), allowed_actions: entryActions(e, r, a),
   };
 }
 
 export async function listEntries(ctx: Ctx, a: Actor, f: { state?: string; limit?: number; offset?: number }) {
   const r = await abnormalRepo.list(ctx.db, { state: f.state, district: scopeDistrict(a), limit: f.limit ?? 50, offset: f.offset ?? 0 });
-  return { total: r.total, counts: Object.fromEntries(r.counts.map((c) => [c.state, c.n])), items: r.rows.map((x) => present(x, a)) };
+  return { total: r.total, counts: Object.fromEntries(r.counts.map((c) => [c.state, c.n])), can_unmask: holds(a, 'abnormal.list.unmask'), items: r.rows.map((x) => present(x, a)) };
 }
 
 export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boolean; purpose?: string } = {}) {
   const r = await abnormalRepo.get(ctx.db, id);
   if (!r || (scopeDistrict(a) && r.district_code && r.district_code !== scopeDistrict(a))) return fail('not_found', '名录条目不存在');
   const reveal = o.reveal === true;
-  if (reveal && !canSeeUnmasked(a.role)) return fail('forbidden', '该角色不能查看明文身份信息');
+  if (reveal && !holds(a, 'abnormal.list.unmask')) return fail('forbidden', '该角色不能查看明文身份信息');
   if (reveal && !o.purpose?.trim()) return fail('invalid_input', '查看明文须说明用途 (purpose required)');
   const tickets = await abnormalRepo.personTickets(ctx.db, r.person_key, 200);
   let person: Record<string, string | undefined> | null = null;
@@ -85,7 +91,7 @@ export async function riskOfTicket(ctx: Ctx, a: Actor, ticketId: string, canRead
 /** The list as shared with partner departments (Yueyang-guidance fields), masked unless an allowed role asks. */
 export async function shareList(ctx: Ctx, a: Actor, o: { purpose: string; unmasked?: boolean }): Promise<PartnerListResponse> {
   if (!o.purpose?.trim()) return fail('invalid_input', '共享须说明用途 (purpose required)');
-  if (o.unmasked && !canSeeUnmasked(a.role)) return fail('forbidden', '该角色只能获取脱敏名录');
+  if (o.unmasked && !holds(a, 'abnormal.list.unmask')) return fail('forbidden', '该角色只能获取脱敏名录');
   const r = await abnormalRepo.list(ctx.db, { states: ['listed', 'notified', 'appealed', 'corrected'], district: scopeDistrict(a), limit: 10_000, offset: 0 });
   const out: PartnerListRow[] = [];
   // the list fields 政府信息公开申请数量、复议或者诉讼数量、向纪检监察部门举报数量 count the recorded 关联程序

@@ -4,42 +4,23 @@
  * never reports, so a reporter's identity never reaches the business (Order 20 Art. 33).
  */
 import type { Actor } from './actor.js';
+import { scopeOf, ticketInScope, type Scope, type TicketPlace } from './catalog.js';
 
-export interface TicketScope {
-  unit_id: string | null;
-  district_code: string | null;
-  odr_key: string | null;
-  kind: string;
-}
+export type TicketScope = TicketPlace;
 
+/** Reading a ticket: the ticket lies in the actor's scope of `ticket.read` (catalog.ts). */
 export function canReadTicket(a: Actor, t: TicketScope): boolean {
-  switch (a.role) {
-    case 'admin':
-    case 'analyst':
-    case 'operator':
-      return true;
-    case 'supervisor':
-      return !!a.districtCode && (t.district_code === a.districtCode || t.unit_id === a.districtCode || (t.unit_id ?? '').startsWith(`S${a.districtCode}`));
-    case 'officer':
-      return !!a.unitId && t.unit_id === a.unitId;
-    case 'enterprise':
-      return !!a.enterpriseKey && t.kind === 'complaint' && t.odr_key === a.enterpriseKey;
-    default:
-      return false;
-  }
+  return ticketInScope(scopeOf(a, 'ticket.read'), t);
 }
 
 /** Unmasked personal data: only those who handle the ticket, and every view is audited by the caller. */
 export function canSeePersonalData(a: Actor, t: TicketScope): boolean {
-  if (a.role === 'admin') return true;
-  if (a.role === 'officer' || a.role === 'supervisor') return canReadTicket(a, t);
-  return false;
+  return ticketInScope(scopeOf(a, 'ticket.personal_data'), t);
 }
 
 /** Workflow actions additionally need read access (jurisdiction) — role checks live in the state machine. */
 export function canActOnTicket(a: Actor, t: TicketScope): boolean {
-  if (a.role === 'analyst' || a.role === 'partner' || a.role === 'public') return false;
-  return canReadTicket(a, t);
+  return ticketInScope(scopeOf(a, 'ticket.act'), t);
 }
 
 /** Transfers: a station may hand back to its district; a district may route within its district or back to the city
@@ -54,22 +35,9 @@ export function canTransferTo(a: Actor, t: TicketScope, target: { id: string; ki
   return false;
 }
 
-/** The SQL-free description of a queue scope, turned into WHERE clauses by the ticket repository. */
-export type QueueScope = { all: true } | { unit: string } | { district: string } | { odr: string } | { none: true };
+/** The SQL-free description of a queue scope, turned into WHERE clauses by access/repository.ts `scopeSql`. */
+export type QueueScope = Scope;
 
 export function queueScope(a: Actor): QueueScope {
-  switch (a.role) {
-    case 'admin':
-    case 'analyst':
-    case 'operator':
-      return { all: true };
-    case 'supervisor':
-      return a.districtCode ? { district: a.districtCode } : { none: true };
-    case 'officer':
-      return a.unitId ? { unit: a.unitId } : { none: true };
-    case 'enterprise':
-      return a.enterpriseKey ? { odr: a.enterpriseKey } : { none: true };
-    default:
-      return { none: true };
-  }
+  return scopeOf(a, 'ticket.read');
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../../platform/db/index.js';
 import { login, logout } from '../commands/login.js';
 import { accessRepo } from '../repository.js';
 import { ROLE_LABELS } from '../../../../shared/domain.js';
+import { can } from '../domain/catalog.js';
 
 /** a calendar date (Asia/Shanghai; `to` includes the whole day) or an ISO instant, refused with its field named */
 const when = (field: string) => z.string().max(40).refine((v) => {
@@ -53,7 +54,7 @@ export function accessRoutes(http: Http, db: Db) {
   });
 
   // the admin's audit search (issue 11 §3): by actor, action, subject and time; with no filter the latest page
-  http.get('/api/admin/audit', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志检索：按操作人、操作、对象（含导出/共享所涉记录）与时间段；不带条件时返回最新一页', querystring: auditQuery } }, async (req) => {
+  http.get('/api/admin/audit', { config: { auth: can('admin.audit') }, schema: { tags: ['organisation'], summary: '审计日志检索：按操作人、操作、对象（含导出/共享所涉记录）与时间段；不带条件时返回最新一页', querystring: auditQuery } }, async (req) => {
     const q = req.query as z.infer<typeof auditQuery>;
     return auditSearch(db, {
       actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, limit: q.limit ?? 50, before: q.before,
@@ -62,7 +63,7 @@ export function accessRoutes(http: Http, db: Db) {
   });
 
   // the same search as CSV, every matching entry (no cap); taking it is itself audited with the stated purpose
-  http.get('/api/admin/audit/export.csv', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计日志导出（CSV，全部匹配记录；须说明用途，导出本身留痕）', querystring: auditQuery.omit({ limit: true, before: true }).extend({ purpose: z.string().trim().min(2, 'purpose: 须说明用途（至少 2 个字）').max(200) }) } }, async (req, reply) => {
+  http.get('/api/admin/audit/export.csv', { config: { auth: can('admin.audit') }, schema: { tags: ['organisation'], summary: '审计日志导出（CSV，全部匹配记录；须说明用途，导出本身留痕）', querystring: auditQuery.omit({ limit: true, before: true }).extend({ purpose: z.string().trim().min(2, 'purpose: 须说明用途（至少 2 个字）').max(200) }) } }, async (req, reply) => {
     const q = req.query as z.infer<typeof auditQuery> & { purpose: string };
     const f = { actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined };
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-audit.csv"');
@@ -70,7 +71,7 @@ export function accessRoutes(http: Http, db: Db) {
     return reply.send(Readable.from(auditCsv(db, req.actor!, f, q.purpose)));
   });
 
-  http.get('/api/admin/audit/verify', { config: { auth: ['admin'] }, schema: { tags: ['organisation'], summary: '审计链校验：逐条重算哈希，报告第一处断链' } }, async () => verifyAuditChain(db));
+  http.get('/api/admin/audit/verify', { config: { auth: can('admin.audit') }, schema: { tags: ['organisation'], summary: '审计链校验：逐条重算哈希，报告第一处断链' } }, async () => verifyAuditChain(db));
 
   http.get('/api/units', { config: { auth: 'any' }, schema: { tags: ['organisation'], summary: '单位（市局、区局、市场监管所）' } }, async () => accessRepo.listUnits(db));
 }

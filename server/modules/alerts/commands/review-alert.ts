@@ -4,17 +4,16 @@
  */
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
-import type { Actor } from '../../access/index.js';
+import { areaInScope, scopeOf, type Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { transition, type AlertCommand, type AlertLifecycle, type DismissReason, type HandlingAction } from '../../early-warning/index.js';
 import { alertRepo } from '../repository.js';
 
 export interface ReviewInput { command: 'confirm' | 'dismiss' | 'handle' | 'reopen'; reason?: string; actions?: string[]; note?: string }
 
+/** An alert is area-level: the city reads all, a district bureau its district's and the city-wide ones (catalog). */
 export function canSeeAlert(a: Actor, districtCode: string | null): boolean {
-  if (a.role === 'admin' || a.role === 'analyst') return true;
-  if (a.role === 'supervisor') return !districtCode || districtCode === a.districtCode;
-  return false;
+  return areaInScope(scopeOf(a, 'alerts.read'), districtCode);
 }
 
 export async function reviewAlert(ctx: Ctx, actor: Actor, id: string, i: ReviewInput) {

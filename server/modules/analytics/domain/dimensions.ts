@@ -2,6 +2,8 @@
  * The analysis cube's dimensions as a whitelist: name → SQL expression over `tickets t` and a Chinese label.
  * Only these expressions ever reach SQL, so user-chosen dimensions cannot inject anything.
  */
+import { scopeSql, type Scope } from '../../access/index.js';
+
 /** `hidden`: kept for filters and old links, not offered as a separate axis (`unit` and `station` are one column). */
 export interface Dimension { sql: string; label: string; hidden?: boolean }
 
@@ -41,11 +43,13 @@ export interface CubeFilter {
   to?: string;
   /** dimension name → value (exact match on the dimension expression) */
   eq?: Record<string, string>;
+  /** the viewer's jurisdiction (catalog `analytics.read`), translated by access's `scopeSql` like the queue's */
+  scope?: Scope;
 }
 
 /** WHERE clause for filters; returns SQL and the params it appended. */
 export function filterSql(f: CubeFilter, params: unknown[]): string {
-  const w: string[] = ['TRUE'];
+  const w: string[] = [f.scope ? scopeSql(f.scope, params) : 'TRUE'];
   if (f.from) {
     params.push(f.from);
     w.push(`t.received_date >= $${params.length}::date`);

@@ -21,6 +21,7 @@ import { valueLabel } from '../domain/labels.js';
 import { analyticsRepo } from '../repository.js';
 import { scopeFilter } from '../queries/overview.js';
 import { reader } from './reader.js';
+import { can } from '../../access/index.js';
 
 export const EXPORTERS = ['analyst', 'supervisor', 'admin'] as const;
 
@@ -58,9 +59,9 @@ export function exportRoutes(http: Http, ctx: Ctx, toFilter: (q: { from?: string
     return reply.send(xlsxStream(table, dims.length ? '多维分析' : '工单明细'));
   };
   const schema = (what: string) => ({ tags: ['analytics'], summary: `导出（${what}）：工单明细（全部匹配行，不设上限）或多维分析结果；中文表头与标签，按角色脱敏，须填写用途并审计`, querystring: exportQuery });
-  http.get('/api/analytics/export.csv', { config: { auth: [...EXPORTERS] }, schema: schema('CSV') }, route('csv'));
-  http.get('/api/analytics/export.xlsx', { config: { auth: [...EXPORTERS] }, schema: schema('XLSX') }, route('xlsx'));
-  http.get('/api/analytics/export/purposes', { config: { auth: [...EXPORTERS] }, schema: { tags: ['analytics'], summary: '导出用途的常用选项' } }, async () => ({ purposes: [...EXPORT_PURPOSES] }));
+  http.get('/api/analytics/export.csv', { config: { auth: can('analytics.export') }, schema: schema('CSV') }, route('csv'));
+  http.get('/api/analytics/export.xlsx', { config: { auth: can('analytics.export') }, schema: schema('XLSX') }, route('xlsx'));
+  http.get('/api/analytics/export/purposes', { config: { auth: can('analytics.export') }, schema: { tags: ['analytics'], summary: '导出用途的常用选项' } }, async () => ({ purposes: [...EXPORT_PURPOSES] }));
 }
 
 function rowTable(ctx: Ctx, actor: Actor, f: CubeFilter, purpose: string): Table {

@@ -6,13 +6,14 @@ import type { Ctx } from '../../workflow/index.js';
 import { isMonth } from '../domain/report-period.js';
 import { monthlyReportPdf } from '../queries/monthly-report-pdf.js';
 import { PdfUnavailable } from '../report/pdf.js';
+import { can } from '../../access/index.js';
 
 // printing takes a Chromium for a second or two: one report at a time per process is plenty for a bureau
 let busy = false;
 
 export function reportRoutes(http: Http, ctx: Ctx) {
   http.get('/api/analytics/report.pdf', {
-    config: { auth: ['analyst', 'supervisor', 'admin'] },
+    config: { auth: can('analytics.export') },
     schema: { tags: ['analytics'], summary: '月度分析报告（PDF，A4，全市汇总，不含个人信息）', querystring: z.object({ month: z.string().max(7).refine(isMonth, { message: '月份无效：应为 YYYY-MM (invalid month)' }).describe('统计月份 YYYY-MM') }) },
   }, async (req, reply) => {
     const { month } = req.query as { month: string };

@@ -11,8 +11,8 @@ import { exportRoutes } from './export.js';
 import { reader } from './reader.js';
 import { reportRoutes } from './report.js';
 import { disclosureMinimum } from '../domain/disclosure.js';
+import { can } from '../../access/index.js';
 
-const ANALYSTS = ['analyst', 'supervisor', 'admin', 'officer'] as const;
 const filters = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -33,12 +33,12 @@ function toFilter(q: Filters): CubeFilter {
 }
 
 export function analyticsRoutes(http: Http, ctx: Ctx) {
-  http.get('/api/analytics/overview', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query as Filters)));
+  http.get('/api/analytics/overview', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query as Filters)));
 
-  http.get('/api/analytics/dimensions', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析的维度' } }, async () =>
+  http.get('/api/analytics/dimensions', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '多维分析的维度' } }, async () =>
     Object.entries(DIMENSIONS).filter(([, d]) => !d.hidden).map(([key, d]) => ({ key, label: d.label })));
 
-  http.get('/api/analytics/cube', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '多维分析（任意维度组合，下钻）', querystring: filters.extend({ dims: z.string().max(200) }) } }, async (req) => {
+  http.get('/api/analytics/cube', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '多维分析（任意维度组合，下钻）', querystring: filters.extend({ dims: z.string().max(200) }) } }, async (req) => {
     const q = req.query as Filters & { dims: string };
     const dims = q.dims.split(',').filter(Boolean);
     if (!dims.length || dims.length > 4) return fail('invalid_input', 'dims: 1 to 4 dimensions');
@@ -56,7 +56,7 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     };
   });
 
-  http.get('/api/analytics/tickets', { config: { auth: [...ANALYSTS] }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
+  http.get('/api/analytics/tickets', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
     const q = req.query as Filters & { limit?: number; offset?: number };
     const r = await analyticsRepo.drill(reader(ctx, req.actor!.id), scopeFilter(req.actor!, toFilter(q)), q.limit ?? 50, q.offset ?? 0);
     return { total: r.total, items: r.rows };

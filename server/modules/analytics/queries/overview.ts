@@ -2,7 +2,7 @@
  * The cockpit's figures in one call: totals, KPIs (on-time rate; mediation success rate with abnormal-listed
  * complainants' tickets left out, as the 异常名录 rules require), breakdowns, the daily trend and hot businesses.
  */
-import type { Actor } from '../../access/index.js';
+import { scopeOf, type Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { districtName, allDistricts } from '../../dispatch/index.js';
 import { rate, type CubeFilter } from '../domain/dimensions.js';
@@ -10,12 +10,9 @@ import { analyticsRepo } from '../repository.js';
 
 const shift = (d: string, days: number) => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Jurisdiction: a district supervisor sees its district, a station its unit; the city sees all. */
+/** Jurisdiction from the catalog: a district supervisor sees its district, a station its unit; the city sees all. */
 export function scopeFilter(actor: Actor, f: CubeFilter): CubeFilter {
-  const eq = { ...(f.eq ?? {}) };
-  if (actor.role === 'supervisor' && actor.districtCode) eq.district = actor.districtCode;
-  if (actor.role === 'officer' && actor.unitId) eq.unit = actor.unitId;
-  return { ...f, eq };
+  return { ...f, scope: scopeOf(actor, 'analytics.read') };
 }
 
 const cache = new Map<string, { at: number; value: unknown }>();

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Http } from '../../../platform/http/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { audit } from '../../../platform/audit/index.js';
-import { canReadTicket, similarCaseView, textView } from '../../access/index.js';
+import { can, canReadTicket, similarCaseView, textView } from '../../access/index.js';
 import { originalText, ticketRepo, type Ctx } from '../../workflow/index.js';
 import { ensureRegistry, loadModel, prefill } from '../../text/index.js';
 import { correctLabels } from '../commands/correct-labels.js';
@@ -23,7 +23,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return { prefill: b.text.trim() ? prefill(b.text, b.title, { refDate: ctx.today() }) : {}, predicted: e.predicted ?? {} };
   });
 
-  http.get('/api/tickets/:id/similar', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['assist'], summary: '类案推送：相似历史工单及其办理结果和依据', params: z.object({ id: z.string().max(64) }), querystring: z.object({ k: z.coerce.number().int().min(1).max(50).optional() }) } }, async (req) => {
+  http.get('/api/tickets/:id/similar', { config: { auth: can('ticket.assist.read') }, schema: { tags: ['assist'], summary: '类案推送：相似历史工单及其办理结果和依据', params: z.object({ id: z.string().max(64) }), querystring: z.object({ k: z.coerce.number().int().min(1).max(50).optional() }) } }, async (req) => {
     const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
     const k = (req.query as { k?: number }).k ?? 10;
@@ -45,7 +45,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return { ready: similar.ready, indexed: similar.index.size, items };
   });
 
-  http.get('/api/tickets/:id/assist', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['assist'], summary: '工单的智能预填字段与分类建议（含置信度，低于阈值标记“不确定”）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
+  http.get('/api/tickets/:id/assist', { config: { auth: can('ticket.assist.read') }, schema: { tags: ['assist'], summary: '工单的智能预填字段与分类建议（含置信度，低于阈值标记“不确定”）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
     const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
     // the handler's pre-fill comes from the original text (phones, ID numbers as written); everyone else's from the
@@ -57,11 +57,11 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return { prefill: text.prefill ?? e.prefill ?? {}, predicted: e.predicted ?? {}, labels: t.labels ?? {}, text_version: original ? 'original' : 'redacted' };
   });
 
-  http.patch('/api/tickets/:id/labels', { config: { auth: ['operator', 'officer', 'supervisor', 'admin'] }, schema: { tags: ['assist'], summary: '更正分类/预填字段（记为训练样本）', params: z.object({ id: z.string().max(64) }), body: z.object({ labels: z.record(z.string().max(40), z.string().max(200)) }) } }, async (req) => {
+  http.patch('/api/tickets/:id/labels', { config: { auth: can('ticket.labels.write') }, schema: { tags: ['assist'], summary: '更正分类/预填字段（记为训练样本）', params: z.object({ id: z.string().max(64) }), body: z.object({ labels: z.record(z.string().max(40), z.string().max(200)) }) } }, async (req) => {
     return correctLabels(ctx, req.actor!, (req.params as { id: string }).id, (req.body as { labels: Record<string, string> }).labels);
   });
 
-  http.get('/api/models', { config: { auth: ['analyst', 'admin'] }, schema: { tags: ['assist'], summary: '模型版本（含在本局留出数据上的评估）' } }, async () => {
+  http.get('/api/models', { config: { auth: can('models.read') }, schema: { tags: ['assist'], summary: '模型版本（含在本局留出数据上的评估）' } }, async () => {
     const registered = await assistRepo.listModels(ctx.db);
     const active = DEFAULT_LABELS.map((label) => {
       const m = activeModel(label);
@@ -72,7 +72,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return { active, registered, has_corrections: corrections.length > 0 };
   });
 
-  http.post('/api/models', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '登记模型文件（xiezhi train 的输出），先在本局留出工单上评估', body: z.object({ file: z.string().max(500), label: z.string().max(40).optional() }) } }, async (req) => {
+  http.post('/api/models', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '登记模型文件（xiezhi train 的输出），先在本局留出工单上评估', body: z.object({ file: z.string().max(500), label: z.string().max(40).optional() }) } }, async (req) => {
     const b = req.body as { label?: string; file: string };
     if (!existsSync(b.file)) return fail('invalid_input', `model file not found: ${b.file}`);
     const m = loadModel(b.file);
@@ -82,11 +82,11 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     return r;
   });
 
-  http.get('/api/models/:id/compare', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '候选模型与当前模型在同一留出数据上的宏F1及各类F1', params: z.object({ id: z.string().max(120) }) } }, async (req) => {
+  http.get('/api/models/:id/compare', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '候选模型与当前模型在同一留出数据上的宏F1及各类F1', params: z.object({ id: z.string().max(120) }) } }, async (req) => {
     return compareWithActive(ctx, (req.params as { id: string }).id);
   });
 
-  http.post('/api/models/:id/activate', { config: { auth: ['admin'] }, schema: { tags: ['assist'], summary: '切换模型版本（比当前模型差时需 override）', params: z.object({ id: z.string().max(120) }), body: z.object({ override: z.boolean().optional() }).optional() } }, async (req) => {
+  http.post('/api/models/:id/activate', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '切换模型版本（比当前模型差时需 override）', params: z.object({ id: z.string().max(120) }), body: z.object({ override: z.boolean().optional() }).optional() } }, async (req) => {
     return activateModelVersion(ctx, req.actor!, (req.params as { id: string }).id, { override: (req.body as { override?: boolean } | undefined)?.override });
   });
 }

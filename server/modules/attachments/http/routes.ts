@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { fail } from '../../../platform/errors/index.js';
-import { canReadTicket, SYSTEM } from '../../access/index.js';
+import { can, canReadTicket, SYSTEM } from '../../access/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { trackTicket } from '../../intake/index.js';
 import { attach } from '../commands/attach.js';
@@ -11,7 +11,7 @@ import { attachmentRepo } from '../repository.js';
 const upload = z.object({ filename: z.string().min(1).max(200), content_base64: z.string().min(4).max(7_200_000), note: z.string().max(2000).optional() });
 
 export function attachmentRoutes(http: Http, ctx: Ctx) {
-  http.post('/api/tickets/:id/attachments', { bodyLimit: 8 * 1024 * 1024, config: { auth: ['operator', 'officer', 'supervisor', 'admin', 'enterprise'] }, schema: { tags: ['evidence'], summary: '上传证据（企业上传即为商家救济申诉证据）；图片自动核验AI生成标识、拍摄时间、跨诉求复用', params: z.object({ id: z.string().max(64) }), body: upload } }, async (req, reply) => {
+  http.post('/api/tickets/:id/attachments', { bodyLimit: 8 * 1024 * 1024, config: { auth: can('evidence.upload') }, schema: { tags: ['evidence'], summary: '上传证据（企业上传即为商家救济申诉证据）；图片自动核验AI生成标识、拍摄时间、跨诉求复用', params: z.object({ id: z.string().max(64) }), body: upload } }, async (req, reply) => {
     const b = req.body as z.infer<typeof upload>;
     const purpose = req.actor!.role === 'enterprise' ? 'rebuttal' : 'evidence';
     return reply.status(201).send(await attach(ctx, req.actor!, (req.params as { id: string }).id, { filename: b.filename, content: Buffer.from(b.content_base64, 'base64'), note: b.note, purpose }));
@@ -24,14 +24,14 @@ export function attachmentRoutes(http: Http, ctx: Ctx) {
     return reply.status(201).send(await attach(ctx, actor, t.id, { filename: b.filename, content: Buffer.from(b.content_base64, 'base64'), note: b.note, purpose: 'evidence' }));
   });
 
-  http.get('/api/tickets/:id/attachments', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin', 'enterprise'] }, schema: { tags: ['evidence'], summary: '证据清单与核验提示（仅供参考，不自动驳回）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
+  http.get('/api/tickets/:id/attachments', { config: { auth: can('evidence.list') }, schema: { tags: ['evidence'], summary: '证据清单与核验提示（仅供参考，不自动驳回）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
     const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
     // a business sees only what it submitted itself, never the consumer's files
     return attachmentRepo.forTicket(ctx.db, t.id, req.actor!.role === 'enterprise' ? 'rebuttal' : undefined);
   });
 
-  http.get('/api/tickets/:id/attachments/:aid', { config: { auth: ['operator', 'officer', 'supervisor', 'admin'] }, schema: { tags: ['evidence'], summary: '下载证据文件', params: z.object({ id: z.string().max(64), aid: z.string().max(64) }) } }, async (req, reply) => {
+  http.get('/api/tickets/:id/attachments/:aid', { config: { auth: can('evidence.download') }, schema: { tags: ['evidence'], summary: '下载证据文件', params: z.object({ id: z.string().max(64), aid: z.string().max(64) }) } }, async (req, reply) => {
     const p = req.params as { id: string; aid: string };
     const t = await ticketRepo.get(ctx.db, p.id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');

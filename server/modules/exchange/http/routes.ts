@@ -14,6 +14,7 @@ import { EXPORT_FORMATS, exportTickets, type ExportFormat } from '../commands/ex
 import { formatOf, startImport, type Upload } from '../commands/upload-import.js';
 import { loadMapping } from '../mappings/load.js';
 import { getBatch, listBatches } from '../queries/batches.js';
+import { can } from '../../access/index.js';
 
 /** An upload larger than this is refused while it streams (a year of a big city's TIF is a few hundred MB). */
 const MAX_UPLOAD = 2 * 1024 ** 3;
@@ -61,7 +62,7 @@ export function exchangeRoutes(http: Http, ctx: IntakeCtx) {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', async (req: { query: unknown }, payload: NodeJS.ReadableStream) => receive(payload, (req.query as { filename?: unknown }).filename));
     scope.post('/api/admin/imports', {
-      config: { auth: ['admin'] },
+      config: { auth: can('admin.exchange') },
       schema: { tags: ['exchange'], summary: '上传导入文件（全国12315平台导出：TIF/CSV/XLSX；流式、幂等，已入库的工单跳过）', querystring: z.object({ filename: z.string().min(1).max(200) }) },
     }, async (req, reply) => {
       const u = req.body as Upload | undefined;
@@ -71,12 +72,12 @@ export function exchangeRoutes(http: Http, ctx: IntakeCtx) {
     });
   });
 
-  http.get('/api/admin/imports', { config: { auth: ['admin'] }, schema: { tags: ['exchange'], summary: '导入批次与对账（收到、入库、拒收、跳过）' } }, async () => listBatches(ctx));
-  http.get('/api/admin/imports/:id', { config: { auth: ['admin'] }, schema: { tags: ['exchange'], summary: '导入批次进度、对账与拒收行（行号和原因）', params: z.object({ id: z.string().max(64) }) } },
+  http.get('/api/admin/imports', { config: { auth: can('admin.exchange') }, schema: { tags: ['exchange'], summary: '导入批次与对账（收到、入库、拒收、跳过）' } }, async () => listBatches(ctx));
+  http.get('/api/admin/imports/:id', { config: { auth: can('admin.exchange') }, schema: { tags: ['exchange'], summary: '导入批次进度、对账与拒收行（行号和原因）', params: z.object({ id: z.string().max(64) }) } },
     async (req) => getBatch(ctx, (req.params as { id: string }).id));
 
   http.get('/api/admin/exports', {
-    config: { auth: ['admin'] },
+    config: { auth: can('admin.exchange') },
     schema: { tags: ['exchange'], summary: '导出（全国12315平台交换：TIF，或按列映射的 CSV/XLSX；含个人信息，已审计）',
       querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('tif'), from: isoDate.optional(), to: isoDate.optional(), purpose: z.string().min(2).max(200).default('向全国12315平台报送') }) },
   }, async (req, reply) => {

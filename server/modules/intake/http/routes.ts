@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { audit } from '../../../platform/audit/index.js';
-import { SYSTEM } from '../../access/index.js';
+import { can, SYSTEM } from '../../access/index.js';
 import { ticketRepo } from '../../workflow/index.js';
 import { fileTicket } from '../commands/file-ticket.js';
 import { trackTicket, rateTicket } from '../queries/track-ticket.js';
@@ -24,7 +24,7 @@ export const fileBody = z.object({
 });
 
 export function intakeRoutes(http: Http, ctx: IntakeCtx) {
-  http.post('/api/tickets', { config: { auth: ['operator', 'officer', 'supervisor', 'admin'] }, schema: { tags: ['intake'], summary: '登记工单（热线/窗口）', body: fileBody } }, async (req, reply) => {
+  http.post('/api/tickets', { config: { auth: can('ticket.file') }, schema: { tags: ['intake'], summary: '登记工单（热线/窗口）', body: fileBody } }, async (req, reply) => {
     const b = req.body as z.infer<typeof fileBody>;
     const r = await fileTicket(ctx, req.actor!, { ...b, channel: b.channel ?? 'phone' });
     return reply.status(r.created ? 201 : 200).send(r);

@@ -12,23 +12,23 @@ import { listTemplates, templateWithHistory } from '../queries/templates.js';
 import { draftForTicket } from '../queries/draft.js';
 import { listGuide } from '../queries/guide.js';
 import { lawArticle, listLaws } from '../queries/laws.js';
+import { can } from '../../access/index.js';
 
-const STAFF_READ = ['operator', 'officer', 'supervisor', 'analyst', 'admin'] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不是有效日期');
 const text = (n: number) => z.string().max(n);
 const key = z.object({ key: z.string().min(1).max(100).regex(/^[a-z0-9_.]+$/, '模板编号只含小写字母、数字、下划线和点') });
 
 export function knowledgeRoutes(http: Http, ctx: Ctx) {
   http.get('/api/knowledge/templates', {
-    config: { auth: [...STAFF_READ] },
+    config: { auth: can('knowledge.read') },
     schema: { tags: ['knowledge'], summary: '答复模板（每个模板的最新版本）', querystring: z.object({ use: z.enum(USES).optional(), category: z.string().max(60).optional() }) },
   }, async (req) => ({ items: await listTemplates(ctx.db, req.query as { use?: (typeof USES)[number]; category?: string }) }));
 
-  http.get('/api/knowledge/templates/:key', { config: { auth: [...STAFF_READ] }, schema: { tags: ['knowledge'], summary: '答复模板及其全部历史版本', params: key } },
+  http.get('/api/knowledge/templates/:key', { config: { auth: can('knowledge.read') }, schema: { tags: ['knowledge'], summary: '答复模板及其全部历史版本', params: key } },
     async (req) => templateWithHistory(ctx.db, (req.params as { key: string }).key));
 
   http.put('/api/knowledge/templates/:key', {
-    config: { auth: ['supervisor', 'admin'] },
+    config: { auth: can('knowledge.write') },
     schema: {
       tags: ['knowledge'], summary: '编辑答复模板（保存为新版本，旧版本保留）', params: key,
       body: z.object({ title: z.string().min(1).max(200), body: z.string().min(1).max(20000), note: z.string().max(500).optional(), base_version: z.number().int().min(1) }),
@@ -40,7 +40,7 @@ export function knowledgeRoutes(http: Http, ctx: Ctx) {
   });
 
   http.get('/api/knowledge/templates/:key/draft', {
-    config: { auth: [...STAFF_READ] },
+    config: { auth: can('knowledge.read') },
     schema: { tags: ['knowledge'], summary: '按模板为工单生成答复草稿（占位符由工单填充）', params: key, querystring: z.object({ ticket: z.string().min(1).max(64), outcome: text(2000).optional(), reason: text(2000).optional() }) },
   }, async (req) => {
     const qs = req.query as { ticket: string; outcome?: string; reason?: string };

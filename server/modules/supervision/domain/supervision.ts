@@ -2,7 +2,7 @@
  * 督办 as data and rules: who may open, answer and close a supervision item, and when it is overdue. Pure: the
  * commands load the ticket and the item, ask these functions, and store what they return.
  */
-import { canReadTicket, type Actor } from '../../access/index.js';
+import { scopeOf, ticketInScope, type Actor } from '../../access/index.js';
 
 export const MODES = ['phone', 'online', 'onsite'] as const;
 export type Mode = (typeof MODES)[number];
@@ -58,10 +58,10 @@ export function levelOf(a: Actor): 'district' | 'city' | null {
   return null;
 }
 
-/** Only supervisors and the city supervise; within that, the ticket scope is the access module's one rule. */
+/** Only supervisors and the city supervise (catalog `supervision.open`), each within its scope. */
 function inDistrict(a: Actor, t: { unit_id: string | null; district_code: string | null }): boolean {
   // kind and odr_key decide only the enterprise's scope, which never reaches here
-  return (a.role === 'admin' || a.role === 'supervisor') && canReadTicket(a, { ...t, kind: 'complaint', odr_key: null });
+  return ticketInScope(scopeOf(a, 'supervision.open'), { ...t, kind: 'complaint', odr_key: null });
 }
 
 export function canOpen(a: Actor, t: TicketUnit, o: { due_date: string; today: string; required: string }): Verdict {

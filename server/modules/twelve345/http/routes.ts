@@ -8,6 +8,7 @@ import type { DeliveryConfig } from '../domain/delivery.js';
 import { receiveTransfer, type TransferItem, type TransferOutcome } from '../commands/receive-transfers.js';
 import { recordFeedback, type FeedbackInput } from '../commands/record-feedback.js';
 import { transferPanel } from '../queries/transfer-panel.js';
+import { can } from '../../access/index.js';
 
 const transferItem = fileBody.extend({ client_key: z.string().trim().min(1).max(100).describe('12345工单编号'), category_12345: z.enum(CATEGORIES_12345).optional() });
 const feedbackBody = z.object({
@@ -16,16 +17,16 @@ const feedbackBody = z.object({
 });
 
 export function twelve345Routes(http: Http, ctx: IntakeCtx, cfg: DeliveryConfig) {
-  http.post('/api/12345/transfers', { config: { auth: ['operator', 'admin'] }, schema: { tags: ['12345'], summary: '12345 转办件接收（按工单号幂等；已答复后再次转办为重办）', body: z.object({ items: z.array(transferItem).min(1).max(500) }) } }, async (req) => {
+  http.post('/api/12345/transfers', { config: { auth: can('12345.intake') }, schema: { tags: ['12345'], summary: '12345 转办件接收（按工单号幂等；已答复后再次转办为重办）', body: z.object({ items: z.array(transferItem).min(1).max(500) }) } }, async (req) => {
     const items = (req.body as { items: TransferItem[] }).items;
     const out: TransferOutcome[] = [];
     for (const i of items) out.push(await receiveTransfer(ctx, req.actor!, i));
     return { received: out.length, created: out.filter((x) => x.created).length, reopened: out.filter((x) => x.reopened).length, items: out };
   });
 
-  http.post('/api/12345/feedback', { config: { auth: ['operator', 'admin'] }, schema: { tags: ['12345'], summary: '12345 回访满意度回传（按回访编号幂等）', body: feedbackBody } },
+  http.post('/api/12345/feedback', { config: { auth: can('12345.intake') }, schema: { tags: ['12345'], summary: '12345 回访满意度回传（按回访编号幂等）', body: feedbackBody } },
     async (req) => recordFeedback(ctx, req.actor!, req.body as FeedbackInput));
 
-  http.get('/api/tickets/:id/12345', { config: { auth: ['operator', 'officer', 'supervisor', 'analyst', 'admin'] }, schema: { tags: ['12345'], summary: '12345 转办件：时限、答复模板、送达状态、满意度', params: z.object({ id: z.string().min(1).max(64) }) } },
+  http.get('/api/tickets/:id/12345', { config: { auth: can('ticket.12345.read') }, schema: { tags: ['12345'], summary: '12345 转办件：时限、答复模板、送达状态、满意度', params: z.object({ id: z.string().min(1).max(64) }) } },
     async (req) => transferPanel(ctx, cfg, req.actor!, (req.params as { id: string }).id));
 }

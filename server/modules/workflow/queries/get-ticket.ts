@@ -5,7 +5,7 @@
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { mask } from '../../../platform/crypto/index.js';
-import { canReadTicket, textView, type Actor } from '../../access/index.js';
+import { canActOnTicket, canReadTicket, textView, ticketActions, type Actor } from '../../access/index.js';
 import { redact } from '../../text/index.js';
 import { availableActions, NOT_OPEN_REASONS } from '../domain/transitions.js';
 import { ruleSetByVersion } from '../domain/rules.js';
@@ -37,6 +37,9 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
       : e)),
     documents,
     actions: availableActions(t, actor.role),
+    // what the screen offers, decided here and only here: the workflow steps of this state for this role (when the
+    // ticket is in the actor's `ticket.act` scope) and the ticket-level permissions of the catalog (access/catalog.ts)
+    allowed_actions: [...(canActOnTicket(actor, t) ? availableActions(t, actor.role) : []), ...ticketActions(actor, t)],
     // the enterprise needs the deadlines of its window, not the reasons of the report procedure
     rules: ent ? { version: rules.version, name: rules.name, deadlines: Object.fromEntries(Object.entries(rules.deadlines).filter(([, d]) => !JSON.stringify(d).includes('举报'))) }
       : { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
