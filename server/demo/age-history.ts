@@ -9,24 +9,17 @@ import type { WorkCalendar } from '../platform/calendar/index.js';
 import { decide, ruleSetByVersion, type ActionInput } from '../modules/workflow/index.js';
 import type { Role } from '../../shared/domain.js';
 import { mulberry32 } from '../../shared/random.js';
-
-interface Row { id: string; kind: string; status: string; received_date: string; real_name: boolean; deadlines: Record<string, string>; rule_version: string; unit_id: string; odr_key: string | null; consent_odr: boolean }
+import { demoRepo, type AgedEvent, type AgedRow } from './repository.js';
 
 const rng = mulberry32;
 
 export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed = 1): Promise<{ aged: number }> {
-  const rows = (await db.query<Row>(
-    `SELECT t.id, t.kind, t.status, t.received_date::text AS received_date, t.real_name, t.deadlines, t.rule_version, t.unit_id,
-            COALESCE(e1.key, e2.key) AS odr_key, COALESCE(t.extra->>'consent_odr' = 'true', false) AS consent_odr
-     FROM tickets t
-     LEFT JOIN enterprises e1 ON e1.key = t.respondent_key AND e1.odr
-     LEFT JOIN enterprises e2 ON e2.key = t.platform AND e2.odr
-     WHERE t.status = 'received' ORDER BY t.received_at`)).rows;
+  const rows = await demoRepo.receivedTickets(db);
   const T0 = Date.now();
   const r = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const updates: { id: string; decisions: number; late: number; status: string; deadlines: string; due_date: string | null; due_kind: string | null; closed: string | null; outcome: string | null; legal: string | null; sat: number | null; odr: string | null }[] = [];
-  const events: { id: string; seq: number; at: string; type: string; payload: string; role: string }[] = [];
+  const updates: AgedRow[] = [];
+  const events: AgedEvent[] = [];
 
   for (const t of rows) {
     const age = cal.workdaysBetween(t.received_date, today);
@@ -108,23 +101,12 @@ export async function ageHistory(db: Db, cal: WorkCalendar, today: string, seed 
   const CH = 5000;
   for (let i = 0; i < updates.length; i += CH) {
     const u = updates.slice(i, i + CH);
-    await db.query(
-      `UPDATE tickets t SET status = u.status, deadlines = u.deadlines::jsonb, due_date = u.due_date, due_kind = u.due_kind, closed_at = u.closed,
-         outcome = u.outcome, legal_basis = u.legal, satisfaction = u.sat, odr_key = u.odr, decisions = u.dec, late_decisions = u.late, updated_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::int[], $10::text[], $11::int[], $12::int[])
-         AS u(id, status, deadlines, due_date, due_kind, closed, outcome, legal, sat, odr, dec, late)
-       WHERE t.id = u.id`,
-      [u.map((x) => x.id), u.map((x) => x.status), u.map((x) => x.deadlines), u.map((x) => x.due_date), u.map((x) => x.due_kind), u.map((x) => x.closed), u.map((x) => x.outcome), u.map((x) => x.legal), u.map((x) => x.sat), u.map((x) => x.odr), u.map((x) => x.decisions), u.map((x) => x.late)],
-    );
+    await demoRepo.applyAged(db, u);
   }
   if (process.env.XZ_PROF) console.log('age update', Date.now() - T0);
   for (let i = 0; i < events.length; i += CH * 2) {
     const e = events.slice(i, i + CH * 2);
-    await db.query(
-      `INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload)
-       SELECT u.id, u.seq, u.at, 'demo', u.role, u.type, u.payload::jsonb FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS u(id, seq, at, type, payload, role)`,
-      [e.map((x) => x.id), e.map((x) => x.seq), e.map((x) => x.at), e.map((x) => x.type), e.map((x) => x.payload), e.map((x) => x.role)],
-    );
+    await demoRepo.insertEvents(db, e);
   }
   return { aged: updates.length };
 }

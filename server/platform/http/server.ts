@@ -4,13 +4,13 @@
  * route without it fails at start-up, so no endpoint is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
  */
 import { httpMetrics } from '../metrics/index.js';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../errors/index.js';
-import { InputError } from '../tif/index.js';
 import type { Role } from '../../../shared/domain.js';
+import type { Actor } from '../actor/index.js';
 import { cleanInput } from './inputs.js';
 import { bucketFor, crossSiteRefusal, edgeOptionsFromEnv, rateLimited, RateLimiter, securityHeaders, type EdgeOptions } from './edge.js';
 
@@ -21,7 +21,7 @@ declare module 'fastify' {
     auth?: AuthSpec;
   }
   interface FastifyRequest {
-    actor: import('../../modules/access/domain/actor.js').Actor | null;
+    actor: Actor | null;
   }
 }
 
@@ -48,7 +48,7 @@ export function sessionCookie(req: FastifyRequest) {
 
 const trustFn = (t: EdgeOptions['trustProxy']) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t);
 
-export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
+export async function createHttp(o: HttpOptions): Promise<Http> {
   // pluginTimeout: start-up may share the CPU with a demo load or history replays; a slow start is not a broken plugin
   const edge = o.edge ?? edgeOptionsFromEnv();
   // trustProxy: X-Forwarded-For/-Proto are believed only from configured proxies; anyone can send those headers
@@ -123,7 +123,6 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof DomainError && (err.code === 'rate_limited' || err.code === 'unavailable') && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
-    if (err instanceof InputError) return reply.status(400).send({ error: 'invalid_input', message: err.message });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
     if (e.validation || e.code === 'FST_ERR_VALIDATION') return reply.status(400).send({ error: 'invalid_input', message: e.message });
     // the database refused a value (SQLSTATE class 22: bad date, number out of range, bad encoding): the input was
@@ -140,4 +139,6 @@ export async function createHttp(o: HttpOptions): Promise<FastifyInstance> {
   return app;
 }
 
-export type Http = FastifyInstance;
+/** The zod type provider is part of the type: `req.body`, `req.query` and `req.params` are typed from each route's
+ * schema, so a handler never casts what the schema already checked. */
+export type Http = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -9,13 +9,15 @@ import type { Readable } from 'node:stream';
 import { TIF_FIELDS, type TifTicket } from '../../../shared/tif.js';
 import { dateTimeProblem } from '../../../shared/dates.js';
 import { cleanInput } from '../../../shared/controls.js';
+import { DomainError } from '../errors/index.js';
 
 export type TifLine = { line: number; ticket: TifTicket } | { line: number; error: string };
 
-export class InputError extends Error {
-  /** A user mistake: the CLI prints the message on one line and exits non-zero, with no stack trace. */
+/** A user mistake: the CLI prints the message on one line and exits non-zero, with no stack trace. It is the domain
+ * error with code invalid_input (one error type, one code catalog: the HTTP edge maps it like every other). */
+export class InputError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super('invalid_input', message);
     this.name = 'InputError';
   }
 }

@@ -33,7 +33,7 @@ export function accessRoutes(http: Http, db: Db) {
     config: { auth: 'public' },
     schema: { tags: ['auth'], summary: '登录', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }) },
   }, async (req, reply) => {
-    const { username, password } = req.body as { username: string; password: string };
+    const { username, password } = req.body;
     const r = await login(db, username, password, { address: req.ip });
     reply.setCookie(SESSION_COOKIE, r.token, sessionCookie(req));
     return { token: r.token, user: { ...r.actor, role_label: ROLE_LABELS[r.actor.role] } };
@@ -55,7 +55,7 @@ export function accessRoutes(http: Http, db: Db) {
 
   // the admin's audit search (issue 11 §3): by actor, action, subject and time; with no filter the latest page
   http.get('/api/admin/audit', { config: { auth: can('admin.audit') }, schema: { tags: ['organisation'], summary: '审计日志检索：按操作人、操作、对象（含导出/共享所涉记录）与时间段；不带条件时返回最新一页', querystring: auditQuery } }, async (req) => {
-    const q = req.query as z.infer<typeof auditQuery>;
+    const q = req.query;
     return auditSearch(db, {
       actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, limit: q.limit ?? 50, before: q.before,
       from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined,
@@ -64,7 +64,7 @@ export function accessRoutes(http: Http, db: Db) {
 
   // the same search as CSV, every matching entry (no cap); taking it is itself audited with the stated purpose
   http.get('/api/admin/audit/export.csv', { config: { auth: can('admin.audit') }, schema: { tags: ['organisation'], summary: '审计日志导出（CSV，全部匹配记录；须说明用途，导出本身留痕）', querystring: auditQuery.omit({ limit: true, before: true }).extend({ purpose: z.string().trim().min(2, 'purpose: 须说明用途（至少 2 个字）').max(200) }) } }, async (req, reply) => {
-    const q = req.query as z.infer<typeof auditQuery> & { purpose: string };
+    const q = req.query;
     const f = { actor: q.actor, action: q.action, subjectType: q.subject_type, subjectId: q.subject_id, from: q.from ? shanghaiInstant(q.from, false) : undefined, to: q.to ? shanghaiInstant(q.to, true) : undefined };
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="xiezhi-audit.csv"');
     const { Readable } = await import('node:stream');

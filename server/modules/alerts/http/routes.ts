@@ -13,7 +13,7 @@ import { can, scopeOf } from '../../access/index.js';
 
 export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 'state'>) {
   http.get('/api/alerts', { config: { auth: can('alerts.read') }, schema: { tags: ['alerts'], summary: '预警列表（群体纠纷、集中诉求）', querystring: z.object({ state: z.enum(['new', 'confirmed', 'dismissed', 'handled']).optional(), kind: z.enum(['group_dispute', 'concentrated_demand']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
-    const q = req.query as { state?: string; kind?: string; limit?: number; offset?: number };
+    const q = req.query;
     const scope = scopeOf(req.actor!, 'alerts.read');
     const district = 'district' in scope ? scope.district : null;
     const r = await alertRepo.list(ctx.db, { district, state: q.state, kind: q.kind, limit: q.limit ?? 50, offset: q.offset ?? 0 });
@@ -23,7 +23,7 @@ export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 
   });
 
   http.get('/api/alerts/:id', { config: { auth: can('alerts.read') }, schema: { tags: ['alerts'], summary: '预警详情与证据工单', params: z.object({ id: z.string().max(40) }) } }, async (req) => {
-    const a = await alertRepo.get(ctx.db, (req.params as { id: string }).id);
+    const a = await alertRepo.get(ctx.db, req.params.id);
     if (!a || !canSeeAlert(req.actor!, a.district_code)) return fail('not_found', '预警不存在或无权访问');
     const tickets = await ticketRepo.getMany(ctx.db, a.ticket_ids.slice(0, 200));
     return {
@@ -34,6 +34,6 @@ export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 
   });
 
   http.post('/api/alerts/:id/review', { config: { auth: can('alerts.review') }, schema: { tags: ['alerts'], summary: '研判预警：确认、排除（须说明理由）、处置、重新打开', params: z.object({ id: z.string().max(40) }), body: z.object({ command: z.enum(['confirm', 'dismiss', 'handle', 'reopen']), reason: z.string().max(40).optional(), actions: z.array(z.string().max(40)).max(10).optional(), note: z.string().max(2000).optional() }) } }, async (req) => {
-    return reviewAlert(ctx, req.actor!, (req.params as { id: string }).id, req.body as ReviewInput);
+    return reviewAlert(ctx, req.actor!, req.params.id, req.body);
   });
 }

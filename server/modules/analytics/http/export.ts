@@ -40,8 +40,8 @@ type Cell = string | number | null;
 interface Table { headers: string[]; widths: number[]; pages: AsyncGenerator<Cell[][]> }
 
 export function exportRoutes(http: Http, ctx: Ctx, toFilter: (q: { from?: string; to?: string; f?: string }) => CubeFilter) {
-  const route = (format: 'csv' | 'xlsx') => async (req: { query: unknown; actor?: Actor | null }, reply: FastifyReply) => {
-    const q = req.query as ExportQuery;
+  const route = (format: 'csv' | 'xlsx') => async (req: { query: ExportQuery; actor?: Actor | null }, reply: FastifyReply) => {
+    const q = req.query;
     const actor = req.actor!;
     const f = scopeFilter(actor, toFilter(q));
     const dims = q.dims ? q.dims.split(',').filter(Boolean) : [];

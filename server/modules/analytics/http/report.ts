@@ -16,7 +16,7 @@ export function reportRoutes(http: Http, ctx: Ctx) {
     config: { auth: can('analytics.export') },
     schema: { tags: ['analytics'], summary: '月度分析报告（PDF，A4，全市汇总，不含个人信息）', querystring: z.object({ month: z.string().max(7).refine(isMonth, { message: '月份无效：应为 YYYY-MM (invalid month)' }).describe('统计月份 YYYY-MM') }) },
   }, async (req, reply) => {
-    const { month } = req.query as { month: string };
+    const { month } = req.query;
     if (month > ctx.today().slice(0, 7)) return fail('invalid_input', `month ${month} has not begun yet`);
     if (busy) return fail('conflict', '另一份报告正在生成，请稍后再试 (a report is being printed)');
     busy = true;

@@ -33,13 +33,13 @@ function toFilter(q: Filters): CubeFilter {
 }
 
 export function analyticsRoutes(http: Http, ctx: Ctx) {
-  http.get('/api/analytics/overview', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query as Filters)));
+  http.get('/api/analytics/overview', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '驾驶舱总览', querystring: filters } }, async (req) => overview(ctx, req.actor!, toFilter(req.query)));
 
   http.get('/api/analytics/dimensions', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '多维分析的维度' } }, async () =>
     Object.entries(DIMENSIONS).filter(([, d]) => !d.hidden).map(([key, d]) => ({ key, label: d.label })));
 
   http.get('/api/analytics/cube', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '多维分析（任意维度组合，下钻）', querystring: filters.extend({ dims: z.string().max(200) }) } }, async (req) => {
-    const q = req.query as Filters & { dims: string };
+    const q = req.query;
     const dims = q.dims.split(',').filter(Boolean);
     if (!dims.length || dims.length > 4) return fail('invalid_input', 'dims: 1 to 4 dimensions');
     for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
@@ -57,7 +57,7 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
   });
 
   http.get('/api/analytics/tickets', { config: { auth: can('analytics.read') }, schema: { tags: ['analytics'], summary: '下钻到工单（个人信息已脱敏）', querystring: filters.extend({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (req) => {
-    const q = req.query as Filters & { limit?: number; offset?: number };
+    const q = req.query;
     const r = await analyticsRepo.drill(reader(ctx, req.actor!.id), scopeFilter(req.actor!, toFilter(q)), q.limit ?? 50, q.offset ?? 0);
     return { total: r.total, items: r.rows };
   });
@@ -70,7 +70,7 @@ export function analyticsRoutes(http: Http, ctx: Ctx) {
     schema: { tags: ['public'], summary: '经营者投诉信息公示：投诉量、增长率、调解成功率、ODR首次和解率（仅公示投诉量达到门槛的经营者，不含任何个人信息）',
       querystring: z.object({ business: z.string().trim().min(2).max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
   }, async (req) => {
-    const q = req.query as { business?: string; limit: number; offset: number };
+    const q = req.query;
     const today = ctx.today();
     const day = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
     const min = disclosureMinimum();

@@ -17,16 +17,16 @@ import type { SimilarService } from '../similar-service.js';
 
 export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   http.post('/api/prefill', { config: { auth: 'public' }, schema: { tags: ['assist'], summary: '智能预填：从自由文本提取字段（含位置与置信度）', body: z.object({ text: z.string().max(100_000), title: z.string().max(500).optional() }) } }, async (req) => {
-    const b = req.body as { text: string; title?: string };
+    const b = req.body;
     await ensureRegistry(ctx.db); // businesses already in the bureau's tickets are found by name
     const e = enrichTicket({ id: 'prefill', received_at: ctx.today(), text: b.text, title: b.title });
     return { prefill: b.text.trim() ? prefill(b.text, b.title, { refDate: ctx.today() }) : {}, predicted: e.predicted ?? {} };
   });
 
   http.get('/api/tickets/:id/similar', { config: { auth: can('ticket.assist.read') }, schema: { tags: ['assist'], summary: '类案推送：相似历史工单及其办理结果和依据', params: z.object({ id: z.string().max(64) }), querystring: z.object({ k: z.coerce.number().int().min(1).max(50).optional() }) } }, async (req) => {
-    const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
+    const t = await ticketRepo.get(ctx.db, req.params.id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
-    const k = (req.query as { k?: number }).k ?? 10;
+    const k = req.query.k ?? 10;
     const actor = req.actor!;
     // the index holds redacted text only; a case outside the viewer's jurisdiction is shown as an excerpt with its
     // outcome and legal basis — no number, no unit, nothing to open — and each such view is audited
@@ -46,7 +46,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   });
 
   http.get('/api/tickets/:id/assist', { config: { auth: can('ticket.assist.read') }, schema: { tags: ['assist'], summary: '工单的智能预填字段与分类建议（含置信度，低于阈值标记“不确定”）', params: z.object({ id: z.string().max(64) }) } }, async (req) => {
-    const t = await ticketRepo.get(ctx.db, (req.params as { id: string }).id);
+    const t = await ticketRepo.get(ctx.db, req.params.id);
     if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
     // the handler's pre-fill comes from the original text (phones, ID numbers as written); everyone else's from the
     // redacted one. Opening the original here is the same view as the detail's and audited as such
@@ -58,7 +58,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   });
 
   http.patch('/api/tickets/:id/labels', { config: { auth: can('ticket.labels.write') }, schema: { tags: ['assist'], summary: '更正分类/预填字段（记为训练样本）', params: z.object({ id: z.string().max(64) }), body: z.object({ labels: z.record(z.string().max(40), z.string().max(200)) }) } }, async (req) => {
-    return correctLabels(ctx, req.actor!, (req.params as { id: string }).id, (req.body as { labels: Record<string, string> }).labels);
+    return correctLabels(ctx, req.actor!, req.params.id, req.body.labels);
   });
 
   http.get('/api/models', { config: { auth: can('models.read') }, schema: { tags: ['assist'], summary: '模型版本（含在本局留出数据上的评估）' } }, async () => {
@@ -73,7 +73,7 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   });
 
   http.post('/api/models', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '登记模型文件（xiezhi train 的输出），先在本局留出工单上评估', body: z.object({ file: z.string().max(500), label: z.string().max(40).optional() }) } }, async (req) => {
-    const b = req.body as { label?: string; file: string };
+    const b = req.body;
     if (!existsSync(b.file)) return fail('invalid_input', `model file not found: ${b.file}`);
     const m = loadModel(b.file);
     if (b.label && m.label !== b.label) return fail('invalid_input', `model is for label ${m.label}, not ${b.label}`);
@@ -83,10 +83,10 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
   });
 
   http.get('/api/models/:id/compare', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '候选模型与当前模型在同一留出数据上的宏F1及各类F1', params: z.object({ id: z.string().max(120) }) } }, async (req) => {
-    return compareWithActive(ctx, (req.params as { id: string }).id);
+    return compareWithActive(ctx, req.params.id);
   });
 
   http.post('/api/models/:id/activate', { config: { auth: can('models.manage') }, schema: { tags: ['assist'], summary: '切换模型版本（比当前模型差时需 override）', params: z.object({ id: z.string().max(120) }), body: z.object({ override: z.boolean().optional() }).optional() } }, async (req) => {
-    return activateModelVersion(ctx, req.actor!, (req.params as { id: string }).id, { override: (req.body as { override?: boolean } | undefined)?.override });
+    return activateModelVersion(ctx, req.actor!, req.params.id, { override: req.body?.override });
   });
 }

@@ -34,22 +34,22 @@ export function inspectionRoutes(http: Http, ctx: Ctx, o: InspectionRouteOptions
   const secret = o.webhookSecret !== undefined ? o.webhookSecret : webhookSecretFromEnv(process.env, (f) => readFileSync(f, 'utf8'));
   const p = z.object({ id: z.string().max(64) });
   http.post('/api/tickets/:id/inspections', { config: { auth: can('inspection.write') }, schema: { tags: ['inspection'], summary: '一键生成现场检查任务', params: p, body: z.object({ assignee: z.string().max(100).optional(), note: z.string().max(1000).optional() }).optional() } }, async (req, reply) => {
-    const r = await createInspection(ctx, req.actor!, (req.params as { id: string }).id, (req.body ?? {}) as { assignee?: string; note?: string });
+    const r = await createInspection(ctx, req.actor!, req.params.id, req.body ?? {});
     return reply.status(201).send(r);
   });
-  http.get('/api/tickets/:id/inspections', { config: { auth: can('inspection.read') }, schema: { tags: ['inspection'], summary: '工单的检查任务', params: p } }, async (req) => listInspections(ctx, req.actor!, (req.params as { id: string }).id));
+  http.get('/api/tickets/:id/inspections', { config: { auth: can('inspection.read') }, schema: { tags: ['inspection'], summary: '工单的检查任务', params: p } }, async (req) => listInspections(ctx, req.actor!, req.params.id));
   http.patch('/api/tickets/:id/inspections/:iid', { config: { auth: can('inspection.write') }, schema: { tags: ['inspection'], summary: '录入检查结果（结果回写工单，发现违法即生成案源线索，15个工作日核查）', params: z.object({ id: z.string().max(64), iid: z.string().max(64) }), body: z.object({ findings: z.string().min(1).max(5000), violation: z.boolean(), checklist: checklist.optional() }) } }, async (req) => {
-    const pr = req.params as { id: string; iid: string };
-    return recordInspectionResult(ctx, req.actor!, pr.id, pr.iid, req.body as { findings: string; violation: boolean; checklist?: { item: string; done: boolean }[] });
+    const pr = req.params;
+    return recordInspectionResult(ctx, req.actor!, pr.id, pr.iid, req.body);
   });
   http.get('/api/inspections', { config: { auth: can('inspection.list') }, schema: { tags: ['inspection'], summary: '本单位检查任务', querystring: z.object({ status: z.enum(['open', 'done']).optional() }) } }, async (req) => {
     const unit = req.actor!.role === 'officer' ? req.actor!.unitId : null;
-    return inspectionRepo.forUnit(ctx.db, unit, (req.query as { status?: string }).status ?? null, 200);
+    return inspectionRepo.forUnit(ctx.db, unit, req.query.status ?? null, 200);
   });
   http.get('/api/tickets/:id/cases', { config: { auth: can('ticket.cases.read') }, schema: { tags: ['inspection'], summary: '诉转案：工单引出的案源线索及其结果（立案/不予立案/处罚）', params: p } },
-    async (req) => ticketCases(ctx, req.actor!, (req.params as { id: string }).id));
+    async (req) => ticketCases(ctx, req.actor!, req.params.id));
   http.post('/api/cases/:id/penalty', { config: { auth: can('case.penalty.write') }, schema: { tags: ['inspection'], summary: '录入行政处罚决定（决定书文号、罚没金额）', params: p, body: penaltyBody } },
-    async (req) => recordPenalty(ctx, req.actor!, (req.params as { id: string }).id, req.body as z.infer<typeof penaltyBody>));
+    async (req) => recordPenalty(ctx, req.actor!, req.params.id, req.body));
 
   // Public but signed: no session, the HMAC over the raw bytes is the credential. The raw body is kept before JSON
   // parsing (a re-serialised object would not match what the platform signed).
@@ -69,5 +69,5 @@ export function inspectionRoutes(http: Http, ctx: Ctx, o: InspectionRouteOptions
       const v = verifySignature({ secret, timestamp: h(TIMESTAMP_HEADER), signature: h(SIGNATURE_HEADER), body: (req as unknown as { rawBody?: Buffer }).rawBody ?? '', nowMs: ctx.now().getTime(), windowS: o.windowS });
       if (!v.ok) throw new DomainError(v.reason === 'not_configured' ? 'forbidden' : 'unauthenticated', REFUSAL_TEXT[v.reason], { reason: v.reason });
     },
-  }, async (req) => receivePlatformResult(ctx, req.body as PlatformResult, (req as unknown as { rawBody: Buffer }).rawBody));
+  }, async (req) => receivePlatformResult(ctx, req.body, (req as unknown as { rawBody: Buffer }).rawBody));
 }

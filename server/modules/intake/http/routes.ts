@@ -25,13 +25,13 @@ export const fileBody = z.object({
 
 export function intakeRoutes(http: Http, ctx: IntakeCtx) {
   http.post('/api/tickets', { config: { auth: can('ticket.file') }, schema: { tags: ['intake'], summary: '登记工单（热线/窗口）', body: fileBody } }, async (req, reply) => {
-    const b = req.body as z.infer<typeof fileBody>;
+    const b = req.body;
     const r = await fileTicket(ctx, req.actor!, { ...b, channel: b.channel ?? 'phone' });
     return reply.status(r.created ? 201 : 200).send(r);
   });
 
   http.post('/api/public/tickets', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '公众提交投诉/举报/咨询', body: fileBody } }, async (req, reply) => {
-    const b = req.body as z.infer<typeof fileBody>;
+    const b = req.body;
     const actor = req.actor ?? { ...SYSTEM, id: 'public', username: 'public', role: 'public' as const, displayName: '公众' };
     const r = await fileTicket(ctx, actor, { ...b, channel: 'web' }, 'web');
     return reply.status(r.created ? 201 : 200).send(r);
@@ -39,12 +39,12 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
 
   const track = z.object({ code: z.string().min(4).max(20) });
   http.get('/api/public/tickets/:no', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '凭工单号和查询码查询进度', params: z.object({ no: z.string().max(40) }), querystring: track } }, async (req) => {
-    return trackTicket(ctx, (req.params as { no: string }).no, (req.query as { code: string }).code);
+    return trackTicket(ctx, req.params.no, req.query.code);
   });
 
   http.get('/api/public/tickets/:no/documents/:doc', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '查看决定文书', params: z.object({ no: z.string().max(40), doc: z.string().max(64) }), querystring: track } }, async (req, reply) => {
-    const p = req.params as { no: string; doc: string };
-    const t = await trackTicket(ctx, p.no, (req.query as { code: string }).code);
+    const p = req.params;
+    const t = await trackTicket(ctx, p.no, req.query.code);
     const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, p.doc);
     if (!d) return reply.status(404).send({ error: 'not_found', message: '文书不存在' });
     // the filer's own copy (addressed to them); the view is audited like any other document view
@@ -53,7 +53,7 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
   });
 
   http.post('/api/public/tickets/:no/rating', { config: { auth: 'public' }, schema: { tags: ['public'], summary: '评价办理结果', params: z.object({ no: z.string().max(40) }), body: z.object({ code: z.string().max(20), satisfaction: z.number().int().min(1).max(5), comment: z.string().max(500).optional() }) } }, async (req) => {
-    const b = req.body as { code: string; satisfaction: number; comment?: string };
-    return rateTicket(ctx, (req.params as { no: string }).no, b.code, b.satisfaction, b.comment);
+    const b = req.body;
+    return rateTicket(ctx, req.params.no, b.code, b.satisfaction, b.comment);
   });
 }

@@ -26,12 +26,12 @@ const issueBody = z.object({ title: text(200), topic: text(200), requirements: t
 export function monitoringRoutes(http: Http, ctx: Ctx) {
   const p = z.object({ id: z.string().max(64) });
   http.get('/api/monitoring', { config: { auth: can('monitoring.read') }, schema: { tags: ['monitoring'], summary: '监测事项（按参与方范围）', querystring: z.object({ state: z.enum(STATES).optional() }) } },
-    async (req) => listItems(ctx, req.actor!, (req.query as { state?: string }).state ?? null));
+    async (req) => listItems(ctx, req.actor!, req.query.state ?? null));
   http.post('/api/monitoring', { config: { auth: can('monitoring.issue') }, schema: { tags: ['monitoring'], summary: '市局发起监测指令', body: issueBody } },
-    async (req, reply) => reply.status(201).send(await issueInstruction(ctx, req.actor!, req.body as IssueInput)));
+    async (req, reply) => reply.status(201).send(await issueInstruction(ctx, req.actor!, req.body)));
   http.get('/api/monitoring/bodies', { config: { auth: can('monitoring.issue') }, schema: { tags: ['monitoring'], summary: '已登记的监测机构' } }, async () => listBodies(ctx));
   http.get('/api/monitoring/:id', { config: { auth: can('monitoring.read') }, schema: { tags: ['monitoring'], summary: '监测事项详情（全链条步骤、各区局处置、可执行操作）', params: p } },
-    async (req) => getItem(ctx, req.actor!, (req.params as { id: string }).id));
+    async (req) => getItem(ctx, req.actor!, req.params.id));
   http.post('/api/monitoring/:id/actions', { config: { auth: can('monitoring.act') }, schema: { tags: ['monitoring'], summary: '监测闭环操作：接收、反馈结果、退回、分派、区局接收、反馈处置结果、办结', params: p, body: stepBody } },
-    async (req) => takeStep(ctx, req.actor!, (req.params as { id: string }).id, req.body as StepInput));
+    async (req) => takeStep(ctx, req.actor!, req.params.id, req.body));
 }

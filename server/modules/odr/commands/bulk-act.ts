@@ -8,11 +8,12 @@ import { audit } from '../../../platform/audit/index.js';
 import { DomainError, fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
 import { performAction, type Ctx } from '../../workflow/index.js';
-import { BULK_MAX, DECLINE_REASONS, checkAmount, duplicateKeys, idempotencyKeyOf, sameWork, type DeclineReason, type ItemError } from '../domain/bulk.js';
+import { BULK_MAX, DECLINE_REASONS, checkAmount, duplicateKeys, idempotencyKeyOf, sameWork, isDeclineReason, type ItemError } from '../domain/bulk.js';
 import { bulkRepo } from '../repository/keys.js';
 
 export interface SettleItem { ticket_id: string; amount: number; note?: string; idempotency_key?: string }
-export interface DeclineItem { ticket_id: string; reason: DeclineReason; note?: string; idempotency_key?: string }
+/** `reason` is any string here: an unknown code fails that item only (checked below), never the whole request. */
+export interface DeclineItem { ticket_id: string; reason: string; note?: string; idempotency_key?: string }
 
 type Op = 'settle' | 'decline';
 type ItemOk = { ok: true; ticket_id: string; idempotency_key: string; no: string; status: string; replayed?: boolean };
@@ -41,7 +42,9 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
       results.push(sameWork(s, op, ticketId) ? { ...(s.result as ItemOk), replayed: true } : err('conflict', '该幂等键已用于其他操作'));
       continue;
     }
-    const problem = op === 'settle' ? checkAmount((it as SettleItem).amount) : (it as DeclineItem).reason in DECLINE_REASONS ? null : '退回原因代码无效';
+    const given = op === 'decline' ? (it as DeclineItem).reason : '';
+    const reason = isDeclineReason(given) ? given : null;
+    const problem = op === 'settle' ? checkAmount((it as SettleItem).amount) : reason ? null : '退回原因代码无效';
     if (problem) { results.push(err('invalid_input', problem)); continue; }
     try {
       let ok: ItemOk | null = null;
@@ -49,7 +52,7 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
         ticketId, actor,
         input: op === 'settle'
           ? { action: 'odr_settle', amount: (it as SettleItem).amount, note: it.note }
-          : { action: 'odr_fail', reason: (it as DeclineItem).reason, note: it.note ?? DECLINE_REASONS[(it as DeclineItem).reason] },
+          : { action: 'odr_fail', reason: reason!, note: it.note ?? DECLINE_REASONS[reason!] },
         alsoWrite: async (q, r) => {
           ok = { ok: true, ticket_id: ticketId, idempotency_key: key, no: r.no, status: r.status };
           // a concurrent retry with the same key got here first: roll this one back (the effect stays once)

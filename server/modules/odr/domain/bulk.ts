@@ -17,6 +17,8 @@ export const DECLINE_REASONS = {
 } as const;
 export type DeclineReason = keyof typeof DECLINE_REASONS;
 export const DECLINE_REASON_CODES = Object.keys(DECLINE_REASONS) as DeclineReason[];
+/** A bulk item's reason is checked per item (one bad code fails that item, not the request). */
+export const isDeclineReason = (r: string): r is DeclineReason => Object.hasOwn(DECLINE_REASONS, r);
 
 export type BulkOp = 'settle' | 'decline' | 'evidence';
 

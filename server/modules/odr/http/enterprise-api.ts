@@ -44,16 +44,16 @@ export function enterpriseApiRoutes(http: Http, ctx: Ctx) {
   http.get('/api/enterprise/keys', { config: { auth: can('enterprise.self') }, schema: { tags: ['odr'], summary: '本企业的API密钥（不含密钥本身）' } },
     async (req) => keyRepo.list(ctx.db, firmOf(req.actor!)));
   http.post('/api/enterprise/keys', { config: { auth: can('enterprise.self') }, schema: { tags: ['odr'], summary: '签发本企业API密钥（仅显示一次）', body: z.object({ label: z.string().min(1).max(80) }) } },
-    async (req, reply) => reply.status(201).send(await issueApiKey(ctx, req.actor!, firmOf(req.actor!), (req.body as { label: string }).label)));
+    async (req, reply) => reply.status(201).send(await issueApiKey(ctx, req.actor!, firmOf(req.actor!), req.body.label)));
   http.post('/api/enterprise/keys/:kid/revoke', { config: { auth: can('enterprise.self') }, schema: { tags: ['odr'], summary: '吊销本企业API密钥', params: z.object({ kid: z.string().max(64) }) } },
-    async (req) => revokeApiKey(ctx, req.actor!, firmOf(req.actor!), (req.params as { kid: string }).kid));
+    async (req) => revokeApiKey(ctx, req.actor!, firmOf(req.actor!), req.params.kid));
 
   // ---- bulk API ------------------------------------------------------------------------------------------------------
   http.get('/api/enterprise/tickets', {
     config: { auth: can('enterprise.self') },
     schema: { tags: ['odr'], summary: '批量接口：本企业待和解的投诉（脱敏，不含举报内容与举报人）', querystring: z.object({ status: z.enum(['odr', 'all']).optional(), limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) },
   }, async (req) => {
-    const q = req.query as { status?: 'odr' | 'all'; limit?: number; offset?: number };
+    const q = req.query;
     firmOf(req.actor!);
     return listQueue(ctx, req.actor!, { status: q.status === 'all' ? undefined : ['odr'], limit: q.limit ?? 500, offset: q.offset ?? 0 });
   });
@@ -62,14 +62,14 @@ export function enterpriseApiRoutes(http: Http, ctx: Ctx) {
   http.post('/api/enterprise/bulk/settle', {
     config: { auth: can('enterprise.self') },
     schema: { tags: ['odr'], summary: `批量和解（每次最多${BULK_MAX}条，逐条返回结果；幂等键防止重复）`, body: z.object({ items: z.array(z.object({ ticket_id: ticketId, amount: z.number(), note: z.string().max(2000).optional(), idempotency_key: idem })).min(1).max(BULK_MAX) }) },
-  }, async (req) => bulkSettle(ctx, req.actor!, (req.body as { items: SettleItem[] }).items));
+  }, async (req) => bulkSettle(ctx, req.actor!, req.body.items));
   http.post('/api/enterprise/bulk/decline', {
     config: { auth: can('enterprise.self') },
     schema: { tags: ['odr'], summary: `批量退回行政调解（须附原因代码；每次最多${BULK_MAX}条）`, body: z.object({ items: z.array(z.object({ ticket_id: ticketId, reason: z.string().max(40), note: z.string().max(2000).optional(), idempotency_key: idem })).min(1).max(BULK_MAX) }) },
-  }, async (req) => bulkDecline(ctx, req.actor!, (req.body as { items: DeclineItem[] }).items));
+  }, async (req) => bulkDecline(ctx, req.actor!, req.body.items));
   http.post('/api/enterprise/bulk/evidence', {
     bodyLimit: 16 * 1024 * 1024,
     config: { auth: can('enterprise.self') },
     schema: { tags: ['odr'], summary: `批量提交申诉证据（每次最多${BULK_EVIDENCE_MAX}个文件，单个≤5 MB，base64）`, body: z.object({ items: z.array(z.object({ ticket_id: ticketId, filename: z.string().min(1).max(200), content_base64: z.string().min(4).max(7_200_000), note: z.string().max(2000).optional(), idempotency_key: idem })).min(1).max(BULK_EVIDENCE_MAX) }) },
-  }, async (req) => bulkEvidence(ctx, req.actor!, (req.body as { items: EvidenceItem[] }).items));
+  }, async (req) => bulkEvidence(ctx, req.actor!, req.body.items));
 }

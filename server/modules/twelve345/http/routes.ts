@@ -18,15 +18,15 @@ const feedbackBody = z.object({
 
 export function twelve345Routes(http: Http, ctx: IntakeCtx, cfg: DeliveryConfig) {
   http.post('/api/12345/transfers', { config: { auth: can('12345.intake') }, schema: { tags: ['12345'], summary: '12345 转办件接收（按工单号幂等；已答复后再次转办为重办）', body: z.object({ items: z.array(transferItem).min(1).max(500) }) } }, async (req) => {
-    const items = (req.body as { items: TransferItem[] }).items;
+    const items = req.body.items;
     const out: TransferOutcome[] = [];
     for (const i of items) out.push(await receiveTransfer(ctx, req.actor!, i));
     return { received: out.length, created: out.filter((x) => x.created).length, reopened: out.filter((x) => x.reopened).length, items: out };
   });
 
   http.post('/api/12345/feedback', { config: { auth: can('12345.intake') }, schema: { tags: ['12345'], summary: '12345 回访满意度回传（按回访编号幂等）', body: feedbackBody } },
-    async (req) => recordFeedback(ctx, req.actor!, req.body as FeedbackInput));
+    async (req) => recordFeedback(ctx, req.actor!, req.body));
 
   http.get('/api/tickets/:id/12345', { config: { auth: can('ticket.12345.read') }, schema: { tags: ['12345'], summary: '12345 转办件：时限、答复模板、送达状态、满意度', params: z.object({ id: z.string().min(1).max(64) }) } },
-    async (req) => transferPanel(ctx, cfg, req.actor!, (req.params as { id: string }).id));
+    async (req) => transferPanel(ctx, cfg, req.actor!, req.params.id));
 }

@@ -2,7 +2,7 @@
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { appendEvents, event } from '../../../platform/events/index.js';
-import { canTransferTo, canActOnTicket, type Actor } from '../../access/index.js';
+import { accessRepo, canTransferTo, canActOnTicket, type Actor } from '../../access/index.js';
 import { TERMINAL } from '../domain/transitions.js';
 import { ticketRepo } from '../repository.js';
 import type { Ctx } from '../context.js';
@@ -13,8 +13,7 @@ export async function transferTicket(ctx: Ctx, o: { ticketId: string; actor: Act
     const t = await ticketRepo.get(q, o.ticketId, true);
     if (!t || !canActOnTicket(o.actor, t)) return fail('not_found', `工单不存在或无权访问 (${o.ticketId})`);
     if (TERMINAL.has(t.status)) return fail('illegal_transition', '已办结工单不能转办');
-    const target = (await q.query<{ id: string; kind: string; district_code: string | null; street_code: string | null; name: string }>(
-      'SELECT id, kind, district_code, street_code, name FROM units WHERE id = $1', [o.toUnit])).rows[0];
+    const target = await accessRepo.getUnit(q, o.toUnit);
     if (!target) return fail('invalid_input', `目标单位不存在 (${o.toUnit})`);
     if (target.id === t.unit_id) return fail('invalid_input', '目标单位与当前单位相同');
     if (!canTransferTo(o.actor, t, target)) return fail('forbidden', `无权转办至 ${target.name}`);
