@@ -104,6 +104,11 @@ const f = (x: number): string => x.toFixed(3);
 console.log(`tickets ${tickets.length}, persons ${persons.size}, positives ${positives.length} (professional+colluding)`);
 console.log(`threshold ${PROPOSE_THRESHOLD}: marked ${main.marked}, precision ${f(main.precision)}, recall ${f(main.recall)}, honest-heavy marked ${main.honest}`);
 console.log('by role:', Object.entries(byRole).map(([k, v]) => `${k} ${v.marked}/${v.n}`).join(', '));
+{
+  const ms = scored.filter((p) => p.score >= PROPOSE_THRESHOLD).map((p) => p.score).sort((a, b) => a - b);
+  const q = (x: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(x * ms.length))]!.toFixed(2) : '-');
+  console.log(`proposed scores: min ${q(0)}, p10 ${q(0.1)}, p25 ${q(0.25)}, median ${q(0.5)}, p75 ${q(0.75)}, max ${q(1)}; ${new Set(ms.map((x) => x.toFixed(2))).size} distinct values (2 d.p.) among ${ms.length}`);
+}
 console.log(`honest-heavy in top 1% (${top.length} persons): ${honestTop}; marks without evidence: ${noEvidence}`);
 console.log('criteria among marks:', JSON.stringify(codeCount));
 console.log('thr    marked  tp     precision recall honest');

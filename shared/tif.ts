@@ -65,7 +65,13 @@ export interface MineTemplate {
   exemplar: string;
   ticket_ids: string[];
 }
-export interface MineCriterion { code: string; label: string; evidence: string }
+export interface MineCriterion {
+  code: string; label: string; evidence: string;
+  /** how strongly it fired, 0–1 (from the evidence's counts and shares) */
+  strength?: number;
+  /** its share of the score in log-odds: the criterion's weight × strength (the score is σ(bias + Σ points)) */
+  points?: number;
+}
 export interface MinePerson {
   complainant_id: string;
   score: number;

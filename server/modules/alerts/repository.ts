@@ -15,20 +15,22 @@ export interface FeedRow {
 
 export const alertRepo = {
   /** Inserts new alerts; an alert already stored keeps its life cycle and only grows its window and evidence. */
-  async upsert(q: Queryable, rows: Omit<AlertRow, 'state' | 'lifecycle'>[]): Promise<number> {
-    let n = 0;
+  /** Inserts new alerts and updates known ones; returns the ids that were new (xmax = 0 on a fresh row). */
+  async upsert(q: Queryable, rows: Omit<AlertRow, 'state' | 'lifecycle'>[]): Promise<string[]> {
+    const inserted: string[] = [];
     for (const a of rows) {
-      const r = await q.query(
+      const r = await q.query<{ inserted: boolean }>(
         `INSERT INTO alerts (id, kind, subject_type, subject_key, subject_label, window_start, window_end, detected_at, count, complainants, expected, score, recurrence_days, ticket_ids, district_code, detail)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::text[],$15,$16::jsonb)
          ON CONFLICT (id) DO UPDATE SET window_end = EXCLUDED.window_end, count = EXCLUDED.count, complainants = EXCLUDED.complainants,
-           expected = EXCLUDED.expected, score = GREATEST(alerts.score, EXCLUDED.score), ticket_ids = EXCLUDED.ticket_ids, updated_at = now()`,
+           expected = EXCLUDED.expected, score = GREATEST(alerts.score, EXCLUDED.score), ticket_ids = EXCLUDED.ticket_ids, updated_at = now()
+         RETURNING (xmax = 0) AS inserted`,
         [a.id, a.kind, a.subject_type, a.subject_key, a.subject_label, a.window_start, a.window_end, a.detected_at, a.count, a.complainants, a.expected, a.score,
           a.recurrence_days, a.ticket_ids, a.district_code, JSON.stringify(a.detail)],
       );
-      n += r.rowCount;
+      if (r.rows[0]?.inserted) inserted.push(a.id);
     }
-    return n;
+    return inserted;
   },
   async list(q: Queryable, f: { district?: string | null; state?: string; kind?: string; limit: number; offset: number }) {
     const rows = (await q.query<AlertRow>(

@@ -235,13 +235,14 @@ export class WarningService {
         detail: { ...Object.fromEntries(Object.entries(a).filter(([k]) => !['kind', 'subject', 'window_start', 'window_end', 'detected_at', 'count', 'complainants', 'expected', 'score', 'ticket_ids'].includes(k))), ...(retrospective ? { retrospective: true } : {}) },
       });
     }
-    // the alerts and their `alert.raised` events commit together (two workers may both raise one: consumers are
+    // the alerts and their `alert.raised` events commit together, one event when an alert is first stored (an alert
+    // that grows with each new complaint is updated, not raised again; two workers may both raise one: consumers are
     // idempotent); retrospective finds raise no event, since nobody should be told of them as news
     this.stats.alerts += await this.db.tx(async (q) => {
-      const n = await alertRepo.upsert(q, rows);
-      const fresh = rows.filter((r) => !(r.detail as { retrospective?: boolean }).retrospective);
+      const added = new Set(await alertRepo.upsert(q, rows));
+      const fresh = rows.filter((r) => added.has(r.id) && !(r.detail as { retrospective?: boolean }).retrospective);
       await appendEvents(q, fresh.map((r) => event('alert.raised', r.id, { alert_id: r.id, kind: r.kind, district_code: r.district_code, count: r.count })));
-      return n;
+      return added.size;
     });
   }
 }

@@ -10,7 +10,7 @@ export { keyedHasher, normPhone, normIdNumber, normAddress, normName, isRepresen
 export { UnionFind, IdentityGraph, identify, LINK_LABELS, type LinkKind } from './domain/graph.js';
 export { RiskState, type RiskOptions, type PersonState } from './domain/state.js';
 export { evaluatePerson, type Fired } from './domain/criteria.js';
-export { IncrementalRiskScorer, scoreOf, evaluateAll, BIAS, PROPOSE_THRESHOLD, type ScoreOptions } from './domain/score.js';
+export { IncrementalRiskScorer, scoreOf, logOddsOf, evaluateAll, BIAS, DECAY, PROPOSE_THRESHOLD, type ScoreOptions } from './domain/score.js';
 export { jaccard, sketchOf } from './domain/text.js';
 
 /**

@@ -29,6 +29,13 @@ describe('places named in the text', () => {
     expect(names('我们小区旁边的工地，希望政府尽快处理，影响周边居民')).toEqual([]);
     expect(names('这家酒店的餐厅一般')).toEqual([]);
   });
+  it('reads neither the work being done nor original parts as a place (real 黑猫 and 车质网 texts)', () => {
+    expect(names('公司提供的装修工程质量很差，隐蔽工程没有验收')).toEqual([]);
+    expect(names('对房屋进行全屋改造工程，至今未完成项目')).toEqual([]);
+    expect(names('吉利缤瑞更换非原厂配件，4S店承诺赠送原厂脚垫')).toEqual([]);
+    expect(names('北京天坛装饰工程有限公司拖延工期')).toEqual(['business:北京天坛装饰工程有限公司']);
+    expect(names('仓山区金港河项目每天中午1点就开始施工')).toContain('project:金港河项目');
+  });
   it('trims a name at the last word that cannot be part of it', () => {
     expect(trimName('严重影响东光', '花园')).toBe('东光');
     expect(trimName('我们', '小区')).toBe('');

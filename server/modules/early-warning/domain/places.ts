@@ -21,7 +21,7 @@ const SUFFIXES: [string, PlaceKind, string?][] = [
   ['小区', 'estate'], ['花园', 'estate', '[区林艺]'], ['花苑', 'estate'], ['家园', 'estate'], ['新村', 'estate'], ['公寓', 'estate'],
   ['公馆', 'estate'], ['华府', 'estate'], ['雅居', 'estate'], ['山庄', 'estate'], ['新城', 'estate', '[区市]'], ['庭苑', 'estate'],
   ['苑', 'estate', '[区林艺]'], ['府', 'estate', '[办城]'], ['湾', 'estate', '[区]'], ['园', 'estate', '[区林艺长丁]'],
-  ['水系建设项目', 'project'], ['项目', 'project'], ['工程', 'project', '[师款队量]'], ['工地', 'project'],
+  ['水系建设项目', 'project'], ['项目', 'project'], ['工程', 'project', '[师款队量有公]'], ['工地', 'project'],
   ['农贸市场', 'market'], ['菜市场', 'market'], ['市场', 'market', '[监管化价]'], ['商城', 'market'], ['步行街', 'market'],
   ['搅拌站', 'plant'], ['污水处理厂', 'plant'], ['垃圾站', 'plant'], ['中转站', 'plant'], ['养殖场', 'plant'], ['厂', 'plant', '[家商区长方址]'],
   ['广场', 'landmark'], ['大厦', 'landmark'], ['商场', 'landmark'], ['公园', 'landmark'], ['景区', 'landmark'], ['地铁站', 'landmark'],
@@ -56,6 +56,7 @@ const ADDRESS_RE = new RegExp(`([${HAN}]{1,10}?(?:路|街|大道|巷|弄))(\\d{1
 const CONTEXT_RE = /(业主|开发商|楼盘|售楼处)/gu;
 const NOT_A_NAME = /(物业|车位|强制|捆绑|销售|买|卖|要求|必须|交房|小区|广大|全体|部分|众多|各位|退|赔|不|没)/u;
 const BREAK_SET = new Set(BREAKS);
+const WORK_DONE = /(装修|装饰|改造|基础|隐蔽|维修|安装|整装|家装|全包|提供|进行|完成|承接|地面|墙面|水电|^装|^居)/u;
 const ADMIN = /[省市区县镇乡]$/u;
 
 /** Trims a candidate name on the left: after the last break word, keeping at least two characters of name. */
@@ -134,7 +135,9 @@ export function findPlaces(text: string, max = 4): Place[] {
     const h = trimName(s.slice(a, m.index), suffix);
     if (!h) continue;
     const name = h + suffix;
-    if (/政府$|政府机关|[返反出进回]厂$/u.test(name)) continue;
+    if (/政府$|政府机关|[返反出进回原]厂$/u.test(name)) continue;
+    // 装修工程, 隐蔽工程, 房屋进行全屋改造工程: the work being done, not a named project anyone could find
+    if (kind === 'project' && WORK_DONE.test(h)) continue;
     add(kind, name, m.index - h.length);
     if (out.length >= max) break;
   }

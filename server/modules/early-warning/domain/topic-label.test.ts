@@ -17,4 +17,13 @@ describe('topic labels', () => {
     expect(label.split(' ')).not.toContain('注具');
     expect(label).toContain('阿特兹');
   });
+  it('starts and ends on whole words, and drops phrases that say nothing of the complaint (simulated city texts)', () => {
+    const add = ['食品添加剂未标注具体名称，要求退款', '这款饼干的食品添加剂未标注具体名称', '包装上食品添加剂未标注具体名称'];
+    const w = wordFor('添加', add);
+    expect(add.every((t) => t.includes(w))).toBe(true);
+    expect(w.startsWith('品')).toBe(false);
+    expect(topicLabel(['后来'], ['后来我跟店员说了', '后来我跟客服联系', '后来我跟老板讲'], 3)).toBe('');
+    const moon = ['新闻曝光味之源的月饼生产环境脏乱', '看到新闻曝光味之源的月饼生产环境脏乱，家里还有好几包', '新闻曝光味之源的月饼生产环境脏乱要求退款'];
+    expect(topicLabel(['曝光', '月饼', '生产'], moon, 4).split(' ')).toHaveLength(1);
+  });
 });

@@ -116,8 +116,12 @@ export function punitive(ps: PersonState, st: RiskState): Fired | null {
   const p0 = st.punitiveTickets / Math.max(1, st.tickets);
   const share = ts.length / n;
   if (share < Math.max(0.4, 3 * p0)) return null;
-  return fire('punitive', 0.4 + 0.6 * clamp((ts.length - 3) / 12) * share,
-    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`, ts);
+  // Strength grows with the number of demands (3 → 0.3, 8 and more → 1) and with the number of businesses they are
+  // made against: one dispute argued again and again is not the pattern of buying to claim.
+  const resps = new Set(ts.map((t) => t.resp).filter((r) => r !== null));
+  const spread = resps.size >= 3 ? 1 : resps.size === 2 ? 0.7 : 0.4;
+  return fire('punitive', (0.3 + 0.7 * clamp((ts.length - 3) / 5)) * spread * clamp(share / 0.6),
+    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`, ts);
 }
 
 /** 获赔后明知仍购买: a later complaint of the same kind (or same business) after an earlier one ended in compensation. */
@@ -179,7 +183,9 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
     if (kind === 'id_number') continue;
     const differ = [...set].filter((q) => differentNames(ps, st.persons[q]!) && !st.persons[q]!.isOrg);
     if (!differ.length) continue;
-    if (STRONG_LINKS.has(kind)) for (const q of differ) strong.add(q);
+    // 二(四) is about filing *against the same business* under several identities: a phone shared by a household
+    // whose members complain about different shops is no evidence of it
+    if (STRONG_LINKS.has(kind)) for (const q of differ) if (sharesRespondent(ps, st.persons[q]!)) strong.add(q);
     if (STRONG_LINKS.has(kind) || differ.length >= 3) parts.push(`与${differ.length}名不同姓名的投诉人共用${LINK_LABELS[kind as LinkKind]}`);
   }
   const sync: [number, number][] = [];
@@ -234,6 +240,11 @@ export function similarToLinked(ps: PersonState, st: RiskState): { tickets: Tick
     }
   }
   return { tickets: [...hit].sort((x, y) => x - y).map((i) => ps.tickets[i]!), others: [...others] };
+}
+
+function sharesRespondent(a: PersonState, b: PersonState): boolean {
+  const mine = new Set(a.tickets.map((t) => t.resp).filter((r) => r !== null));
+  return b.tickets.some((t) => t.resp !== null && mine.has(t.resp));
 }
 
 function differentNames(a: PersonState, b: PersonState): boolean {

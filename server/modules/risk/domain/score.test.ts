@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERIA } from './catalog.js';
-import { IncrementalRiskScorer, PROPOSE_THRESHOLD, scoreOf, scorePersons } from './score.js';
+import { CRITERIA, type CriterionCode } from './catalog.js';
+import { BIAS, DECAY, IncrementalRiskScorer, PROPOSE_THRESHOLD, scoreOf, scorePersons } from './score.js';
 import { honestHeavy, population, professional } from './testkit.js';
 
 describe('score', () => {
-  it('is a logistic sum of catalog weights × strengths; one conduct criterion alone stays below the threshold', () => {
-    for (const c of CRITERIA) expect(scoreOf([{ code: c.code, label: c.label, evidence: 'x', strength: 1, ticket_ids: [] }])).toBeLessThan(PROPOSE_THRESHOLD);
-    const two = scoreOf([
-      { code: 'template', label: '', evidence: '', strength: 1, ticket_ids: [] },
-      { code: 'punitive', label: '', evidence: '', strength: 1, ticket_ids: [] },
-    ]);
-    expect(two).toBeCloseTo(1 / (1 + Math.exp(-(-2.6 + 1.8 + 1.4))), 6);
+  it('is a logistic sum of weight × strength, strongest first, each further criterion counting half the one before', () => {
+    const f = (code: CriterionCode, strength = 1) => ({ code, label: '', evidence: '', strength, ticket_ids: [] });
+    const two = scoreOf([f('template'), f('punitive')]);
+    const w = (c: CriterionCode) => CRITERIA.find((x) => x.code === c)!.weight;
+    expect(two).toBeCloseTo(1 / (1 + Math.exp(-(BIAS + w('punitive') + DECAY * w('template')))), 6);
+    // monotone: adding a criterion, or strengthening one, never lowers the score
+    expect(scoreOf([f('template'), f('punitive'), f('volume')])).toBeGreaterThan(two);
+    expect(scoreOf([f('template', 0.5), f('punitive')])).toBeLessThan(two);
+  });
+
+  it('volume alone, or any one criterion but repeated punitive demands, stays below the threshold', () => {
+    for (const c of CRITERIA) {
+      const s = scoreOf([{ code: c.code, label: c.label, evidence: 'x', strength: 1, ticket_ids: [] }]);
+      if (c.code === 'punitive') expect(s).toBeGreaterThan(PROPOSE_THRESHOLD);
+      else expect(s, c.code).toBeLessThan(PROPOSE_THRESHOLD);
+    }
+  });
+
+  it('scores differ with the evidence and the points add up to the log-odds', () => {
+    const tickets = [...population(600, 5), ...professional('pro', 40, 11), ...professional('pro2', 8, 12)].sort((a, b) => a.received_at.localeCompare(b.received_at));
+    const out = scorePersons(tickets, { minScore: 0 });
+    for (const p of out) {
+      const z = BIAS + p.criteria.reduce((s, c) => s + c.points!, 0);
+      expect(Math.abs(1 / (1 + Math.exp(-z)) - p.score)).toBeLessThan(0.02);
+      const pts = p.criteria.map((c) => c.points!);
+      expect([...pts].sort((a, b) => b - a)).toEqual(pts);
+    }
+    const a = out.find((p) => p.complainant_id === 'pro')!, b = out.find((p) => p.complainant_id === 'pro2');
+    expect(a.score).toBeLessThan(0.995);
+    if (b) expect(b.score).toBeLessThan(a.score);
   });
 
   it('the catalog cites a legal or guidance source for every criterion', () => {

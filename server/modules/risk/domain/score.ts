@@ -1,15 +1,23 @@
 /**
- * The score: a transparent logistic model over the fired criteria, score = σ(b + Σ wᵢ·sᵢ) with the catalog's
- * weights wᵢ and each criterion's strength sᵢ ∈ (0, 1]. A clerk can recompute it by hand from the criteria list.
- * Only persons with at least one conduct criterion get a score at all (volume alone never marks anyone).
+ * The score: a logistic model over the fired criteria that a clerk can recompute by hand from the criteria list.
+ * Each criterion brings points = weight × strength (strength ∈ (0, 1] from its own counts and shares). The criteria
+ * are sorted by points; the strongest counts in full, the second half, the third a quarter, and so on:
+ *   score = σ(BIAS + p₁ + p₂/2 + p₃/4 + …)
+ * The criteria are not independent witnesses — templated letters, repeated punitive demands and sheer volume are
+ * facets of one way of filing — so adding them all at full weight (what the model did before) made every
+ * professional 1.00. Weights and bias were fitted (L2 logistic, weights ≥ 0) on real complaint texts with planted
+ * identities, seed 1 / texts of half A: `npx tsx scripts/eval-risk-planted.ts --fit`; measured on seed 2 / half B
+ * (docs/BENCHMARKS.md). Only persons with at least one conduct criterion get a score (volume alone marks nobody).
  */
 import type { MinePerson, MineTemplate, TifTicket } from '../../../../shared/tif.js';
-import { CRITERIA_BY_CODE } from './catalog.js';
+import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
 import { type Fired, type SharedTemplates, evaluatePerson, linkedPersons } from './criteria.js';
 import { type PersonState, type RiskOptions, RiskState } from './state.js';
 
-/** Intercept: with it, one full-strength conduct criterion alone stays below the proposal threshold. */
-export const BIAS = -2.6;
+/** Intercept (fitted): a person with one weak criterion stays well below the proposal threshold. */
+export const BIAS = -1.1;
+/** Each further criterion counts this much less than the one before it (see above). */
+export const DECAY = 0.5;
 /** People who wrote once or twice are never assessed on their own (a two-ticket identity only inside a group). */
 export const MIN_TICKETS = 3;
 /** Above this many tickets the live scorer re-assesses a person every 10th ticket only. */
@@ -17,10 +25,18 @@ export const HEAVY_PERSON = 300;
 /** Score at or above which the model proposes the person for review (it never lists anyone by itself). */
 export const PROPOSE_THRESHOLD = 0.5;
 
-export function scoreOf(fired: Fired[]): number {
-  let z = BIAS;
-  for (const f of fired) z += CRITERIA_BY_CODE[f.code].weight * f.strength;
-  return 1 / (1 + Math.exp(-z));
+export const pointsOf = (f: { code: CriterionCode; strength: number }): number => CRITERIA_BY_CODE[f.code].weight * f.strength;
+
+/** The log-odds: BIAS + Σ points sorted high to low, the k-th (from 0) multiplied by DECAY^k. */
+export function logOddsOf(fired: { code: CriterionCode; strength: number }[], weight: (f: { code: CriterionCode; strength: number }) => number = pointsOf, bias = BIAS): number {
+  const pts = fired.map(weight).sort((a, b) => b - a);
+  let z = bias;
+  for (let k = 0, m = 1; k < pts.length; k++, m *= DECAY) z += pts[k]! * m;
+  return z;
+}
+
+export function scoreOf(fired: { code: CriterionCode; strength: number }[]): number {
+  return 1 / (1 + Math.exp(-logOddsOf(fired)));
 }
 
 export interface ScoreOptions extends RiskOptions {
@@ -36,13 +52,17 @@ export function sharedTemplateIndex(templates: MineTemplate[] | undefined): Shar
   return m;
 }
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The criteria strongest first, each with the points it adds to the log-odds after the decay (they sum to z − BIAS). */
 function toMine(ps: PersonState, fired: Fired[]): MinePerson {
   const ids = new Set<string>();
   for (const f of fired) for (const id of f.ticket_ids) ids.add(id);
+  const ranked = [...fired].sort((a, b) => pointsOf(b) - pointsOf(a));
   return {
     complainant_id: ps.displayId,
     score: Math.round(scoreOf(fired) * 1e4) / 1e4,
-    criteria: fired.map((f) => ({ code: f.code, label: f.label, evidence: f.evidence })),
+    criteria: ranked.map((f, k) => ({ code: f.code, label: f.label, evidence: f.evidence, strength: round2(f.strength), points: round2(pointsOf(f) * DECAY ** k) })),
     ticket_ids: [...ids],
   };
 }
