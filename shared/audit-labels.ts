@@ -6,7 +6,7 @@ export const AUDIT_ACTION_LABELS = {
   'personal_data.view': '查看个人信息', 'personal_data.export': '导出个人信息', 'analytics.export': '行级导出', 'abnormal.share': '名录共享',
   'ticket.action': '办理操作', 'ticket.transfer': '转办', 'ticket.import': '批量导入', login: '登录', 'login.failed': '登录失败', 'login.lockout': '账号临时锁定',
   'abnormal.propose': '名录提议', 'abnormal.review': '名录审核', 'abnormal.notify': '名录告知', 'abnormal.appeal': '名录申诉', 'abnormal.remove': '移出名录',
-  'abnormal.import': '导入名录', 'alert.review': '预警处置', 'calendar.update': '修改工作日历', 'model.activate': '启用模型', 'model.register': '登记模型',
+  'abnormal.import': '导入名录', 'alert.review': '预警处置', 'calendar.update': '修改工作日历', 'calendar.recount': '按新日历重算期限', 'model.activate': '启用模型', 'model.register': '登记模型',
   'inspection.create': '派发检查', 'inspection.result': '检查结果', 'training.correction': '标注纠正',
   'key.reseal': '密钥轮换', 'database.backup': '数据库备份', 'database.restore': '数据库恢复',
   'document.view': '查看文书', 'similar.view': '查看类案',

@@ -180,8 +180,27 @@ describe('holiday calendar by year and the workbench notice', () => {
     expect(n.body.deadlines).toBe(1);
     // the city sees both stations' deadlines (the earlier ticket went to 永丰 by the street map)
     expect((await call('analyst', 'GET', '/api/calendar/notice')).body.deadlines).toBe(2);
+    // filed Thursday 2026-12-24: seven working days counted Monday to Friday end on Monday 2027-01-04 (New Year's Day a working day)
+    const id = filed.body.id as string;
+    const before = await call('officer', 'GET', `/api/tickets/${id}`);
+    expect(before.body.ticket.deadlines.accept_by).toBe('2027-01-04');
+    expect(before.body.ticket.due_date).toMatch(/^2027-01-04/);
     const put = await call('admin', 'PUT', '/api/admin/calendar/2027', { off: [['2027-01-01', '2027-01-03', '元旦'], ['2027-02-05', '2027-02-11', '春节']], work: ['2027-02-14'] });
     expect(put.status).toBe(200);
+    // both open tickets with 2027 deadlines are counted again on the entered schedule, in the same transaction
+    expect(put.body.recounted).toEqual({ tickets: 2, deadlines: 2 });
+    const after = await call('officer', 'GET', `/api/tickets/${id}`);
+    expect(after.body.ticket.deadlines.accept_by).toBe('2027-01-05');
+    expect(after.body.ticket.due_date).toMatch(/^2027-01-05/);
+    const entry = after.body.timeline.find((e: { type: string }) => e.type === 'deadlines_recounted');
+    expect(entry).toMatchObject({ actor_role: 'admin', payload: { year: 2027, changes: { accept_by: ['2027-01-04', '2027-01-05'] }, due_date: '2027-01-05' } });
+    const recount = (await app.db.query<{ subject_ids: string[]; detail: unknown }>("SELECT subject_ids, detail FROM audit_log WHERE action = 'calendar.recount'")).rows;
+    expect(recount).toHaveLength(1);
+    expect(recount[0]!.subject_ids).toContain(id);
+    expect(recount[0]!.detail).toEqual({ year: 2027, deadlines: 2 });
+    // entering the same schedule again moves nothing and audits no recount
+    expect((await call('admin', 'PUT', '/api/admin/calendar/2027', { off: [['2027-01-01', '2027-01-03', '元旦'], ['2027-02-05', '2027-02-11', '春节']], work: ['2027-02-14'] })).body.recounted).toEqual({ tickets: 0, deadlines: 0 });
+    expect(await auditCount('calendar.recount')).toBe(1);
     expect((await call('admin', 'GET', '/api/admin/calendar/2027')).body).toMatchObject({ source: 'admin', source_label: '管理员录入', work: ['2027-02-14'] });
     expect((await call('officer', 'GET', '/api/calendar/notice')).body).toMatchObject({ missing_years: [], message: null });
     const bad = await call('admin', 'PUT', '/api/admin/calendar/2027', { off: [['2026-12-31', '2027-01-01', '元旦']], work: [] });

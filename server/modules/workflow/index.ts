@@ -7,6 +7,7 @@ export { clockOf, currentDueKey, type Deadlines } from './domain/deadlines.js';
 export { renderDocument } from './domain/documents.js';
 export { performAction, type PerformActionOptions } from './commands/perform-action.js';
 export { transferTicket } from './commands/transfer-ticket.js';
+export { recountOpenDeadlines, type RecountResult } from './commands/recount-deadlines.js';
 export { getTicket, getDocument } from './queries/get-ticket.js';
 export { listQueue, type QueueQuery } from './queries/list-queue.js';
 export { unitNames } from './queries/unit-names.js';

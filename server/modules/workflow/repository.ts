@@ -376,6 +376,25 @@ export const ticketRepo = {
       `SELECT extract(year FROM t.due_date)::int AS year, count(*)::int AS n, min(t.due_date)::text AS first FROM tickets t
        WHERE t.closed_at IS NULL AND t.due_date >= $1::date AND ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`, params)).rows;
   },
+  /**
+   * Open tickets with a deadline on or after `from` (a holiday schedule from that date on changed), locked for the
+   * recount, with the ODR enterprise's own window where it set the ODR deadline.
+   */
+  async openWithDeadlinesFrom(q: Queryable, from: string) {
+    return (await q.query<{ id: string; version: number; rule_version: string; received_date: string; deadlines: Record<string, unknown>; odr_key: string | null;
+      t12345: Transfer12345 | null; due_kind: string | null; due_date: string | null; odr_window_days: number | null }>(
+      `SELECT t.id, t.version, t.rule_version, t.received_date::text AS received_date, t.deadlines, t.odr_key, t.t12345, t.due_kind,
+              t.due_date::text AS due_date, e.window_days AS odr_window_days
+       FROM tickets t LEFT JOIN enterprises e ON e.key = t.odr_key
+       WHERE t.closed_at IS NULL
+         AND EXISTS (SELECT 1 FROM jsonb_each_text(t.deadlines) d WHERE d.key LIKE '%\\_by' AND d.value >= $1)
+       ORDER BY t.id FOR UPDATE OF t`, [from])).rows;
+  },
+  async setDeadlines(q: Queryable, id: string, version: number, deadlines: Record<string, unknown>, dueDate: string | null): Promise<boolean> {
+    const r = await q.query('UPDATE tickets SET deadlines = $3::jsonb, due_date = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2',
+      [id, version, JSON.stringify(deadlines), dueDate]);
+    return r.rowCount === 1;
+  },
   async count(q: Queryable): Promise<number> {
     return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]?.n ?? 0;
   },

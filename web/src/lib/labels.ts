@@ -30,6 +30,7 @@ const EVENTS: Record<string, [string, string]> = {
   supervision_answered: ['回复督办', 'Supervision answered'], supervision_closed: ['督办办结', 'Supervision closed'],
   labels_corrected: ['更正分类', 'Labels corrected'], rating: ['满意度评价', 'Satisfaction rated'],
   deadline_warning: ['临期提醒', 'Deadline warning'], deadline_breached: ['超期', 'Deadline breached'],
+  deadlines_recounted: ['按新日历重算期限', 'Deadlines recounted on the new holiday calendar'],
   evidence_attached: ['提交证据', 'Evidence attached'], rebuttal_submitted: ['经营者申诉材料', 'Business rebuttal'],
   received_12345: ['收到12345转办件', '12345 transfer received'], reopen_12345: ['12345重办', '12345 transfer re-opened'],
   satisfaction_12345: ['12345回访满意度', '12345 satisfaction'],
