@@ -36,6 +36,8 @@ export interface OpenAppOptions {
    * path, the categories follow from a worker), false (nothing)
    */
   enrich?: boolean | 'kind';
+  /** an already opened replica for analytical reads (tests; otherwise DATABASE_REPLICA_URL) */
+  replica?: Db;
 }
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
@@ -86,8 +88,9 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
   const clock = makeClock(o.today);
   // shipped templates, guide and legal library: loaded idempotently (a bureau's template edits are never replaced)
   await seedKnowledge(db, clock.now());
-  const replica = cfg.replicaUrl && !o.db ? await openDb({ url: cfg.replicaUrl }) : undefined;
-  const reads = new ReadRouter(db, replica, Number(process.env.XIEZHI_READ_YOUR_WRITES_MS ?? 10_000));
+  const replica = o.replica ?? (cfg.replicaUrl && !o.db ? await openDb({ url: cfg.replicaUrl }) : undefined);
+  // how stale the cockpit may be for everyone (read-your-writes does not depend on it: it follows WAL positions)
+  const reads = new ReadRouter(db, replica, Number(process.env.XIEZHI_REPLICA_MAX_LAG_MS ?? 60_000));
   const stopLag = reads.watch();
   return {
     enrich: o.enrich === false ? undefined : o.enrich === 'kind' ? kindOnlyEnrich : intakeEnrich,
@@ -103,7 +106,7 @@ async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource'
     keySource: cfg.keySource,
     async close() {
       stopLag();
-      await replica?.close();
+      if (!o.replica) await replica?.close();
       if (!o.db) await db.close();
     },
   };

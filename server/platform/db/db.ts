@@ -32,6 +32,8 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** where a server connection is now (multi-host URLs: which host, whether a standby, failovers so far) */
   describe?(): { host: string | null; standby: boolean | null; failovers: number };
+  /** multi-host prefer-standby: a pool that fell back to a primary moves to a standby if one answers now (true: moved) */
+  revisit?(): Promise<boolean>;
 }
 
 export interface OpenOptions {

@@ -151,6 +151,23 @@ export class MultiHostPool {
     void pool.end().catch(() => undefined);
   }
 
+  /**
+   * prefer-standby on a primary (its standby was promoted, or none answered when it looked): if a standby answers now,
+   * move there. The old pool ends gracefully (queries on it finish). False when nothing changed.
+   */
+  async revisit(): Promise<boolean> {
+    if (this.target.attrs !== 'prefer-standby' || !this.pool || this.current?.standby !== false || this.resolving) return false;
+    const h = await pickHost(this.target);
+    if (!h?.standby || this.closed || !this.pool) return false;
+    const old = this.pool;
+    const pool = this.makePool(h);
+    this.pool = pool;
+    this.current = h;
+    logEvent('info', 'db.connected', { host: `${h.host}:${h.port}`, standby: true, attrs: this.target.attrs, failovers: this.failovers, back_to_standby: true });
+    void old.end().catch(() => undefined);
+    return true;
+  }
+
   async end() {
     this.closed = true;
     const p = this.pool;
@@ -163,16 +180,21 @@ export class MultiHostPool {
     return o.options ? { options: o.options } : {};
   }
 
+  private makePool(h: { host: string; port: number }): pg.Pool {
+    // connect_timeout is for finding a host; the pool's timeout also covers waiting for a free client, which
+    // under a burst (filings held through a failover) takes seconds without anything being wrong with the server
+    const pool = new pg.Pool({ ...this.target.base, ...this.poolOptions, host: h.host, port: h.port, connectionTimeoutMillis: POOL_WAIT_MS });
+    // an idle client whose server died emits here; without a listener the process would crash
+    pool.on('error', () => this.drop(pool));
+    return pool;
+  }
+
   private async resolve(): Promise<pg.Pool> {
     const until = Date.now() + this.failoverWaitMs;
     for (;;) {
       const h = await pickHost(this.target);
       if (h) {
-        // connect_timeout is for finding a host; the pool's timeout also covers waiting for a free client, which
-        // under a burst (filings held through a failover) takes seconds without anything being wrong with the server
-        const pool = new pg.Pool({ ...this.target.base, ...this.poolOptions, host: h.host, port: h.port, connectionTimeoutMillis: POOL_WAIT_MS });
-        // an idle client whose server died emits here; without a listener the process would crash
-        pool.on('error', () => this.drop(pool));
+        const pool = this.makePool(h);
         this.pool = pool;
         this.current = h;
         if (this.failovers) logEvent('info', 'db.connected', { host: `${h.host}:${h.port}`, standby: h.standby, attrs: this.target.attrs, failovers: this.failovers });

@@ -17,6 +17,7 @@ interface PoolSource {
   clientConfig(): Promise<pg.ClientConfig>;
   end(): Promise<void>;
   describe(): { host: string | null; standby: boolean | null; failovers: number };
+  revisit(): Promise<boolean>;
 }
 
 function fixedSource(url: string, options: pg.PoolConfig): PoolSource {
@@ -28,6 +29,7 @@ function fixedSource(url: string, options: pg.PoolConfig): PoolSource {
     clientConfig: async () => ({ connectionString: url }),
     end: () => pool.end(),
     describe: () => ({ host: null, standby: null, failovers: 0 }),
+    revisit: async () => false,
   };
 }
 
@@ -39,6 +41,7 @@ function multiSource(url: string, options: pg.PoolConfig): PoolSource {
     clientConfig: () => m.clientConfig(),
     end: () => m.end(),
     describe: () => ({ host: m.current ? `${m.current.host}:${m.current.port}` : null, standby: m.current?.standby ?? null, failovers: m.failovers }),
+    revisit: () => m.revisit(),
   };
 }
 
@@ -169,6 +172,7 @@ export async function openPg(url: string, schema?: string): Promise<PgDb> {
       }
     },
     describe: () => src.describe(),
+    revisit: () => src.revisit(),
     async close() {
       await src.end();
     },

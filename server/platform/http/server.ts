@@ -35,7 +35,7 @@ export const SESSION_COOKIE = 'xz_session';
 export interface HttpOptions {
   resolveActor: (token: string) => Promise<FastifyRequest['actor']>;
   /** called after every successful write request by a logged-in actor (read-your-writes routing of replica reads) */
-  onWrite?: (actorId: string) => void;
+  onWrite?: (actorId: string) => void | Promise<void>;
   logger?: boolean;
   /** proxy trust, extra allowed origins, rate limits (default: from the environment) */
   edge?: EdgeOptions;
@@ -115,8 +115,10 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
   });
   if (o.onWrite) {
     const onWrite = o.onWrite;
-    app.addHook('onResponse', async (req, reply) => {
-      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) onWrite(req.actor.id);
+    // before the answer leaves (onSend, not onResponse): the writer's next request may arrive the moment it has it
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await onWrite(req.actor.id);
+      return payload;
     });
   }
 
