@@ -19,6 +19,9 @@ const AFTER = `(?=(?:的)?${ROLE}|${ACT})`;
 const TWO_SIDED = new RegExp(`(?<=${LEFT})${NAME}${AFTER}`, 'g');
 // a title opening with a name and one of the firm's own people or outlets names it even if the text does not repeat it
 const TITLE_OWN = new RegExp(`^(?:投诉|举报|曝光|关于|我家|我们家|我的|本人)?${NAME}(?=(?:的)?(?:售后|客服|设计师|工作人员|销售|门店|专卖店|旗舰店|体验店|分店|总部|官方|平台|app|家装|整装|装饰|全屋定制|经销商|代理商|公司))`);
+// …or a name and a product of its trade (曲美沙发, XX空调): the name only when the complaint comes back to it
+const GOODS = '(?:家具|沙发|床垫|书柜|衣柜|柜子|橱柜|木门|地板|瓷砖|卫浴|门窗|手机|电脑|笔记本|平板|空调|冰箱|洗衣机|电视|热水器|油烟机|电器|家电|奶粉|课程)';
+const TITLE_GOODS = new RegExp(`^(?:投诉|举报|曝光|关于|我家|我们家|我的|本人)?${NAME}(?=${GOODS})`);
 const TITLE_LEAD = /^(?:投诉|举报|曝光|关于|我家|我们家|我的|本人)?/;
 const TITLE_START = new RegExp(`^(?:投诉|举报|曝光|关于|我家|我们家|我的|本人)?${NAME}${AFTER}`);
 const CALLED = /(?:叫|名为|叫做|名叫|名字叫|名称为)\s*["“「『《]?([\u4e00-\u9fa5A-Za-z0-9&·]{2,12}?)["”」』》]?(?=的?(?:店|店铺|商家|公司|平台|app|软件|小程序|机构|品牌|网店|门店|工作室))/g;
@@ -37,7 +40,7 @@ const GENERIC = new Set(
   ('商家 店家 卖家 厂家 商户 公司 对方 客服 售后 我们 他们 门店 店里 店铺 网上 线上 线下 官网 官方 平台 当地 本地 现场 家里 手机 电话 ' +
     '微信 这里 那里 设计师 销售 经销商 总部 工作人员 物业 开发商 业主 老板 消费者 品牌方 品牌 厂商 第三方 中介 房东 银行 装修 装饰 家装 ' +
     '整装 家居 家具 橱柜 全屋 定制 设计 施工 工程 合同 订单 产品 商品 货物 材料 售后服务 客户 顾客 用户 本人 家人 朋友 双方 甲方 乙方 ' +
-    'app 商场 市场 展厅 专卖店 旗舰店 体验店 工厂 厂里 店员 员工 师傅 快递 快递员 骑手 司机 网店 淘宝店 实体店 直营店 加盟店 代理商 经销店 ' +
+    'app 家具 沙发 床垫 书柜 衣柜 柜子 木门 地板 瓷砖 卫浴 门窗 手机 电脑 空调 冰箱 洗衣机 电视 热水器 油烟机 电器 家电 实木 真皮 板材 商场 市场 展厅 专卖店 旗舰店 体验店 工厂 厂里 店员 员工 师傅 快递 快递员 骑手 司机 网店 淘宝店 实体店 直营店 加盟店 代理商 经销店 ' +
     '装修公司 装饰公司 家装公司 整装公司 一家 这家 那家 该店 该公司 本公司 贵公司 其公司 公司方 门店方 商家方 厂家方 设计方 施工方 ' +
     '监理 项目 活动 直播间 直播 官方旗舰店 客服人员 售后人员 退款 定金 订金 意向金 押金 尾款 全款 首付 款项 费用 钱 价格 质量 服务').split(' '),
 );
@@ -72,12 +75,14 @@ export function contextNames(s: string, title: boolean): BusinessHit[] {
   for (const m of s.matchAll(QUOTED)) push(m[1]!, m.index! + 1, 0.65);
   if (title) {
     const own = TITLE_OWN.exec(s);
-    const m = own ?? TITLE_START.exec(s);
+    const start = own ? null : TITLE_START.exec(s);
+    const goods = own || start ? null : TITLE_GOODS.exec(s);
+    const m = own ?? start ?? goods;
     if (m) {
       const lead = TITLE_LEAD.exec(m[0])?.[0].length ?? 0;
       // a title's first words are its subject; a firm's name when followed by its own people or outlets, or when
-      // the complaint comes back to it
-      push(m[0].slice(lead), lead, own ? 0.5 : 0.55, !own, true);
+      // the complaint comes back to it (before goods, not the subject's weight: 实木书柜 is as common as 曲美书柜)
+      push(m[0].slice(lead), lead, own ? 0.5 : 0.55, !own, !goods);
     }
   }
   for (const m of s.matchAll(TWO_SIDED)) push(m[0], m.index!, 0.55);
