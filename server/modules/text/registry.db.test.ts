@@ -20,10 +20,13 @@ afterAll(async () => {
 });
 
 describe('respondent registry from the database', () => {
-  it('loads the distinct respondent names and finds them in new text by their short name', async () => {
+  it('loads the distinct respondent names and finds them in new text by their short name, under their full name', async () => {
     const text = '我在智慧树办了手机分期，对方不退手续费';
     useRegistry([]);
-    expect(prefill(text, undefined, { refDate: '2026-11-23' }).business).toBeUndefined();
+    // without the registry the name is only placed by the words around it (在…办了), as written
+    const before = prefill(text, undefined, { refDate: '2026-11-23' }).business;
+    expect(before?.via).toBe('context');
+    expect(before?.value).toBe('智慧树');
     const n = await loadRegistry(app.db);
     expect(n).toBe(2);
     const b = prefill(text, undefined, { refDate: '2026-11-23' }).business;

@@ -79,6 +79,8 @@ function classify(t: string, ms: Mention[], mode: Mode) {
       if (!f.short) {
         // 龙津支河镇府: in free text a town of another province counts only under its county or city
         if (mode === 'text' && level === 'town' && !code.startsWith(SHANGHAI) && !parentPrev(code)) w.push(f);
+        // 梅龙镇广场: a two-character town elsewhere inside a longer word is a piece of a name, not a place
+        else if (level === 'town' && !code.startsWith(SHANGHAI) && !prev && m.text.length < 3 && /[\u4e00-\u9fa5]/.test(t[m.start - 1] ?? '')) w.push(f);
         else s.push(f);
         continue;
       }
@@ -258,8 +260,9 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
   const sh = weak.flatMap((w) => w.forms.filter((f) => f.place.code.startsWith(SHANGHAI) && f.place.level !== 'province').map((f) => ({ f, m: w.m })));
   const shProvince = weak.some((w) => w.forms.some((f) => f.place.level === 'province' && f.place.code === SHANGHAI));
   const outAll = weak.flatMap((w) => w.forms.filter((f) => !f.place.code.startsWith(SHANGHAI)).map((f) => ({ f, m: w.m })));
-  // a bare two-character county short elsewhere (比如, 锦江, 东方) is too much of a word to outweigh a Shanghai name
-  const out = sh.length || shProvince ? outAll.filter((x) => !(x.f.place.level === 'county' && x.m.text.length < 3)) : outAll;
+  // a bare two-character county short elsewhere (比如, 锦江, 东方) is too much of a word to outweigh a Shanghai name, and
+  // so is a two-character town elsewhere inside a longer word (南京西路1038号梅龙镇广场: 龙镇)
+  const out = sh.length || shProvince ? outAll.filter((x) => !((x.f.place.level === 'county' || x.f.place.level === 'town') && x.m.text.length < 3)) : outAll;
   if (out.length && sh.length) {
     return { ...EMPTY, ambiguous: `既有本市街镇/地名${q(sh[0]!.m.text)}，又有外地地名${q(out[0]!.m.text)}，不能确定` };
   }

@@ -16,7 +16,7 @@ export interface SectorData {
   stop?: string[];
 }
 
-export type BusinessSource = 'lexicon' | 'registry' | 'legal' | 'label' | 'tagger';
+export type BusinessSource = 'lexicon' | 'registry' | 'legal' | 'label' | 'tagger' | 'context';
 
 export interface BusinessHit {
   /** canonical name (lexicon, registry) or the legal/label name as written */

@@ -9,6 +9,7 @@ import { findAddresses, type Gazetteer } from './address.js';
 import { matchNames, type BusinessHit, type BusinessMatcher } from './business.js';
 import { chooseBusiness, legalNames, type Candidate } from './legal.js';
 import { tagSpans, type TaggerModel } from './tagger.js';
+import { cleanName, contextNames } from './context.js';
 import { findDates } from './dates.js';
 import { CN_NUM_CHARS, parseCnNumber } from './numbers.js';
 
@@ -229,10 +230,17 @@ function quantities(s: string): Hit<number>[] {
 // ---------- demands and legal basis ----------
 const DESCRIPTIVE_DEMANDS = new Set(['换货', '维修', '履行合同', '查处']);
 
+// compiled once (a RegExp per call and kind was a measurable share of pre-fill's time)
+const DEMAND_RES = DEMANDS.map((d) => ({ name: d.name, re: new RegExp(d.re.source, 'g') }));
+const LEGAL_RES = LEGAL_BASES.map((l) => ({ name: l.name, re: new RegExp(l.re.source, 'g') }));
+// every legal basis pattern contains one of these: most texts cite none and skip the 18 scans
+const LEGAL_GATE = /法|办法|规定|三包|无理由|解释|明码标价/;
+
 function demands(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
-  for (const d of DEMANDS) {
-    const re = new RegExp(d.re.source, 'g');
+  for (const d of DEMAND_RES) {
+    const re = d.re;
+    re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
       const a = m.index!;
       if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
@@ -251,8 +259,10 @@ function demands(s: string): Hit<string>[] {
 
 function legalBases(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
-  for (const l of LEGAL_BASES) {
-    const re = new RegExp(l.re.source, 'g');
+  if (!LEGAL_GATE.test(s)) return out;
+  for (const l of LEGAL_RES) {
+    const re = l.re;
+    re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
       const a = m.index!;
       if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
@@ -286,7 +296,9 @@ interface Analysed {
 const PLACE_LIKE = /^[\u4e00-\u9fa5]{1,4}[省市区县]|[河湖江路街巷村镇]|小区|门口|附近|旁边/;
 const CLAUSE_LIKE = /[被了的着过已很太都也就还又再没不吗呢吧啊我你他她它]|个小时|[一二两三四五六七八九十\d]+个/;
 function plausibleLearnedName(v: string, start: number, s: string): boolean {
-  if (v.length > 12 || PLACE_LIKE.test(v) || CLAUSE_LIKE.test(v)) return false;
+  // 被 opens a passive clause, and a few names (被窝): such a span counts only when the text comes back to it
+  const clause = v.startsWith('被') && s.indexOf(v, start + v.length) >= 0 ? v.slice(1) : v;
+  if (v.length > 12 || PLACE_LIKE.test(v) || CLAUSE_LIKE.test(clause)) return false;
   // the first words of a long text are a greeting or a clause far more often than a name, unless the name comes back
   if (start === 0 && s.length > 40 && s.indexOf(v, v.length) < 0) return false;
   return true;
@@ -316,6 +328,14 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
   const biz: Hit<string>[] = [...legalNames(s), ...names.filter((n) => !n.platform || n.via === 'registry')];
   const plat: Hit<string>[] = o.matcher ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) })) : platforms(s);
   biz.push(...names.filter((n) => n.platform));
+  // a trade name placed by the words around it, unless a known or legal name already covers that place
+  for (const c of contextNames(sl, src === 'title')) {
+    // "京东曲美官方售后": the platform the shop sells on, then the shop
+    const p = names.find((n) => n.platform && n.start === c.start && n.end <= c.end - 2);
+    const x = p ? { ...c, start: p.end } : c;
+    if (biz.some((b) => x.start < b.end && x.end > b.start)) continue;
+    biz.push({ ...x, value: s.slice(x.start, x.end) });
+  }
   const prod = products(s);
   if (o.tagger && sl.length) {
     let hint: Uint8Array | undefined;
@@ -397,9 +417,22 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   // a learned span is believed more when the name comes back (title and text, or twice)
   const whole = `${title ?? ''}\n${text ?? ''}`;
   const cands = parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)).flatMap((c) => {
-    if (c.via !== 'tagger') return [c];
+    if (c.via !== 'tagger' && c.via !== 'context') return [c];
     let n = 0;
     for (let i = whole.indexOf(c.value); i >= 0 && n < 3; i = whole.indexOf(c.value, i + 1)) n++;
+    if (c.via === 'context' && c.subject && n < 2) {
+      // "业之峰增减项霸王条款 … 北京业之峰": the title's opening words run on past the name; the part the complaint
+      // comes back to is the name
+      for (let len = c.value.length - 1; len >= 2; len--) {
+        const v = c.value.slice(0, len);
+        const i = whole.indexOf(v);
+        if (i >= 0 && whole.indexOf(v, i + len) >= 0 && cleanName(v) === v) return [{ ...c, value: v, end: c.start + len, confidence: 0.8 }];
+      }
+    }
+    if (c.via === 'context' && c.repeat && n < 2) return [];
+    // the title's subject, named again in the text, is who the complaint is about: above a brand the text mentions
+    if (c.via === 'context' && c.subject && n >= 2) return [{ ...c, confidence: 0.86 }];
+    if (c.via === 'context') return [{ ...c, confidence: r2(Math.min(0.78, c.confidence + (n >= 2 ? 0.1 : 0) + (n >= 3 ? 0.05 : 0))) }];
     return [{ ...c, confidence: r2(Math.min(0.8, c.confidence + (n >= 2 ? 0.1 : 0))) }];
   });
   const biz = chooseBusiness(cands);

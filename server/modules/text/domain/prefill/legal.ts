@@ -46,6 +46,8 @@ export function legalNames(s: string): BusinessHit[] {
       v = v.slice(de + 1);
     }
     if (v.length < 3 || GENERIC_ONLY.test(v) || PRONOUN.test(v) || DEICTIC.test(v)) continue;
+    // "在门店", "先希望门店": a stop word too long to cut before a bare suffix is still no name
+    if (cut && GENERIC_ONLY.test(v.slice(cut[0].length))) continue;
     // 新店镇, 东店村: a place name, not a shop
     if (/^[镇乡村路街区县]/.test(s.slice(a + v.length, a + v.length + 1))) continue;
     if (/厂$/.test(v) && v.length < 4) continue;

@@ -66,6 +66,34 @@ describe('business finder', () => {
   });
 });
 
+describe('names no list knows, placed by the words around them', () => {
+  // invented firms: in no lexicon, registry or training text
+  const noTagger = (text: string, title?: string) => prefill(text, title, { ...REF, tagger: null }).business;
+  it('reads a trade name between a relation and a role or act', () => {
+    const b = noTagger('2023年5月与青禾木作签订了全屋定制合同，青禾木作拒不退还定金2万元');
+    expect(b?.value).toBe('青禾木作');
+    expect(b?.via).toBe('context');
+    expect(noTagger('去年在南阳市青禾木作全屋定制买了柜子，门板开裂')?.value).toBe('青禾木作');
+    expect(noTagger('找朗月家装的设计师沟通多次无果')?.value).toBe('朗月');
+  });
+  it('takes the subject of a title when the complaint comes back to it', () => {
+    expect(noTagger('交了定金后朗月一直拖延，朗月售后不接电话', '朗月延期交付拒不赔偿')?.value).toBe('朗月');
+    // the opening words run on past the name: the part named again is the name
+    expect(noTagger('装修过程中朗月的工长不断要求增项', '朗月增减项霸王条款')?.value).toBe('朗月');
+  });
+  it('reads a name called by name or quoted before an app or shop', () => {
+    expect(noTagger('在拼多多上一家叫「小满杂货」的店买了拖鞋，发来的是旧货')?.value).toBe('小满杂货');
+    expect(noTagger('下载了“速借宝”app借款，被收取高额服务费')?.value).toBe('速借宝');
+  });
+  it('leaves generic words, times, places and people where a name would stand', () => {
+    expect(noTagger('与商家签订合同后，商家拒绝退款')).toBeUndefined();
+    expect(noTagger('现在联系售后，售后拖延不解决')).toBeUndefined();
+    expect(noTagger('半夜橱柜突然掉落，橱柜质量太差', '半夜橱柜突然掉落')).toBeUndefined();
+    expect(noTagger('与张经理签订协议后他拒不履行')).toBeUndefined();
+    expect(noTagger('大兴区清泰路装修淹房，对方拒不赔偿', '大兴区清泰路装修淹房')).toBeUndefined();
+  });
+});
+
 describe('respondent registry', () => {
   it('normalises legal form, place and trade words into matching keys', () => {
     expect(registryKeys('上海智慧树融资租赁有限公司')).toEqual(expect.arrayContaining(['上海智慧树融资租赁有限公司', '上海智慧树融资租赁', '智慧树融资租赁', '智慧树']));
