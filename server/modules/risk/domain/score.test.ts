@@ -16,7 +16,7 @@ describe('score', () => {
 
   it('one criterion alone stays below the threshold, except repeated punitive demands and templated texts at full strength', () => {
     for (const c of CRITERIA) {
-      const s = scoreOf([{ code: c.code, label: c.label, evidence: 'x', strength: 1, ticket_ids: [] }]);
+      const s = scoreOf([{ code: c.code, strength: 1 }]);
       if (c.code === 'punitive' || c.code === 'template') expect(s).toBeGreaterThan(PROPOSE_THRESHOLD);
       else expect(s, c.code).toBeLessThan(PROPOSE_THRESHOLD);
     }
