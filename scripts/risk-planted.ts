@@ -118,7 +118,7 @@ export function plant(texts: TifTicket[], o: { seed: number; profit?: number; ho
     let last: TifTicket | null = null;
     for (let k = 0; k < n; k++) {
       // follow-ups: a third of an honest heavy complainant's tickets return to the business of the one before
-      const base = last && r() < 0.33 ? { ...take(), respondent: { name: shopOf(last, r) } } : take();
+      const base: TifTicket = last && r() < 0.33 ? { ...take(), respondent: { name: shopOf(last, r) } } : take();
       last = base;
       const fight = k < dispute;
       file(p, base, Math.floor((k * 365) / n) + int(0, 5), fight || k === punitiveAt ? pick(PUNITIVE) : '', fight ? disputeShop : undefined);

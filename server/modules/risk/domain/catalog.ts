@@ -15,9 +15,11 @@ export interface CriterionDef {
   basis: string;
   /**
    * log-odds added to the score at full strength (see score.ts). Fitted on real texts with planted identities where
-   * that set exercises the criterion (volume, template, punitive, quantity: `scripts/eval-risk-planted.ts --fit`);
+   * that set exercises the criterion (volume, punitive, quantity: `scripts/eval-risk-planted.ts --fit`). Template:
+   * the fit gives 0.7 because every templated planted claimant also demands damages (collinear); it is kept at 1.6 so
+   * that an account with dozens of templated posts and nothing else (a message board) is still proposed on it;
    * the others, which that set cannot test, are 1.0: alone at full strength just below the proposal threshold
-   * (σ(−1.1 + 1.0) = 0.48), any two together above it.
+   * (σ(−1.3 + 1.0) = 0.43), any two together above it.
    */
   weight: number;
   /** true: on its own never enough to propose listing (it also describes honest heavy users) */
@@ -26,7 +28,7 @@ export interface CriterionDef {
 
 export const CRITERIA: readonly CriterionDef[] = [
   {
-    code: 'volume', label: '投诉举报数量和频次明显超出正常范围', applies_to: 'both', weight: 0.7, supporting_only: true,
+    code: 'volume', label: '投诉举报数量和频次明显超出正常范围', applies_to: 'both', weight: 0.2, supporting_only: true,
     basis: '岳市监〔2024〕16号 二(六)；商洛市不正当牟利性投诉举报处理暂行规定(2025)：近期投诉举报数量；总局令第121号第十六条第一款第三项',
   },
   {
@@ -34,11 +36,11 @@ export const CRITERIA: readonly CriterionDef[] = [
     basis: '沪市监书〔2026〕249号(异常名录典型特征)；岳市监〔2024〕16号 三(二)；总局令第20号第十五条第三项/第121号第十六条第一款第三项',
   },
   {
-    code: 'template', label: '模板化诉求文本', applies_to: 'both', weight: 0.8, supporting_only: false,
+    code: 'template', label: '模板化诉求文本', applies_to: 'both', weight: 1.6, supporting_only: false,
     basis: '沪市监书〔2026〕249号(异常名录典型特征“模板化诉求文本”)；《关于依法治理牟利性职业索赔、职业举报行为的若干意见》(沪市监消保〔2025〕298号)',
   },
   {
-    code: 'punitive', label: '主张惩罚性赔偿(三倍/十倍)占比高', applies_to: 'complaint', weight: 3.9, supporting_only: false,
+    code: 'punitive', label: '主张惩罚性赔偿(三倍/十倍)占比高', applies_to: 'complaint', weight: 4.2, supporting_only: false,
     basis: '消费者权益保护法第五十五条、食品安全法第一百四十八条第二款(被主张的依据)；奉贤区/松江区实施意见：牟利目的',
   },
   {

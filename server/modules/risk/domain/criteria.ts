@@ -115,12 +115,15 @@ export function punitive(ps: PersonState, st: RiskState): Fired | null {
   if (ts.length < 3) return null;
   const p0 = st.punitiveTickets / Math.max(1, st.tickets);
   const share = ts.length / n;
-  if (share < Math.max(0.4, 3 * p0)) return null;
-  // Strength grows with the number of demands (3 → 0.3, 8 and more → 1) and with the number of businesses they are
-  // made against: one dispute argued again and again is not the pattern of buying to claim.
+  // a quarter of one's complaints is already far above the city's share (≈ 0.5 %); the strength below scales with it
+  if (share < Math.max(0.25, 3 * p0)) return null;
+  // Strength grows with the number of *businesses* damages were demanded from (3 → 0.3, 8 and more → 1; one or two
+  // → 0.1 each) and with the share of the person's complaints: one dispute argued again and again for 退一赔三 is
+  // not the pattern of buying in order to claim. Tickets without a recorded business count one each.
   const resps = new Set(ts.map((t) => t.resp).filter((r) => r !== null));
-  const spread = resps.size >= 3 ? 1 : resps.size === 2 ? 0.7 : 0.4;
-  return fire('punitive', (0.3 + 0.7 * clamp((ts.length - 3) / 5)) * spread * clamp(share / 0.6),
+  const m = resps.size + ts.filter((t) => t.resp === null).length;
+  const byCount = m >= 3 ? 0.3 + 0.7 * clamp((m - 3) / 5) : 0.1 * m;
+  return fire('punitive', byCount * clamp(share / 0.6),
     `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`, ts);
 }
 

@@ -14,10 +14,10 @@ describe('score', () => {
     expect(scoreOf([f('template', 0.5), f('punitive')])).toBeLessThan(two);
   });
 
-  it('volume alone, or any one criterion but repeated punitive demands, stays below the threshold', () => {
+  it('one criterion alone stays below the threshold, except repeated punitive demands and templated texts at full strength', () => {
     for (const c of CRITERIA) {
-      const s = scoreOf([{ code: c.code, label: c.label, evidence: 'x', strength: 1, ticket_ids: [] }]);
-      if (c.code === 'punitive') expect(s).toBeGreaterThan(PROPOSE_THRESHOLD);
+      const s = scoreOf([{ code: c.code, strength: 1 }]);
+      if (c.code === 'punitive' || c.code === 'template') expect(s).toBeGreaterThan(PROPOSE_THRESHOLD);
       else expect(s, c.code).toBeLessThan(PROPOSE_THRESHOLD);
     }
   });

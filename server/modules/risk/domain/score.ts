@@ -15,7 +15,7 @@ import { type Fired, type SharedTemplates, evaluatePerson, linkedPersons } from 
 import { type PersonState, type RiskOptions, RiskState } from './state.js';
 
 /** Intercept (fitted): a person with one weak criterion stays well below the proposal threshold. */
-export const BIAS = -1.1;
+export const BIAS = -1.3;
 /** Each further criterion counts this much less than the one before it (see above). */
 export const DECAY = 0.5;
 /** People who wrote once or twice are never assessed on their own (a two-ticket identity only inside a group). */
