@@ -3,7 +3,8 @@
  * runner (scripts/e2e.mjs) calls `runAll()`. Every page fails its test on a console error or an uncaught exception,
  * unless the test declares that error expected (`expectConsole`).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export interface Ctx {
@@ -26,6 +27,17 @@ export function test(name: string, fn: Fn) {
 
 export function assert(cond: unknown, msg: string): asserts cond {
   if (!cond) throw new Error(`assertion failed: ${msg}`);
+}
+
+let axeSource: string | null = null;
+/** axe-core run inside the page: its serious and critical violations, one line each (empty: none) */
+export async function axeSerious(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  // evaluated in the page (a string: the project's types have no DOM)
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ' (' + v.help + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(', ')))`);
 }
 
 export const PASSWORD = 'xiezhi2026';
