@@ -5,29 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/db.js';
+import { apiCaller, buildUser, signIn, type Answer } from '../../test/factories.js';
 import { startRoles, type Running } from '../../roles/index.js';
-import { createUser, DEMO_PASSWORD } from '../access/index.js';
-import type { Http } from '../../platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
-let http: Http;
 let roles: Running;
-const tokens: Record<string, string> = {};
-async function call(user: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const r = await http.inject({ method, url, payload, headers: { authorization: `Bearer ${tokens[user]}` } });
-  return { status: r.statusCode, body: r.json() };
-}
+let call: (user: string, method: 'GET' | 'POST', url: string, payload?: object) => Promise<Answer>;
 
 beforeAll(async () => {
   app = await testApp('2026-12-01');
   // a second district's supervisor, and a second monitoring body
-  await createUser(app.db, { username: 'sup-pd', password: DEMO_PASSWORD, role: 'supervisor', displayName: '浦东区局监督员', unitId: '310115' });
-  await createUser(app.db, { username: 'monitor2', password: DEMO_PASSWORD, role: 'monitor', displayName: '另一监测机构', unitId: null });
+  await buildUser(app.db, 'supervisor', { username: 'sup-pd', displayName: '浦东区局监督员', unitId: '310115' });
+  await buildUser(app.db, 'monitor', { username: 'monitor2', displayName: '另一监测机构' });
   roles = await startRoles(app, ['web'], { scheduler: false });
-  http = roles.http!;
-  for (const u of ['admin', 'analyst', 'supervisor', 'sup-pd', 'monitor', 'monitor2', 'officer', 'operator']) {
-    tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
-  }
+  call = apiCaller(roles.http!, await signIn(roles.http!, ['admin', 'analyst', 'supervisor', 'sup-pd', 'monitor', 'monitor2', 'officer', 'operator']));
 });
 afterAll(async () => {
   await roles.stop();

@@ -1,38 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/db.js';
+import { apiCaller, buildTicket, signIn, type Answer } from '../../test/factories.js';
 import { startRoles, type Running } from '../../roles/index.js';
-import { DEMO_PASSWORD } from '../access/index.js';
-import type { Http } from '../../platform/http/index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
-let http: Http;
 let roles: Running;
-const tokens: Record<string, string> = {};
-async function call(user: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const r = await http.inject({ method, url, payload, headers: { authorization: `Bearer ${tokens[user]}` } });
-  return { status: r.statusCode, body: r.json() };
-}
+let call: (user: string, method: 'GET' | 'POST', url: string, payload?: object) => Promise<Answer>;
 
 beforeAll(async () => {
   app = await testApp('2026-12-01');
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
-  http = roles.http!;
-  for (const u of ['officer', 'officer2', 'supervisor', 'operator', 'admin', 'enterprise']) {
-    tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
-  }
+  call = apiCaller(roles.http!, await signIn(roles.http!, ['officer', 'officer2', 'supervisor', 'operator', 'admin', 'enterprise']));
 });
 afterAll(async () => {
   await roles.stop();
   await app.closeDb();
 });
 
-let filed = 0;
 async function fileTicket(key: string) {
-  filed += 1; // a different person each time: the same person about the same business would be linked as a repeat
-  const r = await call('operator', 'POST', '/api/tickets', {
-    kind: 'complaint', client_key: key, text: `预付卡商家关门，多次联系无果，要求退款（第${filed}张卡）`,
-    complainant: { name: `王女士${filed}`, phone: `1390000111${filed}` }, respondent: { name: '上海某某健身有限公司', address: '上海市松江区岳阳街道人民北路100号' },
-  });
+  const r = await call('operator', 'POST', '/api/tickets', buildTicket({ client_key: key }));
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
