@@ -30,4 +30,12 @@ describe('jurisdiction and dispatch', () => {
     expect(r.district_code).toBe('310112');
     expect(r.unit_id.startsWith('S310112')).toBe(true);
   });
+  it('does not place a name headed by a district short in Shanghai when the text is about another province', () => {
+    const text = '我是仓山区上渡江南水都美域31号楼业主，小区内排放污水，金山污水处理厂就在附近，为什么不转到那边处理？';
+    const r = dispatch({ kind: 'complaint', respondentName: '金山污水处理厂', text, ruleVersion: 'order121' });
+    expect(r.district_code).toBeNull();
+    // the same name with 上海 written, or with nothing elsewhere in the text, still reaches 金山区
+    expect(dispatch({ kind: 'complaint', respondentName: '上海金山污水处理厂', text, ruleVersion: 'order121' }).district_code).toBe('310116');
+    expect(dispatch({ kind: 'complaint', respondentName: '金山污水处理厂', text: '污水处理厂异味扰民', ruleVersion: 'order121' }).district_code).toBe('310116');
+  });
 });

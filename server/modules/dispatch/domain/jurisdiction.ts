@@ -96,7 +96,10 @@ export function dispatch(i: DispatchInput): DispatchResult {
   if (addr.ambiguous) unresolved.push(`经营地址：${addr.ambiguous}`);
 
   const name = parseAddress(i.respondentName, 'name');
-  if (name.district_code) return station(name, `被投诉人名称所示经营地：${name.evidence}`, name.confidence);
+  // 金山污水处理厂 in a complaint about 福州仓山区: a district's short name heading a business name, with 上海 written
+  // nowhere, does not outweigh a text that itself places the matter in another province
+  const nameOnlyShort = name.district_code && !/上海|沪/.test(`${i.respondentName ?? ''}${i.text ?? ''}`);
+  if (name.district_code && !(nameOnlyShort && parseAddress(i.text?.slice(0, 2000), 'text').shanghai === false)) return station(name, `被投诉人名称所示经营地：${name.evidence}`, name.confidence);
 
   // the registering authority is the business's domicile (住所地), competent under Art. 12 — for a platform seller too
   // when it is in Shanghai; an out-of-town seller on a Shanghai platform stays with the platform's domicile (Art. 13)
