@@ -5,7 +5,7 @@
 import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
 import { loadConfig, type Config } from './platform/config/index.js';
 import { openKeyring } from './platform/crypto/index.js';
-import { grantApplicationRole, migrate, openDb, ReadRouter, roleOf, type Db } from './platform/db/index.js';
+import { grantApplicationRole, maintainPartitions, migrate, openDb, ReadRouter, retentionFromEnv, roleOf, type Db } from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist/index.js';
@@ -50,6 +50,8 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
     const owner = await openDb({ url: cfg.migrationUrl });
     try {
       await migrate(owner);
+      // month partitions ahead and retention drops need the owner (partitions.ts); new months are granted after
+      await maintainPartitions(owner, retentionFromEnv());
       await grantApplicationRole(owner, roleOf(cfg.databaseUrl!));
     } finally {
       await owner.close();
@@ -66,7 +68,10 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
 }
 
 async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
-  if (!separateRoles) await migrate(db);
+  if (!separateRoles) {
+    await migrate(db);
+    await maintainPartitions(db, retentionFromEnv());
+  }
   await seedOrganisation(db);
   // a shard of a province writes its prefix into new ticket numbers (0170); unset leaves the stored prefix alone
   const shard = process.env.XIEZHI_SHARD;

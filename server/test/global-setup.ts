@@ -15,6 +15,10 @@ export default async function setup() {
     const db = await openDb({ url: process.env.DATABASE_URL });
     const r = await db.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'xt\\_%'");
     for (const s of r.rows) await db.exec(`DROP SCHEMA IF EXISTS ${s.nspname} CASCADE`);
+    // pg_partman's registry of month-partitioned tables (migration 0230) outlives the dropped test schemas
+    if ((await db.query<{ ok: boolean }>("SELECT to_regclass('partman.part_config') IS NOT NULL AS ok")).rows[0]!.ok) {
+      await db.query("DELETE FROM partman.part_config WHERE parent_table LIKE 'xt\\_%'");
+    }
     await db.close();
     return;
   }

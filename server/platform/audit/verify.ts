@@ -22,8 +22,10 @@ export interface VerifyResult {
 
 export async function verifyAuditChain(q: Queryable, o: { page?: number; expect?: { seq: number; hash: string } } = {}): Promise<VerifyResult> {
   const page = o.page ?? 5000;
-  let prev = GENESIS;
-  let last = 0;
+  // retention dropped the oldest months (server/platform/db/partitions.ts): the kept chain starts at their anchor
+  const floor = (await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_floor WHERE id = 1')).rows[0];
+  let prev = floor?.hash ?? GENESIS;
+  let last = floor ? Number(floor.seq) : 0;
   let entries = 0;
   const fail = (seq: number, reason: string, id?: number): VerifyResult => ({ ok: false, entries, head: { seq: last, hash: prev }, broken: { seq, id, reason } });
   for (;;) {

@@ -5,3 +5,4 @@ export { grantApplicationRole, roleOf } from './roles.js';
 export { backupPglite, restorePglite, filterTar } from './backup.js';
 export { ReadRouter, type ReplicaLag } from './read-router.js';
 export { isConnectionLoss, isMultiHost, parsePgUrl, pickHost, retryUnavailable, type PgTarget } from './multihost.js';
+export { maintainPartitions, managedParents, retentionFromEnv, type Retention } from './partitions.js';

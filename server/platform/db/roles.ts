@@ -11,7 +11,9 @@ import type { Queryable } from './db.js';
 const APPEND_ONLY = ['audit_log', 'ticket_events', 'monitoring_steps'];
 const OWNER_ONLY: string[] = [];
 // the chain head is written by the SECURITY DEFINER trigger alone; the application may read it (audit verify)
-const READ_ONLY = ['schema_migrations', 'audit_head'];
+const READ_ONLY = ['schema_migrations', 'audit_head', 'audit_floor'];
+/** a month partition (pg_partman: name_pYYYY_MM, name_default) is granted like its table */
+const tableOf = (t: string) => /^(.+)_(?:p\d{4}_\d{2}|default)$/.exec(t)?.[1] ?? t;
 
 const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"';
 
@@ -33,8 +35,8 @@ export async function grantApplicationRole(owner: Queryable, appRole: string): P
     const tt = `${s}.${ident(t)}`;
     await owner.query(`REVOKE ALL ON ${tt} FROM ${r}`);
     if (OWNER_ONLY.includes(t)) continue;
-    if (READ_ONLY.includes(t)) await owner.query(`GRANT SELECT ON ${tt} TO ${r}`);
-    else if (APPEND_ONLY.includes(t)) await owner.query(`GRANT SELECT, INSERT ON ${tt} TO ${r}`);
+    if (APPEND_ONLY.includes(tableOf(t))) await owner.query(`GRANT SELECT, INSERT ON ${tt} TO ${r}`);
+    else if (READ_ONLY.includes(t)) await owner.query(`GRANT SELECT ON ${tt} TO ${r}`);
     else await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${tt} TO ${r}`);
   }
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`);
