@@ -81,6 +81,9 @@ export const zh = {
   'alerts.minutes': '{n} 分钟',
   'alerts.hours': '{n} 小时',
   'alerts.days': '{n} 天',
+  'abnormal.linkedIdentity': '关联身份{n}',
+  'abnormal.other': '其他',
+  'abnormal.handled': '处理',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -165,4 +168,7 @@ export const en: Record<keyof typeof zh, string> = {
   'alerts.minutes': '{n} min',
   'alerts.hours': '{n} h',
   'alerts.days': '{n} days',
+  'abnormal.linkedIdentity': 'linked identity {n}',
+  'abnormal.other': 'Other',
+  'abnormal.handled': 'Handled',
 };
