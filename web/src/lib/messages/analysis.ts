@@ -97,6 +97,7 @@ export const zh = {
   'cubePanel.rowsShown': '共 {rows} 行{others}；屏幕显示前 {max} 行，导出分析结果可得全部。',
   'cubePanel.otherCols': '，其余 {cols} 列合并为“其他”',
   'cockpit.month': '{y}年{m}月',
+  'analysis.new': '新增',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -197,4 +198,5 @@ export const en: Record<keyof typeof zh, string> = {
   'cubePanel.rowsShown': '{rows} rows{others}; the screen shows the first {max}, export the result for all.',
   'cubePanel.otherCols': ', the other {cols} columns merged as “Other”',
   'cockpit.month': '{m}/{y}',
+  'analysis.new': 'new',
 };

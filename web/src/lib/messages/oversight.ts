@@ -84,6 +84,10 @@ export const zh = {
   'abnormal.linkedIdentity': '关联身份{n}',
   'abnormal.other': '其他',
   'abnormal.handled': '处理',
+  'alerts.detectorState': '检测器：{state} · 已处理工单 {n} 件 · 最新工单 {last}（滞后 {lag}）',
+  'alerts.replaying': '正在回放历史工单…',
+  'alerts.running': '运行中',
+  'alerts.retroCount': '回溯发现 {n} 条',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -171,4 +175,8 @@ export const en: Record<keyof typeof zh, string> = {
   'abnormal.linkedIdentity': 'linked identity {n}',
   'abnormal.other': 'Other',
   'abnormal.handled': 'Handled',
+  'alerts.detectorState': 'Detector: {state} · {n} tickets processed · latest ticket {last} (lag {lag})',
+  'alerts.replaying': 'replaying past tickets…',
+  'alerts.running': 'running',
+  'alerts.retroCount': '{n} found in back-filled tickets',
 };

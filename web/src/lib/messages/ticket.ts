@@ -150,6 +150,9 @@ export const zh = {
   'intake.tellTheCaller': '请告知来电人',
   'intake.channel': '渠道',
   'transfer12345Panel.limits': '签收{sign}个工作日 · 答复{reply}个工作日 · 可延期一次{extension}个工作日（本局配置）',
+  'casePanel.notOpened': '不予立案',
+  'casePanel.caseOpened': '立案',
+  'calendarNotice.enter': '去录入',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -303,4 +306,7 @@ export const en: Record<keyof typeof zh, string> = {
   'intake.tellTheCaller': 'tell the caller',
   'intake.channel': 'Channel',
   'transfer12345Panel.limits': 'sign within {sign} workdays · reply within {reply} · one extension of {extension} (local configuration)',
+  'casePanel.notOpened': 'Not opened',
+  'casePanel.caseOpened': 'Case opened',
+  'calendarNotice.enter': 'Enter it',
 };
