@@ -8,7 +8,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'test-results/**', '.xiezhi/**', 'web/vite.config.ts', 'dist/**'] },
   {
     files: ['server/**/*.ts', 'cli/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'web/src/**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: { allowDefaultProject: ['web/src/lib/*.test.ts'] }, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@typescript-eslint': tseslint.plugin, local: { rules: { 'module-boundaries': boundaries } } },
     rules: {
       'local/module-boundaries': 'error',

@@ -33,3 +33,8 @@ export const LIST_STATE_LABELS_ZH: Record<string, string> = {
   proposed: '模型提议', under_review: '审核中', listed: '已列入', rejected: '不予列入', notified: '已一次性告知',
   appealed: '申诉中', corrected: '已更正', removed: '已移出', expired: '期满移出', total: '合计',
 };
+/** The same states' English names (the web's English locale). */
+export const LIST_STATE_LABELS_EN: Record<keyof typeof LIST_STATE_LABELS_ZH, string> = {
+  proposed: 'Proposed', under_review: 'Under review', listed: 'Listed', rejected: 'Rejected', notified: 'Notified',
+  appealed: 'Appealed', corrected: 'Corrected', removed: 'Removed', expired: 'Expired', total: 'Total',
+};

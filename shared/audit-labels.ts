@@ -1,6 +1,6 @@
 /**
- * Chinese names of audit actions and subjects, for the audit screen and its CSV export (one list for both). An
- * action missing here shows as 其他操作, never as its code.
+ * Chinese names of audit actions and subjects, for the audit screen and its CSV export (one list for both), and
+ * their English names for the web's English locale. An action missing here shows as 其他操作, never as its code.
  */
 export const AUDIT_ACTION_LABELS = {
   'personal_data.view': '查看个人信息', 'personal_data.export': '导出个人信息', 'analytics.export': '行级导出', 'abnormal.share': '名录共享',
@@ -20,10 +20,35 @@ export const AUDIT_ACTION_LABELS = {
   'transfer12345.receive': '接收12345转办件', 'transfer12345.reopen': '12345重办', 'transfer12345.feedback': '12345满意度回访',
 } as const satisfies Record<string, string>;
 
-export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
+export const AUDIT_SUBJECT_LABELS = {
   ticket: '工单', tickets: '工单', abnormal: '名录条目', abnormal_list: '异常名录', user: '用户', alert: '预警', calendar: '工作日历',
   model: '模型', batch: '导入批次', key: '密钥', database: '数据库', street: '街道/镇', audit_log: '审计日志', document: '文书', supervision: '督办',
+} as const satisfies Record<string, string>;
+
+/** The English names (the web's English locale); typed so that an action without one does not compile. */
+export const AUDIT_ACTION_LABELS_EN: Record<keyof typeof AUDIT_ACTION_LABELS, string> = {
+  'personal_data.view': 'Personal data viewed', 'personal_data.export': 'Personal data exported', 'analytics.export': 'Row export', 'abnormal.share': 'List shared',
+  'ticket.action': 'Ticket action', 'ticket.transfer': 'Transfer', 'ticket.import': 'Bulk import', login: 'Sign-in', 'login.failed': 'Failed sign-in', 'login.lockout': 'Account locked',
+  'abnormal.propose': 'List proposal', 'abnormal.review': 'List review', 'abnormal.notify': 'List notice', 'abnormal.appeal': 'List appeal', 'abnormal.remove': 'Removed from list',
+  'abnormal.import': 'List import', 'alert.review': 'Warning review', 'calendar.update': 'Calendar changed', 'model.activate': 'Model activated', 'model.register': 'Model registered',
+  'inspection.create': 'Inspection dispatched', 'inspection.result': 'Inspection result', 'training.correction': 'Label correction',
+  'key.reseal': 'Key rotation', 'database.backup': 'Database backup', 'database.restore': 'Database restore',
+  'document.view': 'Document viewed', 'similar.view': 'Similar cases viewed',
+  'supervision.open': 'Supervision opened', 'supervision.answer': 'Supervision answered', 'supervision.close': 'Supervision closed',
+  'user.create': 'User created', 'user.update': 'User changed', 'user.password_reset': 'Password reset', 'unit.street_station': 'Street reassigned', 'audit.export': 'Audit log exported',
+  'knowledge.template_edit': 'Answer template edited',
+  'proceeding.record': 'Related proceeding recorded',
+  'calendar.recount': 'Deadlines recounted on the new calendar',
+  'exchange.upload': 'Exchange data uploaded', 'disclosure.correction': 'Disclosure correction request',
+  'odr.apply': 'ODR application', 'odr.decide': 'ODR application decided', 'odr.account': 'ODR enterprise account', 'odr.key': 'ODR API key', 'odr.bulk': 'ODR bulk handling',
+  'case.penalty': 'Penalty decision recorded', 'monitoring.issue': 'Monitoring instruction issued', 'monitoring.step': 'Monitoring step',
+  'transfer12345.receive': '12345 transfer received', 'transfer12345.reopen': '12345 re-opened', 'transfer12345.feedback': '12345 satisfaction follow-up',
+};
+
+export const AUDIT_SUBJECT_LABELS_EN: Record<keyof typeof AUDIT_SUBJECT_LABELS, string> = {
+  ticket: 'Ticket', tickets: 'Tickets', abnormal: 'List entry', abnormal_list: 'Abnormal list', user: 'User', alert: 'Warning', calendar: 'Calendar',
+  model: 'Model', batch: 'Import batch', key: 'Key', database: 'Database', street: 'Street/town', audit_log: 'Audit log', document: 'Document', supervision: 'Supervision',
 };
 
 export const auditActionLabel = (a: string) => (AUDIT_ACTION_LABELS as Record<string, string>)[a] ?? '其他操作';
-export const auditSubjectLabel = (s: string) => AUDIT_SUBJECT_LABELS[s] ?? '其他对象';
+export const auditSubjectLabel = (s: string) => (AUDIT_SUBJECT_LABELS as Record<string, string>)[s] ?? '其他对象';

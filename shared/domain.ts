@@ -10,6 +10,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   analyst: '市局分析员', enterprise: 'ODR企业', partner: '协作部门', admin: '系统管理员',
   monitor: '第三方监测机构',
 };
+/** The roles' English names (the web's English locale). */
+export const ROLE_LABELS_EN: Record<Role, string> = {
+  public: 'Public', operator: 'Hotline operator', officer: 'Station officer', supervisor: 'District supervisor',
+  analyst: 'City analyst', enterprise: 'ODR enterprise', partner: 'Partner department', admin: 'Administrator',
+  monitor: 'Monitoring body',
+};
 
 export const CHANNELS = ['web', 'phone', '12345', '12315', 'app', 'wechat', 'letter', 'walk-in', 'import'] as const;
 

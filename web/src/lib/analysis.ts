@@ -1,5 +1,6 @@
 /** Shared bits of the analysis screen: drill filters, the comparison period, cube calls. */
 import { api } from './api';
+import { t } from './i18n';
 import type { CubeRow } from '../../../shared/pivot.js';
 
 export interface DrillFilter { dim: string; value: string; label: string; dimLabel: string }
@@ -19,5 +20,5 @@ export async function cube(dims: string[], range: { from: string; to: string }, 
 
 /** Change against the period before; a base under 5 gives no meaningful percentage (a year before the data began). */
 export const MIN_BASE = 5;
-export const growthText = (cur: number, prev: number) => (prev >= MIN_BASE ? `${cur >= prev ? '+' : ''}${(((cur - prev) / prev) * 100).toFixed(1)}%` : prev === 0 && cur > 0 ? '新增' : '—');
+export const growthText = (cur: number, prev: number) => (prev >= MIN_BASE ? `${cur >= prev ? '+' : ''}${(((cur - prev) / prev) * 100).toFixed(1)}%` : prev === 0 && cur > 0 ? t('analysis.new') : '—');
 export const rateText = (num: number, den: number) => (den > 0 ? `${((num / den) * 100).toFixed(1)}%` : '—');

@@ -1,8 +1,18 @@
 /**
- * Chinese by default, English on request. A tiny dictionary rather than a library: the UI has a few hundred strings
- * and the server already speaks Chinese in its messages and documents.
+ * The UI's one i18n mechanism: Chinese by default, English on request. Every visible string is a key in the message
+ * catalogs under ./messages (a zh and an en map per area, checked complete by i18n.test.ts); codes (statuses, kinds,
+ * actions …) go through labels.ts, whose maps hold both languages side by side. A tiny dictionary rather than a
+ * library: the UI has a few hundred strings and the server speaks Chinese in its messages and documents.
+ *
+ * This file is the only place that asks which locale is on (i18n.test.ts fails on an inline `locale === 'zh'`).
  */
 import { ref } from 'vue';
+import * as common from './messages/common';
+import * as ticket from './messages/ticket';
+import * as analysis from './messages/analysis';
+import * as oversight from './messages/oversight';
+import * as pub from './messages/public';
+import * as admin from './messages/admin';
 
 export type Locale = 'zh' | 'en';
 const saved = typeof localStorage !== 'undefined' ? (localStorage.getItem('xz_locale') as Locale | null) : null;
@@ -13,170 +23,37 @@ export function setLocale(l: Locale) {
   localStorage.setItem('xz_locale', l);
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
 }
+export const toggleLocale = () => setLocale(locale.value === 'zh' ? 'en' : 'zh');
 
-const D: Record<string, [string, string]> = {
-  app: ['獬豸 · 12315 投诉举报智慧平台', 'Xiezhi · 12315 complaints & reports'],
-  appShort: ['獬豸', 'Xiezhi'],
-  appTagline: [' · 12315 投诉举报智慧平台', ' · 12315 complaints & reports'],
-  login: ['登录', 'Sign in'],
-  logout: ['退出', 'Sign out'],
-  username: ['用户名', 'Username'],
-  password: ['密码', 'Password'],
-  demoAccounts: ['演示账户（密码均为 xiezhi2026）', 'Demo accounts (password xiezhi2026)'],
-  workbench: ['工作台', 'Workbench'],
-  intake: ['登记工单', 'File a ticket'],
-  cockpit: ['驾驶舱', 'Cockpit'],
-  analysis: ['多维分析', 'Analysis'],
-  monthlyReport: ['月度报告', 'Monthly report'],
-  alerts: ['智能预警', 'Early warnings'],
-  models: ['模型版本', 'Models'],
-  abnormal: ['异常名录', 'Abnormal list'],
-  monitoring: ['监测闭环', 'Monitoring loop'],
-  enterprise: ['ODR企业', 'ODR enterprise'],
-  admin: ['系统管理', 'Administration'],
-  knowledge: ['知识库', 'Knowledge'],
-  portal: ['公众服务', 'Public portal'],
-  // portal
-  portalTitle: ['12315 消费投诉 · 举报 · 咨询', '12315 complaints · reports · enquiries'],
-  portalLead: ['直接用自己的话写下经过，系统会自动识别商家、金额、诉求等信息，您核对修改后提交。', 'Write what happened in your own words; the form fills itself in — check it, correct it, submit.'],
-  writeHere: ['事情经过', 'What happened'],
-  writePlaceholder: ['例如：2026年11月3日我在XX健身房办了一张3000元的年卡，现在门店关门联系不上，要求退还剩余费用……', 'e.g. On 3 Nov 2026 I bought a ¥3000 gym card; the shop has closed and I want a refund…'],
-  kindLabel: ['类型', 'Kind'],
-  title: ['标题', 'Title'],
-  business: ['被投诉/举报商家', 'Business'],
-  businessAddress: ['商家地址', 'Business address'],
-  platform: ['电商平台', 'Platform'],
-  product: ['商品或服务', 'Product or service'],
-  amount: ['涉及金额（元）', 'Amount (CNY)'],
-  purchaseDate: ['购买日期', 'Purchase date'],
-  orderNo: ['订单号', 'Order number'],
-  demands: ['诉求', 'Demands'],
-  legalBasis: ['引用法律依据', 'Legal basis cited'],
-  yourName: ['您的姓名', 'Your name'],
-  yourPhone: ['联系电话', 'Phone'],
-  yourId: ['身份证号（可选）', 'ID number (optional)'],
-  yourAddress: ['联系地址（可选）', 'Your address (optional)'],
-  consentOdr: ['同意由商家（ODR企业）先行协商和解', 'Let the business (ODR enterprise) try to settle first'],
-  evidence: ['证据材料', 'Evidence'],
-  evidenceHint: ['图片、视频、票据（本版本保存在您的浏览器中，办理人员会联系您补充）', 'Photos, videos, receipts (kept in your browser in this version; the officer will ask for them)'],
-  submit: ['提交', 'Submit'],
-  submitted: ['已提交', 'Submitted'],
-  ticketNo: ['工单号', 'Ticket number'],
-  trackingCode: ['查询码', 'Tracking code'],
-  keepThese: ['请保存工单号和查询码，用于查询进度和评价。', 'Keep the ticket number and tracking code to follow progress and rate the handling.'],
-  track: ['进度查询', 'Track'],
-  trackBtn: ['查询', 'Look up'],
-  fileNew: ['我要投诉/举报', 'File a complaint/report'],
-  autoFilled: ['自动识别', 'auto-filled'],
-  prefillWorking: ['正在识别…', 'reading…'],
-  prefillOff: ['自动识别暂不可用，请手工填写。', 'Auto-fill is unavailable; please fill in by hand.'],
-  rate: ['评价办理结果', 'Rate the handling'],
-  rateThanks: ['感谢您的评价', 'Thank you for rating'],
-  comment: ['意见', 'Comment'],
-  documents: ['文书', 'Documents'],
-  progress: ['办理进度', 'Progress'],
-  status: ['状态', 'Status'],
-  required: ['必填', 'required'],
-  // workbench
-  queue: ['待办队列', 'Queue'],
-  search: ['搜索 工单号/标题/商家', 'Search no./title/business'],
-  allKinds: ['全部类型', 'All kinds'],
-  allStatus: ['在办', 'Open'],
-  allClocks: ['全部时限', 'All clocks'],
-  clockRed: ['已超期', 'Overdue'],
-  clockAmber: ['临期', 'Due soon'],
-  clockGreen: ['正常', 'On time'],
-  clockNone: ['无时限', 'No clock'],
-  dueDate: ['期限', 'Due'],
-  workdaysLeft: ['剩余工作日', 'Workdays left'],
-  received: ['收件', 'Received'],
-  respondent: ['被投诉方', 'Respondent'],
-  complainant: ['投诉人', 'Complainant'],
-  category: ['分类', 'Category'],
-  total: ['共', 'Total'],
-  items: ['件', 'items'],
-  refresh: ['刷新', 'Refresh'],
-  pickTicket: ['从左侧队列选择工单（↑/↓ 选择，Enter 打开）', 'Pick a ticket from the queue (↑/↓, Enter)'],
-  originalText: ['原文', 'Original text'],
-  prefill: ['智能预填', 'Pre-filled fields'],
-  suggested: ['智能分类（可更正）', 'Suggested categories (correctable)'],
-  confidence: ['置信度', 'confidence'],
-  saveCorrections: ['保存更正（作为训练数据）', 'Save corrections (training data)'],
-  saved: ['已保存', 'Saved'],
-  similar: ['类案推送', 'Similar cases'],
-  risk: ['投诉人风险', 'Complainant risk'],
-  timeline: ['时间线', 'Timeline'],
-  deadlines: ['法定期限', 'Statutory deadlines'],
-  actions: ['办理', 'Actions'],
-  transfer: ['转办', 'Transfer'],
-  transferTo: ['转至单位', 'To unit'],
-  reason: ['理由', 'Reason'],
-  note: ['说明', 'Note'],
-  confirm: ['确定', 'Confirm'],
-  cancel: ['取消', 'Cancel'],
-  inspection: ['一键生成现场检查任务', 'One-click inspection task'],
-  inspectionTask: ['现场检查任务', 'Inspection task'],
-  checklist: ['检查清单', 'Checklist'],
-  assignee: ['承办人', 'Assignee'],
-  result: ['结果', 'Result'],
-  saveResult: ['回填结果', 'Record result'],
-  notAvailable: ['该功能的接口尚未上线', 'This endpoint is not available yet'],
-  print: ['打印', 'Print'],
-  open: ['打开', 'Open'],
-  noAccess: ['无权查看该工单（不在本单位管辖范围）', 'You may not open this ticket (outside your unit)'],
-  none: ['无', 'None'],
-  masked: ['已脱敏', 'masked'],
-  reveal: ['显示', 'Reveal'],
-  // cockpit
-  cockpitTitle: ['上海市 12315 投诉举报驾驶舱', 'Shanghai 12315 cockpit'],
-  today: ['今日收件', 'Received today'],
-  totalTickets: ['工单总量', 'All tickets'],
-  openTickets: ['在办', 'Open'],
-  overdue: ['超期', 'Overdue'],
-  onTimeRate: ['按时办结率', 'On-time rate'],
-  mediationRate: ['调解成功率', 'Mediation success'],
-  mediationNote: ['不含异常名录人员工单', 'excl. abnormal-listed'],
-  trend: ['收件趋势', 'Intake trend'],
-  byKind: ['按类型', 'By kind'],
-  byChannel: ['按渠道', 'By channel'],
-  byCategory: ['按商品/服务类别', 'By category'],
-  byProblem: ['按问题性质', 'By problem'],
-  districtMap: ['各区分布（方块地图）', 'By district (tile map)'],
-  hotBusinesses: ['热点商家', 'Hot businesses'],
-  hotTopics: ['热点话题', 'Hot topics'],
-  liveAlerts: ['实时预警', 'Live warnings'],
-  abnormalFigures: ['异常名录', 'Abnormal list'],
-  drill: ['明细', 'Drill-down'],
-  clickToDrill: ['点击图表查看工单明细', 'Click a chart to see the tickets'],
-  // alerts / abnormal
-  review: ['审核', 'Review'],
-  confirmAlert: ['确认', 'Confirm'],
-  dismiss: ['排除', 'Dismiss'],
-  handled: ['已处置', 'Handled'],
-  evidenceTickets: ['证据工单', 'Evidence tickets'],
-  criteria: ['判定标准', 'Criteria'],
-  notify: ['一次性告知', 'Notify'],
-  appeal: ['申诉', 'Appeal'],
-  remove: ['移出', 'Remove'],
-  list: ['列入', 'List'],
-  unmask: ['查看明文', 'Unmask'],
-  // enterprise
-  odrInbox: ['ODR 待处理投诉', 'ODR inbox'],
-  windowLeft: ['和解期剩余', 'Window left'],
-  settle: ['和解', 'Settle'],
-  declineOdr: ['未能和解', 'Could not settle'],
-  myStats: ['本企业统计', 'Our statistics'],
-  submitEvidence: ['提交证据（商家救济申诉）', 'Submit evidence (claim fabricated)'],
-  firstSettlementRate: ['首次和解率', 'First-settlement rate'],
-  growth: ['环比', 'Growth'],
-  loading: ['加载中…', 'Loading…'],
-  error: ['出错了', 'Error'],
-  empty: ['暂无数据', 'No data'],
-  lang: ['English', '中文'],
+/** The catalogs, merged; exported for the completeness test. */
+export const MESSAGES: Record<Locale, Record<string, string>> = {
+  zh: { ...common.zh, ...ticket.zh, ...analysis.zh, ...oversight.zh, ...pub.zh, ...admin.zh },
+  en: { ...common.en, ...ticket.en, ...analysis.en, ...oversight.en, ...pub.en, ...admin.en },
 };
 
-export function t(key: string): string {
-  const e = D[key];
-  if (!e) return key;
-  return locale.value === 'zh' ? e[0] : e[1];
+/** The message for key in the current locale; `{name}` placeholders are filled from params. Unknown keys show as is. */
+export function t(key: string, params?: Record<string, string | number | null | undefined>): string {
+  const s = MESSAGES[locale.value][key] ?? key;
+  return params ? s.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p] ?? '') : m)) : s;
 }
+
+/** A code's label from a map of [zh, en] pairs (labels.ts); the code itself when the map lacks it. */
+export function pairLabel(map: Record<string, readonly [string, string]>, code: string | null | undefined): string {
+  if (!code) return '';
+  const e = map[code];
+  return e ? e[locale.value === 'zh' ? 0 : 1] : code;
+}
+
+/** One entry of a label map written as [zh, en] data (a select's options, a menu); never an inline literal pair. */
+export const pair = (p: readonly [string, string]) => p[locale.value === 'zh' ? 0 : 1];
+
+/** A code's label from one map per language (the shared/*-labels.ts maps); other ([zh, en]) or the code when missing. */
+export function localeLabel(maps: Record<Locale, Record<string, string>>, code: string | null | undefined, other?: readonly [string, string]): string {
+  if (!code) return '';
+  return maps[locale.value][code] ?? (other ? other[locale.value === 'zh' ? 0 : 1] : code);
+}
+
+/** The BCP 47 tag for toLocaleString and friends. */
+export const dateLocale = () => (locale.value === 'zh' ? 'zh-CN' : 'en-GB');
+/** Whether Chinese is on: for the few choices that are not strings (a layout, the Element Plus locale). */
+export const isZh = () => locale.value === 'zh';
