@@ -25,6 +25,8 @@ export interface FeatureConfig {
   latin?: number;
   /** with `hashed`: one token per whole non-ASCII run (a Chinese clause) */
   runs?: boolean;
+  /** with `hashed`: char n-grams at run edges, the edge as a marker */
+  edges?: boolean;
   /**
    * format 3: structured fields as their own block, each token with this weight next to the L2-normalised text
    * (so a company or channel keeps its strength whatever the text length, and a row with no text still has
@@ -78,7 +80,7 @@ export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
   const block = cfg.metaBlock !== undefined;
   const resp = t.respondent?.name;
   if (block && resp) s = s ? `${s}。${resp}` : resp;
-  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0, runs: cfg.runs }, acc, buf);
+  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0, runs: cfg.runs, edges: cfg.edges }, acc, buf);
   if (cfg.word[1] > 0) hashWords(buf, L, cfg.word, segment, acc, wordBuf);
   acc.textEnd = acc.n;
   if (cfg.meta) {

@@ -46,6 +46,8 @@ export interface HashedConfig {
   /** also one token per whole run that holds a non-ASCII letter (a Chinese clause between punctuation: what
    * scikit-learn's default word analyzer yields on Chinese) */
   runs?: boolean;
+  /** char n-grams may begin or end at a run's edge (the edge as a marker, as scikit-learn's char_wb pads words) */
+  edges?: boolean;
 }
 
 /**
@@ -152,6 +154,24 @@ export function hashText(s: string, cfg: HashedConfig, acc: HashAcc, buf: Uint16
       prev0 = true;
     } else prev0 = false;
     buf[L++] = c;
+  }
+  if (maxN > 1 && cfg.edges) {
+    // n-grams that start or end at an edge: marker + first chars, last chars + marker (a clause that starts with 不,
+    // ends with 了 …); the n-grams inside the run are added below as before
+    for (let i = -1; i < L; i++) {
+      const c0 = i < 0 ? 0 : buf[i]!;
+      let h = Math.imul(0x2468ace ^ c0, P);
+      for (let n = 2; n <= maxN; n++) {
+        const j = i + n - 1;
+        const c = j < L ? buf[j]! : 0;
+        h = Math.imul(h ^ c, P);
+        if (c === 0) {
+          if (c0 !== 0 && n >= minN) acc.add(mix(h ^ n)); // ends at the edge
+          break;
+        }
+        if (c0 === 0 && n >= minN) acc.add(mix(h ^ n)); // starts at the edge
+      }
+    }
   }
   if (maxN > 0) {
     for (let i = 0; i < L; i++) {

@@ -68,7 +68,9 @@ const PRESETS: Record<Method, { features: Omit<FeatureConfig, 'bits'>; epochs: n
   baseline: { features: { word: [1, 1], char: [1, 3], sublinear: false, meta: false }, epochs: 6, balanced: false },
   // format 3: char 1–3 grams within runs carry Chinese words without a segmenter (jieba cost 2–3x the time for
   // +0.004 macro-F1 on online-shopping); Latin words + bigrams for English; structured fields as their own block
-  xiezhi: { features: { word: [0, 0], char: [1, 3], sublinear: true, meta: true, hashed: true, latin: 2, metaBlock: 0.5 }, epochs: 6, balanced: true },
+  // + whole clauses and clause-edge n-grams (what scikit-learn's word and char_wb analyzers see on Chinese; waimai
+  // sentiment 0.878 → 0.890, above scikit-learn's 0.887)
+  xiezhi: { features: { word: [0, 0], char: [1, 3], sublinear: true, meta: true, hashed: true, latin: 2, metaBlock: 0.5, runs: true, edges: true }, epochs: 6, balanced: true },
 };
 
 /** Labelled examples of `label` in a set of tickets. */
