@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { InputError } from '../../platform/tif/index.js';
-import { MODEL_FORMAT, type ClassifierModel } from './domain/classify/model.js';
+import { MODEL_FORMAT, quantize, type ClassifierModel } from './domain/classify/model.js';
 
 const b64 = (a: Float32Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 function f32(s: string): Float32Array {
@@ -27,10 +27,7 @@ export function serializeModel(m: ClassifierModel): string {
   used.forEach((k, i) => w.set(m.weights.w.subarray(k * C, k * C + C), i * C));
   const { idf: _i, weights: _w, ...meta } = m;
   // weights quantised to int8 with one scale: 4x smaller files, predictions unchanged in practice (checked in tests)
-  let max = 0;
-  for (const v of w) if (Math.abs(v) > max) max = Math.abs(v);
-  const scale = max / 127 || 1;
-  const q = Int8Array.from(w, (v) => Math.round(v / scale));
+  const { q, scale } = quantize(w);
   const wq = Buffer.from(q.buffer).toString('base64');
   return JSON.stringify({ ...meta, dim: m.weights.dim, sparse: { index: b64(idx), idf: b64(idf), wq, scale, b: Array.from(m.weights.b) } });
 }
@@ -49,17 +46,26 @@ export function deserializeModel(json: string): ClassifierModel {
   const dim = o.dim as number;
   const idx = i32(sp.index);
   const idfS = f32(sp.idf);
-  let wS: Float32Array;
+  const idf = new Float32Array(dim);
+  const w = new Float32Array(dim * C);
+  // plain loops straight into the dense arrays: loading is part of every CLI run (a callback per weight cost ~0.5 s)
   if (sp.wq !== undefined) {
     const raw = Buffer.from(sp.wq, 'base64');
     const q = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-    wS = Float32Array.from(q, (v) => v * (sp.scale ?? 1));
-  } else wS = f32(sp.w ?? '');
-  const idf = new Float32Array(dim);
-  const w = new Float32Array(dim * C);
-  for (let i = 0; i < idx.length; i++) {
-    idf[idx[i]!] = idfS[i]!;
-    w.set(wS.subarray(i * C, i * C + C), idx[i]! * C);
+    const scale = sp.scale ?? 1;
+    for (let i = 0; i < idx.length; i++) {
+      const k = idx[i]!;
+      idf[k] = idfS[i]!;
+      const src = i * C;
+      const dst = k * C;
+      for (let c = 0; c < C; c++) w[dst + c] = q[src + c]! * scale;
+    }
+  } else {
+    const wS = f32(sp.w ?? '');
+    for (let i = 0; i < idx.length; i++) {
+      idf[idx[i]!] = idfS[i]!;
+      w.set(wS.subarray(i * C, i * C + C), idx[i]! * C);
+    }
   }
   const { sparse: _s, dim: _d, ...meta } = o;
   return { ...(meta as unknown as ClassifierModel), idf, weights: { classes: C, dim, w, b: Float32Array.from(sp.b) } };

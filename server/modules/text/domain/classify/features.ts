@@ -23,6 +23,10 @@ export interface FeatureConfig {
   hashed?: boolean;
   /** with `hashed`: Latin word n-grams (0 none, 1 words, 2 words + bigrams) */
   latin?: number;
+  /** with `hashed`: one token per whole non-ASCII run (a Chinese clause) */
+  runs?: boolean;
+  /** with `hashed`: char n-grams at run edges, the edge as a marker */
+  edges?: boolean;
   /**
    * format 3: structured fields as their own block, each token with this weight next to the L2-normalised text
    * (so a company or channel keeps its strength whatever the text length, and a row with no text still has
@@ -66,7 +70,7 @@ const wordBuf = new Int32Array(MAX_CLASSIFY_CHARS);
 const segment = (s: string) => getJieba().cut(s, false);
 
 /** Hashed counts of one ticket into the shared accumulator for `cfg.bits` (format-2 configs). The caller reads
- * `acc.touched[0..n)` / `acc.counts` and must call `acc.reset()`. */
+ * `acc.touched[0..n)` / `acc.cnt[0..n)` and must call `acc.reset()`. */
 export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
   let acc = accs.get(cfg.bits);
   if (!acc) accs.set(cfg.bits, (acc = new HashAcc(cfg.bits)));
@@ -76,7 +80,7 @@ export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
   const block = cfg.metaBlock !== undefined;
   const resp = t.respondent?.name;
   if (block && resp) s = s ? `${s}。${resp}` : resp;
-  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0 }, acc, buf);
+  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0, runs: cfg.runs, edges: cfg.edges }, acc, buf);
   if (cfg.word[1] > 0) hashWords(buf, L, cfg.word, segment, acc, wordBuf);
   acc.textEnd = acc.n;
   if (cfg.meta) {
@@ -99,7 +103,7 @@ export function rawFeatures(t: FeatureTicket, cfg: FeatureConfig): SparseVec {
     const acc = hashedCounts(t, cfg);
     const idx = acc.touched.slice(0, acc.n);
     const val = new Float32Array(acc.n);
-    for (let i = 0; i < acc.n; i++) val[i] = acc.counts[idx[i]!]!;
+    val.set(acc.cnt.subarray(0, acc.n));
     const text = acc.textEnd;
     acc.reset();
     return cfg.metaBlock !== undefined ? { idx, val, text } : { idx, val };

@@ -43,38 +43,86 @@ export interface HashedConfig {
   char: [number, number];
   /** Latin word n-grams (ASCII letter/digit runs): 0 none, 1 words, 2 words + bigrams */
   latinWords: number;
+  /** also one token per whole run that holds a non-ASCII letter (a Chinese clause between punctuation: what
+   * scikit-learn's default word analyzer yields on Chinese) */
+  runs?: boolean;
+  /** char n-grams may begin or end at a run's edge (the edge as a marker, as scikit-learn's char_wb pads words) */
+  edges?: boolean;
 }
 
-/** Accumulates hashed counts; `touched` lists the non-zero buckets. Reused across tickets (no per-ticket arrays). */
+/**
+ * Accumulates hashed counts: `touched[i]` is the i-th distinct bucket seen, `cnt[i]` its count. Reused across tickets
+ * (no per-ticket arrays). The bucket → entry map is a small open-addressing table (16 KB for a short text, so it
+ * stays in L1) rather than a count array over the whole 2^bits space, whose random writes missed the cache.
+ */
 export class HashAcc {
-  readonly counts: Float32Array;
   touched: Int32Array;
+  cnt: Float32Array;
   n = 0;
   /** entries before this index come from the text; after it, structured tokens (format 3) */
   textEnd = 0;
   readonly mask: number;
+  /** slot → entry index + 1 (0 = empty) */
+  private slots: Int32Array;
+  private smask: number;
   constructor(readonly bits: number) {
-    this.counts = new Float32Array(1 << bits);
-    this.touched = new Int32Array(1024);
     this.mask = (1 << bits) - 1;
+    this.touched = new Int32Array(1024);
+    this.cnt = new Float32Array(1024);
+    this.slots = new Int32Array(4096);
+    this.smask = 4095;
   }
   add(h: number): void {
     const k = h & this.mask;
-    if (this.counts[k] === 0) {
-      if (this.n === this.touched.length) {
-        const t = new Int32Array(this.n * 2);
-        t.set(this.touched);
-        this.touched = t;
+    const slots = this.slots;
+    const sm = this.smask;
+    let s = k & sm;
+    for (;;) {
+      const e = slots[s]!;
+      if (e === 0) break;
+      if (this.touched[e - 1] === k) {
+        this.cnt[e - 1]! += 1;
+        return;
       }
-      this.touched[this.n++] = k;
+      s = (s + 1) & sm;
     }
-    this.counts[k]! += 1;
+    if (this.n === this.touched.length) {
+      const t = new Int32Array(this.n * 2);
+      t.set(this.touched);
+      this.touched = t;
+      const c = new Float32Array(this.n * 2);
+      c.set(this.cnt);
+      this.cnt = c;
+    }
+    this.touched[this.n] = k;
+    this.cnt[this.n] = 1;
+    slots[s] = ++this.n;
+    if (this.n * 2 > sm) this.grow();
   }
-  /** Clears the touched buckets (call after reading them). */
+  private grow(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.smask = size - 1;
+    this.rehash();
+  }
+  private rehash(): void {
+    const slots = this.slots;
+    const sm = this.smask;
+    for (let i = 0; i < this.n; i++) {
+      let s = this.touched[i]! & sm;
+      while (slots[s] !== 0) s = (s + 1) & sm;
+      slots[s] = i + 1;
+    }
+  }
+  /** Clears the entries (call after reading them). */
   reset(): void {
-    const c = this.counts;
-    const t = this.touched;
-    for (let i = 0; i < this.n; i++) c[t[i]!] = 0;
+    const slots = this.slots;
+    const sm = this.smask;
+    for (let i = 0; i < this.n; i++) {
+      let s = this.touched[i]! & sm;
+      while (slots[s] !== i + 1) s = (s + 1) & sm;
+      slots[s] = 0;
+    }
     this.n = 0;
     this.textEnd = 0;
   }
@@ -107,6 +155,24 @@ export function hashText(s: string, cfg: HashedConfig, acc: HashAcc, buf: Uint16
     } else prev0 = false;
     buf[L++] = c;
   }
+  if (maxN > 1 && cfg.edges) {
+    // n-grams that start or end at an edge: marker + first chars, last chars + marker (a clause that starts with 不,
+    // ends with 了 …); the n-grams inside the run are added below as before
+    for (let i = -1; i < L; i++) {
+      const c0 = i < 0 ? 0 : buf[i]!;
+      let h = Math.imul(0x2468ace ^ c0, P);
+      for (let n = 2; n <= maxN; n++) {
+        const j = i + n - 1;
+        const c = j < L ? buf[j]! : 0;
+        h = Math.imul(h ^ c, P);
+        if (c === 0) {
+          if (c0 !== 0 && n >= minN) acc.add(mix(h ^ n)); // ends at the edge
+          break;
+        }
+        if (c0 === 0 && n >= minN) acc.add(mix(h ^ n)); // starts at the edge
+      }
+    }
+  }
   if (maxN > 0) {
     for (let i = 0; i < L; i++) {
       if (buf[i] === 0) continue;
@@ -117,6 +183,24 @@ export function hashText(s: string, cfg: HashedConfig, acc: HashAcc, buf: Uint16
         h = Math.imul(h ^ c, P);
         if (n >= minN) acc.add(mix(h ^ n));
       }
+    }
+  }
+  if (cfg.runs) {
+    let h = 0x7f4a7c15;
+    let wide = false;
+    let len = 0;
+    for (let i = 0; i <= L; i++) {
+      const c = i < L ? buf[i]! : 0;
+      if (c === 0) {
+        if (wide && len > 1) acc.add(mix(h ^ 0x68e31da4));
+        h = 0x7f4a7c15;
+        wide = false;
+        len = 0;
+        continue;
+      }
+      h = Math.imul(h ^ c, P);
+      len++;
+      if (c >= 0x80) wide = true;
     }
   }
   if (cfg.latinWords > 0) {

@@ -14,6 +14,8 @@ export interface SoftmaxOptions {
   /** per-class weight (balanced class weighting for skewed labels) */
   classWeight?: Float32Array;
   seed?: number;
+  /** return the average of the weights over all updates (Polyak–Ruppert) instead of the last iterate */
+  average?: boolean;
 }
 
 export interface SoftmaxWeights {
@@ -48,6 +50,11 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
   const rand = rng(o.seed ?? 42);
   const lr = o.lr;
   const l2 = o.l2;
+  // averaging with sparse updates: u accumulates t·Δw, and the average is w − u / t (no pass over all weights per step)
+  const avg = o.average === true;
+  const u = avg ? new Float32Array(o.dim * C) : w;
+  const ub = new Float64Array(C);
+  let t = 1;
   for (let ep = 0; ep < o.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -75,8 +82,11 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
         p[c] = g;
         gsq += g * g;
         gb[c]! += g * g;
-        b[c]! -= (lr * g) / Math.sqrt(gb[c]! + 1e-8);
+        const d = (lr * g) / Math.sqrt(gb[c]! + 1e-8);
+        b[c]! -= d;
+        ub[c]! -= t * d;
       }
+      t++;
       if (gsq < 1e-10) continue; // confidently right: nothing to learn (and skip the decay, as lazy L2 allows)
       for (let j = 0; j < x.idx.length; j++) {
         const f = x.idx[j]!;
@@ -84,12 +94,26 @@ export function trainSoftmax(xs: SparseVec[], ys: Int32Array, o: SoftmaxOptions)
         const v = x.val[j]!;
         g2[f]! += gsq * v * v;
         const step = lr / Math.sqrt(g2[f]! + 1e-8);
-        for (let c = 0; c < C; c++) {
-          const k = base + c;
-          w[k]! -= step * (p[c]! * v + l2 * w[k]!);
+        if (avg) {
+          for (let c = 0; c < C; c++) {
+            const k = base + c;
+            const d = step * (p[c]! * v + l2 * w[k]!);
+            w[k]! -= d;
+            u[k]! -= (t - 1) * d;
+          }
+        } else {
+          for (let c = 0; c < C; c++) {
+            const k = base + c;
+            w[k]! -= step * (p[c]! * v + l2 * w[k]!);
+          }
         }
       }
     }
+  }
+  if (avg) {
+    const T = t;
+    for (let k = 0; k < w.length; k++) w[k] = w[k]! - u[k]! / T;
+    for (let c = 0; c < C; c++) b[c] = b[c]! - ub[c]! / T;
   }
   return { classes: C, dim: o.dim, w, b };
 }
