@@ -61,7 +61,7 @@ export function toTicket(v: unknown): TifTicket | string {
     else (extra ??= {})[k] = val;
   }
   for (const k of ['title', 'text', 'channel', 'kind', 'location'] as const) {
-    if (t[k] !== undefined && t[k] !== null && typeof t[k] !== 'string') t[k] = String(t[k]);
+    if (t[k] !== undefined && t[k] !== null && typeof t[k] !== 'string') t[k] = asText(t[k]);
     if (t[k] === null) delete t[k];
   }
   if (t.amount !== undefined && t.amount !== null) {
@@ -74,7 +74,8 @@ export function toTicket(v: unknown): TifTicket | string {
   }
   if (t.labels) {
     const labels: Record<string, string> = {};
-    for (const [k, val] of Object.entries(t.labels as Record<string, unknown>)) if (val !== null && val !== undefined) labels[k] = String(val);
+    for (const [k, val] of Object.entries(t.labels as Record<string, unknown>))
+      if (val !== null && val !== undefined) labels[k] = asText(val);
     t.labels = labels;
   }
   if (extra) t.extra = { ...((t.extra as Record<string, unknown>) ?? {}), ...extra };
@@ -104,13 +105,17 @@ export async function* readTif(file: string): AsyncGenerator<TifLine> {
     }
   } catch (e) {
     const msg = (e as Error).message;
-    if (/incorrect header check|unexpected end of file/i.test(msg)) throw new InputError(`${file}: not a valid gzip file (${msg})`);
+    if (/incorrect header check|unexpected end of file/i.test(msg))
+      throw new InputError(`${file}: not a valid gzip file (${msg})`);
     throw e;
   }
 }
 
 /** Loads every valid ticket of several files into memory (for batch tools: train, mine, classify). */
-export async function loadTif(files: string[], onReject?: (file: string, line: number, reason: string) => void): Promise<{ tickets: TifTicket[]; rejected: number }> {
+export async function loadTif(
+  files: string[],
+  onReject?: (file: string, line: number, reason: string) => void,
+): Promise<{ tickets: TifTicket[]; rejected: number }> {
   const tickets: TifTicket[] = [];
   let rejected = 0;
   for (const f of files) {
@@ -122,4 +127,12 @@ export async function loadTif(files: string[], onReject?: (file: string, line: n
     }
   }
   return { tickets, rejected };
+}
+
+/**
+ * A non-string value where the format wants text, as text. Objects go through JSON: `String()` calls the value's own
+ * `toString`, and a JSON line may carry a key of that name (`{"toString": ""}`), which makes `String()` throw.
+ */
+function asText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
