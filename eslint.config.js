@@ -7,8 +7,22 @@ import pluginVue from 'eslint-plugin-vue';
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'test-results/**', '.xiezhi/**', 'web/vite.config.ts', 'dist/**'] },
   {
-    files: ['server/**/*.ts', 'cli/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'web/src/**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: { allowDefaultProject: ['web/src/lib/*.test.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    files: [
+      'server/**/*.ts',
+      'cli/**/*.ts',
+      'shared/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'web/src/**/*.ts',
+    ],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: {
+        projectService: { allowDefaultProject: ['web/src/lib/*.test.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     plugins: { '@typescript-eslint': tseslint.plugin, local: { rules: { 'module-boundaries': boundaries } } },
     rules: {
       'local/module-boundaries': 'error',
@@ -24,7 +38,9 @@ export default tseslint.config(
   ...pluginVue.configs['flat/essential'].map((c) => ({ ...c, files: ['web/src/**/*.vue'] })),
   {
     files: ['web/src/**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
       'vue/multi-word-component-names': 'off',

@@ -22,7 +22,13 @@ const t0 = Date.now();
 await loadDemo(app, { tickets: n, seed: 7 });
 const loadS = (Date.now() - t0) / 1000;
 const http = (await startRoles(app, ['web'], { scheduler: false })).http!;
-const analyst = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'analyst', password: DEMO_PASSWORD } })).json().token as string;
+const analyst = (
+  await http.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'analyst', password: DEMO_PASSWORD },
+  })
+).json().token as string;
 const today = app.today();
 const from = new Date(Date.parse(today) - 364 * 86_400_000).toISOString().slice(0, 10);
 const cpu0 = process.cpuUsage();
@@ -49,7 +55,9 @@ const cpu = process.cpuUsage(cpu0);
 await http.close();
 await app.close();
 if (!keep) rmSync(dir, { recursive: true, force: true });
-console.log(`database: ${app.db.kind}, ${n} tickets (loaded in ${loadS.toFixed(0)} s); CPU for the requests ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+console.log(
+  `database: ${app.db.kind}, ${n} tickets (loaded in ${loadS.toFixed(0)} s); CPU for the requests ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+);
 console.log('| request | ms |');
 for (const r of rows) console.log(`| ${r.label} | ${r.ms} |`);
 console.log(JSON.stringify({ bench: 'analysis-api', tickets: n, db: app.db.kind, rows }));

@@ -10,7 +10,8 @@ import { loadTif } from '../server/platform/tif/index.js';
 import { loadModel, predict, saveModel, trainClassifier } from '../server/modules/text/index.js';
 import { makeCorpus } from './text-corpus.js';
 
-const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : join(process.cwd(), '../shared/data');
+const dir =
+  process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : join(process.cwd(), '../shared/data');
 const tickets = (await loadTif([join(dir, 'online-shopping.tif.jsonl.gz')])).tickets;
 const texts = [...tickets.slice(0, 10000), ...makeCorpus(10000, 11)];
 mkdirSync('.xiezhi', { recursive: true });
@@ -25,4 +26,11 @@ for (let r = 0; r < 6; r++) {
   const c = process.cpuUsage(c0);
   rates.push(Math.round(texts.length / ((c.user + c.system) / 1e6)));
 }
-console.log(JSON.stringify({ bench: 'classify-speed', n: texts.length, per_s_cpu: rates, load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') }));
+console.log(
+  JSON.stringify({
+    bench: 'classify-speed',
+    n: texts.length,
+    per_s_cpu: rates,
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  }),
+);

@@ -8,14 +8,25 @@ import { DEMO_PASSWORD } from '../server/modules/access/index.js';
 
 const [a, b] = process.argv.slice(2) as [string, string];
 const login = async (url: string, username: string) => {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   return ((await r.json()) as { token: string }).token;
 };
 const tag = randomBytes(3).toString('hex');
 const file = async (text: string, n: number) => {
   const r = await fetch(`${a}/api/tickets`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(a, 'operator')}` },
-    body: JSON.stringify({ kind: 'complaint', client_key: `xp-${tag}-${n}`, text, complainant: { name: `王五${tag}${n}`, phone: `136${String(parseInt(tag, 16) % 1e7).padStart(7, '0')}${n}` }, respondent: { name: `上海${tag}健身管理有限公司`, address: '上海市松江区岳阳街道人民北路9号' } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(a, 'operator')}` },
+    body: JSON.stringify({
+      kind: 'complaint',
+      client_key: `xp-${tag}-${n}`,
+      text,
+      complainant: { name: `王五${tag}${n}`, phone: `136${String(parseInt(tag, 16) % 1e7).padStart(7, '0')}${n}` },
+      respondent: { name: `上海${tag}健身管理有限公司`, address: '上海市松江区岳阳街道人民北路9号' },
+    }),
   });
   return ((await r.json()) as { id: string }).id;
 };
@@ -24,7 +35,9 @@ const t0 = performance.now();
 const second = await file(`健身房${tag}关门了，预付卡余额无法退，老板联系不上`, 2);
 const admin = await login(b, 'admin');
 for (;;) {
-  const r = (await (await fetch(`${b}/api/tickets/${second}/similar?k=50`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items?: { id: string }[] };
+  const r = (await (
+    await fetch(`${b}/api/tickets/${second}/similar?k=50`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json()) as { items?: { id: string }[] };
   if (r.items?.some((x) => x.id === first)) break;
   if (performance.now() - t0 > 30_000) {
     console.log(JSON.stringify({ bench: 'cross-process-similar', found: false, after_s: 30 }));
@@ -32,4 +45,6 @@ for (;;) {
   }
   await new Promise((s) => setTimeout(s, 100));
 }
-console.log(JSON.stringify({ bench: 'cross-process-similar', found: true, after_ms: Math.round(performance.now() - t0) }));
+console.log(
+  JSON.stringify({ bench: 'cross-process-similar', found: true, after_ms: Math.round(performance.now() - t0) }),
+);

@@ -22,8 +22,13 @@ import { openDb } from '../server/platform/db/index.js';
 
 const { values } = parseArgs({
   options: {
-    rate: { type: 'string' }, duration: { type: 'string' }, 'kill-at': { type: 'string' }, port: { type: 'string' },
-    'cluster-port': { type: 'string' }, keep: { type: 'boolean' }, ci: { type: 'boolean' },
+    rate: { type: 'string' },
+    duration: { type: 'string' },
+    'kill-at': { type: 'string' },
+    port: { type: 'string' },
+    'cluster-port': { type: 'string' },
+    keep: { type: 'boolean' },
+    ci: { type: 'boolean' },
   },
 });
 const rate = Number(values.rate ?? 20);
@@ -36,7 +41,11 @@ if (!(rate > 0 && duration > killAt && killAt > 0)) {
   process.exit(2);
 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const clusterEnv = { ...process.env, XZ_CLUSTER_DIR: `/tmp/xz-scale-bench-${clusterPort}`, XZ_CLUSTER_PORT: String(clusterPort) };
+const clusterEnv = {
+  ...process.env,
+  XZ_CLUSTER_DIR: `/tmp/xz-scale-bench-${clusterPort}`,
+  XZ_CLUSTER_PORT: String(clusterPort),
+};
 const cluster = (cmd: string) => {
   const r = spawnSync(`${ROOT}scripts/cluster.sh`, [cmd], { env: clusterEnv, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cluster.sh ${cmd}: ${r.stderr || r.stdout}`);
@@ -67,22 +76,56 @@ try {
   log(`primary+standby up: ${url}`);
 
   const out = openSync(join(work, 'serve.log'), 'a');
-  server = spawn(process.execPath, [`${ROOT}bin/xiezhi.js`, 'serve', '--port', String(port), '--host', '127.0.0.1', '--roles', 'web,worker', '--api-only', '--data', join(work, 'data')], {
-    env: { ...process.env, DATABASE_URL: url, DATABASE_REPLICA_URL: replicaUrl, XIEZHI_RATE_LIMITS: 'off', XIEZHI_KEY: randomBytes(24).toString('hex'), XIEZHI_PROGRESS: '0' },
-    stdio: ['ignore', out, out],
-  });
+  server = spawn(
+    process.execPath,
+    [
+      `${ROOT}bin/xiezhi.js`,
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--roles',
+      'web,worker',
+      '--api-only',
+      '--data',
+      join(work, 'data'),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        DATABASE_REPLICA_URL: replicaUrl,
+        XIEZHI_RATE_LIMITS: 'off',
+        XIEZHI_KEY: randomBytes(24).toString('hex'),
+        XIEZHI_PROGRESS: '0',
+      },
+      stdio: ['ignore', out, out],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`xiezhi serve exited: ${readFileSync(join(work, 'serve.log'), 'utf8').slice(-2000)}`);
+    if (server.exitCode !== null)
+      throw new Error(`xiezhi serve exited: ${readFileSync(join(work, 'serve.log'), 'utf8').slice(-2000)}`);
     if (i > 240) throw new Error('xiezhi serve did not answer /api/health within 120 s');
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await sleep(500);
   }
   log(`xiezhi up on ${base}; filing ${rate}/s for ${duration} s, SIGKILL of the primary at ${killAt} s`);
 
   // warm-up (models loaded, indexes read, connections open): the run measures the failover, not a cold start
   for (let i = 0; i < 5; i++) {
-    const r = await fetch(`${base}/api/public/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'consultation', text: `预热咨询 ${i}` }) });
+    const r = await fetch(`${base}/api/public/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'consultation', text: `预热咨询 ${i}` }),
+    });
     if (r.status !== 201) throw new Error(`warm-up filing answered ${r.status}: ${await r.text()}`);
   }
   const tag = randomBytes(4).toString('hex');
@@ -93,14 +136,21 @@ try {
   const giveUpAt = t0 + (duration + 60) * 1000;
   const fileOne = async (n: number) => {
     const body = JSON.stringify({
-      kind: 'complaint', client_key: `fo-${tag}-${n}`, title: `切换演练${tag}号${n}`,
+      kind: 'complaint',
+      client_key: `fo-${tag}-${n}`,
+      title: `切换演练${tag}号${n}`,
       text: `在健身房办了年卡，门店突然关门，要求退还预付卡余额（演练 ${tag} 第 ${n} 件）`,
       complainant: { name: `演练${n % 97}`, phone: `139${String(n).padStart(8, '0')}` },
       respondent: { name: `上海演练${n % 13}健身有限公司`, address: '上海市徐汇区漕溪北路100号' },
     });
     for (;;) {
       try {
-        const r = await fetch(`${base}/api/public/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+        const r = await fetch(`${base}/api/public/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
         statuses.set(String(r.status), (statuses.get(String(r.status)) ?? 0) + 1);
         await r.arrayBuffer();
         if (r.status === 200 || r.status === 201) {
@@ -133,11 +183,18 @@ try {
   }
   const sent = n;
   await Promise.all(inFlight);
-  log(`sent ${sent}, acknowledged ${acked.size}, retries ${retries}, answers ${JSON.stringify(Object.fromEntries(statuses))}`);
+  log(
+    `sent ${sent}, acknowledged ${acked.size}, retries ${retries}, answers ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
 
   // the books, on whichever node is the primary now
   const db = await openDb({ url });
-  const rows = (await db.query<{ source_id: string; title: string | null }>(`SELECT source_id, title FROM tickets WHERE source = 'web' AND source_id LIKE $1`, [`fo-${tag}-%`])).rows;
+  const rows = (
+    await db.query<{ source_id: string; title: string | null }>(
+      `SELECT source_id, title FROM tickets WHERE source = 'web' AND source_id LIKE $1`,
+      [`fo-${tag}-%`],
+    )
+  ).rows;
   const byTitle = new Map<string, number>();
   for (const r of rows) byTitle.set(r.title ?? r.source_id, (byTitle.get(r.title ?? r.source_id) ?? 0) + 1);
   const storedKeys = new Set(rows.map((r) => r.source_id));
@@ -156,9 +213,17 @@ try {
     prev = t;
   }
   if (prev < duration * 1000) gap = Math.max(gap, duration * 1000 - prev);
-  const result = { acknowledged: acked.size, stored: storedKeys.size, lost, duplicated, downtime_s: Math.round(gap / 100) / 10 };
+  const result = {
+    acknowledged: acked.size,
+    stored: storedKeys.size,
+    lost,
+    duplicated,
+    downtime_s: Math.round(gap / 100) / 10,
+  };
   log(`after the run:\n${state}`);
-  console.log(JSON.stringify({ ...result, sent, retries, rate, killed_at_s: killedAt === null ? null : killedAt / 1000 }));
+  console.log(
+    JSON.stringify({ ...result, sent, retries, rate, killed_at_s: killedAt === null ? null : killedAt / 1000 }),
+  );
   const bars: [string, boolean][] = [
     ['every filing sent was acknowledged', acked.size === sent],
     ['nothing acknowledged was lost', lost === 0],

@@ -31,35 +31,60 @@ const call = async (auth: string | null, method: 'GET' | 'POST', url: string, pa
   if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
   return r.json();
 };
-const admin = (await call(null, 'POST', '/api/auth/login', { username: 'admin', password: DEMO_PASSWORD })).token as string;
+const admin = (await call(null, 'POST', '/api/auth/login', { username: 'admin', password: DEMO_PASSWORD }))
+  .token as string;
 const FIRM = '上海联络站基准电子商务有限公司';
 const key = normaliseBusinessKey(FIRM);
 await call(admin, 'POST', '/api/odr/enterprises', { name: FIRM, contact: { name: '刘客服', phone: '021-61234567' } });
 await call(admin, 'POST', `/api/odr/enterprises/${encodeURIComponent(key)}/approve`, {});
 const today = app.today();
-await ingestTickets(app, Array.from({ length: n }, (_, i) => ({
-  id: `odr-bench-${i}`, kind: 'complaint', received_at: `${today}T01:00:00Z`, channel: 'web', text: `在${FIRM}买的充电宝${i}号无法充电，要求退款。`,
-  complainant: { name: '吴刚', phone: `139${String(i).padStart(8, '0')}` }, respondent: { name: FIRM }, amount: 50 + (i % 200), extra: { consent_odr: true },
-})), { source: 'odr-bench', actor: SYSTEM });
-const ids = (await app.db.query<{ id: string }>(`SELECT id FROM tickets WHERE source = 'odr-bench'`)).rows.map((r) => r.id);
+await ingestTickets(
+  app,
+  Array.from({ length: n }, (_, i) => ({
+    id: `odr-bench-${i}`,
+    kind: 'complaint',
+    received_at: `${today}T01:00:00Z`,
+    channel: 'web',
+    text: `在${FIRM}买的充电宝${i}号无法充电，要求退款。`,
+    complainant: { name: '吴刚', phone: `139${String(i).padStart(8, '0')}` },
+    respondent: { name: FIRM },
+    amount: 50 + (i % 200),
+    extra: { consent_odr: true },
+  })),
+  { source: 'odr-bench', actor: SYSTEM },
+);
+const ids = (await app.db.query<{ id: string }>(`SELECT id FROM tickets WHERE source = 'odr-bench'`)).rows.map(
+  (r) => r.id,
+);
 const routed = await routeConsented(app, ids);
-const secret = (await call(admin, 'POST', `/api/odr/enterprises/${encodeURIComponent(key)}/keys`, { label: 'bench' })).secret as string;
+const secret = (await call(admin, 'POST', `/api/odr/enterprises/${encodeURIComponent(key)}/keys`, { label: 'bench' }))
+  .secret as string;
 
 const items = ids.map((id, i) => ({ ticket_id: id, amount: 50 + (i % 200), idempotency_key: `bench-${id}` }));
 const load0 = loadavg()[0]!;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let ok = 0;
-for (let i = 0; i < items.length; i += page) ok += (await call(secret, 'POST', '/api/enterprise/bulk/settle', { items: items.slice(i, i + page) })).ok as number;
+for (let i = 0; i < items.length; i += page)
+  ok += (await call(secret, 'POST', '/api/enterprise/bulk/settle', { items: items.slice(i, i + page) })).ok as number;
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const t1 = performance.now();
 const retry = await call(secret, 'POST', '/api/enterprise/bulk/settle', { items: items.slice(0, page) });
 const retryMs = performance.now() - t1;
 const out = {
-  complaints: n, routed: routed.routed.length, settled: ok, page, city_tickets: city, wall_s: +wall.toFixed(2), cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
-  per_second: Math.round(ok / wall), retry_page_replayed: (retry.items as { replayed?: boolean }[]).filter((x) => x.replayed).length, retry_page_ms: Math.round(retryMs),
-  load_average: [+load0.toFixed(1), +loadavg()[0]!.toFixed(1)], database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
+  complaints: n,
+  routed: routed.routed.length,
+  settled: ok,
+  page,
+  city_tickets: city,
+  wall_s: +wall.toFixed(2),
+  cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+  per_second: Math.round(ok / wall),
+  retry_page_replayed: (retry.items as { replayed?: boolean }[]).filter((x) => x.replayed).length,
+  retry_page_ms: Math.round(retryMs),
+  load_average: [+load0.toFixed(1), +loadavg()[0]!.toFixed(1)],
+  database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
 };
 console.log(JSON.stringify(out));
 await roles.stop();

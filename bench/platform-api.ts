@@ -20,7 +20,10 @@ const t0 = Date.now();
 await loadDemo(app, { tickets: n, seed: 7 });
 const loadS = (Date.now() - t0) / 1000;
 const http = (await startRoles(app, ['web'], { scheduler: false })).http!;
-const token = async (u: string) => (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token as string;
+const token = async (u: string) =>
+  (
+    await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })
+  ).json().token as string;
 const officer = await token('officer');
 const analyst = await token('analyst');
 const time = async (label: string, url: string, tok: string, reps = 7) => {
@@ -32,7 +35,12 @@ const time = async (label: string, url: string, tok: string, reps = 7) => {
     ms.push(performance.now() - s);
   }
   ms.sort((a, b) => a - b);
-  return { label, first_ms: Math.round(ms[0]!), median_ms: Math.round(ms[Math.floor(ms.length / 2)]!), max_ms: Math.round(ms[ms.length - 1]!) };
+  return {
+    label,
+    first_ms: Math.round(ms[0]!),
+    median_ms: Math.round(ms[Math.floor(ms.length / 2)]!),
+    max_ms: Math.round(ms[ms.length - 1]!),
+  };
 };
 const rows = [
   await time('workbench queue, first page (officer)', '/api/tickets?limit=50', officer),

@@ -20,6 +20,12 @@ const total = (Date.now() - t0) / 1000;
 const cu = process.cpuUsage(c0);
 const cpu = (cu.user + cu.system) / 1e6;
 rmSync(dir, { recursive: true, force: true });
-console.log(`| tickets | open+migrate s | load s | total wall s | CPU s (this process, incl. PGlite) | peak RSS MB | load avg |`);
-console.log(`| ${n} | ${tOpen.toFixed(1)} | ${r.seconds.toFixed(1)} | ${total.toFixed(1)} | ${cpu.toFixed(1)} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} | ${(await import('node:os')).loadavg()[0]!.toFixed(1)} |`);
-console.log(JSON.stringify({ bench: 'demo-load', tickets: n, open_s: tOpen, load_s: r.seconds, total_s: total, cpu_s: cpu }));
+console.log(
+  `| tickets | open+migrate s | load s | total wall s | CPU s (this process, incl. PGlite) | peak RSS MB | load avg |`,
+);
+console.log(
+  `| ${n} | ${tOpen.toFixed(1)} | ${r.seconds.toFixed(1)} | ${total.toFixed(1)} | ${cpu.toFixed(1)} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} | ${(await import('node:os')).loadavg()[0]!.toFixed(1)} |`,
+);
+console.log(
+  JSON.stringify({ bench: 'demo-load', tickets: n, open_s: tOpen, load_s: r.seconds, total_s: total, cpu_s: cpu }),
+);

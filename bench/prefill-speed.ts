@@ -21,7 +21,8 @@ const sets: [string, TifTicket[]][] = [
   ['text-speed corpus (shopping + generated)', [...shop, ...makeCorpus(10000, 11)]],
   ['heimao complaints (x20)', Array.from({ length: 20 }, () => heimao).flat()],
 ];
-const run = (t: TifTicket) => (noTagger ? prefill(t.text ?? '', t.title, { refDate: t.received_at.slice(0, 10), tagger: null }) : prefillTicket(t));
+const run = (t: TifTicket) =>
+  noTagger ? prefill(t.text ?? '', t.title, { refDate: t.received_at.slice(0, 10), tagger: null }) : prefillTicket(t);
 run(sets[0]![1][0]!); // loads gazetteer, lexicons, tagger
 const rows = [];
 for (const [name, texts] of sets) {
@@ -35,8 +36,18 @@ for (const [name, texts] of sets) {
   const wall = (performance.now() - t0) / 1000;
   const chars = texts.reduce((n, t) => n + (t.text?.length ?? 0) + (t.title?.length ?? 0), 0);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const row = { set: name, n: texts.length, mean_chars: Math.round(chars / texts.length), per_s_cpu: Math.round(texts.length / cpu), per_s_wall: Math.round(texts.length / wall), loadavg: load, tagger: !noTagger };
+  const row = {
+    set: name,
+    n: texts.length,
+    mean_chars: Math.round(chars / texts.length),
+    per_s_cpu: Math.round(texts.length / cpu),
+    per_s_wall: Math.round(texts.length / wall),
+    loadavg: load,
+    tagger: !noTagger,
+  };
   rows.push(row);
-  console.log(`${name.padEnd(42)} n=${row.n} mean ${row.mean_chars} chars: ${row.per_s_cpu}/s CPU, ${row.per_s_wall}/s wall (load ${load})`);
+  console.log(
+    `${name.padEnd(42)} n=${row.n} mean ${row.mean_chars} chars: ${row.per_s_cpu}/s CPU, ${row.per_s_wall}/s wall (load ${load})`,
+  );
 }
 console.log(JSON.stringify({ bench: 'prefill-speed', rows }));

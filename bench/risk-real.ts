@@ -28,9 +28,17 @@ for (const file of files) {
     if (!sketch) return;
     const cand = new Set<number>();
     for (const h of sketch.slice(0, 4)) for (const c of bucket.get(h) ?? []) cand.add(c);
-    for (const c of cand) if (jaccard(exemplars[c]!.sk, sketch) >= 0.5) { exemplars[c]!.members.push(i); return; }
+    for (const c of cand)
+      if (jaccard(exemplars[c]!.sk, sketch) >= 0.5) {
+        exemplars[c]!.members.push(i);
+        return;
+      }
     exemplars.push({ sk: sketch, members: [i] });
-    for (const h of sketch.slice(0, 4)) { const l = bucket.get(h); if (l) l.push(exemplars.length - 1); else bucket.set(h, [exemplars.length - 1]); }
+    for (const h of sketch.slice(0, 4)) {
+      const l = bucket.get(h);
+      if (l) l.push(exemplars.length - 1);
+      else bucket.set(h, [exemplars.length - 1]);
+    }
   });
   const owner: string[] = new Array(tickets.length);
   const filers: string[] = [];
@@ -41,14 +49,18 @@ for (const file of files) {
     const f = `filer-${k}`;
     filers.push(f);
     for (const i of e.members) owner[i] = f;
-    for (const j of [0, 1]) copies.push({ ...tickets[e.members[j]!]!, id: `copy-${k}-${j}`, complainant: { id: `person-copy-${k}-${j}` } });
+    for (const j of [0, 1])
+      copies.push({ ...tickets[e.members[j]!]!, id: `copy-${k}-${j}`, complainant: { id: `person-copy-${k}-${j}` } });
   }
   // the rest: people who wrote once or twice (pairs of consecutive leftover tickets share a person every third time)
   let p = 0;
   for (let i = 0; i < tickets.length; i++) {
     if (owner[i]) continue;
     owner[i] = `person-${p}`;
-    if (p % 3 === 0) { const j = owner.findIndex((o, x) => x > i && !o); if (j > 0) owner[j] = `person-${p}`; }
+    if (p % 3 === 0) {
+      const j = owner.findIndex((o, x) => x > i && !o);
+      if (j > 0) owner[j] = `person-${p}`;
+    }
     p++;
     singles++;
   }
@@ -62,11 +74,24 @@ for (const file of files) {
   const smallFlagged = out.filter((x) => x.complainant_id.startsWith('person-')).length;
   const name = file.split('/').pop()!;
   const small = p + copies.length;
-  rows.push(`${name.padEnd(32)} ${String(tickets.length).padEnd(8)} ${String(filers.length).padEnd(7)} ${String(filerTpl).padEnd(9)} ${String(filerProposed).padEnd(9)} ${String(small).padEnd(8)} ${smallFlagged}   ${ms.toFixed(0)}`);
-  summary.push({ file: name, tickets: tickets.length, filers: filers.length, filers_with_template: filerTpl, filers_proposed: filerProposed, small_persons: small, small_flagged: smallFlagged, ms: Math.round(ms) });
-  for (const x of out.filter((y) => y.complainant_id.startsWith('person-'))) console.log('FLAGGED', x.complainant_id, JSON.stringify(x.criteria));
+  rows.push(
+    `${name.padEnd(32)} ${String(tickets.length).padEnd(8)} ${String(filers.length).padEnd(7)} ${String(filerTpl).padEnd(9)} ${String(filerProposed).padEnd(9)} ${String(small).padEnd(8)} ${smallFlagged}   ${ms.toFixed(0)}`,
+  );
+  summary.push({
+    file: name,
+    tickets: tickets.length,
+    filers: filers.length,
+    filers_with_template: filerTpl,
+    filers_proposed: filerProposed,
+    small_persons: small,
+    small_flagged: smallFlagged,
+    ms: Math.round(ms),
+  });
+  for (const x of out.filter((y) => y.complainant_id.startsWith('person-')))
+    console.log('FLAGGED', x.complainant_id, JSON.stringify(x.criteria));
   const ex = out.find((x) => x.complainant_id.startsWith('filer-'));
-  if (ex) console.log(`example (${name}):`, ex.criteria.map((c) => `${c.label}: ${c.evidence.slice(0, 160)}`).join(' | '));
+  if (ex)
+    console.log(`example (${name}):`, ex.criteria.map((c) => `${c.label}: ${c.evidence.slice(0, 160)}`).join(' | '));
   void singles;
 }
 console.log('file                             tickets  filers  template  proposed  small    small_flagged  ms');

@@ -14,8 +14,14 @@ import { scorePersons } from '../server/modules/risk/index.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
-const opt = (name: string, dflt: number): number => { const i = args.indexOf('--' + name); return i >= 0 ? Number(args[i + 1]) : dflt; };
-if (!file) { console.error('usage: npx tsx bench/risk-scale.ts SIM.tif.jsonl.gz [--tickets N] [--persons P]'); process.exit(2); }
+const opt = (name: string, dflt: number): number => {
+  const i = args.indexOf('--' + name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+if (!file) {
+  console.error('usage: npx tsx bench/risk-scale.ts SIM.tif.jsonl.gz [--tickets N] [--persons P]');
+  process.exit(2);
+}
 const N = opt('tickets', 2_000_000);
 const P = opt('persons', 500_000);
 
@@ -31,8 +37,15 @@ for (let c = 0; c < copies && tickets.length < N; c++) {
     if (tickets.length >= N) break;
     const p = t.complainant;
     tickets.push({
-      ...t, id: `${t.id}~${c}`,
-      complainant: p && { id: tag(p.id, c), name: tag(p.name, c), phone: p.phone && p.phone + (c % m), id_number: p.id_number && (c % m ? p.id_number.slice(0, -2) + String(c % m).padStart(2, '0') : p.id_number), address: tag(p.address, c) },
+      ...t,
+      id: `${t.id}~${c}`,
+      complainant: p && {
+        id: tag(p.id, c),
+        name: tag(p.name, c),
+        phone: p.phone && p.phone + (c % m),
+        id_number: p.id_number && (c % m ? p.id_number.slice(0, -2) + String(c % m).padStart(2, '0') : p.id_number),
+        address: tag(p.address, c),
+      },
     });
   }
 }
@@ -47,5 +60,18 @@ const cpu = process.cpuUsage(cpu0);
 const cpuSec = (cpu.user + cpu.system) / 1e6;
 const heapMb = Math.round((process.memoryUsage().heapUsed - heap0) / 1e6);
 console.log('tickets   persons   proposed  wall_s  cpu_s  tickets/s  heap+MB');
-console.log(`${tickets.length}  ${persons}    ${out.length}      ${wall.toFixed(1)}   ${cpuSec.toFixed(1)}  ${Math.round(tickets.length / wall)}     ${heapMb}`);
-console.log(JSON.stringify({ bench: 'risk-scale', tickets: tickets.length, persons, proposed: out.length, wall_s: +wall.toFixed(1), cpu_s: +cpuSec.toFixed(1), tickets_per_s: Math.round(tickets.length / wall), heap_mb: heapMb }));
+console.log(
+  `${tickets.length}  ${persons}    ${out.length}      ${wall.toFixed(1)}   ${cpuSec.toFixed(1)}  ${Math.round(tickets.length / wall)}     ${heapMb}`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'risk-scale',
+    tickets: tickets.length,
+    persons,
+    proposed: out.length,
+    wall_s: +wall.toFixed(1),
+    cpu_s: +cpuSec.toFixed(1),
+    tickets_per_s: Math.round(tickets.length / wall),
+    heap_mb: heapMb,
+  }),
+);

@@ -22,7 +22,9 @@ import { listQueue } from '../server/modules/workflow/index.js';
 import { analyticsRepo, overview } from '../server/modules/analytics/index.js';
 import { managedParents, withoutSecondaryIndexes } from '../server/platform/db/index.js';
 
-const { values } = parseArgs({ options: { tickets: { type: 'string' }, export: { type: 'string' }, 'skip-seed': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { tickets: { type: 'string' }, export: { type: 'string' }, 'skip-seed': { type: 'boolean' } },
+});
 const N = Number(values.tickets ?? 1_000_000);
 const EXPORT = Number(values.export ?? Math.min(N, 1_000_000));
 const url = process.env.DATABASE_URL;
@@ -32,14 +34,26 @@ const log = (m: string) => console.error(`[scale-10m] ${m} (load ${load()})`);
 
 // a deterministic generator: the same N gives the same data
 let seed = 42;
-const rnd = () => { // mulberry32
+const rnd = () => {
+  // mulberry32
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-const CATEGORIES = ['食品类', '服装鞋帽类', '家居用品类', '交通工具类', '通讯器材类', '教育培训服务', '美容美发服务', '餐饮和住宿服务', '互联网服务', '文化娱乐体育服务'];
+const CATEGORIES = [
+  '食品类',
+  '服装鞋帽类',
+  '家居用品类',
+  '交通工具类',
+  '通讯器材类',
+  '教育培训服务',
+  '美容美发服务',
+  '餐饮和住宿服务',
+  '互联网服务',
+  '文化娱乐体育服务',
+];
 const PROBLEMS = ['质量', '安全', '价格', '售后服务', '虚假宣传', '合同', '人格尊严', '假冒'];
 const CLOSED = ['mediated', 'terminated', 'declined', 'closed', 'answered', 'not_opened'] as const;
 const OPEN = ['received', 'accepted', 'mediating'] as const;
@@ -52,14 +66,60 @@ const db = app.db;
 const schema = (await db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
 const phases: Record<string, unknown> = {};
 
-const COLS = ['id', 'no', 'source', 'source_id', 'kind', 'channel', 'received_at', 'received_date', 'title', 'body', 'complainant_key', 'complainant_display',
-  'respondent_name', 'respondent_key', 'amount', 'district_code', 'street_code', 'unit_id', 'status', 'rule_version', 'due_date', 'due_kind', 'outcome',
-  'category', 'problem', 'decisions', 'closed_at', 'redaction', 'labels'];
+const COLS = [
+  'id',
+  'no',
+  'source',
+  'source_id',
+  'kind',
+  'channel',
+  'received_at',
+  'received_date',
+  'title',
+  'body',
+  'complainant_key',
+  'complainant_display',
+  'respondent_name',
+  'respondent_key',
+  'amount',
+  'district_code',
+  'street_code',
+  'unit_id',
+  'status',
+  'rule_version',
+  'due_date',
+  'due_kind',
+  'outcome',
+  'category',
+  'problem',
+  'decisions',
+  'closed_at',
+  'redaction',
+  'labels',
+];
 
 async function copy(table: string, cols: string[], rows: Generator<string>) {
   const u = new URL(url!);
-  const p = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-d', u.pathname.slice(1),
-    '-c', `\\copy ${schema}.${table} (${cols.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  const p = spawn(
+    'psql',
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+      '-d',
+      u.pathname.slice(1),
+      '-c',
+      `\\copy ${schema}.${table} (${cols.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+    ],
+    { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } },
+  );
   let buf = '';
   for (const line of rows) {
     buf += line;
@@ -75,8 +135,13 @@ async function copy(table: string, cols: string[], rows: Generator<string>) {
 
 if (!values['skip-seed']) {
   const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
-  if (have) throw new Error(`the database already holds ${have} tickets: seed an empty one (or --skip-seed to measure it)`);
-  const stations = (await db.query<{ id: string; district_code: string; street_code: string }>("SELECT id, district_code, street_code FROM units WHERE kind = 'station' ORDER BY id")).rows;
+  if (have)
+    throw new Error(`the database already holds ${have} tickets: seed an empty one (or --skip-seed to measure it)`);
+  const stations = (
+    await db.query<{ id: string; district_code: string; street_code: string }>(
+      "SELECT id, district_code, street_code FROM units WHERE kind = 'station' ORDER BY id",
+    )
+  ).rows;
   // stations by a Zipf law (s = 1): the busiest station gets ~10 % of a city's tickets in a 200-station city
   const weights = stations.map((_, i) => 1 / (i + 1));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -84,7 +149,12 @@ if (!values['skip-seed']) {
   weights.reduce((a, w, i) => (cum[i] = a + w / total), 0);
   const station = () => {
     const r = rnd();
-    return stations[Math.max(0, cum.findIndex((c) => c >= r))]!;
+    return stations[
+      Math.max(
+        0,
+        cum.findIndex((c) => c >= r),
+      )
+    ]!;
   };
   const end = Date.parse('2026-12-01T00:00:00Z');
   const span = 365 * 86_400_000;
@@ -98,17 +168,49 @@ if (!values['skip-seed']) {
       const at = new Date(end - Math.floor(rnd() * span));
       const day = at.toISOString().slice(0, 10);
       const s = station();
-      const open = rnd() < 0.02 || end - at.getTime() < 14 * 86_400_000 && rnd() < 0.5;
+      const open = rnd() < 0.02 || (end - at.getTime() < 14 * 86_400_000 && rnd() < 0.5);
       const status = open ? pick(OPEN) : pick(CLOSED);
       const id = `B${i.toString(36).padStart(8, '0')}`;
       const due = new Date(at.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
       const cat = pick(CATEGORIES);
-      const closedAt = open ? null : new Date(Math.min(end, at.getTime() + Math.floor(rnd() * 40 * 86_400_000))).toISOString();
-      yield [id, `XZ${day.replace(/-/g, '')}${String(i).padStart(8, '0')}`, 'bench', id, pick(KINDS), pick(CHANNELS), at.toISOString(), day,
-        `${cat}消费纠纷`, '（合成的压测工单，无个人信息）', `ck${Math.floor(rnd() * N * 0.8)}`, '{"name":"张*","phone":"138****0000"}',
-        `上海某某${cat}有限公司${Math.floor(rnd() * 20_000)}`, `rk${Math.floor(rnd() * 20_000)}`, Math.floor(rnd() * 5000), s.district_code, s.street_code, s.id,
-        status, 'bench', due, 'accept', open ? null : status === 'mediated' || status === 'terminated' ? status : null,
-        cat, pick(PROBLEMS), open ? 0 : 1, closedAt, 1, JSON.stringify({ category: cat })].map(csv).join(',') + '\n';
+      const closedAt = open
+        ? null
+        : new Date(Math.min(end, at.getTime() + Math.floor(rnd() * 40 * 86_400_000))).toISOString();
+      yield (
+        [
+          id,
+          `XZ${day.replace(/-/g, '')}${String(i).padStart(8, '0')}`,
+          'bench',
+          id,
+          pick(KINDS),
+          pick(CHANNELS),
+          at.toISOString(),
+          day,
+          `${cat}消费纠纷`,
+          '（合成的压测工单，无个人信息）',
+          `ck${Math.floor(rnd() * N * 0.8)}`,
+          '{"name":"张*","phone":"138****0000"}',
+          `上海某某${cat}有限公司${Math.floor(rnd() * 20_000)}`,
+          `rk${Math.floor(rnd() * 20_000)}`,
+          Math.floor(rnd() * 5000),
+          s.district_code,
+          s.street_code,
+          s.id,
+          status,
+          'bench',
+          due,
+          'accept',
+          open ? null : status === 'mediated' || status === 'terminated' ? status : null,
+          cat,
+          pick(PROBLEMS),
+          open ? 0 : 1,
+          closedAt,
+          1,
+          JSON.stringify({ category: cat }),
+        ]
+          .map(csv)
+          .join(',') + '\n'
+      );
     }
   };
   let t = performance.now();
@@ -122,7 +224,9 @@ if (!values['skip-seed']) {
   phases.index_rebuild_s = Math.round((performance.now() - t) / 100) / 10;
   t = performance.now();
   // the first timeline event of each, server-side from the copied rows (into the month partitions)
-  await db.query("INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload) SELECT id, 1, received_at, 'system', 'system', 'received', '{}' FROM tickets");
+  await db.query(
+    "INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload) SELECT id, 1, received_at, 'system', 'system', 'received', '{}' FROM tickets",
+  );
   phases.copy_events_s = Math.round((performance.now() - t) / 100) / 10;
   await db.exec('ANALYZE tickets; ANALYZE ticket_events');
   phases.seed_load = load();
@@ -133,10 +237,24 @@ await app.close();
 // measure on a fresh app (no warm caches in this process; the server's buffers are what they are)
 const m = await openApp({});
 const tickets = (await m.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
-const size = (await m.db.query<{ t: string; e: string; d: string }>(
-  "SELECT pg_size_pretty(pg_total_relation_size('tickets')) AS t, pg_size_pretty(pg_total_relation_size('ticket_events') + COALESCE((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'ticket_events'::regclass), 0)) AS e, pg_size_pretty(pg_database_size(current_database())) AS d")).rows[0]!;
-const busiest = (await m.db.query<{ unit_id: string; n: number }>('SELECT unit_id, count(*)::int AS n FROM tickets WHERE closed_at IS NULL AND unit_id IS NOT NULL GROUP BY unit_id ORDER BY n DESC LIMIT 1')).rows[0];
-const officer = { ...SYSTEM, id: 'bench-officer', username: 'bench', role: 'officer' as const, unitId: busiest?.unit_id ?? null, districtCode: null };
+const size = (
+  await m.db.query<{ t: string; e: string; d: string }>(
+    "SELECT pg_size_pretty(pg_total_relation_size('tickets')) AS t, pg_size_pretty(pg_total_relation_size('ticket_events') + COALESCE((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'ticket_events'::regclass), 0)) AS e, pg_size_pretty(pg_database_size(current_database())) AS d",
+  )
+).rows[0]!;
+const busiest = (
+  await m.db.query<{ unit_id: string; n: number }>(
+    'SELECT unit_id, count(*)::int AS n FROM tickets WHERE closed_at IS NULL AND unit_id IS NOT NULL GROUP BY unit_id ORDER BY n DESC LIMIT 1',
+  )
+).rows[0];
+const officer = {
+  ...SYSTEM,
+  id: 'bench-officer',
+  username: 'bench',
+  role: 'officer' as const,
+  unitId: busiest?.unit_id ?? null,
+  districtCode: null,
+};
 const t0 = performance.now();
 await overview(m, SYSTEM, {});
 const overviewCold = performance.now() - t0;
@@ -158,11 +276,24 @@ for await (const page of analyticsRepo.exportRows(m.db, {})) {
   if (rows >= EXPORT) break;
 }
 const exportS = (performance.now() - t1) / 1000;
-console.log(JSON.stringify({
-  bench: 'scale-10m', tickets, sizes: size, seed: phases, queue_unit_open: busiest?.n ?? 0,
-  queue_first_page_ms: { p50: Math.round(ms[15]!), p95: Math.round(ms[28]!), load: queueLoad },
-  overview_cold_ms: Math.round(overviewCold), overview_load: overviewLoad,
-  export: { rows, seconds: Math.round(exportS * 10) / 10, rows_per_s: Math.round(rows / exportS), peak_rss_mb: Math.round(peak / 1e6), load: load() },
-  cores: cpus().length,
-}));
+console.log(
+  JSON.stringify({
+    bench: 'scale-10m',
+    tickets,
+    sizes: size,
+    seed: phases,
+    queue_unit_open: busiest?.n ?? 0,
+    queue_first_page_ms: { p50: Math.round(ms[15]!), p95: Math.round(ms[28]!), load: queueLoad },
+    overview_cold_ms: Math.round(overviewCold),
+    overview_load: overviewLoad,
+    export: {
+      rows,
+      seconds: Math.round(exportS * 10) / 10,
+      rows_per_s: Math.round(rows / exportS),
+      peak_rss_mb: Math.round(peak / 1e6),
+      load: load(),
+    },
+    cores: cpus().length,
+  }),
+);
 await m.close();

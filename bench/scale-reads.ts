@@ -13,8 +13,19 @@ import { analyticsRepo, overview } from '../server/modules/analytics/index.js';
 const app = await openApp({});
 const db = app.db;
 const tickets = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
-const busiest = (await db.query<{ unit_id: string; n: number }>('SELECT unit_id, count(*)::int AS n FROM tickets WHERE closed_at IS NULL AND unit_id IS NOT NULL GROUP BY unit_id ORDER BY n DESC LIMIT 1')).rows[0];
-const officer = { ...SYSTEM, id: 'bench-officer', username: 'bench', role: 'officer' as const, unitId: busiest?.unit_id ?? null, districtCode: null };
+const busiest = (
+  await db.query<{ unit_id: string; n: number }>(
+    'SELECT unit_id, count(*)::int AS n FROM tickets WHERE closed_at IS NULL AND unit_id IS NOT NULL GROUP BY unit_id ORDER BY n DESC LIMIT 1',
+  )
+).rows[0];
+const officer = {
+  ...SYSTEM,
+  id: 'bench-officer',
+  username: 'bench',
+  role: 'officer' as const,
+  unitId: busiest?.unit_id ?? null,
+  districtCode: null,
+};
 const ms: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t = performance.now();
@@ -33,10 +44,22 @@ for await (const page of analyticsRepo.exportRows(db, {})) {
   peak = Math.max(peak, process.memoryUsage().rss);
 }
 const exportS = (performance.now() - t1) / 1000;
-console.log(JSON.stringify({
-  bench: 'scale-reads', db: db.kind, tickets, queue_unit_open: busiest?.n ?? 0,
-  queue_first_page_ms: { p50: Math.round(ms[15]!), p95: Math.round(ms[28]!) }, overview_cold_ms: Math.round(overviewCold),
-  export: { rows, seconds: Math.round(exportS * 10) / 10, rows_per_s: Math.round(rows / exportS), peak_rss_mb: Math.round(peak / 1e6) },
-  loadavg_1m: Math.round(loadavg()[0]! * 10) / 10, cores: (await import('node:os')).cpus().length,
-}));
+console.log(
+  JSON.stringify({
+    bench: 'scale-reads',
+    db: db.kind,
+    tickets,
+    queue_unit_open: busiest?.n ?? 0,
+    queue_first_page_ms: { p50: Math.round(ms[15]!), p95: Math.round(ms[28]!) },
+    overview_cold_ms: Math.round(overviewCold),
+    export: {
+      rows,
+      seconds: Math.round(exportS * 10) / 10,
+      rows_per_s: Math.round(rows / exportS),
+      peak_rss_mb: Math.round(peak / 1e6),
+    },
+    loadavg_1m: Math.round(loadavg()[0]! * 10) / 10,
+    cores: (await import('node:os')).cpus().length,
+  }),
+);
 await app.close();

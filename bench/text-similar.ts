@@ -62,5 +62,22 @@ for (const t of queries) {
 lat.sort((a, b) => a - b);
 cpu.sort((a, b) => a - b);
 const pc = (xs: number[], p: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! * 10) / 10;
-console.log(`${n.toLocaleString()} tickets (${file ?? 'generated'}): index built in ${buildS.toFixed(1)} s wall (${buildCpu.toFixed(1)} s CPU adding), RSS ${(rss / 2 ** 20).toFixed(0)} MiB; query wall p50 ${pc(lat, 0.5)} ms, p95 ${pc(lat, 0.95)} ms, p99 ${pc(lat, 0.99)} ms; CPU p50 ${pc(cpu, 0.5)} ms, p95 ${pc(cpu, 0.95)} ms, p99 ${pc(cpu, 0.99)} ms`);
-console.log(JSON.stringify({ bench: 'text-similar', source: file ?? 'generated', n, build_s: Math.round(buildS * 10) / 10, build_cpu_s: Math.round(buildCpu * 10) / 10, rss_mib: Math.round(rss / 2 ** 20), p50_ms: pc(lat, 0.5), p95_ms: pc(lat, 0.95), p99_ms: pc(lat, 0.99), cpu_p50_ms: pc(cpu, 0.5), cpu_p95_ms: pc(cpu, 0.95), cpu_p99_ms: pc(cpu, 0.99) }));
+console.log(
+  `${n.toLocaleString()} tickets (${file ?? 'generated'}): index built in ${buildS.toFixed(1)} s wall (${buildCpu.toFixed(1)} s CPU adding), RSS ${(rss / 2 ** 20).toFixed(0)} MiB; query wall p50 ${pc(lat, 0.5)} ms, p95 ${pc(lat, 0.95)} ms, p99 ${pc(lat, 0.99)} ms; CPU p50 ${pc(cpu, 0.5)} ms, p95 ${pc(cpu, 0.95)} ms, p99 ${pc(cpu, 0.99)} ms`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'text-similar',
+    source: file ?? 'generated',
+    n,
+    build_s: Math.round(buildS * 10) / 10,
+    build_cpu_s: Math.round(buildCpu * 10) / 10,
+    rss_mib: Math.round(rss / 2 ** 20),
+    p50_ms: pc(lat, 0.5),
+    p95_ms: pc(lat, 0.95),
+    p99_ms: pc(lat, 0.99),
+    cpu_p50_ms: pc(cpu, 0.5),
+    cpu_p95_ms: pc(cpu, 0.95),
+    cpu_p99_ms: pc(cpu, 0.99),
+  }),
+);

@@ -43,9 +43,11 @@ console.log(`classify tickets/s  ${String(rate(cl.wall)).padStart(10)}  ${String
 console.log(`train ${m.training_size} texts s ${String(r1(tr.wall)).padStart(7)}  ${String(r1(tr.cpu)).padStart(10)}`);
 console.log(
   JSON.stringify({
-    bench: 'text-speed', n: texts.length,
+    bench: 'text-speed',
+    n: texts.length,
     prefill_per_s: { wall: rate(pf.wall), cpu: rate(pf.cpu) },
     classify_per_s: { wall: rate(cl.wall), cpu: rate(cl.cpu) },
-    train_n: m.training_size, train_s: { wall: r1(tr.wall), cpu: r1(tr.cpu) },
+    train_n: m.training_size,
+    train_s: { wall: r1(tr.wall), cpu: r1(tr.cpu) },
   }),
 );

@@ -42,10 +42,22 @@ async function* source(limit: number): AsyncGenerator<TifTicket> {
   }
 }
 
-interface Score { n: number; pairs: number; recall: number; clustered_pairs: number; precision: number; clustered_below_0_5: number; share_below_0_5: number }
+interface Score {
+  n: number;
+  pairs: number;
+  recall: number;
+  clustered_pairs: number;
+  precision: number;
+  clustered_below_0_5: number;
+  share_below_0_5: number;
+}
 /** Every pair of the sample: exact Jaccard against "same cluster". */
 function score(sh: Uint32Array[], cluster: number[]): Score {
-  let pairs = 0, found = 0, clustered = 0, above = 0, below = 0;
+  let pairs = 0,
+    found = 0,
+    clustered = 0,
+    above = 0,
+    below = 0;
   for (let i = 0; i < sh.length; i++) {
     for (let j = i + 1; j < sh.length; j++) {
       const jac = jaccardSorted(sh[i]!, sh[j]!);
@@ -62,10 +74,20 @@ function score(sh: Uint32Array[], cluster: number[]): Score {
     }
   }
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
-  return { n: sh.length, pairs, recall: r4(pairs ? found / pairs : 1), clustered_pairs: clustered, precision: r4(clustered ? above / clustered : 1), clustered_below_0_5: below, share_below_0_5: r4(clustered ? below / clustered : 0) };
+  return {
+    n: sh.length,
+    pairs,
+    recall: r4(pairs ? found / pairs : 1),
+    clustered_pairs: clustered,
+    precision: r4(clustered ? above / clustered : 1),
+    clustered_below_0_5: below,
+    share_below_0_5: r4(clustered ? below / clustered : 0),
+  };
 }
 const show = (name: string, s: Score) =>
-  console.log(`${name} sample ${s.n} texts: ${s.pairs} pairs with exact J ≥ ${THR}; recall ${s.recall.toFixed(4)}; ${s.clustered_pairs} clustered pairs, precision (J ≥ ${THR}) ${s.precision.toFixed(4)}, J < 0.5: ${s.clustered_below_0_5} (${(s.share_below_0_5 * 100).toFixed(1)}%)`);
+  console.log(
+    `${name} sample ${s.n} texts: ${s.pairs} pairs with exact J ≥ ${THR}; recall ${s.recall.toFixed(4)}; ${s.clustered_pairs} clustered pairs, precision (J ≥ ${THR}) ${s.precision.toFixed(4)}, J < 0.5: ${s.clustered_below_0_5} (${(s.share_below_0_5 * 100).toFixed(1)}%)`,
+  );
 
 // 1) the first S texts clustered on their own
 let first: Score | undefined;
@@ -76,7 +98,10 @@ if (!process.argv.includes('--skip-first')) {
   const sc = new TemplateClusterer(tuning);
   const docs = sample.map((t) => sc.add(t));
   const keep = sample.map((_, i) => i).filter((i) => docs[i]! >= 0);
-  first = score(keep.map((i) => shingleHashes(shingleText(sample[i]!.text || sample[i]!.title || ''))), keep.map((i) => sc.clusterOf(docs[i]!)));
+  first = score(
+    keep.map((i) => shingleHashes(shingleText(sample[i]!.text || sample[i]!.title || ''))),
+    keep.map((i) => sc.clusterOf(docs[i]!)),
+  );
   show('first', first);
 }
 
@@ -131,12 +156,24 @@ const inClusters = clusters.reduce((s, x) => s + x.size, 0);
 console.log(
   `${n.toLocaleString()} texts: clustering ${clusterWall.toFixed(1)} s wall, ${clusterCpu.toFixed(1)} s CPU (with reading/parsing ${totalWall.toFixed(1)} s); ${clusters.length} clusters ≥ 3 holding ${inClusters} texts, largest ${clusters[0]?.size}; RSS peak ${(peak / 2 ** 20).toFixed(0)} MiB`,
 );
-const random = score(resSh, resDoc.map((d) => c.clusterOf(d)));
+const random = score(
+  resSh,
+  resDoc.map((d) => c.clusterOf(d)),
+);
 show('random (full-run clusters)', random);
 console.log(
   JSON.stringify({
-    bench: 'text-templates', source: file ?? 'generated', n, options: tuning, cluster_s: { wall: Math.round(clusterWall * 10) / 10, cpu: Math.round(clusterCpu * 10) / 10 },
-    total_wall_s: Math.round(totalWall * 10) / 10, rss_peak_mib: Math.round(peak / 2 ** 20), clusters: clusters.length, clustered_texts: inClusters, largest: clusters[0]?.size,
-    sample_random: random, sample_first: first,
+    bench: 'text-templates',
+    source: file ?? 'generated',
+    n,
+    options: tuning,
+    cluster_s: { wall: Math.round(clusterWall * 10) / 10, cpu: Math.round(clusterCpu * 10) / 10 },
+    total_wall_s: Math.round(totalWall * 10) / 10,
+    rss_peak_mib: Math.round(peak / 2 ** 20),
+    clusters: clusters.length,
+    clustered_texts: inClusters,
+    largest: clusters[0]?.size,
+    sample_random: random,
+    sample_first: first,
   }),
 );

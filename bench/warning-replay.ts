@@ -28,7 +28,20 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const districts = (shanghai as unknown as { districts: { name: string; streets: { name: string }[] }[] }).districts;
 const SYL = '恒泰金鼎悦动乐享瑞丰宏达嘉禾优品百川星辰海纳启航华美新世纪东方明珠天宇锦绣龙腾';
 const KIND = ['健身', '美容', '餐饮', '培训', '电器', '家具', '汽车销售', '旅行社', '通讯', '超市', '药房', '装饰'];
-const PROBLEMS = ['退款不到账', '质量问题要求退货', '虚假宣传', '售后服务态度差', '预付卡无法使用', '价格欺诈', '发票不开', '合同违约', '商品与描述不符', '延迟交付', '收费不透明', '安全隐患'];
+const PROBLEMS = [
+  '退款不到账',
+  '质量问题要求退货',
+  '虚假宣传',
+  '售后服务态度差',
+  '预付卡无法使用',
+  '价格欺诈',
+  '发票不开',
+  '合同违约',
+  '商品与描述不符',
+  '延迟交付',
+  '收费不透明',
+  '安全隐患',
+];
 const B = 100_000;
 const cum: number[] = [];
 let tot = 0;
@@ -48,7 +61,9 @@ function gen(i: number, day: number): TifTicket {
   const s = d.streets[lo % d.streets.length]!;
   const name = biz(lo);
   return {
-    id: `s${i}`, kind: 'complaint', received_at: `${dayString(day)}T${String(8 + Math.floor(r() * 12)).padStart(2, '0')}:00:00`,
+    id: `s${i}`,
+    kind: 'complaint',
+    received_at: `${dayString(day)}T${String(8 + Math.floor(r() * 12)).padStart(2, '0')}:00:00`,
     complainant: { id: `p${Math.floor(r() * 800_000)}` },
     respondent: { name, address: `上海市${d.name}${s.name}某某路${lo % 900}号` },
     text: `我于${1 + Math.floor(r() * 12)}月在${name}消费，${pick(PROBLEMS)}，多次联系商家未果，${pick(PROBLEMS)}，请求市场监管部门处理。`,
@@ -90,7 +105,11 @@ for (const t of tickets) {
       const h = process.memoryUsage().heapUsed;
       peakHeap = Math.max(peakHeap, h);
       const st = e.stats();
-      samples.push(`${res.day}  heap ${((h - heap0) / 2 ** 20).toFixed(0)} MiB  subjects ${Object.entries(st.subjects).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      samples.push(
+        `${res.day}  heap ${((h - heap0) / 2 ** 20).toFixed(0)} MiB  subjects ${Object.entries(st.subjects)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
     }
   }
 }
@@ -100,6 +119,17 @@ const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
 console.log(`generated ${N} tickets in ${genS.toFixed(1)}s; replay:`);
 for (const s of samples) console.log(`  ${s}`);
-const out = { tickets: N, days: 365, replay_s: Number(secs.toFixed(1)), cpu_s: Number(cpuS.toFixed(1)), us_per_ticket: Number(((secs * 1e6) / N).toFixed(1)), alerts, peak_engine_heap_mib: Math.round((peakHeap - heap0) / 2 ** 20), rss_mib: Math.round(process.memoryUsage().rss / 2 ** 20) };
-console.log(`| tickets | replay wall s | replay CPU s | µs/ticket (wall) | alerts | engine heap MiB (peak, after GC) | RSS MiB (incl. tickets) |\n|---|---|---|---|---|---|---|\n| ${N} | ${out.replay_s} | ${out.cpu_s} | ${out.us_per_ticket} | ${alerts} | ${out.peak_engine_heap_mib} | ${out.rss_mib} |`);
+const out = {
+  tickets: N,
+  days: 365,
+  replay_s: Number(secs.toFixed(1)),
+  cpu_s: Number(cpuS.toFixed(1)),
+  us_per_ticket: Number(((secs * 1e6) / N).toFixed(1)),
+  alerts,
+  peak_engine_heap_mib: Math.round((peakHeap - heap0) / 2 ** 20),
+  rss_mib: Math.round(process.memoryUsage().rss / 2 ** 20),
+};
+console.log(
+  `| tickets | replay wall s | replay CPU s | µs/ticket (wall) | alerts | engine heap MiB (peak, after GC) | RSS MiB (incl. tickets) |\n|---|---|---|---|---|---|---|\n| ${N} | ${out.replay_s} | ${out.cpu_s} | ${out.us_per_ticket} | ${alerts} | ${out.peak_engine_heap_mib} | ${out.rss_mib} |`,
+);
 console.log(JSON.stringify(out));

@@ -27,11 +27,19 @@ beforeAll(async () => {
   delete process.env.DATABASE_URL;
   const app = await openApp({ dataDir: dir, key: KEY, today: '2026-11-23' });
   const r = await fileTicket(app, SYSTEM, {
-    kind: 'complaint', channel: 'web', title: '手机无法开机', text: '新买的手机三天就无法开机，要求换货。',
-    complainant: { name: '王小明', phone: PHONE, id_number: '310101199202021234' }, respondent: { name: '上海某数码有限公司', address: '上海市黄浦区南京东路1号' },
+    kind: 'complaint',
+    channel: 'web',
+    title: '手机无法开机',
+    text: '新买的手机三天就无法开机，要求换货。',
+    complainant: { name: '王小明', phone: PHONE, id_number: '310101199202021234' },
+    respondent: { name: '上海某数码有限公司', address: '上海市黄浦区南京东路1号' },
   } as never);
   ticketId = (r as { id: string }).id;
-  await attach(app, SYSTEM, ticketId, { filename: 'chat.txt', content: Buffer.from(`客服电话 ${PHONE}`), purpose: 'evidence' });
+  await attach(app, SYSTEM, ticketId, {
+    filename: 'chat.txt',
+    content: Buffer.from(`客服电话 ${PHONE}`),
+    purpose: 'evidence',
+  });
   await app.db.query('CHECKPOINT');
   await app.close();
 }, 120_000);
@@ -80,11 +88,17 @@ describe('backup and restore', () => {
     expect(looseFiles(dir2)).toEqual([]);
     expect(existsSync(join(dir2, 'xiezhi.key'))).toBe(false);
     expect(await main(['restore', '--data', dir2, file])).toBe(2); // not empty
-    await expect(openApp({ dataDir: dir2, key: 'a-different-key-0123456789' })).rejects.toThrow(/not this database's key/);
+    await expect(openApp({ dataDir: dir2, key: 'a-different-key-0123456789' })).rejects.toThrow(
+      /not this database's key/,
+    );
     const app = await openApp({ dataDir: dir2, key: KEY });
-    const t = (await app.db.query<{ complainant_enc: string }>('SELECT complainant_enc FROM tickets WHERE id = $1', [ticketId])).rows[0]!;
+    const t = (
+      await app.db.query<{ complainant_enc: string }>('SELECT complainant_enc FROM tickets WHERE id = $1', [ticketId])
+    ).rows[0]!;
     expect(app.sealer.open<{ phone: string }>(t.complainant_enc).phone).toBe(PHONE);
-    const backup = (await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'database.backup'")).rows[0]!;
+    const backup = (
+      await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'database.backup'")
+    ).rows[0]!;
     expect(backup.n).toBe(1); // the backup records itself (the refused second one wrote nothing)
     await app.close();
   });
@@ -99,7 +113,11 @@ describe('reseal and audit verify', () => {
     delete process.env.XIEZHI_KEY;
     await expect(openApp({ dataDir: dir, key: KEY })).rejects.toThrow(/retired/);
     const app = await openApp({ dataDir: dir, key: NEW_KEY });
-    const a = (await app.db.query<{ content_enc: Uint8Array }>('SELECT content_enc FROM attachments WHERE ticket_id = $1', [ticketId])).rows[0]!;
+    const a = (
+      await app.db.query<{ content_enc: Uint8Array }>('SELECT content_enc FROM attachments WHERE ticket_id = $1', [
+        ticketId,
+      ])
+    ).rows[0]!;
     expect(app.sealer.kidOf(a.content_enc)).toBe(app.sealer.kid);
     expect(app.sealer.openBytes(a.content_enc).toString()).toContain(PHONE);
     await app.close();

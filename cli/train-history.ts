@@ -12,7 +12,10 @@ import { InputError } from '../server/platform/tif/index.js';
 import { DomainError } from '../server/platform/errors/index.js';
 import { evaluateModel, saveModel, type ClassifierModel, type Method } from '../server/modules/text/index.js';
 
-async function withApp<T>(dataDir: string | undefined, fn: (app: Awaited<ReturnType<typeof openApp>>) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  dataDir: string | undefined,
+  fn: (app: Awaited<ReturnType<typeof openApp>>) => Promise<T>,
+): Promise<T> {
   const app = await openApp({ dataDir, enrich: false });
   try {
     return await fn(app);
@@ -24,16 +27,33 @@ async function withApp<T>(dataDir: string | undefined, fn: (app: Awaited<ReturnT
   }
 }
 
-export async function trainFromDatabase(o: { label: string; out: string; data?: string; method: Method; bits?: number }): Promise<number> {
+export async function trainFromDatabase(o: {
+  label: string;
+  out: string;
+  data?: string;
+  method: Method;
+  bits?: number;
+}): Promise<number> {
   const bar = progress(`train ${o.label} from history`);
-  const r = await withApp(o.data, (app) => trainFromHistory(app, SYSTEM.id, o.label, { file: o.out, train: { method: o.method, bits: o.bits } }));
+  const r = await withApp(o.data, (app) =>
+    trainFromHistory(app, SYSTEM.id, o.label, { file: o.out, train: { method: o.method, bits: o.bits } }),
+  );
   bar.done();
   saveModel(r.model, o.out);
   const e = r.registered.evaluation;
-  console.log(JSON.stringify({
-    model: o.out, registered: r.registered.id, label: o.label, classes: r.model.classes.length, train_n: r.train_n, test_n: r.test_n, corrections: r.corrections,
-    corrected_ids: r.corrected_ids.slice(0, 50), held_out: { accuracy: e.accuracy, macro_f1: e.macro_f1, not_sure_rate: e.not_sure_rate },
-  }));
+  console.log(
+    JSON.stringify({
+      model: o.out,
+      registered: r.registered.id,
+      label: o.label,
+      classes: r.model.classes.length,
+      train_n: r.train_n,
+      test_n: r.test_n,
+      corrections: r.corrections,
+      corrected_ids: r.corrected_ids.slice(0, 50),
+      held_out: { accuracy: e.accuracy, macro_f1: e.macro_f1, not_sure_rate: e.not_sure_rate },
+    }),
+  );
   return 0;
 }
 
@@ -44,7 +64,14 @@ export async function evaluateOnDatabase(o: { label: string; model: ClassifierMo
     const act = await activeVersion(app.db, o.label);
     const r = evaluateModel({ ...o.model, label: o.label }, h.test);
     const a = act ? evaluateModel({ ...act.model, label: o.label }, h.test) : null;
-    return { label: o.label, model: o.model.version, method: o.model.method, slice: 'held-out 20 % of the bureau history', ...r, active: a && act ? { id: act.id, version: act.model.version, macro_f1: a.macro_f1, accuracy: a.accuracy } : null };
+    return {
+      label: o.label,
+      model: o.model.version,
+      method: o.model.method,
+      slice: 'held-out 20 % of the bureau history',
+      ...r,
+      active: a && act ? { id: act.id, version: act.model.version, macro_f1: a.macro_f1, accuracy: a.accuracy } : null,
+    };
   });
   console.log(JSON.stringify(out));
   return 0;

@@ -35,9 +35,21 @@ const openFirst = (row: string, detail: string) => async (page: Page) => {
 export const SCREENS: Screen[] = [
   { name: 'portal', path: '/', ready: '#f-text' },
   { name: 'login', path: '/login', ready: '[data-testid=login-submit]' },
-  { name: 'workbench', user: 'officer', path: '/workbench', ready: '[data-testid=wb-row]', open: openFirst('[data-testid=wb-row]', '[data-testid=detail-no]') },
+  {
+    name: 'workbench',
+    user: 'officer',
+    path: '/workbench',
+    ready: '[data-testid=wb-row]',
+    open: openFirst('[data-testid=wb-row]', '[data-testid=detail-no]'),
+  },
   { name: 'intake', user: 'operator', path: '/intake', ready: '#i-ch' },
-  { name: 'alerts', user: 'supervisor', path: '/alerts', ready: 'main', open: openFirst('[data-testid=alert-row]', '.evs li') },
+  {
+    name: 'alerts',
+    user: 'supervisor',
+    path: '/alerts',
+    ready: 'main',
+    open: openFirst('[data-testid=alert-row]', '.evs li'),
+  },
   { name: 'abnormal', user: 'supervisor', path: '/abnormal', ready: 'main' },
   { name: 'enterprise', user: 'enterprise', path: '/enterprise', ready: 'main' },
   { name: 'partner', user: 'partner', path: '/abnormal', ready: 'main' },
@@ -55,7 +67,12 @@ export const SCREENS: Screen[] = [
   { name: 'disclosure', path: '/disclosure', ready: 'h1' },
 ];
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
@@ -65,7 +82,10 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 async function visit(c: Ctx, s: Screen, width: number): Promise<Page> {
-  const { page } = await c.session(s.user, width < 500 ? { width, height: 844, mobile: true } : { width, height: 1000 });
+  const { page } = await c.session(
+    s.user,
+    width < 500 ? { width, height: 844, mobile: true } : { width, height: 1000 },
+  );
   await page.goto(s.path, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.locator(s.ready).first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -79,9 +99,14 @@ test('main screens: no serious or critical axe-core violation, no raw codes on C
     c.log(`${s.name} (${s.path}${s.user ? ` as ${s.user}` : ''})…`);
     const page = await visit(c, s, 1600);
     const bad = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    for (const v of bad) problems.push(`${s.name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`);
+    for (const v of bad)
+      problems.push(
+        `${s.name}: axe ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`,
+      );
     // commands a person is told to type are shown as <code> and are not raw codes
-    const text = await page.evaluate<string>(`(() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, kbd, script, style').forEach((e) => e.remove()); document.documentElement.appendChild(b); b.style.position = 'absolute'; b.style.left = '-99999px'; const t = b.innerText; b.remove(); return t; })()`);
+    const text = await page.evaluate<string>(
+      `(() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, kbd, script, style').forEach((e) => e.remove()); document.documentElement.appendChild(b); b.style.position = 'absolute'; b.style.left = '-99999px'; const t = b.innerText; b.remove(); return t; })()`,
+    );
     const codes = rawCodes(text);
     if (codes.length) problems.push(`${s.name}: raw codes on screen: ${codes.slice(0, 12).join(', ')}`);
     c.log(`${s.name}: ${bad.length} serious/critical, ${codes.length} raw codes`);
@@ -104,7 +129,8 @@ test('main screens at 390 px: nothing scrolls sideways', async (c) => {
         .map((e) => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'));
       return { scroll: document.documentElement.scrollWidth - w, wide };
     })()`);
-    if (over.scroll > 1) problems.push(`${s.name}: page is ${over.scroll}px wider than the phone (${over.wide.join(', ')})`);
+    if (over.scroll > 1)
+      problems.push(`${s.name}: page is ${over.scroll}px wider than the phone (${over.wide.join(', ')})`);
     await c.shot(page, `phone-${s.name}`);
     await page.context().close();
   }

@@ -38,11 +38,17 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await o.locator('#tab-risk').click();
   await o.locator('[data-testid=risk]').waitFor();
   const risk = await o.locator('[data-testid=risk]').innerText();
-  assert(!/\b(volume|template|punitive|same_kind|litigation)\b/.test(risk), `no criterion codes on the risk tab: ${risk}`);
+  assert(
+    !/\b(volume|template|punitive|same_kind|litigation)\b/.test(risk),
+    `no criterion codes on the risk tab: ${risk}`,
+  );
   // a notified person's complaint awaiting acceptance: the decline is proposed with its ground, not just labelled
   if (risk.includes('已一次性告知') && risk.includes('投诉部分 简化处理')) {
     const sg = await o.locator('[data-testid=risk-suggestion]').innerText();
-    assert(/第十五条第三项|第二十一条第一款第六项/.test(sg) && sg.includes('七个工作日'), `suggestion with ground and notice: ${sg}`);
+    assert(
+      /第十五条第三项|第二十一条第一款第六项/.test(sg) && sg.includes('七个工作日'),
+      `suggestion with ground and notice: ${sg}`,
+    );
   }
   await c.shot(o, 'ticket-risk-simplified');
   const propose = o.locator('[data-testid=propose-other]');
@@ -58,10 +64,16 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await c.shot(sup.page, 'abnormal-list');
 
   // the one-time notice of a notified entry, and the person's appeal on the public portal with its number and code
-  const list = (await (await sup.ctx.request.get('/api/abnormal?state=notified')).json()) as { items: { id: string }[] };
+  const list = (await (await sup.ctx.request.get('/api/abnormal?state=notified')).json()) as {
+    items: { id: string }[];
+  };
   const entry = list.items[0];
   assert(entry, 'a notified entry in the demo city');
-  const doc = (await (await sup.ctx.request.get(`/api/abnormal/${entry.id}/notice?format=json`)).json()) as { number: string; code: string; html: string };
+  const doc = (await (await sup.ctx.request.get(`/api/abnormal/${entry.id}/notice?format=json`)).json()) as {
+    number: string;
+    code: string;
+    html: string;
+  };
   assert(doc.html.includes('一次性告知书') && /^\d{6}$/.test(doc.code), 'the notice is a document with a code');
   const notice = await sup.ctx.newPage();
   await notice.goto(`/api/abnormal/${entry.id}/notice`);

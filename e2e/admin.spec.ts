@@ -37,7 +37,13 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await p.locator('[data-testid=user-password]').fill('Yueyang2026');
   await p.locator('[data-testid=user-save]').click();
   await p.locator('[data-testid=users-table] .el-table__row', { hasText: name }).waitFor();
-  assert(await p.locator('[data-testid=users-table] .el-table__row', { hasText: name }).getByText('岳阳市场监管所').count() === 1, 'new user in 岳阳所');
+  assert(
+    (await p
+      .locator('[data-testid=users-table] .el-table__row', { hasText: name })
+      .getByText('岳阳市场监管所')
+      .count()) === 1,
+    'new user in 岳阳所',
+  );
 
   // the admin cannot switch off their own account
   await p.locator('[data-testid=user-edit-admin]').click();
@@ -53,8 +59,16 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await p.locator('[data-testid=pw-save]').click();
   await p.getByText(`已重置 ${name} 的密码`).waitFor();
   const relogin = await c.session();
-  assert((await relogin.ctx.request.post('/api/auth/login', { data: { username: name, password: 'Yueyang2026' } })).status() === 401, 'old password refused');
-  assert((await relogin.ctx.request.post('/api/auth/login', { data: { username: name, password: 'Songjiang2027' } })).ok(), 'new password accepted');
+  assert(
+    (
+      await relogin.ctx.request.post('/api/auth/login', { data: { username: name, password: 'Yueyang2026' } })
+    ).status() === 401,
+    'old password refused',
+  );
+  assert(
+    (await relogin.ctx.request.post('/api/auth/login', { data: { username: name, password: 'Songjiang2027' } })).ok(),
+    'new password accepted',
+  );
   await noRawCodes(p, 'users');
 
   // units and the street→station map
@@ -65,7 +79,10 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
   await chooseOption(p, '[data-testid=street-310117001]', '永丰市场监管所');
   await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor();
   await chooseOption(p, '[data-testid=street-310117001]', '岳阳市场监管所（本街镇）');
-  await p.locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' }).getByText('已调整').waitFor({ state: 'detached' });
+  await p
+    .locator('[data-testid=street-map] .el-table__row', { hasText: '岳阳街道' })
+    .getByText('已调整')
+    .waitFor({ state: 'detached' });
   await noRawCodes(p, 'units');
 
   // holidays: next year as entered (or missing), and a later year entered here
@@ -112,7 +129,10 @@ test('an administrator manages users, units, holidays and the audit trail', asyn
 test('the workbench warns when a deadline falls in a year without a holiday schedule', async (c) => {
   const { page: o, ctx } = await c.session('officer', { width: 1500, height: 900 });
   ctx.setDefaultTimeout(60_000);
-  const n = await (await ctx.request.get('/api/calendar/notice')).json() as { message: string | null; deadlines: number };
+  const n = (await (await ctx.request.get('/api/calendar/notice')).json()) as {
+    message: string | null;
+    deadlines: number;
+  };
   await o.goto('/workbench');
   await o.locator('[data-testid=wb-table]').waitFor();
   if (n.message) {
@@ -121,7 +141,10 @@ test('the workbench warns when a deadline falls in a year without a holiday sche
   } else {
     // no deadline of this station in a missing year: the banner stays away
     await o.waitForTimeout(1000);
-    assert(await o.locator('[data-testid=calendar-notice]').count() === 0, 'no banner without a deadline in a missing year');
+    assert(
+      (await o.locator('[data-testid=calendar-notice]').count()) === 0,
+      'no banner without a deadline in a missing year',
+    );
   }
   c.log(`notice: ${n.message ?? 'none'}`);
 });

@@ -9,7 +9,9 @@ import { assert, test, chooseOption } from './harness.js';
 
 async function noRawCodes(p: Page, where: string) {
   const text = await p.locator('body').innerText();
-  const raw = text.match(/\b(complaint|consultation|received|triage|mediating|verifying|under_review|proposed|odr_settled|old_young|on_time|age_group|undefined|null|NaN)\b/g);
+  const raw = text.match(
+    /\b(complaint|consultation|received|triage|mediating|verifying|under_review|proposed|odr_settled|old_young|on_time|age_group|undefined|null|NaN)\b/g,
+  );
   assert(!raw, `${where} shows raw codes: ${raw?.join(', ')}`);
 }
 
@@ -19,8 +21,11 @@ test('an analyst pivots the cube, drills to tickets, exports XLSX with a purpose
   await page.locator('[data-testid=pivot] [data-testid=pivot-cell]').first().waitFor({ timeout: 90_000 });
   const total = Number((await page.locator('[data-testid=pivot-total]').innerText()).replace(/\D/g, ''));
   assert(total > 100, `pivot total ${total}`);
-  assert(await page.locator('[data-testid=pivot] thead', { hasText: '区' }).count() === 1, 'rows are districts');
-  assert(await page.locator('[data-testid=pivot] tbody', { hasText: '浦东新区' }).count() === 1, 'district names, not codes');
+  assert((await page.locator('[data-testid=pivot] thead', { hasText: '区' }).count()) === 1, 'rows are districts');
+  assert(
+    (await page.locator('[data-testid=pivot] tbody', { hasText: '浦东新区' }).count()) === 1,
+    'district names, not codes',
+  );
   await noRawCodes(page, 'cube');
   await c.shot(page, 'analysis-cube');
 
@@ -55,14 +60,17 @@ test('an analyst pivots the cube, drills to tickets, exports XLSX with a purpose
 
   await page.locator('#tab-platforms').click();
   await page.locator('[data-testid=platform-row]').first().waitFor({ timeout: 60_000 });
-  assert(await page.locator('[data-testid=platform-row]').count() >= 3, 'several platforms');
+  assert((await page.locator('[data-testid=platform-row]').count()) >= 3, 'several platforms');
   await noRawCodes(page, '电商平台');
   await c.shot(page, 'analysis-platforms');
 
   // the cockpit's monthly report button downloads the PDF
   await page.goto('/cockpit', { timeout: 90_000 });
   await page.locator('[data-testid=report-download]').waitFor();
-  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('[data-testid=report-download]').click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.locator('[data-testid=report-download]').click(),
+  ]);
   const pdfPath = await pdf.path();
   assert(pdf.suggestedFilename().endsWith('.pdf'), `file ${pdf.suggestedFilename()}`);
   assert(pdfPath && statSync(pdfPath).size > 50_000, 'a PDF came down');

@@ -15,7 +15,10 @@ test('the public disclosure page shows and searches businesses, and a business f
   // a business's 18-character credit code is public; anything else shaped like a phone or ID number is not
   const codes = await table.locator('tbody td.mono').allInnerTexts();
   const body = codes.reduce((t, code) => t.split(code.trim()).join(' '), await page.locator('main').innerText());
-  assert(!/(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/.test(body), 'no phone or ID number on the page');
+  assert(
+    !/(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/.test(body),
+    'no phone or ID number on the page',
+  );
   await c.shot(page, 'disclosure');
 
   await page.getByLabel('搜索经营者').fill(first.slice(0, Math.min(6, first.length)));

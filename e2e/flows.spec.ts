@@ -6,8 +6,19 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { assert, test, chooseOption } from './harness.js';
 
-interface Me { unitId: string; unit_name: string; districtCode: string }
-interface Item { id: string; no: string; status: string; kind: string; clock: string; respondent_name: string | null }
+interface Me {
+  unitId: string;
+  unit_name: string;
+  districtCode: string;
+}
+interface Item {
+  id: string;
+  no: string;
+  status: string;
+  kind: string;
+  clock: string;
+  respondent_name: string | null;
+}
 
 async function json<T>(req: APIRequestContext, url: string): Promise<T> {
   const r = await req.get(url);
@@ -22,7 +33,10 @@ async function addressInStation(req: APIRequestContext): Promise<{ address: stri
   const open = await json<{ items: Item[] }>(req, '/api/tickets?limit=50');
   const closed = await json<{ items: Item[] }>(req, '/api/tickets?limit=100&open=false');
   for (const it of [...open.items, ...closed.items]) {
-    const d = await json<{ ticket: { respondent: { address: string | null }; unit_id: string } }>(req, `/api/tickets/${it.id}`);
+    const d = await json<{ ticket: { respondent: { address: string | null }; unit_id: string } }>(
+      req,
+      `/api/tickets/${it.id}`,
+    );
     const a = d.ticket.respondent.address;
     if (a && d.ticket.unit_id === me.unitId && /(街道|镇)/.test(a)) {
       const m = /^(.*?(?:街道|镇))/.exec(a);
@@ -37,7 +51,6 @@ async function openTicket(page: Page, id: string) {
   await page.locator('[data-testid=detail-no]').waitFor();
 }
 
-
 let accepted: { id: string; no: string } | null = null;
 
 test('consumer files a complaint on the portal and the station officer accepts it within the deadline', async (c) => {
@@ -49,7 +62,11 @@ test('consumer files a complaint on the portal and the station officer accepts i
   const pub = await c.session(undefined, { width: 1400, height: 1000 });
   const p = pub.page;
   await p.goto('/');
-  await p.locator('#f-text').fill(`2026年11月15日我在${biz}（${address}）办了一张年卡，支付3880元，现在门店突然关门，教练也联系不上。要求退还剩余费用3000元。我的电话13912345678。`);
+  await p
+    .locator('#f-text')
+    .fill(
+      `2026年11月15日我在${biz}（${address}）办了一张年卡，支付3880元，现在门店突然关门，教练也联系不上。要求退还剩余费用3000元。我的电话13912345678。`,
+    );
   await p.locator('[data-testid=prefill-preview] mark').first().waitFor({ timeout: 30_000 });
   await p.locator('#f-business').fill(biz);
   await p.locator('#f-address').fill(address);
@@ -84,11 +101,18 @@ test('consumer files a complaint on the portal and the station officer accepts i
   await o.locator('[data-testid=produced-doc]', { hasText: '受理' }).first().waitFor();
   await o.locator('[data-testid=wb-search]').fill('');
   // a locator, not waitForFunction('…'): the page's CSP forbids evaluating strings, and Playwright evaluates it in the page
-  await o.locator('[data-testid=wb-row]').nth(1).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await o
+    .locator('[data-testid=wb-row]')
+    .nth(1)
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   await c.shot(o, 'workbench');
 
   const id = new URL(o.url()).searchParams.get('t')!;
-  const d = await json<{ ticket: { status: string; deadlines: { accept_by: string } }; timeline: { type: string; at: string; payload: { late?: boolean } }[] }>(officer.ctx.request, `/api/tickets/${id}`);
+  const d = await json<{
+    ticket: { status: string; deadlines: { accept_by: string } };
+    timeline: { type: string; at: string; payload: { late?: boolean } }[];
+  }>(officer.ctx.request, `/api/tickets/${id}`);
   const acc = d.timeline.find((e) => e.type === 'accept');
   assert(d.ticket.status === 'accepted' && acc && acc.payload.late === false, 'accepted, not late');
   assert(acc.at.slice(0, 10) <= d.ticket.deadlines.accept_by, `accepted ${acc.at} by ${d.ticket.deadlines.accept_by}`);
@@ -109,7 +133,14 @@ test('officer declines a complaint with a reason code and the decision document 
   let q = await json<{ items: Item[] }>(ctx.request, '/api/tickets?status=received&kind=complaint&limit=5');
   if (!q.items.length) {
     const { address } = await addressInStation(ctx.request);
-    const r = await ctx.request.post('/api/public/tickets', { data: { kind: 'complaint', text: `在某某便利店（${address}）买到过期牛奶，要求赔偿。`, respondent: { name: '某某便利店', address }, complainant: { name: '李雷', phone: '13800000001' } } });
+    const r = await ctx.request.post('/api/public/tickets', {
+      data: {
+        kind: 'complaint',
+        text: `在某某便利店（${address}）买到过期牛奶，要求赔偿。`,
+        respondent: { name: '某某便利店', address },
+        complainant: { name: '李雷', phone: '13800000001' },
+      },
+    });
     assert(r.ok(), `file: ${r.status()}`);
     q = await json<{ items: Item[] }>(ctx.request, '/api/tickets?status=received&kind=complaint&limit=5');
   }
@@ -126,7 +157,10 @@ test('officer declines a complaint with a reason code and the decision document 
   const href = await link.getAttribute('href');
   assert(href, 'document link');
   const html = await (await ctx.request.get(href)).text();
-  assert(/不予受理/.test(html) && /第十六条|D1|职责/.test(html), 'the decision document states the decision and its ground');
+  assert(
+    /不予受理/.test(html) && /第十六条|D1|职责/.test(html),
+    'the decision document states the decision and its ground',
+  );
   const [doc] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
   await doc.waitForLoadState();
   assert(/不予受理/.test(await doc.content()), 'document opens for printing');
@@ -159,17 +193,26 @@ test('an ODR enterprise settles a complaint inside its window', async (c) => {
   const ent = await c.session('enterprise');
   const key = (await json<{ enterprise: { key: string } }>(ent.ctx.request, '/api/enterprise/me')).enterprise.key;
   const { address } = await addressInStation(officer.ctx.request);
-  const filed = await officer.ctx.request.post('/api/public/tickets', { data: {
-    kind: 'complaint', consent_odr: true, amount: 299, complainant: { name: '王五', phone: '13800001111' },
-    text: `我在${key}上买的电饭煲收到就坏了，商家（${address}）不给退货，要求退款299元。`, respondent: { name: '美厨小家电专营店', address, platform: key },
-  } });
+  const filed = await officer.ctx.request.post('/api/public/tickets', {
+    data: {
+      kind: 'complaint',
+      consent_odr: true,
+      amount: 299,
+      complainant: { name: '王五', phone: '13800001111' },
+      text: `我在${key}上买的电饭煲收到就坏了，商家（${address}）不给退货，要求退款299元。`,
+      respondent: { name: '美厨小家电专营店', address, platform: key },
+    },
+  });
   assert(filed.ok(), `file: ${filed.status()}`);
   const { id, no } = (await filed.json()) as { id: string; no: string };
   // the consumer consented and the platform is enrolled: the odr-routing subscriber sends it without staff action;
   // the officer's send is the fallback when the worker has not got to it yet
-  const sent = await officer.ctx.request.post(`/api/tickets/${id}/actions`, { data: { action: 'send_odr', odr_key: key, consent: true } });
-  const inOdr = async () => (await json<{ ticket: { status: string } }>(officer.ctx.request, `/api/tickets/${id}`)).ticket.status === 'odr';
-  assert(sent.ok() || await inOdr(), `send_odr: ${sent.status()} ${await sent.text()}`);
+  const sent = await officer.ctx.request.post(`/api/tickets/${id}/actions`, {
+    data: { action: 'send_odr', odr_key: key, consent: true },
+  });
+  const inOdr = async () =>
+    (await json<{ ticket: { status: string } }>(officer.ctx.request, `/api/tickets/${id}`)).ticket.status === 'odr';
+  assert(sent.ok() || (await inOdr()), `send_odr: ${sent.status()} ${await sent.text()}`);
 
   const p = ent.page;
   await p.goto('/enterprise');
@@ -181,7 +224,10 @@ test('an ODR enterprise settles a complaint inside its window', async (c) => {
   await c.shot(p, 'enterprise');
   await p.locator('[data-testid=ent-settle]').click();
   await row.waitFor({ state: 'detached' });
-  const d = await json<{ ticket: { status: string; outcome: string | null } }>(officer.ctx.request, `/api/tickets/${id}`);
+  const d = await json<{ ticket: { status: string; outcome: string | null } }>(
+    officer.ctx.request,
+    `/api/tickets/${id}`,
+  );
   assert(d.ticket.status === 'closed', `settled ticket is closed (${d.ticket.status}/${d.ticket.outcome})`);
 });
 

@@ -12,7 +12,10 @@ export interface Ctx {
   shots: string | null;
   browser: Browser;
   /** a fresh browser context (own cookies), optionally signed in as a demo account; pages watch the console */
-  session(user?: string, opts?: { width?: number; height?: number; mobile?: boolean }): Promise<{ ctx: BrowserContext; page: Page }>;
+  session(
+    user?: string,
+    opts?: { width?: number; height?: number; mobile?: boolean },
+  ): Promise<{ ctx: BrowserContext; page: Page }>;
   /** console errors matching this are expected in the current test (e.g. a 403 the test provokes) */
   expectConsole(re: RegExp): void;
   shot(page: Page, name: string): Promise<void>;
@@ -47,20 +50,46 @@ export const PASSWORD = 'xiezhi2026';
  * controls (`aria-controls`), never in whichever dropdown happens to be visible: the previous select's dropdown is
  * still fading out for a moment after its pick, and clicking into it timed out in CI. Waits for the menu to close.
  */
-export async function chooseOption(page: Page, trigger: string | Locator, text: string | RegExp, opts: { type?: string } = {}) {
+export async function chooseOption(
+  page: Page,
+  trigger: string | Locator,
+  text: string | RegExp,
+  opts: { type?: string } = {},
+) {
   const root = typeof trigger === 'string' ? page.locator(trigger) : trigger;
   await root.click();
   if (opts.type) await page.keyboard.type(opts.type);
-  const combo = root.locator('input[role=combobox]').or(root.and(page.locator('input[role=combobox]'))).first();
+  const combo = root
+    .locator('input[role=combobox]')
+    .or(root.and(page.locator('input[role=combobox]')))
+    .first();
   const list = await combo.getAttribute('aria-controls');
   assert(list, 'the select exposes its listbox');
   await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
   await combo.and(page.locator('[aria-expanded=false]')).waitFor();
 }
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
-export async function runAll(o: { base: string; shots: string | null; only?: string; executablePath?: string }): Promise<{ passed: number; failed: number }> {
-  const browser = await chromium.launch({ executablePath: o.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+export async function runAll(o: {
+  base: string;
+  shots: string | null;
+  only?: string;
+  executablePath?: string;
+}): Promise<{ passed: number; failed: number }> {
+  const browser = await chromium.launch({
+    executablePath: o.executablePath ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   if (o.shots) mkdirSync(o.shots, { recursive: true });
   let passed = 0;
   let failed = 0;
@@ -71,11 +100,17 @@ export async function runAll(o: { base: string; shots: string | null; only?: str
       const allowed: RegExp[] = [];
       const contexts: BrowserContext[] = [];
       const c: Ctx = {
-        base: o.base, shots: o.shots, browser,
+        base: o.base,
+        shots: o.shots,
+        browser,
         async session(user, opts = {}) {
           const ctx = await browser.newContext({
-            baseURL: o.base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-            viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 }, isMobile: opts.mobile ?? false, hasTouch: opts.mobile ?? false,
+            baseURL: o.base,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+            viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 },
+            isMobile: opts.mobile ?? false,
+            hasTouch: opts.mobile ?? false,
             deviceScaleFactor: 1,
             // ctx.request (API calls with the session cookie) is no browser page and sends no Origin; the server refuses
             // cookie-authenticated writes without one (cross-site check), so the harness says it comes from the app
@@ -120,10 +155,20 @@ export async function runAll(o: { base: string; shots: string | null; only?: str
         process.stdout.write(`ok   ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       } catch (e) {
         failed++;
-        process.stdout.write(`FAIL ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String((e as Error).stack ?? e).split('\n').slice(0, 6).join('\n  ')}\n`);
-        if (errors.length && !(e as Error).message.includes(errors[0]!)) process.stdout.write(`  console: ${errors.join('\n  ')}\n`);
+        process.stdout.write(
+          `FAIL ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String((e as Error).stack ?? e)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n  ')}\n`,
+        );
+        if (errors.length && !(e as Error).message.includes(errors[0]!))
+          process.stdout.write(`  console: ${errors.join('\n  ')}\n`);
         if (o.shots || process.env.E2E_FAIL_SHOTS) {
-          for (const ctx of contexts) for (const [i, p] of ctx.pages().entries()) await p.screenshot({ path: `test-results/FAILED-${t.name.replace(/\W+/g, '_').slice(0, 40)}-${i}.png` }).catch(() => undefined);
+          for (const ctx of contexts)
+            for (const [i, p] of ctx.pages().entries())
+              await p
+                .screenshot({ path: `test-results/FAILED-${t.name.replace(/\W+/g, '_').slice(0, 40)}-${i}.png` })
+                .catch(() => undefined);
         }
       } finally {
         for (const ctx of contexts) await ctx.close().catch(() => undefined);

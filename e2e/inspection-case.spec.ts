@@ -9,11 +9,16 @@ import type { Page } from 'playwright-core';
 import { assert, test } from './harness.js';
 
 /** An Element Plus input by test id: the attribute lands on the native control or on its wrapper, by component. */
-const field = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first();
+const field = (page: Page, id: string) =>
+  page
+    .locator(
+      `[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`,
+    )
+    .first();
 
 async function waitForText(page: Page, sel: string, text: string, tries = 20) {
   for (let i = 0; i < tries; i++) {
-    if (((await page.locator(sel).allInnerTexts()).join(' ')).includes(text)) return;
+    if ((await page.locator(sel).allInnerTexts()).join(' ').includes(text)) return;
     await page.waitForTimeout(1000);
     if (i % 3 === 2) {
       await page.reload();
@@ -26,11 +31,14 @@ async function waitForText(page: Page, sel: string, text: string, tries = 20) {
 
 test('an inspection finding a violation becomes a case; the complaint shows 立案 and the penalty', async (c) => {
   const { ctx, page } = await c.session('officer', { width: 1500, height: 1000 });
-  const q = (await (await ctx.request.get('/api/tickets?kind=complaint&limit=50')).json()) as { items: { id: string; no: string; status: string; respondent_name: string | null }[] };
+  const q = (await (await ctx.request.get('/api/tickets?kind=complaint&limit=50')).json()) as {
+    items: { id: string; no: string; status: string; respondent_name: string | null }[];
+  };
   // an open complaint about a named business (a rerun against the same server adds another task and case to it)
   const target = q.items.find((x) => x.respondent_name && ['received', 'accepted', 'mediating'].includes(x.status));
   assert(target, 'an open complaint about a named business in the officer’s queue');
-  const before = ((await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as { items: unknown[] }).items.length;
+  const before = ((await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as { items: unknown[] })
+    .items.length;
 
   await page.goto(`/workbench?t=${target.id}`);
   await page.locator('[data-testid=detail-no]').waitFor();
@@ -65,31 +73,57 @@ test('an inspection finding a violation becomes a case; the complaint shows 立�
   const last = page.locator('[data-testid=case-item]').last();
   await last.locator('input[data-testid=penalty-no], [data-testid=penalty-no] input').first().fill(penaltyNo);
   await last.locator('[data-testid=penalty-amount] input, input[data-testid=penalty-amount]').first().fill('5000');
-  await last.locator('input[data-testid=penalty-summary], [data-testid=penalty-summary] input').first().fill('没收过期食品，罚款5000元');
+  await last
+    .locator('input[data-testid=penalty-summary], [data-testid=penalty-summary] input')
+    .first()
+    .fill('没收过期食品，罚款5000元');
   await last.locator('[data-testid=penalty-save]').click();
   await page.locator('[data-testid=case-penalty]', { hasText: penaltyNo }).waitFor();
   await page.locator('[data-testid=case-badge]', { hasText: '已作出行政处罚' }).waitFor();
   await c.shot(page, 'inspection-case-penalty');
   await page.locator('.el-tabs__item', { hasText: '时间线' }).click();
-  for (const label of ['诉转案：生成案源线索', '案源线索立案决定', '行政处罚决定']) await page.locator('.el-timeline-item', { hasText: label }).first().waitFor();
+  for (const label of ['诉转案：生成案源线索', '案源线索立案决定', '行政处罚决定'])
+    await page.locator('.el-timeline-item', { hasText: label }).first().waitFor();
   await c.shot(page, 'inspection-case-timeline');
 
   // the unified platform pushes a result for a second task: signed, idempotent
-  const t2 = (await (await ctx.request.post(`/api/tickets/${target.id}/inspections`, { data: {} })).json()) as { id: string };
+  const t2 = (await (await ctx.request.post(`/api/tickets/${target.id}/inspections`, { data: {} })).json()) as {
+    id: string;
+  };
   const secret = process.env.XIEZHI_REGULATORY_SECRET;
   assert(secret, 'XIEZHI_REGULATORY_SECRET set for the e2e server (scripts/e2e.mjs)');
-  const body = JSON.stringify({ kind: 'inspection.result', result_id: `E2E-${t2.id}`, inspection_id: t2.id, findings: '复查发现价签与实收不符', violation: true, inspector: '一体化监管平台执法人员' });
+  const body = JSON.stringify({
+    kind: 'inspection.result',
+    result_id: `E2E-${t2.id}`,
+    inspection_id: t2.id,
+    findings: '复查发现价签与实收不符',
+    violation: true,
+    inspector: '一体化监管平台执法人员',
+  });
   const post = (raw: string, signature?: string) => {
     const ts = String(Math.floor(Date.now() / 1000));
     const sig = signature ?? 'sha256=' + createHmac('sha256', secret).update(`${ts}.`).update(raw).digest('hex');
-    return c.browser.newContext({ baseURL: c.base }).then((x) => x.request.post('/api/inspections/results', { data: raw, headers: { 'content-type': 'application/json', 'x-xiezhi-timestamp': ts, 'x-xiezhi-signature': sig } }));
+    return c.browser.newContext({ baseURL: c.base }).then((x) =>
+      x.request.post('/api/inspections/results', {
+        data: raw,
+        headers: { 'content-type': 'application/json', 'x-xiezhi-timestamp': ts, 'x-xiezhi-signature': sig },
+      }),
+    );
   };
   const refused = await post(body, 'sha256=deadbeef');
-  assert(refused.status() === 401 && /签名/.test(await refused.text()), `unsigned delivery refused with its reason: ${refused.status()}`);
+  assert(
+    refused.status() === 401 && /签名/.test(await refused.text()),
+    `unsigned delivery refused with its reason: ${refused.status()}`,
+  );
   const first = await post(body);
   assert(first.ok(), `signed delivery accepted: ${first.status()} ${await first.text()}`);
   const again = (await (await post(body)).json()) as { replayed: boolean };
   assert(again.replayed === true, 'a replay answers as the first delivery and changes nothing');
-  const cases = (await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as { items: { source: string }[] };
-  assert(cases.items.length === before + 2 && cases.items.some((x) => x.source === 'platform'), 'the platform’s result opened one more case lead, once');
+  const cases = (await (await ctx.request.get(`/api/tickets/${target.id}/cases`)).json()) as {
+    items: { source: string }[];
+  };
+  assert(
+    cases.items.length === before + 2 && cases.items.some((x) => x.source === 'platform'),
+    'the platform’s result opened one more case lead, once',
+  );
 });

@@ -7,7 +7,10 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { assert, axeSerious, test } from './harness.js';
 
-const active = (page: Page) => page.evaluate(`(() => { const e = document.activeElement; return e ? (e.closest('[data-testid]')?.getAttribute('data-testid') ?? '') + '|' + (e.id || e.tagName) : '' })()`) as Promise<string>;
+const active = (page: Page) =>
+  page.evaluate(
+    `(() => { const e = document.activeElement; return e ? (e.closest('[data-testid]')?.getAttribute('data-testid') ?? '') + '|' + (e.id || e.tagName) : '' })()`,
+  ) as Promise<string>;
 async function waitActive(page: Page, re: RegExp, what: string) {
   for (let i = 0; i < 40; i++) {
     const a = await active(page);
@@ -16,7 +19,10 @@ async function waitActive(page: Page, re: RegExp, what: string) {
   }
   throw new Error(`focus should be on ${what}, is on ${await active(page)}`);
 }
-const curRow = (page: Page) => page.evaluate(`[...document.querySelectorAll('[data-testid=wb-table] .el-table__body tr')].findIndex((r) => r.classList.contains('cur'))`) as Promise<number>;
+const curRow = (page: Page) =>
+  page.evaluate(
+    `[...document.querySelectorAll('[data-testid=wb-table] .el-table__body tr')].findIndex((r) => r.classList.contains('cur'))`,
+  ) as Promise<number>;
 
 async function json<T>(req: APIRequestContext, url: string): Promise<T> {
   const r = await req.get(url);
@@ -29,29 +35,41 @@ async function twoNewComplaints(officer: APIRequestContext, operator: APIRequest
   const me = await json<{ unitId: string }>(officer, '/api/me');
   let address = '';
   for (const it of (await json<{ items: { id: string }[] }>(officer, '/api/tickets?limit=100&open=false')).items) {
-    const d = await json<{ ticket: { respondent: { address: string | null }; unit_id: string } }>(officer, `/api/tickets/${it.id}`);
+    const d = await json<{ ticket: { respondent: { address: string | null }; unit_id: string } }>(
+      officer,
+      `/api/tickets/${it.id}`,
+    );
     const m = /^(.*?(?:街道|镇))/.exec(d.ticket.respondent.address ?? '');
     if (m && d.ticket.unit_id === me.unitId) {
       address = `${m[1]}东方路${100 + Math.floor(Math.random() * 800)}号`;
       break;
     }
   }
-  assert(address, 'a street address in the officer\'s station');
+  assert(address, "a street address in the officer's station");
   const before = (await json<{ total: number }>(officer, '/api/tickets?kind=complaint&status=received&limit=1')).total;
   // a fresh phone, business and text each run: the same person's same complaint again would be linked as a repeat
   const run = String(Date.now() % 10_000_000).padStart(7, '0');
   for (const i of [1, 2]) {
-    const r = await operator.post('/api/tickets', { data: {
-      kind: 'complaint', client_key: `kbd-${Date.now()}-${i}`, text: `在店里买的电水壶用了三天就漏电，要求退货退款（键盘流程${run}-${i}）`,
-      complainant: { name: '李女士', phone: `13${i}${run.slice(0, 8)}${i}`.slice(0, 11) }, respondent: { name: `上海键盘测试电器商行${run}${i}`, address },
-    } });
+    const r = await operator.post('/api/tickets', {
+      data: {
+        kind: 'complaint',
+        client_key: `kbd-${Date.now()}-${i}`,
+        text: `在店里买的电水壶用了三天就漏电，要求退货退款（键盘流程${run}-${i}）`,
+        complainant: { name: '李女士', phone: `13${i}${run.slice(0, 8)}${i}`.slice(0, 11) },
+        respondent: { name: `上海键盘测试电器商行${run}${i}`, address },
+      },
+    });
     assert(r.status() === 201, `filing: ${r.status()} ${await r.text()}`);
   }
   for (let i = 0; i < 60; i++) {
-    if ((await json<{ total: number }>(officer, '/api/tickets?kind=complaint&status=received&limit=1')).total >= before + 2) return;
+    if (
+      (await json<{ total: number }>(officer, '/api/tickets?kind=complaint&status=received&limit=1')).total >=
+      before + 2
+    )
+      return;
     await new Promise((res) => setTimeout(res, 500));
   }
-  throw new Error('the two complaints did not reach the officer\'s queue');
+  throw new Error("the two complaints did not reach the officer's queue");
 }
 
 test('officer: queue → ticket → decline dialog (Esc) → accept with the keyboard only, axe clean', async (c) => {
@@ -71,9 +89,14 @@ test('officer: queue → ticket → decline dialog (Esc) → accept with the key
     onQueue = (await active(page)).startsWith('wb-table|');
   }
   assert(onQueue, `Tab reaches the queue (focus on ${await active(page)})`);
-  const ring = (await page.evaluate(`getComputedStyle(document.querySelector('[data-testid=wb-table]')).boxShadow`)) as string;
+  const ring = (await page.evaluate(
+    `getComputedStyle(document.querySelector('[data-testid=wb-table]')).boxShadow`,
+  )) as string;
   assert(ring && ring !== 'none', `the focused queue shows a focus ring (box-shadow ${ring})`);
-  assert((await page.locator('[data-testid=wb-keys]').innerText()).includes('Esc'), 'the key hint is shown under the queue');
+  assert(
+    (await page.locator('[data-testid=wb-keys]').innerText()).includes('Esc'),
+    'the key hint is shown under the queue',
+  );
   await page.keyboard.press('j');
   assert((await curRow(page)) === 1, `j moves down the queue (row ${await curRow(page)})`);
   await page.keyboard.press('k');
@@ -98,7 +121,10 @@ test('officer: queue → ticket → decline dialog (Esc) → accept with the key
   const badDlg = await axeSerious(page);
   assert(!badDlg.length, `axe with the action dialog open: ${badDlg.join('; ')}`);
   await page.keyboard.press('Escape');
-  await page.locator('.el-dialog:visible').waitFor({ state: 'detached', timeout: 5000 }).catch(() => page.locator('.el-dialog [data-testid=act-confirm]').waitFor({ state: 'hidden' }));
+  await page
+    .locator('.el-dialog:visible')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => page.locator('.el-dialog [data-testid=act-confirm]').waitFor({ state: 'hidden' }));
   await waitActive(page, /^act-decline\|/, 'the 不予受理 button again after Esc');
   assert(new URL(page.url()).searchParams.get('t'), 'Esc in the dialog keeps the ticket open');
 

@@ -21,7 +21,10 @@ test('knowledge: template edit with version history and ticket preview, guide an
   await tpls.filter({ hasText: '预付式消费' }).click();
   await p.locator('[data-testid=kn-template] h3', { hasText: '预付式消费' }).waitFor();
   const shown = await p.locator('[data-testid=kn-body-view]').innerText();
-  assert(shown.includes('【被投诉/举报经营者】') && !shown.includes('{{'), 'placeholders shown by their Chinese labels');
+  assert(
+    shown.includes('【被投诉/举报经营者】') && !shown.includes('{{'),
+    'placeholders shown by their Chinese labels',
+  );
 
   const before = Number((await p.locator('[data-testid=kn-template] h3 .el-tag').innerText()).replace(/\D/g, ''));
   await p.locator('[data-testid=kn-edit]').click();
@@ -31,14 +34,20 @@ test('knowledge: template edit with version history and ticket preview, guide an
   await p.locator('[data-testid=kn-save]').click();
   await p.locator('[data-testid=kn-template] h3 .el-tag', { hasText: `第${before + 1}版` }).waitFor();
   await p.locator('[data-testid=kn-versions] .el-table__row').nth(1).waitFor();
-  assert((await p.locator('[data-testid=kn-versions]').innerText()).includes('增加回访要求'), 'the edit note in the history');
+  assert(
+    (await p.locator('[data-testid=kn-versions]').innerText()).includes('增加回访要求'),
+    'the edit note in the history',
+  );
 
   await p.locator('[data-testid=kn-preview-ticket]').fill(ticket.no);
   await p.locator('[data-testid=kn-preview]').click();
   const filled = p.locator('[data-testid=kn-preview-text]');
   await filled.waitFor();
   const text = await filled.innerText();
-  assert(text.includes(ticket.no) && text.includes('回访市民') && !text.includes('【承办单位】'), `filled from the ticket: ${text.slice(0, 120)}`);
+  assert(
+    text.includes(ticket.no) && text.includes('回访市民') && !text.includes('【承办单位】'),
+    `filled from the ticket: ${text.slice(0, 120)}`,
+  );
   await c.shot(p, 'knowledge-templates');
 
   await p.locator('#tab-guide').click();

@@ -7,7 +7,12 @@ import type { Page } from 'playwright-core';
 import { assert, test, chooseOption } from './harness.js';
 
 /** An Element Plus input by test id: the attribute lands on the native control or on its wrapper, by component. */
-const field = (page: Page, id: string) => page.locator(`[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`).first();
+const field = (page: Page, id: string) =>
+  page
+    .locator(
+      `[data-testid=${id}] input, [data-testid=${id}] textarea, input[data-testid=${id}], textarea[data-testid=${id}]`,
+    )
+    .first();
 
 async function step(page: Page, action: string, fill: Record<string, string> = {}) {
   await page.locator(`[data-testid=mon-act-${action}]`).first().click();
@@ -27,7 +32,9 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await a.locator('[data-testid=mon-issue]').click();
   await field(a, 'mi-title').fill('AI伪造商品破损图片恶意索赔教程专项监测');
   await field(a, 'mi-topic').fill('AI恶意应用');
-  await field(a, 'mi-req').fill('监测短视频、社交平台上传授利用AI制作商品破损图片实施“仅退款”的教程及账号，标明账号运营主体属地');
+  await field(a, 'mi-req').fill(
+    '监测短视频、社交平台上传授利用AI制作商品破损图片实施“仅退款”的教程及账号，标明账号运营主体属地',
+  );
   await field(a, 'mi-kw').fill('AI破损图，仅退款教程');
   await chooseOption(a, '[data-testid=mi-body]', '网络交易监测中心');
   await a.locator('[data-testid=mi-submit]').click();
@@ -80,10 +87,19 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await a.locator('[data-testid=mon-state]', { hasText: '已办结' }).waitFor();
   const steps = await a.locator('[data-testid=mon-steps] .el-timeline-item').count();
   assert(steps === 7, `seven steps logged, got ${steps}`);
-  assert((await a.locator('[data-testid=mon-tasks]').innerText()).includes('立案 1 件，处置账号 2 个'), 'the district’s figures are shown');
-  assert((await a.locator('[data-testid=mon-links] .el-step__title.is-success').count()) === 6, 'all six links of the chain done');
+  assert(
+    (await a.locator('[data-testid=mon-tasks]').innerText()).includes('立案 1 件，处置账号 2 个'),
+    'the district’s figures are shown',
+  );
+  assert(
+    (await a.locator('[data-testid=mon-links] .el-step__title.is-success').count()) === 6,
+    'all six links of the chain done',
+  );
   const log = await a.locator('[data-testid=mon-steps]').innerText();
-  assert(log.includes('网络交易监测中心') && log.includes('陈督办') && log.includes('系统管理员'), 'each step names its owner');
+  assert(
+    log.includes('网络交易监测中心') && log.includes('陈督办') && log.includes('系统管理员'),
+    'each step names its owner',
+  );
   await c.shot(a, 'monitoring');
   await b.reload();
   await b.locator('[data-testid=mon-state]', { hasText: '已办结' }).waitFor();
@@ -93,5 +109,8 @@ test('the monitoring loop runs from instruction to closure across city, body and
   await an.page.goto(`/monitoring?m=${id}`);
   await an.page.locator('[data-testid=mon-state]', { hasText: '已办结' }).waitFor();
   assert((await an.page.locator('[data-testid^=mon-act-]').count()) === 0, 'the analyst reads only');
-  assert((await an.page.locator('.navlink', { hasText: '监测闭环' }).count()) === 1, 'the analyst’s menu has the screen');
+  assert(
+    (await an.page.locator('.navlink', { hasText: '监测闭环' }).count()) === 1,
+    'the analyst’s menu has the screen',
+  );
 });

@@ -39,10 +39,16 @@ test('ODR enrolment, automatic routing of a consented complaint, bulk settlement
 
   // the consumer consents at filing; nobody sends it to the firm
   const operator = await c.session('operator');
-  const filed = await operator.ctx.request.post('/api/tickets', { data: {
-    kind: 'complaint', consent_odr: true, amount: 459, complainant: { name: '周敏', phone: '13911112222' },
-    text: `我在${firm}买的电暖器用了三天就不发热，客服不处理，要求退货退款459元。`, respondent: { name: firm },
-  } });
+  const filed = await operator.ctx.request.post('/api/tickets', {
+    data: {
+      kind: 'complaint',
+      consent_odr: true,
+      amount: 459,
+      complainant: { name: '周敏', phone: '13911112222' },
+      text: `我在${firm}买的电暖器用了三天就不发热，客服不处理，要求退货退款459元。`,
+      respondent: { name: firm },
+    },
+  });
   assert(filed.ok(), `file: ${filed.status()} ${await filed.text()}`);
   const { id, no } = (await filed.json()) as { id: string; no: string };
 
@@ -55,7 +61,10 @@ test('ODR enrolment, automatic routing of a consented complaint, bulk settlement
     await p.reload();
   }
   await mine.waitFor();
-  assert(!(await p.locator('[data-testid=ent-table]').innerText()).includes('13911112222'), 'no consumer phone in the inbox');
+  assert(
+    !(await p.locator('[data-testid=ent-table]').innerText()).includes('13911112222'),
+    'no consumer phone in the inbox',
+  );
   await p.locator('[data-testid=ent-keys] summary').click();
   await p.locator('[data-testid=ent-keys] li', { hasText: '联络站批量接口' }).waitFor();
   await mine.click();
@@ -63,16 +72,28 @@ test('ODR enrolment, automatic routing of a consented complaint, bulk settlement
   await c.shot(p, 'enterprise-odr-inbox');
 
   // the platform's 联络站 settles through the bulk API with the key (a retry answers the same, once)
-  const body = { items: [{ ticket_id: id, amount: 459, note: '全额退款', idempotency_key: `e2e-${id}` }, { ticket_id: 'no-such', amount: 1 }] };
+  const body = {
+    items: [
+      { ticket_id: id, amount: 459, note: '全额退款', idempotency_key: `e2e-${id}` },
+      { ticket_id: 'no-such', amount: 1 },
+    ],
+  };
   const headers = { authorization: `Bearer ${secret}` };
   const r1 = await ent.ctx.request.post('/api/enterprise/bulk/settle', { data: body, headers });
   assert(r1.ok(), `bulk settle: ${r1.status()} ${await r1.text()}`);
   const res = (await r1.json()) as { ok: number; failed: number };
   assert(res.ok === 1 && res.failed === 1, `per-item results: ${JSON.stringify(res)}`);
-  const r2 = (await (await ent.ctx.request.post('/api/enterprise/bulk/settle', { data: body, headers })).json()) as { items: { replayed?: boolean }[] };
+  const r2 = (await (await ent.ctx.request.post('/api/enterprise/bulk/settle', { data: body, headers })).json()) as {
+    items: { replayed?: boolean }[];
+  };
   assert(r2.items[0]?.replayed === true, 'the retry is answered from the record');
-  const t = (await (await admin.ctx.request.get(`/api/tickets/${id}`)).json()) as { ticket: { status: string; outcome: string } };
-  assert(t.ticket.status === 'closed' && t.ticket.outcome === 'odr_settled', `settled: ${t.ticket.status}/${t.ticket.outcome}`);
+  const t = (await (await admin.ctx.request.get(`/api/tickets/${id}`)).json()) as {
+    ticket: { status: string; outcome: string };
+  };
+  assert(
+    t.ticket.status === 'closed' && t.ticket.outcome === 'odr_settled',
+    `settled: ${t.ticket.status}/${t.ticket.outcome}`,
+  );
 
   await a.reload();
   const stat = a.locator('[data-testid=odr-stats] .el-table__row', { hasText: firm });

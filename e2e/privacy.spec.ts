@@ -20,7 +20,10 @@ test('TEXT privacy: the enterprise reads the mediation text, the analyst the red
   const mine = await json<{ items: { id: string }[] }>(officer.ctx.request, '/api/tickets?limit=30');
   let address = '';
   for (const it of mine.items) {
-    const d = await json<{ ticket: { respondent: { address: string | null } } }>(officer.ctx.request, `/api/tickets/${it.id}`);
+    const d = await json<{ ticket: { respondent: { address: string | null } } }>(
+      officer.ctx.request,
+      `/api/tickets/${it.id}`,
+    );
     if (d.ticket.respondent.address && /(街道|镇)/.test(d.ticket.respondent.address)) {
       address = d.ticket.respondent.address;
       break;
@@ -30,17 +33,27 @@ test('TEXT privacy: the enterprise reads the mediation text, the analyst the red
   // a fresh phone per run: the same person filing the same text again is (rightly) linked as a duplicate
   const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const text = `本人张伟，身份证号310101198001011234，手机${phone}，在${key}上买的空气炸锅用了两次就不加热，商家不给换货，要求退货退款399元。同时举报该店销售无3C认证产品，请依法查处，请对举报人信息保密。`;
-  const filed = await officer.ctx.request.post('/api/public/tickets', { data: {
-    kind: 'complaint', consent_odr: true, amount: 399, title: '空气炸锅不加热要求退款', text,
-    complainant: { name: '张伟', phone }, respondent: { name: '美厨小家电专营店', address, platform: key },
-  } });
+  const filed = await officer.ctx.request.post('/api/public/tickets', {
+    data: {
+      kind: 'complaint',
+      consent_odr: true,
+      amount: 399,
+      title: '空气炸锅不加热要求退款',
+      text,
+      complainant: { name: '张伟', phone },
+      respondent: { name: '美厨小家电专营店', address, platform: key },
+    },
+  });
   assert(filed.ok(), `file: ${filed.status()}`);
   const { id, no } = (await filed.json()) as { id: string; no: string };
   // the consumer consented and the platform is enrolled: the odr-routing subscriber sends it without staff action;
   // the officer's send is the fallback when the worker has not got to it yet
-  const sent = await officer.ctx.request.post(`/api/tickets/${id}/actions`, { data: { action: 'send_odr', odr_key: key, consent: true } });
-  const inOdr = async () => (await json<{ ticket: { status: string } }>(officer.ctx.request, `/api/tickets/${id}`)).ticket.status === 'odr';
-  assert(sent.ok() || await inOdr(), `send_odr: ${sent.status()} ${await sent.text()}`);
+  const sent = await officer.ctx.request.post(`/api/tickets/${id}/actions`, {
+    data: { action: 'send_odr', odr_key: key, consent: true },
+  });
+  const inOdr = async () =>
+    (await json<{ ticket: { status: string } }>(officer.ctx.request, `/api/tickets/${id}`)).ticket.status === 'odr';
+  assert(sent.ok() || (await inOdr()), `send_odr: ${sent.status()} ${await sent.text()}`);
 
   const p = ent.page;
   await p.goto('/enterprise');
@@ -48,7 +61,8 @@ test('TEXT privacy: the enterprise reads the mediation text, the analyst the red
   await row.waitFor();
   await row.click();
   const body = await p.locator('[data-testid=enterprise-body]').innerText();
-  for (const s of ['张伟', phone, '310101198001011234', '3101*', '举报', '查处', '保密']) assert(!body.includes(s), `enterprise text shows ${s}: ${body}`);
+  for (const s of ['张伟', phone, '310101198001011234', '3101*', '举报', '查处', '保密'])
+    assert(!body.includes(s), `enterprise text shows ${s}: ${body}`);
   assert(body.includes('要求退货退款'), `enterprise text keeps the dispute: ${body}`);
   const page = await p.content();
   for (const s of [phone, '310101198001011234']) assert(!page.includes(s), `enterprise page holds ${s}`);
@@ -68,12 +82,18 @@ test('TEXT privacy: the enterprise reads the mediation text, the analyst the red
   await drillRow.click();
   await an.page.locator('[data-testid=detail-body]').waitFor();
   const ab = await an.page.locator('[data-testid=detail-body]').innerText();
-  assert(ab.includes('本人张*') && ab.includes(`139****${phone.slice(-4)}`) && ab.includes('3101**********1234'), `analyst sees the redacted text: ${ab}`);
+  assert(
+    ab.includes('本人张*') && ab.includes(`139****${phone.slice(-4)}`) && ab.includes('3101**********1234'),
+    `analyst sees the redacted text: ${ab}`,
+  );
   assert(!ab.includes(phone), 'analyst sees no phone');
   await an.page.waitForTimeout(300);
   await c.shot(an.page, 'privacy-analyst');
 
   await officer.page.goto(`/workbench?t=${id}`);
   await officer.page.locator('[data-testid=detail-body]').waitFor();
-  assert((await officer.page.locator('[data-testid=detail-body]').innerText()).includes(phone), 'the station officer reads the original');
+  assert(
+    (await officer.page.locator('[data-testid=detail-body]').innerText()).includes(phone),
+    'the station officer reads the original',
+  );
 });

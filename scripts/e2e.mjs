@@ -22,7 +22,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { shots: { type: 'boolean' }, only: { type: 'string' }, tickets: { type: 'string' }, keep: { type: 'boolean' }, 'one-process': { type: 'boolean' }, 'two-step': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    shots: { type: 'boolean' },
+    only: { type: 'string' },
+    tickets: { type: 'string' },
+    keep: { type: 'boolean' },
+    'one-process': { type: 'boolean' },
+    'two-step': { type: 'boolean' },
+  },
+});
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // the unified regulatory platform's webhook secret, for the server started here and for the specs (same process) that
 // sign deliveries with it; a server given through E2E_BASE must be started with the same XIEZHI_REGULATORY_SECRET
@@ -47,24 +56,33 @@ function newest(dir) {
   return t;
 }
 const dist = join(root, 'web/dist/index.html');
-const srcTime = Math.max(newest(join(root, 'web/src')), statSync(join(root, 'web/index.html')).mtimeMs, statSync(join(root, 'web/vite.config.ts')).mtimeMs);
+const srcTime = Math.max(
+  newest(join(root, 'web/src')),
+  statSync(join(root, 'web/index.html')).mtimeMs,
+  statSync(join(root, 'web/vite.config.ts')).mtimeMs,
+);
 if (!existsSync(dist) || statSync(dist).mtimeMs < srcTime) {
   say('building the web UI (vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     say('web build failed');
     done(0, 1);
   }
 }
 
-const freePort = () => new Promise((res, rej) => {
-  const s = createServer();
-  s.once('error', rej);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => res(port));
+const freePort = () =>
+  new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
   });
-});
 
 let server = null;
 let dataDir = null;
@@ -76,8 +94,14 @@ function stop() {
   }
   if (dataDir && !values.keep) rmSync(dataDir, { recursive: true, force: true });
 }
-process.on('SIGINT', () => { stop(); process.exit(130); });
-process.on('SIGTERM', () => { stop(); process.exit(143); });
+process.on('SIGINT', () => {
+  stop();
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  stop();
+  process.exit(143);
+});
 
 let base = process.env.E2E_BASE;
 if (!base) {
@@ -91,11 +115,19 @@ if (!base) {
   say(`starting the demo server: ${tickets} tickets, port ${port}, data ${dataDir} (log ${logPath})`);
   // 12345 replies are delivered to a file drop in the data directory (the offline centre's channel), unless the caller
   // names an endpoint of its own (scripts/loopback-12345.mjs serves one)
-  const env = { ...process.env, XIEZHI_PROGRESS: '0', XIEZHI_12345_DROP_DIR: process.env.XIEZHI_12345_DROP_DIR ?? join(dataDir, '12345-out') };
+  const env = {
+    ...process.env,
+    XIEZHI_PROGRESS: '0',
+    XIEZHI_12345_DROP_DIR: process.env.XIEZHI_12345_DROP_DIR ?? join(dataDir, '12345-out'),
+  };
   let args = ['demo', '--data', dataDir, '--tickets', tickets, '--port', String(port), '--host', '127.0.0.1'];
   if (values['two-step']) {
     // load the demo city with `demo --no-serve`, then serve it from a fresh process
-    const r = spawnSync(process.execPath, [join(root, 'bin/xiezhi.js'), 'demo', '--data', dataDir, '--tickets', tickets, '--no-serve'], { cwd: root, env, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/xiezhi.js'), 'demo', '--data', dataDir, '--tickets', tickets, '--no-serve'],
+      { cwd: root, env, encoding: 'utf8' },
+    );
     log.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     if (r.status !== 0) {
       say(`loading the demo city failed (exit ${r.status}); see ${logPath}`);
@@ -104,7 +136,11 @@ if (!base) {
     }
     args = ['serve', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'];
   }
-  server = spawn(process.execPath, [join(root, 'bin/xiezhi.js'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, [join(root, 'bin/xiezhi.js'), ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout.pipe(log);
   server.stderr.pipe(log);
   base = `http://127.0.0.1:${port}`;
@@ -118,7 +154,9 @@ if (!base) {
     try {
       const r = await fetch(`${base}/api/health`);
       if (r.ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() - t0 > 300_000) {
       say('the server did not answer /api/health within 300 s');
       stop();
@@ -134,7 +172,9 @@ try {
   // one global TypeScript loader, so the specs and the runner share the harness module (and its test list)
   const { register } = await import('tsx/esm/api');
   register();
-  const specs = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.spec.ts')).sort();
+  const specs = readdirSync(join(root, 'e2e'))
+    .filter((f) => f.endsWith('.spec.ts'))
+    .sort();
   const harness = await import(pathToFileURL(join(root, 'e2e/harness.ts')).href);
   for (const s of specs) await import(pathToFileURL(join(root, 'e2e', s)).href);
   const shots = values.shots ? join(root, 'docs/screenshots') : join(root, 'test-results/e2e');

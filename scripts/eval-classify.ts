@@ -34,13 +34,30 @@ const cacheDir = join(root, '.xiezhi/eval-cache');
 mkdirSync(cacheDir, { recursive: true });
 
 const jieba = getJieba();
-const tokLine = (s: string) => jieba.cut(s.toLowerCase(), false).filter((w) => w.trim()).join(' ');
+const tokLine = (s: string) =>
+  jieba
+    .cut(s.toLowerCase(), false)
+    .filter((w) => w.trim())
+    .join(' ');
 
-interface Row { set: string; method: string; n_train: number; n_test: number; classes: number; macro_f1: number; train_cpu_s: number; accuracy?: number; not_sure_rate?: number; accuracy_when_sure?: number }
+interface Row {
+  set: string;
+  method: string;
+  n_train: number;
+  n_test: number;
+  classes: number;
+  macro_f1: number;
+  train_cpu_s: number;
+  accuracy?: number;
+  not_sure_rate?: number;
+  accuracy_when_sure?: number;
+}
 const rows: Row[] = [];
 const loaded = new Map<string, Awaited<ReturnType<typeof loadTif>>['tickets']>();
 
-console.log('set                          classes  n_train n_test   xiezhi  sklearn fasttext   cpu_s: xiezhi sklearn fasttext');
+console.log(
+  'set                          classes  n_train n_test   xiezhi  sklearn fasttext   cpu_s: xiezhi sklearn fasttext',
+);
 for (const spec of REAL_SETS) {
   if (only && !only.includes(spec.name)) continue;
   const path = join(dataDir, spec.file);
@@ -59,7 +76,18 @@ for (const spec of REAL_SETS) {
   const c1 = process.cpuUsage(c0);
   const xz = evaluateModel(m, test);
   const xcpu = (c1.user + c1.system) / 1e6;
-  rows.push({ set: spec.name, method: 'xiezhi', n_train: train.length, n_test: test.length, classes, macro_f1: xz.macro_f1, accuracy: xz.accuracy, train_cpu_s: Math.round(xcpu * 100) / 100, not_sure_rate: xz.not_sure_rate, accuracy_when_sure: xz.accuracy_when_sure });
+  rows.push({
+    set: spec.name,
+    method: 'xiezhi',
+    n_train: train.length,
+    n_test: test.length,
+    classes,
+    macro_f1: xz.macro_f1,
+    accuracy: xz.accuracy,
+    train_cpu_s: Math.round(xcpu * 100) / 100,
+    not_sure_rate: xz.not_sure_rate,
+    accuracy_when_sure: xz.accuracy_when_sure,
+  });
 
   const base: Record<string, Row> = {};
   if (withBaselines) {
@@ -67,28 +95,63 @@ for (const spec of REAL_SETS) {
     // it too, as a token, wherever it varies within the set (review sets carry a placeholder date)
     const years = new Set(data.map((t) => t.received_at?.slice(0, 4)));
     const yearTok = (t: TifTicket) => (years.size > 1 && t.received_at ? ` Y${t.received_at.slice(0, 4)}` : '');
-    const lines = data.map((t) => {
-      const s = [t.title, t.text, t.respondent?.name, t.channel].filter(Boolean).join(' ') + yearTok(t);
-      return JSON.stringify({ text: s, tok: tokLine(s) + (t.respondent?.name ? ` R_${t.respondent.name.replace(/\s+/g, '_')}` : '') + (t.channel ? ` C_${t.channel}` : ''), label: t.labels!.y, split: isHeldOut(t.id) ? 'test' : 'train' });
-    }).join('\n') + '\n';
-    const key = createHash('sha1').update(readFileSync(join(root, 'scripts/classify_baselines.py'))).update(lines).digest('hex').slice(0, 16);
+    const lines =
+      data
+        .map((t) => {
+          const s = [t.title, t.text, t.respondent?.name, t.channel].filter(Boolean).join(' ') + yearTok(t);
+          return JSON.stringify({
+            text: s,
+            tok:
+              tokLine(s) +
+              (t.respondent?.name ? ` R_${t.respondent.name.replace(/\s+/g, '_')}` : '') +
+              (t.channel ? ` C_${t.channel}` : ''),
+            label: t.labels!.y,
+            split: isHeldOut(t.id) ? 'test' : 'train',
+          });
+        })
+        .join('\n') + '\n';
+    const key = createHash('sha1')
+      .update(readFileSync(join(root, 'scripts/classify_baselines.py')))
+      .update(lines)
+      .digest('hex')
+      .slice(0, 16);
     const cached = join(cacheDir, `${spec.name}-${key}.json`);
     let out: string;
     if (existsSync(cached)) out = readFileSync(cached, 'utf8');
     else {
       const f = join(tmpdir(), `xiezhi-eval-${process.pid}-${spec.name}.jsonl`);
       writeFileSync(f, lines);
-      out = execFileSync(PY, [join(root, 'scripts/classify_baselines.py'), f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+      out = execFileSync(PY, [join(root, 'scripts/classify_baselines.py'), f], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 26,
+      });
       writeFileSync(cached, out);
     }
     for (const l of out.trim().split('\n')) {
       const r = JSON.parse(l) as { method: string; macro_f1: number; train_cpu_s: number };
-      base[r.method] = { set: spec.name, method: r.method, n_train: train.length, n_test: test.length, classes, macro_f1: r.macro_f1, train_cpu_s: r.train_cpu_s };
+      base[r.method] = {
+        set: spec.name,
+        method: r.method,
+        n_train: train.length,
+        n_test: test.length,
+        classes,
+        macro_f1: r.macro_f1,
+        train_cpu_s: r.train_cpu_s,
+      };
       rows.push(base[r.method]!);
     }
   }
   const f = (x?: number) => (x === undefined ? '     -' : x.toFixed(4)).padStart(8);
   const s = (x?: number) => (x === undefined ? '-' : x.toFixed(1)).padStart(7);
-  console.log(`${spec.name.padEnd(28)} ${String(classes).padStart(7)} ${String(train.length).padStart(8)} ${String(test.length).padStart(6)} ${f(xz.macro_f1)} ${f(base.sklearn?.macro_f1)} ${f(base.fasttext?.macro_f1)}   ${s(xcpu)} ${s(base.sklearn?.train_cpu_s)} ${s(base.fasttext?.train_cpu_s)}`);
+  console.log(
+    `${spec.name.padEnd(28)} ${String(classes).padStart(7)} ${String(train.length).padStart(8)} ${String(test.length).padStart(6)} ${f(xz.macro_f1)} ${f(base.sklearn?.macro_f1)} ${f(base.fasttext?.macro_f1)}   ${s(xcpu)} ${s(base.sklearn?.train_cpu_s)} ${s(base.fasttext?.train_cpu_s)}`,
+  );
 }
-console.log(JSON.stringify({ split: 'test = fmix32(fnv1a(id)) % 100 < 20; classes with < 10 examples dropped', load: readFileSync('/proc/loadavg', 'utf8').trim(), results: rows }));
+console.log(
+  JSON.stringify({
+    split: 'test = fmix32(fnv1a(id)) % 100 < 20; classes with < 10 examples dropped',
+    load: readFileSync('/proc/loadavg', 'utf8').trim(),
+    results: rows,
+  }),
+);

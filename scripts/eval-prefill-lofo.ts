@@ -11,22 +11,42 @@
 import { join } from 'node:path';
 import { loadTif } from '../server/platform/tif/index.js';
 import {
-  buildBusinessMatcher, distantExamples, loadSectors, locateName, prefill, taggerText, trainTagger,
-  type BusinessMatcher, type SectorData, type TaggerModel, type HistoryTicket,
+  buildBusinessMatcher,
+  distantExamples,
+  loadSectors,
+  locateName,
+  prefill,
+  taggerText,
+  trainTagger,
+  type BusinessMatcher,
+  type SectorData,
+  type TaggerModel,
+  type HistoryTicket,
 } from '../server/modules/text/index.js';
 import type { TifTicket } from '../shared/tif.js';
 
 const dir = process.argv[2] ?? join(process.cwd(), '../shared/data');
-const [heimao, car, cfpb] = (await Promise.all(['heimao-furnishing', 'car-complaints', 'cfpb-samples'].map(async (f) => (await loadTif([join(dir, `${f}.tif.jsonl.gz`)])).tickets))) as [TifTicket[], TifTicket[], TifTicket[]];
+const [heimao, car, cfpb] = (await Promise.all(
+  ['heimao-furnishing', 'car-complaints', 'cfpb-samples'].map(
+    async (f) => (await loadTif([join(dir, `${f}.tif.jsonl.gz`)])).tickets,
+  ),
+)) as [TifTicket[], TifTicket[], TifTicket[]];
 const sectors = loadSectors();
 
 /** How each 黑猫 firm is written by consumers — the evaluation's definition of "names it" (not used by the finder). */
 const FIRM_SPELLINGS: Record<string, string[]> = {
-  博洛尼: ['博洛尼'], 曲美家居: ['曲美'], 业之峰装饰: ['业之峰'], 金隅天坛整装: ['天坛', '金隅'], 被窝整装: ['被窝'],
+  博洛尼: ['博洛尼'],
+  曲美家居: ['曲美'],
+  业之峰装饰: ['业之峰'],
+  金隅天坛整装: ['天坛', '金隅'],
+  被窝整装: ['被窝'],
 };
 
 function withoutEntries(drop: (names: string[]) => boolean): SectorData[] {
-  return sectors.map((s) => ({ ...s, entries: (s.entries ?? []).filter((e) => !drop(e.split('|').map((x) => x.replace(/^~/, '').toLowerCase()))) }));
+  return sectors.map((s) => ({
+    ...s,
+    entries: (s.entries ?? []).filter((e) => !drop(e.split('|').map((x) => x.replace(/^~/, '').toLowerCase()))),
+  }));
 }
 const fnv = (s: string) => {
   let h = 0x811c9dc5;
@@ -40,12 +60,27 @@ function train(tickets: HistoryTicket[], matcher: BusinessMatcher): TaggerModel 
 }
 
 /** Share of `tickets` where the business span overlaps a place the text writes one of `spellings(t)`. */
-function recall(tickets: TifTicket[], spellings: (t: TifTicket) => string[], matcher: BusinessMatcher, tagger: TaggerModel | null | undefined) {
-  let named = 0, found = 0, byTagger = 0;
+function recall(
+  tickets: TifTicket[],
+  spellings: (t: TifTicket) => string[],
+  matcher: BusinessMatcher,
+  tagger: TaggerModel | null | undefined,
+) {
+  let named = 0,
+    found = 0,
+    byTagger = 0;
   for (const t of tickets) {
     const sp = spellings(t);
-    const hits = (src: string) => sp.flatMap((n) => { const s = taggerText(src); const k = n.toLowerCase(); const o: [number, number][] = []; for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) o.push([i, i + k.length]); return o; });
-    const inText = hits(t.text ?? ''), inTitle = hits(t.title ?? '');
+    const hits = (src: string) =>
+      sp.flatMap((n) => {
+        const s = taggerText(src);
+        const k = n.toLowerCase();
+        const o: [number, number][] = [];
+        for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) o.push([i, i + k.length]);
+        return o;
+      });
+    const inText = hits(t.text ?? ''),
+      inTitle = hits(t.title ?? '');
     if (!inText.length && !inTitle.length) continue;
     named++;
     const p = prefill(t.text ?? '', t.title ?? undefined, { refDate: t.received_at.slice(0, 10), matcher, tagger });
@@ -63,9 +98,15 @@ function recall(tickets: TifTicket[], spellings: (t: TifTicket) => string[], mat
 const rows: Record<string, unknown>[] = [];
 const others = [...car.slice(0, 3000), ...cfpb.filter((t) => t.text).slice(0, 1500)];
 console.log('check                         config            named  found  recall  (via tagger)');
-const line = (check: string, config: string, r: { named: number; found: number; recall: number; by_tagger: number }) => {
+const line = (
+  check: string,
+  config: string,
+  r: { named: number; found: number; recall: number; by_tagger: number },
+) => {
   rows.push({ check, config, ...r });
-  console.log(`${check.padEnd(29)} ${config.padEnd(17)} ${String(r.named).padStart(5)}  ${String(r.found).padStart(5)}  ${r.recall.toFixed(3)}   ${r.by_tagger}`);
+  console.log(
+    `${check.padEnd(29)} ${config.padEnd(17)} ${String(r.named).padStart(5)}  ${String(r.found).padStart(5)}  ${r.recall.toFixed(3)}   ${r.by_tagger}`,
+  );
 };
 
 // 1. 黑猫, leave one firm out
@@ -75,7 +116,9 @@ for (const firm of Object.keys(FIRM_SPELLINGS)) {
   const test = heimao.filter((t) => t.labels?.business === firm);
   const rest = heimao.filter((t) => t.labels?.business !== firm);
   const lex = withoutEntries((names) => names.some((n) => spell.some((s) => n.includes(s))));
-  const registry = [...new Set(rest.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({ name }));
+  const registry = [...new Set(rest.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({
+    name,
+  }));
   const matcher = buildBusinessMatcher(lex, registry);
   const tagger = train([...rest, ...others], matcher);
   const r = recall(test, () => spell, matcher, tagger);
@@ -86,11 +129,28 @@ for (const firm of Object.keys(FIRM_SPELLINGS)) {
   total.found += r.found;
   total.notagger += r0.found;
 }
-line('heimao LOFO all 5 firms', 'firm unseen', { named: total.named, found: total.found, recall: Math.round((total.found / total.named) * 1000) / 1000, by_tagger: 0 });
-line('heimao LOFO all 5 firms', 'unseen, no tagger', { named: total.named, found: total.notagger, recall: Math.round((total.notagger / total.named) * 1000) / 1000, by_tagger: 0 });
+line('heimao LOFO all 5 firms', 'firm unseen', {
+  named: total.named,
+  found: total.found,
+  recall: Math.round((total.found / total.named) * 1000) / 1000,
+  by_tagger: 0,
+});
+line('heimao LOFO all 5 firms', 'unseen, no tagger', {
+  named: total.named,
+  found: total.notagger,
+  recall: Math.round((total.notagger / total.named) * 1000) / 1000,
+  by_tagger: 0,
+});
 {
-  const full = buildBusinessMatcher(sectors, [...new Set(heimao.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({ name })));
-  line('heimao all firms', 'production', recall(heimao, (t) => FIRM_SPELLINGS[t.labels?.business ?? ''] ?? [], full, undefined));
+  const full = buildBusinessMatcher(
+    sectors,
+    [...new Set(heimao.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({ name })),
+  );
+  line(
+    'heimao all firms',
+    'production',
+    recall(heimao, (t) => FIRM_SPELLINGS[t.labels?.business ?? ''] ?? [], full, undefined),
+  );
 }
 
 // 2. 车质网, unseen brands (20 % of brands by hash)
@@ -108,14 +168,28 @@ line('heimao LOFO all 5 firms', 'unseen, no tagger', { named: total.named, found
     for (const f of found) dropNames.add(f);
   }
   const lex = withoutEntries((names) => names.some((n) => [...dropNames].some((d) => n.includes(d) || d.includes(n))));
-  const registry = [...new Set(rest.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({ name }));
+  const registry = [...new Set(rest.map((t) => t.respondent?.name).filter((x): x is string => !!x))].map((name) => ({
+    name,
+  }));
   const matcher = buildBusinessMatcher(lex, registry);
   const tagger = train([...heimao, ...rest, ...cfpb.filter((t) => t.text).slice(0, 1500)], matcher);
   const heldNames = [...new Set(test.map((t) => t.respondent!.name!))];
   console.log(`held-out car brands (${heldNames.length}): ${heldNames.join(' ')}`);
-  line('car unseen brands', 'brand unseen', recall(test, (t) => spellOf.get(t) ?? [], matcher, tagger));
-  line('car unseen brands', 'unseen, no tagger', recall(test, (t) => spellOf.get(t) ?? [], matcher, null));
+  line(
+    'car unseen brands',
+    'brand unseen',
+    recall(test, (t) => spellOf.get(t) ?? [], matcher, tagger),
+  );
+  line(
+    'car unseen brands',
+    'unseen, no tagger',
+    recall(test, (t) => spellOf.get(t) ?? [], matcher, null),
+  );
   const full = buildBusinessMatcher(sectors, []);
-  line('car unseen brands', 'production', recall(test, (t) => spellOf.get(t) ?? [], full, undefined));
+  line(
+    'car unseen brands',
+    'production',
+    recall(test, (t) => spellOf.get(t) ?? [], full, undefined),
+  );
 }
 console.log(JSON.stringify({ eval: 'prefill-lofo', rows }));

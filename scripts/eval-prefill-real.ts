@@ -10,10 +10,19 @@
 import { readFileSync } from 'node:fs';
 import { loadTaggerFile, prefill, type Prefill, type PrefillField } from '../server/modules/text/index.js';
 
-type Gold = { business: string[]; product: string | null; amounts: number[]; dates: string[]; order_no: string | null; demands: string[] };
+type Gold = {
+  business: string[];
+  product: string | null;
+  amounts: number[];
+  dates: string[];
+  order_no: string | null;
+  demands: string[];
+};
 type Ex = { file: string; id: string; received_at: string; title?: string | null; text: string; gold: Gold };
 const set = readFileSync(new URL('../server/modules/text/eval/prefill-real.jsonl', import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Ex);
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Ex);
 const arg = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
 const showErrors = arg('--errors');
 const taggerFile = arg('--tagger');
@@ -21,7 +30,10 @@ const tagger = process.argv.includes('--no-tagger') ? null : taggerFile ? loadTa
 
 const FIELDS = ['business', 'product', 'amounts', 'dates', 'order_no', 'demands'] as const;
 type F = (typeof FIELDS)[number];
-const counts = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<F, { tp: number; fp: number; fn: number }>;
+const counts = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<
+  F,
+  { tp: number; fp: number; fn: number }
+>;
 const byFile: Record<string, { named: number; found: number; spurious: number; unnamed: number }> = {};
 const calib: Record<string, [number, boolean][]> = { business: [], product: [], amounts: [], dates: [], demands: [] };
 
@@ -32,13 +44,19 @@ function overlapsName(field: PrefillField<string>, e: Ex, names: string[]): bool
   const s = lower(src);
   for (const n of names) {
     const k = lower(n);
-    for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) if (field.start < i + k.length && field.end > i) return true;
+    for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1))
+      if (field.start < i + k.length && field.end > i) return true;
   }
   return false;
 }
 
 const t0 = process.cpuUsage();
-const results: Prefill[] = set.map((e) => prefill(e.text, e.title ?? undefined, { refDate: e.received_at.slice(0, 10), ...(tagger !== undefined ? { tagger } : {}) }));
+const results: Prefill[] = set.map((e) =>
+  prefill(e.text, e.title ?? undefined, {
+    refDate: e.received_at.slice(0, 10),
+    ...(tagger !== undefined ? { tagger } : {}),
+  }),
+);
 const cpu = process.cpuUsage(t0);
 set.forEach((e, i) => {
   const p = results[i]!;
@@ -55,7 +73,10 @@ set.forEach((e, i) => {
     else {
       if (got) counts[f].fp++;
       if (want.length) counts[f].fn++;
-      if (showErrors === f && (got || want.length)) console.log(`${e.id} ${f}: want ${JSON.stringify(want)} got ${JSON.stringify(got?.value)}@${got?.start} (${got?.via ?? ''}) | ${(e.title ?? '').slice(0, 30)} | ${e.text.slice(0, 90).replace(/\n/g, ' ')}`);
+      if (showErrors === f && (got || want.length))
+        console.log(
+          `${e.id} ${f}: want ${JSON.stringify(want)} got ${JSON.stringify(got?.value)}@${got?.start} (${got?.via ?? ''}) | ${(e.title ?? '').slice(0, 30)} | ${e.text.slice(0, 90).replace(/\n/g, ' ')}`,
+        );
     }
     if (f === 'business') {
       if (want.length) {
@@ -97,7 +118,10 @@ set.forEach((e, i) => {
       else counts[f].fp++;
     }
     for (const w of want) if (!seen.has(w)) counts[f].fn++;
-    if (showErrors === f && ([...want].some((w) => !seen.has(w)) || [...seen].some((v) => !want.has(v)))) console.log(`${e.id} ${f}: want ${[...want]} got ${[...seen]} | ${(e.title ?? '').slice(0, 30)} | ${e.text.slice(0, 120).replace(/\n/g, ' ')}`);
+    if (showErrors === f && ([...want].some((w) => !seen.has(w)) || [...seen].some((v) => !want.has(v))))
+      console.log(
+        `${e.id} ${f}: want ${[...want]} got ${[...seen]} | ${(e.title ?? '').slice(0, 30)} | ${e.text.slice(0, 120).replace(/\n/g, ' ')}`,
+      );
   }
 });
 
@@ -114,7 +138,12 @@ function ece(pairs: [number, boolean][]): { ece: number; bins: { conf: string; n
   const n = pairs.length || 1;
   let e = 0;
   for (const b of bins) if (b.n) e += (b.n / n) * Math.abs(b.ok / b.n - b.c / b.n);
-  return { ece: r3(e), bins: bins.map((b, i) => ({ conf: `${i / 5}-${(i + 1) / 5}`, n: b.n, accuracy: b.n ? r3(b.ok / b.n) : 0 })).filter((b) => b.n) };
+  return {
+    ece: r3(e),
+    bins: bins
+      .map((b, i) => ({ conf: `${i / 5}-${(i + 1) / 5}`, n: b.n, accuracy: b.n ? r3(b.ok / b.n) : 0 }))
+      .filter((b) => b.n),
+  };
 }
 const table: Record<string, unknown> = {};
 console.log(`field      precision  recall   f1     (tp/fp/fn)   ECE`);
@@ -124,10 +153,29 @@ for (const f of FIELDS) {
   const R = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
   const F1 = P + R ? (2 * P * R) / (P + R) : 0;
   const cal = calib[f] ? ece(calib[f]!) : undefined;
-  table[f] = { precision: r3(P), recall: r3(R), f1: r3(F1), ...c, ...(cal ? { ece: cal.ece, reliability: cal.bins } : {}) };
-  console.log(`${f.padEnd(10)} ${P.toFixed(3).padStart(9)} ${R.toFixed(3).padStart(7)} ${F1.toFixed(3).padStart(6)}   ${`${c.tp}/${c.fp}/${c.fn}`.padEnd(11)}  ${cal?.ece ?? ''}`);
+  table[f] = {
+    precision: r3(P),
+    recall: r3(R),
+    f1: r3(F1),
+    ...c,
+    ...(cal ? { ece: cal.ece, reliability: cal.bins } : {}),
+  };
+  console.log(
+    `${f.padEnd(10)} ${P.toFixed(3).padStart(9)} ${R.toFixed(3).padStart(7)} ${F1.toFixed(3).padStart(6)}   ${`${c.tp}/${c.fp}/${c.fn}`.padEnd(11)}  ${cal?.ece ?? ''}`,
+  );
 }
 console.log('business by source: named → found (recall); texts naming no business → spurious business');
-for (const [f, b] of Object.entries(byFile)) console.log(`  ${f.padEnd(20)} ${b.found}/${b.named} = ${b.named ? (b.found / b.named).toFixed(3) : '-'}   spurious ${b.spurious}/${b.unnamed}`);
+for (const [f, b] of Object.entries(byFile))
+  console.log(
+    `  ${f.padEnd(20)} ${b.found}/${b.named} = ${b.named ? (b.found / b.named).toFixed(3) : '-'}   spurious ${b.spurious}/${b.unnamed}`,
+  );
 const cpuS = (cpu.user + cpu.system) / 1e6;
-console.log(JSON.stringify({ examples: set.length, tagger: tagger === null ? 'none' : (taggerFile ?? 'default'), cpu_ms: Math.round(cpuS * 1000), fields: table, business_by_source: byFile }));
+console.log(
+  JSON.stringify({
+    examples: set.length,
+    tagger: tagger === null ? 'none' : (taggerFile ?? 'default'),
+    cpu_ms: Math.round(cpuS * 1000),
+    fields: table,
+    business_by_source: byFile,
+  }),
+);

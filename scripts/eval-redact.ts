@@ -10,12 +10,19 @@ import { loadTif } from '../server/platform/tif/index.js';
 import { findPii, foldWidth } from '../server/modules/text/index.js';
 
 const dir = process.argv[2] ?? join(process.cwd(), '../shared/data');
-const labels = readFileSync(new URL('../server/modules/text/eval/pii-labels.tsv', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => {
-  const [id, run, label] = l.split('\t');
-  return { id: id!, run: run!, label: label! };
-});
+const labels = readFileSync(new URL('../server/modules/text/eval/pii-labels.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => {
+    const [id, run, label] = l.split('\t');
+    return { id: id!, run: run!, label: label! };
+  });
 const ids = new Set(labels.map((l) => l.id));
-const { tickets } = await loadTif(['fuzhou-12345', 'heimao-furnishing', 'car-complaints', 'waimai', 'online-shopping'].map((n) => join(dir, `${n}.tif.jsonl.gz`)));
+const { tickets } = await loadTif(
+  ['fuzhou-12345', 'heimao-furnishing', 'car-complaints', 'waimai', 'online-shopping'].map((n) =>
+    join(dir, `${n}.tif.jsonl.gz`),
+  ),
+);
 const byId = new Map(tickets.filter((t) => ids.has(t.id)).map((t) => [t.id, t]));
 
 const BASE_MOBILE = /1[3-9]\d{9}/; // what a quick grep would do
@@ -42,20 +49,29 @@ for (const l of labels) {
     const s = foldWidth(s0);
     for (let i = s.indexOf(l.run); i >= 0; i = s.indexOf(l.run, i + 1)) {
       if (k++ !== nth) continue;
-      found = findPii(s0).filter((x) => x.start < i + l.run.length && x.end > i).map((x) => x.kind);
+      found = findPii(s0)
+        .filter((x) => x.start < i + l.run.length && x.end > i)
+        .map((x) => x.kind);
     }
   }
   const phone = found.includes('mobile') || found.includes('landline');
   add(res.phone, l.label === 'mobile' || l.label === 'landline', phone);
   add(res.mobile, l.label === 'mobile', found.includes('mobile'));
-  if (process.env.SHOW && (l.label === 'mobile' || l.label === 'landline') !== phone) console.log(`miss/false: ${l.id} ${l.run} ${l.label} -> ${found.join("+") || "-"}`);
+  if (process.env.SHOW && (l.label === 'mobile' || l.label === 'landline') !== phone)
+    console.log(`miss/false: ${l.id} ${l.run} ${l.label} -> ${found.join('+') || '-'}`);
   add(res.qq, l.label === 'qq', found.includes('qq'));
   const bm = BASE_MOBILE.test(l.run.replace(/\D/g, ''));
   add(res.base_mobile, l.label === 'mobile', bm);
   add(res.base_phone, l.label === 'mobile' || l.label === 'landline', bm || BASE_LANDLINE.test(l.run));
 }
-const pr = (k: Counts) => ({ ...k, precision: Math.round((k.tp / (k.tp + k.fp || 1)) * 1000) / 1000, recall: Math.round((k.tp / (k.tp + k.fn || 1)) * 1000) / 1000 });
-console.log(`candidates ${labels.length} (mobile ${labels.filter((l) => l.label === 'mobile').length}, landline ${labels.filter((l) => l.label === 'landline').length}, qq ${labels.filter((l) => l.label === 'qq').length})`);
+const pr = (k: Counts) => ({
+  ...k,
+  precision: Math.round((k.tp / (k.tp + k.fp || 1)) * 1000) / 1000,
+  recall: Math.round((k.tp / (k.tp + k.fn || 1)) * 1000) / 1000,
+});
+console.log(
+  `candidates ${labels.length} (mobile ${labels.filter((l) => l.label === 'mobile').length}, landline ${labels.filter((l) => l.label === 'landline').length}, qq ${labels.filter((l) => l.label === 'qq').length})`,
+);
 for (const [k, v] of Object.entries(res)) {
   const p = pr(v);
   console.log(`${k.padEnd(12)} precision ${p.precision}  recall ${p.recall}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);

@@ -10,7 +10,15 @@
  * server/modules/risk/domain/catalog.ts were taken from it (rounded) — the measurement then runs on the other half.
  */
 import type { MinePerson } from '../shared/tif.js';
-import { CRITERIA, DECAY, PROPOSE_THRESHOLD, keyedHasher, normName, normPhone, scorePersons } from '../server/modules/risk/index.js';
+import {
+  CRITERIA,
+  DECAY,
+  PROPOSE_THRESHOLD,
+  keyedHasher,
+  normName,
+  normPhone,
+  scorePersons,
+} from '../server/modules/risk/index.js';
 import { plant, realTexts, type Role } from './risk-planted.js';
 
 const args = process.argv.slice(2);
@@ -62,7 +70,9 @@ if (fit) {
     const gw = new Array(codes.length).fill(0) as number[];
     let gb = 0;
     for (let i = 0; i < X.length; i++) {
-      const js = X[i]!.map((x, j) => [j, x * w[j]!] as const).filter(([j]) => X[i]![j]! > 0).sort((a, b) => b[1] - a[1]);
+      const js = X[i]!.map((x, j) => [j, x * w[j]!] as const)
+        .filter(([j]) => X[i]![j]! > 0)
+        .sort((a, b) => b[1] - a[1]);
       const mult = new Map(js.map(([j], k) => [j, DECAY ** k]));
       const z = b + js.reduce((acc, [j, v]) => acc + v * mult.get(j)!, 0);
       const e = 1 / (1 + Math.exp(-z)) - y[i]!;
@@ -70,10 +80,22 @@ if (fit) {
       for (const [j] of js) gw[j]! += e * X[i]![j]! * mult.get(j)!;
     }
     b -= (0.5 * gb) / X.length;
-    for (let j = 0; j < w.length; j++) if (free[j]) w[j] = Math.max(0, w[j]! - 0.5 * (gw[j]! / X.length + lambda * w[j]!));
+    for (let j = 0; j < w.length; j++)
+      if (free[j]) w[j] = Math.max(0, w[j]! - 0.5 * (gw[j]! / X.length + lambda * w[j]!));
   }
   console.log(`fit on seed ${seed}, half ${half}: ${X.length} assessed persons, ${y.filter(Boolean).length} planted`);
-  console.log(JSON.stringify({ bias: +b.toFixed(2), weights: Object.fromEntries(codes.map((c, j) => [c, { w: +w[j]!.toFixed(2), fired: fired[j], fitted: free[j] }])) }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        bias: +b.toFixed(2),
+        weights: Object.fromEntries(
+          codes.map((c, j) => [c, { w: +w[j]!.toFixed(2), fired: fired[j], fitted: free[j] }]),
+        ),
+      },
+      null,
+      1,
+    ),
+  );
   process.exit(0);
 }
 
@@ -106,20 +128,57 @@ for (const [k, e] of base) if (e.p >= 3) bListed[role.get(byPhone.get(k)!)!]++;
 
 const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(1)}%)`;
 const scores = proposed.map((p) => p.score).sort((a, b) => a - b);
-const q = (x: number) => scores.length ? scores[Math.min(scores.length - 1, Math.floor(x * scores.length))]!.toFixed(2) : '-';
+const q = (x: number) =>
+  scores.length ? scores[Math.min(scores.length - 1, Math.floor(x * scores.length))]!.toFixed(2) : '-';
 const distinct = new Set(proposed.map((p) => p.score.toFixed(2))).size;
-console.log(`real texts (half ${half}): ${texts.length}; planted population seed ${seed}: ${tickets.length} tickets, ${role.size} people (${Object.entries(count).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-console.log(`model   precision@${N} ${precisionAtN.toFixed(3)}, honest in top ${N}: ${honestTop}; proposed at ${PROPOSE_THRESHOLD}: profit ${pct(listed.profit, count.profit)}, honest ${pct(listed.honest, count.honest)}, one-off punitive ${pct(listed.oneoff, count.oneoff)}, household ${pct(listed.household, count.household)}, ordinary ${pct(listed.ordinary, count.ordinary)}`);
-console.log(`        proposed scores: min ${q(0)}, p25 ${q(0.25)}, median ${q(0.5)}, p75 ${q(0.75)}, max ${q(1)}; ${distinct} distinct values (2 d.p.) among ${proposed.length}`);
-console.log(`baseline (rank by punitive claims) precision@${N} ${bPrec.toFixed(3)}, honest in top ${N}: ${bHonest}; ≥ 3 punitive claims: profit ${pct(bListed.profit, count.profit)}, honest ${pct(bListed.honest, count.honest)}, one-off ${pct(bListed.oneoff, count.oneoff)}, ordinary ${pct(bListed.ordinary, count.ordinary)}`);
+console.log(
+  `real texts (half ${half}): ${texts.length}; planted population seed ${seed}: ${tickets.length} tickets, ${role.size} people (${Object.entries(
+    count,
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`,
+);
+console.log(
+  `model   precision@${N} ${precisionAtN.toFixed(3)}, honest in top ${N}: ${honestTop}; proposed at ${PROPOSE_THRESHOLD}: profit ${pct(listed.profit, count.profit)}, honest ${pct(listed.honest, count.honest)}, one-off punitive ${pct(listed.oneoff, count.oneoff)}, household ${pct(listed.household, count.household)}, ordinary ${pct(listed.ordinary, count.ordinary)}`,
+);
+console.log(
+  `        proposed scores: min ${q(0)}, p25 ${q(0.25)}, median ${q(0.5)}, p75 ${q(0.75)}, max ${q(1)}; ${distinct} distinct values (2 d.p.) among ${proposed.length}`,
+);
+console.log(
+  `baseline (rank by punitive claims) precision@${N} ${bPrec.toFixed(3)}, honest in top ${N}: ${bHonest}; ≥ 3 punitive claims: profit ${pct(bListed.profit, count.profit)}, honest ${pct(bListed.honest, count.honest)}, one-off ${pct(bListed.oneoff, count.oneoff)}, ordinary ${pct(bListed.ordinary, count.ordinary)}`,
+);
 if (process.env.RISK_DEBUG) {
-  for (const p of topN.filter((x) => roleOf(x.complainant_id) !== 'profit')) console.log('TOP-N NOT PLANTED', roleOf(p.complainant_id), p.score, p.criteria.map((c) => c.code).join(','));
-  for (const p of proposed.filter((x) => roleOf(x.complainant_id) !== 'profit').slice(0, 10)) console.log('PROPOSED', roleOf(p.complainant_id), p.score, p.criteria.map((c) => `${c.code}: ${c.evidence.slice(0, 80)}`).join(' | '));
-  const missed = [...role.entries()].filter(([, r]) => r === 'profit').map(([id]) => id).filter((id) => !proposed.some((p) => idOf.get(p.complainant_id) === id));
+  for (const p of topN.filter((x) => roleOf(x.complainant_id) !== 'profit'))
+    console.log('TOP-N NOT PLANTED', roleOf(p.complainant_id), p.score, p.criteria.map((c) => c.code).join(','));
+  for (const p of proposed.filter((x) => roleOf(x.complainant_id) !== 'profit').slice(0, 10))
+    console.log(
+      'PROPOSED',
+      roleOf(p.complainant_id),
+      p.score,
+      p.criteria.map((c) => `${c.code}: ${c.evidence.slice(0, 80)}`).join(' | '),
+    );
+  const missed = [...role.entries()]
+    .filter(([, r]) => r === 'profit')
+    .map(([id]) => id)
+    .filter((id) => !proposed.some((p) => idOf.get(p.complainant_id) === id));
   console.log('MISSED profit', missed.length, missed.slice(0, 10).join(' '));
 }
-console.log(JSON.stringify({
-  bench: 'risk-planted', seed, half, tickets: tickets.length, people: role.size, planted: N, precision_at_n: +precisionAtN.toFixed(3), honest_in_top_n: honestTop,
-  proposed: listed, population: count, baseline: { precision_at_n: +bPrec.toFixed(3), honest_in_top_n: bHonest, three_or_more: bListed },
-  score_quantiles: { min: q(0), p25: q(0.25), median: q(0.5), p75: q(0.75), max: q(1) }, distinct_scores: distinct, score_seconds: +tScore.toFixed(1), total_seconds: +((performance.now() - t0) / 1000).toFixed(1),
-}));
+console.log(
+  JSON.stringify({
+    bench: 'risk-planted',
+    seed,
+    half,
+    tickets: tickets.length,
+    people: role.size,
+    planted: N,
+    precision_at_n: +precisionAtN.toFixed(3),
+    honest_in_top_n: honestTop,
+    proposed: listed,
+    population: count,
+    baseline: { precision_at_n: +bPrec.toFixed(3), honest_in_top_n: bHonest, three_or_more: bListed },
+    score_quantiles: { min: q(0), p25: q(0.25), median: q(0.5), p75: q(0.75), max: q(1) },
+    distinct_scores: distinct,
+    score_seconds: +tScore.toFixed(1),
+    total_seconds: +((performance.now() - t0) / 1000).toFixed(1),
+  }),
+);

@@ -22,7 +22,13 @@ for (const [s, ids] of top) {
   for (const thr of [0.5, 0.3]) {
     const copies = tickets.filter((t) => t.text && textJaccard(ex, t.text) >= thr).map((t) => t.id);
     const hit = copies.filter((id) => inTpl.has(id)).length;
-    out.push({ letter: s.slice(0, 40), jaccard: thr, copies: copies.length, in_clusters: hit, share: Math.round((1000 * hit) / copies.length) / 1000 });
+    out.push({
+      letter: s.slice(0, 40),
+      jaccard: thr,
+      copies: copies.length,
+      in_clusters: hit,
+      share: Math.round((1000 * hit) / copies.length) / 1000,
+    });
   }
 }
 for (const r of out) console.log(JSON.stringify(r));

@@ -34,9 +34,23 @@ for (const s of SETS) {
     const t1 = performance.now();
     const r = evaluateModel(m, test);
     const rate = test.length / ((performance.now() - t1) / 1000);
-    const row = { set: s.file.replace('.tif.jsonl.gz', ''), label: s.label, method, n_train: m.training_size, n_test: r.n, accuracy: r.accuracy, macro_f1: r.macro_f1, train_s: Math.round(trainS * 10) / 10, classify_per_s: Math.round(rate), not_sure_rate: r.not_sure_rate, accuracy_when_sure: r.accuracy_when_sure };
+    const row = {
+      set: s.file.replace('.tif.jsonl.gz', ''),
+      label: s.label,
+      method,
+      n_train: m.training_size,
+      n_test: r.n,
+      accuracy: r.accuracy,
+      macro_f1: r.macro_f1,
+      train_s: Math.round(trainS * 10) / 10,
+      classify_per_s: Math.round(rate),
+      not_sure_rate: r.not_sure_rate,
+      accuracy_when_sure: r.accuracy_when_sure,
+    };
     rows.push(row);
-    console.log(`${row.set.padEnd(29)} ${s.label.padEnd(10)} ${method.padEnd(9)} ${String(r.n).padStart(6)}  ${r.accuracy.toFixed(4).padStart(8)}  ${r.macro_f1.toFixed(4).padStart(8)}  ${String(row.train_s).padStart(7)}  ${String(row.classify_per_s).padStart(10)}`);
+    console.log(
+      `${row.set.padEnd(29)} ${s.label.padEnd(10)} ${method.padEnd(9)} ${String(r.n).padStart(6)}  ${r.accuracy.toFixed(4).padStart(8)}  ${r.macro_f1.toFixed(4).padStart(8)}  ${String(row.train_s).padStart(7)}  ${String(row.classify_per_s).padStart(10)}`,
+    );
   }
 }
 console.log(JSON.stringify({ split: 'held out = fmix32(fnv1a(id)) % 100 < 20', results: rows }));

@@ -19,7 +19,14 @@
 import { parseArgs } from 'node:util';
 import type { MineAlert, TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
-import { replayAlerts, subjectsOf, TopicKeywords, WarningEngine, dayIndex, dayString } from '../server/modules/early-warning/index.js';
+import {
+  replayAlerts,
+  subjectsOf,
+  TopicKeywords,
+  WarningEngine,
+  dayIndex,
+  dayString,
+} from '../server/modules/early-warning/index.js';
 import { mulberry32 } from '../shared/random.js';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, data: { type: 'string' } } });
@@ -37,10 +44,11 @@ function ratePerType(tickets: TifTicket[], alerts: MineAlert[]): Record<string, 
   for (const t of [...tickets].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : 1))) {
     const d = dayIndex(dayOf(t));
     end = Math.max(end, d);
-    for (const s of subjectsOf(t, topics)) if (s.type !== 'topic') {
-      const k = `${s.type}|${s.key}`;
-      if (!first.has(k)) first.set(k, d);
-    }
+    for (const s of subjectsOf(t, topics))
+      if (s.type !== 'topic') {
+        const k = `${s.type}|${s.key}`;
+        if (!first.has(k)) first.set(k, d);
+      }
   }
   const years: Record<string, number> = {};
   for (const [k, d] of first) {
@@ -50,17 +58,32 @@ function ratePerType(tickets: TifTicket[], alerts: MineAlert[]): Record<string, 
   const out: Record<string, unknown> = { alerts: alerts.length };
   for (const type of ['respondent', 'location', 'category', 'topic']) {
     const n = alerts.filter((a) => a.subject.type === type).length;
-    out[type] = type === 'topic' ? n : { alerts: n, subject_years: round(years[type] ?? 0, 0), per_100_subject_years: round((100 * n) / Math.max(1e-9, years[type] ?? 0), 3) };
+    out[type] =
+      type === 'topic'
+        ? n
+        : {
+            alerts: n,
+            subject_years: round(years[type] ?? 0, 0),
+            per_100_subject_years: round((100 * n) / Math.max(1e-9, years[type] ?? 0), 3),
+          };
   }
   return out;
 }
 
 function show(alerts: MineAlert[], n = 12) {
-  for (const a of alerts.slice(0, n)) console.log(`  ${a.detected_at} ${a.subject.type}:${a.subject.label} ${a.window_start}…${a.window_end} people ${a.complainants} expected ${a.expected} score ${a.score}`);
+  for (const a of alerts.slice(0, n))
+    console.log(
+      `  ${a.detected_at} ${a.subject.type}:${a.subject.label} ${a.window_start}…${a.window_end} people ${a.complainants} expected ${a.expected} score ${a.score}`,
+    );
 }
 
 /** Days from `start` to the first alert whose evidence holds an injected ticket of `prefix` and names `want`. */
-function found(alerts: MineAlert[], prefix: string, start: number, want: (a: MineAlert) => boolean): number | undefined {
+function found(
+  alerts: MineAlert[],
+  prefix: string,
+  start: number,
+  want: (a: MineAlert) => boolean,
+): number | undefined {
   let best: number | undefined;
   for (const a of alerts) {
     if (!a.ticket_ids.some((id) => id.startsWith(prefix)) || !want(a)) continue;
@@ -70,7 +93,18 @@ function found(alerts: MineAlert[], prefix: string, start: number, want: (a: Min
   return best;
 }
 
-const ESTATES = ['翠湖湾', '金辉花园', '融侨锦江', '阳光城丽景湾', '万科城市花园', '泰禾红树林', '世茂云城', '保利香槟国际', '中庚香海小区', '建发央著'];
+const ESTATES = [
+  '翠湖湾',
+  '金辉花园',
+  '融侨锦江',
+  '阳光城丽景湾',
+  '万科城市花园',
+  '泰禾红树林',
+  '世茂云城',
+  '保利香槟国际',
+  '中庚香海小区',
+  '建发央著',
+];
 const PLANTS = ['城东混凝土搅拌站', '盖山搅拌站', '金山建材厂', '鼓山沥青搅拌站', '新店石材厂'];
 const ESTATE_TEXTS = [
   (p: string) => `我是${p}业主，开发商把车位和储藏室捆绑销售，不买就不给办理停车，要求有关部门查处`,
@@ -111,16 +145,36 @@ async function fuzhou() {
       const prefix = `inj-${i}-`;
       const extra: TifTicket[] = [];
       for (let j = 0; j < k.people; j++) {
-        extra.push({ id: `${prefix}${j}`, kind: 'complaint', received_at: dayString(start + Math.floor(Math.sqrt(r()) * k.span)), title: '', text: k.texts[j % k.texts.length]!(place), location: '无' });
+        extra.push({
+          id: `${prefix}${j}`,
+          kind: 'complaint',
+          received_at: dayString(start + Math.floor(Math.sqrt(r()) * k.span)),
+          title: '',
+          text: k.texts[j % k.texts.length]!(place),
+          location: '无',
+        });
       }
       const al = replayAlerts([...base, ...extra]);
       const key = place.replace(/小区$/u, '');
       const d = found(al, prefix, start, (a) => a.subject.label.includes(key) || key.includes(a.subject.label));
       if (d !== undefined) delays.push(d);
       if (d !== undefined && d <= 7) hit7++;
-      if (process.env.DEBUG) console.log(`   ${place} ${dayString(start)} → ${d}; ${al.filter((a) => a.ticket_ids.some((id) => id.startsWith(prefix))).map((a) => `${a.detected_at} ${a.subject.type}:${a.subject.label}`).join(', ')}`);
+      if (process.env.DEBUG)
+        console.log(
+          `   ${place} ${dayString(start)} → ${d}; ${al
+            .filter((a) => a.ticket_ids.some((id) => id.startsWith(prefix)))
+            .map((a) => `${a.detected_at} ${a.subject.type}:${a.subject.label}`)
+            .join(', ')}`,
+        );
     }
-    const row = { dataset: 'fuzhou-12345', burst: k.name, trials, pd7: round(hit7 / trials, 3), pd_any: round(delays.length / trials, 3), median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)] };
+    const row = {
+      dataset: 'fuzhou-12345',
+      burst: k.name,
+      trials,
+      pd7: round(hit7 / trials, 3),
+      pd_any: round(delays.length / trials, 3),
+      median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)],
+    };
     console.log(JSON.stringify(row));
     rows.push(row);
   }
@@ -194,11 +248,14 @@ async function tx() {
   const rate = ratePerType(base, plain);
   console.log(`replay ${((Date.now() - t0) / 1000).toFixed(1)}s; bar ≤ 150 alerts (goal ≤ 80)`);
   console.log(JSON.stringify(rate));
-  show(plain.filter((a) => a.subject.type !== 'topic'), 12);
+  show(
+    plain.filter((a) => a.subject.type !== 'topic'),
+    12,
+  );
   // one insurer's surge: ×3 its own rate for 21 days (at least 12 extra people), into insurers of every size
   const perCo = new Map<string, number>();
   for (const t of base) perCo.set(t.respondent!.name!, (perCo.get(t.respondent!.name!) ?? 0) + 1);
-  const days = (dayIndex(dayOf(base.at(-1)!)) - dayIndex(dayOf(base[0]!))) || 1;
+  const days = dayIndex(dayOf(base.at(-1)!)) - dayIndex(dayOf(base[0]!)) || 1;
   const cos = [...perCo].sort((a, b) => b[1] - a[1]);
   const r = mulberry32(9);
   let hit = 0;
@@ -213,16 +270,31 @@ async function tx() {
     const start = lo + Math.floor(r() * (hi - lo));
     const prefix = `inj-${i}-`;
     const extra: TifTicket[] = [];
-    for (let j = 0; j < extraN; j++) extra.push({ id: `${prefix}${j}`, kind: 'complaint', received_at: dayString(start + Math.floor(r() * 21)), text: 'Claim Denial', respondent: { name: co }, labels: { coverage_type: 'Automobile', coverage_level: 'Individual Private Pass' } });
+    for (let j = 0; j < extraN; j++)
+      extra.push({
+        id: `${prefix}${j}`,
+        kind: 'complaint',
+        received_at: dayString(start + Math.floor(r() * 21)),
+        text: 'Claim Denial',
+        respondent: { name: co },
+        labels: { coverage_type: 'Automobile', coverage_level: 'Individual Private Pass' },
+      });
     const al = replayAlerts([...base, ...extra]);
     const d = found(al, prefix, start, (a) => a.subject.type === 'respondent' && a.subject.label === co);
-    if (process.env.DEBUG) console.log(`   ${co} (${n} tickets, ${round(rate21, 1)} per 21 d) +${extraN} from ${dayString(start)} → ${d}`);
+    if (process.env.DEBUG)
+      console.log(`   ${co} (${n} tickets, ${round(rate21, 1)} per 21 d) +${extraN} from ${dayString(start)} → ${d}`);
     if (d !== undefined && d <= 21) {
       hit++;
       delays.push(d);
     }
   }
-  const row = { dataset: 'tx-insurance-741', burst: 'one insurer ×3 for 21 d (≥ 12 extra)', trials, pd21: round(hit / trials, 3), median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)] };
+  const row = {
+    dataset: 'tx-insurance-741',
+    burst: 'one insurer ×3 for 21 d (≥ 12 extra)',
+    trials,
+    pd21: round(hit / trials, 3),
+    median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)],
+  };
   console.log(JSON.stringify(row));
   results.push({ dataset: 'tx-insurance-741', rate, rows: [row] });
 }
@@ -249,8 +321,14 @@ async function heimao() {
     const prefix = `inj-${i}-`;
     const extra: TifTicket[] = [];
     for (let j = 0; j < 8; j++) {
-      extra.push({ id: `${prefix}${j}`, kind: 'complaint', received_at: dayString(start + Math.floor(r() * 10)), respondent: { name: brand },
-        title: `${outlet}突然闭店，定金不退`, text: `我在${brand.slice(0, 3)}${outlet}交了定金和首付款，现在门店关门了，联系不上店长，要求退款` });
+      extra.push({
+        id: `${prefix}${j}`,
+        kind: 'complaint',
+        received_at: dayString(start + Math.floor(r() * 10)),
+        respondent: { name: brand },
+        title: `${outlet}突然闭店，定金不退`,
+        text: `我在${brand.slice(0, 3)}${outlet}交了定金和首付款，现在门店关门了，联系不上店长，要求退款`,
+      });
     }
     const al = replayAlerts([...base, ...extra]);
     const d = found(al, prefix, start, (a) => a.subject.type === 'respondent');
@@ -259,7 +337,13 @@ async function heimao() {
       delays.push(d);
     }
   }
-  const row = { dataset: 'heimao-furnishing', burst: '8 people / 10 d at one outlet', trials, pd10: round(hit / trials, 3), median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)] };
+  const row = {
+    dataset: 'heimao-furnishing',
+    burst: '8 people / 10 d at one outlet',
+    trials,
+    pd10: round(hit / trials, 3),
+    median_days: delays.sort((a, b) => a - b)[Math.floor(delays.length / 2)],
+  };
   console.log(JSON.stringify(row));
   results.push({ dataset: 'heimao-furnishing', rate, rows: [row] });
 }
@@ -271,9 +355,23 @@ async function car() {
   const rate = ratePerType(base, plain);
   console.log(JSON.stringify(rate));
   show(plain);
-  results.push({ dataset: 'car-complaints', rate, alerts: plain.map((a) => ({ detected_at: a.detected_at, subject: a.subject.label, type: a.subject.type, people: a.complainants })) });
+  results.push({
+    dataset: 'car-complaints',
+    rate,
+    alerts: plain.map((a) => ({
+      detected_at: a.detected_at,
+      subject: a.subject.label,
+      type: a.subject.type,
+      people: a.complainants,
+    })),
+  });
 }
 
-const runs: [string, () => Promise<void>][] = [['fuzhou', fuzhou], ['tx', tx], ['heimao', heimao], ['car', car]];
+const runs: [string, () => Promise<void>][] = [
+  ['fuzhou', fuzhou],
+  ['tx', tx],
+  ['heimao', heimao],
+  ['car', car],
+];
 for (const [name, fn] of runs) if (!args.only || args.only === name) await fn();
 console.log(JSON.stringify(results));

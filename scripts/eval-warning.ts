@@ -14,19 +14,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { MineAlert, MinePerson, SimTruth, TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
-import { abnormalComplainants, normaliseBusinessName, replayAlerts, WarningEngine, dayIndex, dayString } from '../server/modules/early-warning/index.js';
+import {
+  abnormalComplainants,
+  normaliseBusinessName,
+  replayAlerts,
+  WarningEngine,
+  dayIndex,
+  dayString,
+} from '../server/modules/early-warning/index.js';
 import { mulberry32 } from '../shared/random.js';
 
 /** As `xiezhi mine` does: people the abnormal-list model flags (risk module, when present) are discounted. */
 async function abnormalOf(tickets: TifTicket[]): Promise<Set<string>> {
   if (args['no-abnormal']) return new Set();
   try {
-    const risk = (await import('../server/modules/risk/index.js')) as { scorePersons?: (t: TifTicket[], o: object) => MinePerson[] };
+    const risk = (await import('../server/modules/risk/index.js')) as {
+      scorePersons?: (t: TifTicket[], o: object) => MinePerson[];
+    };
     if (!risk.scorePersons) return new Set();
     const t = Date.now();
     const persons = risk.scorePersons(tickets, {});
     const set = abnormalComplainants(persons, tickets, 0.5);
-    console.log(`  abnormal-list model: ${persons.filter((p) => p.score >= 0.5).length} persons flagged (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+    console.log(
+      `  abnormal-list model: ${persons.filter((p) => p.score >= 0.5).length} persons flagged (${((Date.now() - t) / 1000).toFixed(1)}s)`,
+    );
     return set;
   } catch (e) {
     console.log(`  abnormal-list model unavailable: ${(e as Error).message.split('\n')[0]}`);
@@ -34,12 +45,27 @@ async function abnormalOf(tickets: TifTicket[]): Promise<Set<string>> {
   }
 }
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, sim: { type: 'string' }, truth: { type: 'string' }, data: { type: 'string' }, only: { type: 'string' }, 'no-abnormal': { type: 'boolean' } } });
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    sim: { type: 'string' },
+    truth: { type: 'string' },
+    data: { type: 'string' },
+    only: { type: 'string' },
+    'no-abnormal': { type: 'boolean' },
+  },
+});
 const DATA = args.data ?? new URL('../../shared/data/', import.meta.url).pathname;
 
 const rng = mulberry32;
 
-interface Shape { name: string; n: number; days: number; profile: 'uniform' | 'ramp' | 'front'; perPerson?: number }
+interface Shape {
+  name: string;
+  n: number;
+  days: number;
+  profile: 'uniform' | 'ramp' | 'front';
+  perPerson?: number;
+}
 const SHAPES: Shape[] = [
   { name: '10 people / 7 d (bar)', n: 10, days: 7, profile: 'uniform' },
   { name: '15 people / 3 d', n: 15, days: 3, profile: 'uniform' },
@@ -50,8 +76,18 @@ const SHAPES: Shape[] = [
   { name: '1 person × 50 tickets / 7 d', n: 1, days: 7, profile: 'uniform', perPerson: 50 },
 ];
 
-interface KnownSurge { name: string; from: string; to: string; test: (t: TifTicket) => boolean }
-interface Dataset { name: string; tickets: TifTicket[]; targets: (r: () => number, k: number) => { name: string; existing: boolean }; known: KnownSurge[] }
+interface KnownSurge {
+  name: string;
+  from: string;
+  to: string;
+  test: (t: TifTicket) => boolean;
+}
+interface Dataset {
+  name: string;
+  tickets: TifTicket[];
+  targets: (r: () => number, k: number) => { name: string; existing: boolean };
+  known: KnownSurge[];
+}
 
 async function load(file: string): Promise<TifTicket[]> {
   return (await loadTif([file])).tickets;
@@ -63,16 +99,34 @@ async function datasets(): Promise<Dataset[]> {
   if (existsSync(carFile)) {
     const tickets = await load(carFile);
     const count = new Map<string, number>();
-    for (const t of tickets) if (t.respondent?.name) count.set(t.respondent.name, (count.get(t.respondent.name) ?? 0) + 1);
+    for (const t of tickets)
+      if (t.respondent?.name) count.set(t.respondent.name, (count.get(t.respondent.name) ?? 0) + 1);
     const weeks = (dayIndex(dayOf(tickets.at(-1)!)) - dayIndex(dayOf(tickets[0]!))) / 7;
-    const low = [...count].filter(([, c]) => c / weeks < 1).map(([n]) => n).sort();
+    const low = [...count]
+      .filter(([, c]) => c / weeks < 1)
+      .map(([n]) => n)
+      .sort();
     out.push({
-      name: 'car-complaints', tickets,
-      targets: (r, k) => (k % 3 === 0 || !low.length ? { name: `${CN[k % CN.length]}${k}汽车销售服务`, existing: false } : { name: low[Math.floor(r() * low.length)]!, existing: true }),
+      name: 'car-complaints',
+      tickets,
+      targets: (r, k) =>
+        k % 3 === 0 || !low.length
+          ? { name: `${CN[k % CN.length]}${k}汽车销售服务`, existing: false }
+          : { name: low[Math.floor(r() * low.length)]!, existing: true },
       known: [
-        { name: 'B-pillar noise wave (June 2020)', from: '2020-06-01', to: '2020-06-30', test: (t) => /B柱|阿特兹/u.test(t.text ?? '') || t.respondent?.name === '一汽马自达' },
+        {
+          name: 'B-pillar noise wave (June 2020)',
+          from: '2020-06-01',
+          to: '2020-06-30',
+          test: (t) => /B柱|阿特兹/u.test(t.text ?? '') || t.respondent?.name === '一汽马自达',
+        },
         // Found in the data while evaluating: 94 complaints about Geely's head unit (车机) in June 2020.
-        { name: 'Geely head-unit (车机) wave (June 2020)', from: '2020-06-01', to: '2020-06-30', test: (t) => /车机/u.test(t.text ?? '') && /吉利/u.test(t.respondent?.name ?? '') },
+        {
+          name: 'Geely head-unit (车机) wave (June 2020)',
+          from: '2020-06-01',
+          to: '2020-06-30',
+          test: (t) => /车机/u.test(t.text ?? '') && /吉利/u.test(t.respondent?.name ?? ''),
+        },
       ],
     });
   }
@@ -96,12 +150,22 @@ async function datasets(): Promise<Dataset[]> {
       }
       t.respondent = { name: `德州保险${lo + 1}号` };
     }
-    const home = (t: TifTicket) => t.labels?.coverage_type === 'Homeowners' || /hurricane|harvey|storm|hail|flood|freeze|winter/i.test(t.text ?? '');
+    const home = (t: TifTicket) =>
+      t.labels?.coverage_type === 'Homeowners' || /hurricane|harvey|storm|hail|flood|freeze|winter/i.test(t.text ?? '');
     out.push({
-      name: 'tx-insurance', tickets,
-      targets: (rr, k) => (k % 3 === 0 ? { name: `${CN[k % CN.length]}${k}健身`, existing: false } : { name: `德州保险${40 + Math.floor(rr() * (N - 40))}号`, existing: true }),
+      name: 'tx-insurance',
+      tickets,
+      targets: (rr, k) =>
+        k % 3 === 0
+          ? { name: `${CN[k % CN.length]}${k}健身`, existing: false }
+          : { name: `德州保险${40 + Math.floor(rr() * (N - 40))}号`, existing: true },
       known: [
-        { name: 'Hurricane Harvey homeowners surge (landfall 2017-08-25)', from: '2017-08-25', to: '2017-12-31', test: home },
+        {
+          name: 'Hurricane Harvey homeowners surge (landfall 2017-08-25)',
+          from: '2017-08-25',
+          to: '2017-12-31',
+          test: home,
+        },
         { name: 'Winter Storm Uri (2021-02-13)', from: '2021-02-13', to: '2021-05-31', test: home },
       ],
     });
@@ -109,16 +173,34 @@ async function datasets(): Promise<Dataset[]> {
   if (args.sim && existsSync(args.sim)) {
     const tickets = await load(args.sim);
     const names = [...new Set(tickets.map((t) => t.respondent?.name).filter((x): x is string => !!x))];
-    out.push({ name: 'simulated city', tickets, targets: (rr, k) => (k % 3 === 0 ? { name: `${CN[k % CN.length]}${k}健身`, existing: false } : { name: names[Math.floor(rr() * names.length)]!, existing: true }), known: [] });
+    out.push({
+      name: 'simulated city',
+      tickets,
+      targets: (rr, k) =>
+        k % 3 === 0
+          ? { name: `${CN[k % CN.length]}${k}健身`, existing: false }
+          : { name: names[Math.floor(rr() * names.length)]!, existing: true },
+      known: [],
+    });
   }
   return out;
 }
 
 const CN = ['恒泰', '金鼎', '悦动', '乐享', '瑞丰', '宏达', '嘉禾', '优品', '百川', '星辰', '海纳', '启航'];
 const dayOf = (t: TifTicket) => WarningEngine.dayOf(t);
-const VARIANTS = [(n: string) => n, (n: string) => `${n}有限公司`, (n: string) => `上海${n}有限责任公司`, (n: string) => `${n}（徐汇分公司）`];
+const VARIANTS = [
+  (n: string) => n,
+  (n: string) => `${n}有限公司`,
+  (n: string) => `上海${n}有限责任公司`,
+  (n: string) => `${n}（徐汇分公司）`,
+];
 
-interface Burst { target: string; key: string; start: number; shape: Shape }
+interface Burst {
+  target: string;
+  key: string;
+  start: number;
+  shape: Shape;
+}
 
 function inject(ds: Dataset, shape: Shape, seed: number, count: number): { tickets: TifTicket[]; bursts: Burst[] } {
   const r = rng(seed);
@@ -130,7 +212,8 @@ function inject(ds: Dataset, shape: Shape, seed: number, count: number): { ticke
   const used = new Set<string>();
   for (let k = 0; k < count; k++) {
     let tgt = ds.targets(r, k + seed);
-    for (let tries = 0; used.has(normaliseBusinessName(tgt.name)) && tries < 20; tries++) tgt = ds.targets(r, k + seed + tries * 7919);
+    for (let tries = 0; used.has(normaliseBusinessName(tgt.name)) && tries < 20; tries++)
+      tgt = ds.targets(r, k + seed + tries * 7919);
     const key = normaliseBusinessName(tgt.name);
     if (used.has(key)) continue;
     used.add(key);
@@ -144,10 +227,18 @@ function inject(ds: Dataset, shape: Shape, seed: number, count: number): { ticke
       else if (shape.profile === 'front') off = Math.floor(u * u * shape.days);
       else off = Math.floor(u * shape.days);
       const person = shape.perPerson ? `inj-${seed}-${k}` : `inj-${seed}-${k}-${i}`;
-      const name = tgt.existing ? (i % 2 ? tgt.name : VARIANTS[i % VARIANTS.length]!(tgt.name)) : VARIANTS[i % VARIANTS.length]!(tgt.name);
+      const name = tgt.existing
+        ? i % 2
+          ? tgt.name
+          : VARIANTS[i % VARIANTS.length]!(tgt.name)
+        : VARIANTS[i % VARIANTS.length]!(tgt.name);
       extra.push({
-        id: `inj-${seed}-${k}-${i}`, kind: 'complaint', received_at: dayString(start + Math.min(off, shape.days - 1)),
-        text: `${name}突然停止营业，预付的会员费无法退还，要求退款`, complainant: { id: person }, respondent: { name },
+        id: `inj-${seed}-${k}-${i}`,
+        kind: 'complaint',
+        received_at: dayString(start + Math.min(off, shape.days - 1)),
+        text: `${name}突然停止营业，预付的会员费无法退还，要求退款`,
+        complainant: { id: person },
+        respondent: { name },
       });
     }
   }
@@ -156,7 +247,9 @@ function inject(ds: Dataset, shape: Shape, seed: number, count: number): { ticke
 
 function detectionDelays(alerts: MineAlert[], bursts: Burst[]): (number | undefined)[] {
   const byKey = new Map<string, MineAlert[]>();
-  for (const a of alerts) if (a.subject.type === 'respondent') (byKey.get(a.subject.key) ?? byKey.set(a.subject.key, []).get(a.subject.key)!).push(a);
+  for (const a of alerts)
+    if (a.subject.type === 'respondent')
+      (byKey.get(a.subject.key) ?? byKey.set(a.subject.key, []).get(a.subject.key)!).push(a);
   return bursts.map((b) => {
     let best: number | undefined;
     for (const a of byKey.get(b.key) ?? []) {
@@ -218,11 +311,27 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
   const weeks = (sy.span * 365.25) / 7;
   const unexplained = alerts.filter((a) => !explainedBy(a, ds, byId));
   const byType = (type: string, list: MineAlert[]) => list.filter((a) => a.subject.type === type).length;
-  const cats = new Set(ds.tickets.map((t) => t.labels?.goods_service ?? t.labels?.category ?? t.labels?.coverage_type ?? t.labels?.product ?? t.labels?.complaint_type).filter((x) => x)).size;
+  const cats = new Set(
+    ds.tickets
+      .map(
+        (t) =>
+          t.labels?.goods_service ??
+          t.labels?.category ??
+          t.labels?.coverage_type ??
+          t.labels?.product ??
+          t.labels?.complaint_type,
+      )
+      .filter((x) => x),
+  ).size;
   const fa = {
-    dataset: ds.name, tickets: ds.tickets.length, years: round(sy.span, 2), replay_s: round(secs, 1),
-    alerts: alerts.length, alerts_per_week: round(alerts.length / weeks, 2),
-    respondent_alerts_unexplained: byType('respondent', unexplained), business_years: round(sy.business, 0),
+    dataset: ds.name,
+    tickets: ds.tickets.length,
+    years: round(sy.span, 2),
+    replay_s: round(secs, 1),
+    alerts: alerts.length,
+    alerts_per_week: round(alerts.length / weeks, 2),
+    respondent_alerts_unexplained: byType('respondent', unexplained),
+    business_years: round(sy.business, 0),
     fa_per_100_business_years: round((100 * byType('respondent', unexplained)) / Math.max(sy.business, 1e-9), 3),
     category_alerts_unexplained: byType('category', unexplained),
     fa_per_100_category_years: round((100 * byType('category', unexplained)) / Math.max(cats * sy.span, 1e-9), 2),
@@ -232,15 +341,34 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
   console.log(`${ds.tickets.length} tickets over ${fa.years} y, replay ${fa.replay_s}s`);
   console.log(JSON.stringify(fa));
   for (const a of unexplained.filter((x) => x.subject.type !== 'topic').slice(0, 12)) {
-    console.log(`  not explained by a known surge: ${a.detected_at} ${a.subject.type}:${a.subject.label} window ${a.window_start}…${a.window_end} people ${a.complainants} expected ${a.expected} score ${a.score} ${a.detector}`);
+    console.log(
+      `  not explained by a known surge: ${a.detected_at} ${a.subject.type}:${a.subject.label} window ${a.window_start}…${a.window_end} people ${a.complainants} expected ${a.expected} score ${a.score} ${a.detector}`,
+    );
   }
   for (const k of ds.known) {
-    const found = alerts.filter((a) => explainedBy(a, ds, byId) === k).sort((x, y) => (x.detected_at < y.detected_at ? -1 : 1));
+    const found = alerts
+      .filter((a) => explainedBy(a, ds, byId) === k)
+      .sort((x, y) => (x.detected_at < y.detected_at ? -1 : 1));
     console.log(`  known surge: ${k.name}: ${found.length} alert(s)`);
     for (const a of found.slice(0, 8)) {
-      console.log(`    ${a.detected_at} ${a.kind} ${a.subject.type}:${a.subject.label} window ${a.window_start}…${a.window_end} count ${a.count} people ${a.complainants} expected ${a.expected} score ${a.score} ${a.detector} evidence ${a.ticket_ids.slice(0, 3).join(',')}…`);
+      console.log(
+        `    ${a.detected_at} ${a.kind} ${a.subject.type}:${a.subject.label} window ${a.window_start}…${a.window_end} count ${a.count} people ${a.complainants} expected ${a.expected} score ${a.score} ${a.detector} evidence ${a.ticket_ids.slice(0, 3).join(',')}…`,
+      );
     }
-    realFindings.push({ dataset: ds.name, surge: k.name, alerts: found.map((a) => ({ detected_at: a.detected_at, subject: a.subject, window: [a.window_start, a.window_end], count: a.count, complainants: a.complainants, expected: a.expected, score: a.score, evidence: a.ticket_ids.slice(0, 5) })) });
+    realFindings.push({
+      dataset: ds.name,
+      surge: k.name,
+      alerts: found.map((a) => ({
+        detected_at: a.detected_at,
+        subject: a.subject,
+        window: [a.window_start, a.window_end],
+        count: a.count,
+        complainants: a.complainants,
+        expected: a.expected,
+        score: a.score,
+        evidence: a.ticket_ids.slice(0, 5),
+      })),
+    });
   }
   const shapes = args.quick ? SHAPES.filter((_, i) => i === 0 || i === SHAPES.length - 1) : SHAPES;
   const per = ds.tickets.length > 100_000 ? 60 : 40;
@@ -250,7 +378,9 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
     const delays = detectionDelays(al, bursts);
     const got = delays.filter((d): d is number => d !== undefined);
     const row = {
-      dataset: ds.name, shape: shape.name, bursts: bursts.length,
+      dataset: ds.name,
+      shape: shape.name,
+      bursts: bursts.length,
       pd3: round(delays.filter((d) => d !== undefined && d <= 2).length / bursts.length, 3),
       pd7: round(delays.filter((d) => d !== undefined && d <= 6).length / bursts.length, 3),
       pd14: round(got.length / bursts.length, 3),
@@ -262,9 +392,14 @@ for (const ds of (await datasets()).filter((d) => !args.only || d.name.startsWit
   }
 }
 
-console.log('\n| dataset | burst shape | bursts | PD ≤3 d | PD ≤7 d | PD ≤14 d | median days to detect | FA /100 business-yr (un-injected) | alerts/week |');
+console.log(
+  '\n| dataset | burst shape | bursts | PD ≤3 d | PD ≤7 d | PD ≤14 d | median days to detect | FA /100 business-yr (un-injected) | alerts/week |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.dataset} | ${r.shape} | ${r.bursts} | ${r.pd3} | ${r.pd7} | ${r.pd14} | ${r.median_days} | ${r.fa_per_100_business_years} | ${r.alerts_per_week} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.dataset} | ${r.shape} | ${r.bursts} | ${r.pd3} | ${r.pd7} | ${r.pd14} | ${r.median_days} | ${r.fa_per_100_business_years} | ${r.alerts_per_week} |`,
+  );
 // Simulated city, scored against its truth when one is given.
 let simScore: Record<string, unknown> | undefined;
 if (args.sim && args.truth && existsSync(args.truth)) {
@@ -275,7 +410,9 @@ if (args.sim && args.truth && existsSync(args.truth)) {
   const delays: number[] = [];
   for (const ta of truth.alerts) {
     const ids = new Set(ta.ticket_ids);
-    const m = al.filter((a) => a.ticket_ids.some((id) => ids.has(id)) && a.window_end >= ta.start && a.window_start <= ta.end);
+    const m = al.filter(
+      (a) => a.ticket_ids.some((id) => ids.has(id)) && a.window_end >= ta.start && a.window_start <= ta.end,
+    );
     if (m.length) {
       hit++;
       delays.push(Math.min(...m.map((a) => dayIndex(a.detected_at) - dayIndex(ta.start))));
@@ -283,7 +420,14 @@ if (args.sim && args.truth && existsSync(args.truth)) {
   }
   const truthIds = new Set(truth.alerts.flatMap((a) => a.ticket_ids));
   const fp = al.filter((a) => !a.ticket_ids.some((id) => truthIds.has(id))).length;
-  simScore = { planted: truth.alerts.length, detected: hit, recall: round(hit / Math.max(1, truth.alerts.length), 3), median_days: median(delays), alerts: al.length, precision: round((al.length - fp) / Math.max(1, al.length), 3) };
+  simScore = {
+    planted: truth.alerts.length,
+    detected: hit,
+    recall: round(hit / Math.max(1, truth.alerts.length), 3),
+    median_days: median(delays),
+    alerts: al.length,
+    precision: round((al.length - fp) / Math.max(1, al.length), 3),
+  };
   console.log(`\nsimulated city vs truth: ${JSON.stringify(simScore)}`);
 }
 console.log(`\ntotal ${((Date.now() - t0) / 1000).toFixed(0)}s`);

@@ -28,7 +28,11 @@ createServer((req, res) => {
     const repeat = seen.has(key);
     seen.add(key);
     let msg = {};
-    try { msg = JSON.parse(raw); } catch { /* logged as empty */ }
+    try {
+      msg = JSON.parse(raw);
+    } catch {
+      /* logged as empty */
+    }
     console.log(`200 ${key}${repeat ? ' (repeat, dropped)' : ''} ${msg.kind ?? ''} ${msg.work_order_no ?? ''}`);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, duplicate: repeat }));
   });

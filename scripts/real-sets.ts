@@ -26,14 +26,32 @@ export const REAL_SETS: RealSet[] = [
   { name: 'fuzhou-12345-kind', file: 'fuzhou-12345.tif.jsonl.gz', label: lab('kind') },
   // 车质网 problem codes are multi-label (B84, H155,M279 …); the letter of the first code is the system (A engine,
   // B gearbox, H body fittings & electrics …). Rows whose field holds a status word instead of codes are left out.
-  { name: 'car-complaints-problem', file: 'car-complaints.tif.jsonl.gz', label: (t) => /^([A-Z])\d+/.exec(t.labels?.problem_codes ?? '')?.[1] },
+  {
+    name: 'car-complaints-problem',
+    file: 'car-complaints.tif.jsonl.gz',
+    label: (t) => /^([A-Z])\d+/.exec(t.labels?.problem_codes ?? '')?.[1],
+  },
   { name: 'car-complaints-series', file: 'car-complaints.tif.jsonl.gz', label: lab('series') },
-  { name: 'tx-insurance-complaint_type', file: 'tx-insurance.tif.jsonl.gz', label: lab('complaint_type'), samplePercent: 15 },
-  { name: 'tx-insurance-coverage_type', file: 'tx-insurance.tif.jsonl.gz', label: lab('coverage_type'), samplePercent: 15 },
+  {
+    name: 'tx-insurance-complaint_type',
+    file: 'tx-insurance.tif.jsonl.gz',
+    label: lab('complaint_type'),
+    samplePercent: 15,
+  },
+  {
+    name: 'tx-insurance-coverage_type',
+    file: 'tx-insurance.tif.jsonl.gz',
+    label: lab('coverage_type'),
+    samplePercent: 15,
+  },
   { name: 'cfpb-product', file: 'cfpb-samples.tif.jsonl.gz', label: lab('product') },
   { name: 'cfpb-issue', file: 'cfpb-samples.tif.jsonl.gz', label: lab('issue') },
   // 黑猫 problem tags are a list; the first tag is the one the consumer chose first
-  { name: 'heimao-problem', file: 'heimao-furnishing.tif.jsonl.gz', label: (t) => t.labels?.problem?.split(/[,，]/)[0]?.trim() || undefined },
+  {
+    name: 'heimao-problem',
+    file: 'heimao-furnishing.tif.jsonl.gz',
+    label: (t) => t.labels?.problem?.split(/[,，]/)[0]?.trim() || undefined,
+  },
 ];
 
 export const MIN_CLASS = 10;

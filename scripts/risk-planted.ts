@@ -20,17 +20,31 @@ import type { TifTicket } from '../shared/tif.js';
 import { loadTif } from '../server/platform/tif/index.js';
 
 export type Role = 'profit' | 'honest' | 'oneoff' | 'household' | 'ordinary';
-export interface Planted { tickets: TifTicket[]; role: Map<string, Role>; byPhone: Map<string, string> }
+export interface Planted {
+  tickets: TifTicket[];
+  role: Map<string, Role>;
+  byPhone: Map<string, string>;
+}
 
 const DATA = new URL('../../shared/data/', import.meta.url);
-const FILES = ['online-shopping.tif.jsonl.gz', 'waimai.tif.jsonl.gz', 'car-complaints.tif.jsonl.gz', 'heimao-furnishing.tif.jsonl.gz'];
+const FILES = [
+  'online-shopping.tif.jsonl.gz',
+  'waimai.tif.jsonl.gz',
+  'car-complaints.tif.jsonl.gz',
+  'heimao-furnishing.tif.jsonl.gz',
+];
 
 const PUNITIVE = [
-  '要求商家按照《食品安全法》第一百四十八条支付价款十倍的赔偿。', '根据《消费者权益保护法》第五十五条，要求退一赔三。', '要求退款并给予三倍赔偿。',
-  '商家构成欺诈，要求依法承担惩罚性赔偿责任。', '要求退货退款并按价款十倍赔偿，不足一千元按一千元计。', '要求假一赔十。',
+  '要求商家按照《食品安全法》第一百四十八条支付价款十倍的赔偿。',
+  '根据《消费者权益保护法》第五十五条，要求退一赔三。',
+  '要求退款并给予三倍赔偿。',
+  '商家构成欺诈，要求依法承担惩罚性赔偿责任。',
+  '要求退货退款并按价款十倍赔偿，不足一千元按一千元计。',
+  '要求假一赔十。',
 ];
 const BULK = ['一次购买了20箱', '分三次共买了48瓶', '买了30盒', '购买了15件'];
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国红梅鹏飞海燕雪琳晨浩宇欣怡子轩梓涵一诺';
 
 /** A seeded PRNG (mulberry32): the same seed builds the same population. */
@@ -64,12 +78,18 @@ function shopOf(t: TifTicket, r: () => number): string {
   return `上海${kind}商户${Math.floor(r() * 300)}号店`;
 }
 
-export function plant(texts: TifTicket[], o: { seed: number; profit?: number; honest?: number; oneoff?: number; households?: number; people?: number }): Planted {
+export function plant(
+  texts: TifTicket[],
+  o: { seed: number; profit?: number; honest?: number; oneoff?: number; households?: number; people?: number },
+): Planted {
   const r = rng(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const int = (a: number, b: number) => a + Math.floor(r() * (b - a + 1));
   const pool = [...texts];
-  for (let i = pool.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [pool[i], pool[j]] = [pool[j]!, pool[i]!]; }
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
   let next = 0;
   const take = (): TifTicket => pool[next++ % pool.length]!;
   const out: TifTicket[] = [];
@@ -80,16 +100,32 @@ export function plant(texts: TifTicket[], o: { seed: number; profit?: number; ho
   const at = (d: number) => new Date(t0 + d * 86_400_000 + int(8, 20) * 3_600_000 + int(0, 59) * 60_000).toISOString();
   const person = (ro: Role, phone?: string): { id: string; name: string; phone: string } => {
     const id = `${ro}-${pn++}`;
-    const p = { id, name: pick([...SURNAMES]) + pick([...GIVEN]) + (r() < 0.5 ? pick([...GIVEN]) : ''), phone: phone ?? `13${String(100_000_000 + pn * 7919).slice(-9)}` };
+    const p = {
+      id,
+      name: pick([...SURNAMES]) + pick([...GIVEN]) + (r() < 0.5 ? pick([...GIVEN]) : ''),
+      phone: phone ?? `13${String(100_000_000 + pn * 7919).slice(-9)}`,
+    };
     role.set(id, ro);
     return p;
   };
   let tn = 0;
-  const file = (p: { id: string; name: string; phone: string }, base: TifTicket, day: number, extra = '', shop?: string) => {
+  const file = (
+    p: { id: string; name: string; phone: string },
+    base: TifTicket,
+    day: number,
+    extra = '',
+    shop?: string,
+  ) => {
     byPhone.set(`${p.phone}|${p.name}`, p.id);
     out.push({
-      id: `P${tn++}`, kind: 'complaint', received_at: at(day), title: base.title, text: (base.text ?? '') + extra,
-      complainant: { name: p.name, phone: p.phone }, respondent: { name: shop ?? shopOf(base, r) }, labels: base.labels?.product ? { product: base.labels.product } : undefined,
+      id: `P${tn++}`,
+      kind: 'complaint',
+      received_at: at(day),
+      title: base.title,
+      text: (base.text ?? '') + extra,
+      complainant: { name: p.name, phone: p.phone },
+      respondent: { name: shop ?? shopOf(base, r) },
+      labels: base.labels?.product ? { product: base.labels.product } : undefined,
     });
   };
   for (let i = 0; i < (o.profit ?? 43); i++) {
@@ -105,7 +141,13 @@ export function plant(texts: TifTicket[], o: { seed: number; profit?: number; ho
       const shop = `上海${base.labels?.product ?? '网店'}商户${int(0, 299)}号店`;
       const pre = letter ? `${int(1, 12)}月${int(1, 28)}日在${shop}购买。` : '';
       const demand = r() < share ? (r() < 0.8 ? style : pick(PUNITIVE)) : '';
-      file(p, { ...base, text: pre + (bulk && r() < 0.6 ? pick(BULK) + '，' : '') + (base.text ?? '') }, start + Math.floor(k * int(2, 12)), demand, letter ? shop : undefined);
+      file(
+        p,
+        { ...base, text: pre + (bulk && r() < 0.6 ? pick(BULK) + '，' : '') + (base.text ?? '') },
+        start + Math.floor(k * int(2, 12)),
+        demand,
+        letter ? shop : undefined,
+      );
     }
   }
   for (let i = 0; i < (o.honest ?? 60); i++) {
@@ -121,7 +163,13 @@ export function plant(texts: TifTicket[], o: { seed: number; profit?: number; ho
       const base: TifTicket = last && r() < 0.33 ? { ...take(), respondent: { name: shopOf(last, r) } } : take();
       last = base;
       const fight = k < dispute;
-      file(p, base, Math.floor((k * 365) / n) + int(0, 5), fight || k === punitiveAt ? pick(PUNITIVE) : '', fight ? disputeShop : undefined);
+      file(
+        p,
+        base,
+        Math.floor((k * 365) / n) + int(0, 5),
+        fight || k === punitiveAt ? pick(PUNITIVE) : '',
+        fight ? disputeShop : undefined,
+      );
     }
   }
   for (let i = 0; i < (o.oneoff ?? 400); i++) {
@@ -147,7 +195,8 @@ export function plant(texts: TifTicket[], o: { seed: number; profit?: number; ho
     let n = 1;
     while (n < 5 && r() < 0.3) n++;
     const start = int(0, 360);
-    for (let k = 0; k < n; k++) file(p, take(), Math.min(364, start + k * int(1, 20)), r() < 0.004 ? pick(PUNITIVE) : '');
+    for (let k = 0; k < n; k++)
+      file(p, take(), Math.min(364, start + k * int(1, 20)), r() < 0.004 ? pick(PUNITIVE) : '');
   }
   out.sort((a, b) => a.received_at.localeCompare(b.received_at));
   return { tickets: out, role, byPhone };

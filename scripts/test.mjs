@@ -6,13 +6,24 @@ import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 mkdirSync('test-results', { recursive: true });
 const out = 'test-results/vitest.json';
 rmSync(out, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const r = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 try {
   const j = JSON.parse(readFileSync(out, 'utf8'));
   passed = j.numPassedTests ?? 0;
-  failed = (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  failed =
+    (j.numFailedTests ?? 0) +
+    (j.numRuntimeErrorTestSuites ?? 0) +
+    (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
 } catch {
   failed = Math.max(failed, 1);
 }

@@ -2,10 +2,26 @@
  * Composition root: opens the database (PGlite in DIR, or DATABASE_URL), migrates, seeds the organisation, loads the
  * calendar with admin overrides, and wires the module contexts. Used by `serve`, the CLI batch commands and tests.
  */
-import { calendar, setCalendar, WorkCalendar, builtinCalendarData, shanghaiDate, type CalendarData } from './platform/calendar/index.js';
+import {
+  calendar,
+  setCalendar,
+  WorkCalendar,
+  builtinCalendarData,
+  shanghaiDate,
+  type CalendarData,
+} from './platform/calendar/index.js';
 import { loadConfig, type Config } from './platform/config/index.js';
 import { openKeyring } from './platform/crypto/index.js';
-import { grantApplicationRole, maintainPartitions, migrate, openDb, ReadRouter, retentionFromEnv, roleOf, type Db } from './platform/db/index.js';
+import {
+  grantApplicationRole,
+  maintainPartitions,
+  migrate,
+  openDb,
+  ReadRouter,
+  retentionFromEnv,
+  roleOf,
+  type Db,
+} from './platform/db/index.js';
 import { seedOrganisation } from './modules/access/index.js';
 import type { IntakeCtx } from './modules/intake/index.js';
 import { intakeEnrich, kindOnlyEnrich, loadActiveModels } from './modules/assist/index.js';
@@ -42,7 +58,15 @@ export interface OpenAppOptions {
 
 export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   const cfg = o.key
-    ? { databaseUrl: process.env.DATABASE_URL, replicaUrl: undefined, migrationUrl: undefined, dataDir: o.dataDir ?? '', key: o.key, keySource: 'test' as const, previousKeys: [] as string[] }
+    ? {
+        databaseUrl: process.env.DATABASE_URL,
+        replicaUrl: undefined,
+        migrationUrl: undefined,
+        dataDir: o.dataDir ?? '',
+        key: o.key,
+        keySource: 'test' as const,
+        previousKeys: [] as string[],
+      }
     : loadConfig({ dataDir: o.dataDir });
   const separateRoles = !o.db && !!cfg.databaseUrl && !!cfg.migrationUrl;
   if (separateRoles) {
@@ -67,7 +91,12 @@ export async function openApp(o: OpenAppOptions = {}): Promise<App> {
   }
 }
 
-async function prepare(db: Db, cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>, separateRoles: boolean, o: OpenAppOptions): Promise<App> {
+async function prepare(
+  db: Db,
+  cfg: Pick<Config, 'dataDir' | 'key' | 'keySource' | 'previousKeys' | 'replicaUrl'>,
+  separateRoles: boolean,
+  o: OpenAppOptions,
+): Promise<App> {
   if (!separateRoles) {
     await migrate(db);
     await maintainPartitions(db, retentionFromEnv());

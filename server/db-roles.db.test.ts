@@ -53,9 +53,22 @@ describe.skipIf(!url)('separate migration and application roles', () => {
     process.env.XIEZHI_KEY = 'roles-test-master-key-0123456789';
     app = await openApp({ dataDir: tmp, today: '2026-11-23' });
     expect((await app.db.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u).toBe(appRole);
-    const t = await fileTicket(app, SYSTEM, { kind: 'complaint', channel: 'web', title: '退款纠纷', text: '商家拒绝退款。', complainant: { name: '赵六', phone: '13700001111' }, respondent: { name: '上海某商贸有限公司', address: '上海市静安区南京西路1号' } } as never);
+    const t = await fileTicket(app, SYSTEM, {
+      kind: 'complaint',
+      channel: 'web',
+      title: '退款纠纷',
+      text: '商家拒绝退款。',
+      complainant: { name: '赵六', phone: '13700001111' },
+      respondent: { name: '上海某商贸有限公司', address: '上海市静安区南京西路1号' },
+    } as never);
     expect((t as { id: string }).id).toBeTruthy();
-    await audit(app.db, { actorId: 'admin', actorRole: 'admin', action: 'personal_data.view', subjectType: 'ticket', subjectId: (t as { id: string }).id });
+    await audit(app.db, {
+      actorId: 'admin',
+      actorRole: 'admin',
+      action: 'personal_data.view',
+      subjectType: 'ticket',
+      subjectId: (t as { id: string }).id,
+    });
     expect((await verifyAuditChain(app.db)).ok).toBe(true);
   });
 

@@ -20,15 +20,22 @@ export type RouteModule = (http: Http, app: App) => void | Promise<void>;
 
 /** Route modules of optional capabilities register themselves here (server/routes.ts). */
 export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
-    // a Bearer token is a session, or an ODR firm's API key (xzk_…) that acts as the firm in the enterprise role
-  const http = await createHttp({ resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)), logger: opts.logger, onWrite: (id) => app.reads?.noteWrite(id) });
+  // a Bearer token is a session, or an ODR firm's API key (xzk_…) that acts as the firm in the enterprise role
+  const http = await createHttp({
+    resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)),
+    logger: opts.logger,
+    onWrite: (id) => app.reads?.noteWrite(id),
+  });
   accessRoutes(http, app.db);
   workflowRoutes(http, app);
   intakeRoutes(http, app);
   for (const r of extra) await r(http, app);
   http.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => http.swagger());
   // an unknown API path answers with its own code, so the web tells "no such route" from "no such ticket" by code
-  const missing = (method: string, url: string) => ({ error: 'no_route' satisfies ErrorCode, message: `no route ${method} ${url}` });
+  const missing = (method: string, url: string) => ({
+    error: 'no_route' satisfies ErrorCode,
+    message: `no route ${method} ${url}`,
+  });
   if (existsSync(WEB_DIST)) {
     await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     // single-page app: unknown non-API paths get index.html
@@ -38,7 +45,13 @@ export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { log
     });
   } else {
     http.setNotFoundHandler((req, reply) => reply.status(HTTP_STATUS.no_route).send(missing(req.method, req.url)));
-    http.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>'));
+    http.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>獬豸</title><p>Web UI not built: run <code>npm run build:web</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>',
+        ),
+    );
   }
   return http;
 }

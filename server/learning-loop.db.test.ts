@@ -33,7 +33,11 @@ beforeAll(async () => {
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
   http = roles.http!;
   for (const u of ['officer', 'admin']) {
-    const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } });
+    const r = await http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u, password: DEMO_PASSWORD },
+    });
     tokens[u] = r.json().token;
   }
 }, 120_000);
@@ -49,9 +53,15 @@ describe('learning loop', () => {
     // the admin (the city) corrects three tickets of the queue that fall in the training part
     const queue = await call('admin', 'GET', '/api/tickets?limit=500');
     const trainIds = new Set(before.train.map((t) => t.id));
-    const picked = (queue.body.items as { id: string }[]).map((x) => x.id).filter((id) => trainIds.has(id)).slice(0, 3);
+    const picked = (queue.body.items as { id: string }[])
+      .map((x) => x.id)
+      .filter((id) => trainIds.has(id))
+      .slice(0, 3);
     expect(picked.length).toBe(3);
-    for (const id of picked) expect((await call('admin', 'PATCH', `/api/tickets/${id}/labels`, { labels: { [LABEL]: '教育培训服务' } })).status).toBe(200);
+    for (const id of picked)
+      expect(
+        (await call('admin', 'PATCH', `/api/tickets/${id}/labels`, { labels: { [LABEL]: '教育培训服务' } })).status,
+      ).toBe(200);
 
     const r = await trainFromHistory(app, SYSTEM.id, LABEL);
     expect(r.corrections).toBe(3);
@@ -83,22 +93,34 @@ describe('learning loop', () => {
     const refused = await call('admin', 'POST', `/api/models/${encodeURIComponent(reg.id)}/activate`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('仍然切换');
-    expect((await call('officer', 'POST', `/api/models/${encodeURIComponent(reg.id)}/activate`, { override: true })).status).toBe(403);
+    expect(
+      (await call('officer', 'POST', `/api/models/${encodeURIComponent(reg.id)}/activate`, { override: true })).status,
+    ).toBe(403);
     const ok = await call('admin', 'POST', `/api/models/${encodeURIComponent(reg.id)}/activate`, { override: true });
     expect(ok.status).toBe(200);
     expect(activeModel(LABEL)!.version).toBe(weak.version);
-    const audit = await app.db.query<{ detail: { override: boolean } }>("SELECT detail FROM audit_log WHERE action = 'model.activate' AND subject_id = $1", [reg.id]);
+    const audit = await app.db.query<{ detail: { override: boolean } }>(
+      "SELECT detail FROM audit_log WHERE action = 'model.activate' AND subject_id = $1",
+      [reg.id],
+    );
     expect(audit.rows[0]!.detail.override).toBe(true);
 
     // back to the shipped default in memory, then a "restart": opening the app reads the active version from the db
-    (await import('./modules/assist/index.js')).setActiveModel(LABEL, (await import('./modules/assist/index.js')).builtinModel(LABEL)!);
+    (await import('./modules/assist/index.js')).setActiveModel(
+      LABEL,
+      (await import('./modules/assist/index.js')).builtinModel(LABEL)!,
+    );
     expect(activeModel(LABEL)!.version).not.toBe(weak.version);
     const again = await openApp({ db: app.db, key: TEST_KEY, today: '2026-11-23' });
     expect(activeModel(LABEL)!.version).toBe(weak.version);
     await again.close();
 
     // a model for which the bureau has no labelled history cannot be registered
-    const other = trainClassifier(h.train.map((t) => ({ ...t, labels: { nolabel: t.labels![LABEL]! } })), 'nolabel', { bits: 14 });
+    const other = trainClassifier(
+      h.train.map((t) => ({ ...t, labels: { nolabel: t.labels![LABEL]! } })),
+      'nolabel',
+      { bits: 14 },
+    );
     await expect(registerModel(app, SYSTEM.id, other)).rejects.toThrow(/无法评估/);
   }, 120_000);
 });

@@ -25,21 +25,33 @@ describe.skipIf(!!process.env.DATABASE_URL)('data directory at rest', () => {
     try {
       const app = await openApp({ dataDir: dir, key: TEST_KEY, today: '2026-11-23' });
       const r = await fileTicket(app, SYSTEM, {
-        kind: 'complaint', channel: 'web', title: '欧阳娜娜投诉健身房',
+        kind: 'complaint',
+        channel: 'web',
+        title: '欧阳娜娜投诉健身房',
         text: '本人欧阳娜娜，身份证号110105194912310021，手机139 8765 4321，在上海某某健身管理有限公司办了年卡，要求退款。同时举报该店无证经营。',
         respondent: { name: '上海某某健身管理有限公司', address: '上海市松江区岳阳街道人民北路100号' },
       });
       expect(r.created).toBe(true);
       await app.db.exec('CHECKPOINT');
       await app.close();
-      const needles = ['13987654321', '139 8765 4321', '8765 4321', '110105194912310021', '欧阳娜娜'].map((s) => Buffer.from(s, 'utf8'));
+      const needles = ['13987654321', '139 8765 4321', '8765 4321', '110105194912310021', '欧阳娜娜'].map((s) =>
+        Buffer.from(s, 'utf8'),
+      );
       const all = files(dir);
       expect(all.length).toBeGreaterThan(10);
       const hits = all.filter((f) => {
         const b = readFileSync(f);
         return needles.some((n) => b.includes(n));
       });
-      expect(hits.map((f) => `${f}: ${needles.filter((n) => readFileSync(f).includes(n)).map(String).join(",")}`)).toEqual([]);
+      expect(
+        hits.map(
+          (f) =>
+            `${f}: ${needles
+              .filter((n) => readFileSync(f).includes(n))
+              .map(String)
+              .join(',')}`,
+        ),
+      ).toEqual([]);
       // and the redacted text is there (the scan reads what PGlite wrote)
       expect(all.some((f) => readFileSync(f).includes(Buffer.from('139****4321', 'utf8')))).toBe(true);
     } finally {

@@ -19,8 +19,17 @@ let http: Http;
 let roles: Running;
 const tokens: Record<string, string> = {};
 async function call(user: string | null, method: 'GET' | 'POST', url: string, payload?: object) {
-  const r = await http.inject({ method, url, payload, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
-  return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body, raw: r.body };
+  const r = await http.inject({
+    method,
+    url,
+    payload,
+    headers: user ? { authorization: `Bearer ${tokens[user]}` } : {},
+  });
+  return {
+    status: r.statusCode,
+    body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body,
+    raw: r.body,
+  };
 }
 
 const PHONE = '13912345678';
@@ -48,19 +57,29 @@ beforeAll(async () => {
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
   http = roles.http!;
   for (const u of ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'admin']) {
-    tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
+    tokens[u] = (
+      await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })
+    ).json().token;
   }
   const f = await call('operator', 'POST', '/api/tickets', {
-    kind: 'complaint', client_key: 'privacy-1', title: `${NAME}投诉健身房跑路`, text: TEXT, consent_odr: true,
-    complainant: { name: NAME, phone: PHONE, id_number: IDNO }, respondent,
+    kind: 'complaint',
+    client_key: 'privacy-1',
+    title: `${NAME}投诉健身房跑路`,
+    text: TEXT,
+    consent_odr: true,
+    complainant: { name: NAME, phone: PHONE, id_number: IDNO },
+    respondent,
   });
   expect(f.status).toBe(201);
   expect(f.body.split).toBe(true);
   complaintId = f.body.id;
   // ODR goes only to the ticket's own business, enrolled in the register: enrol it under the key intake gave it
-  ENT = (await app.db.query<{ k: string }>('SELECT respondent_key AS k FROM tickets WHERE id = $1', [complaintId])).rows[0]!.k;
+  ENT = (await app.db.query<{ k: string }>('SELECT respondent_key AS k FROM tickets WHERE id = $1', [complaintId]))
+    .rows[0]!.k;
   await app.db.query('UPDATE users SET enterprise_key = $1 WHERE username = $2', [ENT, 'enterprise']);
-  await odrRepo.upsert(app.db, [{ key: ENT, name: '上海某某健身管理有限公司', credit_code: null, odr: true, odr_since: '2026-01-01' }]);
+  await odrRepo.upsert(app.db, [
+    { key: ENT, name: '上海某某健身管理有限公司', credit_code: null, odr: true, odr_since: '2026-01-01' },
+  ]);
   complaintNo = (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.no;
 });
 afterAll(async () => {
@@ -70,7 +89,11 @@ afterAll(async () => {
 
 describe('free text is personal data', () => {
   it('stores the text redacted and the original sealed', async () => {
-    const r = (await app.db.query<Record<string, unknown>>('SELECT * FROM tickets WHERE id = ANY($1::text[])', [[complaintId, `${complaintId}R`]])).rows;
+    const r = (
+      await app.db.query<Record<string, unknown>>('SELECT * FROM tickets WHERE id = ANY($1::text[])', [
+        [complaintId, `${complaintId}R`],
+      ])
+    ).rows;
     expect(r).toHaveLength(2);
     for (const row of r) {
       const clear = JSON.stringify({ ...row, text_enc: undefined, complainant_enc: undefined });
@@ -80,8 +103,16 @@ describe('free text is personal data', () => {
       expect(row.text_enc).toMatch(/^v2:/);
       expect(row.redaction).toBe(1);
     }
-    expect(String(r.find((x) => x.id === complaintId)!.body)).toContain('本人张*，身份证号3101**********1234，手机139****5678');
-    const ev = JSON.stringify((await app.db.query('SELECT payload FROM ticket_events WHERE ticket_id = ANY($1::text[])', [[complaintId, `${complaintId}R`]])).rows);
+    expect(String(r.find((x) => x.id === complaintId)!.body)).toContain(
+      '本人张*，身份证号3101**********1234，手机139****5678',
+    );
+    const ev = JSON.stringify(
+      (
+        await app.db.query('SELECT payload FROM ticket_events WHERE ticket_id = ANY($1::text[])', [
+          [complaintId, `${complaintId}R`],
+        ])
+      ).rows,
+    );
     expect(ev).not.toContain(PHONE);
   });
 
@@ -90,7 +121,12 @@ describe('free text is personal data', () => {
     expect(o.status).toBe(200);
     expect(o.body.ticket.body).toBe(TEXT);
     expect(o.body.ticket.text_version).toBe('original');
-    const trail = (await app.db.query<{ action: string; purpose: string }>("SELECT action, purpose FROM audit_log WHERE subject_id = $1 AND actor_id = (SELECT id FROM users WHERE username = 'officer')", [complaintId])).rows;
+    const trail = (
+      await app.db.query<{ action: string; purpose: string }>(
+        "SELECT action, purpose FROM audit_log WHERE subject_id = $1 AND actor_id = (SELECT id FROM users WHERE username = 'officer')",
+        [complaintId],
+      )
+    ).rows;
     expect(trail).toContainEqual({ action: 'personal_data.view', purpose: '办理投诉' });
     const a = await call('analyst', 'GET', `/api/tickets/${complaintId}`);
     expect(a.body.ticket.text_version).toBe('redacted');
@@ -112,12 +148,27 @@ describe('free text is personal data', () => {
   });
 
   it('never lets an enterprise response carry the complainant or the report, on any route it may call', async () => {
-    const sent = await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'send_odr', odr_key: ENT, consent: true });
+    const sent = await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, {
+      action: 'send_odr',
+      odr_key: ENT,
+      consent: true,
+    });
     // the odr-routing subscriber may have sent it first (the consumer consented, the business is enrolled)
-    expect(sent.status === 200 || (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.status === 'odr', `send_odr ${sent.status}`).toBe(true);
+    expect(
+      sent.status === 200 || (await call('officer', 'GET', `/api/tickets/${complaintId}`)).body.ticket.status === 'odr',
+      `send_odr ${sent.status}`,
+    ).toBe(true);
     // a document for the business: the enterprise hands the case back, the station accepts and opens mediation
-    expect((await call('enterprise', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'odr_fail', note: '经协商未达成一致' })).status).toBe(200);
-    for (const action of ['accept', 'start_mediation']) expect((await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action })).status).toBe(200);
+    expect(
+      (
+        await call('enterprise', 'POST', `/api/tickets/${complaintId}/actions`, {
+          action: 'odr_fail',
+          note: '经协商未达成一致',
+        })
+      ).status,
+    ).toBe(200);
+    for (const action of ['accept', 'start_mediation'])
+      expect((await call('officer', 'POST', `/api/tickets/${complaintId}/actions`, { action })).status).toBe(200);
     await app.db.query('UPDATE tickets SET odr_key = $2 WHERE id = $1', [complaintId, ENT]); // still in the firm's inbox
     const detail = await call('enterprise', 'GET', `/api/tickets/${complaintId}`);
     expect(detail.status).toBe(200);
@@ -131,12 +182,21 @@ describe('free text is personal data', () => {
     expect(businessCopy).toContain('张*');
     expect(businessCopy).toContain('受理');
 
-    const spec = (await call(null, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const fill = (p: string, doc?: string) => p.replace('{id}', complaintId).replace('{no}', complaintNo).replace('{doc}', doc ?? docs[0]!.id).replace(/\{[^}]+\}/g, 'x');
+    const spec = (await call(null, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const fill = (p: string, doc?: string) =>
+      p
+        .replace('{id}', complaintId)
+        .replace('{no}', complaintNo)
+        .replace('{doc}', doc ?? docs[0]!.id)
+        .replace(/\{[^}]+\}/g, 'x');
     let answered = 0;
     for (const [path, ops] of Object.entries(spec.paths)) {
       if (!('get' in ops)) continue;
-      for (const url of path.includes('{doc}') ? docs.map((d) => fill(path, d.id)) : [fill(path), fill(path.replace('{id}', `${complaintId}R`))]) {
+      for (const url of path.includes('{doc}')
+        ? docs.map((d) => fill(path, d.id))
+        : [fill(path), fill(path.replace('{id}', `${complaintId}R`))]) {
         const r = await call('enterprise', 'GET', url);
         if (r.status < 300) answered++;
         assertClean(`GET ${url} (${r.status})`, r.raw);
@@ -149,16 +209,32 @@ describe('free text is personal data', () => {
     expect(reportPart.status).toBe(404);
     const settle = await call('enterprise', 'POST', `/api/tickets/${complaintId}/actions`, { action: 'odr_settle' });
     assertClean('POST actions', settle.raw);
-    const viewed = (await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.view' AND subject_id = $1 AND actor_role = 'enterprise'", [complaintId])).rows[0]!.n;
+    const viewed = (
+      await app.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'document.view' AND subject_id = $1 AND actor_role = 'enterprise'",
+        [complaintId],
+      )
+    ).rows[0]!.n;
     expect(viewed).toBeGreaterThanOrEqual(docs.length);
   });
 
   it('gives an officer of another station only redacted excerpts of similar cases, audited', async () => {
     // officer2's own ticket, much like the complaint above, at the neighbouring station
     const f = await call('operator', 'POST', '/api/tickets', {
-      kind: 'complaint', client_key: 'privacy-2', text: '在上海某某健身管理有限公司办了年卡3000元，现在门店关门联系不上，要求退款。', complainant: { name: '李四', phone: '13600001111' }, respondent,
+      kind: 'complaint',
+      client_key: 'privacy-2',
+      text: '在上海某某健身管理有限公司办了年卡3000元，现在门店关门联系不上，要求退款。',
+      complainant: { name: '李四', phone: '13600001111' },
+      respondent,
     });
-    expect((await call('supervisor', 'POST', `/api/tickets/${f.body.id}/transfer`, { to_unit: 'S310117002', reason: '按街镇分派' })).status).toBe(200);
+    expect(
+      (
+        await call('supervisor', 'POST', `/api/tickets/${f.body.id}/transfer`, {
+          to_unit: 'S310117002',
+          reason: '按街镇分派',
+        })
+      ).status,
+    ).toBe(200);
     const s = await call('officer2', 'GET', `/api/tickets/${f.body.id}/similar`);
     expect(s.status).toBe(200);
     const other = s.body.items.filter((x: { scope: string }) => x.scope === 'outside');
@@ -167,8 +243,14 @@ describe('free text is personal data', () => {
       expect(x.id).toBeUndefined();
       expect(x.no).toBeUndefined();
     }
-    for (const secret of [PHONE, IDNO, NAME, complaintId, complaintNo]) expect(JSON.stringify(s.body)).not.toContain(secret);
-    const audited = (await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'similar.view' AND subject_id = $1", [complaintId])).rows[0]!.n;
+    for (const secret of [PHONE, IDNO, NAME, complaintId, complaintNo])
+      expect(JSON.stringify(s.body)).not.toContain(secret);
+    const audited = (
+      await app.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'similar.view' AND subject_id = $1",
+        [complaintId],
+      )
+    ).rows[0]!.n;
     expect(audited).toBeGreaterThan(0);
     // the station's own officer sees its own case in full
     const own = await call('officer', 'GET', `/api/tickets/${complaintId}/similar`);
@@ -177,11 +259,22 @@ describe('free text is personal data', () => {
 
   it('converts rows stored before redaction (migration 0010) and keeps the original under seal', async () => {
     const raw = '联系人王小红，手机13600002222，家住阳光小区5号楼1201室，洗衣机漏水要求维修。';
-    await app.db.query(`INSERT INTO tickets (id, no, source, source_id, kind, received_at, received_date, title, body, prefill, unit_id, status, rule_version, redaction)
+    await app.db.query(
+      `INSERT INTO tickets (id, no, source, source_id, kind, received_at, received_date, title, body, prefill, unit_id, status, rule_version, redaction)
       VALUES ('Tlegacy1', 'XZLEGACY1', 'legacy', '1', 'complaint', now(), '2026-11-20', '王小红投诉洗衣机', $1, $2::jsonb, 'S310117001', 'received', 'order121', 0)`,
-    [raw, JSON.stringify({ phones: [{ value: '13600002222', start: 10, end: 21 }] })]);
+      [raw, JSON.stringify({ phones: [{ value: '13600002222', start: 10, end: 21 }] })],
+    );
     expect(await redactStoredTexts(app.db, app.sealer)).toBeGreaterThanOrEqual(1);
-    const row = (await app.db.query<{ title: string; body: string; prefill: unknown; text_enc: string; redaction: number; extra: null }>("SELECT title, body, prefill, text_enc, redaction, extra FROM tickets WHERE id = 'Tlegacy1'")).rows[0]!;
+    const row = (
+      await app.db.query<{
+        title: string;
+        body: string;
+        prefill: unknown;
+        text_enc: string;
+        redaction: number;
+        extra: null;
+      }>("SELECT title, body, prefill, text_enc, redaction, extra FROM tickets WHERE id = 'Tlegacy1'")
+    ).rows[0]!;
     expect(row.redaction).toBe(1);
     expect(row.body).toBe('联系人王**，手机136****2222，家住阳光小区*号楼****室，洗衣机漏水要求维修。');
     expect(row.title).toBe('王**投诉洗衣机');

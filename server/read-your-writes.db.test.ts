@@ -45,7 +45,11 @@ describe.skipIf(!enabled)('read-your-writes with a replica 5 s behind', () => {
     await seedDemoAccounts(primary);
     http = await buildHttp(app, [(h, a) => analyticsRoutes(h, a)]);
     for (const u of ['officer', 'supervisor']) {
-      const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } });
+      const r = await http.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u, password: DEMO_PASSWORD },
+      });
       tokens[u] = r.json().token;
     }
   }, 180_000);
@@ -58,7 +62,12 @@ describe.skipIf(!enabled)('read-your-writes with a replica 5 s behind', () => {
   }, 60_000);
 
   const call = async (user: string | null, method: 'GET' | 'POST', url: string, payload?: object) => {
-    const r = await http.inject({ method, url, payload, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
+    const r = await http.inject({
+      method,
+      url,
+      payload,
+      headers: user ? { authorization: `Bearer ${tokens[user]}` } : {},
+    });
     return { status: r.statusCode, body: r.json() };
   };
   /** the ticket's status as the analytics drill-down (a replica read) shows it to this user */
@@ -78,8 +87,16 @@ describe.skipIf(!enabled)('read-your-writes with a replica 5 s behind', () => {
 
   it('shows the officer their change at once while the replica still serves the old state to others', async () => {
     const f = await call(null, 'POST', '/api/public/tickets', {
-      kind: 'complaint', title: '健身卡无法退费', text: '我在健身房办了年卡3000元，现在门店关门联系不上，要求退款。', client_key: 'ryw-1',
-      complainant: { name: '张三丰', phone: '13800138000', id_number: '310101199001011234', address: '上海市松江区岳阳街道某小区1号' },
+      kind: 'complaint',
+      title: '健身卡无法退费',
+      text: '我在健身房办了年卡3000元，现在门店关门联系不上，要求退款。',
+      client_key: 'ryw-1',
+      complainant: {
+        name: '张三丰',
+        phone: '13800138000',
+        id_number: '310101199001011234',
+        address: '上海市松江区岳阳街道某小区1号',
+      },
       respondent: { name: '上海某某健身管理有限公司', address: '上海市松江区岳阳街道人民北路100号' },
     });
     expect(f.status).toBe(201);
@@ -96,10 +113,13 @@ describe.skipIf(!enabled)('read-your-writes with a replica 5 s behind', () => {
     expect(await drilled('officer', id)).toBe('accepted');
     // someone who did not write reads the replica, 5 s behind: the old state (so the lag above was real)
     expect(await drilled('supervisor', id)).toBe(before);
-    expect((await replica.query<{ status: string }>('SELECT status FROM tickets WHERE id = $1', [id])).rows[0]!.status).toBe(before);
+    expect(
+      (await replica.query<{ status: string }>('SELECT status FROM tickets WHERE id = $1', [id])).rows[0]!.status,
+    ).toBe(before);
 
     // for as long as the replica lags, and after: the officer never sees the old state
-    const officerId = (await primary.query<{ id: string }>("SELECT id FROM users WHERE username = 'officer'")).rows[0]!.id;
+    const officerId = (await primary.query<{ id: string }>("SELECT id FROM users WHERE username = 'officer'")).rows[0]!
+      .id;
     let maxLag = 0;
     let replicaReads = 0;
     const until = Date.now() + 25_000;
@@ -119,7 +139,9 @@ describe.skipIf(!enabled)('read-your-writes with a replica 5 s behind', () => {
 
   it('sends reads back to the replica when it returns after falling back to the primary', async () => {
     // replica first, primary second: prefer-standby keeps the replica while it answers, the primary when it does not
-    const reads = await openDb({ url: `postgres://postgres@127.0.0.1:${PORT + 1},127.0.0.1:${PORT}/postgres?target_session_attrs=prefer-standby` });
+    const reads = await openDb({
+      url: `postgres://postgres@127.0.0.1:${PORT + 1},127.0.0.1:${PORT}/postgres?target_session_attrs=prefer-standby`,
+    });
     const router = new ReadRouter(primary, reads, 60_000, Date.now, 500);
     try {
       await router.measure();

@@ -11,8 +11,31 @@ import { startRoles, type Running } from './roles/index.js';
 import { DEMO_PASSWORD } from './modules/access/index.js';
 import type { Http } from './platform/http/index.js';
 
-type Who = 'officer' | 'officer2' | 'supervisor' | 'analyst' | 'operator' | 'enterprise' | 'partner' | 'admin' | 'monitor' | 'consumer' | 'anonymous';
-const WHO: Who[] = ['officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'partner', 'admin', 'monitor', 'consumer', 'anonymous'];
+type Who =
+  | 'officer'
+  | 'officer2'
+  | 'supervisor'
+  | 'analyst'
+  | 'operator'
+  | 'enterprise'
+  | 'partner'
+  | 'admin'
+  | 'monitor'
+  | 'consumer'
+  | 'anonymous';
+const WHO: Who[] = [
+  'officer',
+  'officer2',
+  'supervisor',
+  'analyst',
+  'operator',
+  'enterprise',
+  'partner',
+  'admin',
+  'monitor',
+  'consumer',
+  'anonymous',
+];
 const STAFF: Who[] = ['operator', 'officer', 'officer2', 'supervisor', 'analyst', 'admin', 'enterprise'];
 const OFFICERS: Who[] = ['officer', 'officer2'];
 const LOGGED_IN: Who[] = WHO.filter((w) => w !== 'anonymous');
@@ -179,12 +202,21 @@ beforeAll(async () => {
   roles = await startRoles(app, ['web', 'worker'], { scheduler: false });
   http = roles.http!;
   // the OpenAPI document the built app serves is the list of routes to walk
-  const doc = (await http.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  for (const [path, ops] of Object.entries(doc.paths)) for (const m of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(m)) routes.push({ method: m.toUpperCase(), path });
+  const doc = (await http.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const m of Object.keys(ops))
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(m)) routes.push({ method: m.toUpperCase(), path });
   // logout ends the session it is called with: walk it last
   routes = routes.sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
   for (const w of LOGGED_IN) {
-    const r = await http.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: addr(w), payload: { username: w, password: DEMO_PASSWORD } });
+    const r = await http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: addr(w),
+      payload: { username: w, password: DEMO_PASSWORD },
+    });
     expect(r.statusCode, `login ${w}`).toBe(200);
     tok[w] = r.json().token;
   }
@@ -199,8 +231,14 @@ const GARBAGE: unknown[] = [{}, { text: '\u202e'.repeat(3) + '🙂', id: -1, lim
 describe('route walk', () => {
   it('has an access row for every route in the OpenAPI document, and a route for every row', () => {
     const seen = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    expect([...seen].filter((k) => !(k in ACCESS)), 'routes without an access row').toEqual([]);
-    expect(Object.keys(ACCESS).filter((k) => !seen.has(k)), 'rows without a route').toEqual([]);
+    expect(
+      [...seen].filter((k) => !(k in ACCESS)),
+      'routes without an access row',
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS).filter((k) => !seen.has(k)),
+      'rows without a route',
+    ).toEqual([]);
     expect(routes.length).toBeGreaterThan(40);
   });
 
@@ -216,18 +254,33 @@ describe('route walk', () => {
         // logout ends the session: one call per role, or the second would rightly answer 401
         for (const body of r.method === 'GET' ? [undefined] : key === 'POST /api/auth/logout' ? [{}] : GARBAGE) {
           const res = await http.inject({
-            method: r.method as 'GET', url: `${url}${r.method === 'GET' ? '?limit=x&from=2026-13-45&q=%F0%9F%99%82' : ''}`, remoteAddress: addr(w),
-            headers: w === 'anonymous' ? {} : { authorization: `Bearer ${tok[w]}` }, payload: body as never,
+            method: r.method as 'GET',
+            url: `${url}${r.method === 'GET' ? '?limit=x&from=2026-13-45&q=%F0%9F%99%82' : ''}`,
+            remoteAddress: addr(w),
+            headers: w === 'anonymous' ? {} : { authorization: `Bearer ${tok[w]}` },
+            payload: body as never,
           });
           calls++;
           const s = res.statusCode;
           const allowed = access === 'public' || (access !== 'signed' && w !== 'anonymous' && access.includes(w));
-          const bad = s >= 500 ? 'server error'
-            : access === 'signed' ? (s === 401 ? null : 'expected 401 without a valid signature')
-            : access !== 'public' && w === 'anonymous' && s !== 401 ? 'expected 401'
-              : !allowed && w !== 'anonymous' && s !== 403 && s !== 404 ? 'expected 403/404'
-                : allowed && (s === 401 || (s === 403 && res.json().details?.reason !== 'cross_site' && /无权访问该功能/.test(res.json().message ?? ''))) ? 'allowed role refused by the edge'
-                  : null;
+          const bad =
+            s >= 500
+              ? 'server error'
+              : access === 'signed'
+                ? s === 401
+                  ? null
+                  : 'expected 401 without a valid signature'
+                : access !== 'public' && w === 'anonymous' && s !== 401
+                  ? 'expected 401'
+                  : !allowed && w !== 'anonymous' && s !== 403 && s !== 404
+                    ? 'expected 403/404'
+                    : allowed &&
+                        (s === 401 ||
+                          (s === 403 &&
+                            res.json().details?.reason !== 'cross_site' &&
+                            /无权访问该功能/.test(res.json().message ?? '')))
+                      ? 'allowed role refused by the edge'
+                      : null;
           if (bad) problems.push(`${key} as ${w}: ${s} (${bad}) ${res.body.slice(0, 120)}`);
         }
       }

@@ -32,5 +32,22 @@ export interface WebServices {
 }
 
 export function optionalRoutes(_app: App, s: WebServices): RouteModule[] {
-  return [(http, a) => odrRoutes(http, a), (http, a) => assistRoutes(http, a, s.similar), (http, a) => analyticsRoutes(http, a), (http, a) => inspectionRoutes(http, a), (http, a) => calendarRoutes(http, a), (http, a) => alertRoutes(http, a, s.detector), (http, a) => abnormalRoutes(http, a), (http, a) => attachmentRoutes(http, a), (http, a) => supervisionRoutes(http, a), (http, a) => adminRoutes(http, a), (http, a) => knowledgeRoutes(http, a), (http, a) => twelve345Routes(http, a, s.delivery12345), (http, a) => monitoringRoutes(http, a), (http, a) => opsRoutes(http, a, s.detector), (http, a) => exchangeRoutes(http, a), (http, a) => disclosureRoutes(http, a)];
+  return [
+    (http, a) => odrRoutes(http, a),
+    (http, a) => assistRoutes(http, a, s.similar),
+    (http, a) => analyticsRoutes(http, a),
+    (http, a) => inspectionRoutes(http, a),
+    (http, a) => calendarRoutes(http, a),
+    (http, a) => alertRoutes(http, a, s.detector),
+    (http, a) => abnormalRoutes(http, a),
+    (http, a) => attachmentRoutes(http, a),
+    (http, a) => supervisionRoutes(http, a),
+    (http, a) => adminRoutes(http, a),
+    (http, a) => knowledgeRoutes(http, a),
+    (http, a) => twelve345Routes(http, a, s.delivery12345),
+    (http, a) => monitoringRoutes(http, a),
+    (http, a) => opsRoutes(http, a, s.detector),
+    (http, a) => exchangeRoutes(http, a),
+    (http, a) => disclosureRoutes(http, a),
+  ];
 }

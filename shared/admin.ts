@@ -3,7 +3,12 @@ import type { Role } from './domain.js';
 
 export type UnitKind = 'city' | 'district' | 'station' | 'triage';
 
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = { city: '市局', district: '区局', station: '市场监管所', triage: '分派中心' };
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  city: '市局',
+  district: '区局',
+  station: '市场监管所',
+  triage: '分派中心',
+};
 
 /** The kinds of unit a role works in (null: the role belongs to no unit). */
 export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[] | null> = {

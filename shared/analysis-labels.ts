@@ -5,36 +5,77 @@
 import { KIND_LABELS, STATUS_LABELS, type Status } from './domain.js';
 
 export const CHANNEL_LABELS: Record<string, string> = {
-  web: '网站', phone: '电话', '12345': '12345转办', '12315': '12315平台', app: 'App', wechat: '微信', letter: '信件', 'walk-in': '来访', import: '导入',
+  web: '网站',
+  phone: '电话',
+  '12345': '12345转办',
+  '12315': '12315平台',
+  app: 'App',
+  wechat: '微信',
+  letter: '信件',
+  'walk-in': '来访',
+  import: '导入',
 };
 
 export const OUTCOME_LABELS: Record<string, string> = {
-  declined: '不予受理', odr_settled: 'ODR和解', mediated: '调解成功', terminated: '终止调解', not_opened: '不予立案', case_opened: '已立案',
-  answered: '已答复', referred: '已移送', duplicate: '重复件', 办理中: '办理中',
+  declined: '不予受理',
+  odr_settled: 'ODR和解',
+  mediated: '调解成功',
+  terminated: '终止调解',
+  not_opened: '不予立案',
+  case_opened: '已立案',
+  answered: '已答复',
+  referred: '已移送',
+  duplicate: '重复件',
+  办理中: '办理中',
 };
 
 /** 一老一小: the two groups the bureau reports on, and the others for comparison. */
 export const AGE_GROUPS = ['未成年', '18-34', '35-59', '60岁以上', '未知'] as const;
 export const AGE_GROUP_LABELS: Record<string, string> = {
-  未成年: '未成年人（不满18岁）', '18-34': '18—34岁', '35-59': '35—59岁', '60岁以上': '老年人（60岁及以上）', 未知: '年龄未知',
+  未成年: '未成年人（不满18岁）',
+  '18-34': '18—34岁',
+  '35-59': '35—59岁',
+  '60岁以上': '老年人（60岁及以上）',
+  未知: '年龄未知',
 };
 
 export const ALERT_KIND_LABELS: Record<string, string> = { group_dispute: '群体纠纷', concentrated_demand: '集中诉求' };
-export const ALERT_STATE_LABELS: Record<string, string> = { new: '待核实', confirmed: '已确认', dismissed: '已排除（误报）', handled: '已处置' };
+export const ALERT_STATE_LABELS: Record<string, string> = {
+  new: '待核实',
+  confirmed: '已确认',
+  dismissed: '已排除（误报）',
+  handled: '已处置',
+};
 
-export const kindLabel = (k: string | null | undefined) => (k ? KIND_LABELS[k] ?? k : '');
-export const statusLabel = (s: string | null | undefined) => (s ? STATUS_LABELS[s as Status] ?? s : '');
-export const channelLabel = (c: string | null | undefined) => (c ? CHANNEL_LABELS[c] ?? c : '未知');
-export const outcomeLabel = (o: string | null | undefined) => (o ? OUTCOME_LABELS[o] ?? o : '办理中');
-export const ageGroupLabel = (a: string | null | undefined) => (a ? AGE_GROUP_LABELS[a] ?? a : '年龄未知');
+export const kindLabel = (k: string | null | undefined) => (k ? (KIND_LABELS[k] ?? k) : '');
+export const statusLabel = (s: string | null | undefined) => (s ? (STATUS_LABELS[s as Status] ?? s) : '');
+export const channelLabel = (c: string | null | undefined) => (c ? (CHANNEL_LABELS[c] ?? c) : '未知');
+export const outcomeLabel = (o: string | null | undefined) => (o ? (OUTCOME_LABELS[o] ?? o) : '办理中');
+export const ageGroupLabel = (a: string | null | undefined) => (a ? (AGE_GROUP_LABELS[a] ?? a) : '年龄未知');
 
 /** 异常名录 entry states as the cockpit shows their counts (the same wording as server/modules/risk's LIST_STATE_LABELS). */
 export const LIST_STATE_LABELS_ZH: Record<string, string> = {
-  proposed: '模型提议', under_review: '审核中', listed: '已列入', rejected: '不予列入', notified: '已一次性告知',
-  appealed: '申诉中', corrected: '已更正', removed: '已移出', expired: '期满移出', total: '合计',
+  proposed: '模型提议',
+  under_review: '审核中',
+  listed: '已列入',
+  rejected: '不予列入',
+  notified: '已一次性告知',
+  appealed: '申诉中',
+  corrected: '已更正',
+  removed: '已移出',
+  expired: '期满移出',
+  total: '合计',
 };
 /** The same states' English names (the web's English locale). */
 export const LIST_STATE_LABELS_EN: Record<keyof typeof LIST_STATE_LABELS_ZH, string> = {
-  proposed: 'Proposed', under_review: 'Under review', listed: 'Listed', rejected: 'Rejected', notified: 'Notified',
-  appealed: 'Appealed', corrected: 'Corrected', removed: 'Removed', expired: 'Expired', total: 'Total',
+  proposed: 'Proposed',
+  under_review: 'Under review',
+  listed: 'Listed',
+  rejected: 'Rejected',
+  notified: 'Notified',
+  appealed: 'Appealed',
+  corrected: 'Corrected',
+  removed: 'Removed',
+  expired: 'Expired',
+  total: 'Total',
 };

@@ -3,7 +3,8 @@
  * not dates, whatever Date.parse makes of them). Browser-safe and pure.
  */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
+const DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
 
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -27,7 +28,8 @@ export function dateTimeProblem(s: string): string | null {
   const m = DATETIME.exec(s);
   if (!m) return 'not an ISO 8601 date';
   if (!validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return `no such day ${m[1]}-${m[2]}-${m[3]}`;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59))) return 'time of day out of range';
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59)))
+    return 'time of day out of range';
   if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return 'time zone offset out of range';
   return null;
 }

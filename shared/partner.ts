@@ -61,4 +61,9 @@ export const PARTNER_FIELDS: readonly (readonly [keyof PartnerListEntry, string]
 ] as const;
 
 /** Purposes a partner picks from (free text is allowed too); the server requires 2–200 characters. */
-export const PARTNER_PURPOSES = ['公安机关核查敲诈勒索线索', '法院审理相关案件核查', '信用平台信用记录核对', '12345 热线诉求甄别'] as const;
+export const PARTNER_PURPOSES = [
+  '公安机关核查敲诈勒索线索',
+  '法院审理相关案件核查',
+  '信用平台信用记录核对',
+  '12345 热线诉求甄别',
+] as const;

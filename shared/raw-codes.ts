@@ -5,8 +5,25 @@
  * Words a person types or reads as names are allowed: the demo account names, the product name, file formats.
  */
 const ALLOWED = new Set([
-  'xiezhi', 'officer', 'officer2', 'supervisor', 'analyst', 'operator', 'enterprise', 'partner', 'admin', 'consumer', 'monitor',
-  'xiezhi2026', 'english', 'http', 'https', 'xlsx', 'json', 'jsonl', 'html',
+  'xiezhi',
+  'officer',
+  'officer2',
+  'supervisor',
+  'analyst',
+  'operator',
+  'enterprise',
+  'partner',
+  'admin',
+  'consumer',
+  'monitor',
+  'xiezhi2026',
+  'english',
+  'http',
+  'https',
+  'xlsx',
+  'json',
+  'jsonl',
+  'html',
 ]);
 
 export function rawCodes(text: string): string[] {

@@ -40,8 +40,20 @@ export interface TifTicket {
 }
 
 export const TIF_FIELDS = new Set([
-  'id', 'kind', 'received_at', 'channel', 'title', 'text', 'complainant', 'respondent', 'location', 'amount', 'labels', 'extra',
-  'predicted', 'prefill',
+  'id',
+  'kind',
+  'received_at',
+  'channel',
+  'title',
+  'text',
+  'complainant',
+  'respondent',
+  'location',
+  'amount',
+  'labels',
+  'extra',
+  'predicted',
+  'prefill',
 ]);
 
 /** Mining report (TIF.md "Output of mine"). */
@@ -66,7 +78,9 @@ export interface MineTemplate {
   ticket_ids: string[];
 }
 export interface MineCriterion {
-  code: string; label: string; evidence: string;
+  code: string;
+  label: string;
+  evidence: string;
   /** how strongly it fired, 0–1 (from the evidence's counts and shares) */
   strength?: number;
   /** its share of the score in log-odds: the criterion's weight × strength (the score is σ(bias + Σ points)) */
@@ -87,7 +101,17 @@ export interface MineReport {
 
 /** Ground truth written by `simulate --truth`. */
 export interface SimTruth {
-  persons: { complainant_id: string; role: 'professional' | 'colluding' | 'honest_heavy' | 'ordinary'; group: string | null }[];
-  alerts: { kind: 'group_dispute' | 'concentrated_demand'; subject_key: string; start: string; end: string; ticket_ids: string[] }[];
+  persons: {
+    complainant_id: string;
+    role: 'professional' | 'colluding' | 'honest_heavy' | 'ordinary';
+    group: string | null;
+  }[];
+  alerts: {
+    kind: 'group_dispute' | 'concentrated_demand';
+    subject_key: string;
+    start: string;
+    end: string;
+    ticket_ids: string[];
+  }[];
   templates: { template_id: string; ticket_ids: string[] }[];
 }

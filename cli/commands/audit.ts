@@ -14,7 +14,8 @@ const USAGE = 'xiezhi audit verify [--data DIR] [--expect SEQ:HASH]';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { data: { type: 'string' }, expect: { type: 'string' } }, USAGE);
-  if (positionals[0] !== 'verify' || positionals.length > 1) throw new InputError(`unknown subcommand ${JSON.stringify(positionals[0] ?? '')}\nusage: ${USAGE}`);
+  if (positionals[0] !== 'verify' || positionals.length > 1)
+    throw new InputError(`unknown subcommand ${JSON.stringify(positionals[0] ?? '')}\nusage: ${USAGE}`);
   let expect: { seq: number; hash: string } | undefined;
   if (values.expect) {
     const m = /^(\d+):([0-9a-f]{64})$/.exec(values.expect);
@@ -23,11 +24,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const url = process.env.DATABASE_URL;
   const dir = resolve(values.data ?? process.env.XIEZHI_DATA ?? '.xiezhi/data');
-  if (!url && !existsSync(`${dir}/PG_VERSION`)) throw new InputError(`${dir} holds no embedded database (give --data DIR or set DATABASE_URL)`);
+  if (!url && !existsSync(`${dir}/PG_VERSION`))
+    throw new InputError(`${dir} holds no embedded database (give --data DIR or set DATABASE_URL)`);
   const db = await openDb(url ? { url } : { dataDir: dir });
   try {
     const has = (await db.query<{ r: string | null }>("SELECT to_regclass('audit_head')::text AS r")).rows[0]?.r;
-    if (!has) throw new InputError('this database has no audit chain yet (migration 0031): start the server once to migrate it');
+    if (!has)
+      throw new InputError(
+        'this database has no audit chain yet (migration 0031): start the server once to migrate it',
+      );
     const r = await verifyAuditChain(db, { expect });
     console.log(JSON.stringify(r));
     if (!r.ok) console.error(`audit chain broken at entry ${r.broken!.seq}: ${r.broken!.reason}`);

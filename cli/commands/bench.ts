@@ -11,7 +11,10 @@ import { InputError } from '../../server/platform/tif/index.js';
 const DIR = fileURLToPath(new URL('../../bench/', import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
-  const all = readdirSync(DIR).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+  const all = readdirSync(DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
   if (!argv.length) {
     console.log(`benchmarks (run: xiezhi bench NAME... | xiezhi bench all):\n${all.map((n) => `  ${n}`).join('\n')}`);
     return 0;
@@ -22,7 +25,8 @@ export async function run(argv: string[]): Promise<number> {
   const named = firstOpt < 0 ? argv : argv.slice(0, firstOpt);
   const names = named[0] === 'all' ? all : named;
   if (!names.length) throw new InputError('name a benchmark before its options (xiezhi bench NAME [--option …])');
-  for (const n of names) if (!all.includes(n)) throw new InputError(`unknown benchmark ${n} (known: ${all.join(', ')})`);
+  for (const n of names)
+    if (!all.includes(n)) throw new InputError(`unknown benchmark ${n} (known: ${all.join(', ')})`);
   let failed = 0;
   for (const n of names) {
     console.log(`\n== ${n} ==`);

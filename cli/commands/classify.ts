@@ -19,7 +19,12 @@ function annotate(model: ClassifierModel, s: string): string | { error: string }
   const t = toTicket(v);
   if (typeof t === 'string') return { error: t };
   const p = predict(model, t);
-  const predicted: Record<string, unknown> = { label: p.label, confidence: p.confidence, model: model.version, field: model.label };
+  const predicted: Record<string, unknown> = {
+    label: p.label,
+    confidence: p.confidence,
+    model: model.version,
+    field: model.label,
+  };
   if (p.not_sure) predicted.not_sure = true;
   if (p.top.length > 1) predicted.alternatives = p.top.slice(1);
   const o = v as Record<string, unknown>;
@@ -35,7 +40,9 @@ export async function run(argv: string[]): Promise<number> {
   const model = loadModel(requireOpt(values.model, 'model', USAGE));
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new InputError(`give exactly one FILE\nusage: ${USAGE}`);
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); }); // reader closed early (| head)
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  }); // reader closed early (| head)
   const input = openInput(file);
   input.setEncoding('utf8');
   const bar = progress('classify');
@@ -77,7 +84,8 @@ export async function run(argv: string[]): Promise<number> {
     }
   } catch (e) {
     const msg = (e as Error).message;
-    if (/incorrect header check|unexpected end of file/i.test(msg)) throw new InputError(`${file}: not a valid gzip file (${msg})`);
+    if (/incorrect header check|unexpected end of file/i.test(msg))
+      throw new InputError(`${file}: not a valid gzip file (${msg})`);
     throw e;
   }
   if (rest) handle(rest);

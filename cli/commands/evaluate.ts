@@ -4,10 +4,15 @@ import { InputError, loadTif } from '../../server/platform/tif/index.js';
 import { evaluateModel, isHeldOut, loadModel } from '../../server/modules/text/index.js';
 import { evaluateOnDatabase } from '../train-history.js';
 
-const USAGE = 'xiezhi evaluate --label NAME --model MODEL [--split all|test] FILE...\n       xiezhi evaluate --label NAME --model MODEL [--data DIR]   (no FILE: the held-out slice of the database history)';
+const USAGE =
+  'xiezhi evaluate --label NAME --model MODEL [--split all|test] FILE...\n       xiezhi evaluate --label NAME --model MODEL [--data DIR]   (no FILE: the held-out slice of the database history)';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { label: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, data: { type: 'string' } }, USAGE);
+  const { values, positionals } = parse(
+    argv,
+    { label: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, data: { type: 'string' } },
+    USAGE,
+  );
   const label = requireOpt(values.label, 'label', USAGE);
   const model = loadModel(requireOpt(values.model, 'model', USAGE));
   if (!positionals.length) return evaluateOnDatabase({ label, model, data: values.data });

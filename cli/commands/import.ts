@@ -10,7 +10,11 @@ import { InputError } from '../../server/platform/tif/index.js';
 const USAGE = 'xiezhi import FILE... [--data DIR] [--source NAME] [--map MAPPING.json]';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { data: { type: 'string' }, source: { type: 'string' }, map: { type: 'string' }, 'no-enrich': { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parse(
+    argv,
+    { data: { type: 'string' }, source: { type: 'string' }, map: { type: 'string' }, 'no-enrich': { type: 'boolean' } },
+    USAGE,
+  );
   if (!positionals.length) throw new InputError(`no file given\nusage: ${USAGE}`);
   let mapping: ColumnMap | undefined;
   if (values.map) {
@@ -27,7 +31,10 @@ export async function run(argv: string[]): Promise<number> {
       const bar = progress(`import ${basename(file)}`);
       let shown = 0;
       const r = await importFile(app, {
-        file, actor: SYSTEM, source: values.source ?? 'import', mapping,
+        file,
+        actor: SYSTEM,
+        source: values.source ?? 'import',
+        mapping,
         onRejected: (line, reason) => {
           if (shown++ < 20) process.stderr.write(`${file}:${line}: rejected: ${reason}\n`);
         },
@@ -44,4 +51,3 @@ export async function run(argv: string[]): Promise<number> {
   console.log(JSON.stringify(total));
   return 0;
 }
-

@@ -25,7 +25,11 @@ type ClusterFn = (tickets: TifTicket[]) => MineTemplate[] | Promise<MineTemplate
 type ScoreFn = (tickets: TifTicket[], opts: { templates: MineTemplate[] }) => MinePerson[] | Promise<MinePerson[]>;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string' }, 'no-templates': { type: 'boolean' }, 'no-persons': { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parse(
+    argv,
+    { out: { type: 'string' }, 'no-templates': { type: 'boolean' }, 'no-persons': { type: 'boolean' } },
+    USAGE,
+  );
   const out = requireOpt(values.out, 'out', USAGE);
   if (!positionals.length) throw new InputError(`no input FILE\nusage: ${USAGE}`);
   const t0 = Date.now();
@@ -37,10 +41,14 @@ export async function run(argv: string[]): Promise<number> {
     if (!from || d < from) from = d;
     if (!to || d > to) to = d;
   }
-  process.stderr.write(`mine: ${tickets.length} tickets (${rejected} rejected), ${from || '-'} … ${to || '-'}, read in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
+  process.stderr.write(
+    `mine: ${tickets.length} tickets (${rejected} rejected), ${from || '-'} … ${to || '-'}, read in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`,
+  );
 
   let templates: MineTemplate[] = [];
-  const cluster = values['no-templates'] ? undefined : await optional<ClusterFn>('../../server/modules/text/index.js', 'clusterTemplates');
+  const cluster = values['no-templates']
+    ? undefined
+    : await optional<ClusterFn>('../../server/modules/text/index.js', 'clusterTemplates');
   if (cluster) {
     const t1 = Date.now();
     templates = await cluster(tickets);
@@ -48,19 +56,31 @@ export async function run(argv: string[]): Promise<number> {
   } else if (!values['no-templates']) process.stderr.write('mine: text module not available, templates left empty\n');
 
   let persons: MinePerson[] = [];
-  const score = values['no-persons'] ? undefined : await optional<ScoreFn>('../../server/modules/risk/index.js', 'scorePersons');
+  const score = values['no-persons']
+    ? undefined
+    : await optional<ScoreFn>('../../server/modules/risk/index.js', 'scorePersons');
   if (score) {
     const t2 = Date.now();
     persons = await score(tickets, { templates });
-    process.stderr.write(`mine: ${persons.length} persons with criteria in ${((Date.now() - t2) / 1000).toFixed(1)}s\n`);
+    process.stderr.write(
+      `mine: ${persons.length} persons with criteria in ${((Date.now() - t2) / 1000).toFixed(1)}s\n`,
+    );
   } else if (!values['no-persons']) process.stderr.write('mine: risk module not available, persons left empty\n');
 
   // People the abnormal-list model flags (score ≥ 0.5) do not make a "group": their tickets are left out of the counts.
   const abnormal = abnormalComplainants(persons, tickets, 0.5);
   const bar = progress('mine: replay', tickets.length);
   let last = 0;
-  const alerts = replayAlerts(tickets, { abnormal, onProgress: (n) => { bar.tick(n - last); last = n; } });
-  bar.done(`mine: ${alerts.length} alerts (${persons.filter((p) => p.score >= 0.5).length} abnormal complainants discounted)`);
+  const alerts = replayAlerts(tickets, {
+    abnormal,
+    onProgress: (n) => {
+      bar.tick(n - last);
+      last = n;
+    },
+  });
+  bar.done(
+    `mine: ${alerts.length} alerts (${persons.filter((p) => p.score >= 0.5).length} abnormal complainants discounted)`,
+  );
 
   const report: MineReport = { input: { tickets: tickets.length, rejected, from, to }, alerts, templates, persons };
   writeFileSync(out, JSON.stringify(report, null, 1));

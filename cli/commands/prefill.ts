@@ -9,7 +9,9 @@ export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse(argv, {}, USAGE);
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new InputError(`give exactly one FILE\nusage: ${USAGE}`);
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); }); // reader closed early (| head)
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  }); // reader closed early (| head)
   const out = tifWriter('-');
   const bar = progress('prefill');
   let rejected = 0;

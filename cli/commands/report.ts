@@ -13,13 +13,19 @@ import { isMonth, monthlyReportPdf, pdfPages, PdfUnavailable } from '../../serve
 const USAGE = 'xiezhi report --month YYYY-MM [--data DIR] --out FILE.pdf [--html FILE]';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { month: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, html: { type: 'string' } }, USAGE);
-  if (positionals.length) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
+  const { values, positionals } = parse(
+    argv,
+    { month: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, html: { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length)
+    throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
   const month = requireOpt(values.month, 'month', USAGE);
   if (!isMonth(month)) throw new InputError(`--month must be YYYY-MM (e.g. 2026-11), got ${JSON.stringify(month)}`);
   const out = requireOpt(values.out, 'out', USAGE);
   const dir = resolve(values.data ?? process.env.XIEZHI_DATA ?? '.xiezhi/data');
-  if (!process.env.DATABASE_URL && !existsSync(`${dir}/PG_VERSION`)) throw new InputError(`${dir} holds no embedded database (give --data DIR or set DATABASE_URL)`);
+  if (!process.env.DATABASE_URL && !existsSync(`${dir}/PG_VERSION`))
+    throw new InputError(`${dir} holds no embedded database (give --data DIR or set DATABASE_URL)`);
   const app = await openApp({ dataDir: dir });
   try {
     process.stderr.write(`report ${month}: gathering figures and printing…\n`);

@@ -26,10 +26,19 @@ export async function run(argv: string[]): Promise<number> {
   let kids: string[] = [];
   try {
     const has = (await db.query<{ r: string | null }>("SELECT to_regclass('seal_keys')::text AS r")).rows[0]?.r;
-    if (has) kids = (await db.query<{ kid: string }>('SELECT kid FROM seal_keys WHERE retired_at IS NULL')).rows.map((r) => r.kid);
+    if (has)
+      kids = (await db.query<{ kid: string }>('SELECT kid FROM seal_keys WHERE retired_at IS NULL')).rows.map(
+        (r) => r.kid,
+      );
   } finally {
     await db.close();
   }
-  console.log(JSON.stringify({ restored: dir, sealed_with: kids, note: 'start it with the key of that key id (XIEZHI_KEY or XIEZHI_KEY_FILE); the backup holds no key' }));
+  console.log(
+    JSON.stringify({
+      restored: dir,
+      sealed_with: kids,
+      note: 'start it with the key of that key id (XIEZHI_KEY or XIEZHI_KEY_FILE); the backup holds no key',
+    }),
+  );
   return 0;
 }

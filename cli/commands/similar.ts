@@ -15,14 +15,27 @@ export async function run(argv: string[]): Promise<number> {
   if (!me) throw new InputError(`no ticket with id ${id} in the input`);
   const index = new SimilarIndex();
   for (const t of tickets) index.addTicket(t);
-  const hits = index.query({ text: [me.title, me.text].filter(Boolean).join('。'), respondent: me.respondent?.name, k, exclude: [id] });
+  const hits = index.query({
+    text: [me.title, me.text].filter(Boolean).join('。'),
+    respondent: me.respondent?.name,
+    k,
+    exclude: [id],
+  });
   const byId = new Map(tickets.map((t) => [t.id, t]));
   console.log(
     JSON.stringify({
       id,
       similar: hits.map((h) => {
         const t = byId.get(h.id)!;
-        return { ...h, title: t.title, text: (t.text ?? '').slice(0, 200), respondent: t.respondent?.name, received_at: t.received_at, kind: t.kind, labels: t.labels };
+        return {
+          ...h,
+          title: t.title,
+          text: (t.text ?? '').slice(0, 200),
+          respondent: t.respondent?.name,
+          received_at: t.received_at,
+          kind: t.kind,
+          labels: t.labels,
+        };
       }),
     }),
   );

@@ -12,7 +12,8 @@ const USAGE = 'xiezhi simulate --tickets N --seed S --out FILE [--truth FILE] [-
 
 function writable(file: string, what: string): void {
   const dir = dirname(resolve(file));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${what}: directory does not exist: ${dir}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InputError(`${what}: directory does not exist: ${dir}`);
   try {
     accessSync(existsSync(file) ? file : dir, constants.W_OK);
   } catch {
@@ -22,11 +23,20 @@ function writable(file: string, what: string): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    tickets: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, truth: { type: 'string' },
-    end: { type: 'string' }, days: { type: 'string' },
-  }, USAGE);
-  if (positionals.length) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
+  const { values, positionals } = parse(
+    argv,
+    {
+      tickets: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      truth: { type: 'string' },
+      end: { type: 'string' },
+      days: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (positionals.length)
+    throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}\nusage: ${USAGE}`);
   const tickets = intOpt(requireOpt(values.tickets, 'tickets', USAGE), 'tickets');
   if (tickets < 1) throw new InputError('--tickets must be at least 1');
   if (tickets > 20_000_000) throw new InputError('--tickets must be at most 20000000');
@@ -36,7 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   writable(out, '--out');
   if (values.truth) writable(values.truth, '--truth');
   const end = values.end ?? '2026-10-31';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(end) || Number.isNaN(Date.parse(end + 'T00:00:00Z')) || new Date(end + 'T00:00:00Z').toISOString().slice(0, 10) !== end) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(end) ||
+    Number.isNaN(Date.parse(end + 'T00:00:00Z')) ||
+    new Date(end + 'T00:00:00Z').toISOString().slice(0, 10) !== end
+  ) {
     throw new InputError(`--end must be a date YYYY-MM-DD, got ${JSON.stringify(end)}`);
   }
   const days = intOpt(values.days, 'days', 365);
@@ -44,7 +58,12 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress('simulate', tickets);
   let last = 0;
   const res = await writeSimulation({
-    tickets, seed, end, days, out, truthFile: values.truth,
+    tickets,
+    seed,
+    end,
+    days,
+    out,
+    truthFile: values.truth,
     onProgress: (n) => {
       bar.tick(n - last);
       last = n;

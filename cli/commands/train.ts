@@ -4,7 +4,8 @@ import { InputError, loadTif } from '../../server/platform/tif/index.js';
 import { isHeldOut, saveModel, trainClassifier, type Method } from '../../server/modules/text/index.js';
 import { trainFromDatabase } from '../train-history.js';
 
-const USAGE = 'xiezhi train --label NAME --out MODEL [--method xiezhi|baseline] [--split all|train] [--bits N] FILE...\n       xiezhi train --label NAME --out MODEL [--data DIR]   (no FILE: from the database — confirmed labels and officer corrections)';
+const USAGE =
+  'xiezhi train --label NAME --out MODEL [--method xiezhi|baseline] [--split all|train] [--bits N] FILE...\n       xiezhi train --label NAME --out MODEL [--data DIR]   (no FILE: from the database — confirmed labels and officer corrections)';
 
 export async function run(argv: string[]): Promise<number> {
   // `--task prefill` trains the pre-fill span tagger instead of a label classifier
@@ -14,7 +15,14 @@ export async function run(argv: string[]): Promise<number> {
   argv = argv.filter((a, i) => !(a === '--task' || argv[i - 1] === '--task' || a.startsWith('--task=')));
   const { values, positionals } = parse(
     argv,
-    { label: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, method: { type: 'string' }, split: { type: 'string' }, bits: { type: 'string' } },
+    {
+      label: { type: 'string' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+      method: { type: 'string' },
+      split: { type: 'string' },
+      bits: { type: 'string' },
+    },
     USAGE,
   );
   const label = requireOpt(values.label, 'label', USAGE);
@@ -22,9 +30,11 @@ export async function run(argv: string[]): Promise<number> {
   const method = (values.method ?? 'xiezhi') as Method;
   if (method !== 'xiezhi' && method !== 'baseline') throw new InputError(`--method must be xiezhi or baseline`);
   const split = values.split ?? 'all';
-  if (split !== 'all' && split !== 'train') throw new InputError('--split must be all or train (train leaves out the 20 % held-out split, by hash of id)');
+  if (split !== 'all' && split !== 'train')
+    throw new InputError('--split must be all or train (train leaves out the 20 % held-out split, by hash of id)');
   const bits = values.bits ? Number(values.bits) : undefined;
-  if (bits !== undefined && !(Number.isInteger(bits) && bits >= 12 && bits <= 24)) throw new InputError('--bits must be an integer from 12 to 24');
+  if (bits !== undefined && !(Number.isInteger(bits) && bits >= 12 && bits <= 24))
+    throw new InputError('--bits must be an integer from 12 to 24');
   if (!positionals.length) return trainFromDatabase({ label, out, data: values.data, method, bits });
   if (values.data) throw new InputError('give either FILE... or --data DIR (the database), not both');
   const { tickets, rejected } = await loadTif(positionals);
@@ -32,7 +42,11 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress(`train ${label}`);
   let model;
   try {
-    model = trainClassifier(data, label, { method, bits, onProgress: (s) => process.stderr.isTTY && process.stderr.write(`\r${s}\x1b[K`) });
+    model = trainClassifier(data, label, {
+      method,
+      bits,
+      onProgress: (s) => process.stderr.isTTY && process.stderr.write(`\r${s}\x1b[K`),
+    });
   } catch (e) {
     throw new InputError((e as Error).message);
   }
@@ -40,8 +54,15 @@ export async function run(argv: string[]): Promise<number> {
   saveModel(model, out);
   console.log(
     JSON.stringify({
-      model: out, version: model.version, label, method, classes: model.classes.length, training_size: model.training_size, rejected,
-      calibration: { accuracy: model.metrics.accuracy, macro_f1: model.metrics.macro_f1 }, threshold: Math.round(model.threshold * 1000) / 1000,
+      model: out,
+      version: model.version,
+      label,
+      method,
+      classes: model.classes.length,
+      training_size: model.training_size,
+      rejected,
+      calibration: { accuracy: model.metrics.accuracy, macro_f1: model.metrics.macro_f1 },
+      threshold: Math.round(model.threshold * 1000) / 1000,
     }),
   );
   return 0;

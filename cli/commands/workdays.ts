@@ -19,11 +19,13 @@ export async function run(argv: string[]): Promise<number> {
   switch (sub) {
     case 'add': {
       const d = date(a);
-      if (b === undefined || !/^-?\d+$/.test(b)) throw new InputError(`N must be a whole number of working days, got ${JSON.stringify(b ?? '')}`);
+      if (b === undefined || !/^-?\d+$/.test(b))
+        throw new InputError(`N must be a whole number of working days, got ${JSON.stringify(b ?? '')}`);
       const n = Number(b);
       const out = cal.addWorkdays(d, n);
       for (const y of new Set([d.slice(0, 4), out.slice(0, 4)])) {
-        if (!cal.covers(Number(y))) console.error(`warning: no official holiday schedule for ${y}; Monday–Friday assumed`);
+        if (!cal.covers(Number(y)))
+          console.error(`warning: no official holiday schedule for ${y}; Monday–Friday assumed`);
       }
       console.log(out);
       return 0;

@@ -14,7 +14,14 @@ import type { Http } from '../platform/http/index.js';
 import { SimilarService, activeModel } from '../modules/assist/index.js';
 import { WarningService, type DetectorState } from '../modules/alerts/index.js';
 import { deliveryConfig, type DeliveryConfig } from '../modules/twelve345/index.js';
-import { caseOutcomeSubscriber, delivery12345Subscriber, enrichmentSubscriber, odrRoutingSubscriber, similarProjection, warningProjection } from './subscribers.js';
+import {
+  caseOutcomeSubscriber,
+  delivery12345Subscriber,
+  enrichmentSubscriber,
+  odrRoutingSubscriber,
+  similarProjection,
+  warningProjection,
+} from './subscribers.js';
 import { startScheduler } from './scheduler.js';
 
 export const ROLES = ['web', 'worker', 'scheduler'] as const;
@@ -43,16 +50,31 @@ export interface Running {
 }
 
 export function parseRoles(s: string): RoleName[] {
-  const out = s.split(',').map((x) => x.trim()).filter(Boolean);
-  for (const r of out) if (!(ROLES as readonly string[]).includes(r)) throw new Error(`unknown role "${r}" (roles: ${ROLES.join(', ')})`);
+  const out = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const r of out)
+    if (!(ROLES as readonly string[]).includes(r)) throw new Error(`unknown role "${r}" (roles: ${ROLES.join(', ')})`);
   if (!out.length) throw new Error(`--roles needs at least one of ${ROLES.join(', ')}`);
   return out as RoleName[];
 }
 
 /** What a web-only process says of the detector: it runs in a worker process, whose state this one does not hold. */
 const IDLE_DETECTOR: DetectorState = {
-  ready: false, replaying: false, tickets_seen: 0, fed: 0, alerts: 0, open_day: null, cursor: null, lag_seconds: null, replays: 0,
-  backdated: 0, held: 0, last_replay_seconds: null, skippedLate: 0,
+  ready: false,
+  replaying: false,
+  tickets_seen: 0,
+  fed: 0,
+  alerts: 0,
+  open_day: null,
+  cursor: null,
+  lag_seconds: null,
+  replays: 0,
+  backdated: 0,
+  held: 0,
+  last_replay_seconds: null,
+  skippedLate: 0,
 };
 
 export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = {}): Promise<Running> {
@@ -66,12 +88,20 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
     activeModel('goods_service');
     activeModel('problem');
     warning = new WarningService(app.db);
-    subs.push(enrichmentSubscriber(app.db), odrRoutingSubscriber(app), warningProjection(app.db, warning, app.today), delivery12345Subscriber(app, delivery), caseOutcomeSubscriber(app.db));
+    subs.push(
+      enrichmentSubscriber(app.db),
+      odrRoutingSubscriber(app),
+      warningProjection(app.db, warning, app.today),
+      delivery12345Subscriber(app, delivery),
+      caseOutcomeSubscriber(app.db),
+    );
     // the detector closes a day once the date has moved on — one worker does it (advisory lock), alerts are upserts
     const w = warning;
     const t = setInterval(() => {
       if (!w.ready) return;
-      void app.db.singleton('worker.early-warning-day-close', () => w.tick(app.today())).catch((e) => console.error(`early warning: ${(e as Error).message}`));
+      void app.db
+        .singleton('worker.early-warning-day-close', () => w.tick(app.today()))
+        .catch((e) => console.error(`early warning: ${(e as Error).message}`));
     }, 60_000);
     t.unref();
     stops.push(() => clearInterval(t));
@@ -92,7 +122,11 @@ export async function startRoles(app: App, roles: RoleName[], o: RolesOptions = 
   const runner = new EventRunner(app.db, subs, { pollMs: o.pollMs });
   await runner.start();
   return {
-    roles, http, runner, similar, warning,
+    roles,
+    http,
+    runner,
+    similar,
+    warning,
     async stop() {
       for (const s of stops) await s();
       await runner.stop();

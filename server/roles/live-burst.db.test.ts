@@ -25,8 +25,17 @@ beforeAll(async () => {
   for (let d = 0; d < 92; d++) {
     for (let k = 0; k < 5; k++) {
       const n = d * 5 + k;
-      bg.push({ id: `hist${n}`, kind: 'complaint', received_at: `${day(d)}T1${k}:15:00+08:00`, text: `购买的商品有质量问题${n}，商家不予处理，要求退货`,
-        complainant: { id: `hp${n}` }, respondent: { name: `上海历史商户${(d * 11 + k * 17) % 120}有限公司`, address: '上海市松江区岳阳街道人民北路8号' } });
+      bg.push({
+        id: `hist${n}`,
+        kind: 'complaint',
+        received_at: `${day(d)}T1${k}:15:00+08:00`,
+        text: `购买的商品有质量问题${n}，商家不予处理，要求退货`,
+        complainant: { id: `hp${n}` },
+        respondent: {
+          name: `上海历史商户${(d * 11 + k * 17) % 120}有限公司`,
+          address: '上海市松江区岳阳街道人民北路8号',
+        },
+      });
     }
   }
   await ingestTickets(app, bg, { source: 'test', actor: SYSTEM });
@@ -51,9 +60,12 @@ describe('live burst through the API', () => {
     const t0 = app.now().getTime();
     for (let i = 0; i < 12; i++) {
       const r = await http.inject({
-        method: 'POST', url: '/api/public/tickets', remoteAddress: `198.51.100.${10 + i}`,
+        method: 'POST',
+        url: '/api/public/tickets',
+        remoteAddress: `198.51.100.${10 + i}`,
         payload: {
-          kind: 'complaint', client_key: `burst-${i}`,
+          kind: 'complaint',
+          client_key: `burst-${i}`,
           text: `今天去健身房发现大门紧锁，店里贴了停业通知，我办的年卡还剩${3 + (i % 7)}个月，余额${1200 + i * 150}元，前台电话打不通，要求退款。`,
           complainant: { name: `会员${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`, phone: `1391234${String(5000 + i)}` },
           respondent: { name: '上海力健健身管理有限公司', address: '上海市松江区岳阳街道人民北路88号' },
@@ -68,10 +80,19 @@ describe('live burst through the API', () => {
     await warning.idle();
     expect(await warning.tick(app.today())).toBe(0);
 
-    const sup = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'supervisor', password: DEMO_PASSWORD } })).json().token;
+    const sup = (
+      await http.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'supervisor', password: DEMO_PASSWORD },
+      })
+    ).json().token;
     const list = await http.inject({ method: 'GET', url: '/api/alerts', headers: { authorization: `Bearer ${sup}` } });
     expect(list.statusCode).toBe(200);
-    const body = list.json() as { items: { id: string; subject_label: string; complainants: number; detected_at: string; kind: string }[]; detector?: { tickets_seen: number } };
+    const body = list.json() as {
+      items: { id: string; subject_label: string; complainants: number; detected_at: string; kind: string }[];
+      detector?: { tickets_seen: number };
+    };
     const gym = body.items.find((a) => a.subject_label.includes('力健健身'));
     expect(gym, JSON.stringify(body.items.map((a) => a.subject_label))).toBeTruthy();
     expect(gym!.complainants).toBeGreaterThanOrEqual(10);
@@ -82,8 +103,13 @@ describe('live burst through the API', () => {
     // the same process, its detector saw every ticket (no restart, nothing skipped)
     expect(warning.state().tickets_seen).toBe(92 * 5 + 12);
     expect(warning.state().replays).toBe(before.replays);
-    const raised = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE type = 'alert.raised' AND subject = $1", [gym!.id]);
+    const raised = await app.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM outbox WHERE type = 'alert.raised' AND subject = $1",
+      [gym!.id],
+    );
     expect(raised.rows[0]!.n).toBe(1);
-    console.log(`live burst: alert ${gym!.subject_label} (${gym!.complainants} people) visible ${elapsed.toFixed(1)} s after the first filing`);
+    console.log(
+      `live burst: alert ${gym!.subject_label} (${gym!.complainants} people) visible ${elapsed.toFixed(1)} s after the first filing`,
+    );
   }, 300_000);
 });

@@ -10,14 +10,23 @@ import { sweepDeadlines } from '../modules/workflow/index.js';
 import { expireEntries } from '../modules/abnormal-list/index.js';
 import { deliverDue, deliveryConfig, type DeliveryConfig } from '../modules/twelve345/index.js';
 
-export async function schedulerTick(app: App, delivery: DeliveryConfig = deliveryConfig(process.env)): Promise<{ sweep?: Awaited<ReturnType<typeof sweepDeadlines>>; expired?: number; delivered12345?: number }> {
+export async function schedulerTick(
+  app: App,
+  delivery: DeliveryConfig = deliveryConfig(process.env),
+): Promise<{ sweep?: Awaited<ReturnType<typeof sweepDeadlines>>; expired?: number; delivered12345?: number }> {
   const sweep = await app.db.singleton('scheduler.deadline-sweep', () => sweepDeadlines(app));
   const expired = await app.db.singleton('scheduler.listing-expiry', () => expireEntries(app));
   const sent = await app.db.singleton('scheduler.12345-delivery', () => deliverDue(app, delivery, { limit: 200 }));
   // month partitions ahead and retention (a no-op on plain tables; with separate roles the owner does it at start-up
   // and the application role's attempt here fails harmlessly, reported)
-  await app.db.singleton('scheduler.partitions', () => maintainPartitions(app.db, retentionFromEnv())).catch((e) => console.error(`scheduler: partitions: ${(e as Error).message}`));
-  return { ...(sweep.ran ? { sweep: sweep.value } : {}), ...(expired.ran ? { expired: expired.value } : {}), ...(sent.ran ? { delivered12345: sent.value.delivered } : {}) };
+  await app.db
+    .singleton('scheduler.partitions', () => maintainPartitions(app.db, retentionFromEnv()))
+    .catch((e) => console.error(`scheduler: partitions: ${(e as Error).message}`));
+  return {
+    ...(sweep.ran ? { sweep: sweep.value } : {}),
+    ...(expired.ran ? { expired: expired.value } : {}),
+    ...(sent.ran ? { delivered12345: sent.value.delivered } : {}),
+  };
 }
 
 export function startScheduler(app: App, everyMs = 10 * 60_000, delivery?: DeliveryConfig): () => void {

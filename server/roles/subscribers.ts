@@ -13,7 +13,14 @@
  * - `odr-routing` (worker, durable): a consented complaint about an enrolled ODR firm (or one on its platform) goes
  *   to the firm without staff action; a ticket no longer 'received' is passed over, so a redelivery changes nothing.
  */
-import { event, visibleHead, type DomainEvent, type DurableSubscriber, type Projection, type Position } from '../platform/events/index.js';
+import {
+  event,
+  visibleHead,
+  type DomainEvent,
+  type DurableSubscriber,
+  type Projection,
+  type Position,
+} from '../platform/events/index.js';
 import { appendEvents } from '../platform/events/index.js';
 import type { Db } from '../platform/db/index.js';
 import { assistRepo, categoryEnrich, type SimilarService } from '../modules/assist/index.js';
@@ -44,7 +51,12 @@ export function enrichmentSubscriber(db: Db): DurableSubscriber {
       }
       return async (q) => {
         for (const u of updates) if (u.fields) await ticketRepo.setFields(q, u.r.id, u.fields);
-        await appendEvents(q, updates.map((u) => event('ticket.enriched', u.r.id, { ticket_id: u.r.id, labels: Object.keys(u.fields?.predicted ?? {}) })));
+        await appendEvents(
+          q,
+          updates.map((u) =>
+            event('ticket.enriched', u.r.id, { ticket_id: u.r.id, labels: Object.keys(u.fields?.predicted ?? {}) }),
+          ),
+        );
       };
     },
   };
@@ -54,7 +66,14 @@ export function enrichmentSubscriber(db: Db): DurableSubscriber {
 function predictionsFor(r: TicketRow): Pick<TicketRow, 'predicted' | 'category' | 'problem'> | null {
   const has = (k: string) => !!(r.labels?.[k] || (r.predicted as Record<string, unknown> | null)?.[k]);
   if (has('goods_service') && has('problem')) return null;
-  const e = categoryEnrich({ id: r.id, kind: r.kind, title: r.title ?? undefined, text: r.body ?? undefined, labels: r.labels ?? undefined, received_at: '' });
+  const e = categoryEnrich({
+    id: r.id,
+    kind: r.kind,
+    title: r.title ?? undefined,
+    text: r.body ?? undefined,
+    labels: r.labels ?? undefined,
+    received_at: '',
+  });
   if (!e.predicted) return null;
   const predicted = { ...(r.predicted ?? {}), ...e.predicted };
   // analytics read the source's label, else a confident prediction ("not sure" stays unclassified)
@@ -120,7 +139,9 @@ export function delivery12345Subscriber(ctx: Ctx, cfg: DeliveryConfig): DurableS
     types: ['transfer12345.outgoing'],
     batch: 20,
     async handle(events) {
-      const refs = events.flatMap((e) => (e.type === 'transfer12345.outgoing' ? [{ ticket_id: e.payload.ticket_id, seq: e.payload.seq }] : []));
+      const refs = events.flatMap((e) =>
+        e.type === 'transfer12345.outgoing' ? [{ ticket_id: e.payload.ticket_id, seq: e.payload.seq }] : [],
+      );
       // the rows are idempotent inserts and each attempt is recorded as it happens, not with the cursor: a failed
       // attempt must stay counted even though the batch itself moves on
       await enqueueMessages(ctx, cfg, refs);
@@ -141,7 +162,15 @@ export function odrRoutingSubscriber(ctx: Ctx): DurableSubscriber {
     types: ['ticket.received'],
     batch: 200,
     async handle(events) {
-      const ids = events.filter((e) => e.type === 'ticket.received' && e.payload.kind === 'complaint' && !e.payload.duplicate_of && e.payload.source !== 'sim').map((e) => e.subject);
+      const ids = events
+        .filter(
+          (e) =>
+            e.type === 'ticket.received' &&
+            e.payload.kind === 'complaint' &&
+            !e.payload.duplicate_of &&
+            e.payload.source !== 'sim',
+        )
+        .map((e) => e.subject);
       if (ids.length) await routeConsented(ctx, [...new Set(ids)]);
     },
   };

@@ -7,6 +7,9 @@ export async function ensureWebBuilt(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   if (existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}web/index.html`)) return;
   process.stderr.write('building the web UI (first start only)…\n');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('web UI build failed (npm run build:web)');
 }

@@ -37,16 +37,28 @@ export function buildTicket(over: Partial<TicketBody> = {}): TicketBody {
 
 /** An account of `role` (password DEMO_PASSWORD) in `unitId`; returns it, its username unique in this process. */
 export async function buildUser(db: Db, role: Role, over: Partial<DemoAccount> = {}): Promise<DemoAccount> {
-  const a: DemoAccount = { username: `${role}-${next()}`, password: DEMO_PASSWORD, role, displayName: `测试${role}`, unitId: null, ...over };
+  const a: DemoAccount = {
+    username: `${role}-${next()}`,
+    password: DEMO_PASSWORD,
+    role,
+    displayName: `测试${role}`,
+    unitId: null,
+    ...over,
+  };
   if (!(await createUser(db, a))) throw new Error(`buildUser: username ${a.username} is taken`);
   return a;
 }
 
 /** A station officer (the demo officer's station, 松江区岳阳市场监管所, unless `unitId` says otherwise). */
-export const buildOfficer = (db: Db, over: Partial<DemoAccount> = {}) => buildUser(db, 'officer', { unitId: 'S310117001', displayName: '测试办案人员', ...over });
+export const buildOfficer = (db: Db, over: Partial<DemoAccount> = {}) =>
+  buildUser(db, 'officer', { unitId: 'S310117001', displayName: '测试办案人员', ...over });
 
 /** Logs each username in (password DEMO_PASSWORD unless given) and returns their bearer tokens. */
-export async function signIn(http: Http, usernames: string[], password = DEMO_PASSWORD): Promise<Record<string, string>> {
+export async function signIn(
+  http: Http,
+  usernames: string[],
+  password = DEMO_PASSWORD,
+): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
   for (const u of usernames) {
     const r = await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password } });
@@ -63,7 +75,12 @@ export type Answer = { status: number; body: any; raw: string };
 /** `call(user, method, url, payload)` as `user` (a key of `tokens`, or null for anonymous); JSON bodies parsed. */
 export function apiCaller(http: Http, tokens: Record<string, string>) {
   return async (user: string | null, method: Method, url: string, payload?: object): Promise<Answer> => {
-    const r = await http.inject({ method, url, payload, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
+    const r = await http.inject({
+      method,
+      url,
+      payload,
+      headers: user ? { authorization: `Bearer ${tokens[user]}` } : {},
+    });
     const json = r.headers['content-type']?.toString().includes('json');
     return { status: r.statusCode, body: json ? r.json() : r.body, raw: r.body };
   };

@@ -17,7 +17,9 @@ export const router = createRouter({
     { path: '/abnormal', component: () => import('./views/Abnormal.vue'), meta: { screen: 'abnormal' } },
     // 系统管理: one shell with a menu (web/src/lib/admin-menu.ts); each screen is a child route
     {
-      path: '/admin', component: () => import('./views/admin/AdminShell.vue'), meta: { screen: 'admin' },
+      path: '/admin',
+      component: () => import('./views/admin/AdminShell.vue'),
+      meta: { screen: 'admin' },
       children: [
         { path: '', redirect: '/admin/users' },
         { path: 'users', component: () => import('./views/admin/AdminUsers.vue') },
@@ -39,14 +41,15 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
-  if (to.path === '/cockpit' && !session.loaded || to.path === '/cockpit' && session.me) {
+  if ((to.path === '/cockpit' && !session.loaded) || (to.path === '/cockpit' && session.me)) {
     prefetchOverview();
     void import('./views/Cockpit.vue');
   }
   // staff pages always ask the server (a session made by another tab or by an API login still counts)
   if (!session.loaded || (!session.me && !to.meta.public)) await loadMe(!to.meta.public);
   if (to.meta.public) {
-    if (to.path === '/login' && session.me && session.me.role !== 'public' && !to.query.switch) return homeOf(session.me.role);
+    if (to.path === '/login' && session.me && session.me.role !== 'public' && !to.query.switch)
+      return homeOf(session.me.role);
     return true;
   }
   if (!session.me) return { path: '/login', query: { next: to.fullPath } };

@@ -37,7 +37,9 @@ describe('login resistance', () => {
     expect(r.json().message).toMatch(/秒后再试/);
     // even the right password waits out the back-off (otherwise guessing would just ignore 429s)
     expect((await attempt('admin', DEMO_PASSWORD)).statusCode).toBe(429);
-    const failed = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND detail->>'address' = '203.0.113.7'");
+    const failed = await app.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND detail->>'address' = '203.0.113.7'",
+    );
     expect(failed.rows[0]!.n).toBe(3);
     // drive the account to its lockout with the clock moved past each back-off
     let now = Date.now();
@@ -45,16 +47,22 @@ describe('login resistance', () => {
     let lockedAt = -1;
     for (let i = 0; i < 12 && lockedAt < 0; i++) {
       now += 10 * 60_000;
-      await login(app.db, 'admin', `later-${i}`, { address: '198.51.100.1', now: () => now }).catch((e) => { if (!/wrong username/.test(String(e))) throw e; });
+      await login(app.db, 'admin', `later-${i}`, { address: '198.51.100.1', now: () => now }).catch((e) => {
+        if (!/wrong username/.test(String(e))) throw e;
+      });
       const l = await app.db.query("SELECT 1 FROM audit_log WHERE action = 'login.lockout'");
       if (l.rows.length) lockedAt = i;
     }
     expect(lockedAt).toBeGreaterThanOrEqual(0);
-    await expect(login(app.db, 'admin', DEMO_PASSWORD, { address: '192.0.2.9', now: () => now + 1000 })).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(
+      login(app.db, 'admin', DEMO_PASSWORD, { address: '192.0.2.9', now: () => now + 1000 }),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
     // another account is unaffected, and its success is audited
     const ok = await attempt('officer', DEMO_PASSWORD, '192.0.2.50');
     expect(ok.statusCode).toBe(200);
-    const s = await app.db.query("SELECT detail FROM audit_log WHERE action = 'login' AND subject_id = $1", [ok.json().user.id]);
+    const s = await app.db.query("SELECT detail FROM audit_log WHERE action = 'login' AND subject_id = $1", [
+      ok.json().user.id,
+    ]);
     expect(s.rows).toHaveLength(1);
   });
 
@@ -64,14 +72,16 @@ describe('login resistance', () => {
       const r = await attempt(u, 'wrong-password', ip);
       return { ms: performance.now() - t0, r };
     };
-    const known: number[] = [], unknown: number[] = [];
+    const known: number[] = [],
+      unknown: number[] = [];
     for (let i = 0; i < 3; i++) {
       const a = await time('supervisor', `10.0.0.${i}`);
       const b = await time(`nobody-${i}`, `10.0.1.${i}`);
       expect(a.r.statusCode).toBe(401);
       expect(b.r.statusCode).toBe(401);
       expect(b.r.json()).toEqual(a.r.json());
-      known.push(a.ms); unknown.push(b.ms);
+      known.push(a.ms);
+      unknown.push(b.ms);
     }
     const med = (x: number[]) => [...x].sort((p, q) => p - q)[1]!;
     // both pay one scrypt (tens of ms); without the dummy hash an unknown user answers in ~1 ms

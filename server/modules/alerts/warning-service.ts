@@ -24,25 +24,51 @@ import { alertRepo, type FeedRow } from './repository.js';
 
 export function toTif(r: FeedRow): TifTicket {
   const labels: Record<string, string> = { ...(r.labels ?? {}) };
-  if (!labels.goods_service && r.predicted?.goods_service?.label) labels.goods_service = r.predicted.goods_service.label;
+  if (!labels.goods_service && r.predicted?.goods_service?.label)
+    labels.goods_service = r.predicted.goods_service.label;
   return {
-    id: r.id, kind: r.kind, received_at: r.received_at.toISOString(), title: r.title ?? undefined, text: r.body ?? undefined,
+    id: r.id,
+    kind: r.kind,
+    received_at: r.received_at.toISOString(),
+    title: r.title ?? undefined,
+    text: r.body ?? undefined,
     complainant: r.complainant_key ? { id: r.complainant_key } : undefined,
-    respondent: r.respondent_name || r.respondent_address || r.platform ? { name: r.respondent_name ?? undefined, address: r.respondent_address ?? undefined, platform: r.platform ?? undefined } : undefined,
-    location: r.location ?? undefined, labels, extra: r.district_code ? { district_code: r.district_code } : undefined,
+    respondent:
+      r.respondent_name || r.respondent_address || r.platform
+        ? {
+            name: r.respondent_name ?? undefined,
+            address: r.respondent_address ?? undefined,
+            platform: r.platform ?? undefined,
+          }
+        : undefined,
+    location: r.location ?? undefined,
+    labels,
+    extra: r.district_code ? { district_code: r.district_code } : undefined,
   };
 }
 
-export const alertId = (a: MineAlert) => 'A' + createHash('sha1').update(`${a.kind}|${a.subject.type}|${a.subject.key}|${a.detected_at}`).digest('hex').slice(0, 19);
+export const alertId = (a: MineAlert) =>
+  'A' +
+  createHash('sha1').update(`${a.kind}|${a.subject.type}|${a.subject.key}|${a.detected_at}`).digest('hex').slice(0, 19);
 
 const NAME = 'early-warning';
 const PAGE = 5000;
-const order = (at: number, id: string, bAt: number, bId: string) => (at - bAt) || (id < bId ? -1 : id > bId ? 1 : 0);
+const order = (at: number, id: string, bAt: number, bId: string) => at - bAt || (id < bId ? -1 : id > bId ? 1 : 0);
 
 export interface DetectorState {
-  ready: boolean; replaying: boolean; tickets_seen: number; fed: number; alerts: number; open_day: string | null;
-  cursor: { received_at: string; id: string } | null; lag_seconds: number | null; replays: number; backdated: number;
-  held: number; last_replay_seconds: number | null; skippedLate: number;
+  ready: boolean;
+  replaying: boolean;
+  tickets_seen: number;
+  fed: number;
+  alerts: number;
+  open_day: string | null;
+  cursor: { received_at: string; id: string } | null;
+  lag_seconds: number | null;
+  replays: number;
+  backdated: number;
+  held: number;
+  last_replay_seconds: number | null;
+  skippedLate: number;
 }
 
 export class WarningService {
@@ -61,7 +87,10 @@ export class WarningService {
   /** fed = tickets taken in since start (all replays); skippedLate stays 0: back-dated tickets trigger a replay. */
   stats = { fed: 0, alerts: 0, skippedLate: 0, backdated: 0 };
 
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.engine = new WarningEngine({ abnormal: this.abnormal });
   }
 
@@ -94,7 +123,7 @@ export class WarningService {
     this.ready = true;
     const saved = await alertRepo.loadState(this.db, NAME);
     // days the detector had already watched live: alerts found there now come from back-dated tickets
-    const watchedUntil = wasReady ? this.engineOpenDay() : saved?.open_day ?? null;
+    const watchedUntil = wasReady ? this.engineOpenDay() : (saved?.open_day ?? null);
     const engine = new WarningEngine({ abnormal: this.abnormal });
     let after: { at: Date; id: string } | null = null;
     let last: { at: number; id: string } | null = null;
@@ -147,7 +176,9 @@ export class WarningService {
       this.held.push(...tickets);
       return this.pending.then(() => undefined);
     }
-    const run = this.pending.then(() => this.take(tickets)).catch((e) => console.error(`early warning: ${(e as Error).message}`));
+    const run = this.pending
+      .then(() => this.take(tickets))
+      .catch((e) => console.error(`early warning: ${(e as Error).message}`));
     this.pending = run;
     return run.then(() => undefined);
   }
@@ -155,7 +186,9 @@ export class WarningService {
   private async take(tickets: TifTicket[]): Promise<void> {
     const alerts = new Map<string, MineAlert>();
     let backdated = false;
-    const sorted = tickets.map((t) => ({ t, at: Date.parse(t.received_at) })).sort((a, b) => order(a.at, a.t.id, b.at, b.t.id));
+    const sorted = tickets
+      .map((t) => ({ t, at: Date.parse(t.received_at) }))
+      .sort((a, b) => order(a.at, a.t.id, b.at, b.t.id));
     for (const { t, at } of sorted) {
       if (this.recent.has(t.id)) continue;
       const open = this.engineOpenDay();
@@ -195,10 +228,19 @@ export class WarningService {
   state(): DetectorState {
     const c = this.cursor;
     return {
-      ready: this.ready, replaying: !!this.replaying, tickets_seen: this.engine.ticketsSeen, fed: this.stats.fed, alerts: this.stats.alerts,
-      open_day: this.engineOpenDay(), cursor: c ? { received_at: new Date(c.at).toISOString(), id: c.id } : null,
-      lag_seconds: c ? Math.max(0, Math.round((this.now().getTime() - c.at) / 1000)) : null, replays: this.replays, backdated: this.stats.backdated,
-      held: this.held.length, last_replay_seconds: this.lastReplaySeconds, skippedLate: 0,
+      ready: this.ready,
+      replaying: !!this.replaying,
+      tickets_seen: this.engine.ticketsSeen,
+      fed: this.stats.fed,
+      alerts: this.stats.alerts,
+      open_day: this.engineOpenDay(),
+      cursor: c ? { received_at: new Date(c.at).toISOString(), id: c.id } : null,
+      lag_seconds: c ? Math.max(0, Math.round((this.now().getTime() - c.at) / 1000)) : null,
+      replays: this.replays,
+      backdated: this.stats.backdated,
+      held: this.held.length,
+      last_replay_seconds: this.lastReplaySeconds,
+      skippedLate: 0,
     };
   }
 
@@ -217,7 +259,13 @@ export class WarningService {
 
   private async saveState(): Promise<void> {
     const c = this.cursor;
-    await alertRepo.saveState(this.db, NAME, { cursor_at: c ? new Date(c.at) : null, cursor_id: c?.id ?? null, open_day: this.engineOpenDay(), tickets_seen: this.engine.ticketsSeen, replays: this.replays });
+    await alertRepo.saveState(this.db, NAME, {
+      cursor_at: c ? new Date(c.at) : null,
+      cursor_id: c?.id ?? null,
+      open_day: this.engineOpenDay(),
+      tickets_seen: this.engine.ticketsSeen,
+      replays: this.replays,
+    });
   }
 
   /** Upserts alerts; one first detected before `watchedUntil` is stored as found retrospectively (not "new"). */
@@ -228,11 +276,41 @@ export class WarningService {
       const d = (await alertRepo.districtsOf(this.db, a.ticket_ids.slice(0, 200)))[0];
       const retrospective = watchedUntil !== null && a.detected_at < watchedUntil;
       rows.push({
-        id: alertId(a), kind: a.kind, subject_type: a.subject.type, subject_key: a.subject.key, subject_label: a.subject.label,
-        window_start: a.window_start, window_end: a.window_end, detected_at: a.detected_at, count: a.count, complainants: a.complainants,
-        expected: a.expected, score: a.score, recurrence_days: typeof a.recurrence_days === 'number' ? a.recurrence_days : null,
-        ticket_ids: a.ticket_ids, district_code: d?.district_code ?? null,
-        detail: { ...Object.fromEntries(Object.entries(a).filter(([k]) => !['kind', 'subject', 'window_start', 'window_end', 'detected_at', 'count', 'complainants', 'expected', 'score', 'ticket_ids'].includes(k))), ...(retrospective ? { retrospective: true } : {}) },
+        id: alertId(a),
+        kind: a.kind,
+        subject_type: a.subject.type,
+        subject_key: a.subject.key,
+        subject_label: a.subject.label,
+        window_start: a.window_start,
+        window_end: a.window_end,
+        detected_at: a.detected_at,
+        count: a.count,
+        complainants: a.complainants,
+        expected: a.expected,
+        score: a.score,
+        recurrence_days: typeof a.recurrence_days === 'number' ? a.recurrence_days : null,
+        ticket_ids: a.ticket_ids,
+        district_code: d?.district_code ?? null,
+        detail: {
+          ...Object.fromEntries(
+            Object.entries(a).filter(
+              ([k]) =>
+                ![
+                  'kind',
+                  'subject',
+                  'window_start',
+                  'window_end',
+                  'detected_at',
+                  'count',
+                  'complainants',
+                  'expected',
+                  'score',
+                  'ticket_ids',
+                ].includes(k),
+            ),
+          ),
+          ...(retrospective ? { retrospective: true } : {}),
+        },
       });
     }
     // the alerts and their `alert.raised` events commit together, one event when an alert is first stored (an alert
@@ -241,7 +319,12 @@ export class WarningService {
     this.stats.alerts += await this.db.tx(async (q) => {
       const added = new Set(await alertRepo.upsert(q, rows));
       const fresh = rows.filter((r) => added.has(r.id) && !(r.detail as { retrospective?: boolean }).retrospective);
-      await appendEvents(q, fresh.map((r) => event('alert.raised', r.id, { alert_id: r.id, kind: r.kind, district_code: r.district_code, count: r.count })));
+      await appendEvents(
+        q,
+        fresh.map((r) =>
+          event('alert.raised', r.id, { alert_id: r.id, kind: r.kind, district_code: r.district_code, count: r.count }),
+        ),
+      );
       return added.size;
     });
   }

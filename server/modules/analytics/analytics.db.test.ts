@@ -23,25 +23,63 @@ const NAME = '欧阳明辉';
 const PHONE = '13912345678';
 async function get(user: string, url: string) {
   const r = await http.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[user]}` } });
-  return { status: r.statusCode, type: String(r.headers['content-type'] ?? ''), text: r.body, raw: r.rawPayload, json: () => r.json() };
+  return {
+    status: r.statusCode,
+    type: String(r.headers['content-type'] ?? ''),
+    text: r.body,
+    raw: r.rawPayload,
+    json: () => r.json(),
+  };
 }
-const csvRows = (text: string) => text.replace(/^\uFEFF/, '').trim().split('\n');
+const csvRows = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
 const countAudit = async (purpose: string, type = 'ticket') =>
-  (await app.db.query<{ n: number; ids: number }>(`SELECT count(*)::int n, COALESCE(sum(cardinality(subject_ids)), 0)::int ids FROM audit_log WHERE action = 'analytics.export' AND purpose = $1 AND subject_type = $2`, [purpose, type])).rows[0]!;
+  (
+    await app.db.query<{ n: number; ids: number }>(
+      `SELECT count(*)::int n, COALESCE(sum(cardinality(subject_ids)), 0)::int ids FROM audit_log WHERE action = 'analytics.export' AND purpose = $1 AND subject_type = $2`,
+      [purpose, type],
+    )
+  ).rows[0]!;
 
 beforeAll(async () => {
   app = await testApp('2026-11-23');
   roles = await startRoles(app, ['web'], { scheduler: false });
   http = roles.http!;
   for (const u of ['analyst', 'operator', 'admin', 'supervisor', 'officer']) {
-    tokens[u] = (await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })).json().token;
+    tokens[u] = (
+      await http.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: DEMO_PASSWORD } })
+    ).json().token;
   }
-  const file = (i: number, text: string, platform?: string) => http.inject({
-    method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${tokens.operator}` },
-    payload: { kind: 'complaint', client_key: `an${i}`, text, complainant: { name: i === 0 ? NAME : `顾客${i}`, phone: i === 0 ? PHONE : `1391000000${i}`, id_number: i === 1 ? '310101195001011234' : undefined },
-      respondent: { name: platform ? `${platform}某某旗舰店` : '上海某某健身有限公司', address: '上海市松江区岳阳街道人民北路100号', ...(platform ? { platform } : {}) } },
-  });
-  for (const [i, text, p] of [[0, '健身房关门跑路，要求退还会员卡余额3000元'], [1, '买的保健品没有效果，老人被骗，要求退款'], [2, '在淘宝买的儿童玩具有异味，孩子玩了起疹子', '淘宝'], [3, '网购衣服质量差要求退货', '淘宝']] as [number, string, string?][]) {
+  const file = (i: number, text: string, platform?: string) =>
+    http.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { authorization: `Bearer ${tokens.operator}` },
+      payload: {
+        kind: 'complaint',
+        client_key: `an${i}`,
+        text,
+        complainant: {
+          name: i === 0 ? NAME : `顾客${i}`,
+          phone: i === 0 ? PHONE : `1391000000${i}`,
+          id_number: i === 1 ? '310101195001011234' : undefined,
+        },
+        respondent: {
+          name: platform ? `${platform}某某旗舰店` : '上海某某健身有限公司',
+          address: '上海市松江区岳阳街道人民北路100号',
+          ...(platform ? { platform } : {}),
+        },
+      },
+    });
+  for (const [i, text, p] of [
+    [0, '健身房关门跑路，要求退还会员卡余额3000元'],
+    [1, '买的保健品没有效果，老人被骗，要求退款'],
+    [2, '在淘宝买的儿童玩具有异味，孩子玩了起疹子', '淘宝'],
+    [3, '网购衣服质量差要求退货', '淘宝'],
+  ] as [number, string, string?][]) {
     expect((await file(i, text, p)).statusCode).toBe(201);
   }
 }, 300_000);
@@ -61,7 +99,8 @@ describe('exports', () => {
     expect(head).not.toContain('联系电话');
     expect(rows).toHaveLength(4);
     const cells = rows.flatMap((l) => l.split(','));
-    for (const code of ['complaint', 'received', 'triage', 'accepted', 'phone', 'web', 'true', 'false']) expect(cells).not.toContain(code);
+    for (const code of ['complaint', 'received', 'triage', 'accepted', 'phone', 'web', 'true', 'false'])
+      expect(cells).not.toContain(code);
     expect(r.text).not.toMatch(/\{"/);
     expect(r.text).toContain('投诉');
     expect(r.text).toContain('松江区');
@@ -80,7 +119,13 @@ describe('exports', () => {
   });
 
   it('streams XLSX: the same Chinese sheet, every row, one audit entry with the purpose', async () => {
-    const r = await get('supervisor', '/api/analytics/export.xlsx?f=' + encodeURIComponent('district:310117') + '&purpose=' + encodeURIComponent('专题分析'));
+    const r = await get(
+      'supervisor',
+      '/api/analytics/export.xlsx?f=' +
+        encodeURIComponent('district:310117') +
+        '&purpose=' +
+        encodeURIComponent('专题分析'),
+    );
     expect(r.status).toBe(200);
     expect(r.type).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -100,13 +145,19 @@ describe('exports', () => {
   });
 
   it('exports the cube result with dimension labels and measures, audited as a cube', async () => {
-    const r = await get('analyst', '/api/analytics/export.csv?dims=district,kind&purpose=' + encodeURIComponent('领导交办'));
+    const r = await get(
+      'analyst',
+      '/api/analytics/export.csv?dims=district,kind&purpose=' + encodeURIComponent('领导交办'),
+    );
     expect(r.status).toBe(200);
     const [head, ...rows] = csvRows(r.text);
     expect(head).toBe('区,类型,件数,涉及人数,在办,调解成功,终止调解,ODR和解,超期件,涉及金额（元）');
     expect(rows).toEqual([expect.stringMatching(/^松江区,投诉,4,4,4,/)]);
     expect((await countAudit('领导交办', 'cube')).n).toBe(1);
-    const x = await get('analyst', '/api/analytics/export.xlsx?dims=old_young&purpose=' + encodeURIComponent('专题分析'));
+    const x = await get(
+      'analyst',
+      '/api/analytics/export.xlsx?dims=old_young&purpose=' + encodeURIComponent('专题分析'),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.raw as unknown as ArrayBuffer);
     const labels = wb.worksheets[0]!.getColumn(1).values.slice(2);
@@ -119,8 +170,12 @@ describe('exports', () => {
     expect(r.json().message).toMatch(/purpose/);
     expect(r.json().message).toMatch(/用途/);
     expect((await get('analyst', '/api/analytics/export.csv?purpose=x')).status).toBe(400);
-    expect((await get('analyst', '/api/analytics/export.xlsx?purpose=%E6%A0%B8%E6%9F%A5&dims=nonsense')).status).toBe(400);
-    expect((await get('officer', '/api/analytics/export.xlsx?purpose=' + encodeURIComponent('数据核查'))).status).toBe(403);
+    expect((await get('analyst', '/api/analytics/export.xlsx?purpose=%E6%A0%B8%E6%9F%A5&dims=nonsense')).status).toBe(
+      400,
+    );
+    expect((await get('officer', '/api/analytics/export.xlsx?purpose=' + encodeURIComponent('数据核查'))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -131,11 +186,20 @@ describe('cube', () => {
     expect(r.rows[0].labels.on_time).toMatch(/按期|超期|尚无决定/);
     expect(r.rows.map((x: { labels: { station: string } }) => x.labels.station).join()).toMatch(/市场监管所|分派/);
     const oy = (await get('analyst', '/api/analytics/cube?dims=old_young')).json().rows;
-    expect(Object.fromEntries(oy.map((x: { old_young: string; count: number }) => [x.old_young, x.count]))).toEqual({ 涉老年人: 1, 涉未成年人: 1, 其他: 2 });
+    expect(Object.fromEntries(oy.map((x: { old_young: string; count: number }) => [x.old_young, x.count]))).toEqual({
+      涉老年人: 1,
+      涉未成年人: 1,
+      其他: 2,
+    });
     const pf = (await get('analyst', '/api/analytics/cube?dims=platform')).json().rows;
-    expect(Object.fromEntries(pf.map((x: { platform: string; count: number }) => [x.platform, x.count]))).toEqual({ 淘宝: 2, '（非平台）': 2 });
+    expect(Object.fromEntries(pf.map((x: { platform: string; count: number }) => [x.platform, x.count]))).toEqual({
+      淘宝: 2,
+      '（非平台）': 2,
+    });
     const dims = (await get('analyst', '/api/analytics/dimensions')).json().map((d: { key: string }) => d.key);
-    expect(dims).toEqual(expect.arrayContaining(['station', 'on_time', 'old_young', 'platform', 'age_group', 'abnormal']));
+    expect(dims).toEqual(
+      expect.arrayContaining(['station', 'on_time', 'old_young', 'platform', 'age_group', 'abnormal']),
+    );
     expect(dims).not.toContain('unit');
   });
 });
@@ -156,7 +220,12 @@ describe('monthly report', () => {
   it('`xiezhi report --month` writes the PDF from a data directory and names bad input in one line', async () => {
     const root = mkdtempSync(join(tmpdir(), 'xz-report-'));
     const env = { ...process.env, XIEZHI_KEY: 'report-test-key-0123456789abcdef', DATABASE_URL: '' };
-    const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/xiezhi.js', 'report', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, ['bin/xiezhi.js', 'report', ...args], {
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     try {
       const { openApp } = await import('../../app.js');
       const data = join(root, 'data');
@@ -181,7 +250,11 @@ describe('monthly report', () => {
         expect(info).toMatch(/A4/);
       }
       let err = '';
-      try { cli('--month', '2026-13', '--data', data, '--out', out); } catch (e) { err = String((e as { stderr: string }).stderr); }
+      try {
+        cli('--month', '2026-13', '--data', data, '--out', out);
+      } catch (e) {
+        err = String((e as { stderr: string }).stderr);
+      }
       expect(err.trim().split('\n')).toHaveLength(1);
       expect(err).toMatch(/--month must be YYYY-MM/);
     } finally {

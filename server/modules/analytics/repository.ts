@@ -11,12 +11,17 @@ export const analyticsRepo = {
     const groups = dims.map((_, i) => `d${i}`);
     params.push(limit);
     if (light) {
-      return (await q.query<Record<string, string | number>>(
-        `SELECT ${cols.join(', ')}, count(*)::int AS count, count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open
-         FROM tickets t WHERE ${where} GROUP BY ${groups.join(', ')} ORDER BY count DESC LIMIT $${params.length}`, params)).rows;
+      return (
+        await q.query<Record<string, string | number>>(
+          `SELECT ${cols.join(', ')}, count(*)::int AS count, count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open
+         FROM tickets t WHERE ${where} GROUP BY ${groups.join(', ')} ORDER BY count DESC LIMIT $${params.length}`,
+          params,
+        )
+      ).rows;
     }
-    return (await q.query<Record<string, string | number>>(
-      `SELECT ${cols.join(', ')}${cols.length ? ',' : ''} count(*)::int AS count,
+    return (
+      await q.query<Record<string, string | number>>(
+        `SELECT ${cols.join(', ')}${cols.length ? ',' : ''} count(*)::int AS count,
               count(DISTINCT t.complainant_key)::int AS complainants,
               count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
               count(*) FILTER (WHERE t.outcome = 'mediated' AND NOT t.abnormal)::int AS mediated,
@@ -26,7 +31,10 @@ export const analyticsRepo = {
               count(*) FILTER (WHERE t.late_decisions > 0)::int AS late,
               COALESCE(sum(t.amount), 0)::float8 AS amount${dims.includes('business') ? ', max(t.respondent_name) AS business_name' : ''}
        FROM tickets t WHERE ${where}
-       ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY count DESC` : ''} LIMIT $${params.length}`, params)).rows;
+       ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY count DESC` : ''} LIMIT $${params.length}`,
+        params,
+      )
+    ).rows;
   },
 
   /**
@@ -39,8 +47,9 @@ export const analyticsRepo = {
     params.push(today);
     const p = `$${params.length}::date`;
     const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'] as const;
-    return (await q.query<Record<string, string | number | null>>(
-      `SELECT ${dims.join(', ')}, GROUPING(${dims.join(', ')})::int AS g,
+    return (
+      await q.query<Record<string, string | number | null>>(
+        `SELECT ${dims.join(', ')}, GROUPING(${dims.join(', ')})::int AS g,
               count(*)::int AS count,
               count(*) FILTER (WHERE kind = 'complaint')::int AS complaints,
               count(*) FILTER (WHERE kind = 'report')::int AS reports,
@@ -59,7 +68,10 @@ export const analyticsRepo = {
                     ${DIMENSIONS.problem!.sql} AS problem, ${DIMENSIONS.district!.sql} AS district, ${DIMENSIONS.age_group!.sql} AS age_group,
                     t.closed_at IS NULL AS open, t.due_date, t.received_date, t.outcome, t.abnormal, t.odr_key, t.satisfaction, t.decisions, t.late_decisions
              FROM tickets t WHERE ${where}) s
-       GROUP BY GROUPING SETS ((kind), (channel), (category), (problem), (district), (age_group), ())`, params)).rows;
+       GROUP BY GROUPING SETS ((kind), (channel), (category), (problem), (district), (age_group), ())`,
+        params,
+      )
+    ).rows;
   },
 
   /** category × problem now (last 30 days) and before (the 30 days earlier), one scan. */
@@ -68,34 +80,47 @@ export const analyticsRepo = {
     const where = filterSql({ ...f, from: prevFrom }, params);
     params.push(recentFrom);
     const r = `$${params.length}::date`;
-    return (await q.query<{ category: string; problem: string; recent: number; previous: number; complainants: number }>(
-      `SELECT ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem,
+    return (
+      await q.query<{ category: string; problem: string; recent: number; previous: number; complainants: number }>(
+        `SELECT ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem,
               count(*) FILTER (WHERE t.received_date >= ${r})::int AS recent,
               count(*) FILTER (WHERE t.received_date < ${r})::int AS previous,
               count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= ${r})::int AS complainants
-       FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC LIMIT 40`, params)).rows;
+       FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC LIMIT 40`,
+        params,
+      )
+    ).rows;
   },
 
   async hotBusinesses(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit = 10) {
-    return (await q.query<{ key: string; name: string; recent: number; previous: number; complainants: number }>(
-      `SELECT t.respondent_key AS key, max(t.respondent_name) AS name,
+    return (
+      await q.query<{ key: string; name: string; recent: number; previous: number; complainants: number }>(
+        `SELECT t.respondent_key AS key, max(t.respondent_name) AS name,
               count(*) FILTER (WHERE t.received_date >= $1::date)::int AS recent,
               count(*) FILTER (WHERE t.received_date < $1::date)::int AS previous,
               count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= $1::date)::int AS complainants
        FROM tickets t WHERE t.respondent_key IS NOT NULL AND t.received_date >= $2::date AND t.received_date <= $3::date
-       GROUP BY t.respondent_key ORDER BY recent DESC LIMIT $4`, [recentFrom, prevFrom, to, limit])).rows;
+       GROUP BY t.respondent_key ORDER BY recent DESC LIMIT $4`,
+        [recentFrom, prevFrom, to, limit],
+      )
+    ).rows;
   },
 
   async drill(q: Queryable, f: CubeFilter & { q?: string }, limit: number, offset: number) {
     const params: unknown[] = [];
     const where = filterSql(f, params);
-    const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where}`, params)).rows[0]!.n;
+    const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where}`, params))
+      .rows[0]!.n;
     params.push(limit, offset);
-    const rows = (await q.query(
-      `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.title, left(t.body, 120) AS excerpt, t.respondent_name, t.platform,
+    const rows = (
+      await q.query(
+        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.title, left(t.body, 120) AS excerpt, t.respondent_name, t.platform,
               t.district_code, t.unit_id, t.status, t.outcome, t.due_date, t.abnormal, t.complainant_display AS complainant,
               ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem
-       FROM tickets t WHERE ${where} ORDER BY t.received_at DESC LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+       FROM tickets t WHERE ${where} ORDER BY t.received_at DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      )
+    ).rows;
     return { total, rows };
   },
 
@@ -106,12 +131,16 @@ export const analyticsRepo = {
       const params: unknown[] = [];
       const where = filterSql(f, params);
       params.push(after, page);
-      const rows = (await q.query<Record<string, unknown>>(
-        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
+      const rows = (
+        await q.query<Record<string, unknown>>(
+          `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
                 t.late_decisions, t.decisions, t.odr_key IS NOT NULL AS odr, t.closed_at,
                 t.platform, t.district_code, t.street_code, t.unit_id, t.status, t.outcome, t.legal_basis, t.amount, t.abnormal, t.age_group,
                 ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem, t.complainant_display AS complainant
-         FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`, params)).rows;
+         FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`,
+          params,
+        )
+      ).rows;
       if (!rows.length) return;
       yield rows;
       after = String(rows[rows.length - 1]!.id);
@@ -124,7 +153,10 @@ export const analyticsRepo = {
    * (首次和解率: settled by the business itself of its ODR complaints closed). Only businesses with at least `min`
    * complaints in the period; linked repeats are not counted twice. No ticket, text or person leaves this query.
    */
-  async disclosure(q: Queryable, f: { name?: string; from: string; to: string; prevFrom: string; min: number; limit: number; offset: number }) {
+  async disclosure(
+    q: Queryable,
+    f: { name?: string; from: string; to: string; prevFrom: string; min: number; limit: number; offset: number },
+  ) {
     const r = await q.query<Record<string, unknown> & { total: number }>(
       `WITH b AS (
          SELECT t.respondent_key AS key, max(t.respondent_name) AS name, max(t.respondent_credit_code) AS credit_code,
@@ -141,7 +173,17 @@ export const analyticsRepo = {
          GROUP BY t.respondent_key)
        SELECT b.*, count(*) OVER ()::int AS total FROM b WHERE b.complaints >= $5
        ORDER BY b.complaints DESC, b.key LIMIT $6 OFFSET $8`,
-      [f.name ? `%${f.name.replace(/[%_\\]/g, (c) => '\\' + c)}%` : null, f.from, f.prevFrom, f.to, f.min, f.limit, f.name ?? null, f.offset]);
+      [
+        f.name ? `%${f.name.replace(/[%_\\]/g, (c) => '\\' + c)}%` : null,
+        f.from,
+        f.prevFrom,
+        f.to,
+        f.min,
+        f.limit,
+        f.name ?? null,
+        f.offset,
+      ],
+    );
     return { total: r.rows[0]?.total ?? 0, rows: r.rows };
   },
 };
@@ -149,25 +191,54 @@ export const analyticsRepo = {
 /** The monthly report's figures outside the tickets table: early warnings and the abnormal list (counts only). */
 export const reportRepo = {
   async alerts(q: Queryable, from: string, to: string) {
-    return (await q.query<{ kind: string; state: string; n: number; tickets: number }>(
-      `SELECT kind, state, count(*)::int AS n, COALESCE(sum(count), 0)::int AS tickets
-       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date GROUP BY 1, 2`, [from, to])).rows;
+    return (
+      await q.query<{ kind: string; state: string; n: number; tickets: number }>(
+        `SELECT kind, state, count(*)::int AS n, COALESCE(sum(count), 0)::int AS tickets
+       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date GROUP BY 1, 2`,
+        [from, to],
+      )
+    ).rows;
   },
   async topAlerts(q: Queryable, from: string, to: string, limit = 8) {
-    return (await q.query<{ kind: string; state: string; subject_label: string; count: number; complainants: number; detected_at: string; district_code: string | null }>(
-      `SELECT kind, state, subject_label, count, complainants, detected_at::text AS detected_at, district_code
-       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date ORDER BY count DESC, detected_at LIMIT $3`, [from, to, limit])).rows;
+    return (
+      await q.query<{
+        kind: string;
+        state: string;
+        subject_label: string;
+        count: number;
+        complainants: number;
+        detected_at: string;
+        district_code: string | null;
+      }>(
+        `SELECT kind, state, subject_label, count, complainants, detected_at::text AS detected_at, district_code
+       FROM alerts WHERE detected_at >= $1::date AND detected_at <= $2::date ORDER BY count DESC, detected_at LIMIT $3`,
+        [from, to, limit],
+      )
+    ).rows;
   },
   /** Entries by state now, and how many were proposed / listed during the month (counts only, no person). */
   async abnormal(q: Queryable, from: string, to: string) {
-    const byState = (await q.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM abnormal_entries GROUP BY 1 ORDER BY 2 DESC`)).rows;
-    const month = (await q.query<{ created: number; listed: number }>(
-      `SELECT count(*) FILTER (WHERE created_at >= $1::date AND created_at < $2::date + 1)::int AS created,
+    const byState = (
+      await q.query<{ state: string; n: number }>(
+        `SELECT state, count(*)::int AS n FROM abnormal_entries GROUP BY 1 ORDER BY 2 DESC`,
+      )
+    ).rows;
+    const month = (
+      await q.query<{ created: number; listed: number }>(
+        `SELECT count(*) FILTER (WHERE created_at >= $1::date AND created_at < $2::date + 1)::int AS created,
               count(*) FILTER (WHERE state IN ('listed','notified') AND updated_at >= $1::date AND updated_at < $2::date + 1)::int AS listed
-       FROM abnormal_entries`, [from, to])).rows[0]!;
+       FROM abnormal_entries`,
+        [from, to],
+      )
+    ).rows[0]!;
     return { byState, ...month };
   },
   async odrEnterprises(q: Queryable, from: string, to: string) {
-    return (await q.query<{ n: number }>(`SELECT count(DISTINCT odr_key)::int AS n FROM tickets WHERE odr_key IS NOT NULL AND received_date >= $1::date AND received_date <= $2::date`, [from, to])).rows[0]!.n;
+    return (
+      await q.query<{ n: number }>(
+        `SELECT count(DISTINCT odr_key)::int AS n FROM tickets WHERE odr_key IS NOT NULL AND received_date >= $1::date AND received_date <= $2::date`,
+        [from, to],
+      )
+    ).rows[0]!.n;
   },
 };

@@ -48,14 +48,23 @@ export function activeModel(label: string): ClassifierModel | null {
 }
 
 /** Predictions for the default labels (all of them, or only those the source did not label) and the pre-fill. */
-export function enrichTicket(t: TifTicket, o: { onlyMissing?: boolean; prefill?: boolean; labels?: readonly string[] } = {}): Enrichment {
+export function enrichTicket(
+  t: TifTicket,
+  o: { onlyMissing?: boolean; prefill?: boolean; labels?: readonly string[] } = {},
+): Enrichment {
   const predicted: Record<string, unknown> = {};
   for (const label of o.labels ?? DEFAULT_LABELS) {
     if (o.onlyMissing && (label === 'kind' ? t.kind && t.kind !== 'unknown' : t.labels?.[label])) continue;
     const m = activeModel(label);
     if (!m || !(t.text || t.title)) continue;
     const p = predict(m, t);
-    predicted[label] = { label: p.label, confidence: Math.round(p.confidence * 1000) / 1000, not_sure: p.not_sure ?? false, top: p.top.slice(0, 3), model: m.version };
+    predicted[label] = {
+      label: p.label,
+      confidence: Math.round(p.confidence * 1000) / 1000,
+      not_sure: p.not_sure ?? false,
+      top: p.top.slice(0, 3),
+      model: m.version,
+    };
   }
   const kindPred = predicted.kind as { label: string; not_sure: boolean } | undefined;
   let prefill: Record<string, unknown> | undefined;
@@ -80,7 +89,9 @@ export const intakeEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { only
  * On the request path of the web role only the kind, and only when the filer left it open (it decides the statutory
  * clock from the first second); goods/service and problem follow from a worker (`ticket.enriched`).
  */
-export const kindOnlyEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['kind'] });
+export const kindOnlyEnrich = (t: TifTicket): Enrichment =>
+  enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['kind'] });
 
 /** The worker's half: categories the source did not label, for a ticket already stored. */
-export const categoryEnrich = (t: TifTicket): Enrichment => enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['goods_service', 'problem'] });
+export const categoryEnrich = (t: TifTicket): Enrichment =>
+  enrichTicket(t, { onlyMissing: true, prefill: false, labels: ['goods_service', 'problem'] });

@@ -1,5 +1,16 @@
 /** assist: the text engine in the workbench — intake enrichment, similar cases, corrections, model versions. */
-export { enrichTicket, intakeEnrich, kindOnlyEnrich, categoryEnrich, activeModel, useModel, setActiveModel, builtinModel, DEFAULT_LABELS, MODEL_DIR } from './enricher.js';
+export {
+  enrichTicket,
+  intakeEnrich,
+  kindOnlyEnrich,
+  categoryEnrich,
+  activeModel,
+  useModel,
+  setActiveModel,
+  builtinModel,
+  DEFAULT_LABELS,
+  MODEL_DIR,
+} from './enricher.js';
 export { SimilarService } from './similar-service.js';
 export { correctLabels } from './commands/correct-labels.js';
 export { trainFromHistory, type HistoryTraining } from './commands/train-from-history.js';

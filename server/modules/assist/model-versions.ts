@@ -14,7 +14,10 @@ export function modelOfRow(r: { label: string; file: string; model?: Uint8Array 
 }
 
 /** The active version of a label as the database says (falls back to the shipped default, id `builtin:LABEL`). */
-export async function activeVersion(q: Queryable, label: string): Promise<{ id: string; model: ClassifierModel } | null> {
+export async function activeVersion(
+  q: Queryable,
+  label: string,
+): Promise<{ id: string; model: ClassifierModel } | null> {
   const row = (await assistRepo.activeModels(q)).find((r) => r.label === label);
   if (row) {
     const m = modelOfRow(row);

@@ -37,17 +37,49 @@ export class SimilarService {
     this.index.add({ id, text, ...(respondent ? { respondent } : {}) });
   }
 
-  async similarTo(t: { id: string; title: string | null; body: string | null; respondent_name: string | null }, k = 10) {
-    const hits = this.index.query({ text: `${t.title ?? ''}。${t.body ?? ''}`, ...(t.respondent_name ? { respondent: t.respondent_name } : {}), k, exclude: [t.id] });
-    const rows = new Map((await assistRepo.casesByIds(this.db, hits.map((h) => h.id))).map((r) => [r.id, r]));
-    return hits.filter((h) => rows.has(h.id)).map((h) => {
-      const r = rows.get(h.id)!;
-      return {
-        id: r.id, no: r.no, kind: r.kind, title: r.title, excerpt: r.body, respondent_name: r.respondent_name, received_date: r.received_date,
-        status: r.status, outcome: r.outcome, legal_basis: r.legal_basis, closed_at: r.closed_at, score: Math.round(h.score * 1000) / 1000,
-        why: h.why, shared_keywords: h.shared_keywords, same_business: h.same_business, near_identical: h.near_identical,
-        unit_id: r.unit_id, district_code: r.district_code, odr_key: r.odr_key,
-      };
+  async similarTo(
+    t: { id: string; title: string | null; body: string | null; respondent_name: string | null },
+    k = 10,
+  ) {
+    const hits = this.index.query({
+      text: `${t.title ?? ''}。${t.body ?? ''}`,
+      ...(t.respondent_name ? { respondent: t.respondent_name } : {}),
+      k,
+      exclude: [t.id],
     });
+    const rows = new Map(
+      (
+        await assistRepo.casesByIds(
+          this.db,
+          hits.map((h) => h.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    return hits
+      .filter((h) => rows.has(h.id))
+      .map((h) => {
+        const r = rows.get(h.id)!;
+        return {
+          id: r.id,
+          no: r.no,
+          kind: r.kind,
+          title: r.title,
+          excerpt: r.body,
+          respondent_name: r.respondent_name,
+          received_date: r.received_date,
+          status: r.status,
+          outcome: r.outcome,
+          legal_basis: r.legal_basis,
+          closed_at: r.closed_at,
+          score: Math.round(h.score * 1000) / 1000,
+          why: h.why,
+          shared_keywords: h.shared_keywords,
+          same_business: h.same_business,
+          near_identical: h.near_identical,
+          unit_id: r.unit_id,
+          district_code: r.district_code,
+          odr_key: r.odr_key,
+        };
+      });
   }
 }

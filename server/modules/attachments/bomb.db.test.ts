@@ -46,7 +46,9 @@ beforeAll(async () => {
 
 /** Runs `during` while polling /api/health; returns its result and the slowest health answer in ms. */
 async function withHealthProbe<T>(during: () => Promise<T>): Promise<{ result: T; worst: number; probes: number }> {
-  let worst = 0, probes = 0, stop = false;
+  let worst = 0,
+    probes = 0,
+    stop = false;
   const loop = (async () => {
     while (!stop) {
       const t0 = performance.now();
@@ -63,13 +65,21 @@ async function withHealthProbe<T>(during: () => Promise<T>): Promise<{ result: T
   return { result, worst, probes };
 }
 
-const upload = (no: string, code: string, content: Buffer, filename = 'photo.png') => fetch(`${base}/api/public/tickets/${encodeURIComponent(no)}/attachments`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, filename, content_base64: content.toString('base64') }),
-});
+const upload = (no: string, code: string, content: Buffer, filename = 'photo.png') =>
+  fetch(`${base}/api/public/tickets/${encodeURIComponent(no)}/attachments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, filename, content_base64: content.toString('base64') }),
+  });
 
 describe('decompression bombs through the public evidence upload', () => {
   it('refuses a 20000×20000 PNG from its header and keeps /api/health answering', async () => {
-    const t = await fileTicket(app, SYSTEM, { kind: 'complaint', channel: 'web', text: '买到的电水壶漏水，要求退货', complainant: { phone: '13800000011' } });
+    const t = await fileTicket(app, SYSTEM, {
+      kind: 'complaint',
+      channel: 'web',
+      text: '买到的电水壶漏水，要求退货',
+      complainant: { phone: '13800000011' },
+    });
     const bomb = zeroPng(20000, 20000);
     expect(bomb.length).toBeLessThan(80_000);
     const { result: r, worst } = await withHealthProbe(async () => {
@@ -80,14 +90,25 @@ describe('decompression bombs through the public evidence upload', () => {
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/像素过多/);
     expect(worst).toBeLessThan(bar);
-    expect(await app.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [t.id]).then((x) => x.rows.length)).toBe(0);
+    expect(
+      await app.db.query('SELECT 1 FROM attachments WHERE ticket_id = $1', [t.id]).then((x) => x.rows.length),
+    ).toBe(0);
   });
 
   it('stops a picture under the pixel limit that decodes past the time limit, without stalling health', async () => {
-    const t = await fileTicket(app, SYSTEM, { kind: 'complaint', channel: 'web', text: '收到的外卖有异物，要求赔偿', complainant: { phone: '13800000012' } });
+    const t = await fileTicket(app, SYSTEM, {
+      kind: 'complaint',
+      channel: 'web',
+      text: '收到的外卖有异物，要求赔偿',
+      complainant: { phone: '13800000012' },
+    });
     // warm the pool (worker start-up is not counted against the limit), then a 16 MP picture of zeros: ~16 KB on the wire
     expect((await upload(t.no, t.tracking_code!, zeroPng(32, 32, 8))).status).toBe(201);
-    const { result: r, worst, probes } = await withHealthProbe(async () => {
+    const {
+      result: r,
+      worst,
+      probes,
+    } = await withHealthProbe(async () => {
       await new Promise((res) => setTimeout(res, 120));
       const res = await upload(t.no, t.tracking_code!, zeroPng(4000, 4000, 8));
       return { status: res.status, body: (await res.json()) as { message: string } };

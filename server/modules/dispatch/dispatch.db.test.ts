@@ -15,15 +15,34 @@ afterAll(async () => {
 
 // different people and texts, so that intake does not link the second as a repeat of the first
 const ticket = (id: string, address: string, product: string, phone: string) => ({
-  id, kind: 'complaint', received_at: '2026-10-20T10:00:00', channel: 'web',
-  text: `在该店买的${product}坏了，要求退货退款，商家不理。`, complainant: { id: `P-${id}`, name: '李四', phone },
+  id,
+  kind: 'complaint',
+  received_at: '2026-10-20T10:00:00',
+  channel: 'web',
+  text: `在该店买的${product}坏了，要求退货退款，商家不理。`,
+  complainant: { id: `P-${id}`, name: '李四', phone },
   respondent: { name: `某某${product}商行`, address },
 });
-const officer = (unitId: string, districtCode: string): Actor => ({ id: 'o1', username: 'o1', role: 'officer', displayName: '所员', unitId, districtCode, enterpriseKey: null });
+const officer = (unitId: string, districtCode: string): Actor => ({
+  id: 'o1',
+  username: 'o1',
+  role: 'officer',
+  displayName: '所员',
+  unitId,
+  districtCode,
+  enterpriseKey: null,
+});
 
 describe('dispatch through intake', () => {
   it('sends 深圳市南山区天山路100号 to referral, not to the 天山路 station of 长宁区', async () => {
-    const r = await ingestTickets(app, [ticket('SZ1', '深圳市南山区天山路100号', '洗衣机', '13800138000'), ticket('SH1', '上海市长宁区天山路100号', '电饭煲', '13900139000')], { source: 'dispatch-test', actor: SYSTEM });
+    const r = await ingestTickets(
+      app,
+      [
+        ticket('SZ1', '深圳市南山区天山路100号', '洗衣机', '13800138000'),
+        ticket('SH1', '上海市长宁区天山路100号', '电饭煲', '13900139000'),
+      ],
+      { source: 'dispatch-test', actor: SYSTEM },
+    );
     expect(r.imported).toBe(2);
     const rows = await Promise.all(r.ids.map((id) => ticketRepo.get(app.db, id)));
     const sz = rows.find((x) => x?.source_id === 'SZ1')!;
@@ -32,7 +51,9 @@ describe('dispatch through intake', () => {
     expect(sz.unit_id).toBe('triage');
     expect(sh.unit_id).toBe('S310105006');
 
-    const first = (await ticketRepo.timeline(app.db, sz.id))[0]!.payload as { dispatch: { suggested_action?: string; refer_to?: { city: string }; basis: string } };
+    const first = (await ticketRepo.timeline(app.db, sz.id))[0]!.payload as {
+      dispatch: { suggested_action?: string; refer_to?: { city: string }; basis: string };
+    };
     expect(first.dispatch.suggested_action).toBe('refer_out');
     expect(first.dispatch.refer_to?.city).toBe('深圳市');
     expect(first.dispatch.basis).toMatch(/深圳市.*移送/);

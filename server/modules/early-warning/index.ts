@@ -2,13 +2,41 @@
  * Early warning (capability 7): group disputes (群体纠纷) and concentrated demands (集中诉求) over all tickets.
  * Public surface of the module; everything else is internal.
  */
-export { WarningEngine, DEFAULT_OPTIONS, dayIndex, dayString, type WarningOptions, type DayResult } from './domain/engine.js';
+export {
+  WarningEngine,
+  DEFAULT_OPTIONS,
+  dayIndex,
+  dayString,
+  type WarningOptions,
+  type DayResult,
+} from './domain/engine.js';
 export { replayAlerts, type ReplayOptions } from './domain/replay.js';
 export { normaliseBusinessName } from './domain/names.js';
 export { abnormalComplainants } from './domain/abnormal.js';
-export { subjectsOf, complainantKey, TopicKeywords, districtOf, streetOf, type Subject, type SubjectType } from './domain/subjects.js';
 export {
-  ALERT_STATES, DISMISS_REASONS, DISMISS_REASON_LABELS, HANDLING_ACTIONS, HANDLING_ACTION_LABELS,
-  newLifecycle, transition, allowedCommands, evaluationOutcome, AlertTransitionError,
-  type AlertState, type DismissReason, type HandlingAction, type AlertCommand, type AlertLifecycle, type AlertHistoryEntry,
+  subjectsOf,
+  complainantKey,
+  TopicKeywords,
+  districtOf,
+  streetOf,
+  type Subject,
+  type SubjectType,
+} from './domain/subjects.js';
+export {
+  ALERT_STATES,
+  DISMISS_REASONS,
+  DISMISS_REASON_LABELS,
+  HANDLING_ACTIONS,
+  HANDLING_ACTION_LABELS,
+  newLifecycle,
+  transition,
+  allowedCommands,
+  evaluationOutcome,
+  AlertTransitionError,
+  type AlertState,
+  type DismissReason,
+  type HandlingAction,
+  type AlertCommand,
+  type AlertLifecycle,
+  type AlertHistoryEntry,
 } from './domain/lifecycle.js';

@@ -6,7 +6,9 @@ import { decodeGray } from './domain/phash.js';
 import { ImagePool, ImageTimeout } from './image-pool.js';
 
 const pools: ImagePool[] = [];
-afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
 
 describe('image header limits', () => {
   it('reads PNG and JPEG sizes from the header and refuses a bomb before decoding', () => {

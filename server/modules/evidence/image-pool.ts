@@ -9,7 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_PIXELS } from './domain/header.js';
 import type { ImageContext, ImageReport } from './domain/checks.js';
 
-export interface ImageLimits { workers: number; timeoutMs: number; maxPixels: number; workerMb: number }
+export interface ImageLimits {
+  workers: number;
+  timeoutMs: number;
+  maxPixels: number;
+  workerMb: number;
+}
 
 const num = (v: string | undefined, d: number): number => {
   const n = Number(v);
@@ -33,8 +38,19 @@ export class ImageTimeout extends Error {
   }
 }
 
-interface Job { id: number; buf: Buffer; ctx: ImageContext; resolve: (r: ImageReport) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; ready: boolean; job: Job | null; timer: NodeJS.Timeout | null }
+interface Job {
+  id: number;
+  buf: Buffer;
+  ctx: ImageContext;
+  resolve: (r: ImageReport) => void;
+  reject: (e: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
 
 const WORKER_URL = new URL('./image-worker.mjs', import.meta.url);
 
@@ -47,7 +63,13 @@ export class ImagePool {
   /** Runs checkImage in a worker; rejects with ImageTimeout past the limit, or with the worker's error. */
   check(buf: Buffer, ctx: ImageContext = {}): Promise<ImageReport> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: ++this.seq, buf, ctx: { ...ctx, maxPixels: ctx.maxPixels ?? this.limits.maxPixels }, resolve, reject });
+      this.queue.push({
+        id: ++this.seq,
+        buf,
+        ctx: { ...ctx, maxPixels: ctx.maxPixels ?? this.limits.maxPixels },
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }
@@ -55,7 +77,12 @@ export class ImagePool {
   /** Stops every worker (tests, shutdown). Queued checks are refused. */
   async close(): Promise<void> {
     for (const j of this.queue.splice(0)) j.reject(new Error('image pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => { this.clear(s); return s.worker.terminate(); }));
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        this.clear(s);
+        return s.worker.terminate();
+      }),
+    );
   }
 
   private pump(): void {
@@ -75,7 +102,11 @@ export class ImagePool {
     const slot: Slot = { worker, ready: false, job: null, timer: null };
     this.slots.push(slot);
     worker.on('message', (m: { ready?: boolean; id?: number; report?: ImageReport; error?: string }) => {
-      if (m.ready) { slot.ready = true; this.pump(); return; }
+      if (m.ready) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== m.id) return;
       this.clear(slot);

@@ -8,6 +8,16 @@ export { ImagePool, ImageTimeout, imagePool, imageLimits, type ImageLimits } fro
 export { readMeta, jumbfLabels, type ImageMeta, type MetaText } from './domain/metadata.js';
 export { readExif, exifDateToIso, type ExifTags } from './domain/exif.js';
 export {
-  checkImage, findReuse, reuseFlags, riskEvidence, findAigcLabel, FLAG_LABELS, type EvidenceFlag, type FlagCode, type ImageContext,
-  type ImageReport, type ImageItem, type ReuseGroup,
+  checkImage,
+  findReuse,
+  reuseFlags,
+  riskEvidence,
+  findAigcLabel,
+  FLAG_LABELS,
+  type EvidenceFlag,
+  type FlagCode,
+  type ImageContext,
+  type ImageReport,
+  type ImageItem,
+  type ReuseGroup,
 } from './domain/checks.js';

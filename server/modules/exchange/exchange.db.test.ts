@@ -31,14 +31,31 @@ async function exportTo(file: string, format: 'tif' | 'csv' | 'xlsx') {
   return r.lines;
 }
 
-const statuses = async (a: TestApp) => Object.fromEntries((await a.db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM tickets GROUP BY 1 ORDER BY 1')).rows.map((r) => [r.status, r.n]));
-const count = async (a: TestApp) => (await a.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
+const statuses = async (a: TestApp) =>
+  Object.fromEntries(
+    (
+      await a.db.query<{ status: string; n: number }>(
+        'SELECT status, count(*)::int AS n FROM tickets GROUP BY 1 ORDER BY 1',
+      )
+    ).rows.map((r) => [r.status, r.n]),
+  );
+const count = async (a: TestApp) =>
+  (await a.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
 
 async function upload(file: string, name: string) {
-  const r = await roles.http!.inject({ method: 'POST', url: `/api/admin/imports?filename=${encodeURIComponent(name)}`, payload: readFileSync(file), headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' } });
+  const r = await roles.http!.inject({
+    method: 'POST',
+    url: `/api/admin/imports?filename=${encodeURIComponent(name)}`,
+    payload: readFileSync(file),
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' },
+  });
   expect(r.statusCode, r.body).toBe(202);
   await drainImports();
-  const b = await roles.http!.inject({ method: 'GET', url: `/api/admin/imports/${r.json().id}`, headers: { authorization: `Bearer ${admin}` } });
+  const b = await roles.http!.inject({
+    method: 'GET',
+    url: `/api/admin/imports/${r.json().id}`,
+    headers: { authorization: `Bearer ${admin}` },
+  });
   return b.json();
 }
 
@@ -47,7 +64,13 @@ beforeAll(async () => {
   await loadDemo(city, { tickets: 250, seed: 7 });
   empty = await testApp('2026-11-23');
   roles = await startRoles(empty, ['web'], { scheduler: false });
-  admin = (await roles.http!.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } })).json().token;
+  admin = (
+    await roles.http!.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: DEMO_PASSWORD },
+    })
+  ).json().token;
 }, 300_000);
 afterAll(async () => {
   await roles?.stop();
@@ -72,7 +95,12 @@ describe('national exchange round trip', () => {
       expect(await count(other)).toBe(await count(city));
       expect(await statuses(other)).toEqual(before);
       // closed work stays closed (out of every queue), and the outcome travels with it
-      const closed = async (a: TestApp) => (await a.db.query<{ n: number; o: number }>(`SELECT count(closed_at)::int AS n, count(outcome)::int AS o FROM tickets`)).rows[0];
+      const closed = async (a: TestApp) =>
+        (
+          await a.db.query<{ n: number; o: number }>(
+            `SELECT count(closed_at)::int AS n, count(outcome)::int AS o FROM tickets`,
+          )
+        ).rows[0];
       expect(await closed(other)).toEqual(await closed(city));
     } finally {
       await other.closeDb();
@@ -85,7 +113,9 @@ describe('national exchange round trip', () => {
     const t = JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!);
     expect(t.id).toMatch(/^XZ\d+/);
     expect(t.extra.handling.status).toBeTruthy();
-    const a = await city.db.query<{ n: number }>(`SELECT coalesce(sum(cardinality(subject_ids)), 0)::int AS n FROM audit_log WHERE action = 'personal_data.export' AND detail->>'export_id' = (SELECT detail->>'export_id' FROM audit_log WHERE action = 'personal_data.export' ORDER BY seq DESC LIMIT 1)`);
+    const a = await city.db.query<{ n: number }>(
+      `SELECT coalesce(sum(cardinality(subject_ids)), 0)::int AS n FROM audit_log WHERE action = 'personal_data.export' AND detail->>'export_id' = (SELECT detail->>'export_id' FROM audit_log WHERE action = 'personal_data.export' ORDER BY seq DESC LIMIT 1)`,
+    );
     expect(a.rows[0]!.n).toBe(readFileSync(file, 'utf8').trim().split('\n').length);
   });
 });
@@ -96,22 +126,49 @@ describe('import through the server', () => {
     const lines = await exportTo(file, 'tif');
     const first = await upload(file, 'national.jsonl');
     expect(first.state).toBe('done');
-    expect(first.reconciliation).toMatchObject({ received: lines, stored: lines, rejected: 0, skipped_already_stored: 0, balanced: true });
+    expect(first.reconciliation).toMatchObject({
+      received: lines,
+      stored: lines,
+      rejected: 0,
+      skipped_already_stored: 0,
+      balanced: true,
+    });
     const n = await count(empty);
     expect(n).toBe(await count(city));
-    const events = (await empty.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.received'`)).rows[0]!.n;
+    const events = (
+      await empty.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE type = 'ticket.received'`)
+    ).rows[0]!.n;
     expect(events).toBe(n);
 
     const again = await upload(file, 'national.jsonl');
-    expect(again.reconciliation).toMatchObject({ received: lines, stored: 0, skipped_already_stored: lines, balanced: true });
+    expect(again.reconciliation).toMatchObject({
+      received: lines,
+      stored: 0,
+      skipped_already_stored: lines,
+      balanced: true,
+    });
     expect(await count(empty)).toBe(n);
 
     const bad = join(dir, 'bad.jsonl');
-    writeFileSync(bad, ['{"id":"B1","received_at":"2026-11-01","text":"退款"}', 'not json', '{"received_at":"2026-11-01"}', '{"id":"B2","received_at":"2026-02-30"}', '{"id":"B3","received_at":"2026-11-02","extra":{"handling":{"status":"lost"}}}'].join('\n'));
+    writeFileSync(
+      bad,
+      [
+        '{"id":"B1","received_at":"2026-11-01","text":"退款"}',
+        'not json',
+        '{"received_at":"2026-11-01"}',
+        '{"id":"B2","received_at":"2026-02-30"}',
+        '{"id":"B3","received_at":"2026-11-02","extra":{"handling":{"status":"lost"}}}',
+      ].join('\n'),
+    );
     const cli: { line: number; reason: string }[] = [];
     const probe = await testApp();
     try {
-      await importFile(probe, { file: bad, actor: SYSTEM, source: 'import', onRejected: (line, reason) => cli.push({ line, reason }) });
+      await importFile(probe, {
+        file: bad,
+        actor: SYSTEM,
+        source: 'import',
+        onRejected: (line, reason) => cli.push({ line, reason }),
+      });
     } finally {
       await probe.closeDb();
     }
@@ -120,11 +177,25 @@ describe('import through the server', () => {
     expect(b.rejects.map((r: { line: number }) => r.line)).toEqual([2, 3, 4, 5]);
     expect(b.reconciliation).toMatchObject({ received: 5, stored: 1, rejected: 4, balanced: true });
 
-    const list = await roles.http!.inject({ method: 'GET', url: '/api/admin/imports', headers: { authorization: `Bearer ${admin}` } });
+    const list = await roles.http!.inject({
+      method: 'GET',
+      url: '/api/admin/imports',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([b.id, again.id, first.id]);
-    const noName = await roles.http!.inject({ method: 'POST', url: '/api/admin/imports', payload: 'x', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/plain' } });
+    const noName = await roles.http!.inject({
+      method: 'POST',
+      url: '/api/admin/imports',
+      payload: 'x',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/plain' },
+    });
     expect(noName.statusCode).toBe(400);
-    const wrongType = await roles.http!.inject({ method: 'POST', url: '/api/admin/imports?filename=a.pdf', payload: 'x', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/pdf' } });
+    const wrongType = await roles.http!.inject({
+      method: 'POST',
+      url: '/api/admin/imports?filename=a.pdf',
+      payload: 'x',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/pdf' },
+    });
     expect(wrongType.statusCode).toBe(400);
   });
 });
@@ -133,20 +204,47 @@ describe('spreadsheet layout', () => {
   it('the CSV export in the national layout, saved as XLSX by LibreOffice, imports with the mapping', async (t) => {
     // LibreOffice is not part of the project's dependencies (CI may not have it): `apt-get install libreoffice-calc-nogui`
     let soffice = '';
-    for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice']) if (existsSync(p)) soffice = p;
+    for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'])
+      if (existsSync(p)) soffice = p;
     if (!soffice) return t.skip();
     const csv = join(dir, 'national.csv');
     const lines = await exportTo(csv, 'csv');
     const map = loadMapping();
     // UTF-8, and the digit-only identifiers as text: a spreadsheet that reads an 18-digit ID as a number loses digits
     // (the import refuses such a line rather than store a wrong number)
-    const text = map.map(([f], i) => (['id', 'complainant.phone', 'complainant.id_number', 'respondent.credit_code'].includes(f) ? `${i + 1}/2` : null)).filter(Boolean).join('/');
-    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, `--infilter=CSV:44,34,76,1,${text}`, '--convert-to', 'xlsx', '--outdir', dir, csv], { stdio: 'ignore', timeout: 170_000 });
+    const text = map
+      .map(([f], i) =>
+        ['id', 'complainant.phone', 'complainant.id_number', 'respondent.credit_code'].includes(f)
+          ? `${i + 1}/2`
+          : null,
+      )
+      .filter(Boolean)
+      .join('/');
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        `--infilter=CSV:44,34,76,1,${text}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        dir,
+        csv,
+      ],
+      { stdio: 'ignore', timeout: 170_000 },
+    );
     const other = await testApp('2026-11-23');
     try {
       const mapping = JSON.parse(readFileSync(NATIONAL_MAPPING_FILE, 'utf8'));
       const rej: string[] = [];
-      const r = await importFile(other, { file: join(dir, 'national.xlsx'), actor: SYSTEM, source: 'import', mapping, onRejected: (l, why) => rej.push(`${l}: ${why}`) });
+      const r = await importFile(other, {
+        file: join(dir, 'national.xlsx'),
+        actor: SYSTEM,
+        source: 'import',
+        mapping,
+        onRejected: (l, why) => rej.push(`${l}: ${why}`),
+      });
       expect(rej).toEqual([]);
       expect(r.imported).toBe(lines);
       expect(await statuses(other)).toEqual(await statuses(city));

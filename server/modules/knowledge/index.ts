@@ -3,8 +3,19 @@ export { listTemplates, getTemplate, templateWithHistory, type TemplateView } fr
 export { editTemplate, type TemplateEdit } from './commands/edit-template.js';
 export { seedKnowledge } from './commands/seed-knowledge.js';
 export {
-  fillTemplate, varsFromTicket, placeholdersOf, PLACEHOLDERS, CATEGORIES_12345, CATEGORY_12345_LABELS, OUTCOMES, OUTCOME_LABELS,
-  type TemplateUse, type TemplateVars, type TicketForVars, type Category12345, type Outcome,
+  fillTemplate,
+  varsFromTicket,
+  placeholdersOf,
+  PLACEHOLDERS,
+  CATEGORIES_12345,
+  CATEGORY_12345_LABELS,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  type TemplateUse,
+  type TemplateVars,
+  type TicketForVars,
+  type Category12345,
+  type Outcome,
 } from './domain/templates.js';
 export type { TemplateRow } from './repository.js';
 export { listGuide, type GuideQuery } from './queries/guide.js';

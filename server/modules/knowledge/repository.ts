@@ -28,24 +28,45 @@ export const knowledgeRepo = {
     const where: string[] = [];
     if (f.use) where.push(`use = $${params.push(f.use)}`);
     if (f.category) where.push(`category = $${params.push(f.category)}`);
-    return (await q.query<TemplateRow>(
-      `SELECT DISTINCT ON (key) ${T_COLS} FROM knowledge_templates ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY key, version DESC`, params)).rows;
+    return (
+      await q.query<TemplateRow>(
+        `SELECT DISTINCT ON (key) ${T_COLS} FROM knowledge_templates ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY key, version DESC`,
+        params,
+      )
+    ).rows;
   },
 
   async latestTemplate(q: Queryable, key: string, forUpdate = false): Promise<TemplateRow | undefined> {
-    return (await q.query<TemplateRow>(`SELECT ${T_COLS} FROM knowledge_templates WHERE key = $1 ORDER BY version DESC LIMIT 1${forUpdate ? ' FOR UPDATE' : ''}`, [key])).rows[0];
+    return (
+      await q.query<TemplateRow>(
+        `SELECT ${T_COLS} FROM knowledge_templates WHERE key = $1 ORDER BY version DESC LIMIT 1${forUpdate ? ' FOR UPDATE' : ''}`,
+        [key],
+      )
+    ).rows[0];
   },
 
   async templateVersions(q: Queryable, key: string): Promise<TemplateRow[]> {
-    return (await q.query<TemplateRow>(`SELECT ${T_COLS} FROM knowledge_templates WHERE key = $1 ORDER BY version DESC`, [key])).rows;
+    return (
+      await q.query<TemplateRow>(`SELECT ${T_COLS} FROM knowledge_templates WHERE key = $1 ORDER BY version DESC`, [
+        key,
+      ])
+    ).rows;
   },
 
   async insertTemplate(q: Queryable, r: TemplateRow): Promise<void> {
-    await q.query(
-      `INSERT INTO knowledge_templates (${T_COLS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [r.key, r.version, r.use, r.category, r.title, r.body, r.source, r.note, r.edited_by, r.edited_at],
-    );
+    await q.query(`INSERT INTO knowledge_templates (${T_COLS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`, [
+      r.key,
+      r.version,
+      r.use,
+      r.category,
+      r.title,
+      r.body,
+      r.source,
+      r.note,
+      r.edited_by,
+      r.edited_at,
+    ]);
   },
 
   /** Seed: version 1 of each shipped key that has no version yet (a bureau's edits are never touched). */
@@ -54,7 +75,9 @@ export const knowledgeRepo = {
       `INSERT INTO knowledge_templates (key, version, use, category, title, body, source, note, edited_by, edited_at)
        SELECT x.key, 1, x.use, x.category, x.title, x.body, x.source, NULL, x.edited_by, x.edited_at
          FROM jsonb_to_recordset($1::jsonb) AS x(key text, use text, category text, title text, body text, source text, edited_by text, edited_at timestamptz)
-       ON CONFLICT (key, version) DO NOTHING`, [JSON.stringify(rows)]);
+       ON CONFLICT (key, version) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
     return r.rowCount ?? 0;
   },
 
@@ -69,7 +92,8 @@ export const knowledgeRepo = {
          law_refs = EXCLUDED.law_refs, updated_at = EXCLUDED.updated_at
        WHERE (knowledge_guide.title, knowledge_guide.case_text, knowledge_guide.analysis, knowledge_guide.tip, knowledge_guide.source, knowledge_guide.tags, knowledge_guide.law_refs, knowledge_guide.category, knowledge_guide.problem, knowledge_guide.seq)
          IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.case_text, EXCLUDED.analysis, EXCLUDED.tip, EXCLUDED.source, EXCLUDED.tags, EXCLUDED.law_refs, EXCLUDED.category, EXCLUDED.problem, EXCLUDED.seq)`,
-      [JSON.stringify(rows), at]);
+      [JSON.stringify(rows), at],
+    );
   },
 
   /** Guide items, optionally of one category (items without a category apply to every category). */
@@ -89,16 +113,25 @@ export const knowledgeRepo = {
          in_force_to = EXCLUDED.in_force_to, source = EXCLUDED.source, updated_at = EXCLUDED.updated_at
        WHERE (knowledge_laws.law, knowledge_laws.short_name, knowledge_laws.issuer_no, knowledge_laws.article, knowledge_laws.article_no, knowledge_laws.paragraph, knowledge_laws.text, knowledge_laws.is_summary, knowledge_laws.in_force_from, knowledge_laws.in_force_to, knowledge_laws.source)
          IS DISTINCT FROM (EXCLUDED.law, EXCLUDED.short_name, EXCLUDED.issuer_no, EXCLUDED.article, EXCLUDED.article_no, EXCLUDED.paragraph, EXCLUDED.text, EXCLUDED.is_summary, EXCLUDED.in_force_from, EXCLUDED.in_force_to, EXCLUDED.source)`,
-      [JSON.stringify(rows), at]);
+      [JSON.stringify(rows), at],
+    );
   },
 
   async laws(q: Queryable): Promise<LawArticle[]> {
-    return (await q.query<LawArticle>(`SELECT ${L_COLS} FROM knowledge_laws ORDER BY short_name, article_no, paragraph NULLS FIRST, in_force_from`)).rows;
+    return (
+      await q.query<LawArticle>(
+        `SELECT ${L_COLS} FROM knowledge_laws ORDER BY short_name, article_no, paragraph NULLS FIRST, in_force_from`,
+      )
+    ).rows;
   },
 
   /** Every version of one article of one law (by full or short name), oldest first. */
   async article(q: Queryable, law: string, articleNo: number): Promise<LawArticle[]> {
-    return (await q.query<LawArticle>(
-      `SELECT ${L_COLS} FROM knowledge_laws WHERE (law = $1 OR short_name = $1 OR issuer_no = $1) AND article_no = $2 ORDER BY paragraph NULLS FIRST, in_force_from`, [law, articleNo])).rows;
+    return (
+      await q.query<LawArticle>(
+        `SELECT ${L_COLS} FROM knowledge_laws WHERE (law = $1 OR short_name = $1 OR issuer_no = $1) AND article_no = $2 ORDER BY paragraph NULLS FIRST, in_force_from`,
+        [law, articleNo],
+      )
+    ).rows;
   },
 };

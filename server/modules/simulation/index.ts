@@ -23,5 +23,9 @@ export interface SimulatedCity {
 
 export function simulateCity(opts: SimOptions): SimulatedCity {
   const sim = createSimulation(opts);
-  return { tickets: { [Symbol.iterator]: () => sim.tickets() }, truth: () => sim.truth(), businesses: sim.city.businesses };
+  return {
+    tickets: { [Symbol.iterator]: () => sim.tickets() },
+    truth: () => sim.truth(),
+    businesses: sim.city.businesses,
+  };
 }

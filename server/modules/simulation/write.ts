@@ -4,7 +4,14 @@ import { createGzip, constants as zc } from 'node:zlib';
 import type { Writable } from 'node:stream';
 import { createSimulation, type SimOptions } from './domain/generate.js';
 
-export interface WriteResult { tickets: number; businesses: number; persons: number; alerts: number; templates: number; seconds: number }
+export interface WriteResult {
+  tickets: number;
+  businesses: number;
+  persons: number;
+  alerts: number;
+  templates: number;
+  seconds: number;
+}
 
 function open(file: string): { out: Writable; done: Promise<void> } {
   const sink = createWriteStream(file);
@@ -52,7 +59,11 @@ export async function writeSimulation(
   const truth = sim.truth();
   if (o.truthFile) writeFileSync(o.truthFile, JSON.stringify(truth, null, 1) + '\n');
   return {
-    tickets: n, businesses: sim.city.businesses.length, persons: truth.persons.length, alerts: truth.alerts.length,
-    templates: truth.templates.length, seconds: (Date.now() - t0) / 1000,
+    tickets: n,
+    businesses: sim.city.businesses.length,
+    persons: truth.persons.length,
+    alerts: truth.alerts.length,
+    templates: truth.templates.length,
+    seconds: (Date.now() - t0) / 1000,
   };
 }

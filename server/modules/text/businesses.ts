@@ -8,7 +8,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../platform/tif/index.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { buildBusinessMatcher, type BusinessMatcher, type RegistryName, type SectorData } from './domain/prefill/business.js';
+import {
+  buildBusinessMatcher,
+  type BusinessMatcher,
+  type RegistryName,
+  type SectorData,
+} from './domain/prefill/business.js';
 import { TAGGER_FORMAT, type TaggerModel } from './domain/prefill/tagger.js';
 import { textRepo } from './repository.js';
 
@@ -21,7 +26,10 @@ let tagger: TaggerModel | null | undefined;
 /** The lexicon sectors, in file-name order (so a name listed twice always resolves the same way). */
 export function loadSectors(dir = DATA + 'businesses/'): SectorData[] {
   if (sectors && dir === DATA + 'businesses/') return sectors;
-  const out = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as SectorData);
+  const out = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as SectorData);
   if (dir === DATA + 'businesses/') sectors = out;
   return out;
 }
@@ -79,19 +87,39 @@ export function serializeTagger(m: TaggerModel): Buffer {
   const q = Int8Array.from(idx, (k) => Math.round(m.w[k]! / scale));
   // delta-coded indices: small integers compress well
   const d = Int32Array.from(idx, (k, i) => (i ? k - idx[i - 1]! : k));
-  const json = JSON.stringify({ format: m.format, bits: m.bits, trained_on: m.trained_on, created_at: m.created_at, metrics: m.metrics, n: m.w.length, scale,
-    index: Buffer.from(d.buffer).toString('base64'), wq: Buffer.from(q.buffer).toString('base64') });
+  const json = JSON.stringify({
+    format: m.format,
+    bits: m.bits,
+    trained_on: m.trained_on,
+    created_at: m.created_at,
+    metrics: m.metrics,
+    n: m.w.length,
+    scale,
+    index: Buffer.from(d.buffer).toString('base64'),
+    wq: Buffer.from(q.buffer).toString('base64'),
+  });
   return gzipSync(json);
 }
 
 export function deserializeTagger(buf: Buffer): TaggerModel {
-  let o: { format?: string; bits: number; n: number; scale: number; index: string; wq: string; trained_on: Record<string, number>; created_at: string; metrics?: Record<string, unknown> };
+  let o: {
+    format?: string;
+    bits: number;
+    n: number;
+    scale: number;
+    index: string;
+    wq: string;
+    trained_on: Record<string, number>;
+    created_at: string;
+    metrics?: Record<string, unknown>;
+  };
   try {
     o = JSON.parse((buf[0] === 0x1f ? gunzipSync(buf) : buf).toString('utf8'));
   } catch {
     throw new InputError('not a pre-fill tagger model file (unreadable)');
   }
-  if (o.format !== TAGGER_FORMAT) throw new InputError(`not a pre-fill tagger model (format ${String(o.format)}, want ${TAGGER_FORMAT})`);
+  if (o.format !== TAGGER_FORMAT)
+    throw new InputError(`not a pre-fill tagger model (format ${String(o.format)}, want ${TAGGER_FORMAT})`);
   const ib = Buffer.from(o.index, 'base64');
   const d = new Int32Array(ib.buffer.slice(ib.byteOffset, ib.byteOffset + ib.byteLength));
   const qb = Buffer.from(o.wq, 'base64');
@@ -102,7 +130,14 @@ export function deserializeTagger(buf: Buffer): TaggerModel {
     k = i ? k + d[i]! : d[i]!;
     w[k] = q[i]! * o.scale;
   }
-  return { format: TAGGER_FORMAT, bits: o.bits, w, trained_on: o.trained_on, created_at: o.created_at, metrics: o.metrics };
+  return {
+    format: TAGGER_FORMAT,
+    bits: o.bits,
+    w,
+    trained_on: o.trained_on,
+    created_at: o.created_at,
+    metrics: o.metrics,
+  };
 }
 
 export function saveTagger(m: TaggerModel, file: string): void {

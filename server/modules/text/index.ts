@@ -2,12 +2,30 @@
  * Text intelligence: normalisation and tokenisation, pre-fill, classifiers, similar cases, duplicates and templates.
  * The only entry point other modules import.
  */
-export { normalize, normalizeKeepOffsets, truncate, maskPlaceholders, foldDigits, cjkRatio, MAX_TEXT_CHARS } from './domain/normalize.js';
+export {
+  normalize,
+  normalizeKeepOffsets,
+  truncate,
+  maskPlaceholders,
+  foldDigits,
+  cjkRatio,
+  MAX_TEXT_CHARS,
+} from './domain/normalize.js';
 export { tokenize, charNgrams, getJieba } from './domain/tokenize.js';
 export { PLATFORMS, LEGAL_BASES, DEMANDS, DOMAIN_WORDS } from './domain/lexicon.js';
 export { shingleText, shingleHashes, jaccardSorted, textJaccard, MinHasher } from './domain/shingles.js';
 export { TemplateClusterer, clusterTemplates, type TemplateOptions } from './domain/templates.js';
-export { trainClassifier, predict, evaluateModel, labelled, MODEL_FORMAT, type ClassifierModel, type Prediction, type TrainOptions, type Method } from './domain/classify/model.js';
+export {
+  trainClassifier,
+  predict,
+  evaluateModel,
+  labelled,
+  MODEL_FORMAT,
+  type ClassifierModel,
+  type Prediction,
+  type TrainOptions,
+  type Method,
+} from './domain/classify/model.js';
 export { evaluatePairs, isHeldOut, type EvalResult, type ClassMetrics } from './domain/classify/metrics.js';
 export { saveModel, loadModel, serializeModel, deserializeModel, modelToBytes, modelFromBytes } from './model-store.js';
 export { type Prefill, type PrefillField, type PrefillOptions } from './domain/prefill/extract.js';
@@ -15,11 +33,33 @@ export { parseCnNumber } from './domain/prefill/numbers.js';
 export { findDates } from './domain/prefill/dates.js';
 export { loadGazetteer } from './geo.js';
 
-export { buildBusinessMatcher, matchNames, registryKeys, nameKey, type BusinessHit, type BusinessMatcher, type SectorData, type RegistryName } from './domain/prefill/business.js';
+export {
+  buildBusinessMatcher,
+  matchNames,
+  registryKeys,
+  nameKey,
+  type BusinessHit,
+  type BusinessMatcher,
+  type SectorData,
+  type RegistryName,
+} from './domain/prefill/business.js';
 export { legalNames, chooseBusiness } from './domain/prefill/legal.js';
 export { trainTagger, tagSpans, TAGGER_FORMAT, type TaggerModel, type TaggedExample } from './domain/prefill/tagger.js';
 export { distantExamples, locateName, taggerText, hintsFor, type HistoryTicket } from './domain/prefill/distant.js';
-export { businessMatcher, useRegistry, loadRegistry, ensureRegistry, serializeTagger, deserializeTagger, loadSectors, saveTagger, loadTaggerFile, defaultTagger, useTagger, DEFAULT_TAGGER_FILE } from './businesses.js';
+export {
+  businessMatcher,
+  useRegistry,
+  loadRegistry,
+  ensureRegistry,
+  serializeTagger,
+  deserializeTagger,
+  loadSectors,
+  saveTagger,
+  loadTaggerFile,
+  defaultTagger,
+  useTagger,
+  DEFAULT_TAGGER_FILE,
+} from './businesses.js';
 
 import type { TifTicket } from '../../../shared/tif.js';
 import { prefill as prefillWith, type Prefill, type PrefillOptions } from './domain/prefill/extract.js';
@@ -32,10 +72,19 @@ import { normalizeKeepOffsets as nko } from './domain/normalize.js';
 
 /** Pre-fill from free text (and optional title). `opts.refDate` (YYYY-MM-DD) resolves 昨天/上周三 and dates without a year.
  * Lexicons, the registry given to `useRegistry`/`loadRegistry` and the default tagger are used unless `opts` says otherwise. */
-export function prefill(text: string, title?: string, opts: Omit<PrefillOptions, 'gazetteer' | 'tagger'> & { tagger?: TaggerModel | null } = {}): Prefill {
+export function prefill(
+  text: string,
+  title?: string,
+  opts: Omit<PrefillOptions, 'gazetteer' | 'tagger'> & { tagger?: TaggerModel | null } = {},
+): Prefill {
   // tagger: undefined → the shipped one; null → none (names, forms and labels only)
   const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : (opts.tagger ?? undefined);
-  return prefillWith(text, title, { ...opts, gazetteer: loadGazetteer(), matcher: opts.matcher ?? businessMatcher(), tagger });
+  return prefillWith(text, title, {
+    ...opts,
+    gazetteer: loadGazetteer(),
+    matcher: opts.matcher ?? businessMatcher(),
+    tagger,
+  });
 }
 
 /**
@@ -59,5 +108,16 @@ export function prefillTicket(t: Pick<TifTicket, 'text' | 'title' | 'received_at
 }
 export { SimilarIndex, businessKey, type SimilarDoc, type SimilarHit, type SimilarQuery } from './domain/similar.js';
 export { findDuplicate, type DuplicateMatch, type DuplicateOptions } from './domain/duplicate.js';
-export { findPii, namesIn, redact, redactJson, maskSpan, foldWidth, type PiiKind, type PiiSpan, type Redaction, type RedactOptions } from './domain/redact/redact.js';
+export {
+  findPii,
+  namesIn,
+  redact,
+  redactJson,
+  maskSpan,
+  foldWidth,
+  type PiiKind,
+  type PiiSpan,
+  type Redaction,
+  type RedactOptions,
+} from './domain/redact/redact.js';
 export { mediationText, mentionsReport } from './domain/redact/report-part.js';

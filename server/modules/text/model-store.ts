@@ -29,7 +29,11 @@ export function serializeModel(m: ClassifierModel): string {
   // weights quantised to int8 with one scale: 4x smaller files, predictions unchanged in practice (checked in tests)
   const { q, scale } = quantize(w);
   const wq = Buffer.from(q.buffer).toString('base64');
-  return JSON.stringify({ ...meta, dim: m.weights.dim, sparse: { index: b64(idx), idf: b64(idf), wq, scale, b: Array.from(m.weights.b) } });
+  return JSON.stringify({
+    ...meta,
+    dim: m.weights.dim,
+    sparse: { index: b64(idx), idf: b64(idf), wq, scale, b: Array.from(m.weights.b) },
+  });
 }
 
 export function deserializeModel(json: string): ClassifierModel {
@@ -39,7 +43,8 @@ export function deserializeModel(json: string): ClassifierModel {
   } catch {
     throw new InputError('model file is not valid JSON');
   }
-  if (o.format !== MODEL_FORMAT) throw new InputError(`not a xiezhi text classifier (format ${JSON.stringify(o.format)})`);
+  if (o.format !== MODEL_FORMAT)
+    throw new InputError(`not a xiezhi text classifier (format ${JSON.stringify(o.format)})`);
   const sp = o.sparse as { index: string; idf: string; w?: string; wq?: string; scale?: number; b: number[] };
   const classes = o.classes as string[];
   const C = classes.length;

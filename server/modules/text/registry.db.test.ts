@@ -9,8 +9,17 @@ let app: Awaited<ReturnType<typeof testApp>>;
 
 beforeAll(async () => {
   app = await testApp('2026-11-23');
-  const t: TifTicket[] = ['上海智慧树融资租赁有限公司', '上海市青浦区一品英语培训中心', '上海智慧树融资租赁有限公司'].map((name, i) => ({
-    id: `reg${i}`, kind: 'complaint', received_at: '2026-11-0' + (i + 1) + 'T09:00:00+08:00', respondent: { name }, text: '分期合同未告知手续费，要求退款', complainant: { name: '张三', phone: '13800000000' },
+  const t: TifTicket[] = [
+    '上海智慧树融资租赁有限公司',
+    '上海市青浦区一品英语培训中心',
+    '上海智慧树融资租赁有限公司',
+  ].map((name, i) => ({
+    id: `reg${i}`,
+    kind: 'complaint',
+    received_at: '2026-11-0' + (i + 1) + 'T09:00:00+08:00',
+    respondent: { name },
+    text: '分期合同未告知手续费，要求退款',
+    complainant: { name: '张三', phone: '13800000000' },
   }));
   await ingestTickets(app, t, { source: 'test', actor: SYSTEM });
 });

@@ -7,7 +7,9 @@ export const textRepo = {
     const r = await q.query<{ name: string; tickets: string | number }>(
       `SELECT respondent_name AS name, count(*) AS tickets FROM tickets
        WHERE respondent_name IS NOT NULL AND length(respondent_name) BETWEEN 2 AND 60
-       GROUP BY respondent_name ORDER BY count(*) DESC, respondent_name LIMIT $1`, [limit]);
+       GROUP BY respondent_name ORDER BY count(*) DESC, respondent_name LIMIT $1`,
+      [limit],
+    );
     return r.rows.map((x) => ({ name: x.name, tickets: Number(x.tickets) }));
   },
 };

@@ -1,8 +1,28 @@
 /** workflow: the statutory state machine over tickets, deadlines, documents, the queue and ticket detail. */
 export type { Ctx } from './context.js';
-export { ACTIONS, SPECS, TERMINAL, DOCUMENT_TITLES, NOT_OPEN_REASONS, availableActions, decide, intakeState, type Action, type ActionInput, type DocumentKind } from './domain/transitions.js';
+export {
+  ACTIONS,
+  SPECS,
+  TERMINAL,
+  DOCUMENT_TITLES,
+  NOT_OPEN_REASONS,
+  availableActions,
+  decide,
+  intakeState,
+  type Action,
+  type ActionInput,
+  type DocumentKind,
+} from './domain/transitions.js';
 export { RULE_SETS, ruleSetFor, ruleSetByVersion, type RuleSet, type ReasonCode } from './domain/rules.js';
-export { LIMITS_12345, STATE_12345_LABELS, start12345, type Transfer12345, type Message12345, type TemplateFact, type State12345 } from './domain/transfer-12345.js';
+export {
+  LIMITS_12345,
+  STATE_12345_LABELS,
+  start12345,
+  type Transfer12345,
+  type Message12345,
+  type TemplateFact,
+  type State12345,
+} from './domain/transfer-12345.js';
 export { clockOf, currentDueKey, type Deadlines } from './domain/deadlines.js';
 export { renderDocument } from './domain/documents.js';
 export { performAction, type PerformActionOptions } from './commands/perform-action.js';

@@ -64,7 +64,10 @@ export interface NewTicketRow {
   closed_at?: string | null;
 }
 
-export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at' | 'closed_at' | 'decisions' | 'late_decisions'> {
+export interface TicketRow extends Omit<
+  NewTicketRow,
+  'event' | 'received_at' | 'closed_at' | 'decisions' | 'late_decisions'
+> {
   no: string;
   received_at: Date;
   suspended_since: string | null;
@@ -81,16 +84,57 @@ export interface TicketRow extends Omit<NewTicketRow, 'event' | 'received_at' | 
 }
 
 const COLS: [keyof NewTicketRow, string][] = [
-  ['id', 'text'], ['source', 'text'], ['source_id', 'text'], ['kind', 'text'], ['channel', 'text'], ['received_at', 'timestamptz'],
-  ['received_date', 'date'], ['title', 'text'], ['body', 'text'], ['complainant_enc', 'text'], ['complainant_key', 'text'],
-  ['phone_hash', 'text'], ['idno_hash', 'text'], ['complainant_display', 'jsonb'], ['real_name', 'boolean'], ['age_group', 'text'], ['respondent_name', 'text'],
-  ['respondent_key', 'text'], ['respondent_address', 'text'], ['respondent_credit_code', 'text'], ['platform', 'text'],
-  ['location', 'text'], ['amount', 'numeric'], ['district_code', 'text'], ['street_code', 'text'], ['unit_id', 'text'],
-  ['status', 'text'], ['rule_version', 'text'], ['due_date', 'date'], ['due_kind', 'text'], ['deadlines', 'jsonb'], ['labels', 'jsonb'],
-  ['predicted', 'jsonb'], ['category', 'text'], ['problem', 'text'], ['prefill', 'jsonb'], ['extra', 'jsonb'], ['parent_id', 'text'], ['duplicate_of', 'text'], ['abnormal', 'boolean'],
-  ['text_enc', 'text'], ['pii', 'jsonb'], ['redaction', 'smallint'],
-  ['outcome', 'text'], ['legal_basis', 'text'], ['suspended_since', 'date'], ['decisions', 'smallint'], ['late_decisions', 'smallint'],
-  ['odr_key', 'text'], ['satisfaction', 'smallint'], ['closed_at', 'timestamptz'],
+  ['id', 'text'],
+  ['source', 'text'],
+  ['source_id', 'text'],
+  ['kind', 'text'],
+  ['channel', 'text'],
+  ['received_at', 'timestamptz'],
+  ['received_date', 'date'],
+  ['title', 'text'],
+  ['body', 'text'],
+  ['complainant_enc', 'text'],
+  ['complainant_key', 'text'],
+  ['phone_hash', 'text'],
+  ['idno_hash', 'text'],
+  ['complainant_display', 'jsonb'],
+  ['real_name', 'boolean'],
+  ['age_group', 'text'],
+  ['respondent_name', 'text'],
+  ['respondent_key', 'text'],
+  ['respondent_address', 'text'],
+  ['respondent_credit_code', 'text'],
+  ['platform', 'text'],
+  ['location', 'text'],
+  ['amount', 'numeric'],
+  ['district_code', 'text'],
+  ['street_code', 'text'],
+  ['unit_id', 'text'],
+  ['status', 'text'],
+  ['rule_version', 'text'],
+  ['due_date', 'date'],
+  ['due_kind', 'text'],
+  ['deadlines', 'jsonb'],
+  ['labels', 'jsonb'],
+  ['predicted', 'jsonb'],
+  ['category', 'text'],
+  ['problem', 'text'],
+  ['prefill', 'jsonb'],
+  ['extra', 'jsonb'],
+  ['parent_id', 'text'],
+  ['duplicate_of', 'text'],
+  ['abnormal', 'boolean'],
+  ['text_enc', 'text'],
+  ['pii', 'jsonb'],
+  ['redaction', 'smallint'],
+  ['outcome', 'text'],
+  ['legal_basis', 'text'],
+  ['suspended_since', 'date'],
+  ['decisions', 'smallint'],
+  ['late_decisions', 'smallint'],
+  ['odr_key', 'text'],
+  ['satisfaction', 'smallint'],
+  ['closed_at', 'timestamptz'],
 ];
 const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
 const CLOSED_IDX = COLS.findIndex(([c]) => c === 'closed_at');
@@ -124,18 +168,30 @@ export const ticketRepo = {
   /** Inserts new tickets; returns the ids actually inserted (an existing id is skipped, never duplicated). */
   async insertMany(q: Queryable, rows: NewTicketRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const arrays = COLS.map(([c]) => rows.map((r) => {
-      const v = r[c];
-      if (v === undefined || v === null) return null;
-      return JSONB.has(c) ? JSON.stringify(v) : c === 'real_name' || c === 'abnormal' ? Boolean(v) : c === 'amount' || COUNTS.has(c) || c === 'satisfaction' ? v : String(v);
-    }));
+    const arrays = COLS.map(([c]) =>
+      rows.map((r) => {
+        const v = r[c];
+        if (v === undefined || v === null) return null;
+        return JSONB.has(c)
+          ? JSON.stringify(v)
+          : c === 'real_name' || c === 'abnormal'
+            ? Boolean(v)
+            : c === 'amount' || COUNTS.has(c) || c === 'satisfaction'
+              ? v
+              : String(v);
+      }),
+    );
     // a row built without the redaction step (none in the product: intake always redacts) reads as "not yet redacted"
-    const sel = COLS.filter(([c]) => c !== 'closed_at').map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : COUNTS.has(c) ? `COALESCE(u.c${i}, 0)` : `u.c${i}`)).join(', ');
+    const sel = COLS.filter(([c]) => c !== 'closed_at')
+      .map(([c, t], i) => (t === 'jsonb' ? `u.c${i}::jsonb` : COUNTS.has(c) ? `COALESCE(u.c${i}, 0)` : `u.c${i}`))
+      .join(', ');
     const unnest = COLS.map(([, t], i) => `$${i + 1}::${t === 'jsonb' ? 'text' : t}[]`).join(', ');
     const alias = COLS.map((_, i) => `c${i}`).join(', ');
     const r = await q.query<{ id: string }>(
       // a linked duplicate is closed at intake (it is not handled twice)
-      `INSERT INTO tickets (${COLS.filter(([c]) => c !== 'closed_at').map(([c]) => c).join(', ')}, no, closed_at)
+      `INSERT INTO tickets (${COLS.filter(([c]) => c !== 'closed_at')
+        .map(([c]) => c)
+        .join(', ')}, no, closed_at)
        SELECT ${sel}, 'XZ' || to_char(u.c6, 'YYYYMMDD') || (SELECT prefix FROM deployment_shard) || lpad(nextval('ticket_no_seq')::text, 7, '0'),
               COALESCE(u.c${CLOSED_IDX}, CASE WHEN u.c${STATUS_IDX} = 'duplicate' THEN u.c5 END)
        FROM unnest(${unnest}) AS u(${alias})
@@ -161,7 +217,10 @@ export const ticketRepo = {
   },
 
   async get(q: Queryable, id: string, forUpdate = false): Promise<TicketRow | undefined> {
-    const r = await q.query<TicketRow>(`SELECT *, received_date::text AS received_date FROM tickets WHERE id = $1 OR no = $1 LIMIT 1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    const r = await q.query<TicketRow>(
+      `SELECT *, received_date::text AS received_date FROM tickets WHERE id = $1 OR no = $1 LIMIT 1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return r.rows[0];
   },
 
@@ -172,21 +231,41 @@ export const ticketRepo = {
 
   /** Applies a workflow decision if the ticket has not changed since it was read (optimistic lock on version). */
   /** An enterprise in the ODR register (the odr module's table; read here so a decision needs no module cycle). */
-  async odrEnterprise(q: Queryable, key: string): Promise<{ key: string; enrolled: boolean; window_days: number | null } | null> {
-    const r = await q.query<{ key: string; odr: boolean; window_days: number | null }>('SELECT key, odr, window_days FROM enterprises WHERE key = $1', [key]);
+  async odrEnterprise(
+    q: Queryable,
+    key: string,
+  ): Promise<{ key: string; enrolled: boolean; window_days: number | null } | null> {
+    const r = await q.query<{ key: string; odr: boolean; window_days: number | null }>(
+      'SELECT key, odr, window_days FROM enterprises WHERE key = $1',
+      [key],
+    );
     return r.rows[0] ? { key: r.rows[0].key, enrolled: r.rows[0].odr, window_days: r.rows[0].window_days } : null;
   },
 
-  async applyDecision(q: Queryable, id: string, version: number, p: {
-    status: string; deadlines: Record<string, unknown>; due_date: string | null; due_kind: string | null; suspended_since: string | null;
-    odr_key: string | null; closed: boolean; outcome?: string | undefined; legal_basis?: string | undefined; satisfaction?: number | undefined;
-    /** the decision was a statutory one with a deadline: was it late? (undefined: not a timed decision) */
-    late?: boolean | undefined;
-    /** mark_duplicate: the original */
-    duplicate_of?: string | undefined;
-    /** 12345 actions: the transfer's new state */
-    t12345?: unknown;
-  }, now: Date): Promise<boolean> {
+  async applyDecision(
+    q: Queryable,
+    id: string,
+    version: number,
+    p: {
+      status: string;
+      deadlines: Record<string, unknown>;
+      due_date: string | null;
+      due_kind: string | null;
+      suspended_since: string | null;
+      odr_key: string | null;
+      closed: boolean;
+      outcome?: string | undefined;
+      legal_basis?: string | undefined;
+      satisfaction?: number | undefined;
+      /** the decision was a statutory one with a deadline: was it late? (undefined: not a timed decision) */
+      late?: boolean | undefined;
+      /** mark_duplicate: the original */
+      duplicate_of?: string | undefined;
+      /** 12345 actions: the transfer's new state */
+      t12345?: unknown;
+    },
+    now: Date,
+  ): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET status = $3, deadlines = $4::jsonb, due_date = $5, due_kind = $6, suspended_since = $7, odr_key = $8,
          closed_at = CASE WHEN $9::boolean THEN COALESCE(closed_at, $14::timestamptz) ELSE NULL END,
@@ -195,20 +274,51 @@ export const ticketRepo = {
          late_decisions = late_decisions + CASE WHEN $13::boolean THEN 1 ELSE 0 END,
          duplicate_of = COALESCE($15, duplicate_of), t12345 = COALESCE($16::jsonb, t12345), updated_at = now(), version = version + 1
        WHERE id = $1 AND version = $2`,
-      [id, version, p.status, JSON.stringify(p.deadlines), p.due_date, p.due_kind, p.suspended_since, p.odr_key, p.closed,
-        p.outcome ?? null, p.legal_basis ?? null, p.satisfaction ?? null, p.late ?? null, now, p.duplicate_of ?? null, p.t12345 ? JSON.stringify(p.t12345) : null],
+      [
+        id,
+        version,
+        p.status,
+        JSON.stringify(p.deadlines),
+        p.due_date,
+        p.due_kind,
+        p.suspended_since,
+        p.odr_key,
+        p.closed,
+        p.outcome ?? null,
+        p.legal_basis ?? null,
+        p.satisfaction ?? null,
+        p.late ?? null,
+        now,
+        p.duplicate_of ?? null,
+        p.t12345 ? JSON.stringify(p.t12345) : null,
+      ],
     );
     return r.rowCount === 1;
   },
 
-  async setUnit(q: Queryable, id: string, version: number, unitId: string, districtCode: string | null, streetCode: string | null): Promise<boolean> {
+  async setUnit(
+    q: Queryable,
+    id: string,
+    version: number,
+    unitId: string,
+    districtCode: string | null,
+    streetCode: string | null,
+  ): Promise<boolean> {
     const r = await q.query(
       `UPDATE tickets SET unit_id = $3, district_code = COALESCE($4, district_code), street_code = $5, updated_at = now(), version = version + 1
-       WHERE id = $1 AND version = $2`, [id, version, unitId, districtCode, streetCode]);
+       WHERE id = $1 AND version = $2`,
+      [id, version, unitId, districtCode, streetCode],
+    );
     return r.rowCount === 1;
   },
 
-  async setFields(q: Queryable, id: string, fields: Partial<Pick<TicketRow, 'labels' | 'prefill' | 'predicted' | 'abnormal' | 'duplicate_of' | 'category' | 'problem'>>): Promise<void> {
+  async setFields(
+    q: Queryable,
+    id: string,
+    fields: Partial<
+      Pick<TicketRow, 'labels' | 'prefill' | 'predicted' | 'abnormal' | 'duplicate_of' | 'category' | 'problem'>
+    >,
+  ): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [id];
     const plain = new Set(['abnormal', 'duplicate_of', 'category', 'problem']);
@@ -223,7 +333,11 @@ export const ticketRepo = {
    * Appends to a ticket's timeline; `q` must be a transaction. The ticket row is locked first, so two writers (the
    * sweep and an inspection result, say) take turns instead of both reading the same MAX(seq) and colliding on the key.
    */
-  async appendEvent(q: Queryable, ticketId: string, e: { at: Date; actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }): Promise<void> {
+  async appendEvent(
+    q: Queryable,
+    ticketId: string,
+    e: { at: Date; actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> },
+  ): Promise<void> {
     await q.query('SELECT 1 FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
     await q.query(
       `INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type, payload)
@@ -233,36 +347,82 @@ export const ticketRepo = {
   },
 
   async timeline(q: Queryable, ticketId: string) {
-    return (await q.query<{ seq: number; at: Date; actor_id: string; actor_role: string; type: string; payload: Record<string, unknown> }>(
-      'SELECT seq, at, actor_id, actor_role, type, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY seq', [ticketId])).rows;
+    return (
+      await q.query<{
+        seq: number;
+        at: Date;
+        actor_id: string;
+        actor_role: string;
+        type: string;
+        payload: Record<string, unknown>;
+      }>('SELECT seq, at, actor_id, actor_role, type, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY seq', [
+        ticketId,
+      ])
+    ).rows;
   },
 
   /** Documents name the complainant and quote the complaint: the HTML is stored sealed (html_enc), html stays NULL. */
-  async insertDocument(q: Queryable, sealer: Sealer, d: { ticket_id: string; id: string; kind: string; number: string; title: string; html: string; created_by: string }): Promise<void> {
-    await q.query('INSERT INTO documents (ticket_id, id, kind, number, title, html_enc, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [d.ticket_id, d.id, d.kind, d.number, d.title, sealer.seal(d.html), d.created_by]);
+  async insertDocument(
+    q: Queryable,
+    sealer: Sealer,
+    d: { ticket_id: string; id: string; kind: string; number: string; title: string; html: string; created_by: string },
+  ): Promise<void> {
+    await q.query(
+      'INSERT INTO documents (ticket_id, id, kind, number, title, html_enc, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+      [d.ticket_id, d.id, d.kind, d.number, d.title, sealer.seal(d.html), d.created_by],
+    );
   },
 
   async documents(q: Queryable, ticketId: string) {
-    return (await q.query<{ id: string; kind: string; number: string; title: string; created_at: Date }>(
-      'SELECT id, kind, number, title, created_at FROM documents WHERE ticket_id = $1 ORDER BY created_at', [ticketId])).rows;
+    return (
+      await q.query<{ id: string; kind: string; number: string; title: string; created_at: Date }>(
+        'SELECT id, kind, number, title, created_at FROM documents WHERE ticket_id = $1 ORDER BY created_at',
+        [ticketId],
+      )
+    ).rows;
   },
 
   async document(q: Queryable, sealer: Sealer, ticketId: string, docId: string) {
-    const r = (await q.query<{ id: string; kind: string; number: string; title: string; html: string | null; html_enc: string | null }>(
-      'SELECT id, kind, number, title, html, html_enc FROM documents WHERE ticket_id = $1 AND id = $2', [ticketId, docId])).rows[0];
+    const r = (
+      await q.query<{
+        id: string;
+        kind: string;
+        number: string;
+        title: string;
+        html: string | null;
+        html_enc: string | null;
+      }>('SELECT id, kind, number, title, html, html_enc FROM documents WHERE ticket_id = $1 AND id = $2', [
+        ticketId,
+        docId,
+      ])
+    ).rows[0];
     if (!r) return undefined;
-    return { id: r.id, kind: r.kind, number: r.number, title: r.title, html: r.html_enc ? sealer.open<string>(r.html_enc) : (r.html ?? '') };
+    return {
+      id: r.id,
+      kind: r.kind,
+      number: r.number,
+      title: r.title,
+      html: r.html_enc ? sealer.open<string>(r.html_enc) : (r.html ?? ''),
+    };
   },
 
   /** Seals documents stored in clear before migration 0030; returns how many. */
   async sealLegacyDocuments(q: Queryable, sealer: Sealer, page = 500): Promise<number> {
     let n = 0;
     for (;;) {
-      const rows = (await q.query<{ ticket_id: string; id: string; html: string }>(
-        'SELECT ticket_id, id, html FROM documents WHERE html_enc IS NULL AND html IS NOT NULL LIMIT $1', [page])).rows;
+      const rows = (
+        await q.query<{ ticket_id: string; id: string; html: string }>(
+          'SELECT ticket_id, id, html FROM documents WHERE html_enc IS NULL AND html IS NOT NULL LIMIT $1',
+          [page],
+        )
+      ).rows;
       if (!rows.length) return n;
-      for (const r of rows) await q.query('UPDATE documents SET html_enc = $3, html = NULL WHERE ticket_id = $1 AND id = $2', [r.ticket_id, r.id, sealer.seal(r.html)]);
+      for (const r of rows)
+        await q.query('UPDATE documents SET html_enc = $3, html = NULL WHERE ticket_id = $1 AND id = $2', [
+          r.ticket_id,
+          r.id,
+          sealer.seal(r.html),
+        ]);
       n += rows.length;
     }
   },
@@ -298,37 +458,61 @@ export const ticketRepo = {
     if (f.q) {
       params.push(`%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
       const p = `$${params.length}`;
-      where.push(f.searchText === false ? `(t.no ILIKE ${p} OR t.respondent_name ILIKE ${p})` : `(t.no ILIKE ${p} OR t.title ILIKE ${p} OR t.respondent_name ILIKE ${p} OR t.body ILIKE ${p})`);
+      where.push(
+        f.searchText === false
+          ? `(t.no ILIKE ${p} OR t.respondent_name ILIKE ${p})`
+          : `(t.no ILIKE ${p} OR t.title ILIKE ${p} OR t.respondent_name ILIKE ${p} OR t.body ILIKE ${p})`,
+      );
     }
     const w = where.join(' AND ');
-    const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${w}`, params)).rows[0]?.n ?? 0;
+    const total =
+      (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${w}`, params)).rows[0]?.n ?? 0;
     params.push(Math.min(Math.max(f.excerptChars ?? 160, 1), 2000), f.limit, f.offset);
-    const rows = (await q.query<TicketRow>(
-      `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, left(t.body, $${params.length - 2}) AS body,
+    const rows = (
+      await q.query<TicketRow>(
+        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, left(t.body, $${params.length - 2}) AS body,
               t.complainant_display, t.respondent_name, t.platform, t.district_code, t.unit_id, t.status, t.due_date, t.due_kind,
               t.rule_version, t.labels, t.predicted, t.abnormal, t.amount, t.odr_key, t.parent_id, t.duplicate_of, t.closed_at, t.version
        FROM tickets t WHERE ${w}
        ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC, t.id
-       LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      )
+    ).rows;
     return { rows, total };
   },
 
   /** Tickets of the same person within a window (duplicate check at intake). */
   async recentByComplainant(q: Queryable, key: string, since: string) {
-    return (await q.query<{ id: string; title: string | null; body: string | null; respondent_key: string | null; received_date: string; status: string }>(
-      `SELECT id, title, body, respondent_key, received_date::text AS received_date, status FROM tickets
-       WHERE complainant_key = $1 AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50`, [key, since])).rows;
+    return (
+      await q.query<{
+        id: string;
+        title: string | null;
+        body: string | null;
+        respondent_key: string | null;
+        received_date: string;
+        status: string;
+      }>(
+        `SELECT id, title, body, respondent_key, received_date::text AS received_date, status FROM tickets
+       WHERE complainant_key = $1 AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50`,
+        [key, since],
+      )
+    ).rows;
   },
 
   /** Open tickets whose current deadline is near or past and that have no marker event for it yet. */
   async openDueWithoutMarker(q: Queryable, until: string, today: string, limit: number) {
-    return (await q.query<{ id: string; due_date: string; due_kind: string; unit_id: string }>(
-      `SELECT t.id, t.due_date::text AS due_date, t.due_kind, t.unit_id FROM tickets t
+    return (
+      await q.query<{ id: string; due_date: string; due_kind: string; unit_id: string }>(
+        `SELECT t.id, t.due_date::text AS due_date, t.due_kind, t.unit_id FROM tickets t
        WHERE t.closed_at IS NULL AND t.due_date <= $1::date
          AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
            AND e.type = CASE WHEN t.due_date < $2::date THEN 'deadline_breached' ELSE 'deadline_warning' END
            AND e.payload->>'due_kind' = t.due_kind AND e.payload->>'due_date' = t.due_date::text)
-       ORDER BY t.due_date LIMIT $3`, [until, today, limit])).rows;
+       ORDER BY t.due_date LIMIT $3`,
+        [until, today, limit],
+      )
+    ).rows;
   },
 
   async setTrackHash(q: Queryable, id: string, hash: string): Promise<void> {
@@ -336,7 +520,12 @@ export const ticketRepo = {
   },
 
   async byTracking(q: Queryable, no: string, hash: string): Promise<TicketRow | undefined> {
-    return (await q.query<TicketRow>('SELECT *, received_date::text AS received_date FROM tickets WHERE no = $1 AND track_hash = $2', [no, hash])).rows[0];
+    return (
+      await q.query<TicketRow>(
+        'SELECT *, received_date::text AS received_date FROM tickets WHERE no = $1 AND track_hash = $2',
+        [no, hash],
+      )
+    ).rows[0];
   },
 
   async setSatisfaction(q: Queryable, id: string, v: number): Promise<void> {
@@ -345,54 +534,119 @@ export const ticketRepo = {
 
   /** Stations by open workload against businesses with an address (optionally within a district, excluding one): where the demo seats its officers. */
   async busiestStations(q: Queryable, limit: number, district?: string, exclude?: string) {
-    return (await q.query<{ unit_id: string; district_code: string }>(
-      `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL AND t.respondent_address IS NOT NULL
+    return (
+      await q.query<{ unit_id: string; district_code: string }>(
+        `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL AND t.respondent_address IS NOT NULL
        WHERE u.kind = 'station' AND ($2::text IS NULL OR u.district_code = $2) AND ($3::text IS NULL OR u.id <> $3)
-       GROUP BY u.id, u.district_code ORDER BY count(t.id) DESC, u.id LIMIT $1`, [limit, district ?? null, exclude ?? null])).rows;
+       GROUP BY u.id, u.district_code ORDER BY count(t.id) DESC, u.id LIMIT $1`,
+        [limit, district ?? null, exclude ?? null],
+      )
+    ).rows;
   },
 
   /** Tickets stored before free text was redacted (migration 0010): their text fields and complainant seal. */
   async unredacted(q: Queryable, limit: number) {
-    return (await q.query<{ id: string; title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; complainant_enc: string | null }>(
-      'SELECT id, title, body, prefill, extra, complainant_enc FROM tickets WHERE redaction = 0 ORDER BY id LIMIT $1', [limit])).rows;
+    return (
+      await q.query<{
+        id: string;
+        title: string | null;
+        body: string | null;
+        prefill: Record<string, unknown> | null;
+        extra: Record<string, unknown> | null;
+        complainant_enc: string | null;
+      }>(
+        'SELECT id, title, body, prefill, extra, complainant_enc FROM tickets WHERE redaction = 0 ORDER BY id LIMIT $1',
+        [limit],
+      )
+    ).rows;
   },
 
-  async storeRedacted(q: Queryable, rows: { id: string; title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; text_enc: string | null; pii: Record<string, number> | null; redaction: number }[]): Promise<void> {
+  async storeRedacted(
+    q: Queryable,
+    rows: {
+      id: string;
+      title: string | null;
+      body: string | null;
+      prefill: Record<string, unknown> | null;
+      extra: Record<string, unknown> | null;
+      text_enc: string | null;
+      pii: Record<string, number> | null;
+      redaction: number;
+    }[],
+  ): Promise<void> {
     if (!rows.length) return;
     const j = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
     await q.query(
       `UPDATE tickets t SET title = u.title, body = u.body, prefill = u.prefill::jsonb, extra = u.extra::jsonb, text_enc = u.enc, pii = u.pii::jsonb, redaction = u.v
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::smallint[]) AS u(id, title, body, prefill, extra, enc, pii, v)
        WHERE t.id = u.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.title), rows.map((r) => r.body), rows.map((r) => j(r.prefill)), rows.map((r) => j(r.extra)),
-        rows.map((r) => r.text_enc), rows.map((r) => j(r.pii)), rows.map((r) => r.redaction)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => j(r.prefill)),
+        rows.map((r) => j(r.extra)),
+        rows.map((r) => r.text_enc),
+        rows.map((r) => j(r.pii)),
+        rows.map((r) => r.redaction),
+      ],
     );
   },
 
   /** Open deadlines from `from` on, per calendar year, within a queue scope (the workbench's missing-calendar notice). */
-  async dueByYear(q: Queryable, scope: QueueScope, from: string): Promise<{ year: number; n: number; first: string }[]> {
+  async dueByYear(
+    q: Queryable,
+    scope: QueueScope,
+    from: string,
+  ): Promise<{ year: number; n: number; first: string }[]> {
     const params: unknown[] = [from];
-    return (await q.query<{ year: number; n: number; first: string }>(
-      `SELECT extract(year FROM t.due_date)::int AS year, count(*)::int AS n, min(t.due_date)::text AS first FROM tickets t
-       WHERE t.closed_at IS NULL AND t.due_date >= $1::date AND ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`, params)).rows;
+    return (
+      await q.query<{ year: number; n: number; first: string }>(
+        `SELECT extract(year FROM t.due_date)::int AS year, count(*)::int AS n, min(t.due_date)::text AS first FROM tickets t
+       WHERE t.closed_at IS NULL AND t.due_date >= $1::date AND ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`,
+        params,
+      )
+    ).rows;
   },
   /**
    * Open tickets with a deadline on or after `from` (a holiday schedule from that date on changed), locked for the
    * recount, with the ODR enterprise's own window where it set the ODR deadline.
    */
   async openWithDeadlinesFrom(q: Queryable, from: string) {
-    return (await q.query<{ id: string; version: number; rule_version: string; received_date: string; deadlines: Record<string, unknown>; odr_key: string | null;
-      t12345: Transfer12345 | null; due_kind: string | null; due_date: string | null; odr_window_days: number | null }>(
-      `SELECT t.id, t.version, t.rule_version, t.received_date::text AS received_date, t.deadlines, t.odr_key, t.t12345, t.due_kind,
+    return (
+      await q.query<{
+        id: string;
+        version: number;
+        rule_version: string;
+        received_date: string;
+        deadlines: Record<string, unknown>;
+        odr_key: string | null;
+        t12345: Transfer12345 | null;
+        due_kind: string | null;
+        due_date: string | null;
+        odr_window_days: number | null;
+      }>(
+        `SELECT t.id, t.version, t.rule_version, t.received_date::text AS received_date, t.deadlines, t.odr_key, t.t12345, t.due_kind,
               t.due_date::text AS due_date, e.window_days AS odr_window_days
        FROM tickets t LEFT JOIN enterprises e ON e.key = t.odr_key
        WHERE t.closed_at IS NULL
          AND EXISTS (SELECT 1 FROM jsonb_each_text(t.deadlines) d WHERE d.key LIKE '%\\_by' AND d.value >= $1)
-       ORDER BY t.id FOR UPDATE OF t`, [from])).rows;
+       ORDER BY t.id FOR UPDATE OF t`,
+        [from],
+      )
+    ).rows;
   },
-  async setDeadlines(q: Queryable, id: string, version: number, deadlines: Record<string, unknown>, dueDate: string | null): Promise<boolean> {
-    const r = await q.query('UPDATE tickets SET deadlines = $3::jsonb, due_date = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2',
-      [id, version, JSON.stringify(deadlines), dueDate]);
+  async setDeadlines(
+    q: Queryable,
+    id: string,
+    version: number,
+    deadlines: Record<string, unknown>,
+    dueDate: string | null,
+  ): Promise<boolean> {
+    const r = await q.query(
+      'UPDATE tickets SET deadlines = $3::jsonb, due_date = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2',
+      [id, version, JSON.stringify(deadlines), dueDate],
+    );
     return r.rowCount === 1;
   },
   async count(q: Queryable): Promise<number> {

@@ -14,7 +14,11 @@ afterAll(async () => {
 });
 
 const file = async (id: string) => {
-  const r = await ingestTickets(app, [{ id, kind: 'complaint', received_at: '2026-11-23T10:00:00+08:00', text: '预付卡余额不退' }], { source: 'test', actor: SYSTEM });
+  const r = await ingestTickets(
+    app,
+    [{ id, kind: 'complaint', received_at: '2026-11-23T10:00:00+08:00', text: '预付卡余额不退' }],
+    { source: 'test', actor: SYSTEM },
+  );
   return (await ticketRepo.get(app.db, r.ids[0]!))!;
 };
 

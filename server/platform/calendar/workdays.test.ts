@@ -30,7 +30,7 @@ describe('working-day calendar', () => {
     expect(cal.addWorkdays('2025-01-27', 1)).toBe('2025-02-05');
   });
   it('15 working days over Labour Day 2025', () => {
-    expect(cal.addWorkdays('2025-04-25', 15)).toBe('2025-05-20') // 04-27 (Sun) is a make-up working day;
+    expect(cal.addWorkdays('2025-04-25', 15)).toBe('2025-05-20'); // 04-27 (Sun) is a make-up working day;
   });
   it('counts working days between two dates, start day excluded', () => {
     expect(cal.workdaysBetween('2026-09-30', '2026-10-15')).toBe(7);

@@ -130,7 +130,8 @@ export class WorkCalendar {
   /** A warning when the schedule of the year after `today` is missing and the year is near (from November on). */
   missingScheduleWarning(today: string): string | null {
     const y = Number(today.slice(0, 4));
-    if (!this.covers(y)) return `节假日安排缺失: ${y} 年的放假安排未录入，期限按周一至周五计算 (holiday schedule for ${y} missing)`;
+    if (!this.covers(y))
+      return `节假日安排缺失: ${y} 年的放假安排未录入，期限按周一至周五计算 (holiday schedule for ${y} missing)`;
     const month = Number(today.slice(5, 7));
     if (month >= 11 && !this.covers(y + 1)) {
       return `节假日安排缺失: ${y + 1} 年的放假安排尚未录入，跨年期限将按周一至周五计算 (holiday schedule for ${y + 1} missing)`;

@@ -10,7 +10,11 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
   }
 }
 
-export function requireOpt(v: string | boolean | undefined | (string | boolean)[], name: string, usage: string): string {
+export function requireOpt(
+  v: string | boolean | undefined | (string | boolean)[],
+  name: string,
+  usage: string,
+): string {
   if (typeof v !== 'string' || v === '') throw new InputError(`missing --${name}\nusage: ${usage}`);
   return v;
 }
@@ -21,6 +25,7 @@ export function intOpt(v: unknown, name: string, dflt?: number): number {
     return dflt;
   }
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InputError(`--${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InputError(`--${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
   return n;
 }

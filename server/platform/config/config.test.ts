@@ -19,8 +19,12 @@ describe('master key and data directory', () => {
       writeFileSync(f, KEY);
     }
     for (const env of [{ NODE_ENV: 'production' }, { XIEZHI_ENV: 'production' }]) {
-      expect(() => loadConfig({ dataDir: data, env: { ...env, XIEZHI_KEY_FILE: join(data, 'k') } })).toThrow(/refusing to start in production/);
-      expect(() => loadConfig({ dataDir: data, env: { ...env, XIEZHI_KEY_FILE: join(root, 'srv', 'k') } })).toThrow(/in or beside the data directory/);
+      expect(() => loadConfig({ dataDir: data, env: { ...env, XIEZHI_KEY_FILE: join(data, 'k') } })).toThrow(
+        /refusing to start in production/,
+      );
+      expect(() => loadConfig({ dataDir: data, env: { ...env, XIEZHI_KEY_FILE: join(root, 'srv', 'k') } })).toThrow(
+        /in or beside the data directory/,
+      );
       expect(() => loadConfig({ dataDir: data, env })).toThrow(/without a master key/);
       const c = loadConfig({ dataDir: data, env: { ...env, XIEZHI_KEY_FILE: join(root, 'secrets', 'k') } });
       expect(c).toMatchObject({ key: KEY, keySource: 'file', production: true });

@@ -82,17 +82,23 @@ export function loadConfig(opts: { dataDir?: string; env?: Env } = {}): Config {
   if (env.XIEZHI_KEY_FILE) {
     const keyFile = resolve(env.XIEZHI_KEY_FILE);
     if (production && keyBesideData(keyFile, dataDir)) {
-      throw new ConfigError(`refusing to start in production: the key file ${keyFile} lies in or beside the data directory ${dataDir}; keep it on another volume (see docs/SECURITY.md)`);
+      throw new ConfigError(
+        `refusing to start in production: the key file ${keyFile} lies in or beside the data directory ${dataDir}; keep it on another volume (see docs/SECURITY.md)`,
+      );
     }
     return { ...base, key: readKeyFile(keyFile), keySource: 'file', keyFile };
   }
   const keyFile = join(dataDir, 'xiezhi.key');
   if (production) {
-    throw new ConfigError(`refusing to start in production without a master key: set XIEZHI_KEY or XIEZHI_KEY_FILE (a file outside ${dataDir})${existsSync(keyFile) ? `; ${keyFile} lies beside the data and is not used in production` : ''}`);
+    throw new ConfigError(
+      `refusing to start in production without a master key: set XIEZHI_KEY or XIEZHI_KEY_FILE (a file outside ${dataDir})${existsSync(keyFile) ? `; ${keyFile} lies beside the data and is not used in production` : ''}`,
+    );
   }
   if (existsSync(keyFile)) return { ...base, key: readKeyFile(keyFile), keySource: 'file', keyFile };
   if (!databaseUrl && existsSync(join(dataDir, 'PG_VERSION'))) {
-    throw new ConfigError(`${dataDir} holds a database but no key: set XIEZHI_KEY or XIEZHI_KEY_FILE to the key it was sealed with`);
+    throw new ConfigError(
+      `${dataDir} holds a database but no key: set XIEZHI_KEY or XIEZHI_KEY_FILE to the key it was sealed with`,
+    );
   }
   writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   return { ...base, key: readFileSync(keyFile, 'utf8').trim(), keySource: 'generated', keyFile };

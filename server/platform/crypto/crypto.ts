@@ -42,7 +42,9 @@ export function keyId(masterKey: string): string {
 }
 
 export function deriveMacKey(masterKey: string): Buffer {
-  return createHash('sha256').update('xiezhi/mac/v1\0' + masterKey).digest();
+  return createHash('sha256')
+    .update('xiezhi/mac/v1\0' + masterKey)
+    .digest();
 }
 
 function checkKey(masterKey: string) {
@@ -51,7 +53,10 @@ function checkKey(masterKey: string) {
 
 export function makeSealer(masterKey: string, opts: SealerOptions = {}): Sealer {
   checkKey(masterKey);
-  const encKey = (k: string) => createHash('sha256').update('xiezhi/enc/v1\0' + k).digest();
+  const encKey = (k: string) =>
+    createHash('sha256')
+      .update('xiezhi/enc/v1\0' + k)
+      .digest();
   const keys = new Map<string, Buffer>();
   const kid = keyId(masterKey);
   keys.set(kid, encKey(masterKey));
@@ -85,7 +90,10 @@ export function makeSealer(masterKey: string, opts: SealerOptions = {}): Sealer 
   };
   const keyFor = (k: string) => {
     const key = keys.get(k);
-    if (!key) throw new Error(`sealed with key ${k}, which is not supplied (current key ${kid}); see docs/SECURITY.md on key rotation`);
+    if (!key)
+      throw new Error(
+        `sealed with key ${k}, which is not supplied (current key ${kid}); see docs/SECURITY.md on key rotation`,
+      );
     return key;
   };
   const openText = (sealed: string): Buffer => {
@@ -131,7 +139,10 @@ export function makeSealer(masterKey: string, opts: SealerOptions = {}): Sealer 
       return b.subarray(0, 3).equals(BIN_MAGIC) ? b.subarray(3, 7).toString('hex') : null;
     },
     hash(kind, value) {
-      return createHmac('sha256', macKey).update(kind + '\0' + normaliseIdentifier(kind, value)).digest('base64url').slice(0, 32);
+      return createHmac('sha256', macKey)
+        .update(kind + '\0' + normaliseIdentifier(kind, value))
+        .digest('base64url')
+        .slice(0, 32);
     },
   };
 }

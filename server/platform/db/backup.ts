@@ -16,8 +16,12 @@ import { lockDataDir } from './dir-lock.js';
  */
 const SECRET = /(^|\/)(xiezhi\.key|[^/]*\.key|xiezhi\.lock)$/;
 
-export async function backupPglite(dataDir: string, beforeDump?: (pg: PGlite) => Promise<void>): Promise<{ archive: Buffer; files: number; dropped: string[] }> {
-  if (!existsSync(dataDir) || !existsSync(`${dataDir}/PG_VERSION`)) throw new Error(`${dataDir} holds no embedded database`);
+export async function backupPglite(
+  dataDir: string,
+  beforeDump?: (pg: PGlite) => Promise<void>,
+): Promise<{ archive: Buffer; files: number; dropped: string[] }> {
+  if (!existsSync(dataDir) || !existsSync(`${dataDir}/PG_VERSION`))
+    throw new Error(`${dataDir} holds no embedded database`);
   restrictUmask();
   // a running server on this directory would be copied mid-write: take its lock like any other opener
   const unlock = lockDataDir(dataDir);
@@ -27,7 +31,10 @@ export async function backupPglite(dataDir: string, beforeDump?: (pg: PGlite) =>
     if (beforeDump) await beforeDump(pg);
     await pg.query('CHECKPOINT');
     const blob = await pg.dumpDataDir('gzip');
-    const { tar, files, dropped } = filterTar(gunzipSync(Buffer.from(await blob.arrayBuffer())), (name) => !SECRET.test(name));
+    const { tar, files, dropped } = filterTar(
+      gunzipSync(Buffer.from(await blob.arrayBuffer())),
+      (name) => !SECRET.test(name),
+    );
     return { archive: gzipSync(tar), files, dropped };
   } finally {
     await pg.close();
@@ -37,7 +44,8 @@ export async function backupPglite(dataDir: string, beforeDump?: (pg: PGlite) =>
 }
 
 export async function restorePglite(dataDir: string, archive: Buffer): Promise<void> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length) throw new Error(`${dataDir} is not empty: restore into a new directory`);
+  if (existsSync(dataDir) && readdirSync(dataDir).length)
+    throw new Error(`${dataDir} is not empty: restore into a new directory`);
   let tar: Buffer;
   try {
     tar = gunzipSync(archive);
@@ -55,7 +63,10 @@ export async function restorePglite(dataDir: string, archive: Buffer): Promise<v
 }
 
 /** Copies a ustar/pax archive keeping the entries whose name passes; a pax header goes with the entry it describes. */
-export function filterTar(tar: Buffer, keep: (name: string) => boolean): { tar: Buffer; files: number; dropped: string[] } {
+export function filterTar(
+  tar: Buffer,
+  keep: (name: string) => boolean,
+): { tar: Buffer; files: number; dropped: string[] } {
   const out: Buffer[] = [];
   const dropped: string[] = [];
   let files = 0;
@@ -72,7 +83,7 @@ export function filterTar(tar: Buffer, keep: (name: string) => boolean): { tar: 
     at += len;
     if (type === 'x' || type === 'L') {
       const body = block.subarray(512, 512 + size).toString('utf8');
-      paxName = type === 'L' ? body.replace(/\0.*$/s, '') : /\d+ path=([^\n]*)\n/.exec(body)?.[1] ?? paxName;
+      paxName = type === 'L' ? body.replace(/\0.*$/s, '') : (/\d+ path=([^\n]*)\n/.exec(body)?.[1] ?? paxName);
       pending.push(block);
       continue;
     }

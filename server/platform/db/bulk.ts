@@ -6,10 +6,14 @@
 import type { Db } from './db.js';
 
 export async function withoutSecondaryIndexes<T>(db: Db, tables: string[], fn: () => Promise<T>): Promise<T> {
-  const defs = (await db.query<{ indexname: string; indexdef: string }>(
-    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+  const defs = (
+    await db.query<{ indexname: string; indexdef: string }>(
+      `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.tablename = ANY($1::text[]) AND i.schemaname = current_schema()
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`, [tables])).rows;
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+      [tables],
+    )
+  ).rows;
   for (const d of defs) await db.exec(`DROP INDEX IF EXISTS "${d.indexname}"`);
   try {
     return await fn();

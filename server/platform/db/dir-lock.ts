@@ -40,9 +40,17 @@ export function lockDataDir(dir: string): () => void {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid && pid !== process.pid && alive(pid)) {
-        throw Object.assign(new Error(`the data directory ${dir} is in use by process ${pid} (one process per embedded database; stop it, or use DATABASE_URL to run several)`), { code: DATA_DIR_IN_USE });
+        throw Object.assign(
+          new Error(
+            `the data directory ${dir} is in use by process ${pid} (one process per embedded database; stop it, or use DATABASE_URL to run several)`,
+          ),
+          { code: DATA_DIR_IN_USE },
+        );
       }
-      if (pid === process.pid) throw Object.assign(new Error(`the data directory ${dir} is already open in this process`), { code: DATA_DIR_IN_USE });
+      if (pid === process.pid)
+        throw Object.assign(new Error(`the data directory ${dir} is already open in this process`), {
+          code: DATA_DIR_IN_USE,
+        });
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }

@@ -10,11 +10,17 @@ import type { Db } from './db.js';
 const DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   if (db.kind === 'pg') await db.query('SELECT pg_advisory_lock(7315)');
   try {
-    const done = new Set((await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-    const files = readdirSync(DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+    const done = new Set(
+      (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
+    const files = readdirSync(DIR)
+      .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+      .sort();
     const applied: string[] = [];
     for (const f of files) {
       const v = f.replace(/\.sql$/, '');

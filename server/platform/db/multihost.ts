@@ -25,17 +25,21 @@ const POOL_WAIT_MS = 15_000;
 const ATTRS: SessionAttrs[] = ['any', 'read-write', 'primary', 'standby', 'prefer-standby'];
 
 /** True when the URL names several hosts or asks for a kind of session: then this module handles it, not pg. */
-export const isMultiHost = (url: string) => /^postgres(?:ql)?:\/\/(?:[^@/]*@)?[^/?]*,/.test(url) || /[?&]target_session_attrs=/.test(url);
+export const isMultiHost = (url: string) =>
+  /^postgres(?:ql)?:\/\/(?:[^@/]*@)?[^/?]*,/.test(url) || /[?&]target_session_attrs=/.test(url);
 
 export function parsePgUrl(url: string): PgTarget {
   const m = /^postgres(?:ql)?:\/\/(?:([^@/]*)@)?([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/.exec(url);
   if (!m) throw new Error(`not a postgres:// URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
   const [, auth, hostList, db, query] = m;
-  const hosts = (hostList ?? '').split(',').filter(Boolean).map((h) => {
-    const hm = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(h);
-    if (!hm) throw new Error(`bad host in database URL: ${h}`);
-    return { host: decodeURIComponent(hm[1]!.replace(/^\[|\]$/g, '')), port: hm[2] ? Number(hm[2]) : 5432 };
-  });
+  const hosts = (hostList ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((h) => {
+      const hm = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(h);
+      if (!hm) throw new Error(`bad host in database URL: ${h}`);
+      return { host: decodeURIComponent(hm[1]!.replace(/^\[|\]$/g, '')), port: hm[2] ? Number(hm[2]) : 5432 };
+    });
   if (!hosts.length) hosts.push({ host: 'localhost', port: 5432 });
   const params = new URLSearchParams(query ?? '');
   const attrs = (params.get('target_session_attrs') ?? 'any') as SessionAttrs;
@@ -52,8 +56,20 @@ export function parsePgUrl(url: string): PgTarget {
   return { hosts, attrs, base };
 }
 
-const LOST_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '25006']);
-const LOST_TEXT = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client was closed|timeout exceeded when trying to connect/i;
+const LOST_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '25006',
+]);
+const LOST_TEXT =
+  /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client was closed|timeout exceeded when trying to connect/i;
 
 /** The server went away, is not accepting connections, or is (now) read-only: another may take over. */
 export function isConnectionLoss(e: unknown): boolean {
@@ -65,7 +81,13 @@ export function isConnectionLoss(e: unknown): boolean {
 }
 
 export const unavailable = (e: unknown) =>
-  e instanceof DomainError ? e : new DomainError('unavailable', `数据库暂不可用，请稍后用同一幂等键重试 (database unavailable: ${(e as Error).message?.slice(0, 120)})`, { retry_after_s: 1 });
+  e instanceof DomainError
+    ? e
+    : new DomainError(
+        'unavailable',
+        `数据库暂不可用，请稍后用同一幂等键重试 (database unavailable: ${(e as Error).message?.slice(0, 120)})`,
+        { retry_after_s: 1 },
+      );
 
 /**
  * Runs `fn` again while it fails with `unavailable`, for up to `budgetMs`. Only for work that is idempotent by key
@@ -94,7 +116,11 @@ export async function pickHost(t: PgTarget): Promise<{ host: string; port: numbe
       await c.connect();
       // like libpq: read-write also needs default_transaction_read_only off (pg_auto_failover keeps a standby it is
       // promoting read-only until the switch is complete)
-      const s = (await c.query<{ r: boolean; ro: string }>("SELECT pg_is_in_recovery() AS r, current_setting('default_transaction_read_only') AS ro")).rows[0]!;
+      const s = (
+        await c.query<{ r: boolean; ro: string }>(
+          "SELECT pg_is_in_recovery() AS r, current_setting('default_transaction_read_only') AS ro",
+        )
+      ).rows[0]!;
       const standby = s.r;
       const found = { ...h, standby };
       if (t.attrs === 'any') return found;
@@ -147,7 +173,11 @@ export class MultiHostPool {
     this.pool = null;
     this.current = null;
     this.failovers++;
-    logEvent('warn', 'db.lost', { host: `${was?.host}:${was?.port}`, attrs: this.target.attrs, failovers: this.failovers });
+    logEvent('warn', 'db.lost', {
+      host: `${was?.host}:${was?.port}`,
+      attrs: this.target.attrs,
+      failovers: this.failovers,
+    });
     void pool.end().catch(() => undefined);
   }
 
@@ -156,14 +186,21 @@ export class MultiHostPool {
    * move there. The old pool ends gracefully (queries on it finish). False when nothing changed.
    */
   async revisit(): Promise<boolean> {
-    if (this.target.attrs !== 'prefer-standby' || !this.pool || this.current?.standby !== false || this.resolving) return false;
+    if (this.target.attrs !== 'prefer-standby' || !this.pool || this.current?.standby !== false || this.resolving)
+      return false;
     const h = await pickHost(this.target);
     if (!h?.standby || this.closed || !this.pool) return false;
     const old = this.pool;
     const pool = this.makePool(h);
     this.pool = pool;
     this.current = h;
-    logEvent('info', 'db.connected', { host: `${h.host}:${h.port}`, standby: true, attrs: this.target.attrs, failovers: this.failovers, back_to_standby: true });
+    logEvent('info', 'db.connected', {
+      host: `${h.host}:${h.port}`,
+      standby: true,
+      attrs: this.target.attrs,
+      failovers: this.failovers,
+      back_to_standby: true,
+    });
     void old.end().catch(() => undefined);
     return true;
   }
@@ -183,7 +220,13 @@ export class MultiHostPool {
   private makePool(h: { host: string; port: number }): pg.Pool {
     // connect_timeout is for finding a host; the pool's timeout also covers waiting for a free client, which
     // under a burst (filings held through a failover) takes seconds without anything being wrong with the server
-    const pool = new pg.Pool({ ...this.target.base, ...this.poolOptions, host: h.host, port: h.port, connectionTimeoutMillis: POOL_WAIT_MS });
+    const pool = new pg.Pool({
+      ...this.target.base,
+      ...this.poolOptions,
+      host: h.host,
+      port: h.port,
+      connectionTimeoutMillis: POOL_WAIT_MS,
+    });
     // an idle client whose server died emits here; without a listener the process would crash
     pool.on('error', () => this.drop(pool));
     return pool;
@@ -197,10 +240,21 @@ export class MultiHostPool {
         const pool = this.makePool(h);
         this.pool = pool;
         this.current = h;
-        if (this.failovers) logEvent('info', 'db.connected', { host: `${h.host}:${h.port}`, standby: h.standby, attrs: this.target.attrs, failovers: this.failovers });
+        if (this.failovers)
+          logEvent('info', 'db.connected', {
+            host: `${h.host}:${h.port}`,
+            standby: h.standby,
+            attrs: this.target.attrs,
+            failovers: this.failovers,
+          });
         return pool;
       }
-      if (Date.now() > until) throw unavailable(new Error(`no ${this.target.attrs} server among ${this.target.hosts.map((x) => `${x.host}:${x.port}`).join(',')}`));
+      if (Date.now() > until)
+        throw unavailable(
+          new Error(
+            `no ${this.target.attrs} server among ${this.target.hosts.map((x) => `${x.host}:${x.port}`).join(',')}`,
+          ),
+        );
       await new Promise((r) => setTimeout(r, 300));
     }
   }

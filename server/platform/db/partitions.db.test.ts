@@ -14,17 +14,31 @@ let partman = false;
 beforeAll(async () => {
   db = await testDb();
   await migrate(db);
-  partman = db.kind === 'pg' && (await db.query<{ ok: boolean }>("SELECT count(*) > 0 AS ok FROM pg_available_extensions WHERE name = 'pg_partman'")).rows[0]!.ok;
+  partman =
+    db.kind === 'pg' &&
+    (
+      await db.query<{ ok: boolean }>(
+        "SELECT count(*) > 0 AS ok FROM pg_available_extensions WHERE name = 'pg_partman'",
+      )
+    ).rows[0]!.ok;
 }, 120_000);
 afterAll(async () => {
   await db.close();
 });
 
-const kind = async (t: string) => (await db.query<{ k: string }>('SELECT relkind::text AS k FROM pg_class WHERE oid = to_regclass($1)', [t])).rows[0]?.k;
+const kind = async (t: string) =>
+  (await db.query<{ k: string }>('SELECT relkind::text AS k FROM pg_class WHERE oid = to_regclass($1)', [t])).rows[0]
+    ?.k;
 const audit = (at: string, subject: string) =>
-  db.query("INSERT INTO audit_log (at, actor_id, actor_role, action, subject_type, subject_id) VALUES ($1, 'u1', 'admin', 'ticket.view', 'ticket', $2)", [at, subject]);
+  db.query(
+    "INSERT INTO audit_log (at, actor_id, actor_role, action, subject_type, subject_id) VALUES ($1, 'u1', 'admin', 'ticket.view', 'ticket', $2)",
+    [at, subject],
+  );
 const event = (ticket: string, seq: number, at: string) =>
-  db.query("INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type) VALUES ($1, $2, $3, 'system', 'system', 'received')", [ticket, seq, at]);
+  db.query(
+    "INSERT INTO ticket_events (ticket_id, seq, at, actor_id, actor_role, type) VALUES ($1, $2, $3, 'system', 'system', 'received')",
+    [ticket, seq, at],
+  );
 
 describe('time partitions of the timeline and the audit log', () => {
   it('is partitioned by month where pg_partman is installed, plain elsewhere, and answers the same queries', async () => {
@@ -39,7 +53,9 @@ describe('time partitions of the timeline and the audit log', () => {
     }
     await event('TQ1', 1, '2026-11-20T08:00:00Z');
     await event('TQ1', 2, '2026-12-01T08:00:00Z');
-    const tl = await db.query<{ seq: number }>('SELECT seq FROM ticket_events WHERE ticket_id = $1 ORDER BY seq', ['TQ1']);
+    const tl = await db.query<{ seq: number }>('SELECT seq FROM ticket_events WHERE ticket_id = $1 ORDER BY seq', [
+      'TQ1',
+    ]);
     expect(tl.rows.map((r) => r.seq)).toEqual([1, 2]);
     // append-only still: the triggers moved with the tables
     await expect(db.query("DELETE FROM ticket_events WHERE ticket_id = 'TQ1'")).rejects.toThrow(/append-only/);
@@ -56,7 +72,10 @@ describe('time partitions of the timeline and the audit log', () => {
     }
     const s = (await db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
     for (const t of ['ticket_events', 'audit_log']) {
-      await db.query("SELECT partman.create_partition_time($1, ARRAY['2025-01-01'::timestamptz, '2025-02-01', '2025-03-01'])", [`${s}.${t}`]);
+      await db.query(
+        "SELECT partman.create_partition_time($1, ARRAY['2025-01-01'::timestamptz, '2025-02-01', '2025-03-01'])",
+        [`${s}.${t}`],
+      );
     }
     await audit('2025-01-10T00:00:00Z', 'TOLD1');
     await audit('2025-02-10T00:00:00Z', 'TOLD2');
@@ -70,19 +89,28 @@ describe('time partitions of the timeline and the audit log', () => {
 
     const r = await maintainPartitions(db, { timelineMonths: 12, auditMonths: 12 }, new Date('2026-12-02T00:00:00Z'));
     expect(r.dropped.map((x) => x.split('.')[1])).toEqual([
-      'ticket_events_p2025_01', 'ticket_events_p2025_02', 'ticket_events_p2025_03',
-      'audit_log_p2025_01', 'audit_log_p2025_02', 'audit_log_p2025_03',
+      'ticket_events_p2025_01',
+      'ticket_events_p2025_02',
+      'ticket_events_p2025_03',
+      'audit_log_p2025_01',
+      'audit_log_p2025_02',
+      'audit_log_p2025_03',
     ]);
     expect((await db.query('SELECT 1 FROM ticket_events WHERE ticket_id = $1', ['TOLD'])).rows).toHaveLength(0);
     expect((await db.query('SELECT 1 FROM ticket_events WHERE ticket_id = $1', ['TQ1'])).rows).toHaveLength(2);
-    const subjects = (await db.query<{ subject_id: string }>('SELECT subject_id FROM audit_log ORDER BY seq')).rows.map((x) => x.subject_id);
+    const subjects = (await db.query<{ subject_id: string }>('SELECT subject_id FROM audit_log ORDER BY seq')).rows.map(
+      (x) => x.subject_id,
+    );
     expect(subjects).toEqual(['TNEW1']);
     // the chain of what is kept verifies from the anchor, and ends at the same head as before
     const after = await verifyAuditChain(db);
     expect(after).toMatchObject({ ok: true, entries: 1, head: before.head });
     // months ahead exist (premake): a filing next month lands in its own partition, not the default
-    const ahead = (await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('ticket_events') AND c.relname > 'ticket_events_p2027'")).rows[0]!.n;
+    const ahead = (
+      await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('ticket_events') AND c.relname > 'ticket_events_p2027'",
+      )
+    ).rows[0]!.n;
     expect(ahead).toBeGreaterThan(0);
   });
 

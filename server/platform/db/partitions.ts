@@ -32,21 +32,31 @@ export const retentionFromEnv = (env: NodeJS.ProcessEnv = process.env): Retentio
 /** The partitioned parents of this schema that pg_partman manages ([] on PGlite or without pg_partman). */
 export async function managedParents(q: Queryable): Promise<string[]> {
   // (in steps: to_regclass itself is refused in a schema the role may not use)
-  const ns = (await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'partman') AS ok")).rows[0]?.ok;
-  if (!ns || !(await q.query<{ ok: boolean }>("SELECT has_schema_privilege('partman', 'USAGE') AS ok")).rows[0]!.ok) return [];
-  const has = (await q.query<{ ok: boolean }>("SELECT to_regclass('partman.part_config') IS NOT NULL AS ok")).rows[0]?.ok;
+  const ns = (
+    await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'partman') AS ok")
+  ).rows[0]?.ok;
+  if (!ns || !(await q.query<{ ok: boolean }>("SELECT has_schema_privilege('partman', 'USAGE') AS ok")).rows[0]!.ok)
+    return [];
+  const has = (await q.query<{ ok: boolean }>("SELECT to_regclass('partman.part_config') IS NOT NULL AS ok")).rows[0]
+    ?.ok;
   if (!has) return [];
-  return (await q.query<{ t: string }>(
-    `SELECT parent_table AS t FROM partman.part_config WHERE parent_table IN (current_schema() || '.ticket_events', current_schema() || '.audit_log') ORDER BY 1`,
-  )).rows.map((r) => r.t);
+  return (
+    await q.query<{ t: string }>(
+      `SELECT parent_table AS t FROM partman.part_config WHERE parent_table IN (current_schema() || '.ticket_events', current_schema() || '.audit_log') ORDER BY 1`,
+    )
+  ).rows.map((r) => r.t);
 }
 
 /** The month partitions of a parent, oldest first, with their upper bound. */
 async function months_of(q: Queryable, parent: string): Promise<{ name: string; end: Date }[]> {
-  const rows = (await q.query<{ name: string; end: Date }>(
-    `SELECT p.partition_schemaname || '.' || p.partition_tablename AS name, i.child_end_time AS "end"
+  const rows = (
+    await q.query<{ name: string; end: Date }>(
+      `SELECT p.partition_schemaname || '.' || p.partition_tablename AS name, i.child_end_time AS "end"
      FROM partman.show_partitions($1) p, partman.show_partition_info(p.partition_schemaname || '.' || p.partition_tablename) i
-     ORDER BY i.child_start_time`, [parent])).rows;
+     ORDER BY i.child_start_time`,
+      [parent],
+    )
+  ).rows;
   return rows.map((r) => ({ name: r.name, end: new Date(r.end) }));
 }
 
@@ -76,9 +86,16 @@ export async function maintainPartitions(q: Queryable, r: Retention, now = new D
     for (const m of await months_of(q, audit)) {
       if (m.end > cutoff(now, r.auditMonths)) break;
       // the chain may be cut only after this month's last entry: every entry after it must lie in later months
-      const last = (await q.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${m.name} ORDER BY seq DESC LIMIT 1`)).rows[0];
+      const last = (
+        await q.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${m.name} ORDER BY seq DESC LIMIT 1`)
+      ).rows[0];
       if (last) {
-        const later = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE seq < $1 AND at >= $2`, [last.seq, m.end])).rows[0]!.n;
+        const later = (
+          await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE seq < $1 AND at >= $2`, [
+            last.seq,
+            m.end,
+          ])
+        ).rows[0]!.n;
         if (later) {
           kept = m.name;
           break;
@@ -86,13 +103,15 @@ export async function maintainPartitions(q: Queryable, r: Retention, now = new D
         await q.query(
           `INSERT INTO audit_floor (id, seq, hash, through) VALUES (1, $1, $2, $3)
            ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, through = EXCLUDED.through, dropped_at = now()`,
-          [last.seq, last.hash, m.end]);
+          [last.seq, last.hash, m.end],
+        );
       }
       await q.query(`DROP TABLE ${m.name}`);
       dropped.push(m.name);
     }
   }
   // the months ahead (premake); pg_partman's own retention stays off: the drops above are ours
-  for (const p of parents) await q.query('SELECT partman.run_maintenance(p_parent_table := $1, p_analyze := false)', [p]);
+  for (const p of parents)
+    await q.query('SELECT partman.run_maintenance(p_parent_table := $1, p_analyze := false)', [p]);
   return { parents, dropped, ...(kept ? { kept } : {}) };
 }

@@ -40,7 +40,11 @@ function multiSource(url: string, options: pg.PoolConfig): PoolSource {
     drop: (p) => m.drop(p),
     clientConfig: () => m.clientConfig(),
     end: () => m.end(),
-    describe: () => ({ host: m.current ? `${m.current.host}:${m.current.port}` : null, standby: m.current?.standby ?? null, failovers: m.failovers }),
+    describe: () => ({
+      host: m.current ? `${m.current.host}:${m.current.port}` : null,
+      standby: m.current?.standby ?? null,
+      failovers: m.failovers,
+    }),
     revisit: () => m.revisit(),
   };
 }
@@ -157,7 +161,8 @@ export async function openPg(url: string, schema?: string): Promise<PgDb> {
       try {
         // per schema: test files share one database, each in its own schema
         const key = `${schema ?? 'public'}:${name}`;
-        const got = (await q.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]?.ok;
+        const got = (await q.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]
+          ?.ok;
         if (!got) return { ran: false };
         try {
           return { ran: true, value: await fn() };

@@ -69,7 +69,8 @@ export class ReadRouter {
     this.wrote.set(actorId, UNKNOWN);
     this.unknownSince.set(actorId, this.clock());
     try {
-      const lsn = (await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+      const lsn = (await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn'))
+        .rows[0]!.lsn;
       this.wrote.set(actorId, lsnValue(lsn));
       this.unknownSince.delete(actorId);
     } catch {
@@ -81,7 +82,8 @@ export class ReadRouter {
   /** Where this actor's analytical reads go. */
   reader(actorId?: string): Db {
     if (!this.replica) return this.primary;
-    if (this.lag.seconds === null || this.replayed === null || this.lag.seconds * 1000 > this.maxLagMs) return this.primary;
+    if (this.lag.seconds === null || this.replayed === null || this.lag.seconds * 1000 > this.maxLagMs)
+      return this.primary;
     const pos = actorId ? this.wrote.get(actorId) : undefined;
     if (pos !== undefined) {
       if (this.replayed < pos) return this.primary;
@@ -103,7 +105,9 @@ export class ReadRouter {
     if (!this.replica || this.primary.kind !== 'pg') return (this.lag = { bytes: null, seconds: null });
     try {
       const now = this.clock();
-      const p = lsnValue((await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn);
+      const p = lsnValue(
+        (await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn,
+      );
       if (this.lastPrimary !== p) this.samples.push({ at: now, lsn: p });
       this.lastPrimary = p;
       if (this.samples.length > MAX_SAMPLES) this.samples.shift();
@@ -114,9 +118,11 @@ export class ReadRouter {
         if (this.wrote.get(k) === UNKNOWN) this.wrote.set(k, p);
         this.unknownSince.delete(k);
       }
-      const r = (await this.replica.query<{ standby: boolean; lsn: string | null }>(
-        'SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn',
-      )).rows[0]!;
+      const r = (
+        await this.replica.query<{ standby: boolean; lsn: string | null }>(
+          'SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn',
+        )
+      ).rows[0]!;
       if (!r.standby) {
         // the replica pool is on a primary (a failover promoted its standby): it is current by definition
         this.replayed = p;

@@ -25,10 +25,15 @@ export function roleOf(url: string): string {
 export async function grantApplicationRole(owner: Queryable, appRole: string): Promise<void> {
   const schema = (await owner.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
   const me = (await owner.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u;
-  if (me === appRole) throw new Error(`DATABASE_MIGRATION_URL and DATABASE_URL name the same role (${me}): the application role must not own the tables`);
+  if (me === appRole)
+    throw new Error(
+      `DATABASE_MIGRATION_URL and DATABASE_URL name the same role (${me}): the application role must not own the tables`,
+    );
   const s = ident(schema);
   const r = ident(appRole);
-  const tables = (await owner.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = $1', [schema])).rows.map((x) => x.t);
+  const tables = (
+    await owner.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = $1', [schema])
+  ).rows.map((x) => x.t);
   await owner.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
   await owner.query(`REVOKE CREATE ON SCHEMA ${s} FROM ${r}`);
   for (const t of tables) {

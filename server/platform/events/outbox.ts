@@ -50,8 +50,15 @@ export async function visibleHead(q: Queryable): Promise<Position> {
 }
 
 export async function cursorOf(q: Queryable, subscriber: string): Promise<Position> {
-  await q.query('INSERT INTO outbox_cursors (subscriber) VALUES ($1) ON CONFLICT (subscriber) DO NOTHING', [subscriber]);
-  const r = (await q.query<{ xid: string; position: number }>('SELECT xid::text AS xid, position FROM outbox_cursors WHERE subscriber = $1', [subscriber])).rows[0];
+  await q.query('INSERT INTO outbox_cursors (subscriber) VALUES ($1) ON CONFLICT (subscriber) DO NOTHING', [
+    subscriber,
+  ]);
+  const r = (
+    await q.query<{ xid: string; position: number }>(
+      'SELECT xid::text AS xid, position FROM outbox_cursors WHERE subscriber = $1',
+      [subscriber],
+    )
+  ).rows[0];
   return r ? { xid: r.xid, id: r.position } : ORIGIN;
 }
 
@@ -70,9 +77,20 @@ export async function advanceCursor(q: Queryable, subscriber: string, from: Posi
 /** Events not yet handled by a durable subscriber (monitoring, tests). */
 export async function backlog(q: Queryable, subscriber: string): Promise<number> {
   const p = await cursorOf(q, subscriber);
-  return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE (xid, id) > ($1::xid8, $2::bigint)', [p.xid, p.id])).rows[0]?.n ?? 0;
+  return (
+    (
+      await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE (xid, id) > ($1::xid8, $2::bigint)', [
+        p.xid,
+        p.id,
+      ])
+    ).rows[0]?.n ?? 0
+  );
 }
 
 export async function cursors(q: Queryable): Promise<{ subscriber: string; position: number; updated_at: Date }[]> {
-  return (await q.query<{ subscriber: string; position: number; updated_at: Date }>('SELECT subscriber, position, updated_at FROM outbox_cursors ORDER BY subscriber')).rows;
+  return (
+    await q.query<{ subscriber: string; position: number; updated_at: Date }>(
+      'SELECT subscriber, position, updated_at FROM outbox_cursors ORDER BY subscriber',
+    )
+  ).rows;
 }

@@ -57,7 +57,11 @@ export class EventRunner {
   /** events handled per subscriber (monitoring, tests) */
   readonly handled = new Map<string, number>();
 
-  constructor(private readonly db: Db, readonly subscribers: Subscriber[], o: RunnerOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    readonly subscribers: Subscriber[],
+    o: RunnerOptions = {},
+  ) {
     this.batch = o.batch ?? 500;
     this.pollMs = o.pollMs ?? 2000;
     this.log = o.log ?? ((m) => logEvent('warn', 'events', { message: m }));
@@ -66,16 +70,23 @@ export class EventRunner {
 
   /** Starts listening and polling; projections load in the background and join when loaded. */
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(OUTBOX_CHANNEL, () => this.wake()).catch((e) => {
-      this.log(`events: LISTEN unavailable, polling only: ${(e as Error).message}`);
-      return null;
-    });
+    this.unlisten = await this.db
+      .listen(OUTBOX_CHANNEL, () => this.wake())
+      .catch((e) => {
+        this.log(`events: LISTEN unavailable, polling only: ${(e as Error).message}`);
+        return null;
+      });
     for (const s of this.subscribers) {
       if (s.kind === 'durable') continue;
-      this.loading.push(s.start().then((p) => {
-        this.state.get(s.name)!.pos = p;
-        this.kick(s);
-      }, (e) => this.log(`events: ${s.name} failed to load: ${(e as Error).message}`)));
+      this.loading.push(
+        s.start().then(
+          (p) => {
+            this.state.get(s.name)!.pos = p;
+            this.kick(s);
+          },
+          (e) => this.log(`events: ${s.name} failed to load: ${(e as Error).message}`),
+        ),
+      );
     }
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
@@ -123,7 +134,8 @@ export class EventRunner {
       } catch (e) {
         st.failures++;
         // a failing batch is retried on the next wake-up (at least once); say so without flooding the log
-        if (st.failures <= 3 || st.failures % 100 === 0) this.log(`events: ${s.name} failed (${st.failures}×): ${(e as Error).message}`);
+        if (st.failures <= 3 || st.failures % 100 === 0)
+          this.log(`events: ${s.name} failed (${st.failures}×): ${(e as Error).message}`);
       } finally {
         st.busy = false;
       }

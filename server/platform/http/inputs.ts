@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/dates.js';
 
 /** A real calendar day 'YYYY-MM-DD' (a regex alone lets 2026-13-45 through to the database). */
-export const isoDate = z.string().max(10).refine(isCalendarDate, { message: '日期无效：应为真实存在的日期 YYYY-MM-DD (invalid date)' });
+export const isoDate = z
+  .string()
+  .max(10)
+  .refine(isCalendarDate, { message: '日期无效：应为真实存在的日期 YYYY-MM-DD (invalid date)' });
 
 export { cleanInput } from '../../../shared/controls.js';

@@ -4,15 +4,35 @@
  * route without it fails at start-up, so no endpoint is ever left unguarded by accident. Domain errors map to HTTP statuses here and nowhere else.
  */
 import { httpMetrics } from '../metrics/index.js';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../errors/index.js';
 import type { Role } from '../../../shared/domain.js';
 import type { Actor } from '../actor/index.js';
 import { cleanInput } from './inputs.js';
-import { bucketFor, crossSiteRefusal, edgeOptionsFromEnv, rateLimited, RateLimiter, securityHeaders, type EdgeOptions } from './edge.js';
+import {
+  bucketFor,
+  crossSiteRefusal,
+  edgeOptionsFromEnv,
+  rateLimited,
+  RateLimiter,
+  securityHeaders,
+  type EdgeOptions,
+} from './edge.js';
 
 export type AuthSpec = 'public' | 'any' | Role[];
 
@@ -26,8 +46,15 @@ declare module 'fastify' {
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, illegal_transition: 409, conflict: 409, rate_limited: 429,
-  no_route: 404, unavailable: 503,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  illegal_transition: 409,
+  conflict: 409,
+  rate_limited: 429,
+  no_route: 404,
+  unavailable: 503,
 };
 
 export const SESSION_COOKIE = 'xz_session';
@@ -52,14 +79,28 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
   // pluginTimeout: start-up may share the CPU with a demo load or history replays; a slow start is not a broken plugin
   const edge = o.edge ?? edgeOptionsFromEnv();
   // trustProxy: X-Forwarded-For/-Proto are believed only from configured proxies; anyone can send those headers
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: trustFn(edge.trustProxy), pluginTimeout: 120_000 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: o.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustFn(edge.trustProxy),
+    pluginTimeout: 120_000,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Xiezhi 獬豸 API', description: '12315 投诉举报智慧平台 — complaint & report handling', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Xiezhi 獬豸 API',
+        description: '12315 投诉举报智慧平台 — complaint & report handling',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -80,7 +121,8 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
 
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
-    if (!r.config?.auth && !r.url.startsWith('/api/openapi')) throw new Error(`route ${r.method} ${r.url} declares no auth`);
+    if (!r.config?.auth && !r.url.startsWith('/api/openapi'))
+      throw new Error(`route ${r.method} ${r.url} declares no auth`);
   });
 
   // after parsing, before the route's zod schema: NUL refused with the field named, other control characters stripped
@@ -89,7 +131,10 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     for (const part of ['params', 'query', 'body'] as const) {
       if (r[part] === undefined) continue;
       const c = cleanInput(r[part], part);
-      if ('problem' in c) throw new DomainError('invalid_input', `输入含有NUL字符（${c.problem}），已拒绝 (NUL character in input)`, { field: c.problem });
+      if ('problem' in c)
+        throw new DomainError('invalid_input', `输入含有NUL字符（${c.problem}），已拒绝 (NUL character in input)`, {
+          field: c.problem,
+        });
       r[part] = c.value;
     }
   });
@@ -104,7 +149,8 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     req.actor = token ? await o.resolveActor(token) : null;
     if (spec === 'public') return;
     if (!req.actor) throw new DomainError('unauthenticated', '请先登录 (login required)');
-    if (spec !== 'any' && !spec.includes(req.actor.role)) throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
+    if (spec !== 'any' && !spec.includes(req.actor.role))
+      throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
   });
 
   // request rate and latency by route template (bounded labels), for /metrics
@@ -117,30 +163,51 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     const onWrite = o.onWrite;
     // before the answer leaves (onSend, not onResponse): the writer's next request may arrive the moment it has it
     app.addHook('onSend', async (req, reply, payload) => {
-      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) await onWrite(req.actor.id);
+      if (req.actor && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method))
+        await onWrite(req.actor.id);
       return payload;
     });
   }
 
   app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof DomainError && (err.code === 'rate_limited' || err.code === 'unavailable') && typeof err.details?.retry_after_s === 'number') reply.header('retry-after', String(err.details.retry_after_s));
-    if (err instanceof DomainError) return reply.status(HTTP_STATUS[err.code]).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    if (
+      err instanceof DomainError &&
+      (err.code === 'rate_limited' || err.code === 'unavailable') &&
+      typeof err.details?.retry_after_s === 'number'
+    )
+      reply.header('retry-after', String(err.details.retry_after_s));
+    if (err instanceof DomainError)
+      return reply
+        .status(HTTP_STATUS[err.code])
+        .send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
-    if (e.validation || e.code === 'FST_ERR_VALIDATION') return reply.status(400).send({ error: 'invalid_input', message: e.message });
+    if (e.validation || e.code === 'FST_ERR_VALIDATION')
+      return reply.status(400).send({ error: 'invalid_input', message: e.message });
     // the database refused a value (SQLSTATE class 22: bad date, number out of range, bad encoding): the input was
     // wrong, not the server — a route whose schema let it through still answers 400
-    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return reply.status(400).send({ error: 'invalid_input', message: `输入的数据无效 (${e.message.slice(0, 200)})` });
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code))
+      return reply.status(400).send({ error: 'invalid_input', message: `输入的数据无效 (${e.message.slice(0, 200)})` });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
     app.log.error(err);
     // an internal error is always logged, with or without request logging
     if (!o.logger) console.error(`internal error on ${_req.method} ${_req.url}: ${(err as Error).stack ?? err}`);
     return reply.status(500).send({ error: 'internal', message: '服务器内部错误 (internal error)' });
   });
 
-  app.get('/api/health', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', time: new Date().toISOString() }));
+  app.get('/api/health', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+    time: new Date().toISOString(),
+  }));
   return app;
 }
 
 /** The zod type provider is part of the type: `req.body`, `req.query` and `req.params` are typed from each route's
  * schema, so a handler never casts what the schema already checked. */
-export type Http = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type Http = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

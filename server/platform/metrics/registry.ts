@@ -4,12 +4,19 @@
  * names), never free text, so the series stay few.
  */
 type Labels = Record<string, string>;
-const key = (l: Labels) => Object.keys(l).sort().map((k) => `${k}="${l[k]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',');
+const key = (l: Labels) =>
+  Object.keys(l)
+    .sort()
+    .map((k) => `${k}="${l[k]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .join(',');
 const fmt = (n: number) => (Number.isFinite(n) ? String(n) : n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN');
 
 export class Counter {
   private readonly values = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
   inc(labels: Labels = {}, by = 1) {
     const k = key(labels);
     this.values.set(k, (this.values.get(k) ?? 0) + by);
@@ -23,7 +30,11 @@ export class Counter {
 
 export class Histogram {
   private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly buckets: number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  ) {}
   observe(labels: Labels, value: number) {
     const k = key(labels);
     let s = this.series.get(k);
@@ -37,7 +48,11 @@ export class Histogram {
     for (const [k, s] of this.series) {
       const pre = k ? `${k},` : '';
       this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket{${pre}le="${b}"} ${s.counts[i]}`));
-      lines.push(`${this.name}_bucket{${pre}le="+Inf"} ${s.count}`, `${this.name}_sum${k ? `{${k}}` : ''} ${fmt(s.sum)}`, `${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
+      lines.push(
+        `${this.name}_bucket{${pre}le="+Inf"} ${s.count}`,
+        `${this.name}_sum${k ? `{${k}}` : ''} ${fmt(s.sum)}`,
+        `${this.name}_count${k ? `{${k}}` : ''} ${s.count}`,
+      );
     }
     return lines.join('\n');
   }
@@ -52,14 +67,27 @@ export interface GaugeSample {
 /** Gauges as read at scrape time; a null value (not measurable now) is left out rather than reported as 0. */
 export function renderGauges(gauges: GaugeSample[]): string {
   return gauges
-    .map((g) => [`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`, ...g.samples.filter((s) => s.value !== null).map((s) => `${g.name}${s.labels && Object.keys(s.labels).length ? `{${key(s.labels)}}` : ''} ${fmt(s.value!)}`)].join('\n'))
+    .map((g) =>
+      [
+        `# HELP ${g.name} ${g.help}`,
+        `# TYPE ${g.name} gauge`,
+        ...g.samples
+          .filter((s) => s.value !== null)
+          .map(
+            (s) => `${g.name}${s.labels && Object.keys(s.labels).length ? `{${key(s.labels)}}` : ''} ${fmt(s.value!)}`,
+          ),
+      ].join('\n'),
+    )
     .join('\n');
 }
 
 /** This process's request metrics (the HTTP edge records them; /metrics renders them). */
 export const httpMetrics = {
   requests: new Counter('xiezhi_http_requests_total', 'HTTP requests answered, by method, route template and status'),
-  duration: new Histogram('xiezhi_http_request_duration_seconds', 'HTTP request latency in seconds, by method and route template'),
+  duration: new Histogram(
+    'xiezhi_http_request_duration_seconds',
+    'HTTP request latency in seconds, by method and route template',
+  ),
 };
 
 export function renderHttpMetrics(): string {

@@ -3,7 +3,11 @@
  * carrying the server's {error, message} so screens can show the server's own words (they are written in Chinese).
  */
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string) {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -27,7 +31,10 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json', accept: 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -61,7 +68,8 @@ export function hasEndpoint(method: string, path: string): Promise<boolean> {
     .then((r) => (r.ok ? r.json() : { paths: {} }))
     .then((d: { paths?: Record<string, Record<string, unknown>> }) => {
       const s = new Set<string>();
-      for (const [p, ops] of Object.entries(d.paths ?? {})) for (const m of Object.keys(ops)) s.add(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
+      for (const [p, ops] of Object.entries(d.paths ?? {}))
+        for (const m of Object.keys(ops)) s.add(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
       return s;
     })
     .catch(() => new Set<string>());

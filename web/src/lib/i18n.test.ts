@@ -12,7 +12,13 @@ import * as labels from './labels';
 
 const SRC = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e): string[] => (e.isDirectory() ? files(join(dir, e.name)) : /\.(vue|ts)$/.test(e.name) && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e): string[] =>
+    e.isDirectory()
+      ? files(join(dir, e.name))
+      : /\.(vue|ts)$/.test(e.name) && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
 const SOURCES = files(SRC).map((f) => ({ path: relative(SRC, f), text: readFileSync(f, 'utf8') }));
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -29,10 +35,11 @@ describe('message catalogs', () => {
     }
   });
 
-  it('hold every key a screen asks for with t(\'…\')', () => {
+  it("hold every key a screen asks for with t('…')", () => {
     const missing: string[] = [];
     for (const { path, text } of SOURCES)
-      for (const m of text.matchAll(/(?<![\w$.])t\('([^']+)'/g)) if (!(m[1]! in MESSAGES.zh)) missing.push(`${path}: ${m[1]}`);
+      for (const m of text.matchAll(/(?<![\w$.])t\('([^']+)'/g))
+        if (!(m[1]! in MESSAGES.zh)) missing.push(`${path}: ${m[1]}`);
     expect(missing).toEqual([]);
   });
 
@@ -47,8 +54,17 @@ describe('message catalogs', () => {
 
 describe('label maps', () => {
   it('have Chinese and English for every code', () => {
-    const pairs = Object.entries(labels).filter(([, v]) => v && typeof v === 'object' && !(v instanceof Set) && !Array.isArray(v) && Object.values(v).every((e) => Array.isArray(e)));
-    expect(pairs.map(([n]) => n)).toEqual(expect.arrayContaining(['ACTIONS', 'EVENTS', 'STATUSES', 'KINDS', 'DUE', 'CHANNELS', 'FIELDS', 'RULE_SETS']));
+    const pairs = Object.entries(labels).filter(
+      ([, v]) =>
+        v &&
+        typeof v === 'object' &&
+        !(v instanceof Set) &&
+        !Array.isArray(v) &&
+        Object.values(v).every((e) => Array.isArray(e)),
+    );
+    expect(pairs.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['ACTIONS', 'EVENTS', 'STATUSES', 'KINDS', 'DUE', 'CHANNELS', 'FIELDS', 'RULE_SETS']),
+    );
     for (const [name, map] of pairs)
       for (const [code, e] of Object.entries(map as Record<string, [string, string]>)) {
         expect(e[0]?.trim(), `${name}.${code} zh`).toBeTruthy();
@@ -57,7 +73,8 @@ describe('label maps', () => {
       }
     for (const [name, m] of Object.entries(labels.SHARED_MAPS)) {
       expect(Object.keys(m.en).sort(), name).toEqual(Object.keys(m.zh).sort());
-      for (const [code, en] of Object.entries(m.en)) expect(en.trim() && !/[\u4e00-\u9fff]/.test(en), `${name}.${code} en`).toBeTruthy();
+      for (const [code, en] of Object.entries(m.en))
+        expect(en.trim() && !/[\u4e00-\u9fff]/.test(en), `${name}.${code} en`).toBeTruthy();
     }
   });
 });
@@ -120,11 +137,17 @@ describe('one mechanism', () => {
     const counts: Record<string, number> = {};
     for (const { path, text } of SOURCES) {
       if (path.startsWith('lib/messages/') || path === 'lib/labels.ts' || path === 'lib/i18n.ts') continue;
-      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/^\s*\/\/.*$/gm, '').replace(/<style[\s\S]*<\/style>/, '');
+      const code = text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
+        .replace(/<style[\s\S]*<\/style>/, '');
       const n = code.split('\n').filter((l: string) => /[\u4e00-\u9fff]/.test(l.replace(/\/\/.*$/, ''))).length;
       if (n) counts[path] = n;
     }
-    const grown = Object.entries(counts).filter(([p, n]) => n > (NOT_YET[p] ?? 0)).map(([p, n]) => `${p}: ${n} (allowed ${NOT_YET[p] ?? 0})`);
+    const grown = Object.entries(counts)
+      .filter(([p, n]) => n > (NOT_YET[p] ?? 0))
+      .map(([p, n]) => `${p}: ${n} (allowed ${NOT_YET[p] ?? 0})`);
     expect(grown, 'Chinese text outside the catalogs; move it into web/src/lib/messages').toEqual([]);
   });
 });

@@ -48,7 +48,11 @@ export function pairLabel(map: Record<string, readonly [string, string]>, code: 
 export const pair = (p: readonly [string, string]) => p[locale.value === 'zh' ? 0 : 1];
 
 /** A code's label from one map per language (the shared/*-labels.ts maps); other ([zh, en]) or the code when missing. */
-export function localeLabel(maps: Record<Locale, Record<string, string>>, code: string | null | undefined, other?: readonly [string, string]): string {
+export function localeLabel(
+  maps: Record<Locale, Record<string, string>>,
+  code: string | null | undefined,
+  other?: readonly [string, string],
+): string {
   if (!code) return '';
   return maps[locale.value][code] ?? (other ? other[locale.value === 'zh' ? 0 : 1] : code);
 }

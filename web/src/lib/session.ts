@@ -52,7 +52,18 @@ export async function logout() {
   session.me = null;
 }
 
-export type Screen = 'workbench' | 'intake' | 'cockpit' | 'analysis' | 'alerts' | 'abnormal' | 'monitoring' | 'enterprise' | 'admin' | 'models' | 'knowledge';
+export type Screen =
+  | 'workbench'
+  | 'intake'
+  | 'cockpit'
+  | 'analysis'
+  | 'alerts'
+  | 'abnormal'
+  | 'monitoring'
+  | 'enterprise'
+  | 'admin'
+  | 'models'
+  | 'knowledge';
 
 /** Screens per role, in menu order. The server enforces access; this only decides what to show. */
 export const SCREENS: Record<string, Screen[]> = {

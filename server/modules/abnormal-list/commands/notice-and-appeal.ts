@@ -17,24 +17,47 @@ const IN_FORCE = new Set(['listed', 'notified', 'appealed', 'corrected']);
 
 export async function noticeOf(ctx: Ctx, a: Actor, id: string) {
   const r = await abnormalRepo.get(ctx.db, id);
-  if (!r || (a.role === 'supervisor' && r.district_code && a.districtCode && r.district_code !== a.districtCode)) return fail('not_found', '名录条目不存在');
+  if (!r || (a.role === 'supervisor' && r.district_code && a.districtCode && r.district_code !== a.districtCode))
+    return fail('not_found', '名录条目不存在');
   if (!IN_FORCE.has(r.state)) return fail('conflict', '尚未决定列入，不能生成一次性告知书');
   const e = r.entry as unknown as ListEntry;
   const tickets = await abnormalRepo.personTickets(ctx.db, r.person_key, 500);
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
   const doc = renderNotice({
-    entryId: r.id, personKey: r.person_key, date: (e.notified_at ?? ctx.today()).slice(0, 10), displayName: r.display?.name || '投诉举报人',
-    legalBasis: e.legal_basis ?? '', expiresOn: (e.expires_at ?? '').slice(0, 10), criteria: r.criteria.map((c) => ({ label: c.label, evidence: readableEvidence(c.evidence, noOf) })),
+    entryId: r.id,
+    personKey: r.person_key,
+    date: (e.notified_at ?? ctx.today()).slice(0, 10),
+    displayName: r.display?.name || '投诉举报人',
+    legalBasis: e.legal_basis ?? '',
+    expiresOn: (e.expires_at ?? '').slice(0, 10),
+    criteria: r.criteria.map((c) => ({ label: c.label, evidence: readableEvidence(c.evidence, noOf) })),
   });
-  await audit(ctx.db, { actorId: a.id, actorRole: a.role, unitId: a.unitId, action: 'document.view', subjectType: 'abnormal', subjectId: r.id, detail: { document: 'abnormal_notice', number: doc.number } });
+  await audit(ctx.db, {
+    actorId: a.id,
+    actorRole: a.role,
+    unitId: a.unitId,
+    action: 'document.view',
+    subjectType: 'abnormal',
+    subjectId: r.id,
+    detail: { document: 'abnormal_notice', number: doc.number },
+  });
   return doc;
 }
 
 export async function appealByNotice(ctx: Ctx, i: { notice_no: string; code: string; reason: string }) {
   const prefix = entryPrefixOf(i.notice_no);
   const r = prefix ? await abnormalRepo.byIdPrefix(ctx.db, prefix) : undefined;
-  if (!r || !IN_FORCE.has(r.state) || verificationCode(r.id, r.person_key) !== i.code.trim()) return fail('invalid_input', '告知书编号或验证码不正确');
-  const publicActor = { id: 'public', username: 'public', role: 'public', displayName: '申诉人', unitId: null, districtCode: null, enterpriseKey: null } as unknown as Actor;
+  if (!r || !IN_FORCE.has(r.state) || verificationCode(r.id, r.person_key) !== i.code.trim())
+    return fail('invalid_input', '告知书编号或验证码不正确');
+  const publicActor = {
+    id: 'public',
+    username: 'public',
+    role: 'public',
+    displayName: '申诉人',
+    unitId: null,
+    districtCode: null,
+    enterpriseKey: null,
+  } as unknown as Actor;
   const out = await actOnEntry(ctx, publicActor, r.id, 'appeal', { reason: i.reason.trim() });
   return { state: out.state, state_label: '申诉中', message: '申诉已提交，区局将复核并告知结果' };
 }

@@ -12,7 +12,10 @@ import { CRITERIA_BY_CODE, propose } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo } from '../repository.js';
 
-export interface ProposeOtherInput { evidence: string; ticket_nos: string[] }
+export interface ProposeOtherInput {
+  evidence: string;
+  ticket_nos: string[];
+}
 
 export async function proposeOther(ctx: Ctx, actor: Actor, ticketId: string, i: ProposeOtherInput) {
   const t = await ticketRepo.get(ctx.db, ticketId);
@@ -29,8 +32,22 @@ export async function proposeOther(ctx: Ctx, actor: Actor, ticketId: string, i: 
   if (active.has(t.complainant_key)) return fail('conflict', '该投诉人已有提议或名录条目，请在异常名录中查看');
   const cited = nos.map((n) => `${n}（${byNo.get(n)!.received_at.toISOString().slice(0, 10)}）`).join('、');
   const def = CRITERIA_BY_CODE.other;
-  const criteria = [{ code: def.code, label: def.label, evidence: `${actor.displayName}提议：${i.evidence.trim()}；所引工单：${cited}` }];
-  const entry = propose(randomUUID(), t.complainant_key, 0, criteria, { role: actor.role, id: actor.id }, ctx.today(), t.district_code ?? undefined);
+  const criteria = [
+    {
+      code: def.code,
+      label: def.label,
+      evidence: `${actor.displayName}提议：${i.evidence.trim()}；所引工单：${cited}`,
+    },
+  ];
+  const entry = propose(
+    randomUUID(),
+    t.complainant_key,
+    0,
+    criteria,
+    { role: actor.role, id: actor.id },
+    ctx.today(),
+    t.district_code ?? undefined,
+  );
   let display: Record<string, string> = {};
   try {
     const c = t.complainant_enc ? ctx.sealer.open<{ name?: string; phone?: string }>(t.complainant_enc) : {};
@@ -40,10 +57,26 @@ export async function proposeOther(ctx: Ctx, actor: Actor, ticketId: string, i: 
   }
   await ctx.db.tx(async (q) => {
     await abnormalRepo.insert(q, {
-      id: entry.id, person_key: t.complainant_key!, district_code: t.district_code ?? null, state: entry.state, score: 0, criteria,
-      entry: entry as unknown as Record<string, unknown>, ticket_ids: nos.map((n) => byNo.get(n)!.id), display, expires_at: null,
+      id: entry.id,
+      person_key: t.complainant_key!,
+      district_code: t.district_code ?? null,
+      state: entry.state,
+      score: 0,
+      criteria,
+      entry: entry as unknown as Record<string, unknown>,
+      ticket_ids: nos.map((n) => byNo.get(n)!.id),
+      display,
+      expires_at: null,
     });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'abnormal.propose', subjectType: 'abnormal', subjectId: entry.id, detail: { criteria: ['other'], tickets: nos.length } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'abnormal.propose',
+      subjectType: 'abnormal',
+      subjectId: entry.id,
+      detail: { criteria: ['other'], tickets: nos.length },
+    });
   });
   return { id: entry.id, state: entry.state, criteria };
 }

@@ -7,11 +7,17 @@
 import { createHash } from 'node:crypto';
 
 export interface NoticeContext {
-  entryId: string; personKey: string; date: string; displayName: string; legalBasis: string; expiresOn: string;
+  entryId: string;
+  personKey: string;
+  date: string;
+  displayName: string;
+  legalBasis: string;
+  expiresOn: string;
   criteria: { label: string; evidence: string }[];
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** e.g. 市监异告〔2026〕3F9A21C0号: year of the notice, the entry id's first 8 hex digits. */
@@ -24,7 +30,9 @@ export function entryPrefixOf(no: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 export function verificationCode(entryId: string, personKey: string): string {
-  return String(parseInt(createHash('sha256').update(`${entryId}|${personKey}|notice`).digest('hex').slice(0, 10), 16) % 1_000_000).padStart(6, '0');
+  return String(
+    parseInt(createHash('sha256').update(`${entryId}|${personKey}|notice`).digest('hex').slice(0, 10), 16) % 1_000_000,
+  ).padStart(6, '0');
 }
 
 export function renderNotice(c: NoticeContext): { title: string; number: string; code: string; html: string } {

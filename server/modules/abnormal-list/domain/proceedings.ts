@@ -5,10 +5,18 @@
 export const PROCEEDING_KINDS = ['disclosure', 'review', 'lawsuit', 'discipline'] as const;
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 export const PROCEEDING_LABELS: Record<ProceedingKind, string> = {
-  disclosure: '政府信息公开申请', review: '行政复议', lawsuit: '行政诉讼', discipline: '向纪检监察部门举报',
+  disclosure: '政府信息公开申请',
+  review: '行政复议',
+  lawsuit: '行政诉讼',
+  discipline: '向纪检监察部门举报',
 };
 
-export interface ProceedingInput { kind: ProceedingKind; filed_on: string; result?: string; note?: string }
+export interface ProceedingInput {
+  kind: ProceedingKind;
+  filed_on: string;
+  result?: string;
+  note?: string;
+}
 
 /** Why a record cannot be stored, or null. A proceeding cannot be filed in the future nor before the ticket. */
 export function checkProceeding(i: ProceedingInput, today: string, ticketDate: string): string | null {
@@ -17,7 +25,12 @@ export function checkProceeding(i: ProceedingInput, today: string, ticketDate: s
   return null;
 }
 
-export interface ProceedingCounts { disclosure: number; reviews: number; lawsuits: number; discipline: number }
+export interface ProceedingCounts {
+  disclosure: number;
+  reviews: number;
+  lawsuits: number;
+  discipline: number;
+}
 /** Per-kind counts in the shape of the list record (复议 and 诉讼 are one field there, kept apart here). */
 export function countProceedings(kinds: readonly string[]): ProceedingCounts {
   const c: ProceedingCounts = { disclosure: 0, reviews: 0, lawsuits: 0, discipline: 0 };

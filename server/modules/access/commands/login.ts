@@ -13,8 +13,13 @@ export const tokenHash = (t: string) => createHash('sha256').update(t).digest('b
 
 export function toActor(u: UserRow): Actor {
   return {
-    id: u.id, username: u.username, role: u.role as Role, displayName: u.display_name, unitId: u.unit_id,
-    districtCode: u.district_code, enterpriseKey: u.enterprise_key,
+    id: u.id,
+    username: u.username,
+    role: u.role as Role,
+    displayName: u.display_name,
+    unitId: u.unit_id,
+    districtCode: u.district_code,
+    enterpriseKey: u.enterprise_key,
   };
 }
 
@@ -33,14 +38,24 @@ export interface LoginOptions {
  * answer); audits every failure, the lockout and the success. A throttled attempt is refused without looking at the
  * password, so guessing goes no faster by ignoring the back-off.
  */
-export async function login(db: Db, username: string, password: string, o: LoginOptions = {}): Promise<{ token: string; actor: Actor }> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  o: LoginOptions = {},
+): Promise<{ token: string; actor: Actor }> {
   const throttle = o.throttle ?? loginThrottle;
   const now = o.now ?? Date.now;
   const address = o.address ?? 'unknown';
   const v = throttle.check(username, address, now());
   if (!v.ok) {
     const s = Math.ceil(v.retryAfterMs / 1000);
-    const what = v.why === 'account_locked' ? '该账号因连续登录失败已被临时锁定' : v.why === 'address_backoff' ? '该地址登录失败次数过多' : '登录失败次数过多';
+    const what =
+      v.why === 'account_locked'
+        ? '该账号因连续登录失败已被临时锁定'
+        : v.why === 'address_backoff'
+          ? '该地址登录失败次数过多'
+          : '登录失败次数过多';
     return fail('rate_limited', `${what}，请 ${s} 秒后再试 (${v.why})`, { retry_after_s: s, reason: v.why });
   }
   const u = await accessRepo.userByUsername(db, username);
@@ -48,16 +63,38 @@ export async function login(db: Db, username: string, password: string, o: Login
   if (!u || !u.active || !ok) {
     const f = throttle.fail(username, address, now());
     const subject = u?.id ?? null;
-    await audit(db, { actorId: subject, actorRole: u?.role ?? null, action: 'login.failed', subjectType: 'user', subjectId: subject ?? `username:${username.slice(0, 64)}`, detail: { address, failures: f.failures, known: !!u } });
+    await audit(db, {
+      actorId: subject,
+      actorRole: u?.role ?? null,
+      action: 'login.failed',
+      subjectType: 'user',
+      subjectId: subject ?? `username:${username.slice(0, 64)}`,
+      detail: { address, failures: f.failures, known: !!u },
+    });
     if (f.locked) {
-      await audit(db, { actorId: null, actorRole: 'system', action: 'login.lockout', subjectType: 'user', subjectId: subject ?? `username:${username.slice(0, 64)}`, detail: { address, failures: f.failures, minutes: Math.round(throttle.policy.lockMs / 60_000) } });
+      await audit(db, {
+        actorId: null,
+        actorRole: 'system',
+        action: 'login.lockout',
+        subjectType: 'user',
+        subjectId: subject ?? `username:${username.slice(0, 64)}`,
+        detail: { address, failures: f.failures, minutes: Math.round(throttle.policy.lockMs / 60_000) },
+      });
     }
     return fail('unauthenticated', '用户名或密码错误 (wrong username or password)');
   }
   throttle.succeed(username);
   const token = randomBytes(32).toString('base64url');
   await accessRepo.insertSession(db, tokenHash(token), u.id, 12);
-  await audit(db, { actorId: u.id, actorRole: u.role, unitId: u.unit_id, action: 'login', subjectType: 'user', subjectId: u.id, detail: { address } });
+  await audit(db, {
+    actorId: u.id,
+    actorRole: u.role,
+    unitId: u.unit_id,
+    action: 'login',
+    subjectType: 'user',
+    subjectId: u.id,
+    detail: { address },
+  });
   return { token, actor: toActor(u) };
 }
 

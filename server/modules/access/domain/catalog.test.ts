@@ -1,14 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
-import { areaInScope, can, holds, PERMISSIONS, scopeOf, ticketActions, ticketInScope, type Permission, type TicketPlace } from './catalog.js';
+import {
+  areaInScope,
+  can,
+  holds,
+  PERMISSIONS,
+  scopeOf,
+  ticketActions,
+  ticketInScope,
+  type Permission,
+  type TicketPlace,
+} from './catalog.js';
 import { canActOnTicket, canReadTicket, canSeePersonalData } from './policies.js';
 
-const actor = (role: Actor['role'], o: Partial<Actor> = {}): Actor => ({ id: `u-${role}`, username: role, role, displayName: role, unitId: null, districtCode: null, enterpriseKey: null, ...o });
+const actor = (role: Actor['role'], o: Partial<Actor> = {}): Actor => ({
+  id: `u-${role}`,
+  username: role,
+  role,
+  displayName: role,
+  unitId: null,
+  districtCode: null,
+  enterpriseKey: null,
+  ...o,
+});
 const station = actor('officer', { unitId: 'S44010301', districtCode: '440103' });
 const otherStation = actor('officer', { unitId: 'S44010401', districtCode: '440104' });
 const district = actor('supervisor', { unitId: '440103', districtCode: '440103' });
 const firm = actor('enterprise', { enterpriseKey: 'ent-1' });
-const ticket = (o: Partial<TicketPlace> = {}): TicketPlace => ({ unit_id: 'S44010301', district_code: '440103', odr_key: null, kind: 'complaint', ...o });
+const ticket = (o: Partial<TicketPlace> = {}): TicketPlace => ({
+  unit_id: 'S44010301',
+  district_code: '440103',
+  odr_key: null,
+  kind: 'complaint',
+  ...o,
+});
 
 describe('permission catalog', () => {
   it('gives a route the roles that hold the permission', () => {

@@ -18,12 +18,19 @@ export type ScopeKind = 'city' | 'district' | 'station' | 'own_business' | 'own_
 
 /** The jurisdiction a role works in, where a permission is scoped by jurisdiction (most are). */
 const JURISDICTION: Record<Exclude<Role, 'public'>, ScopeKind> = {
-  operator: 'city', analyst: 'city', admin: 'city', partner: 'city',
-  supervisor: 'district', officer: 'station', enterprise: 'own_business', monitor: 'own_body',
+  operator: 'city',
+  analyst: 'city',
+  admin: 'city',
+  partner: 'city',
+  supervisor: 'district',
+  officer: 'station',
+  enterprise: 'own_business',
+  monitor: 'own_body',
 };
 
 type Grants = Partial<Record<Role, ScopeKind>>;
-const within = (...roles: Exclude<Role, 'public'>[]): Grants => Object.fromEntries(roles.map((r) => [r, JURISDICTION[r]]));
+const within = (...roles: Exclude<Role, 'public'>[]): Grants =>
+  Object.fromEntries(roles.map((r) => [r, JURISDICTION[r]]));
 
 // role groups used by several permissions below (the only place such lists are written)
 const STAFF = ['operator', 'officer', 'supervisor', 'analyst', 'admin'] as const;
@@ -68,7 +75,10 @@ export const PERMISSIONS = {
   'abnormal.list.unmask': { label: '异常名录明文身份（须说明用途）', grants: within('supervisor', 'analyst') },
   // list entries are area-level: a district bureau decides for its district; stations and the hotline register notices
   // and appeals for any entry (the state machine in risk/lifecycle.ts says which role may take which step)
-  'abnormal.act': { label: '名录正当程序操作', grants: { ...within('supervisor', 'operator', 'admin'), officer: 'city' } },
+  'abnormal.act': {
+    label: '名录正当程序操作',
+    grants: { ...within('supervisor', 'operator', 'admin'), officer: 'city' },
+  },
   'abnormal.scan': { label: '运行名录模型', grants: within('analyst', 'admin') },
   'abnormal.propose': { label: '提议列入', grants: within('officer', 'analyst') },
   'abnormal.notice.read': { label: '一次性告知书', grants: { ...within('supervisor', 'admin'), officer: 'city' } },
@@ -117,16 +127,23 @@ export function holds(a: Pick<Actor, 'role'>, p: Permission): boolean {
  * A permission resolved for one actor: the rows it reaches, without SQL. A scoped role whose account lacks the unit,
  * district or enterprise it needs reaches nothing (never everything).
  */
-export type Scope = { all: true } | { unit: string } | { district: string } | { odr: string } | { body: string } | { none: true };
+export type Scope =
+  { all: true } | { unit: string } | { district: string } | { odr: string } | { body: string } | { none: true };
 
 export function scopeOf(a: Actor, p: Permission): Scope {
   switch (grantsOf(p)[a.role]) {
-    case 'city': return { all: true };
-    case 'district': return a.districtCode ? { district: a.districtCode } : { none: true };
-    case 'station': return a.unitId ? { unit: a.unitId } : { none: true };
-    case 'own_business': return a.enterpriseKey ? { odr: a.enterpriseKey } : { none: true };
-    case 'own_body': return { body: a.id };
-    default: return { none: true };
+    case 'city':
+      return { all: true };
+    case 'district':
+      return a.districtCode ? { district: a.districtCode } : { none: true };
+    case 'station':
+      return a.unitId ? { unit: a.unitId } : { none: true };
+    case 'own_business':
+      return a.enterpriseKey ? { odr: a.enterpriseKey } : { none: true };
+    case 'own_body':
+      return { body: a.id };
+    default:
+      return { none: true };
   }
 }
 
@@ -146,7 +163,8 @@ export interface TicketPlace {
 export function ticketInScope(s: Scope, t: TicketPlace): boolean {
   if ('all' in s) return true;
   if ('unit' in s) return t.unit_id === s.unit;
-  if ('district' in s) return t.district_code === s.district || t.unit_id === s.district || (t.unit_id ?? '').startsWith(`S${s.district}`);
+  if ('district' in s)
+    return t.district_code === s.district || t.unit_id === s.district || (t.unit_id ?? '').startsWith(`S${s.district}`);
   if ('odr' in s) return t.kind === 'complaint' && t.odr_key === s.odr;
   return false;
 }

@@ -26,7 +26,11 @@ export function canActOnTicket(a: Actor, t: TicketScope): boolean {
 /** Transfers: a station may hand back to its district; a district may route within its district or back to the city
  * triage; the city (admin) anywhere (Order 20 Art. 37: a unit without authority returns the item, it does not forward it
  * elsewhere itself). */
-export function canTransferTo(a: Actor, t: TicketScope, target: { id: string; kind: string; district_code: string | null }): boolean {
+export function canTransferTo(
+  a: Actor,
+  t: TicketScope,
+  target: { id: string; kind: string; district_code: string | null },
+): boolean {
   if (!canActOnTicket(a, t)) return false;
   if (a.role === 'admin') return true;
   if (a.role === 'officer') return target.id === a.districtCode || target.kind === 'triage';

@@ -40,9 +40,15 @@ export function textView(a: Actor, t: TicketScope, purpose: TextPurpose = 'handl
     return { text: 'mediation', complainant: 'masked', documents: 'masked', audit: purpose === 'handling' };
   }
   const handler = canSeePersonalData(a, t);
-  if (purpose === 'handling' && handler) return { text: 'original', complainant: 'revealed', documents: 'official', audit: true };
+  if (purpose === 'handling' && handler)
+    return { text: 'original', complainant: 'revealed', documents: 'official', audit: true };
   // analytics and exports never carry the original, whoever asks: the original serves the handling of the ticket only
-  return { text: 'redacted', complainant: 'masked', documents: handler && purpose !== 'analytics' && purpose !== 'export' ? 'official' : 'masked', audit: false };
+  return {
+    text: 'redacted',
+    complainant: 'masked',
+    documents: handler && purpose !== 'analytics' && purpose !== 'export' ? 'official' : 'masked',
+    audit: false,
+  };
 }
 
 /**

@@ -16,7 +16,10 @@ describe('login throttle', () => {
     let locked = false;
     for (let i = DEFAULT_POLICY.free; i < DEFAULT_POLICY.lockAfter; i++) {
       const c = t.check('admin', 'a', now);
-      if (!c.ok) { waits.push(c.retryAfterMs); now += c.retryAfterMs; }
+      if (!c.ok) {
+        waits.push(c.retryAfterMs);
+        now += c.retryAfterMs;
+      }
       expect(t.check('admin', 'a', now).ok).toBe(true);
       locked = t.fail('admin', 'a', now).locked;
     }
@@ -38,7 +41,9 @@ describe('login throttle', () => {
     for (let i = 0; i < DEFAULT_POLICY.addrFree; i++) t.fail(`user${i}`, 'spray', now);
     expect(t.check('fresh-user', 'spray', now)).toMatchObject({ ok: false, why: 'address_backoff' });
     expect(t.check('fresh-user', 'elsewhere', now).ok).toBe(true);
-    t.fail('x', 'c', now); t.fail('x', 'c', now); t.fail('x', 'c', now);
+    t.fail('x', 'c', now);
+    t.fail('x', 'c', now);
+    t.fail('x', 'c', now);
     expect(t.check('x', 'c', now).ok).toBe(false);
     t.succeed('x');
     expect(t.check('x', 'c', now).ok).toBe(true);

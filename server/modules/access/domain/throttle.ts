@@ -10,16 +10,33 @@
  * its own, which bounds an attacker to (processes × limit) — acceptable for a bureau's handful of web processes.
  */
 export interface ThrottlePolicy {
-  free: number; baseMs: number; maxDelayMs: number; lockAfter: number; lockMs: number; addrFree: number; forgetMs: number;
+  free: number;
+  baseMs: number;
+  maxDelayMs: number;
+  lockAfter: number;
+  lockMs: number;
+  addrFree: number;
+  forgetMs: number;
 }
 
 export const DEFAULT_POLICY: ThrottlePolicy = {
-  free: 3, baseMs: 1000, maxDelayMs: 5 * 60_000, lockAfter: 10, lockMs: 15 * 60_000, addrFree: 20, forgetMs: 60 * 60_000,
+  free: 3,
+  baseMs: 1000,
+  maxDelayMs: 5 * 60_000,
+  lockAfter: 10,
+  lockMs: 15 * 60_000,
+  addrFree: 20,
+  forgetMs: 60 * 60_000,
 };
 
-interface Rec { failures: number; last: number; lockedUntil: number }
+interface Rec {
+  failures: number;
+  last: number;
+  lockedUntil: number;
+}
 
-export type Verdict = { ok: true } | { ok: false; retryAfterMs: number; why: 'account_locked' | 'account_backoff' | 'address_backoff' };
+export type Verdict =
+  { ok: true } | { ok: false; retryAfterMs: number; why: 'account_locked' | 'account_backoff' | 'address_backoff' };
 
 export class LoginThrottle {
   private accounts = new Map<string, Rec>();

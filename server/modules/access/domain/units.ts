@@ -22,13 +22,41 @@ export function stationName(streetName: string): string {
 
 export function buildUnits(): UnitRow[] {
   const out: UnitRow[] = [
-    { id: CITY_UNIT, kind: 'city', name: '上海市市场监督管理局', parent_id: null, district_code: null, street_code: null },
-    { id: TRIAGE_UNIT, kind: 'triage', name: '12315 分派中心（待分派）', parent_id: CITY_UNIT, district_code: null, street_code: null },
+    {
+      id: CITY_UNIT,
+      kind: 'city',
+      name: '上海市市场监督管理局',
+      parent_id: null,
+      district_code: null,
+      street_code: null,
+    },
+    {
+      id: TRIAGE_UNIT,
+      kind: 'triage',
+      name: '12315 分派中心（待分派）',
+      parent_id: CITY_UNIT,
+      district_code: null,
+      street_code: null,
+    },
   ];
   for (const d of geo.districts) {
-    out.push({ id: d.code, kind: 'district', name: `${d.name}市场监督管理局`, parent_id: CITY_UNIT, district_code: d.code, street_code: null });
+    out.push({
+      id: d.code,
+      kind: 'district',
+      name: `${d.name}市场监督管理局`,
+      parent_id: CITY_UNIT,
+      district_code: d.code,
+      street_code: null,
+    });
     for (const s of d.streets) {
-      out.push({ id: `S${s.code}`, kind: 'station', name: stationName(s.name), parent_id: d.code, district_code: d.code, street_code: s.code });
+      out.push({
+        id: `S${s.code}`,
+        kind: 'station',
+        name: stationName(s.name),
+        parent_id: d.code,
+        district_code: d.code,
+        street_code: s.code,
+      });
     }
   }
   return out;

@@ -12,7 +12,14 @@ import type { Ctx } from '../../workflow/index.js';
 import { lockoutProblem, passwordProblem, unitProblem, USERNAME } from '../domain/users.js';
 import { adminRepo, type UserPatch } from '../repository.js';
 
-export interface NewUser { username: string; display_name: string; role: Role; unit_id?: string | null; enterprise_key?: string | null; password: string }
+export interface NewUser {
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id?: string | null;
+  enterprise_key?: string | null;
+  password: string;
+}
 
 async function checkUnit(ctx: Ctx, role: Role, unitId: string | null | undefined) {
   const unit = unitId ? await accessRepo.getUnit(ctx.db, unitId) : null;
@@ -33,8 +40,25 @@ export async function createUser(ctx: Ctx, actor: Actor, u: NewUser) {
   const id = randomUUID();
   const hash = await hashPasswordAsync(u.password);
   await ctx.db.tx(async (q) => {
-    await adminRepo.insertUser(q, { id, username, password_hash: hash, display_name: u.display_name.trim(), role: u.role, unit_id: u.unit_id ?? null, enterprise_key: u.role === 'enterprise' ? u.enterprise_key!.trim() : null, at: ctx.now() });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'user.create', subjectType: 'user', subjectId: id, detail: { username, role: u.role, unit_id: u.unit_id ?? null } });
+    await adminRepo.insertUser(q, {
+      id,
+      username,
+      password_hash: hash,
+      display_name: u.display_name.trim(),
+      role: u.role,
+      unit_id: u.unit_id ?? null,
+      enterprise_key: u.role === 'enterprise' ? u.enterprise_key!.trim() : null,
+      at: ctx.now(),
+    });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { username, role: u.role, unit_id: u.unit_id ?? null },
+    });
   });
   return (await adminRepo.getUser(ctx.db, id))!;
 }
@@ -48,18 +72,45 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, p: UserPatc
   // a role change without a unit keeps the old unit only where it still fits the new role
   const unitId = p.unit_id !== undefined ? p.unit_id : before.unit_id;
   await checkUnit(ctx, role, unitId);
-  const enterpriseKey = role === 'enterprise' ? (p.enterprise_key !== undefined ? p.enterprise_key : before.enterprise_key) : null;
+  const enterpriseKey =
+    role === 'enterprise' ? (p.enterprise_key !== undefined ? p.enterprise_key : before.enterprise_key) : null;
   if (role === 'enterprise' && !enterpriseKey?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业');
   const after = { id, role, active: p.active ?? before.active };
-  const lock = lockoutProblem(actor.id, { id, role: before.role as Role, active: before.active }, after, await adminRepo.countActiveAdmins(ctx.db));
+  const lock = lockoutProblem(
+    actor.id,
+    { id, role: before.role as Role, active: before.active },
+    after,
+    await adminRepo.countActiveAdmins(ctx.db),
+  );
   if (lock) return fail('forbidden', lock);
-  const patch: UserPatch = { display_name: p.display_name?.trim(), role, unit_id: unitId, enterprise_key: enterpriseKey, active: after.active };
-  const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && v !== (before as unknown as Record<string, unknown>)[k]));
+  const patch: UserPatch = {
+    display_name: p.display_name?.trim(),
+    role,
+    unit_id: unitId,
+    enterprise_key: enterpriseKey,
+    active: after.active,
+  };
+  const changed = Object.fromEntries(
+    Object.entries(patch).filter(
+      ([k, v]) => v !== undefined && v !== (before as unknown as Record<string, unknown>)[k],
+    ),
+  );
   if (!Object.keys(changed).length) return before;
   await ctx.db.tx(async (q) => {
     await adminRepo.updateUser(q, id, patch);
-    const ended = 'role' in changed || 'unit_id' in changed || 'active' in changed || 'enterprise_key' in changed ? await adminRepo.endSessions(q, id) : 0;
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'user.update', subjectType: 'user', subjectId: id, detail: { username: before.username, changed, sessions_ended: ended } });
+    const ended =
+      'role' in changed || 'unit_id' in changed || 'active' in changed || 'enterprise_key' in changed
+        ? await adminRepo.endSessions(q, id)
+        : 0;
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { username: before.username, changed, sessions_ended: ended },
+    });
   });
   return (await adminRepo.getUser(ctx.db, id))!;
 }
@@ -76,7 +127,15 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password
     await adminRepo.setPassword(q, id, hash, ctx.now());
     // whoever knew the old password is signed out everywhere (an admin resetting their own password signs in again)
     ended = await adminRepo.endSessions(q, id);
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'user.password_reset', subjectType: 'user', subjectId: id, detail: { username: u.username, sessions_ended: ended } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { username: u.username, sessions_ended: ended },
+    });
   });
   return { ok: true, sessions_ended: ended };
 }

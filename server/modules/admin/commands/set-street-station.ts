@@ -16,12 +16,27 @@ export async function setStreetStation(ctx: Ctx, actor: Actor, streetCode: strin
   if (!district) return fail('not_found', `没有该街道/镇：${streetCode}`);
   const unit = await accessRepo.getUnit(ctx.db, unitId);
   if (!unit || unit.kind !== 'station') return fail('invalid_input', `${unitId} 不是市场监管所`);
-  if (unit.district_code !== district.code) return fail('invalid_input', `只能分配给本区（${district.name}）的市场监管所`);
-  const before = (await adminRepo.stationOverrides(ctx.db)).find((o) => o.street_code === streetCode)?.unit_id ?? `S${streetCode}`;
+  if (unit.district_code !== district.code)
+    return fail('invalid_input', `只能分配给本区（${district.name}）的市场监管所`);
+  const before =
+    (await adminRepo.stationOverrides(ctx.db)).find((o) => o.street_code === streetCode)?.unit_id ?? `S${streetCode}`;
   await ctx.db.tx(async (q) => {
     if (unitId === `S${streetCode}`) await adminRepo.clearStation(q, streetCode);
     else await adminRepo.setStation(q, streetCode, unitId, actor.id, ctx.now());
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'unit.street_station', subjectType: 'street', subjectId: streetCode, detail: { from: before, to: unitId, to_name: unit.name, street_name: district.streets.find((s) => s.code === streetCode)!.name } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'unit.street_station',
+      subjectType: 'street',
+      subjectId: streetCode,
+      detail: {
+        from: before,
+        to: unitId,
+        to_name: unit.name,
+        street_name: district.streets.find((s) => s.code === streetCode)!.name,
+      },
+    });
   });
   await loadStationOverrides(ctx);
   return { street_code: streetCode, unit_id: unitId, unit_name: unit.name, overridden: unitId !== `S${streetCode}` };

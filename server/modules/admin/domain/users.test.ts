@@ -23,6 +23,8 @@ describe('user administration rules', () => {
     expect(lockoutProblem('a1', other, { ...other, active: false }, 2)).toBeNull();
     expect(lockoutProblem('a1', other, { ...other, active: false }, 1)).toMatch(/至少需要一名/);
     expect(lockoutProblem('a1', me, { ...me, role: 'admin' }, 1)).toBeNull();
-    expect(lockoutProblem('a1', { id: 'o', role: 'officer', active: true }, { id: 'o', role: 'officer', active: false }, 1)).toBeNull();
+    expect(
+      lockoutProblem('a1', { id: 'o', role: 'officer', active: true }, { id: 'o', role: 'officer', active: false }, 1),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,10 @@
 import type { Role } from '../../../../shared/domain.js';
 import { ROLE_UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/admin.js';
 
-export interface UnitRef { id: string; kind: UnitKind }
+export interface UnitRef {
+  id: string;
+  kind: UnitKind;
+}
 
 /** Why a role/unit pair is refused, or null. Roles without a unit (enterprise, partner, public) must have none. */
 export function unitProblem(role: Role, unit: UnitRef | null | undefined): string | null {
@@ -27,13 +30,22 @@ export function passwordProblem(password: string, username: string): string | nu
 
 export const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 
-export interface UserState { id: string; role: Role; active: boolean }
+export interface UserState {
+  id: string;
+  role: Role;
+  active: boolean;
+}
 
 /**
  * An administrator may not take away their own administration (demote or deactivate themself), and nobody may leave
  * the system without an active administrator. `activeAdmins` counts the active admins before the change.
  */
-export function lockoutProblem(actorId: string, before: UserState, after: UserState, activeAdmins: number): string | null {
+export function lockoutProblem(
+  actorId: string,
+  before: UserState,
+  after: UserState,
+  activeAdmins: number,
+): string | null {
   const wasAdmin = before.role === 'admin' && before.active;
   const isAdmin = after.role === 'admin' && after.active;
   if (!wasAdmin || isAdmin) return null;

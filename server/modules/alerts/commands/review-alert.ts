@@ -6,10 +6,21 @@ import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { areaInScope, scopeOf, type Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
-import { transition, type AlertCommand, type AlertLifecycle, type DismissReason, type HandlingAction } from '../../early-warning/index.js';
+import {
+  transition,
+  type AlertCommand,
+  type AlertLifecycle,
+  type DismissReason,
+  type HandlingAction,
+} from '../../early-warning/index.js';
 import { alertRepo } from '../repository.js';
 
-export interface ReviewInput { command: 'confirm' | 'dismiss' | 'handle' | 'reopen'; reason?: string; actions?: string[]; note?: string }
+export interface ReviewInput {
+  command: 'confirm' | 'dismiss' | 'handle' | 'reopen';
+  reason?: string;
+  actions?: string[];
+  note?: string;
+}
 
 /** An alert is area-level: the city reads all, a district bureau its district's and the city-wide ones (catalog). */
 export function canSeeAlert(a: Actor, districtCode: string | null): boolean {
@@ -22,14 +33,30 @@ export async function reviewAlert(ctx: Ctx, actor: Actor, id: string, i: ReviewI
   const at = ctx.today();
   const by = actor.id;
   const cmd: AlertCommand =
-    i.command === 'dismiss' ? { type: 'dismiss', by, at, reason: (i.reason ?? 'other') as DismissReason, ...(i.note ? { note: i.note } : {}) }
-    : i.command === 'handle' ? { type: 'handle', by, at, actions: (i.actions ?? []) as HandlingAction[], ...(i.note ? { note: i.note } : {}) }
-    : { type: i.command, by, at, ...(i.note ? { note: i.note } : {}) };
+    i.command === 'dismiss'
+      ? { type: 'dismiss', by, at, reason: (i.reason ?? 'other') as DismissReason, ...(i.note ? { note: i.note } : {}) }
+      : i.command === 'handle'
+        ? {
+            type: 'handle',
+            by,
+            at,
+            actions: (i.actions ?? []) as HandlingAction[],
+            ...(i.note ? { note: i.note } : {}),
+          }
+        : { type: i.command, by, at, ...(i.note ? { note: i.note } : {}) };
   // a refused command throws an AlertTransitionError carrying its own code (illegal_transition or invalid_input)
   const next: AlertLifecycle = transition(a.lifecycle as unknown as AlertLifecycle, cmd);
   await ctx.db.tx(async (q) => {
     await alertRepo.setLifecycle(q, id, next.state, next);
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'alert.review', subjectType: 'alert', subjectId: id, detail: { command: i.command, state: next.state } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'alert.review',
+      subjectType: 'alert',
+      subjectId: id,
+      detail: { command: i.command, state: next.state },
+    });
   });
   return { id, state: next.state, lifecycle: next };
 }

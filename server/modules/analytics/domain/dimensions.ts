@@ -5,7 +5,11 @@
 import { scopeSql, type Scope } from '../../access/index.js';
 
 /** `hidden`: kept for filters and old links, not offered as a separate axis (`unit` and `station` are one column). */
-export interface Dimension { sql: string; label: string; hidden?: boolean }
+export interface Dimension {
+  sql: string;
+  label: string;
+  hidden?: boolean;
+}
 
 export const DIMENSIONS: Record<string, Dimension> = {
   day: { sql: `t.received_date::text`, label: '日期' },
@@ -35,7 +39,10 @@ export const DIMENSIONS: Record<string, Dimension> = {
   outcome: { sql: `COALESCE(t.outcome, '办理中')`, label: '办理结果' },
   // a ticket is late once any statutory decision on it was taken after its deadline (decisions/late_decisions are
   // counted by the workflow as it goes, so no event scan is needed)
-  on_time: { sql: `CASE WHEN t.late_decisions > 0 THEN '超期' WHEN t.decisions > 0 THEN '按期' ELSE '尚无决定' END`, label: '按期办理' },
+  on_time: {
+    sql: `CASE WHEN t.late_decisions > 0 THEN '超期' WHEN t.decisions > 0 THEN '按期' ELSE '尚无决定' END`,
+    label: '按期办理',
+  },
 };
 
 export interface CubeFilter {
@@ -68,4 +75,5 @@ export function filterSql(f: CubeFilter, params: unknown[]): string {
 }
 
 /** Rate with a guard for empty denominators. */
-export const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
+export const rate = (num: number, den: number): number | null =>
+  den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null;

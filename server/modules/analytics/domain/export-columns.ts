@@ -8,7 +8,12 @@
 import { shanghaiDateTime } from '../../../../shared/time.js';
 import { valueLabel } from './labels.js';
 
-export interface ExportColumn { key: string; header: string; width: number; value: (r: Record<string, unknown>) => string | number | null }
+export interface ExportColumn {
+  key: string;
+  header: string;
+  width: number;
+  value: (r: Record<string, unknown>) => string | number | null;
+}
 
 const text = (k: string) => (r: Record<string, unknown>) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
 const masked = (r: Record<string, unknown>, k: 'name' | 'phone') => {
@@ -33,12 +38,27 @@ const BASE: ExportColumn[] = [
   { key: 'problem', header: '问题类型', width: 10, value: text('problem') },
   { key: 'status', header: '办理状态', width: 14, value: (r) => valueLabel('status', r.status) },
   { key: 'outcome', header: '办理结果', width: 10, value: (r) => valueLabel('outcome', r.outcome ?? '办理中') },
-  { key: 'on_time', header: '按期办理', width: 8, value: (r) => (Number(r.late_decisions) > 0 ? '超期' : Number(r.decisions) > 0 ? '按期' : '尚无决定') },
+  {
+    key: 'on_time',
+    header: '按期办理',
+    width: 8,
+    value: (r) => (Number(r.late_decisions) > 0 ? '超期' : Number(r.decisions) > 0 ? '按期' : '尚无决定'),
+  },
   { key: 'due_date', header: '当前办理期限', width: 12, value: text('due_date') },
-  { key: 'closed_at', header: '办结时间', width: 17, value: (r) => (r.closed_at ? shanghaiDateTime(r.closed_at as string | Date) : null) },
+  {
+    key: 'closed_at',
+    header: '办结时间',
+    width: 17,
+    value: (r) => (r.closed_at ? shanghaiDateTime(r.closed_at as string | Date) : null),
+  },
   { key: 'odr', header: '经ODR企业', width: 9, value: (r) => (r.odr ? '是' : '否') },
   { key: 'legal_basis', header: '法律依据', width: 24, value: text('legal_basis') },
-  { key: 'amount', header: '涉及金额（元）', width: 12, value: (r) => (r.amount === null || r.amount === undefined ? null : Number(r.amount)) },
+  {
+    key: 'amount',
+    header: '涉及金额（元）',
+    width: 12,
+    value: (r) => (r.amount === null || r.amount === undefined ? null : Number(r.amount)),
+  },
   { key: 'abnormal', header: '涉异常名录', width: 10, value: (r) => (r.abnormal ? '是' : '否') },
   { key: 'age_group', header: '投诉人年龄段', width: 18, value: (r) => valueLabel('age_group', r.age_group ?? '未知') },
 ];
@@ -54,9 +74,14 @@ export function exportColumns(role: string): ExportColumn[] {
 
 /** Columns of a cube (pivot result) export: the chosen dimensions' labels, then the measures. */
 export const CUBE_MEASURES: { key: string; header: string }[] = [
-  { key: 'count', header: '件数' }, { key: 'complainants', header: '涉及人数' }, { key: 'open', header: '在办' },
-  { key: 'mediated', header: '调解成功' }, { key: 'terminated', header: '终止调解' }, { key: 'odr_settled', header: 'ODR和解' },
-  { key: 'late', header: '超期件' }, { key: 'amount', header: '涉及金额（元）' },
+  { key: 'count', header: '件数' },
+  { key: 'complainants', header: '涉及人数' },
+  { key: 'open', header: '在办' },
+  { key: 'mediated', header: '调解成功' },
+  { key: 'terminated', header: '终止调解' },
+  { key: 'odr_settled', header: 'ODR和解' },
+  { key: 'late', header: '超期件' },
+  { key: 'amount', header: '涉及金额（元）' },
 ];
 
 /** Purposes offered in the export dialog (the API takes any stated purpose of 2–200 characters). */

@@ -1,5 +1,9 @@
 /** The monthly report's periods and the wording of changes. Pure. */
-export interface Period { month: string; from: string; to: string }
+export interface Period {
+  month: string;
+  from: string;
+  to: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,6 +33,7 @@ export function changeText(cur: number, prev: number): string {
   return `${g > 0 ? '增长' : '下降'}${Math.abs(g * 100).toFixed(1)}%`;
 }
 
-export const pct = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
+export const pct = (x: number | null, digits = 1) =>
+  x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
 export const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 export const zh = (n: number) => n.toLocaleString('zh-CN');

@@ -30,53 +30,102 @@ export const exportQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   f: z.string().max(2000).optional().describe('筛选条件：维度:值，以 ; 分隔，如 district:310117;category:食品类'),
-  purpose: z.string({ error: PURPOSE_REQUIRED }).trim().min(2, PURPOSE_REQUIRED).max(200)
+  purpose: z
+    .string({ error: PURPOSE_REQUIRED })
+    .trim()
+    .min(2, PURPOSE_REQUIRED)
+    .max(200)
     .describe(`导出用途（必填，写入审计日志），如：${EXPORT_PURPOSES.join('、')}`),
-  dims: z.string().max(200).optional().describe('给出维度（以 , 分隔，1—4 个）时导出多维分析结果，不给时导出全部匹配工单'),
+  dims: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('给出维度（以 , 分隔，1—4 个）时导出多维分析结果，不给时导出全部匹配工单'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 type Cell = string | number | null;
-interface Table { headers: string[]; widths: number[]; pages: AsyncGenerator<Cell[][]> }
+interface Table {
+  headers: string[];
+  widths: number[];
+  pages: AsyncGenerator<Cell[][]>;
+}
 
-export function exportRoutes(http: Http, ctx: Ctx, toFilter: (q: { from?: string; to?: string; f?: string }) => CubeFilter) {
-  const route = (format: 'csv' | 'xlsx') => async (req: { query: ExportQuery; actor?: Actor | null }, reply: FastifyReply) => {
-    const q = req.query;
-    const actor = req.actor!;
-    const f = scopeFilter(actor, toFilter(q));
-    const dims = q.dims ? q.dims.split(',').filter(Boolean) : [];
-    if (q.dims !== undefined && (!dims.length || dims.length > 4)) return fail('invalid_input', 'dims: 1 to 4 dimensions');
-    for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
-    const table = dims.length ? cubeTable(ctx, actor, f, dims, q.purpose) : rowTable(ctx, actor, f, q.purpose);
-    const stamp = ctx.today().replace(/-/g, '');
-    const name = `xiezhi-${dims.length ? 'cube' : 'rows'}-${stamp}.${format}`;
-    reply.header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`${dims.length ? '多维分析' : '工单明细'}-${stamp}.${format}`)}`);
-    if (format === 'csv') {
-      reply.header('content-type', 'text/csv; charset=utf-8');
-      return reply.send(Readable.from(csvLines(table)));
-    }
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return reply.send(xlsxStream(table, dims.length ? '多维分析' : '工单明细'));
-  };
-  const schema = (what: string) => ({ tags: ['analytics'], summary: `导出（${what}）：工单明细（全部匹配行，不设上限）或多维分析结果；中文表头与标签，按角色脱敏，须填写用途并审计`, querystring: exportQuery });
-  http.get('/api/analytics/export.csv', { config: { auth: can('analytics.export') }, schema: schema('CSV') }, route('csv'));
-  http.get('/api/analytics/export.xlsx', { config: { auth: can('analytics.export') }, schema: schema('XLSX') }, route('xlsx'));
-  http.get('/api/analytics/export/purposes', { config: { auth: can('analytics.export') }, schema: { tags: ['analytics'], summary: '导出用途的常用选项' } }, async () => ({ purposes: [...EXPORT_PURPOSES] }));
+export function exportRoutes(
+  http: Http,
+  ctx: Ctx,
+  toFilter: (q: { from?: string; to?: string; f?: string }) => CubeFilter,
+) {
+  const route =
+    (format: 'csv' | 'xlsx') => async (req: { query: ExportQuery; actor?: Actor | null }, reply: FastifyReply) => {
+      const q = req.query;
+      const actor = req.actor!;
+      const f = scopeFilter(actor, toFilter(q));
+      const dims = q.dims ? q.dims.split(',').filter(Boolean) : [];
+      if (q.dims !== undefined && (!dims.length || dims.length > 4))
+        return fail('invalid_input', 'dims: 1 to 4 dimensions');
+      for (const d of dims) if (!DIMENSIONS[d]) return fail('invalid_input', `unknown dimension ${d}`);
+      const table = dims.length ? cubeTable(ctx, actor, f, dims, q.purpose) : rowTable(ctx, actor, f, q.purpose);
+      const stamp = ctx.today().replace(/-/g, '');
+      const name = `xiezhi-${dims.length ? 'cube' : 'rows'}-${stamp}.${format}`;
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`${dims.length ? '多维分析' : '工单明细'}-${stamp}.${format}`)}`,
+      );
+      if (format === 'csv') {
+        reply.header('content-type', 'text/csv; charset=utf-8');
+        return reply.send(Readable.from(csvLines(table)));
+      }
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return reply.send(xlsxStream(table, dims.length ? '多维分析' : '工单明细'));
+    };
+  const schema = (what: string) => ({
+    tags: ['analytics'],
+    summary: `导出（${what}）：工单明细（全部匹配行，不设上限）或多维分析结果；中文表头与标签，按角色脱敏，须填写用途并审计`,
+    querystring: exportQuery,
+  });
+  http.get(
+    '/api/analytics/export.csv',
+    { config: { auth: can('analytics.export') }, schema: schema('CSV') },
+    route('csv'),
+  );
+  http.get(
+    '/api/analytics/export.xlsx',
+    { config: { auth: can('analytics.export') }, schema: schema('XLSX') },
+    route('xlsx'),
+  );
+  http.get(
+    '/api/analytics/export/purposes',
+    { config: { auth: can('analytics.export') }, schema: { tags: ['analytics'], summary: '导出用途的常用选项' } },
+    async () => ({ purposes: [...EXPORT_PURPOSES] }),
+  );
 }
 
 function rowTable(ctx: Ctx, actor: Actor, f: CubeFilter, purpose: string): Table {
   const cols = exportColumns(actor.role);
-  const who = { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'analytics.export' as const, subjectType: 'ticket', purpose };
+  const who = {
+    actorId: actor.id,
+    actorRole: actor.role,
+    unitId: actor.unitId,
+    action: 'analytics.export' as const,
+    subjectType: 'ticket',
+    purpose,
+  };
   const db = ctx.db;
   async function* pages() {
     // each page is audited with the tickets it holds before it leaves, so the audit finds every exported ticket
     const exportId = randomUUID();
     let page = 0;
     for await (const rows of analyticsRepo.exportRows(reader(ctx, actor.id), f)) {
-      await audit(db, { ...who, subjectIds: rows.map((r) => String(r.id)), detail: { export_id: exportId, page: ++page, rows: rows.length, filter: f, columns: cols.map((c) => c.key) } });
+      await audit(db, {
+        ...who,
+        subjectIds: rows.map((r) => String(r.id)),
+        detail: { export_id: exportId, page: ++page, rows: rows.length, filter: f, columns: cols.map((c) => c.key) },
+      });
       yield rows.map((r) => cols.map((c) => c.value(r)));
     }
-    if (!page) await audit(db, { ...who, subjectIds: [], detail: { export_id: exportId, page: 0, rows: 0, filter: f } });
+    if (!page)
+      await audit(db, { ...who, subjectIds: [], detail: { export_id: exportId, page: 0, rows: 0, filter: f } });
   }
   return { headers: cols.map((c) => c.header), widths: cols.map((c) => c.width), pages: pages() };
 }
@@ -85,15 +134,32 @@ function cubeTable(ctx: Ctx, actor: Actor, f: CubeFilter, dims: string[], purpos
   async function* pages() {
     // a cube holds counts, no person; the export is still audited (what was taken out, by whom, for what)
     const rows = await analyticsRepo.cube(reader(ctx, actor.id), dims, f, 1_000_000);
-    await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'analytics.export', subjectType: 'cube', subjectIds: [], purpose, detail: { dims, filter: f, rows: rows.length } });
+    await audit(ctx.db, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'analytics.export',
+      subjectType: 'cube',
+      subjectIds: [],
+      purpose,
+      detail: { dims, filter: f, rows: rows.length },
+    });
     for (let i = 0; i < rows.length; i += 5000) {
-      yield rows.slice(i, i + 5000).map((r) => [
-        ...dims.map((d, j) => (d === 'business' && r.business_name ? String(r.business_name) : valueLabel(d, r[`d${j}`]))),
-        ...CUBE_MEASURES.map((m) => Number(r[m.key] ?? 0)),
-      ]);
+      yield rows
+        .slice(i, i + 5000)
+        .map((r) => [
+          ...dims.map((d, j) =>
+            d === 'business' && r.business_name ? String(r.business_name) : valueLabel(d, r[`d${j}`]),
+          ),
+          ...CUBE_MEASURES.map((m) => Number(r[m.key] ?? 0)),
+        ]);
     }
   }
-  return { headers: [...dims.map((d) => DIMENSIONS[d]!.label), ...CUBE_MEASURES.map((m) => m.header)], widths: [...dims.map(() => 20), ...CUBE_MEASURES.map(() => 12)], pages: pages() };
+  return {
+    headers: [...dims.map((d) => DIMENSIONS[d]!.label), ...CUBE_MEASURES.map((m) => m.header)],
+    widths: [...dims.map(() => 20), ...CUBE_MEASURES.map(() => 12)],
+    pages: pages(),
+  };
 }
 
 async function* csvLines(t: Table) {

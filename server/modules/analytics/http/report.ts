@@ -12,23 +12,42 @@ import { can } from '../../access/index.js';
 let busy = false;
 
 export function reportRoutes(http: Http, ctx: Ctx) {
-  http.get('/api/analytics/report.pdf', {
-    config: { auth: can('analytics.export') },
-    schema: { tags: ['analytics'], summary: '月度分析报告（PDF，A4，全市汇总，不含个人信息）', querystring: z.object({ month: z.string().max(7).refine(isMonth, { message: '月份无效：应为 YYYY-MM (invalid month)' }).describe('统计月份 YYYY-MM') }) },
-  }, async (req, reply) => {
-    const { month } = req.query;
-    if (month > ctx.today().slice(0, 7)) return fail('invalid_input', `month ${month} has not begun yet`);
-    if (busy) return fail('conflict', '另一份报告正在生成，请稍后再试 (a report is being printed)');
-    busy = true;
-    try {
-      const r = await monthlyReportPdf(ctx.db, month, ctx.today());
-      reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="xiezhi-report-${month}.pdf"; filename*=UTF-8''${encodeURIComponent(`12315月度分析报告-${month}.pdf`)}`);
-      return reply.send(r.pdf);
-    } catch (e) {
-      if (e instanceof PdfUnavailable) return fail('no_route', e.message); // a capability not installed on this server
-      throw e;
-    } finally {
-      busy = false;
-    }
-  });
+  http.get(
+    '/api/analytics/report.pdf',
+    {
+      config: { auth: can('analytics.export') },
+      schema: {
+        tags: ['analytics'],
+        summary: '月度分析报告（PDF，A4，全市汇总，不含个人信息）',
+        querystring: z.object({
+          month: z
+            .string()
+            .max(7)
+            .refine(isMonth, { message: '月份无效：应为 YYYY-MM (invalid month)' })
+            .describe('统计月份 YYYY-MM'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { month } = req.query;
+      if (month > ctx.today().slice(0, 7)) return fail('invalid_input', `month ${month} has not begun yet`);
+      if (busy) return fail('conflict', '另一份报告正在生成，请稍后再试 (a report is being printed)');
+      busy = true;
+      try {
+        const r = await monthlyReportPdf(ctx.db, month, ctx.today());
+        reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="xiezhi-report-${month}.pdf"; filename*=UTF-8''${encodeURIComponent(`12315月度分析报告-${month}.pdf`)}`,
+          );
+        return reply.send(r.pdf);
+      } catch (e) {
+        if (e instanceof PdfUnavailable) return fail('no_route', e.message); // a capability not installed on this server
+        throw e;
+      } finally {
+        busy = false;
+      }
+    },
+  );
 }

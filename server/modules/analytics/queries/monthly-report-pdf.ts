@@ -4,7 +4,11 @@ import { monthlyReportData } from './monthly-report.js';
 import { reportHtml } from '../report/html.js';
 import { htmlToPdf } from '../report/pdf.js';
 
-export async function monthlyReportPdf(db: Queryable, month: string, today: string): Promise<{ pdf: Buffer; html: string; tickets: number }> {
+export async function monthlyReportPdf(
+  db: Queryable,
+  month: string,
+  today: string,
+): Promise<{ pdf: Buffer; html: string; tickets: number }> {
   const data = await monthlyReportData(db, month, today);
   const html = reportHtml(data);
   const pdf = await htmlToPdf(html, `12315 投诉举报月度分析报告（${month.slice(0, 4)}年${Number(month.slice(5))}月）`);

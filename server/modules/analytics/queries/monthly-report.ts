@@ -9,7 +9,12 @@ import { analyticsRepo, reportRepo } from '../repository.js';
 import { period, shiftMonth, type Period } from '../domain/report-period.js';
 
 type Row = Record<string, string | number>;
-export interface Count { key: string; label?: string; count: number; prev: number }
+export interface Count {
+  key: string;
+  label?: string;
+  count: number;
+  prev: number;
+}
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -19,9 +24,31 @@ export async function monthlyReportData(db: Queryable, month: string, today: str
   const yoy = period(shiftMonth(month, -12));
   const year = { from: period(shiftMonth(month, -11)).from, to: cur.to };
   const both = { from: prev.from, to: cur.to };
-  const cube = (dims: string[], range: { from: string; to: string }, eq: Record<string, string> = {}) => analyticsRepo.cube(db, dims, { ...range, eq }, 100_000);
+  const cube = (dims: string[], range: { from: string; to: string }, eq: Record<string, string> = {}) =>
+    analyticsRepo.cube(db, dims, { ...range, eq }, 100_000);
 
-  const [monthly, kinds, districts, categories, problems, businesses, platforms, platformProblems, platformShops, channels, ages, oldYoung, ageCats, ageProblems, daily, hotline, alerts, topAlerts, abnormal, odrEnterprises] = await Promise.all([
+  const [
+    monthly,
+    kinds,
+    districts,
+    categories,
+    problems,
+    businesses,
+    platforms,
+    platformProblems,
+    platformShops,
+    channels,
+    ages,
+    oldYoung,
+    ageCats,
+    ageProblems,
+    daily,
+    hotline,
+    alerts,
+    topAlerts,
+    abnormal,
+    odrEnterprises,
+  ] = await Promise.all([
     cube(['month', 'kind'], year),
     cube(['month', 'kind'], yoy),
     cube(['month', 'district'], both),
@@ -62,12 +89,13 @@ export async function monthlyReportData(db: Queryable, month: string, today: str
   };
   const kindOf = (rows: Row[], m: string) => {
     const o = { tickets: 0, complaint: 0, report: 0, other: 0 };
-    for (const r of rows) if (r.d0 === m) {
-      o.tickets += n(r.count);
-      if (r.d1 === 'complaint') o.complaint += n(r.count);
-      else if (r.d1 === 'report') o.report += n(r.count);
-      else o.other += n(r.count);
-    }
+    for (const r of rows)
+      if (r.d0 === m) {
+        o.tickets += n(r.count);
+        if (r.d1 === 'complaint') o.complaint += n(r.count);
+        else if (r.d1 === 'report') o.report += n(r.count);
+        else o.other += n(r.count);
+      }
     return o;
   };
   const months: string[] = [];
@@ -81,39 +109,103 @@ export async function monthlyReportData(db: Queryable, month: string, today: str
   const hotCount = (state: string, which: 'count' | 'prev' = 'count') => hot.find((h) => h.key === state)?.[which] ?? 0;
 
   return {
-    month, period: cur, prevPeriod: prev, yoyPeriod: yoy, generatedOn: today,
+    month,
+    period: cur,
+    prevPeriod: prev,
+    yoyPeriod: yoy,
+    generatedOn: today,
     totals: {
-      cur: { ...kindOf(monthly as Row[], cur.month), complainants: n(t.complainants), amount: n(t.amount), open: n(t.open), mediated: n(t.mediated), terminated: n(t.terminated), odrSettled: n(t.odr_settled), odrTotal: n(t.odr_total), late: n(t.late) },
-      prev: { ...kindOf(monthly as Row[], prev.month), complainants: n(tp.complainants), amount: n(tp.amount), mediated: n(tp.mediated), terminated: n(tp.terminated), odrSettled: n(tp.odr_settled), odrTotal: n(tp.odr_total) },
+      cur: {
+        ...kindOf(monthly as Row[], cur.month),
+        complainants: n(t.complainants),
+        amount: n(t.amount),
+        open: n(t.open),
+        mediated: n(t.mediated),
+        terminated: n(t.terminated),
+        odrSettled: n(t.odr_settled),
+        odrTotal: n(t.odr_total),
+        late: n(t.late),
+      },
+      prev: {
+        ...kindOf(monthly as Row[], prev.month),
+        complainants: n(tp.complainants),
+        amount: n(tp.amount),
+        mediated: n(tp.mediated),
+        terminated: n(tp.terminated),
+        odrSettled: n(tp.odr_settled),
+        odrTotal: n(tp.odr_total),
+      },
       yoy: kindOf(kinds as Row[], yoy.month),
     },
     monthly: months.map((m) => ({ month: m, ...kindOf(monthly as Row[], m) })),
-    daily: (daily as Row[]).map((r) => ({ date: String(r.d0), count: n(r.count) })).sort((a, b) => a.date.localeCompare(b.date)),
-    districts: pair(districts as Row[]).map((d) => ({ ...d, label: d.key === '未定' ? '未定位' : names.get(d.key) ?? d.key })),
+    daily: (daily as Row[])
+      .map((r) => ({ date: String(r.d0), count: n(r.count) }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    districts: pair(districts as Row[]).map((d) => ({
+      ...d,
+      label: d.key === '未定' ? '未定位' : (names.get(d.key) ?? d.key),
+    })),
     categories: pair(categories as Row[]).filter((c) => c.key !== '未分类'),
     problems: pair(problems as Row[]).filter((c) => c.key !== '未分类'),
     channels: pair(channels as Row[]),
     // rising: the largest increases among businesses with a meaningful volume this month
-    risingBusinesses: pair(businesses as Row[], 'd1', (r) => String(r.business_name ?? r.d1)).filter((b) => b.key !== '（无）' && b.count >= 3 && b.count > b.prev)
-      .sort((a, b) => (b.count - b.prev) - (a.count - a.prev) || b.count - a.count).slice(0, 10),
-    topBusinesses: pair(businesses as Row[], 'd1', (r) => String(r.business_name ?? r.d1)).filter((b) => b.key !== '（无）').slice(0, 10),
+    risingBusinesses: pair(businesses as Row[], 'd1', (r) => String(r.business_name ?? r.d1))
+      .filter((b) => b.key !== '（无）' && b.count >= 3 && b.count > b.prev)
+      .sort((a, b) => b.count - b.prev - (a.count - a.prev) || b.count - a.count)
+      .slice(0, 10),
+    topBusinesses: pair(businesses as Row[], 'd1', (r) => String(r.business_name ?? r.d1))
+      .filter((b) => b.key !== '（无）')
+      .slice(0, 10),
     platforms: platformRows.slice(0, 10).map((p) => {
       const r = curPlatformRows.find((x) => x.d1 === p.key) ?? {};
       return {
-        ...p, mediated: n(r.mediated), terminated: n(r.terminated), odrSettled: n(r.odr_settled), odrTotal: n(r.odr_total),
-        problems: top(byCur(platformProblems as Row[], p.key).filter((x) => x.d1 !== '未分类'), 3),
-        shops: (platformShops as Row[]).filter((x) => x.d0 === p.key && x.d1 !== '（无）').slice(0, 3).map((x) => ({ name: String(x.business_name ?? x.d1), count: n(x.count) })),
+        ...p,
+        mediated: n(r.mediated),
+        terminated: n(r.terminated),
+        odrSettled: n(r.odr_settled),
+        odrTotal: n(r.odr_total),
+        problems: top(
+          byCur(platformProblems as Row[], p.key).filter((x) => x.d1 !== '未分类'),
+          3,
+        ),
+        shops: (platformShops as Row[])
+          .filter((x) => x.d0 === p.key && x.d1 !== '（无）')
+          .slice(0, 3)
+          .map((x) => ({ name: String(x.business_name ?? x.d1), count: n(x.count) })),
       };
     }),
-    hotline: { received: hot.reduce((s, h) => s + h.count, 0), prev: hot.reduce((s, h) => s + h.prev, 0), onTime: hotCount('按期'), late: hotCount('超期'), pending: hotCount('尚无决定') },
-    odr: { total: n(t.odr_total), settled: n(t.odr_settled), prevTotal: n(tp.odr_total), prevSettled: n(tp.odr_settled), enterprises: odrEnterprises },
+    hotline: {
+      received: hot.reduce((s, h) => s + h.count, 0),
+      prev: hot.reduce((s, h) => s + h.prev, 0),
+      onTime: hotCount('按期'),
+      late: hotCount('超期'),
+      pending: hotCount('尚无决定'),
+    },
+    odr: {
+      total: n(t.odr_total),
+      settled: n(t.odr_settled),
+      prevTotal: n(tp.odr_total),
+      prevSettled: n(tp.odr_settled),
+      enterprises: odrEnterprises,
+    },
     alerts: { rows: alerts, top: topAlerts },
-    abnormal: { ...abnormal, tickets: (await analyticsRepo.cube(db, ['abnormal'], { ...cur, eq: { abnormal: '异常名录' } }))[0]?.count ?? 0 },
+    abnormal: {
+      ...abnormal,
+      tickets: (await analyticsRepo.cube(db, ['abnormal'], { ...cur, eq: { abnormal: '异常名录' } }))[0]?.count ?? 0,
+    },
     ages: {
       groups: pair(ages as Row[]),
       oldYoung: pair(oldYoung as Row[]),
-      categories: (g: string) => top(byCur(ageCats as Row[], g).filter((x) => x.d1 !== '未分类'), 6),
-      problems: (g: string) => top(byCur(ageProblems as Row[], g).filter((x) => x.d1 !== '未分类'), 6),
+      categories: (g: string) =>
+        top(
+          byCur(ageCats as Row[], g).filter((x) => x.d1 !== '未分类'),
+          6,
+        ),
+      problems: (g: string) =>
+        top(
+          byCur(ageProblems as Row[], g).filter((x) => x.d1 !== '未分类'),
+          6,
+        ),
     },
   };
 }

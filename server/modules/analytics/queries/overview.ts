@@ -46,19 +46,42 @@ async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: str
   const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'];
   const by = (dim: string) => {
     const mask = 63 ^ (1 << (dims.length - 1 - dims.indexOf(dim)));
-    return scan.filter((r) => r.g === mask).map((r) => ({ key: r[dim] as string, count: Number(r.count), open: Number(r.open) })).sort((a, b) => b.count - a.count);
+    return scan
+      .filter((r) => r.g === mask)
+      .map((r) => ({ key: r[dim] as string, count: Number(r.count), open: Number(r.open) }))
+      .sort((a, b) => b.count - a.count);
   };
   const t = scan.find((r) => r.g === 63) ?? {};
   const n = (k: string) => Number((t as Record<string, unknown>)[k] ?? 0);
   const totals = {
-    tickets: n('count'), complaints: n('complaints'), reports: n('reports'), consultations: n('consultations'), open: n('open'), overdue: n('overdue'),
-    today: n('today'), mediated: n('mediated'), terminated: n('terminated'), abnormal_tickets: n('abnormal_tickets'), odr_settled: n('odr_settled'),
-    odr_total: n('odr_total'), satisfaction: (t as Record<string, unknown>).satisfaction as number | null,
+    tickets: n('count'),
+    complaints: n('complaints'),
+    reports: n('reports'),
+    consultations: n('consultations'),
+    open: n('open'),
+    overdue: n('overdue'),
+    today: n('today'),
+    mediated: n('mediated'),
+    terminated: n('terminated'),
+    abnormal_tickets: n('abnormal_tickets'),
+    odr_settled: n('odr_settled'),
+    odr_total: n('odr_total'),
+    satisfaction: (t as Record<string, unknown>).satisfaction as number | null,
   };
   const byDistrict = new Map(by('district').map((r) => [r.key, r]));
   const hotTopics = topics
     .filter((r) => r.category !== '未分类')
-    .map((r) => ({ category: r.category, problem: r.problem, label: `${r.category}·${r.problem}`, topic: `${r.category}·${r.problem}`, count: r.recent, recent: r.recent, complainants: r.complainants, previous: r.previous, growth: r.previous ? Math.round(((r.recent - r.previous) / r.previous) * 100) / 100 : null }))
+    .map((r) => ({
+      category: r.category,
+      problem: r.problem,
+      label: `${r.category}·${r.problem}`,
+      topic: `${r.category}·${r.problem}`,
+      count: r.recent,
+      recent: r.recent,
+      complainants: r.complainants,
+      previous: r.previous,
+      growth: r.previous ? Math.round(((r.recent - r.previous) / r.previous) * 100) / 100 : null,
+    }))
     .slice(0, 10);
   return {
     range: { from, to },
@@ -76,14 +99,29 @@ async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: str
     by_category: by('category').slice(0, 30),
     by_problem: by('problem').slice(0, 20),
     by_age_group: by('age_group'),
-    by_district: allDistricts().map((d) => ({ key: d.code, name: d.name, count: byDistrict.get(d.code)?.count ?? 0, open: byDistrict.get(d.code)?.open ?? 0 })),
+    by_district: allDistricts().map((d) => ({
+      key: d.code,
+      name: d.name,
+      count: byDistrict.get(d.code)?.count ?? 0,
+      open: byDistrict.get(d.code)?.open ?? 0,
+    })),
     unresolved_district: byDistrict.get('未定')?.count ?? 0,
     // tickets with no Shanghai district (out-of-town businesses awaiting referral, no place named, consultations):
     // shown as 未定位 beside the 16 districts, never dropped; its key drills down with district:未定
-    unlocated: { key: '未定', name: '未定位', count: byDistrict.get('未定')?.count ?? 0, open: byDistrict.get('未定')?.open ?? 0 },
-    trend: trend.map((r) => ({ date: r.d0, count: r.count })).sort((a, b) => String(a.date).localeCompare(String(b.date))),
+    unlocated: {
+      key: '未定',
+      name: '未定位',
+      count: byDistrict.get('未定')?.count ?? 0,
+      open: byDistrict.get('未定')?.open ?? 0,
+    },
+    trend: trend
+      .map((r) => ({ date: r.d0, count: r.count }))
+      .sort((a, b) => String(a.date).localeCompare(String(b.date))),
     hot_topics: hotTopics,
-    hot_businesses: hot.map((h) => ({ ...h, growth: h.previous ? Math.round(((h.recent - h.previous) / h.previous) * 100) / 100 : null })),
+    hot_businesses: hot.map((h) => ({
+      ...h,
+      growth: h.previous ? Math.round(((h.recent - h.previous) / h.previous) * 100) / 100 : null,
+    })),
     district_names: Object.fromEntries(allDistricts().map((d) => [d.code, districtName(d.code)])),
   };
 }

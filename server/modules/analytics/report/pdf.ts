@@ -6,12 +6,23 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export class PdfUnavailable extends Error {}
 
 export async function htmlToPdf(html: string, title: string): Promise<Buffer> {
-  if (!existsSync(CHROMIUM)) throw new PdfUnavailable(`no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new PdfUnavailable(
+      `no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM)`,
+    );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const page = await browser.newPage();
@@ -19,7 +30,10 @@ export async function htmlToPdf(html: string, title: string): Promise<Buffer> {
     await page.route('**/*', (r) => (r.request().url().startsWith('data:') ? r.continue() : r.abort()));
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({
-      format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true,
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
       headerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:7.5pt;color:#777;width:100%;padding:0 16mm;text-align:right">${title.replace(/[<>&]/g, '')}</div>`,
       footerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:8pt;color:#555;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },

@@ -12,10 +12,19 @@ import { modelOfRow } from '../model-versions.js';
 import { compareWithActive, type Comparison } from '../queries/compare-models.js';
 import { assistRepo } from '../repository.js';
 
-export async function activateModelVersion(ctx: { db: Db }, actor: Actor, id: string, o: { override?: boolean } = {}): Promise<{ ok: true; label: string; comparison: Comparison }> {
+export async function activateModelVersion(
+  ctx: { db: Db },
+  actor: Actor,
+  id: string,
+  o: { override?: boolean } = {},
+): Promise<{ ok: true; label: string; comparison: Comparison }> {
   const cmp = await compareWithActive(ctx, id);
   if (cmp.worse && !o.override) {
-    fail('conflict', `候选模型在本局留出工单上的宏F1为 ${cmp.candidate.macro_f1.toFixed(3)}，低于当前模型的 ${cmp.active!.macro_f1.toFixed(3)}；确需切换请勾选“仍然切换”`, { comparison: cmp });
+    fail(
+      'conflict',
+      `候选模型在本局留出工单上的宏F1为 ${cmp.candidate.macro_f1.toFixed(3)}，低于当前模型的 ${cmp.active!.macro_f1.toFixed(3)}；确需切换请勾选“仍然切换”`,
+      { comparison: cmp },
+    );
   }
   const row = await assistRepo.getModel(ctx.db, id);
   const model = row && modelOfRow(row);
@@ -23,8 +32,19 @@ export async function activateModelVersion(ctx: { db: Db }, actor: Actor, id: st
   await ctx.db.tx(async (q) => {
     await assistRepo.activateModel(q, id, actor.id);
     await audit(q, {
-      actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'model.activate', subjectType: 'model', subjectId: id,
-      detail: { label: row.label, candidate_macro_f1: cmp.candidate.macro_f1, active: cmp.active?.id ?? null, active_macro_f1: cmp.active?.macro_f1 ?? null, override: !!(cmp.worse && o.override) },
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'model.activate',
+      subjectType: 'model',
+      subjectId: id,
+      detail: {
+        label: row.label,
+        candidate_macro_f1: cmp.candidate.macro_f1,
+        active: cmp.active?.id ?? null,
+        active_macro_f1: cmp.active?.macro_f1 ?? null,
+        override: !!(cmp.worse && o.override),
+      },
     });
   });
   setActiveModel(row.label, model);

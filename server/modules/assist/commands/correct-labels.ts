@@ -17,12 +17,36 @@ export async function correctLabels(ctx: Ctx, actor: Actor, ticketId: string, la
   const predicted = (t.predicted ?? {}) as Record<string, { label?: string }>;
   await ctx.db.tx(async (q) => {
     for (const [k, v] of entries) {
-      await assistRepo.insertCorrection(q, { ticket_id: t.id, label: k, value: v, previous: prev[k] ?? predicted[k]?.label ?? null, actor_id: actor.id });
+      await assistRepo.insertCorrection(q, {
+        ticket_id: t.id,
+        label: k,
+        value: v,
+        previous: prev[k] ?? predicted[k]?.label ?? null,
+        actor_id: actor.id,
+      });
     }
     const next = { ...prev, ...Object.fromEntries(entries) };
-    await ticketRepo.setFields(q, t.id, { labels: next, ...(next.goods_service ? { category: next.goods_service } : {}), ...(next.problem ? { problem: next.problem } : {}) });
-    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'labels_corrected', payload: { labels: Object.fromEntries(entries) } });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'training.correction', subjectType: 'ticket', subjectId: t.id, detail: { labels: entries.map(([k]) => k) } });
+    await ticketRepo.setFields(q, t.id, {
+      labels: next,
+      ...(next.goods_service ? { category: next.goods_service } : {}),
+      ...(next.problem ? { problem: next.problem } : {}),
+    });
+    await ticketRepo.appendEvent(q, t.id, {
+      at: ctx.now(),
+      actor_id: actor.id,
+      actor_role: actor.role,
+      type: 'labels_corrected',
+      payload: { labels: Object.fromEntries(entries) },
+    });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'training.correction',
+      subjectType: 'ticket',
+      subjectId: t.id,
+      detail: { labels: entries.map(([k]) => k) },
+    });
   });
   return { id: t.id, labels: { ...prev, ...Object.fromEntries(entries) } };
 }

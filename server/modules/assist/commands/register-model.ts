@@ -17,10 +17,18 @@ export interface Registered {
   evaluation: EvalResult & { slice: string };
 }
 
-export async function registerModel(ctx: { db: Db }, actorId: string, model: ClassifierModel, o: { file?: string; training?: Record<string, unknown>; history?: LabelledHistory } = {}): Promise<Registered> {
+export async function registerModel(
+  ctx: { db: Db },
+  actorId: string,
+  model: ClassifierModel,
+  o: { file?: string; training?: Record<string, unknown>; history?: LabelledHistory } = {},
+): Promise<Registered> {
   const h = o.history ?? (await labelledHistory(ctx.db, model.label));
   if (!h.test.length) fail('invalid_input', `本局历史中没有带“${model.label}”标签的留出工单，无法评估，模型未登记`);
-  const evaluation = { ...evaluateModel(model, h.test), slice: 'held-out 20 % of the bureau history (hash of ticket id)' };
+  const evaluation = {
+    ...evaluateModel(model, h.test),
+    slice: 'held-out 20 % of the bureau history (hash of ticket id)',
+  };
   const existing = await assistRepo.listModels(ctx.db);
   let id = model.version;
   for (let k = 2; existing.some((r) => r.id === id); k++) id = `${model.version}-${k}`;
@@ -28,13 +36,33 @@ export async function registerModel(ctx: { db: Db }, actorId: string, model: Cla
   await ctx.db.tx(async (q) => {
     if (builtin && !existing.some((r) => r.label === model.label)) {
       await assistRepo.registerModel(q, {
-        id: `builtin:${model.label}`, label: model.label, file: `builtin:${model.label}`, version: builtin.version, active: true, metrics: builtin.metrics,
-        evaluation: { ...evaluateModel(builtin, h.test), slice: evaluation.slice }, training: { source: 'shipped default (models/manifest.json)' }, registered_by: actorId,
+        id: `builtin:${model.label}`,
+        label: model.label,
+        file: `builtin:${model.label}`,
+        version: builtin.version,
+        active: true,
+        metrics: builtin.metrics,
+        evaluation: { ...evaluateModel(builtin, h.test), slice: evaluation.slice },
+        training: { source: 'shipped default (models/manifest.json)' },
+        registered_by: actorId,
       });
     }
     await assistRepo.registerModel(q, {
-      id, label: model.label, file: o.file ?? '', version: model.version, active: false, metrics: model.metrics, model: modelToBytes(model),
-      training: { training_size: model.training_size, classes: model.classes, trained_at: model.trained_at, ...o.training }, evaluation, registered_by: actorId,
+      id,
+      label: model.label,
+      file: o.file ?? '',
+      version: model.version,
+      active: false,
+      metrics: model.metrics,
+      model: modelToBytes(model),
+      training: {
+        training_size: model.training_size,
+        classes: model.classes,
+        trained_at: model.trained_at,
+        ...o.training,
+      },
+      evaluation,
+      registered_by: actorId,
     });
   });
   return { id, label: model.label, version: model.version, evaluation };

@@ -19,9 +19,15 @@ export interface HistoryTraining {
   corrected_ids: string[];
 }
 
-export async function trainFromHistory(ctx: { db: Db }, actorId: string, label: string, o: { file?: string; train?: TrainOptions } = {}): Promise<HistoryTraining> {
+export async function trainFromHistory(
+  ctx: { db: Db },
+  actorId: string,
+  label: string,
+  o: { file?: string; train?: TrainOptions } = {},
+): Promise<HistoryTraining> {
   const h = await labelledHistory(ctx.db, label);
-  if (h.train.length < 2) fail('invalid_input', `本局历史中带“${label}”标签的工单不足（${h.train.length + h.test.length} 件），无法训练`);
+  if (h.train.length < 2)
+    fail('invalid_input', `本局历史中带“${label}”标签的工单不足（${h.train.length + h.test.length} 件），无法训练`);
   let model: ClassifierModel;
   try {
     model = trainClassifier(h.train, label, o.train);
@@ -29,8 +35,21 @@ export async function trainFromHistory(ctx: { db: Db }, actorId: string, label: 
     return fail('invalid_input', (e as Error).message);
   }
   const registered = await registerModel(ctx, actorId, model, {
-    file: o.file, history: h,
-    training: { source: 'bureau history (confirmed labels + officer corrections)', train_n: h.train.length, test_n: h.test.length, corrections: h.corrections },
+    file: o.file,
+    history: h,
+    training: {
+      source: 'bureau history (confirmed labels + officer corrections)',
+      train_n: h.train.length,
+      test_n: h.test.length,
+      corrections: h.corrections,
+    },
   });
-  return { model, registered, train_n: h.train.length, test_n: h.test.length, corrections: h.corrections, corrected_ids: h.correctedIds };
+  return {
+    model,
+    registered,
+    train_n: h.train.length,
+    test_n: h.test.length,
+    corrections: h.corrections,
+    corrected_ids: h.correctedIds,
+  };
 }

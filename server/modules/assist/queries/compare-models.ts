@@ -29,7 +29,8 @@ export async function compareWithActive(ctx: { db: Db }, id: string): Promise<Co
   const c = evaluateModel(cand, h.test);
   const a = act && act.id !== id ? evaluateModel(act.model, h.test) : null;
   return {
-    label: row.label, slice_n: h.test.length,
+    label: row.label,
+    slice_n: h.test.length,
     candidate: { id, version: cand.version, ...c },
     active: a && act ? { id: act.id, version: act.model.version, ...a } : null,
     worse: !!a && c.macro_f1 < a.macro_f1,

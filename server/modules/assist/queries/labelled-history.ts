@@ -27,9 +27,14 @@ export async function labelledHistory(q: Queryable, label: string, limit = HISTO
   let corrections = 0;
   for (const r of rows) {
     const t: TifTicket = {
-      id: r.id, kind: r.kind as TifTicket['kind'], received_at: '', labels: { [label]: r.gold.trim() },
-      ...(r.title ? { title: r.title } : {}), ...(r.body ? { text: r.body } : {}),
-      ...(r.respondent_name ? { respondent: { name: r.respondent_name } } : {}), ...(r.channel ? { channel: r.channel } : {}),
+      id: r.id,
+      kind: r.kind as TifTicket['kind'],
+      received_at: '',
+      labels: { [label]: r.gold.trim() },
+      ...(r.title ? { title: r.title } : {}),
+      ...(r.body ? { text: r.body } : {}),
+      ...(r.respondent_name ? { respondent: { name: r.respondent_name } } : {}),
+      ...(r.channel ? { channel: r.channel } : {}),
     };
     if (r.corrected) corrections++;
     if (isHeldOut(r.id)) test.push(t);

@@ -6,7 +6,12 @@
 import { queueScope, type Actor } from '../../access/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 
-export interface CalendarNotice { missing_years: number[]; deadlines: number; first_due: string | null; message: string | null }
+export interface CalendarNotice {
+  missing_years: number[];
+  deadlines: number;
+  first_due: string | null;
+  message: string | null;
+}
 
 export async function calendarNotice(ctx: Ctx, actor: Actor): Promise<CalendarNotice> {
   const cal = ctx.cal();
@@ -16,7 +21,9 @@ export async function calendarNotice(ctx: Ctx, actor: Actor): Promise<CalendarNo
   const n = rows.reduce((s, r) => s + r.n, 0);
   const first = rows[0]!.first;
   return {
-    missing_years: years, deadlines: n, first_due: first,
+    missing_years: years,
+    deadlines: n,
+    first_due: first,
     message: `${years.join('、')} 年放假安排尚未录入：在办的 ${n} 件工单期限落在该年（最早 ${first}），暂按周一至周五计算，可能与法定工作日不符。请管理员录入该年放假安排。`,
   };
 }

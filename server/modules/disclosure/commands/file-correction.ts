@@ -11,17 +11,44 @@ import { normaliseBusinessKey } from '../../intake/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { correctionRepo } from '../repository.js';
 
-export interface CorrectionInput { business: string; credit_code?: string; reason: string; contact: string }
+export interface CorrectionInput {
+  business: string;
+  credit_code?: string;
+  reason: string;
+  contact: string;
+}
 
 export async function fileCorrection(ctx: Ctx, i: CorrectionInput): Promise<{ id: string; state: string }> {
   const key = normaliseBusinessKey(i.business);
-  if (!key || !(await correctionRepo.knownBusiness(ctx.db, key))) return fail('not_found', '公示中没有该经营者，请核对名称');
+  if (!key || !(await correctionRepo.knownBusiness(ctx.db, key)))
+    return fail('not_found', '公示中没有该经营者，请核对名称');
   const id = `COR-${randomUUID().slice(0, 8)}`;
   const contact = i.contact.trim();
-  const masked = /^\d{7,}$/.test(contact.replace(/[\s-]/g, '')) ? mask.phone(contact.replace(/[\s-]/g, '')) : contact.includes('@') ? contact.replace(/^(.).*(@.*)$/, '$1***$2') : `${[...contact][0] ?? ''}***`;
+  const masked = /^\d{7,}$/.test(contact.replace(/[\s-]/g, ''))
+    ? mask.phone(contact.replace(/[\s-]/g, ''))
+    : contact.includes('@')
+      ? contact.replace(/^(.).*(@.*)$/, '$1***$2')
+      : `${[...contact][0] ?? ''}***`;
   await ctx.db.tx(async (q) => {
-    await correctionRepo.insert(q, { id, business: i.business.trim(), businessKey: key, creditCode: i.credit_code?.trim() || null, reason: i.reason.trim(), contactEnc: ctx.sealer.seal({ contact }), contactMask: masked ?? null, at: ctx.now() });
-    await audit(q, { actorId: null, actorRole: 'public', unitId: null, action: 'disclosure.correction', subjectType: 'disclosure_correction', subjectId: id, detail: { business_key: key } });
+    await correctionRepo.insert(q, {
+      id,
+      business: i.business.trim(),
+      businessKey: key,
+      creditCode: i.credit_code?.trim() || null,
+      reason: i.reason.trim(),
+      contactEnc: ctx.sealer.seal({ contact }),
+      contactMask: masked ?? null,
+      at: ctx.now(),
+    });
+    await audit(q, {
+      actorId: null,
+      actorRole: 'public',
+      unitId: null,
+      action: 'disclosure.correction',
+      subjectType: 'disclosure_correction',
+      subjectId: id,
+      detail: { business_key: key },
+    });
   });
   return { id, state: 'open' };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAddress } from './address.js';
 import { dispatch, creditCodePlace } from './jurisdiction.js';
 
-const d = (respondentAddress: string, extra: Partial<Parameters<typeof dispatch>[0]> = {}) => dispatch({ kind: 'complaint', respondentAddress, ruleVersion: 'order121', ...extra });
+const d = (respondentAddress: string, extra: Partial<Parameters<typeof dispatch>[0]> = {}) =>
+  dispatch({ kind: 'complaint', respondentAddress, ruleVersion: 'order121', ...extra });
 
 describe('address parser: the highest level written decides', () => {
   it.each([
@@ -43,7 +44,9 @@ describe('address parser: the highest level written decides', () => {
   });
 
   it('gives lower confidence to a street name alone than to a written district', () => {
-    expect(parseAddress('南京西路1038号').confidence).toBeLessThan(parseAddress('上海市静安区南京西路1038号').confidence);
+    expect(parseAddress('南京西路1038号').confidence).toBeLessThan(
+      parseAddress('上海市静安区南京西路1038号').confidence,
+    );
   });
 
   it('leaves the district empty and says why when Shanghai is named without a district', () => {
@@ -67,12 +70,16 @@ describe('address parser: the highest level written decides', () => {
   });
 
   it('in free text does not take words for Shanghai towns (建设, 新村, 金山)', () => {
-    for (const t of ['小区及小学建设，不知道什么时候完工', '红江新村浦上河建议做石头栏杆', '金山碧水二期步行街内河还是黑臭的']) {
+    for (const t of [
+      '小区及小学建设，不知道什么时候完工',
+      '红江新村浦上河建议做石头栏杆',
+      '金山碧水二期步行街内河还是黑臭的',
+    ]) {
       expect(parseAddress(t, 'text').district_code).toBeNull();
     }
   });
 
-  it('in free text ignores a place named in passing (湖南小炒肉) but takes a shop\'s place (大连金三角店)', () => {
+  it("in free text ignores a place named in passing (湖南小炒肉) but takes a shop's place (大连金三角店)", () => {
     expect(parseAddress('小炒肉真心不是湖南小炒肉', 'text').shanghai).toBeNull();
     const p = parseAddress('曲美买了1年半，大连金三角店，买的整套榻榻米柜子', 'text');
     expect(p.shanghai).toBe(false);
@@ -86,7 +93,8 @@ describe('address parser: the highest level written decides', () => {
   });
 
   it('survives bad input', () => {
-    for (const x of ['', '   ', '😀😀😀', 'x'.repeat(1_000_000), '１３５****１２３４', 'Room 5, Shanghai']) expect(() => parseAddress(x, 'text')).not.toThrow();
+    for (const x of ['', '   ', '😀😀😀', 'x'.repeat(1_000_000), '１３５****１２３４', 'Room 5, Shanghai'])
+      expect(() => parseAddress(x, 'text')).not.toThrow();
     expect(parseAddress(undefined).shanghai).toBeNull();
   });
 });
@@ -115,18 +123,35 @@ describe('dispatch by legal jurisdiction', () => {
   it('reads the domicile from the unified social credit code', () => {
     expect(creditCodePlace('91310113448209259M')?.code).toBe('310113');
     expect(creditCodePlace('not a code')).toBeNull();
-    const r = dispatch({ kind: 'complaint', respondentName: '上海途家建筑装潢有限公司', respondentCreditCode: '91310113448209259M', ruleVersion: 'order121' });
+    const r = dispatch({
+      kind: 'complaint',
+      respondentName: '上海途家建筑装潢有限公司',
+      respondentCreditCode: '91310113448209259M',
+      ruleVersion: 'order121',
+    });
     expect(r.district_code).toBe('310113');
-    const out = dispatch({ kind: 'complaint', respondentName: '某某公司', respondentCreditCode: '91330106885444978K', ruleVersion: 'order121' });
+    const out = dispatch({
+      kind: 'complaint',
+      respondentName: '某某公司',
+      respondentCreditCode: '91330106885444978K',
+      ruleVersion: 'order121',
+    });
     expect(out.suggested_action).toBe('refer_out');
     expect(out.refer_to?.city).toBe('杭州市');
   });
 
   it('places a branch named in the business name (盛世健身(奉贤龙湖天街店))', () => {
-    expect(dispatch({ kind: 'complaint', respondentName: '盛世健身(奉贤龙湖天街店)', ruleVersion: 'order121' }).district_code).toBe('310120');
-    expect(dispatch({ kind: 'complaint', respondentName: '益康便利店(真如街道店)', ruleVersion: 'order121' }).district_code).toBe('310107');
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '盛世健身(奉贤龙湖天街店)', ruleVersion: 'order121' })
+        .district_code,
+    ).toBe('310120');
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '益康便利店(真如街道店)', ruleVersion: 'order121' }).district_code,
+    ).toBe('310107');
     // a trade name after the city is not a town: 上海浦江贸易有限公司 is not in 浦江镇
-    expect(dispatch({ kind: 'complaint', respondentName: '上海浦江贸易有限公司', ruleVersion: 'order121' }).district_code).toBeNull();
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '上海浦江贸易有限公司', ruleVersion: 'order121' }).district_code,
+    ).toBeNull();
   });
 
   it('says why a ticket has no district', () => {

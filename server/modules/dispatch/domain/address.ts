@@ -6,7 +6,17 @@
  * the district is left empty and the reason is given — never a guess.
  * Pure and fast: one trie walk over the text (gazetteer.ts).
  */
-import { PROVINCES, SHANGHAI, SH_DISTRICT, SH_STREET, codeAt, placeLabel, scanPlaces, type Form, type Mention } from './gazetteer.js';
+import {
+  PROVINCES,
+  SHANGHAI,
+  SH_DISTRICT,
+  SH_STREET,
+  codeAt,
+  placeLabel,
+  scanPlaces,
+  type Form,
+  type Mention,
+} from './gazetteer.js';
 
 /** address: a business address field; name: a business name (legal-name prefix, branch in brackets); text: free text. */
 export type Mode = 'address' | 'name' | 'text';
@@ -34,28 +44,60 @@ export interface ParsedAddress {
 }
 
 const EMPTY: ParsedAddress = {
-  shanghai: null, province: null, city: null, county: null, town: null, code: null, district_code: null, street_code: null,
-  road: null, number: null, label: '', confidence: 0, evidence: '', ambiguous: null,
+  shanghai: null,
+  province: null,
+  city: null,
+  county: null,
+  town: null,
+  code: null,
+  district_code: null,
+  street_code: null,
+  road: null,
+  number: null,
+  label: '',
+  confidence: 0,
+  evidence: '',
+  ambiguous: null,
 };
 
 // A short name followed by one of these is part of a road, river, school… (北京东路, 松江路, 上海街道, 普陀山).
-const ROADLIKE = /^[东西南北中]?[一二三四五六七八九十\d]*(?:路|街|道|巷|弄|里|桥|河|江|湖|溪|港|湾|村|站|寺|庙|塔|山|岛|公园|广场|大厦|中学|小学|大学|学院|医院|派出所|新村|小区|花园|社区|居委|菜场|支路|商城)/;
+const ROADLIKE =
+  /^[东西南北中]?[一二三四五六七八九十\d]*(?:路|街|道|巷|弄|里|桥|河|江|湖|溪|港|湾|村|站|寺|庙|塔|山|岛|公园|广场|大厦|中学|小学|大学|学院|医院|派出所|新村|小区|花园|社区|居委|菜场|支路|商城)/;
 // 济南业之峰装饰工程有限公司, 淄博曲美家具代理商, 大连金三角店: a place directly before a business's name is its place
-const FIRM_AFTER = /^[^，。,.;；！？!?、\s:：()]{1,12}?(有限公司|有限责任公司|股份|公司|集团|分店|门店|专卖店|旗舰店|体验店|体验馆|经销商|代理商|加盟商|总部|店)/;
+const FIRM_AFTER =
+  /^[^，。,.;；！？!?、\s:：()]{1,12}?(有限公司|有限责任公司|股份|公司|集团|分店|门店|专卖店|旗舰店|体验店|体验馆|经销商|代理商|加盟商|总部|店)/;
 // District shorts that are also words or places elsewhere (福州的金山, 普陀山, 嘉定 in Sichuan's history, 长宁县)
 const WORDLIKE_SH = new Set(['金山', '宝山', '普陀', '长宁', '嘉定', '松江', '黄浦', '静安']);
 // In free text a two-character street name (张江, 外滩 — but also 建设, 新村, 大桥, 万里) counts only as an area: 张江地区
 const AREA_AFTER = /^(地区|附近|一带|周边|商圈|片区|店|分店)/;
 const DEPTH = { province: 1, city: 2, county: 3, town: 4, landmark: 4 } as const;
 
-interface Strong { m: Mention; forms: Form[] }
-interface Chain { paths: string[]; mentions: Strong[]; conflict: string | null }
+interface Strong {
+  m: Mention;
+  forms: Form[];
+}
+interface Chain {
+  paths: string[];
+  mentions: Strong[];
+  conflict: string | null;
+}
 
-const levelOf = (code: string) => (code.includes('#') || code.length === 9 ? 'town' : code.length === 6 ? 'county' : code.length === 4 ? 'city' : 'province');
+const levelOf = (code: string) =>
+  code.includes('#') || code.length === 9
+    ? 'town'
+    : code.length === 6
+      ? 'county'
+      : code.length === 4
+        ? 'city'
+        : 'province';
 const inside = (child: string, parent: string) => child.startsWith(parent);
 
 function normalise(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[（【]/g, '(').replace(/[）】]/g, ')');
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（【]/g, '(')
+    .replace(/[）】]/g, ')');
 }
 
 /** Which forms of each mention count, and how firmly (strong: decides; weak: only when nothing strong is said). */
@@ -70,8 +112,10 @@ function classify(t: string, ms: Mention[], mode: Mode) {
     const placeNext = !!next?.forms.some((f) => f.place.level !== 'town' && f.place.level !== 'landmark');
     const roadlike = !placeNext && ROADLIKE.test(t.slice(m.end));
     const atHead = mode !== 'text' && (m.start === 0 || /^(中国|中华人民共和国)$/.test(t.slice(0, m.start)));
-    const childNext = (code: string) => !!next?.forms.some((f) => f.place.level !== 'landmark' && f.place.code !== code && inside(f.place.code, code));
-    const parentPrev = (code: string) => !!prev?.forms.some((f) => f.place.level !== 'landmark' && f.place.code !== code && inside(code, f.place.code));
+    const childNext = (code: string) =>
+      !!next?.forms.some((f) => f.place.level !== 'landmark' && f.place.code !== code && inside(f.place.code, code));
+    const parentPrev = (code: string) =>
+      !!prev?.forms.some((f) => f.place.level !== 'landmark' && f.place.code !== code && inside(code, f.place.code));
     const s: Form[] = [];
     const w: Form[] = [];
     for (const f of m.forms) {
@@ -80,7 +124,14 @@ function classify(t: string, ms: Mention[], mode: Mode) {
         // 龙津支河镇府: in free text a town of another province counts only under its county or city
         if (mode === 'text' && level === 'town' && !code.startsWith(SHANGHAI) && !parentPrev(code)) w.push(f);
         // 梅龙镇广场: a two-character town elsewhere inside a longer word is a piece of a name, not a place
-        else if (level === 'town' && !code.startsWith(SHANGHAI) && !prev && m.text.length < 3 && /[\u4e00-\u9fa5]/.test(t[m.start - 1] ?? '')) w.push(f);
+        else if (
+          level === 'town' &&
+          !code.startsWith(SHANGHAI) &&
+          !prev &&
+          m.text.length < 3 &&
+          /[\u4e00-\u9fa5]/.test(t[m.start - 1] ?? '')
+        )
+          w.push(f);
         else s.push(f);
         continue;
       }
@@ -94,18 +145,32 @@ function classify(t: string, ms: Mention[], mode: Mode) {
         if (parentPrev(code) || childNext(code)) s.push(f);
         // 浦东, 徐汇, 闵行: how Shanghai writes its districts — but in free text 金山, 宝山, 长宁 are also words and
         // places elsewhere (福州仓山的金山), so there they count only with 上海 written somewhere
-        else if (code.startsWith(SHANGHAI)) (mode !== 'text' || saysShanghai || !WORDLIKE_SH.has(m.text) ? s : w).push(f);
+        else if (code.startsWith(SHANGHAI))
+          (mode !== 'text' || saysShanghai || !WORDLIKE_SH.has(m.text) ? s : w).push(f);
         // 仓山, 海淀 with nothing around: a hint of elsewhere, enough to doubt a Shanghai street name, never to decide
         else if (m.forms.filter((g) => g.place.level === 'county').length === 1) w.push(f);
       } else if (level === 'town') {
         // 徐汇区漕河泾 is firm; 上海浦江康汽车 is a trade name, and in a business name only the branch in brackets counts
         const firm = !!prev?.forms.some((g) => g.place.level === 'county' && inside(code, g.place.code));
-        const tradeName = !firm && !inBrackets(t, m.start) && !!prev?.forms.every((g) => g.place.level === 'province' || g.place.level === 'city');
+        const tradeName =
+          !firm &&
+          !inBrackets(t, m.start) &&
+          !!prev?.forms.every((g) => g.place.level === 'province' || g.place.level === 'city');
         // a two-character short (七宝, 桃浦, but also 建设, 新村, 大桥, 万里) only at the head of an address or a branch
         const tokenStart = m.start === 0 || /[^\u4e00-\u9fa5]/.test(t[m.start - 1] ?? '');
         if (firm) s.push(f);
-        else if (tradeName) continue; // 上海浦江贸易有限公司: a trade name after the city, not a town
-        else if (m.text.length < 3 && (mode === 'text' ? !(AREA_AFTER.test(t.slice(m.end, m.end + 2)) && (tokenStart || /[在于到近靠离至去从往临的]/.test(t[m.start - 1] ?? ''))) : !tokenStart)) continue;
+        else if (tradeName)
+          continue; // 上海浦江贸易有限公司: a trade name after the city, not a town
+        else if (
+          m.text.length < 3 &&
+          (mode === 'text'
+            ? !(
+                AREA_AFTER.test(t.slice(m.end, m.end + 2)) &&
+                (tokenStart || /[在于到近靠离至去从往临的]/.test(t[m.start - 1] ?? ''))
+              )
+            : !tokenStart)
+        )
+          continue;
         else if (mode !== 'name' || inBrackets(t, m.start)) w.push(f);
       } else if (mode !== 'name' || inBrackets(t, m.start)) w.push(f);
     }
@@ -123,10 +188,11 @@ const inBrackets = (t: string, at: number) => {
 
 function narrow(paths: string[], codes: string[]): string[] {
   const out = new Set<string>();
-  for (const p of paths) for (const c of codes) {
-    if (inside(c, p)) out.add(c);
-    else if (inside(p, c)) out.add(p);
-  }
+  for (const p of paths)
+    for (const c of codes) {
+      if (inside(c, p)) out.add(c);
+      else if (inside(p, c)) out.add(p);
+    }
   return [...out];
 }
 
@@ -138,8 +204,17 @@ function buildChains(strong: Strong[], mode: Mode): Chain[] {
     for (let i = chains.length - 1; i >= 0; i--) {
       const c = chains[i]!;
       const n = narrow(c.paths, codes);
-      if (n.length) { c.paths = n; c.mentions.push(s); placed = true; break; }
-      if (mode !== 'text') { c.conflict ??= s.m.text; placed = true; break; }
+      if (n.length) {
+        c.paths = n;
+        c.mentions.push(s);
+        placed = true;
+        break;
+      }
+      if (mode !== 'text') {
+        c.conflict ??= s.m.text;
+        placed = true;
+        break;
+      }
     }
     if (!placed) chains.push({ paths: codes, mentions: [s], conflict: null });
   }
@@ -162,7 +237,7 @@ function common(paths: string[]): string | null {
 function roadOf(t: string, from: number): { road: string | null; number: string | null } {
   const rest = [...t].slice(from).join('');
   const r = /^\(?([\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:大道|路|街|巷|弄))(\d+(?:-\d+)?(?:号|弄))?/.exec(rest);
-  return { road: r?.[1] ?? null, number: r?.[2] ?? (/(\d+(?:-\d+)?号)/.exec(rest)?.[1] ?? null) };
+  return { road: r?.[1] ?? null, number: r?.[2] ?? /(\d+(?:-\d+)?号)/.exec(rest)?.[1] ?? null };
 }
 
 const q = (s: string) => `「${s}」`;
@@ -175,11 +250,18 @@ function result(code: string, conf: number, evidence: string, t: string, lastEnd
   const town = street?.name ?? null;
   const { road, number } = mode === 'address' ? roadOf(t, lastEnd) : { road: null, number: null };
   return {
-    ...EMPTY, shanghai: sh, province: lab.province, city: lab.city, county: lab.county, town,
+    ...EMPTY,
+    shanghai: sh,
+    province: lab.province,
+    city: lab.city,
+    county: lab.county,
+    town,
     code: code.includes('#') ? county6 : code,
     district_code: sh && county6 && SH_DISTRICT.has(county6) ? county6 : null,
     street_code: street?.code ?? null,
-    road, number, label: lab.label + (town ?? ''),
+    road,
+    number,
+    label: lab.label + (town ?? ''),
     confidence: Math.round(conf * (mode === 'address' ? 1 : mode === 'name' ? 0.9 : 0.8) * 100) / 100,
     evidence,
   };
@@ -197,12 +279,20 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
   if (chains.length) {
     let best = chains[0]!;
     if (mode === 'text' && chains.length > 1) {
-      const score = (c: Chain) => depthOf(c) * 10 + c.mentions.filter((x) => x.forms.some((f) => !f.short)).length * 2 + c.mentions.length;
+      const score = (c: Chain) =>
+        depthOf(c) * 10 + c.mentions.filter((x) => x.forms.some((f) => !f.short)).length * 2 + c.mentions.length;
       const sorted = [...chains].sort((a, b) => score(b) - score(a));
       best = sorted[0]!;
       const second = sorted[1]!;
-      if (score(second) === score(best) && codeAt(common(second.paths) ?? second.paths[0]!, 'province') !== codeAt(common(best.paths) ?? best.paths[0]!, 'province')) {
-        return { ...EMPTY, ambiguous: `文本中提到多个地方（${q(best.mentions[0]!.m.text)}、${q(second.mentions[0]!.m.text)}），无法确定经营地` };
+      if (
+        score(second) === score(best) &&
+        codeAt(common(second.paths) ?? second.paths[0]!, 'province') !==
+          codeAt(common(best.paths) ?? best.paths[0]!, 'province')
+      ) {
+        return {
+          ...EMPTY,
+          ambiguous: `文本中提到多个地方（${q(best.mentions[0]!.m.text)}、${q(second.mentions[0]!.m.text)}），无法确定经营地`,
+        };
       }
     }
     const named = best.mentions.map((s) => q(s.m.text)).join('');
@@ -223,7 +313,14 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
       const c = code ?? null;
       if (!c) {
         const cands = [...new Set(paths.map((p) => placeLabel(p.slice(0, 6)).label))].slice(0, 4).join('、');
-        return { ...EMPTY, shanghai: false, label: '', confidence: topLevel <= 3 ? 0.9 : 0.85, evidence: `${named}不在本市（可能是${cands}）`, ambiguous: null };
+        return {
+          ...EMPTY,
+          shanghai: false,
+          label: '',
+          confidence: topLevel <= 3 ? 0.9 : 0.85,
+          evidence: `${named}不在本市（可能是${cands}）`,
+          ambiguous: null,
+        };
       }
       const conf = topLevel <= 2 ? 0.98 : topLevel === 3 ? 0.95 : 0.85;
       return result(c, conf, `${named}：${placeLabel(c.split('#')[0]!).label}，不在本市`, t, lastEnd, mode);
@@ -235,11 +332,16 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
       if (best.conflict) conf = Math.min(conf, 0.7);
       // refine a district (or the bare city) with a street/landmark named in the same text
       if (c.length <= 6) {
-        const refine = weak.flatMap((w) => w.forms.filter((f) => f.place.code.startsWith(c) && f.place.code !== c).map((f) => ({ f, m: w.m })));
+        const refine = weak.flatMap((w) =>
+          w.forms.filter((f) => f.place.code.startsWith(c) && f.place.code !== c).map((f) => ({ f, m: w.m })),
+        );
         const codes = new Set(refine.map((r) => (c.length === 6 ? r.f.place.code : r.f.place.code.slice(0, 6))));
         if (codes.size === 1) {
           const r = refine[0]!;
-          c = r.f.place.code.length > 6 && c.length === 6 ? r.f.place.code : r.f.place.code.slice(0, Math.max(6, c.length));
+          c =
+            r.f.place.code.length > 6 && c.length === 6
+              ? r.f.place.code
+              : r.f.place.code.slice(0, Math.max(6, c.length));
           evidence += q(r.m.text);
           if (topLevel <= 2 && c.length >= 6 && code.length < 6) conf = 0.8;
         }
@@ -251,46 +353,98 @@ export function parseAddress(input: string | null | undefined, mode: Mode = 'add
     }
     if (shAll && !code) {
       const ds = [...new Set(paths.map((p) => p.slice(0, 6)))].map((d) => SH_DISTRICT.get(d)?.name ?? d);
-      return { ...EMPTY, shanghai: true, label: '上海市', confidence: 0.9, evidence: named, ambiguous: `${named}在本市有多处（${ds.join('、')}），未写区，不能确定` };
+      return {
+        ...EMPTY,
+        shanghai: true,
+        label: '上海市',
+        confidence: 0.9,
+        evidence: named,
+        ambiguous: `${named}在本市有多处（${ds.join('、')}），未写区，不能确定`,
+      };
     }
     return { ...EMPTY, ambiguous: `${named}在本市和外地都有，未写省市，不能确定` };
   }
 
   // Nothing firm: only short street names, landmarks, or a city's short name in passing.
-  const sh = weak.flatMap((w) => w.forms.filter((f) => f.place.code.startsWith(SHANGHAI) && f.place.level !== 'province').map((f) => ({ f, m: w.m })));
+  const sh = weak.flatMap((w) =>
+    w.forms
+      .filter((f) => f.place.code.startsWith(SHANGHAI) && f.place.level !== 'province')
+      .map((f) => ({ f, m: w.m })),
+  );
   const shProvince = weak.some((w) => w.forms.some((f) => f.place.level === 'province' && f.place.code === SHANGHAI));
-  const outAll = weak.flatMap((w) => w.forms.filter((f) => !f.place.code.startsWith(SHANGHAI)).map((f) => ({ f, m: w.m })));
+  const outAll = weak.flatMap((w) =>
+    w.forms.filter((f) => !f.place.code.startsWith(SHANGHAI)).map((f) => ({ f, m: w.m })),
+  );
   // a bare two-character county short elsewhere (比如, 锦江, 东方) is too much of a word to outweigh a Shanghai name, and
   // so is a two-character town elsewhere inside a longer word (南京西路1038号梅龙镇广场: 龙镇)
-  const out = sh.length || shProvince ? outAll.filter((x) => !((x.f.place.level === 'county' || x.f.place.level === 'town') && x.m.text.length < 3)) : outAll;
+  const out =
+    sh.length || shProvince
+      ? outAll.filter((x) => !((x.f.place.level === 'county' || x.f.place.level === 'town') && x.m.text.length < 3))
+      : outAll;
   if (out.length && sh.length) {
     return { ...EMPTY, ambiguous: `既有本市街镇/地名${q(sh[0]!.m.text)}，又有外地地名${q(out[0]!.m.text)}，不能确定` };
   }
   if (out.length) {
-    if (shProvince && mode === 'text') return { ...EMPTY, ambiguous: `文本中同时提到上海和${q(out[0]!.m.text)}，不能确定经营地` };
+    if (shProvince && mode === 'text')
+      return { ...EMPTY, ambiguous: `文本中同时提到上海和${q(out[0]!.m.text)}，不能确定经营地` };
     // 湖南小炒肉, 老北京鸡肉卷, 东方幼儿园: a place name in passing says nothing about where the business is
     if (mode !== 'address') return { ...EMPTY, ambiguous: `文本只顺带提到${q(out[0]!.m.text)}，不足以判断经营地` };
     const f = out[0]!;
-    return result(f.f.place.code, 0.6, `${q(f.m.text)}（${PROVINCES.get(f.f.place.code.slice(0, 2))?.name ?? ''}）不在本市`, t, f.m.end, mode);
+    return result(
+      f.f.place.code,
+      0.6,
+      `${q(f.m.text)}（${PROVINCES.get(f.f.place.code.slice(0, 2))?.name ?? ''}）不在本市`,
+      t,
+      f.m.end,
+      mode,
+    );
   }
-  const addressLike = (x: { m: Mention }) => x.m.text.length >= 3 || AREA_AFTER.test(t.slice(x.m.end, x.m.end + 2)) || /^[^，。；！？,.;!?]{0,8}?\d+号/.test([...t].slice(x.m.end).join(''));
+  const addressLike = (x: { m: Mention }) =>
+    x.m.text.length >= 3 ||
+    AREA_AFTER.test(t.slice(x.m.end, x.m.end + 2)) ||
+    /^[^，。；！？,.;!?]{0,8}?\d+号/.test([...t].slice(x.m.end).join(''));
   if (sh.length && mode === 'text' && !sh.every(addressLike)) {
     // 「金山」「新天地」 in passing: perhaps Shanghai, perhaps not — without 上海 or a house number, no district
     const ds = [...new Set(sh.map((x) => SH_DISTRICT.get(x.f.place.code.slice(0, 6))?.name ?? ''))].join('、');
-    return { ...EMPTY, ambiguous: `只提到${[...new Set(sh.map((x) => q(x.m.text)))].join('')}（本市${ds}有同名地方），未写上海、区名或门牌号，不作判断` };
+    return {
+      ...EMPTY,
+      ambiguous: `只提到${[...new Set(sh.map((x) => q(x.m.text)))].join('')}（本市${ds}有同名地方），未写上海、区名或门牌号，不作判断`,
+    };
   }
   if (sh.length) {
     const districts = new Set(sh.map((x) => x.f.place.code.slice(0, 6)));
     const named = [...new Set(sh.map((x) => q(x.m.text)))].join('');
     if (districts.size > 1) {
       const ds = [...districts].map((d) => SH_DISTRICT.get(d)?.name ?? d).join('、');
-      return { ...EMPTY, shanghai: true, label: '上海市', confidence: 0.5, evidence: named, ambiguous: `${named}可能在${ds}，不能确定` };
+      return {
+        ...EMPTY,
+        shanghai: true,
+        label: '上海市',
+        confidence: 0.5,
+        evidence: named,
+        ambiguous: `${named}可能在${ds}，不能确定`,
+      };
     }
     const codes = new Set(sh.map((x) => x.f.place.code));
     const c = codes.size === 1 ? [...codes][0]! : [...districts][0]!;
     const landmark = sh.every((x) => x.f.place.level === 'landmark');
-    return result(c, landmark ? 0.7 : 0.65, `${named}${landmark ? '（本市地标）' : '（与本市街镇同名）'}`, t, sh[sh.length - 1]!.m.end, mode);
+    return result(
+      c,
+      landmark ? 0.7 : 0.65,
+      `${named}${landmark ? '（本市地标）' : '（与本市街镇同名）'}`,
+      t,
+      sh[sh.length - 1]!.m.end,
+      mode,
+    );
   }
-  if (shProvince) return { ...EMPTY, shanghai: true, label: '上海市', confidence: 0.6, evidence: q('上海'), ambiguous: '只提到上海，未写区或街镇' };
+  if (shProvince)
+    return {
+      ...EMPTY,
+      shanghai: true,
+      label: '上海市',
+      confidence: 0.6,
+      evidence: q('上海'),
+      ambiguous: '只提到上海，未写区或街镇',
+    };
   return { ...EMPTY };
 }

@@ -3,7 +3,11 @@ import { dispatch, locate } from './jurisdiction.js';
 
 describe('jurisdiction and dispatch', () => {
   it('routes to the station of the street in the business address', () => {
-    const r = dispatch({ kind: 'complaint', respondentAddress: '上海市松江区岳阳街道人民北路123号', ruleVersion: 'order121' });
+    const r = dispatch({
+      kind: 'complaint',
+      respondentAddress: '上海市松江区岳阳街道人民北路123号',
+      ruleVersion: 'order121',
+    });
     expect(r.district_code).toBe('310117');
     expect(r.unit_id).toBe('S310117001');
   });
@@ -23,7 +27,10 @@ describe('jurisdiction and dispatch', () => {
   it('puts out-of-city platforms and unknown places in triage', () => {
     expect(dispatch({ kind: 'complaint', platform: '京东', ruleVersion: 'order121' }).unit_id).toBe('triage');
     expect(dispatch({ kind: 'complaint', ruleVersion: 'order121', text: '买的东西坏了' }).unit_id).toBe('triage');
-    expect(dispatch({ kind: 'complaint', respondentAddress: '浙江省杭州市余杭区文一西路969号', ruleVersion: 'order121' }).unit_id).toBe('triage');
+    expect(
+      dispatch({ kind: 'complaint', respondentAddress: '浙江省杭州市余杭区文一西路969号', ruleVersion: 'order121' })
+        .unit_id,
+    ).toBe('triage');
   });
   it('uses the place of a report without a business', () => {
     const r = dispatch({ kind: 'report', location: '闵行区七宝镇某小区门口', ruleVersion: 'order121' });
@@ -35,7 +42,17 @@ describe('jurisdiction and dispatch', () => {
     const r = dispatch({ kind: 'complaint', respondentName: '金山污水处理厂', text, ruleVersion: 'order121' });
     expect(r.district_code).toBeNull();
     // the same name with 上海 written, or with nothing elsewhere in the text, still reaches 金山区
-    expect(dispatch({ kind: 'complaint', respondentName: '上海金山污水处理厂', text, ruleVersion: 'order121' }).district_code).toBe('310116');
-    expect(dispatch({ kind: 'complaint', respondentName: '金山污水处理厂', text: '污水处理厂异味扰民', ruleVersion: 'order121' }).district_code).toBe('310116');
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '上海金山污水处理厂', text, ruleVersion: 'order121' })
+        .district_code,
+    ).toBe('310116');
+    expect(
+      dispatch({
+        kind: 'complaint',
+        respondentName: '金山污水处理厂',
+        text: '污水处理厂异味扰民',
+        ruleVersion: 'order121',
+      }).district_code,
+    ).toBe('310116');
   });
 });

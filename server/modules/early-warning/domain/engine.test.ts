@@ -29,8 +29,11 @@ function background(seed = 1, days = 120): TifTicket[] {
       }
       for (let i = 0; i < k; i++) {
         out.push({
-          id: `bg-${n++}`, received_at: dayString(START + d), complainant: { id: `p-${Math.floor(r() * 1e9)}` },
-          respondent: { name: `商户${b}有限公司` }, text: `在商户${b}购买的商品${WORDS[Math.floor(r() * WORDS.length)]}问题，要求处理`,
+          id: `bg-${n++}`,
+          received_at: dayString(START + d),
+          complainant: { id: `p-${Math.floor(r() * 1e9)}` },
+          respondent: { name: `商户${b}有限公司` },
+          text: `在商户${b}购买的商品${WORDS[Math.floor(r() * WORDS.length)]}问题，要求处理`,
         });
       }
     });
@@ -43,15 +46,19 @@ function burst(name: string, firstDay: number, people: number, days: number, per
   for (let i = 0; i < people; i++) {
     for (let j = 0; j < perPerson; j++) {
       out.push({
-        id: `${prefix}-${i}-${j}`, received_at: dayString(START + firstDay + ((i + j) % days)), complainant: { id: `${prefix}-person-${i}` },
-        respondent: { name }, text: `${name}突然关门，预付卡无法退款`,
+        id: `${prefix}-${i}-${j}`,
+        received_at: dayString(START + firstDay + ((i + j) % days)),
+        complainant: { id: `${prefix}-person-${i}` },
+        respondent: { name },
+        text: `${name}突然关门，预付卡无法退款`,
       });
     }
   }
   return out;
 }
 
-const respondentAlerts = (ts: TifTicket[], opts = {}) => replayAlerts(ts, opts).filter((a) => a.subject.type === 'respondent');
+const respondentAlerts = (ts: TifTicket[], opts = {}) =>
+  replayAlerts(ts, opts).filter((a) => a.subject.type === 'respondent');
 
 describe('early-warning engine', () => {
   const bg = background();
@@ -83,7 +90,9 @@ describe('early-warning engine', () => {
     const planted = burst('某某培训学校', 90, 12, 5);
     expect(respondentAlerts([...bg, ...planted]).some((a) => a.subject.key === '某某培训学校')).toBe(true);
     const abnormal = new Set(Array.from({ length: 12 }, (_, i) => `b-person-${i}`));
-    expect(respondentAlerts([...bg, ...planted], { abnormal }).some((a) => a.subject.key === '某某培训学校')).toBe(false);
+    expect(respondentAlerts([...bg, ...planted], { abnormal }).some((a) => a.subject.key === '某某培训学校')).toBe(
+      false,
+    );
   });
 
   it('never looks ahead: a replay cut at any day raises the same alerts on the same days', () => {
@@ -91,7 +100,9 @@ describe('early-warning engine', () => {
     const full = replayAlerts(all).map((a) => `${a.subject.type}:${a.subject.key}@${a.detected_at}`);
     for (const cut of [72, 74, 96, 100]) {
       const end = dayString(START + cut);
-      const part = replayAlerts(all.filter((t) => t.received_at <= end)).map((a) => `${a.subject.type}:${a.subject.key}@${a.detected_at}`);
+      const part = replayAlerts(all.filter((t) => t.received_at <= end)).map(
+        (a) => `${a.subject.type}:${a.subject.key}@${a.detected_at}`,
+      );
       expect(part).toEqual(full.filter((k) => k.slice(-10) <= end));
     }
   });
@@ -100,7 +111,8 @@ describe('early-warning engine', () => {
     const e = new WarningEngine();
     const all = [...bg, ...burst('丙健身', 100, 20, 2)].sort((a, b) => (a.received_at < b.received_at ? -1 : 1));
     const created: string[] = [];
-    for (const t of all) for (const a of e.add(t)?.created ?? []) created.push(`${a.subject.type}:${a.subject.key}@${a.detected_at}`);
+    for (const t of all)
+      for (const a of e.add(t)?.created ?? []) created.push(`${a.subject.type}:${a.subject.key}@${a.detected_at}`);
     for (const a of e.flush().created) created.push(`${a.subject.type}:${a.subject.key}@${a.detected_at}`);
     expect(created.some((k) => k.startsWith('respondent:丙健身@'))).toBe(true);
     expect(() => e.add({ id: 'old', received_at: dayString(START) })).toThrow(/older/);
@@ -116,8 +128,13 @@ describe('early-warning engine', () => {
     const day = dayString(START + 121);
     let at = -1;
     for (let i = 0; i < 12; i++) {
-      const r = e.add({ id: `gym-${i}`, received_at: `${day}T09:${String(10 + i * 3).padStart(2, '0')}:00+08:00`, complainant: { id: `gym-person-${i}` },
-        respondent: { name: '上海闪电健身有限公司' }, text: '健身房今天突然关门，会员卡无法退款' });
+      const r = e.add({
+        id: `gym-${i}`,
+        received_at: `${day}T09:${String(10 + i * 3).padStart(2, '0')}:00+08:00`,
+        complainant: { id: `gym-person-${i}` },
+        respondent: { name: '上海闪电健身有限公司' },
+        text: '健身房今天突然关门，会员卡无法退款',
+      });
       if (at < 0 && r?.created.some((a) => a.subject.key === '闪电健身')) at = i + 1;
     }
     expect(at).toBeGreaterThan(0);
@@ -130,9 +147,22 @@ describe('early-warning engine', () => {
   it('names a housing estate found only in the text of a message board', () => {
     const board: TifTicket[] = [];
     const r = rng(3);
-    for (let d = 0; d < 100; d++) for (let k = 0; k < 4; k++) board.push({ id: `mb-${d}-${k}`, received_at: dayString(START + d), text: `${['路灯不亮', '垃圾清运不及时', '噪音扰民', '道路积水'][k]}，位于第${Math.floor(r() * 300)}号楼附近，希望处理` });
-    for (let i = 0; i < 15; i++) board.push({ id: `est-${i}`, received_at: dayString(START + 90 + (i % 4)), text: `我是翠湖湾花园业主，开发商把车位捆绑销售，第${i}次反映了` });
-    const hit = replayAlerts(board).find((a) => a.subject.type === 'location' && a.subject.label.includes('翠湖湾花园'));
+    for (let d = 0; d < 100; d++)
+      for (let k = 0; k < 4; k++)
+        board.push({
+          id: `mb-${d}-${k}`,
+          received_at: dayString(START + d),
+          text: `${['路灯不亮', '垃圾清运不及时', '噪音扰民', '道路积水'][k]}，位于第${Math.floor(r() * 300)}号楼附近，希望处理`,
+        });
+    for (let i = 0; i < 15; i++)
+      board.push({
+        id: `est-${i}`,
+        received_at: dayString(START + 90 + (i % 4)),
+        text: `我是翠湖湾花园业主，开发商把车位捆绑销售，第${i}次反映了`,
+      });
+    const hit = replayAlerts(board).find(
+      (a) => a.subject.type === 'location' && a.subject.label.includes('翠湖湾花园'),
+    );
     expect(hit).toBeDefined();
     expect(hit!.detected_at <= dayString(START + 93)).toBe(true);
   });

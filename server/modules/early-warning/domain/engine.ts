@@ -52,7 +52,9 @@ export interface WarningOptions {
   intraday?: boolean;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & { minComplainants: Record<SubjectType, number> } = {
+export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & {
+  minComplainants: Record<SubjectType, number>;
+} = {
   windows: [1, 2, 3, 4, 5, 7, 10, 14],
   halfLifeDays: 120,
   priorShape: 0.5,
@@ -73,7 +75,14 @@ export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minCom
 const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
 
 /** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
-interface Bucket { day: number; people: Set<string>; tickets: string[]; latest: number; biz?: Map<string, number>; texts?: string[] }
+interface Bucket {
+  day: number;
+  people: Set<string>;
+  tickets: string[];
+  latest: number;
+  biz?: Map<string, number>;
+  texts?: string[];
+}
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
 interface Event {
@@ -117,9 +126,14 @@ interface TypeState {
 const DAY_MS = 86_400_000;
 export const dayIndex = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 export const dayString = (d: number): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
-const decay = (v: number, from: number, to: number, half: number) => (v === 0 ? 0 : v * Math.pow(2, -(to - from) / half));
+const decay = (v: number, from: number, to: number, half: number) =>
+  v === 0 ? 0 : v * Math.pow(2, -(to - from) / half);
 
-export interface DayResult { day: string; created: MineAlert[]; updated: MineAlert[] }
+export interface DayResult {
+  day: string;
+  created: MineAlert[];
+  updated: MineAlert[];
+}
 
 export class WarningEngine {
   readonly opts: typeof DEFAULT_OPTIONS;
@@ -137,11 +151,25 @@ export class WarningEngine {
   ticketsDiscounted = 0;
 
   constructor(options: WarningOptions = {}) {
-    this.opts = { ...DEFAULT_OPTIONS, ...options, minComplainants: { ...DEFAULT_OPTIONS.minComplainants, ...options.minComplainants } } as typeof DEFAULT_OPTIONS;
+    this.opts = {
+      ...DEFAULT_OPTIONS,
+      ...options,
+      minComplainants: { ...DEFAULT_OPTIONS.minComplainants, ...options.minComplainants },
+    } as typeof DEFAULT_OPTIONS;
     this.abnormal = options.abnormal ?? new Set();
     this.topics = new TopicKeywords(this.opts.topicsPerTicket);
     for (const type of ['respondent', 'location', 'category', 'topic'] as SubjectType[]) {
-      this.types.set(type, { type, subjects: new Map(), vol: new Map(), hist: 0, histDay: 0, entries: 0, volTotal: 0, touched: new Set(), firstDay: Infinity });
+      this.types.set(type, {
+        type,
+        subjects: new Map(),
+        vol: new Map(),
+        hist: 0,
+        histDay: 0,
+        entries: 0,
+        volTotal: 0,
+        touched: new Set(),
+        firstDay: Infinity,
+      });
     }
   }
 
@@ -157,7 +185,8 @@ export class WarningEngine {
   add(t: TifTicket): DayResult | undefined {
     const d = dayIndex(WarningEngine.dayOf(t));
     let closed: DayResult | undefined;
-    if (d < this.current) throw new Error(`ticket ${t.id} (${dayString(d)}) is older than the open day ${dayString(this.current)}`);
+    if (d < this.current)
+      throw new Error(`ticket ${t.id} (${dayString(d)}) is older than the open day ${dayString(this.current)}`);
     if (d > this.current) {
       if (this.current !== -Infinity && !this.closed) closed = this.closeDay();
       this.current = d;
@@ -191,7 +220,12 @@ export class WarningEngine {
       if (!b.people.has(person)) {
         b.people.add(person);
         ts.entries++;
-        if (this.opts.intraday && (s.type === 'respondent' || s.type === 'location') && b.people.size >= this.opts.minComplainants[s.type]) grew.push([ts, st]);
+        if (
+          this.opts.intraday &&
+          (s.type === 'respondent' || s.type === 'location') &&
+          b.people.size >= this.opts.minComplainants[s.type]
+        )
+          grew.push([ts, st]);
         const prev = st.last.get(person);
         if (prev !== undefined) {
           const pb = st.buckets.find((x) => x.day === prev);
@@ -203,7 +237,8 @@ export class WarningEngine {
       b.tickets.push(t.id);
       // topic alerts are named from their evidence texts (a bigram is often a fragment of the word people wrote)
       if (s.type === 'topic') (b.texts ??= []).push(text);
-      if (bizKey && (s.type === 'topic' || s.type === 'category')) (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
+      if (bizKey && (s.type === 'topic' || s.type === 'category'))
+        (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
       ts.touched.add(st);
       if (!seenTypes.has(s.type)) {
         seenTypes.add(s.type);
@@ -320,12 +355,18 @@ export class WarningEngine {
       const pi = Math.min(0.5, r / beta);
       const m = ts.type === 'category' ? (r / beta) * vol : (pi / (1 - pi)) * Math.max(vol - c, 1);
       const logp = logNbUpperTail(c, rEff, m) + Math.log(this.opts.windows.length);
-      if (!best || logp < best.logp) best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
+      if (!best || logp < best.logp)
+        best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
     }
     if (!best) return undefined;
     // With no history a topic or category cannot be said to rise — every common word looks new on day one — so a
     // cold alert there needs the signature of a group dispute: most of its tickets against one business.
-    if (cold && (ts.type === 'topic' || ts.type === 'category') && this.concentration(st, best.start) < this.opts.coldConcentration) return undefined;
+    if (
+      cold &&
+      (ts.type === 'topic' || ts.type === 'category') &&
+      this.concentration(st, best.start) < this.opts.coldConcentration
+    )
+      return undefined;
     const pMaxLog = -Math.log(this.opts.minRecurrenceYears * 365.25 * (cold ? this.opts.coldFactor : 1));
     return best.logp <= pMaxLog ? best : undefined;
   }
@@ -379,21 +420,26 @@ export class WarningEngine {
     const windowTickets = new Set<string>();
     const windowPeople = new Set<string>();
     const windowTexts: string[] = [];
-    for (const b of st.buckets) if (b.day >= f.start) {
-      for (const t of b.tickets) windowTickets.add(t);
-      for (const p of b.people) windowPeople.add(p);
-      if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
-    }
+    for (const b of st.buckets)
+      if (b.day >= f.start) {
+        for (const t of b.tickets) windowTickets.add(t);
+        for (const p of b.people) windowPeople.add(p);
+        if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
+      }
     if (!ev && st.s.type === 'topic') {
       const overlap = (e: Event) => {
         let n = 0;
         for (const t of windowTickets) if (e.tickets.has(t)) n++;
         return n / Math.max(1, Math.min(windowTickets.size, e.tickets.size));
       };
-      const resp = this.openRespondentEvents.find((e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size);
+      const resp = this.openRespondentEvents.find(
+        (e) => overlap(e) >= 0.8 && e.tickets.size >= 0.8 * windowTickets.size,
+      );
       if (resp) {
         (resp.keywords ??= new Set()).add(st.s.key);
-        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6).split(' ').filter((w) => w);
+        resp.alert.keywords = topicLabel([...resp.keywords], windowTexts, 6)
+          .split(' ')
+          .filter((w) => w);
         st.absorbedInto = resp;
         return;
       }
@@ -412,10 +458,23 @@ export class WarningEngine {
       const kind = st.s.type === 'respondent' || st.s.type === 'location' ? 'group_dispute' : 'concentrated_demand';
       ev = {
         alert: {
-          kind, subject: { ...st.s }, window_start: dayString(f.start), window_end: dayString(D), detected_at: dayString(D),
-          count: 0, complainants: 0, expected: 0, score: 0, ticket_ids: [],
+          kind,
+          subject: { ...st.s },
+          window_start: dayString(f.start),
+          window_end: dayString(D),
+          detected_at: dayString(D),
+          count: 0,
+          complainants: 0,
+          expected: 0,
+          score: 0,
+          ticket_ids: [],
         },
-        people: new Set(), tickets: new Set(), startDay: f.start, lastDay: D, bestLogP: 0, expPerDay: 0,
+        people: new Set(),
+        tickets: new Set(),
+        startDay: f.start,
+        lastDay: D,
+        bestLogP: 0,
+        expPerDay: 0,
         ...(st.s.type === 'topic' ? { keywords: new Set([st.s.key]), texts: windowTexts } : {}),
       };
       if (st.s.type === 'topic') ev.alert.subject.label = label;
@@ -441,7 +500,12 @@ export class WarningEngine {
       a.recurrence_subject_years = Number((1 / Math.max(p, 1e-300) / 365.25).toPrecision(3));
       a.detector = f.detector;
       a.baseline = f.cold ? 'cold' : 'history';
-      a.peak_window = { start: dayString(f.start), end: dayString(D), complainants: f.count, expected: round(f.expected, 3) };
+      a.peak_window = {
+        start: dayString(f.start),
+        end: dayString(D),
+        complainants: f.count,
+        expected: round(f.expected, 3),
+      };
     }
     const a = ev.alert;
     a.window_start = dayString(ev.startDay);
@@ -458,7 +522,8 @@ export class WarningEngine {
     for (const ts of this.types.values()) {
       for (const [k, st] of ts.subjects) {
         if (st.lastSeen > D - GUARD) continue;
-        if (st.event && st.event.lastDay >= D - Math.max(this.opts.mergeGapDays, this.opts.categoryMergeGapDays)) continue;
+        if (st.event && st.event.lastDay >= D - Math.max(this.opts.mergeGapDays, this.opts.categoryMergeGapDays))
+          continue;
         this.graduate(st, D);
         const H = decay(st.hist, st.histDay, D, this.opts.halfLifeDays);
         if (H < 0.5 || st.lastSeen < D - 400) ts.subjects.delete(k);
@@ -474,10 +539,24 @@ export class WarningEngine {
   stats(): { subjects: Record<string, number>; documents: number; ticketsSeen: number; discounted: number } {
     const subjects: Record<string, number> = {};
     for (const [k, ts] of this.types) subjects[k] = ts.subjects.size;
-    return { subjects, documents: this.topics.documents, ticketsSeen: this.ticketsSeen, discounted: this.ticketsDiscounted };
+    return {
+      subjects,
+      documents: this.topics.documents,
+      ticketsSeen: this.ticketsSeen,
+      discounted: this.ticketsDiscounted,
+    };
   }
 }
 
-interface Fire { logp: number; start: number; count: number; expected: number; detector: 'scan' | 'nb-cusum'; K: number; cold: boolean; intraday?: boolean }
+interface Fire {
+  logp: number;
+  start: number;
+  count: number;
+  expected: number;
+  detector: 'scan' | 'nb-cusum';
+  K: number;
+  cold: boolean;
+  intraday?: boolean;
+}
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

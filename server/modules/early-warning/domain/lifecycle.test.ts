@@ -18,7 +18,9 @@ describe('alert life cycle', () => {
     let lc = transition(newLifecycle(), { type: 'dismiss', by: 'u2', at, reason: 'normal_volume' });
     expect(lc.dismissReason).toBe('normal_volume');
     expect(evaluationOutcome(lc.state)).toBe('excluded');
-    expect(() => transition(lc, { type: 'handle', by: 'u2', at, actions: ['inspection'] })).toThrow(AlertTransitionError);
+    expect(() => transition(lc, { type: 'handle', by: 'u2', at, actions: ['inspection'] })).toThrow(
+      AlertTransitionError,
+    );
     lc = transition(lc, { type: 'reopen', by: 'u3', at });
     expect(lc.state).toBe('new');
     expect(lc.dismissReason).toBeUndefined();

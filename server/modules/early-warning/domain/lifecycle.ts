@@ -7,16 +7,40 @@ import { DomainError, type ErrorCode } from '../../../platform/errors/index.js';
 export const ALERT_STATES = ['new', 'confirmed', 'dismissed', 'handled'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
-export const DISMISS_REASONS = ['normal_volume', 'duplicate_event', 'abnormal_complainants', 'data_error', 'other'] as const;
+export const DISMISS_REASONS = [
+  'normal_volume',
+  'duplicate_event',
+  'abnormal_complainants',
+  'data_error',
+  'other',
+] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 export const DISMISS_REASON_LABELS: Record<DismissReason, string> = {
-  normal_volume: '正常波动', duplicate_event: '与已有预警重复', abnormal_complainants: '异常投诉人集中投诉', data_error: '数据错误', other: '其他',
+  normal_volume: '正常波动',
+  duplicate_event: '与已有预警重复',
+  abnormal_complainants: '异常投诉人集中投诉',
+  data_error: '数据错误',
+  other: '其他',
 };
 
-export const HANDLING_ACTIONS = ['interview', 'inspection', 'consumer_warning', 'mediation', 'case_filed', 'referral', 'other'] as const;
+export const HANDLING_ACTIONS = [
+  'interview',
+  'inspection',
+  'consumer_warning',
+  'mediation',
+  'case_filed',
+  'referral',
+  'other',
+] as const;
 export type HandlingAction = (typeof HANDLING_ACTIONS)[number];
 export const HANDLING_ACTION_LABELS: Record<HandlingAction, string> = {
-  interview: '约谈', inspection: '现场检查', consumer_warning: '消费提示/警示', mediation: '集中调解', case_filed: '立案调查', referral: '移送相关部门', other: '其他',
+  interview: '约谈',
+  inspection: '现场检查',
+  consumer_warning: '消费提示/警示',
+  mediation: '集中调解',
+  case_filed: '立案调查',
+  referral: '移送相关部门',
+  other: '其他',
 };
 
 export type AlertCommand =
@@ -25,7 +49,11 @@ export type AlertCommand =
   | { type: 'handle'; by: string; at: string; actions: HandlingAction[]; note?: string }
   | { type: 'reopen'; by: string; at: string; note?: string };
 
-export interface AlertHistoryEntry { from: AlertState; to: AlertState; command: AlertCommand }
+export interface AlertHistoryEntry {
+  from: AlertState;
+  to: AlertState;
+  command: AlertCommand;
+}
 
 export interface AlertLifecycle {
   state: AlertState;
@@ -60,7 +88,8 @@ export function allowedCommands(state: AlertState): AlertCommand['type'][] {
 
 /** Applies one command; returns the new life cycle or throws AlertTransitionError (the API answers 409). */
 export function transition(lc: AlertLifecycle, cmd: AlertCommand): AlertLifecycle {
-  if (!ALLOWED[lc.state].includes(cmd.type)) throw new AlertTransitionError('illegal_transition', `cannot ${cmd.type} an alert that is ${lc.state}`);
+  if (!ALLOWED[lc.state].includes(cmd.type))
+    throw new AlertTransitionError('illegal_transition', `cannot ${cmd.type} an alert that is ${lc.state}`);
   let to: AlertState;
   const next: AlertLifecycle = { ...lc, history: [...lc.history] };
   switch (cmd.type) {
@@ -68,13 +97,15 @@ export function transition(lc: AlertLifecycle, cmd: AlertCommand): AlertLifecycl
       to = 'confirmed';
       break;
     case 'dismiss':
-      if (!DISMISS_REASONS.includes(cmd.reason)) throw new AlertTransitionError('invalid_input', `unknown dismissal reason ${cmd.reason}`);
+      if (!DISMISS_REASONS.includes(cmd.reason))
+        throw new AlertTransitionError('invalid_input', `unknown dismissal reason ${cmd.reason}`);
       to = 'dismissed';
       next.dismissReason = cmd.reason;
       break;
     case 'handle':
       if (!cmd.actions.length) throw new AlertTransitionError('invalid_input', 'handling needs at least one action');
-      for (const a of cmd.actions) if (!HANDLING_ACTIONS.includes(a)) throw new AlertTransitionError('invalid_input', `unknown action ${a}`);
+      for (const a of cmd.actions)
+        if (!HANDLING_ACTIONS.includes(a)) throw new AlertTransitionError('invalid_input', `unknown action ${a}`);
       to = 'handled';
       next.actions = [...cmd.actions];
       break;

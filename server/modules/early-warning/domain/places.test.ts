@@ -6,7 +6,9 @@ const names = (t: string) => findPlaces(t).map((p) => `${p.kind}:${p.name}`);
 describe('places named in the text', () => {
   it('reads a housing estate out of a hotline sentence, without the address before it', () => {
     expect(names('投诉晋安区鼓山镇福马路998号石鼓琴湾（鼓山花苑）旁边洋里溪经过改造后，溪内没有水')).toEqual([
-      'address:福马路998号', 'estate:石鼓琴湾', 'estate:鼓山花苑',
+      'address:福马路998号',
+      'estate:石鼓琴湾',
+      'estate:鼓山花苑',
     ]);
   });
   it('keeps a whole estate name and groups its spellings', () => {

@@ -13,7 +13,9 @@ export function replayAlerts(tickets: TifTicket[], opts: ReplayOptions = {}): Mi
   const { onProgress, ...engineOpts } = opts;
   // Arrival order, as the live server sees tickets (received_at, then id): intraday alerts depend on it.
   const keyed = tickets.map((t) => ({ t, ms: Date.parse(t.received_at) || 0, d: WarningEngine.dayOf(t) }));
-  keyed.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.ms - b.ms || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0)));
+  keyed.sort((a, b) =>
+    a.d < b.d ? -1 : a.d > b.d ? 1 : a.ms - b.ms || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0),
+  );
   const engine = new WarningEngine(engineOpts);
   let n = 0;
   for (const k of keyed) {
@@ -30,5 +32,7 @@ export function replayAlerts(tickets: TifTicket[], opts: ReplayOptions = {}): Mi
     const t = a.ticket_ids.map((id) => byId.get(id)).find((x) => x && (x.title || x.text));
     if (t) a.exemplar = `${t.title ?? ''} ${t.text ?? ''}`.trim().slice(0, 80);
   }
-  return engine.events().sort((a, b) => (a.detected_at < b.detected_at ? -1 : a.detected_at > b.detected_at ? 1 : b.score - a.score));
+  return engine
+    .events()
+    .sort((a, b) => (a.detected_at < b.detected_at ? -1 : a.detected_at > b.detected_at ? 1 : b.score - a.score));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lgamma, logNbUpperTail, logPoissonUpperTail } from './stats.js';
 
-const nbPmf = (k: number, r: number, m: number) => Math.exp(lgamma(k + r) - lgamma(r) - lgamma(k + 1) + r * Math.log(r / (r + m)) + k * Math.log(m / (r + m)));
+const nbPmf = (k: number, r: number, m: number) =>
+  Math.exp(lgamma(k + r) - lgamma(r) - lgamma(k + 1) + r * Math.log(r / (r + m)) + k * Math.log(m / (r + m)));
 
 describe('distribution tails', () => {
   it('lgamma matches factorials', () => {
@@ -11,7 +12,12 @@ describe('distribution tails', () => {
   });
 
   it('NB upper tail equals 1 minus the summed pmf', () => {
-    for (const [c, r, m] of [[3, 0.5, 1.2], [10, 2, 3], [1, 5, 0.1], [25, 10, 8]] as const) {
+    for (const [c, r, m] of [
+      [3, 0.5, 1.2],
+      [10, 2, 3],
+      [1, 5, 0.1],
+      [25, 10, 8],
+    ] as const) {
       let below = 0;
       for (let k = 0; k < c; k++) below += nbPmf(k, r, m);
       expect(Math.exp(logNbUpperTail(c, r, m))).toBeCloseTo(1 - below, 8);

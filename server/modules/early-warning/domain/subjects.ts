@@ -11,9 +11,15 @@ import { findPlaces } from './places.js';
 export type SubjectType = 'respondent' | 'topic' | 'location' | 'category';
 export const SUBJECT_TYPES: SubjectType[] = ['respondent', 'topic', 'location', 'category'];
 
-export interface Subject { type: SubjectType; key: string; label: string }
+export interface Subject {
+  type: SubjectType;
+  key: string;
+  label: string;
+}
 
-interface ShanghaiGeo { districts: { code: string; name: string; streets: { code: string; name: string }[] }[] }
+interface ShanghaiGeo {
+  districts: { code: string; name: string; streets: { code: string; name: string }[] }[];
+}
 const DISTRICTS = (shanghai as unknown as ShanghaiGeo).districts;
 /** Longest names first so 浦东新区 wins over a shorter overlapping name. */
 const DISTRICT_NAMES: { re: string; name: string }[] = DISTRICTS.flatMap((d) => {
@@ -23,7 +29,12 @@ const DISTRICT_NAMES: { re: string; name: string }[] = DISTRICTS.flatMap((d) => 
 const STREETS: { re: string; name: string; district: string }[] = DISTRICTS.flatMap((d) =>
   d.streets.flatMap((s) => {
     const short = s.name.replace(/(街道|镇|乡)$/u, '');
-    return [{ re: s.name, name: s.name, district: d.name }, ...(short.length >= 2 ? [{ re: short + (s.name.endsWith('镇') ? '镇' : ''), name: s.name, district: d.name }] : [])];
+    return [
+      { re: s.name, name: s.name, district: d.name },
+      ...(short.length >= 2
+        ? [{ re: short + (s.name.endsWith('镇') ? '镇' : ''), name: s.name, district: d.name }]
+        : []),
+    ];
   }),
 ).sort((a, b) => b.re.length - a.re.length);
 
@@ -115,7 +126,10 @@ export class TopicKeywords {
   private df = new Uint32Array(1 << 21);
   private docs = 0;
   private excludeCache = new Map<string, Set<number>>();
-  constructor(private readonly perTicket = 4, private readonly maxDf = 0.02) {}
+  constructor(
+    private readonly perTicket = 4,
+    private readonly maxDf = 0.02,
+  ) {}
 
   /**
    * The keyword candidates of a text as (hash, start, end) triples over the folded text, without building strings:
@@ -137,9 +151,14 @@ export class TopicKeywords {
         i++;
       } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         i++;
-        for (let d = s.charCodeAt(i); (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57); d = s.charCodeAt(++i));
+        for (
+          let d = s.charCodeAt(i);
+          (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57);
+          d = s.charCodeAt(++i)
+        );
         kind = 2;
-        if (i - start >= 3 && !EN_STOP.has(s.slice(start, i).toLowerCase())) each(hashRange(s, start, i), s, start, i, true);
+        if (i - start >= 3 && !EN_STOP.has(s.slice(start, i).toLowerCase()))
+          each(hashRange(s, start, i), s, start, i, true);
       } else if (c >= 48 && c <= 57) {
         i++;
         for (let d = s.charCodeAt(i); d >= 48 && d <= 57; d = s.charCodeAt(++i));
@@ -236,11 +255,17 @@ function hashRange(s: string, a: number, b: number): number {
 
 const SEEDS = [0x1b873593, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
 
-
-const EN_STOP = new Set('the and for with that this from was were have has had not but are you your our they their them his her its into about over after before than then there what when which who will would could should been being also only very just more most other some such any all can may one two out off per via'.split(' '));
+const EN_STOP = new Set(
+  'the and for with that this from was were have has had not but are you your our they their them his her its into about over after before than then there what when which who will would could should been being also only very just more most other some such any all can may one two out off per via'.split(
+    ' ',
+  ),
+);
 
 /** Everything the detectors need from one ticket, computed once at ingestion. */
-export interface TicketSubjects { subjects: Subject[]; person: string }
+export interface TicketSubjects {
+  subjects: Subject[];
+  person: string;
+}
 
 export function ticketText(t: TifTicket): string {
   return `${t.title ?? ''} ${t.text ?? ''}`.trim();
@@ -263,12 +288,24 @@ export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
     // chain whose other branches go on as before, so the branch is watched on its own.
     for (const p of places) {
       if (p.kind !== 'business' || !OUTLET_WORDS.test(p.name)) continue;
-      const rest = p.key.split(biz).join('').replace(/^(门|总|老|直营|官方|线下)$/u, '');
+      const rest = p.key
+        .split(biz)
+        .join('')
+        .replace(/^(门|总|老|直营|官方|线下)$/u, '');
       if (rest.length < 2 || rest === biz) continue;
       // the business field already names this outlet (畅行茶行(浦东百联店)): it is the respondent subject itself
       const outlet = p.name.replace(OUTLET_WORDS, '');
-      if (rawName.includes(p.name) || (outlet.length >= 2 && rawName.includes(outlet)) || rawName.includes(rest.replace(/店$/u, ''))) continue;
-      out.push({ type: 'respondent', key: `${biz}|${rest}`, label: `${rawName} ${p.name.includes(rawName) ? p.name.replace(rawName, '') || p.name : p.name}` });
+      if (
+        rawName.includes(p.name) ||
+        (outlet.length >= 2 && rawName.includes(outlet)) ||
+        rawName.includes(rest.replace(/店$/u, ''))
+      )
+        continue;
+      out.push({
+        type: 'respondent',
+        key: `${biz}|${rest}`,
+        label: `${rawName} ${p.name.includes(rawName) ? p.name.replace(rawName, '') || p.name : p.name}`,
+      });
       break;
     }
   } else {

@@ -8,7 +8,12 @@ describe('topic labels', () => {
     expect(wordFor('异响', texts)).toBe('异响');
   });
   it('does not start a phrase with the tail of a date or a pronoun', () => {
-    const shop = ['我3月5日在天猫平台购买的充电宝鼓包', '11月2日在天猫平台买的充电宝发热', '本人1月9日在天猫平台下单，这个充电宝无法充电', '这个充电宝在天猫平台买的'];
+    const shop = [
+      '我3月5日在天猫平台购买的充电宝鼓包',
+      '11月2日在天猫平台买的充电宝发热',
+      '本人1月9日在天猫平台下单，这个充电宝无法充电',
+      '这个充电宝在天猫平台买的',
+    ];
     expect(wordFor('天猫', shop)).toBe('天猫平台');
     expect(topicLabel(['这个', '电宝'], shop, 3)).toBe('充电宝');
   });
@@ -18,12 +23,20 @@ describe('topic labels', () => {
     expect(label).toContain('阿特兹');
   });
   it('starts and ends on whole words, and drops phrases that say nothing of the complaint (simulated city texts)', () => {
-    const add = ['食品添加剂未标注具体名称，要求退款', '这款饼干的食品添加剂未标注具体名称', '包装上食品添加剂未标注具体名称'];
+    const add = [
+      '食品添加剂未标注具体名称，要求退款',
+      '这款饼干的食品添加剂未标注具体名称',
+      '包装上食品添加剂未标注具体名称',
+    ];
     const w = wordFor('添加', add);
     expect(add.every((t) => t.includes(w))).toBe(true);
     expect(w.startsWith('品')).toBe(false);
     expect(topicLabel(['后来'], ['后来我跟店员说了', '后来我跟客服联系', '后来我跟老板讲'], 3)).toBe('');
-    const moon = ['新闻曝光味之源的月饼生产环境脏乱', '看到新闻曝光味之源的月饼生产环境脏乱，家里还有好几包', '新闻曝光味之源的月饼生产环境脏乱要求退款'];
+    const moon = [
+      '新闻曝光味之源的月饼生产环境脏乱',
+      '看到新闻曝光味之源的月饼生产环境脏乱，家里还有好几包',
+      '新闻曝光味之源的月饼生产环境脏乱要求退款',
+    ];
     expect(topicLabel(['曝光', '月饼', '生产'], moon, 4).split(' ')).toHaveLength(1);
   });
 });

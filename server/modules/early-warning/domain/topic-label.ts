@@ -7,12 +7,19 @@
  */
 import { getJieba } from '../../text/index.js';
 
-const STOP = new Set('特此 关于 有关 相关 部门 处理 尽快 的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映 这个 那个 一个 这种 那种 这家 那家 该 此 本 本人 商家 店家 客服 消费者 东西 购买 订单'.split(' '));
+const STOP = new Set(
+  '特此 关于 有关 相关 部门 处理 尽快 的 了 是 在 我 有 和 就 不 都 也 很 到 说 要 去 你 会 着 没有 看 这 那 他 她 它 我们 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 问题 投诉 希望 要求 解决 严重 一直 现在 目前 请求 反映 这个 那个 一个 这种 那种 这家 那家 该 此 本 本人 商家 店家 客服 消费者 东西 购买 订单'.split(
+    ' ',
+  ),
+);
 // …and the units of a date or time (3月5日在天猫平台 → 天猫平台, never 日在天猫平台)
-const DANGLING = new Set('只个些被要能会可再将把让给向对从在于以及和与或而且但就都也还又才已很太更最年月日号时分秒跟没人'.split(''));
+const DANGLING = new Set(
+  '只个些被要能会可再将把让给向对从在于以及和与或而且但就都也还又才已很太更最年月日号时分秒跟没人'.split(''),
+);
 const isHan = (w: string) => /^[\u4e00-\u9fa5A-Za-z0-9]+$/u.test(w) && /[\u4e00-\u9fa5]/u.test(w);
 
-const EDGE_STOP = /^[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+|[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+$/gu;
+const EDGE_STOP =
+  /^[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+|[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+$/gu;
 
 /**
  * The phrase that carries `kw` in most of `texts`: the bigram is grown one character at a time to the left and the
@@ -58,7 +65,8 @@ export function wordFor(kw: string, texts: string[], support = 0.6, maxLen = 10)
   // jieba may glue a loose character to an unknown word (个充 电宝): trim it outside the keyword itself
   const at = () => out.indexOf(kw);
   while (out.length > 2 && at() !== 0 && DANGLING.has(out[0]!)) out = out.slice(1);
-  while (out.length > kw.length && at() >= 0 && at() + kw.length < out.length && DANGLING.has(out[out.length - 1]!)) out = out.slice(0, -1);
+  while (out.length > kw.length && at() >= 0 && at() + kw.length < out.length && DANGLING.has(out[out.length - 1]!))
+    out = out.slice(0, -1);
   return out.length >= 2 ? out : cur;
 }
 
@@ -70,11 +78,16 @@ export function wordFor(kw: string, texts: string[], support = 0.6, maxLen = 10)
 function snapToWords(cur: string, kw: string, docs: string[]): string {
   const d = docs.find((x) => x.includes(cur));
   if (!d) return cur;
-  const i = d.indexOf(cur), j = i + cur.length;
-  const lo = Math.max(0, i - 12), hi = Math.min(d.length, j + 12);
+  const i = d.indexOf(cur),
+    j = i + cur.length;
+  const lo = Math.max(0, i - 12),
+    hi = Math.min(d.length, j + 12);
   const spans: [number, number][] = [];
   let at = lo;
-  for (const w of getJieba().cut(d.slice(lo, hi), false)) { spans.push([at, at + w.length]); at += w.length; }
+  for (const w of getJieba().cut(d.slice(lo, hi), false)) {
+    spans.push([at, at + w.length]);
+    at += w.length;
+  }
   const inside = spans.filter(([a, b]) => a >= i && b <= j);
   if (inside.length) {
     const t = d.slice(inside[0]![0], inside[inside.length - 1]![1]);
@@ -85,8 +98,15 @@ function snapToWords(cur: string, kw: string, docs: string[]): string {
 }
 
 /** Words that say nothing of what a complaint is about: a label made only of them is no topic. */
-const FILLER = new Set('后来 当时 时候 还说 找过 说好 之后 之前 以后 然后 结果 一下 一次 二次 第二次 几次 多次 好几 还有 只有 已经 出现 发现 知道 觉得 表示 告诉 没 跟 过 人 店员 工作人员 联系 电话 打电话'.split(' '));
-const contentful = (w: string): boolean => getJieba().cut(w, false).some((x) => x.length >= 2 && !STOP.has(x) && !FILLER.has(x));
+const FILLER = new Set(
+  '后来 当时 时候 还说 找过 说好 之后 之前 以后 然后 结果 一下 一次 二次 第二次 几次 多次 好几 还有 只有 已经 出现 发现 知道 觉得 表示 告诉 没 跟 过 人 店员 工作人员 联系 电话 打电话'.split(
+    ' ',
+  ),
+);
+const contentful = (w: string): boolean =>
+  getJieba()
+    .cut(w, false)
+    .some((x) => x.length >= 2 && !STOP.has(x) && !FILLER.has(x));
 /** Two labels that share a run of ≥ 4 characters are the same phrase seen through shifted windows. */
 function overlaps(a: string, b: string): boolean {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];

@@ -8,10 +8,24 @@ import { readMeta, type ImageMeta } from './metadata.js';
 import { hamming, hashImage, type ImageHashes } from './phash.js';
 
 export type FlagCode =
-  | 'aigc_label' | 'iptc_ai_source' | 'c2pa_manifest' | 'c2pa_ai_action' | 'ai_generator' | 'edited'
-  | 'captured_before_purchase' | 'captured_after_report' | 'no_capture_date' | 'reused_image' | 'undecodable';
+  | 'aigc_label'
+  | 'iptc_ai_source'
+  | 'c2pa_manifest'
+  | 'c2pa_ai_action'
+  | 'ai_generator'
+  | 'edited'
+  | 'captured_before_purchase'
+  | 'captured_after_report'
+  | 'no_capture_date'
+  | 'reused_image'
+  | 'undecodable';
 
-export interface EvidenceFlag { code: FlagCode; label: string; severity: 'info' | 'attention'; explanation: string }
+export interface EvidenceFlag {
+  code: FlagCode;
+  label: string;
+  severity: 'info' | 'attention';
+  explanation: string;
+}
 
 export const FLAG_LABELS: Record<FlagCode, string> = {
   aigc_label: '含人工智能生成合成内容隐式标识(AIGC)',
@@ -27,10 +41,16 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   undecodable: '图片无法解码',
 };
 
-const flag = (code: FlagCode, severity: EvidenceFlag['severity'], explanation: string): EvidenceFlag => ({ code, label: FLAG_LABELS[code], severity, explanation });
+const flag = (code: FlagCode, severity: EvidenceFlag['severity'], explanation: string): EvidenceFlag => ({
+  code,
+  label: FLAG_LABELS[code],
+  severity,
+  explanation,
+});
 
 /** AI generators and their fingerprints in metadata (Software tags, text-chunk keys, XMP). */
-const GENERATOR_RE = /(stable[\s-]?diffusion|midjourney|dall[\s·-]?e|novelai|comfyui|automatic1111|invokeai|fooocus|firefly|imagen|gemini|flux(\.1)?[\s-](dev|pro|schnell)|leonardo\.ai|ideogram|runway|sora|gpt-4o|openai|文心一格|通义万相|即梦|可灵|豆包|混元|hunyuan|jimeng|kling|doubao|wanx|seedream|tongyi)/i;
+const GENERATOR_RE =
+  /(stable[\s-]?diffusion|midjourney|dall[\s·-]?e|novelai|comfyui|automatic1111|invokeai|fooocus|firefly|imagen|gemini|flux(\.1)?[\s-](dev|pro|schnell)|leonardo\.ai|ideogram|runway|sora|gpt-4o|openai|文心一格|通义万相|即梦|可灵|豆包|混元|hunyuan|jimeng|kling|doubao|wanx|seedream|tongyi)/i;
 const EDITOR_RE = /(photoshop|lightroom|gimp|美图秀秀|meitu|醒图|picsart|snapseed|canva|pixelmator|affinity photo)/i;
 const IPTC_AI_RE = /(trainedAlgorithmicMedia|compositeWithTrainedAlgorithmicMedia|algorithmicMedia|compositeSynthetic)/;
 
@@ -69,7 +89,11 @@ export function findAigcLabel(text: string): Record<string, string> | null {
   }
 }
 
-const AIGC_LABEL_VALUES: Record<string, string> = { '1': '属于人工智能生成合成内容', '2': '可能为人工智能生成合成内容', '3': '疑似为人工智能生成合成内容' };
+const AIGC_LABEL_VALUES: Record<string, string> = {
+  '1': '属于人工智能生成合成内容',
+  '2': '可能为人工智能生成合成内容',
+  '3': '疑似为人工智能生成合成内容',
+};
 
 export function checkImage(buf: Buffer, ctx: ImageContext = {}): ImageReport {
   const meta = readMeta(buf);
@@ -86,45 +110,97 @@ export function checkImage(buf: Buffer, ctx: ImageContext = {}): ImageReport {
   for (const b of meta.exif) Object.assign(exif, readExif(b));
   const texts = meta.texts.map((t) => ({ ...t, all: `${t.key} ${t.value}` }));
   if (exif.software) texts.push({ where: 'EXIF Software', key: 'Software', value: exif.software, all: exif.software });
-  if (exif.description) texts.push({ where: 'EXIF ImageDescription', key: 'ImageDescription', value: exif.description, all: exif.description });
+  if (exif.description)
+    texts.push({
+      where: 'EXIF ImageDescription',
+      key: 'ImageDescription',
+      value: exif.description,
+      all: exif.description,
+    });
 
   for (const t of texts) {
     const label = findAigcLabel(t.all);
     if (label) {
-      const meaning = label['Label'] ? AIGC_LABEL_VALUES[label['Label']] ?? `Label=${label['Label']}` : '含AIGC标识';
-      flags.push(flag('aigc_label', 'attention', `${t.where}中含AIGC隐式标识：${meaning}` +
-        `${label['ContentProducer'] ? `，生成服务提供者编码 ${label['ContentProducer']}` : ''}${label['ProduceID'] ? `，内容编号 ${label['ProduceID']}` : ''}` +
-        '（依据《人工智能生成合成内容标识办法》及GB 45438-2025）'));
+      const meaning = label['Label'] ? (AIGC_LABEL_VALUES[label['Label']] ?? `Label=${label['Label']}`) : '含AIGC标识';
+      flags.push(
+        flag(
+          'aigc_label',
+          'attention',
+          `${t.where}中含AIGC隐式标识：${meaning}` +
+            `${label['ContentProducer'] ? `，生成服务提供者编码 ${label['ContentProducer']}` : ''}${label['ProduceID'] ? `，内容编号 ${label['ProduceID']}` : ''}` +
+            '（依据《人工智能生成合成内容标识办法》及GB 45438-2025）',
+        ),
+      );
       break;
     }
   }
   const iptc = texts.find((t) => IPTC_AI_RE.test(t.all));
-  if (iptc) flags.push(flag('iptc_ai_source', 'attention', `${iptc.where}声明数字来源类型为 ${IPTC_AI_RE.exec(iptc.all)![1]}（IPTC DigitalSourceType：由训练的算法模型生成）`));
-  const c2pa = meta.jumbf.filter((j) => j.labels.some((l) => l === 'c2pa' || l.startsWith('c2pa') || l.startsWith('urn:uuid') || l.includes('c2pa')));
+  if (iptc)
+    flags.push(
+      flag(
+        'iptc_ai_source',
+        'attention',
+        `${iptc.where}声明数字来源类型为 ${IPTC_AI_RE.exec(iptc.all)![1]}（IPTC DigitalSourceType：由训练的算法模型生成）`,
+      ),
+    );
+  const c2pa = meta.jumbf.filter((j) =>
+    j.labels.some((l) => l === 'c2pa' || l.startsWith('c2pa') || l.startsWith('urn:uuid') || l.includes('c2pa')),
+  );
   if (c2pa.length) {
     const labels = [...new Set(c2pa.flatMap((j) => j.labels))].slice(0, 6).join(', ');
-    flags.push(flag('c2pa_manifest', 'info', `${c2pa[0]!.where}含C2PA内容凭证（JUMBF标签：${labels}），应核验其签名与操作记录`));
+    flags.push(
+      flag('c2pa_manifest', 'info', `${c2pa[0]!.where}含C2PA内容凭证（JUMBF标签：${labels}），应核验其签名与操作记录`),
+    );
   }
   const rawAll = buf.length <= 16 * 1024 * 1024 ? buf.toString('latin1') : '';
   if ((c2pa.length || meta.jumbf.length) && IPTC_AI_RE.test(rawAll) && !iptc) {
-    flags.push(flag('c2pa_ai_action', 'attention', 'C2PA内容凭证的操作记录声明数字来源为AI生成（trainedAlgorithmicMedia）'));
+    flags.push(
+      flag('c2pa_ai_action', 'attention', 'C2PA内容凭证的操作记录声明数字来源为AI生成（trainedAlgorithmicMedia）'),
+    );
   }
-  const gen = texts.find((t) => GENERATOR_RE.test(t.all) || (t.key === 'parameters' && /Steps:.*Sampler:/s.test(t.value)) || t.key === 'prompt' || t.key === 'workflow');
+  const gen = texts.find(
+    (t) =>
+      GENERATOR_RE.test(t.all) ||
+      (t.key === 'parameters' && /Steps:.*Sampler:/s.test(t.value)) ||
+      t.key === 'prompt' ||
+      t.key === 'workflow',
+  );
   if (gen) {
-    const name = GENERATOR_RE.exec(gen.all)?.[1] ?? (gen.key === 'parameters' ? 'Stable Diffusion WebUI 生成参数' : 'ComfyUI 工作流');
+    const name =
+      GENERATOR_RE.exec(gen.all)?.[1] ??
+      (gen.key === 'parameters' ? 'Stable Diffusion WebUI 生成参数' : 'ComfyUI 工作流');
     flags.push(flag('ai_generator', 'attention', `${gen.where}（${gen.key}）显示生成工具：${name}`));
   }
   const editor = texts.find((t) => EDITOR_RE.test(t.all));
-  if (editor) flags.push(flag('edited', 'info', `${editor.where}显示经 ${EDITOR_RE.exec(editor.all)![1]} 处理；编辑不等于伪造，需结合原图核实`));
+  if (editor)
+    flags.push(
+      flag(
+        'edited',
+        'info',
+        `${editor.where}显示经 ${EDITOR_RE.exec(editor.all)![1]} 处理；编辑不等于伪造，需结合原图核实`,
+      ),
+    );
 
   const capturedAt = exifDateToIso(exif.dateTimeOriginal ?? exif.dateTimeDigitized);
   if (capturedAt) {
     const capDay = capturedAt.slice(0, 10);
     if (ctx.purchaseDate && capDay < ctx.purchaseDate) {
-      flags.push(flag('captured_before_purchase', 'attention', `照片EXIF拍摄时间 ${capturedAt} 早于投诉所称购买日期 ${ctx.purchaseDate}`));
+      flags.push(
+        flag(
+          'captured_before_purchase',
+          'attention',
+          `照片EXIF拍摄时间 ${capturedAt} 早于投诉所称购买日期 ${ctx.purchaseDate}`,
+        ),
+      );
     }
     if (ctx.receivedAt && Date.parse(capturedAt + '+08:00') > Date.parse(ctx.receivedAt) + 86_400_000) {
-      flags.push(flag('captured_after_report', 'info', `照片EXIF拍摄时间 ${capturedAt} 晚于投诉提交时间 ${ctx.receivedAt}（也可能是相机时钟错误）`));
+      flags.push(
+        flag(
+          'captured_after_report',
+          'info',
+          `照片EXIF拍摄时间 ${capturedAt} 晚于投诉提交时间 ${ctx.receivedAt}（也可能是相机时钟错误）`,
+        ),
+      );
     }
   } else if (meta.format === 'jpeg') {
     flags.push(flag('no_capture_date', 'info', 'JPEG图片无EXIF拍摄时间（截图、转存或清除元数据），无法核对拍摄日期'));
@@ -132,8 +208,19 @@ export function checkImage(buf: Buffer, ctx: ImageContext = {}): ImageReport {
   return { format: meta.format, hashes, informative, exif, capturedAt, flags };
 }
 
-export interface ImageItem { ticket_id: string; person?: string; image_id?: string; hashes: ImageHashes; informative?: boolean }
-export interface ReuseGroup { items: ImageItem[]; tickets: string[]; persons: string[]; maxDistance: number }
+export interface ImageItem {
+  ticket_id: string;
+  person?: string;
+  image_id?: string;
+  hashes: ImageHashes;
+  informative?: boolean;
+}
+export interface ReuseGroup {
+  items: ImageItem[];
+  tickets: string[];
+  persons: string[];
+  maxDistance: number;
+}
 
 /**
  * Groups images that are the same picture (dHash distance ≤ maxDistance and pHash ≤ maxDistance + 4) used in
@@ -142,34 +229,54 @@ export interface ReuseGroup { items: ImageItem[]; tickets: string[]; persons: st
 export function findReuse(items: ImageItem[], maxDistance = 6): ReuseGroup[] {
   const usable = items.filter((it) => it.informative !== false);
   const parent = usable.map((_, i) => i);
-  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
   const dist = new Map<number, number>();
   const bands = new Map<string, number[]>();
   usable.forEach((it, i) => {
     for (let b = 0; b < 8; b++) {
       const key = b + ':' + it.hashes.dhash.slice(b * 2, b * 2 + 2);
       const l = bands.get(key);
-      if (l) l.push(i); else bands.set(key, [i]);
+      if (l) l.push(i);
+      else bands.set(key, [i]);
     }
   });
   for (const l of bands.values()) {
-    for (let a = 0; a < l.length; a++) for (let b = a + 1; b < l.length; b++) {
-      const i = l[a]!, j = l[b]!;
-      if (find(i) === find(j)) continue;
-      const d = hamming(usable[i]!.hashes.dhash, usable[j]!.hashes.dhash);
-      if (d > maxDistance || hamming(usable[i]!.hashes.phash, usable[j]!.hashes.phash) > maxDistance + 4) continue;
-      const ri = find(i), rj = find(j);
-      parent[ri] = rj;
-      dist.set(rj, Math.max(dist.get(rj) ?? 0, dist.get(ri) ?? 0, d));
-    }
+    for (let a = 0; a < l.length; a++)
+      for (let b = a + 1; b < l.length; b++) {
+        const i = l[a]!,
+          j = l[b]!;
+        if (find(i) === find(j)) continue;
+        const d = hamming(usable[i]!.hashes.dhash, usable[j]!.hashes.dhash);
+        if (d > maxDistance || hamming(usable[i]!.hashes.phash, usable[j]!.hashes.phash) > maxDistance + 4) continue;
+        const ri = find(i),
+          rj = find(j);
+        parent[ri] = rj;
+        dist.set(rj, Math.max(dist.get(rj) ?? 0, dist.get(ri) ?? 0, d));
+      }
   }
   const groups = new Map<number, ImageItem[]>();
-  usable.forEach((it, i) => { const r = find(i); const g = groups.get(r); if (g) g.push(it); else groups.set(r, [it]); });
+  usable.forEach((it, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(it);
+    else groups.set(r, [it]);
+  });
   const out: ReuseGroup[] = [];
   for (const [r, g] of groups) {
     const tickets = [...new Set(g.map((x) => x.ticket_id))];
     if (tickets.length < 2) continue;
-    out.push({ items: g, tickets, persons: [...new Set(g.map((x) => x.person).filter((p): p is string => !!p))], maxDistance: dist.get(r) ?? 0 });
+    out.push({
+      items: g,
+      tickets,
+      persons: [...new Set(g.map((x) => x.person).filter((p): p is string => !!p))],
+      maxDistance: dist.get(r) ?? 0,
+    });
   }
   return out;
 }
@@ -180,10 +287,15 @@ export function reuseFlags(groups: ReuseGroup[]): Map<string, EvidenceFlag[]> {
   for (const g of groups) {
     for (const t of g.tickets) {
       const others = g.tickets.filter((x) => x !== t);
-      const f = flag('reused_image', 'attention', `同一图片（感知哈希距离≤${g.maxDistance}）还出现在工单 ${others.slice(0, 5).join('、')}${others.length > 5 ? ` 等${others.length}件` : ''}` +
-        (g.persons.length > 1 ? `，涉及${g.persons.length}名不同投诉人` : ''));
+      const f = flag(
+        'reused_image',
+        'attention',
+        `同一图片（感知哈希距离≤${g.maxDistance}）还出现在工单 ${others.slice(0, 5).join('、')}${others.length > 5 ? ` 等${others.length}件` : ''}` +
+          (g.persons.length > 1 ? `，涉及${g.persons.length}名不同投诉人` : ''),
+      );
       const l = out.get(t);
-      if (l) l.push(f); else out.set(t, [f]);
+      if (l) l.push(f);
+      else out.set(t, [f]);
     }
   }
   return out;

@@ -3,13 +3,25 @@
  * DateTimeDigitized, ImageDescription, Artist. ASCII values only; anything malformed is skipped, never thrown.
  */
 export interface ExifTags {
-  make?: string; model?: string; software?: string; artist?: string; description?: string;
-  dateTime?: string; dateTimeOriginal?: string; dateTimeDigitized?: string;
+  make?: string;
+  model?: string;
+  software?: string;
+  artist?: string;
+  description?: string;
+  dateTime?: string;
+  dateTimeOriginal?: string;
+  dateTimeDigitized?: string;
 }
 
 const TAGS: Record<number, keyof ExifTags> = {
-  0x010f: 'make', 0x0110: 'model', 0x0131: 'software', 0x013b: 'artist', 0x010e: 'description', 0x0132: 'dateTime',
-  0x9003: 'dateTimeOriginal', 0x9004: 'dateTimeDigitized',
+  0x010f: 'make',
+  0x0110: 'model',
+  0x0131: 'software',
+  0x013b: 'artist',
+  0x010e: 'description',
+  0x0132: 'dateTime',
+  0x9003: 'dateTimeOriginal',
+  0x9004: 'dateTimeDigitized',
 };
 
 export function readExif(tiff: Buffer): ExifTags {
@@ -27,13 +39,21 @@ export function readExif(tiff: Buffer): ExifTags {
     for (let i = 0; i < n; i++) {
       const e = ifd + 2 + i * 12;
       if (e + 12 > tiff.length) return;
-      const tag = u16(e), type = u16(e + 2), count = u32(e + 4);
-      if (tag === 0x8769) { walk(u32(e + 8)); continue; }
+      const tag = u16(e),
+        type = u16(e + 2),
+        count = u32(e + 4);
+      if (tag === 0x8769) {
+        walk(u32(e + 8));
+        continue;
+      }
       const name = TAGS[tag];
       if (!name || type !== 2 || count === 0) continue;
       const at = count <= 4 ? e + 8 : u32(e + 8);
       if (at + count > tiff.length) continue;
-      out[name] = tiff.toString('utf8', at, at + count).replace(/\0+$/, '').trim();
+      out[name] = tiff
+        .toString('utf8', at, at + count)
+        .replace(/\0+$/, '')
+        .trim();
     }
   };
   walk(u32(4));

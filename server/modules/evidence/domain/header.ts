@@ -11,7 +11,11 @@ export function formatOf(buf: Buffer): ImageFormat {
   return 'unknown';
 }
 
-export interface ImageSize { format: Exclude<ImageFormat, 'unknown'>; width: number; height: number }
+export interface ImageSize {
+  format: Exclude<ImageFormat, 'unknown'>;
+  width: number;
+  height: number;
+}
 
 /** Default limits; the process may lower or raise them (XIEZHI_IMAGE_MAX_PIXELS). */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
@@ -29,8 +33,14 @@ export function imageSize(buf: Buffer): ImageSize | null {
     while (off + 4 <= buf.length) {
       if (buf[off] !== 0xff) return null;
       const marker = buf[off + 1]!;
-      if (marker === 0xff) { off++; continue; } // fill bytes
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { off += 2; continue; }
+      if (marker === 0xff) {
+        off++;
+        continue;
+      } // fill bytes
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        off += 2;
+        continue;
+      }
       if (marker === 0xd9 || marker === 0xda) return null; // scan before any frame header: malformed
       const len = buf.readUInt16BE(off + 2);
       // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC): precision (1) · height (2) · width (2)

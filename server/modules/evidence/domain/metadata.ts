@@ -6,7 +6,11 @@
 import { inflateSync } from 'node:zlib';
 import { formatOf } from './phash.js';
 
-export interface MetaText { where: string; key: string; value: string }
+export interface MetaText {
+  where: string;
+  key: string;
+  value: string;
+}
 export interface ImageMeta {
   format: 'png' | 'jpeg' | 'unknown';
   texts: MetaText[];
@@ -20,7 +24,11 @@ const latin1 = (b: Buffer): string => b.toString('latin1');
 const utf8 = (b: Buffer): string => b.toString('utf8');
 
 function inflate(b: Buffer): Buffer | null {
-  try { return inflateSync(b, { maxOutputLength: 8 * 1024 * 1024 }); } catch { return null; }
+  try {
+    return inflateSync(b, { maxOutputLength: 8 * 1024 * 1024 });
+  } catch {
+    return null;
+  }
 }
 
 export function readMeta(buf: Buffer): ImageMeta {
@@ -40,7 +48,8 @@ function readPng(buf: Buffer, meta: ImageMeta): void {
     off += 12 + len;
     if (type === 'tEXt') {
       const z = data.indexOf(0);
-      if (z > 0) meta.texts.push({ where: 'PNG tEXt', key: latin1(data.subarray(0, z)), value: latin1(data.subarray(z + 1)) });
+      if (z > 0)
+        meta.texts.push({ where: 'PNG tEXt', key: latin1(data.subarray(0, z)), value: latin1(data.subarray(z + 1)) });
     } else if (type === 'zTXt') {
       const z = data.indexOf(0);
       const body = z > 0 ? inflate(data.subarray(z + 2)) : null;
@@ -71,7 +80,10 @@ function readJpeg(buf: Buffer, meta: ImageMeta): void {
   while (off + 4 <= buf.length) {
     if (buf[off] !== 0xff) break;
     const marker = buf[off + 1]!;
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7)) { off += 2; continue; }
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7)) {
+      off += 2;
+      continue;
+    }
     if (marker === 0xda || marker === 0xd9) break; // start of scan: metadata is before it
     const len = buf.readUInt16BE(off + 2);
     const data = buf.subarray(off + 4, Math.min(buf.length, off + 2 + len));
@@ -95,7 +107,9 @@ function readJpeg(buf: Buffer, meta: ImageMeta): void {
   }
   // APP11 JUMBF: "JP" common identifier, 2-byte instance, 4-byte sequence, then the box (split over segments)
   if (app11.length) {
-    const parts = app11.filter((d) => d[0] === 0x4a && d[1] === 0x50).map((d, i) => (i === 0 ? d.subarray(8) : d.subarray(8 + 8)));
+    const parts = app11
+      .filter((d) => d[0] === 0x4a && d[1] === 0x50)
+      .map((d, i) => (i === 0 ? d.subarray(8) : d.subarray(8 + 8)));
     const box = Buffer.concat(parts.length ? parts : app11);
     meta.jumbf.push({ where: 'JPEG APP11', labels: jumbfLabels(box) });
   }

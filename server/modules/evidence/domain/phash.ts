@@ -10,7 +10,11 @@ import { DEFAULT_MAX_PIXELS, formatOf, imageSize, refuseImage } from './header.j
 
 export { formatOf, type ImageFormat } from './header.js';
 
-export interface Gray { width: number; height: number; data: Float32Array }
+export interface Gray {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
 
 /**
  * Decodes PNG/JPEG to luminance (alpha composited on white). Throws on other formats, corrupt data, or a header
@@ -23,10 +27,19 @@ export function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): Gray {
   let width: number, height: number, rgba: Uint8Array;
   if (fmt === 'png') {
     const png = PNG.sync.read(buf);
-    width = png.width; height = png.height; rgba = png.data;
+    width = png.width;
+    height = png.height;
+    rgba = png.data;
   } else if (fmt === 'jpeg') {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: Math.max(1, Math.ceil(maxPixels / 1e6)), maxMemoryUsageInMB: 1024 });
-    width = img.width; height = img.height; rgba = img.data;
+    const img = jpeg.decode(buf, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: Math.max(1, Math.ceil(maxPixels / 1e6)),
+      maxMemoryUsageInMB: 1024,
+    });
+    width = img.width;
+    height = img.height;
+    rgba = img.data;
   } else {
     throw new Error('not a PNG or JPEG image');
   }
@@ -43,9 +56,11 @@ export function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): Gray {
 export function resize(g: Gray, w: number, h: number): Float32Array {
   const out = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
-    const y0 = Math.floor((y * g.height) / h), y1 = Math.max(y0 + 1, Math.floor(((y + 1) * g.height) / h));
+    const y0 = Math.floor((y * g.height) / h),
+      y1 = Math.max(y0 + 1, Math.floor(((y + 1) * g.height) / h));
     for (let x = 0; x < w; x++) {
-      const x0 = Math.floor((x * g.width) / w), x1 = Math.max(x0 + 1, Math.floor(((x + 1) * g.width) / w));
+      const x0 = Math.floor((x * g.width) / w),
+        x1 = Math.max(x0 + 1, Math.floor(((x + 1) * g.width) / w));
       let s = 0;
       for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) s += g.data[yy * g.width + xx]!;
       out[y * w + x] = s / ((y1 - y0) * (x1 - x0));
@@ -56,7 +71,8 @@ export function resize(g: Gray, w: number, h: number): Float32Array {
 
 const hex = (bits: number[]): string => {
   let s = '';
-  for (let i = 0; i < 64; i += 4) s += ((bits[i]! << 3) | (bits[i + 1]! << 2) | (bits[i + 2]! << 1) | bits[i + 3]!).toString(16);
+  for (let i = 0; i < 64; i += 4)
+    s += ((bits[i]! << 3) | (bits[i + 1]! << 2) | (bits[i + 2]! << 1) | bits[i + 3]!).toString(16);
   return s;
 };
 
@@ -77,17 +93,19 @@ export function pHash(g: Gray): string {
   const t = resize(g, 32, 32);
   // separable 2-D DCT-II, only the 8×8 low frequencies are needed
   const rows = new Float64Array(32 * 8);
-  for (let y = 0; y < 32; y++) for (let k = 0; k < 8; k++) {
-    let s = 0;
-    for (let n = 0; n < 32; n++) s += t[y * 32 + n]! * COS[k * 32 + n]!;
-    rows[y * 8 + k] = s;
-  }
+  for (let y = 0; y < 32; y++)
+    for (let k = 0; k < 8; k++) {
+      let s = 0;
+      for (let n = 0; n < 32; n++) s += t[y * 32 + n]! * COS[k * 32 + n]!;
+      rows[y * 8 + k] = s;
+    }
   const coef: number[] = [];
-  for (let ky = 0; ky < 8; ky++) for (let kx = 0; kx < 8; kx++) {
-    let s = 0;
-    for (let y = 0; y < 32; y++) s += rows[y * 8 + kx]! * COS[ky * 32 + y]!;
-    coef.push(s);
-  }
+  for (let ky = 0; ky < 8; ky++)
+    for (let kx = 0; kx < 8; kx++) {
+      let s = 0;
+      for (let y = 0; y < 32; y++) s += rows[y * 8 + kx]! * COS[ky * 32 + y]!;
+      coef.push(s);
+    }
   const ac = coef.slice(1);
   const median = [...ac].sort((a, b) => a - b)[Math.floor(ac.length / 2)]!;
   return hex(coef.map((c, i) => (i === 0 ? 0 : c > median ? 1 : 0)));
@@ -97,12 +115,20 @@ export function hamming(a: string, b: string): number {
   let d = 0;
   for (let i = 0; i < a.length; i += 8) {
     let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
-    while (x) { x &= x - 1; d++; }
+    while (x) {
+      x &= x - 1;
+      d++;
+    }
   }
   return d;
 }
 
-export interface ImageHashes { dhash: string; phash: string; width: number; height: number }
+export interface ImageHashes {
+  dhash: string;
+  phash: string;
+  width: number;
+  height: number;
+}
 export function hashImage(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): ImageHashes {
   const g = decodeGray(buf, maxPixels);
   return { dhash: dHash(g), phash: pHash(g), width: g.width, height: g.height };

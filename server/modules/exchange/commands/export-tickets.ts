@@ -27,12 +27,25 @@ export interface ExportOptions extends ExportRange {
   onProgress?: (n: number) => void;
 }
 
-const write = (out: Writable, s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+const write = (out: Writable, s: string) =>
+  out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
 
 /** Writes the export into `out` and ends it; returns the number of lines (tickets) written. */
-export async function exportTickets(ctx: Ctx, actor: Actor, out: Writable, o: ExportOptions): Promise<{ lines: number; export_id: string }> {
+export async function exportTickets(
+  ctx: Ctx,
+  actor: Actor,
+  out: Writable,
+  o: ExportOptions,
+): Promise<{ lines: number; export_id: string }> {
   const exportId = randomUUID();
-  const who = { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'personal_data.export' as const, subjectType: 'ticket', purpose: o.purpose };
+  const who = {
+    actorId: actor.id,
+    actorRole: actor.role,
+    unitId: actor.unitId,
+    action: 'personal_data.export' as const,
+    subjectType: 'ticket',
+    purpose: o.purpose,
+  };
   let lines = 0;
   let page = 0;
   const headers = o.mapping.map(([, h]) => h);
@@ -47,25 +60,50 @@ export async function exportTickets(ctx: Ctx, actor: Actor, out: Writable, o: Ex
     await write(out, '\uFEFF' + headers.map(csvCell).join(',') + '\r\n');
   }
   for await (const rows of exchangeRepo.exportPages(ctx.db, o)) {
-    await audit(ctx.db, { ...who, subjectIds: rows.map((r) => r.id), detail: { export_id: exportId, format: o.format, page: ++page, rows: rows.length, from: o.from ?? null, to: o.to ?? null } });
+    await audit(ctx.db, {
+      ...who,
+      subjectIds: rows.map((r) => r.id),
+      detail: {
+        export_id: exportId,
+        format: o.format,
+        page: ++page,
+        rows: rows.length,
+        from: o.from ?? null,
+        to: o.to ?? null,
+      },
+    });
     let chunk = '';
     for (const r of rows) {
       const t = toTif(r, ctx.sealer);
       if (o.format === 'tif') chunk += JSON.stringify(t) + '\n';
       else if (o.format === 'csv') chunk += o.mapping.map(([f]) => csvCell(cellOf(t, f))).join(',') + '\r\n';
-      else sheet!.addRow(o.mapping.map(([f]) => { const v = cellOf(t, f); return typeof v === 'string' ? neutraliseCell(v) : v; })).commit();
+      else
+        sheet!
+          .addRow(
+            o.mapping.map(([f]) => {
+              const v = cellOf(t, f);
+              return typeof v === 'string' ? neutraliseCell(v) : v;
+            }),
+          )
+          .commit();
     }
     if (chunk) await write(out, chunk);
     lines += rows.length;
     o.onProgress?.(rows.length);
   }
-  if (!page) await audit(ctx.db, { ...who, subjectIds: [], detail: { export_id: exportId, format: o.format, page: 0, rows: 0, from: o.from ?? null, to: o.to ?? null } });
+  if (!page)
+    await audit(ctx.db, {
+      ...who,
+      subjectIds: [],
+      detail: { export_id: exportId, format: o.format, page: 0, rows: 0, from: o.from ?? null, to: o.to ?? null },
+    });
   if (book) {
     sheet!.commit();
     await book.commit();
-  } else await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
+  } else
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
   return { lines, export_id: exportId };
 }

@@ -28,33 +28,66 @@ export function formatOf(filename: string): 'tif' | 'csv' | 'xlsx' | null {
   return null;
 }
 
-export interface Upload { tmpFile: string; filename: string; sha256: string; bytes: number }
+export interface Upload {
+  tmpFile: string;
+  filename: string;
+  sha256: string;
+  bytes: number;
+}
 
 const running = new Map<string, Promise<void>>();
 
 /** Records the batch and starts importing it; answers at once with the batch id (progress: getBatch). */
-export async function startImport(ctx: IntakeCtx, actor: Actor, u: Upload): Promise<{ id: string; done: Promise<void> }> {
+export async function startImport(
+  ctx: IntakeCtx,
+  actor: Actor,
+  u: Upload,
+): Promise<{ id: string; done: Promise<void> }> {
   const format = formatOf(u.filename);
   if (!format) return fail('invalid_input', `不支持的文件类型：${u.filename}（应为 .jsonl、.jsonl.gz、.csv 或 .xlsx）`);
   const id = `IMP-${randomUUID().slice(0, 8)}`;
   await ctx.db.tx(async (q) => {
-    await exchangeRepo.insertBatch(q, { id, filename: u.filename.slice(0, 200), format, sha256: u.sha256, bytes: u.bytes, source: IMPORT_SOURCE, uploadedBy: actor.id, at: ctx.now() });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'exchange.upload', subjectType: 'import_batch', subjectId: id, detail: { filename: u.filename.slice(0, 200), sha256: u.sha256, bytes: u.bytes } });
+    await exchangeRepo.insertBatch(q, {
+      id,
+      filename: u.filename.slice(0, 200),
+      format,
+      sha256: u.sha256,
+      bytes: u.bytes,
+      source: IMPORT_SOURCE,
+      uploadedBy: actor.id,
+      at: ctx.now(),
+    });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'exchange.upload',
+      subjectType: 'import_batch',
+      subjectId: id,
+      detail: { filename: u.filename.slice(0, 200), sha256: u.sha256, bytes: u.bytes },
+    });
   });
   const mapping: ColumnMap | undefined = format === 'tif' ? undefined : Object.fromEntries(loadMapping());
   const rejects: { line: number; reason: string }[] = [];
   const done = (async () => {
     try {
       const sum = await importFile(ctx, {
-        file: u.tmpFile, actor, source: IMPORT_SOURCE, mapping,
-        onRejected: (line, reason) => { if (rejects.length < KEEP_REJECTS) rejects.push({ line, reason }); },
+        file: u.tmpFile,
+        actor,
+        source: IMPORT_SOURCE,
+        mapping,
+        onRejected: (line, reason) => {
+          if (rejects.length < KEEP_REJECTS) rejects.push({ line, reason });
+        },
         onBatch: (s) => exchangeRepo.progress(ctx.db, id, { lines_read: s.lines, ...s }, rejects),
       });
       await exchangeRepo.progress(ctx.db, id, { lines_read: sum.lines, ...sum }, rejects);
       await exchangeRepo.finish(ctx.db, id, 'done', ctx.now(), null);
     } catch (e) {
       // a file that is not what its name says (a broken XLSX, a header without an id column) fails its batch with the reason
-      await exchangeRepo.finish(ctx.db, id, 'failed', ctx.now(), ((e as Error).message ?? String(e)).split('\n')[0]!.slice(0, 500)).catch(() => undefined);
+      await exchangeRepo
+        .finish(ctx.db, id, 'failed', ctx.now(), ((e as Error).message ?? String(e)).split('\n')[0]!.slice(0, 500))
+        .catch(() => undefined);
     } finally {
       running.delete(id);
       await rm(dirname(u.tmpFile), { recursive: true, force: true });

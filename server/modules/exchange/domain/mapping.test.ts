@@ -3,13 +3,30 @@ import { cellOf, parseMapping } from './mapping.js';
 
 describe('export column mapping', () => {
   it('refuses unknown fields, repeated headers and a layout an import could not read back', () => {
-    expect(() => parseMapping({ id: '编号', received_at: '时间', 'complainant.salary': '工资' })).toThrow(/unknown field "complainant.salary"/);
+    expect(() => parseMapping({ id: '编号', received_at: '时间', 'complainant.salary': '工资' })).toThrow(
+      /unknown field "complainant.salary"/,
+    );
     expect(() => parseMapping({ id: '编号', received_at: '编号' })).toThrow(/used twice/);
     expect(() => parseMapping({ id: '编号' })).toThrow(/must map id and received_at/);
-    expect(parseMapping({ id: '编号', received_at: '时间', 'labels.problem': '问题', 'handling.status': '状态' })).toHaveLength(4);
+    expect(
+      parseMapping({ id: '编号', received_at: '时间', 'labels.problem': '问题', 'handling.status': '状态' }),
+    ).toHaveLength(4);
   });
   it('writes kinds and statuses as Chinese labels and times in Shanghai time', () => {
-    const t = { id: 'X1', kind: 'complaint', received_at: '2026-10-09T07:48:34.000Z', complainant: { phone: '13800138000' }, extra: { handling: { status: 'closed', deadlines: { accept_by: '2026-10-19' }, report_part: { status: 'verifying' }, abnormal: false } } };
+    const t = {
+      id: 'X1',
+      kind: 'complaint',
+      received_at: '2026-10-09T07:48:34.000Z',
+      complainant: { phone: '13800138000' },
+      extra: {
+        handling: {
+          status: 'closed',
+          deadlines: { accept_by: '2026-10-19' },
+          report_part: { status: 'verifying' },
+          abnormal: false,
+        },
+      },
+    };
     expect(cellOf(t, 'kind')).toBe('投诉');
     expect(cellOf(t, 'received_at')).toBe('2026-10-09 15:48:34');
     expect(cellOf(t, 'handling.status')).toBe('已办结');

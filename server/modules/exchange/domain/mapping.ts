@@ -14,24 +14,47 @@ const TOP = new Set(['id', 'received_at', 'kind', 'channel', 'title', 'text', 'l
 const NESTED: Record<string, Set<string>> = {
   complainant: new Set(['id', 'name', 'phone', 'id_number', 'address']),
   respondent: new Set(['name', 'address', 'credit_code', 'platform']),
-  handling: new Set(['status', 'outcome', 'legal_basis', 'closed_at', 'due_date', 'due_kind', 'deadlines', 'decisions', 'late_decisions', 'odr_key', 'satisfaction', 'abnormal', 'duplicate_of', 'report_part']),
+  handling: new Set([
+    'status',
+    'outcome',
+    'legal_basis',
+    'closed_at',
+    'due_date',
+    'due_kind',
+    'deadlines',
+    'decisions',
+    'late_decisions',
+    'odr_key',
+    'satisfaction',
+    'abnormal',
+    'duplicate_of',
+    'report_part',
+  ]),
 };
 
 /** Validates a parsed mapping; the reason names the first bad entry. */
 export function parseMapping(v: unknown, what = 'mapping'): ExportMapping {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${what}: expected a JSON object {"field": "header"}`);
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new InputError(`${what}: expected a JSON object {"field": "header"}`);
   const out: ExportMapping = [];
   const headers = new Set<string>();
   for (const [field, header] of Object.entries(v as Record<string, unknown>)) {
-    if (typeof header !== 'string' || !header.trim()) throw new InputError(`${what}: the header of "${field}" must be a non-empty string`);
+    if (typeof header !== 'string' || !header.trim())
+      throw new InputError(`${what}: the header of "${field}" must be a non-empty string`);
     const [a, b, ...rest] = field.split('.');
-    const ok = rest.length === 0 && (b === undefined ? TOP.has(a!) : a === 'labels' ? /^[\w\u4e00-\u9fff]{1,40}$/.test(b) : !!NESTED[a!]?.has(b));
-    if (!ok) throw new InputError(`${what}: unknown field "${field}" (TIF fields, labels.NAME or handling.${[...NESTED.handling!].slice(0, 3).join('|')}…)`);
+    const ok =
+      rest.length === 0 &&
+      (b === undefined ? TOP.has(a!) : a === 'labels' ? /^[\w\u4e00-\u9fff]{1,40}$/.test(b) : !!NESTED[a!]?.has(b));
+    if (!ok)
+      throw new InputError(
+        `${what}: unknown field "${field}" (TIF fields, labels.NAME or handling.${[...NESTED.handling!].slice(0, 3).join('|')}…)`,
+      );
     if (headers.has(header)) throw new InputError(`${what}: header "${header}" is used twice`);
     headers.add(header);
     out.push([field, header]);
   }
-  if (!out.some(([f]) => f === 'id') || !out.some(([f]) => f === 'received_at')) throw new InputError(`${what}: must map id and received_at (an import needs both)`);
+  if (!out.some(([f]) => f === 'id') || !out.some(([f]) => f === 'received_at'))
+    throw new InputError(`${what}: must map id and received_at (an import needs both)`);
   return out;
 }
 

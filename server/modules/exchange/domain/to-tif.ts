@@ -10,13 +10,40 @@ import type { TifTicket } from '../../../../shared/tif.js';
 
 /** The columns of a ticket the export reads (repository.ts selects them), with its report part's state. */
 export interface ExportRow {
-  id: string; no: string; source: string; source_id: string; kind: string; channel: string | null; received_at: Date;
-  title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; text_enc: string | null;
-  complainant_enc: string | null; respondent_name: string | null; respondent_address: string | null; respondent_credit_code: string | null;
-  platform: string | null; location: string | null; amount: string | number | null; labels: Record<string, string> | null;
-  status: string; outcome: string | null; legal_basis: string | null; deadlines: Record<string, string> | null; due_date: string | null; due_kind: string | null;
-  suspended_since: string | null; decisions: number; late_decisions: number; odr_key: string | null; satisfaction: number | null;
-  closed_at: Date | null; abnormal: boolean; duplicate_no: string | null;
+  id: string;
+  no: string;
+  source: string;
+  source_id: string;
+  kind: string;
+  channel: string | null;
+  received_at: Date;
+  title: string | null;
+  body: string | null;
+  prefill: Record<string, unknown> | null;
+  extra: Record<string, unknown> | null;
+  text_enc: string | null;
+  complainant_enc: string | null;
+  respondent_name: string | null;
+  respondent_address: string | null;
+  respondent_credit_code: string | null;
+  platform: string | null;
+  location: string | null;
+  amount: string | number | null;
+  labels: Record<string, string> | null;
+  status: string;
+  outcome: string | null;
+  legal_basis: string | null;
+  deadlines: Record<string, string> | null;
+  due_date: string | null;
+  due_kind: string | null;
+  suspended_since: string | null;
+  decisions: number;
+  late_decisions: number;
+  odr_key: string | null;
+  satisfaction: number | null;
+  closed_at: Date | null;
+  abnormal: boolean;
+  duplicate_no: string | null;
   /** the split report part, if any */
   rp: Record<string, unknown> | null;
 }
@@ -25,16 +52,29 @@ type State = Record<string, unknown>;
 const state = (r: State): State => {
   const closed = r.closed_at instanceof Date ? r.closed_at.toISOString() : (r.closed_at ?? null);
   const out: State = {
-    status: r.status, outcome: r.outcome ?? null, legal_basis: r.legal_basis ?? null, deadlines: r.deadlines ?? {}, due_date: r.due_date ?? null,
-    due_kind: r.due_kind ?? null, suspended_since: r.suspended_since ?? null, decisions: r.decisions ?? 0, late_decisions: r.late_decisions ?? 0,
-    odr_key: r.odr_key ?? null, satisfaction: r.satisfaction ?? null, closed_at: closed, abnormal: !!r.abnormal,
+    status: r.status,
+    outcome: r.outcome ?? null,
+    legal_basis: r.legal_basis ?? null,
+    deadlines: r.deadlines ?? {},
+    due_date: r.due_date ?? null,
+    due_kind: r.due_kind ?? null,
+    suspended_since: r.suspended_since ?? null,
+    decisions: r.decisions ?? 0,
+    late_decisions: r.late_decisions ?? 0,
+    odr_key: r.odr_key ?? null,
+    satisfaction: r.satisfaction ?? null,
+    closed_at: closed,
+    abnormal: !!r.abnormal,
   };
   for (const k of Object.keys(out)) if (out[k] === null) delete out[k];
   return out;
 };
 
 export function toTif(r: ExportRow, sealer: Sealer): TifTicket {
-  const text = originalText({ title: r.title, body: r.body, prefill: r.prefill, extra: r.extra, text_enc: r.text_enc }, sealer);
+  const text = originalText(
+    { title: r.title, body: r.body, prefill: r.prefill, extra: r.extra, text_enc: r.text_enc },
+    sealer,
+  );
   let person: Record<string, string | undefined> = {};
   if (r.complainant_enc) {
     try {
@@ -43,8 +83,17 @@ export function toTif(r: ExportRow, sealer: Sealer): TifTicket {
       person = {}; // a seal the key cannot open exports no person rather than failing the export
     }
   }
-  const complainant = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  const respondent = Object.fromEntries(Object.entries({ name: r.respondent_name, address: r.respondent_address, credit_code: r.respondent_credit_code, platform: r.platform }).filter(([, v]) => v));
+  const complainant = Object.fromEntries(
+    Object.entries(person).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
+  const respondent = Object.fromEntries(
+    Object.entries({
+      name: r.respondent_name,
+      address: r.respondent_address,
+      credit_code: r.respondent_credit_code,
+      platform: r.platform,
+    }).filter(([, v]) => v),
+  );
   const handling: State = { ...state(r as unknown as State) };
   if (r.duplicate_no) handling.duplicate_of = r.duplicate_no;
   if (r.rp) handling.report_part = state(r.rp);
@@ -60,7 +109,9 @@ export function toTif(r: ExportRow, sealer: Sealer): TifTicket {
     ...(Object.keys(complainant).length ? { complainant } : {}),
     ...(Object.keys(respondent).length ? { respondent } : {}),
     ...(r.location ? { location: r.location } : {}),
-    ...(r.amount !== null && r.amount !== undefined && Number.isFinite(Number(r.amount)) ? { amount: Number(r.amount) } : {}),
+    ...(r.amount !== null && r.amount !== undefined && Number.isFinite(Number(r.amount))
+      ? { amount: Number(r.amount) }
+      : {}),
     ...(r.labels && Object.keys(r.labels).length ? { labels: r.labels } : {}),
     extra: { ...extra, source: r.source, source_id: r.source_id, handling },
   };

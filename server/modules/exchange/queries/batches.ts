@@ -9,8 +9,17 @@ export function presentBatch(b: BatchRow, withRejects = false) {
   // every line read is stored, rejected or skipped; a gap means lines were lost somewhere and is shown, not hidden
   const accounted = b.imported + b.rejected + b.skipped;
   return {
-    id: b.id, filename: b.filename, format: b.format, bytes: b.bytes, sha256: b.sha256, state: b.state, state_label: STATE_LABELS[b.state],
-    uploaded_by: b.uploader ?? b.uploaded_by, started_at: b.started_at, finished_at: b.finished_at, error: b.error,
+    id: b.id,
+    filename: b.filename,
+    format: b.format,
+    bytes: b.bytes,
+    sha256: b.sha256,
+    state: b.state,
+    state_label: STATE_LABELS[b.state],
+    uploaded_by: b.uploader ?? b.uploaded_by,
+    started_at: b.started_at,
+    finished_at: b.finished_at,
+    error: b.error,
     progress: { lines_read: b.lines_read, imported: b.imported, rejected: b.rejected, skipped: b.skipped },
     reconciliation: {
       received: b.lines_read,

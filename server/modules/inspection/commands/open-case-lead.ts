@@ -12,7 +12,13 @@ import { protectText } from '../../intake/index.js';
 import { caseLeadRow, type Finding } from '../domain/case-lead.js';
 import { caseRepo } from '../repository.js';
 
-export async function openCaseLead(q: Queryable, ctx: Ctx, actor: Actor, complaint: TicketRow, f: Finding): Promise<{ lead_id: string; lead_no: string | null; verify_by: string; opened: boolean }> {
+export async function openCaseLead(
+  q: Queryable,
+  ctx: Ctx,
+  actor: Actor,
+  complaint: TicketRow,
+  f: Finding,
+): Promise<{ lead_id: string; lead_no: string | null; verify_by: string; opened: boolean }> {
   const today = ctx.today();
   const row = caseLeadRow(complaint, f, { cal: ctx.cal(), today, now: ctx.now() });
   // the findings are an officer's free text and may name people: stored redacted, the original sealed, like intake
@@ -20,15 +26,45 @@ export async function openCaseLead(q: Queryable, ctx: Ctx, actor: Actor, complai
   const inserted = await ticketRepo.insertMany(q, [row]);
   const opened = inserted.length === 1;
   if (opened) {
-    await appendEvents(q, [event('ticket.received', row.id, { ticket_id: row.id, kind: row.kind, source: row.source, duplicate_of: null, parent_id: complaint.id })]);
-    await caseRepo.insert(q, { ticket_id: complaint.id, inspection_id: f.inspection_id, lead_id: row.id, source: f.source, opened_on: today, at: ctx.now() });
+    await appendEvents(q, [
+      event('ticket.received', row.id, {
+        ticket_id: row.id,
+        kind: row.kind,
+        source: row.source,
+        duplicate_of: null,
+        parent_id: complaint.id,
+      }),
+    ]);
+    await caseRepo.insert(q, {
+      ticket_id: complaint.id,
+      inspection_id: f.inspection_id,
+      lead_id: row.id,
+      source: f.source,
+      opened_on: today,
+      at: ctx.now(),
+    });
   }
   const lead = await ticketRepo.get(q, row.id);
   if (opened) {
     await ticketRepo.appendEvent(q, complaint.id, {
-      at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: 'case_lead_opened',
-      payload: { lead_id: row.id, lead_no: lead?.no ?? null, inspection_id: f.inspection_id, verify_by: row.due_date, source: f.source, note: `诉转案：已生成案源线索 ${lead?.no ?? ''}，核查期限 ${row.due_date}` },
+      at: ctx.now(),
+      actor_id: actor.id,
+      actor_role: actor.role,
+      type: 'case_lead_opened',
+      payload: {
+        lead_id: row.id,
+        lead_no: lead?.no ?? null,
+        inspection_id: f.inspection_id,
+        verify_by: row.due_date,
+        source: f.source,
+        note: `诉转案：已生成案源线索 ${lead?.no ?? ''}，核查期限 ${row.due_date}`,
+      },
     });
   }
-  return { lead_id: row.id, lead_no: lead?.no ?? null, verify_by: String((lead?.deadlines as { verify_by?: string } | undefined)?.verify_by ?? row.due_date), opened };
+  return {
+    lead_id: row.id,
+    lead_no: lead?.no ?? null,
+    verify_by: String((lead?.deadlines as { verify_by?: string } | undefined)?.verify_by ?? row.due_date),
+    opened,
+  };
 }

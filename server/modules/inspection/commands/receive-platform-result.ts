@@ -31,15 +31,24 @@ export async function receivePlatformResult(ctx: Ctx, r: PlatformResult, rawBody
 async function replayOf(ctx: Ctx, resultId: string, sha: string) {
   const prior = await receiptRepo.get(ctx.db, resultId);
   if (!prior) return null;
-  if (prior.body_sha256 !== sha) return fail('conflict', `结果编号 ${resultId.slice(0, 64)} 已用于另一份不同的结果 (result id reused with a different body)`, { reason: 'result_id_reused' });
+  if (prior.body_sha256 !== sha)
+    return fail(
+      'conflict',
+      `结果编号 ${resultId.slice(0, 64)} 已用于另一份不同的结果 (result id reused with a different body)`,
+      { reason: 'result_id_reused' },
+    );
   return { ...prior.answer, replayed: true };
 }
 
 async function handle(ctx: Ctx, r: PlatformResult, sha: string) {
   const task = await inspectionRepo.byId(ctx.db, r.inspection_id);
-  if (!task) return fail('not_found', `检查任务不存在 (${r.inspection_id.slice(0, 64)})`, { reason: 'unknown_inspection' });
+  if (!task)
+    return fail('not_found', `检查任务不存在 (${r.inspection_id.slice(0, 64)})`, { reason: 'unknown_inspection' });
   const store = async (q: Parameters<Parameters<Ctx['db']['tx']>[0]>[0], answer: Record<string, unknown>) => {
-    if (!(await receiptRepo.insert(q, { result_id: r.result_id, kind: r.kind, body_sha256: sha, at: ctx.now(), answer }))) fail('conflict', 'duplicate delivery', { reason: RACE });
+    if (
+      !(await receiptRepo.insert(q, { result_id: r.result_id, kind: r.kind, body_sha256: sha, at: ctx.now(), answer }))
+    )
+      fail('conflict', 'duplicate delivery', { reason: RACE });
     return { ...answer, replayed: false };
   };
 
@@ -48,28 +57,73 @@ async function handle(ctx: Ctx, r: PlatformResult, sha: string) {
       const t = await ticketRepo.get(q, task.ticket_id);
       const i = await inspectionRepo.get(q, task.ticket_id, task.id, true);
       if (!t || !i) return fail('not_found', '检查任务不存在');
-      const done = await completeInspection(q, ctx, PLATFORM_ACTOR, t, i, { findings: r.findings, violation: r.violation, checklist: r.checklist }, { source: 'platform', platformResultId: r.result_id, inspector: r.inspector });
-      return store(q, { result_id: r.result_id, kind: r.kind, inspection_id: i.id, ticket_no: t.no, status: done.status, violation: r.violation, lead_no: done.result.lead_no ?? null });
+      const done = await completeInspection(
+        q,
+        ctx,
+        PLATFORM_ACTOR,
+        t,
+        i,
+        { findings: r.findings, violation: r.violation, checklist: r.checklist },
+        { source: 'platform', platformResultId: r.result_id, inspector: r.inspector },
+      );
+      return store(q, {
+        result_id: r.result_id,
+        kind: r.kind,
+        inspection_id: i.id,
+        ticket_no: t.no,
+        status: done.status,
+        violation: r.violation,
+        lead_no: done.result.lead_no ?? null,
+      });
     });
   }
 
   const c = await caseRepo.byInspection(ctx.db, task.id);
-  if (!c) return fail('illegal_transition', '该检查任务没有案源线索（未发现违法或结果尚未回传）', { reason: 'no_case_lead' });
+  if (!c)
+    return fail('illegal_transition', '该检查任务没有案源线索（未发现违法或结果尚未回传）', { reason: 'no_case_lead' });
   if (r.kind === 'case.decision') {
     const lead = await ticketRepo.get(ctx.db, c.lead_id);
     if (!lead) return fail('not_found', '案源线索不存在');
     // a decision already in place (an earlier delivery that crashed before its receipt) is not taken twice
     if (lead.status !== r.decision && lead.outcome !== r.decision) {
-      const note = [r.decision_no ? `决定文号 ${r.decision_no}` : '', r.note ?? ''].filter(Boolean).join('；') || undefined;
-      await performAction(ctx, { ticketId: lead.id, actor: PLATFORM_ACTOR, input: { action: r.decision === 'case_opened' ? 'open_case' : 'not_open_case', reason: r.reason, note } });
+      const note =
+        [r.decision_no ? `决定文号 ${r.decision_no}` : '', r.note ?? ''].filter(Boolean).join('；') || undefined;
+      await performAction(ctx, {
+        ticketId: lead.id,
+        actor: PLATFORM_ACTOR,
+        input: { action: r.decision === 'case_opened' ? 'open_case' : 'not_open_case', reason: r.reason, note },
+      });
     }
     return ctx.db.tx(async (q) => {
-      await caseRepo.setDecision(q, lead.id, { decision: r.decision, decided_on: ctx.today(), reason_text: null, decision_no: r.decision_no ?? null, at: ctx.now() });
-      return store(q, { result_id: r.result_id, kind: r.kind, inspection_id: task.id, lead_no: lead.no, decision: r.decision });
+      await caseRepo.setDecision(q, lead.id, {
+        decision: r.decision,
+        decided_on: ctx.today(),
+        reason_text: null,
+        decision_no: r.decision_no ?? null,
+        at: ctx.now(),
+      });
+      return store(q, {
+        result_id: r.result_id,
+        kind: r.kind,
+        inspection_id: task.id,
+        lead_no: lead.no,
+        decision: r.decision,
+      });
     });
   }
   return ctx.db.tx(async (q) => {
-    const p = await recordPenaltyIn(q, ctx, PLATFORM_ACTOR, c.lead_id, { decision_no: r.decision_no, amount: r.amount, summary: r.summary, decided_on: r.decided_on });
-    return store(q, { result_id: r.result_id, kind: r.kind, inspection_id: task.id, lead_no: p.lead_no, penalty_no: p.penalty_no });
+    const p = await recordPenaltyIn(q, ctx, PLATFORM_ACTOR, c.lead_id, {
+      decision_no: r.decision_no,
+      amount: r.amount,
+      summary: r.summary,
+      decided_on: r.decided_on,
+    });
+    return store(q, {
+      result_id: r.result_id,
+      kind: r.kind,
+      inspection_id: task.id,
+      lead_no: p.lead_no,
+      penalty_no: p.penalty_no,
+    });
   });
 }

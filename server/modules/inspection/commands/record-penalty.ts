@@ -23,10 +23,12 @@ export async function recordPenalty(ctx: Ctx, actor: Actor, leadId: string, p: P
 export async function recordPenaltyIn(q: Queryable, ctx: Ctx, actor: Actor, leadId: string, p: PenaltyInput) {
   const lead = await ticketRepo.get(q, leadId, true);
   const c = lead ? await caseRepo.byLead(q, lead.id, true) : undefined;
-  if (!lead || !c || !canActOnTicket(actor, lead)) return fail('not_found', `案源线索不存在或无权访问 (${leadId.slice(0, 64)})`);
+  if (!lead || !c || !canActOnTicket(actor, lead))
+    return fail('not_found', `案源线索不存在或无权访问 (${leadId.slice(0, 64)})`);
   if (!p.decision_no.trim()) return fail('invalid_input', '请填写行政处罚决定书文号');
   if (!p.summary.trim()) return fail('invalid_input', '请填写处罚内容');
-  if (p.amount !== undefined && !(Number.isFinite(p.amount) && p.amount >= 0 && p.amount < 1e12)) return fail('invalid_input', '罚没金额应为非负数');
+  if (p.amount !== undefined && !(Number.isFinite(p.amount) && p.amount >= 0 && p.amount < 1e12))
+    return fail('invalid_input', '罚没金额应为非负数');
   const opened = lead.status === 'case_opened' || lead.outcome === 'case_opened' || c.decision === 'case_opened';
   if (!opened) return fail('illegal_transition', '案源线索尚未立案，不能录入处罚决定 (case not opened)');
   if (c.penalty_no) return fail('illegal_transition', `已录入处罚决定 ${c.penalty_no}`);
@@ -35,10 +37,51 @@ export async function recordPenaltyIn(q: Queryable, ctx: Ctx, actor: Actor, lead
   if (on > today) return fail('invalid_input', `处罚决定日期 ${on} 晚于今天`);
   const at = ctx.now();
   const decisionNo = p.decision_no.trim();
-  await caseRepo.setPenalty(q, lead.id, { penalty_no: decisionNo, amount: p.amount ?? null, text: p.summary.trim(), on, at });
-  const payload = { lead_id: lead.id, lead_no: lead.no, decision_no: decisionNo, amount: p.amount ?? null, summary: p.summary.trim(), decided_on: on, note: `行政处罚决定书 ${decisionNo}${p.amount !== undefined ? `，罚没款 ¥${p.amount}` : ''}：${p.summary.trim()}` };
-  await ticketRepo.appendEvent(q, lead.id, { at, actor_id: actor.id, actor_role: actor.role, type: 'case_penalty', payload });
-  await ticketRepo.appendEvent(q, c.ticket_id, { at, actor_id: actor.id, actor_role: actor.role, type: 'case_penalty', payload });
-  await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'case.penalty', subjectType: 'ticket', subjectId: c.ticket_id, detail: { lead_id: lead.id, decision_no: decisionNo } });
-  return { lead_id: lead.id, lead_no: lead.no, ticket_id: c.ticket_id, stage: 'penalized' as const, penalty_no: decisionNo, penalized_on: on };
+  await caseRepo.setPenalty(q, lead.id, {
+    penalty_no: decisionNo,
+    amount: p.amount ?? null,
+    text: p.summary.trim(),
+    on,
+    at,
+  });
+  const payload = {
+    lead_id: lead.id,
+    lead_no: lead.no,
+    decision_no: decisionNo,
+    amount: p.amount ?? null,
+    summary: p.summary.trim(),
+    decided_on: on,
+    note: `行政处罚决定书 ${decisionNo}${p.amount !== undefined ? `，罚没款 ¥${p.amount}` : ''}：${p.summary.trim()}`,
+  };
+  await ticketRepo.appendEvent(q, lead.id, {
+    at,
+    actor_id: actor.id,
+    actor_role: actor.role,
+    type: 'case_penalty',
+    payload,
+  });
+  await ticketRepo.appendEvent(q, c.ticket_id, {
+    at,
+    actor_id: actor.id,
+    actor_role: actor.role,
+    type: 'case_penalty',
+    payload,
+  });
+  await audit(q, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    unitId: actor.unitId,
+    action: 'case.penalty',
+    subjectType: 'ticket',
+    subjectId: c.ticket_id,
+    detail: { lead_id: lead.id, decision_no: decisionNo },
+  });
+  return {
+    lead_id: lead.id,
+    lead_no: lead.no,
+    ticket_id: c.ticket_id,
+    stage: 'penalized' as const,
+    penalty_no: decisionNo,
+    penalized_on: on,
+  };
 }

@@ -28,10 +28,33 @@ export const leadIdFor = (inspectionId: string) => ticketIdFor(LEAD_SOURCE, insp
  * The case lead's row: verification clock from the day the violation was found (行政处罚程序规定第十八条: 自发现线索之日起
  * 15个工作日内核查, extendable once by 15 — the rule set's `violation_lead`).
  */
-export function caseLeadRow(complaint: Pick<TicketRow, 'id' | 'no' | 'respondent_name' | 'respondent_key' | 'respondent_address' | 'respondent_credit_code' | 'platform' | 'location' | 'district_code' | 'street_code' | 'unit_id' | 'labels' | 'category' | 'problem'>, f: Finding, o: { cal: WorkCalendar; today: string; now: Date }): NewTicketRow {
+export function caseLeadRow(
+  complaint: Pick<
+    TicketRow,
+    | 'id'
+    | 'no'
+    | 'respondent_name'
+    | 'respondent_key'
+    | 'respondent_address'
+    | 'respondent_credit_code'
+    | 'platform'
+    | 'location'
+    | 'district_code'
+    | 'street_code'
+    | 'unit_id'
+    | 'labels'
+    | 'category'
+    | 'problem'
+  >,
+  f: Finding,
+  o: { cal: WorkCalendar; today: string; now: Date },
+): NewTicketRow {
   const rules = ruleSetFor(o.today);
   const rule = rules.deadlines.violation_lead;
-  const verifyBy = rule.workdays !== undefined ? o.cal.addWorkdays(o.today, rule.workdays) : o.cal.addCalendarDays(o.today, rule.days ?? 15);
+  const verifyBy =
+    rule.workdays !== undefined
+      ? o.cal.addWorkdays(o.today, rule.workdays)
+      : o.cal.addCalendarDays(o.today, rule.days ?? 15);
   const business = f.business ?? complaint.respondent_name ?? complaint.location ?? '';
   return {
     id: leadIdFor(f.inspection_id),
@@ -70,21 +93,35 @@ export function caseLeadRow(complaint: Pick<TicketRow, 'id' | 'no' | 'respondent
     category: complaint.category,
     problem: complaint.problem,
     prefill: null,
-    extra: { case_lead: { from_ticket: complaint.id, from_no: complaint.no, inspection_id: f.inspection_id, source: f.source } },
+    extra: {
+      case_lead: { from_ticket: complaint.id, from_no: complaint.no, inspection_id: f.inspection_id, source: f.source },
+    },
     parent_id: complaint.id,
     duplicate_of: null,
     abnormal: false,
-    event: { source: LEAD_SOURCE, case_lead_of: complaint.id, inspection_id: f.inspection_id, basis: `${rule.article ?? '行政处罚程序规定第十八条'}：${rule.note ?? ''}`, rule_version: rules.version },
+    event: {
+      source: LEAD_SOURCE,
+      case_lead_of: complaint.id,
+      inspection_id: f.inspection_id,
+      basis: `${rule.article ?? '行政处罚程序规定第十八条'}：${rule.note ?? ''}`,
+      rule_version: rules.version,
+    },
   };
 }
 
 export type CaseStage = 'verifying' | 'case_opened' | 'not_opened' | 'penalized';
 export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
-  verifying: '案源核查中', case_opened: '已立案', not_opened: '不予立案', penalized: '已作出行政处罚',
+  verifying: '案源核查中',
+  case_opened: '已立案',
+  not_opened: '不予立案',
+  penalized: '已作出行政处罚',
 };
 
 /** Where the case stands, from the link row (decisions mirrored from the lead's workflow) and the lead's status. */
-export function caseStage(c: { decision: string | null; penalty_no: string | null }, leadStatus: string | null): CaseStage {
+export function caseStage(
+  c: { decision: string | null; penalty_no: string | null },
+  leadStatus: string | null,
+): CaseStage {
   if (c.penalty_no) return 'penalized';
   if (c.decision === 'case_opened' || leadStatus === 'case_opened') return 'case_opened';
   if (c.decision === 'not_opened' || leadStatus === 'not_opened') return 'not_opened';

@@ -8,11 +8,22 @@ const body = '{"kind":"inspection.result"}';
 
 describe('webhook signature', () => {
   it('accepts the platform’s signature over timestamp and raw body', () => {
-    expect(verifySignature({ secret: S, timestamp: ts, signature: sign(S, ts, body), body, nowMs: now })).toEqual({ ok: true });
-    expect(verifySignature({ secret: S, timestamp: ts, signature: sign(S, ts, Buffer.from(body)), body: Buffer.from(body), nowMs: now + 299_000 })).toEqual({ ok: true });
+    expect(verifySignature({ secret: S, timestamp: ts, signature: sign(S, ts, body), body, nowMs: now })).toEqual({
+      ok: true,
+    });
+    expect(
+      verifySignature({
+        secret: S,
+        timestamp: ts,
+        signature: sign(S, ts, Buffer.from(body)),
+        body: Buffer.from(body),
+        nowMs: now + 299_000,
+      }),
+    ).toEqual({ ok: true });
   });
   it('refuses, naming why', () => {
-    const v = (o: Partial<Parameters<typeof verifySignature>[0]>) => verifySignature({ secret: S, timestamp: ts, signature: sign(S, ts, body), body, nowMs: now, ...o });
+    const v = (o: Partial<Parameters<typeof verifySignature>[0]>) =>
+      verifySignature({ secret: S, timestamp: ts, signature: sign(S, ts, body), body, nowMs: now, ...o });
     expect(v({ secret: null })).toEqual({ ok: false, reason: 'not_configured' });
     expect(v({ signature: undefined })).toEqual({ ok: false, reason: 'missing_signature' });
     expect(v({ timestamp: 'yesterday' })).toEqual({ ok: false, reason: 'bad_timestamp' });

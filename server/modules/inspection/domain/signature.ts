@@ -12,7 +12,8 @@ export const SIGNATURE_HEADER = 'x-xiezhi-signature';
 export const TIMESTAMP_HEADER = 'x-xiezhi-timestamp';
 export const DEFAULT_WINDOW_S = 300;
 
-export type SignatureRefusal = 'not_configured' | 'missing_signature' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
+export type SignatureRefusal =
+  'not_configured' | 'missing_signature' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
 export const REFUSAL_TEXT: Record<SignatureRefusal, string> = {
   not_configured: '本系统未配置一体化监管平台的共享密钥，拒绝接收 (webhook secret not configured)',
   missing_signature: '缺少签名或时间戳请求头 (X-Xiezhi-Signature / X-Xiezhi-Timestamp required)',
@@ -25,11 +26,19 @@ export function sign(secret: string, timestamp: string, body: string | Buffer): 
   return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 }
 
-export function verifySignature(o: { secret: string | null; timestamp?: string; signature?: string; body: Buffer | string; nowMs: number; windowS?: number }): { ok: true } | { ok: false; reason: SignatureRefusal } {
+export function verifySignature(o: {
+  secret: string | null;
+  timestamp?: string;
+  signature?: string;
+  body: Buffer | string;
+  nowMs: number;
+  windowS?: number;
+}): { ok: true } | { ok: false; reason: SignatureRefusal } {
   if (!o.secret) return { ok: false, reason: 'not_configured' };
   if (!o.signature || !o.timestamp) return { ok: false, reason: 'missing_signature' };
   if (!/^\d{9,11}$/.test(o.timestamp)) return { ok: false, reason: 'bad_timestamp' };
-  if (Math.abs(o.nowMs / 1000 - Number(o.timestamp)) > (o.windowS ?? DEFAULT_WINDOW_S)) return { ok: false, reason: 'stale_timestamp' };
+  if (Math.abs(o.nowMs / 1000 - Number(o.timestamp)) > (o.windowS ?? DEFAULT_WINDOW_S))
+    return { ok: false, reason: 'stale_timestamp' };
   const want = Buffer.from(sign(o.secret, o.timestamp, o.body));
   const got = Buffer.from(o.signature.trim());
   // equal lengths first: timingSafeEqual throws on a length mismatch, and the length of a valid signature is public
@@ -42,7 +51,9 @@ export function verifySignature(o: { secret: string | null; timestamp?: string; 
  * (a file holding it); at least 16 characters. Unset: the webhook refuses everything (403 not_configured).
  */
 export function webhookSecretFromEnv(env: NodeJS.ProcessEnv, read: (f: string) => string): string | null {
-  const v = env.XIEZHI_REGULATORY_SECRET?.trim() || (env.XIEZHI_REGULATORY_SECRET_FILE ? read(env.XIEZHI_REGULATORY_SECRET_FILE).trim() : '');
+  const v =
+    env.XIEZHI_REGULATORY_SECRET?.trim() ||
+    (env.XIEZHI_REGULATORY_SECRET_FILE ? read(env.XIEZHI_REGULATORY_SECRET_FILE).trim() : '');
   if (!v) return null;
   if (v.length < 16) throw new Error('XIEZHI_REGULATORY_SECRET: the shared secret must be at least 16 characters');
   return v;

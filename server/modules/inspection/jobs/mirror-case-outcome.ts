@@ -20,21 +20,43 @@ export function caseOutcomeSubscriber(db: Db): DurableSubscriber {
     async handle(events: DomainEvent[]) {
       const decided = events.filter((e) => e.type === 'ticket.transitioned' && DECISIONS.has(e.payload.action));
       if (!decided.length) return;
-      const cases = new Map((await caseRepo.byLeads(db, [...new Set(decided.map((e) => e.subject))])).map((c) => [c.lead_id, c]));
-      const writes: { complaint: string; lead: string; decision: 'case_opened' | 'not_opened'; on: string; at: Date; payload: Record<string, unknown> }[] = [];
+      const cases = new Map(
+        (await caseRepo.byLeads(db, [...new Set(decided.map((e) => e.subject))])).map((c) => [c.lead_id, c]),
+      );
+      const writes: {
+        complaint: string;
+        lead: string;
+        decision: 'case_opened' | 'not_opened';
+        on: string;
+        at: Date;
+        payload: Record<string, unknown>;
+      }[] = [];
       for (const e of decided) {
         const c = cases.get(e.subject);
         if (!c) continue; // an ordinary report, not a lead from an inspection
         const lead = await ticketRepo.get(db, c.lead_id);
         // the lead's own timeline entry for this decision carries its reason, note and who decided
-        const entry = [...(await ticketRepo.timeline(db, c.lead_id))].reverse().find((x) => x.type === (e.type === 'ticket.transitioned' ? e.payload.action : ''));
-        const decision = e.type === 'ticket.transitioned' && e.payload.action === 'open_case' ? 'case_opened' as const : 'not_opened' as const;
+        const entry = [...(await ticketRepo.timeline(db, c.lead_id))]
+          .reverse()
+          .find((x) => x.type === (e.type === 'ticket.transitioned' ? e.payload.action : ''));
+        const decision =
+          e.type === 'ticket.transitioned' && e.payload.action === 'open_case'
+            ? ('case_opened' as const)
+            : ('not_opened' as const);
         const p = entry?.payload ?? {};
         writes.push({
-          complaint: c.ticket_id, lead: c.lead_id, decision, on: shanghaiDate(entry?.at ?? e.at), at: entry?.at ?? e.at,
+          complaint: c.ticket_id,
+          lead: c.lead_id,
+          decision,
+          on: shanghaiDate(entry?.at ?? e.at),
+          at: entry?.at ?? e.at,
           payload: {
-            lead_id: c.lead_id, lead_no: lead?.no ?? null, decision, decided_on: shanghaiDate(entry?.at ?? e.at),
-            reason_text: typeof p.reason_text === 'string' ? p.reason_text : null, note: typeof p.note === 'string' ? p.note : null,
+            lead_id: c.lead_id,
+            lead_no: lead?.no ?? null,
+            decision,
+            decided_on: shanghaiDate(entry?.at ?? e.at),
+            reason_text: typeof p.reason_text === 'string' ? p.reason_text : null,
+            note: typeof p.note === 'string' ? p.note : null,
             decided_by: entry?.actor_id ?? null,
           },
         });
@@ -42,8 +64,20 @@ export function caseOutcomeSubscriber(db: Db): DurableSubscriber {
       if (!writes.length) return;
       return async (q) => {
         for (const w of writes) {
-          await caseRepo.setDecision(q, w.lead, { decision: w.decision, decided_on: w.on, reason_text: (w.payload.reason_text as string | null) ?? null, decision_no: null, at: w.at });
-          await ticketRepo.appendEvent(q, w.complaint, { at: w.at, actor_id: 'system', actor_role: 'system', type: 'case_decided', payload: w.payload });
+          await caseRepo.setDecision(q, w.lead, {
+            decision: w.decision,
+            decided_on: w.on,
+            reason_text: (w.payload.reason_text as string | null) ?? null,
+            decision_no: null,
+            at: w.at,
+          });
+          await ticketRepo.appendEvent(q, w.complaint, {
+            at: w.at,
+            actor_id: 'system',
+            actor_role: 'system',
+            type: 'case_decided',
+            payload: w.payload,
+          });
         }
       };
     },

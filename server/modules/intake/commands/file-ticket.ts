@@ -44,16 +44,40 @@ const FAILOVER_RETRY_MS = Number(process.env.XIEZHI_FAILOVER_RETRY_MS ?? 20_000)
 async function fileOnce(ctx: IntakeCtx, actor: Actor, i: FileTicketInput, source: string, sourceId: string) {
   const id = ticketIdFor(source, sourceId);
   const existing = await ticketRepo.get(ctx.db, id);
-  if (existing) return { id: existing.id, no: existing.no, status: existing.status, tracking_code: null, created: false, split: false };
+  if (existing)
+    return {
+      id: existing.id,
+      no: existing.no,
+      status: existing.status,
+      tracking_code: null,
+      created: false,
+      split: false,
+    };
   const code = randomBytes(4).toString('hex').toUpperCase();
   const t: TifTicket = {
-    id: sourceId, kind: i.kind, channel: i.channel, title: i.title, text: i.text, complainant: i.complainant, respondent: i.respondent,
-    location: i.location, amount: i.amount, received_at: i.received_at ?? ctx.now().toISOString(),
+    id: sourceId,
+    kind: i.kind,
+    channel: i.channel,
+    title: i.title,
+    text: i.text,
+    complainant: i.complainant,
+    respondent: i.respondent,
+    location: i.location,
+    amount: i.amount,
+    received_at: i.received_at ?? ctx.now().toISOString(),
     extra: { ...(i.extra ?? {}), consent_odr: i.consent_odr ?? false, filed_by: actor.role },
   };
   const r = await ingestTickets(ctx, [t], { source, actor });
   const row = await ticketRepo.get(ctx.db, id);
   if (!row) return fail('conflict', 'ticket was not stored');
   await ticketRepo.setTrackHash(ctx.db, id, trackHash(code));
-  return { id: row.id, no: row.no, status: row.status, tracking_code: code, created: true, split: r.split > 0, duplicate_of: row.duplicate_of };
+  return {
+    id: row.id,
+    no: row.no,
+    status: row.status,
+    tracking_code: code,
+    created: true,
+    split: r.split > 0,
+    duplicate_of: row.duplicate_of,
+  };
 }

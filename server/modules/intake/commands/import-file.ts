@@ -8,7 +8,14 @@ import ExcelJS from 'exceljs';
 import { InputError, readTif } from '../../../platform/tif/index.js';
 import type { Actor } from '../../access/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
-import { CsvRecords, excelSerialToIso, resolveMapping, rowToTicket, type ColumnMap, type CsvOut } from '../domain/columns.js';
+import {
+  CsvRecords,
+  excelSerialToIso,
+  resolveMapping,
+  rowToTicket,
+  type ColumnMap,
+  type CsvOut,
+} from '../domain/columns.js';
 import { ingestTickets, type IntakeCtx } from './ingest-tickets.js';
 import { parseHandling } from '../domain/handling.js';
 
@@ -42,7 +49,8 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
   if (statSync(o.file).isDirectory()) throw new InputError(`not a file: ${o.file}`);
   const lower = o.file.toLowerCase();
   let rows: AsyncIterable<Row>;
-  if (lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz') || lower.endsWith('.json') || lower.endsWith('.ndjson')) rows = readTif(o.file);
+  if (lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz') || lower.endsWith('.json') || lower.endsWith('.ndjson'))
+    rows = readTif(o.file);
   else if (lower.endsWith('.csv')) rows = readCsv(o.file, o.mapping);
   else if (lower.endsWith('.xlsx')) rows = readXlsx(o.file, o.mapping);
   else throw new InputError(`unsupported file type: ${o.file} (expected .jsonl, .jsonl.gz, .csv or .xlsx)`);
@@ -70,7 +78,10 @@ export async function importFile(ctx: IntakeCtx, o: ImportOptions): Promise<Impo
           add(await ingestTickets(ctx, [batch[i]!], { source, actor: o.actor }));
         } catch (e1) {
           sum.rejected++;
-          o.onRejected?.(lines[i]!, `not stored: ${((e1 as Error).message ?? String(e1)).split('\n')[0]!.slice(0, 200)}`);
+          o.onRejected?.(
+            lines[i]!,
+            `not stored: ${((e1 as Error).message ?? String(e1)).split('\n')[0]!.slice(0, 200)}`,
+          );
         }
       }
     }
@@ -108,13 +119,18 @@ async function* readCsv(file: string, mapping?: ColumnMap): AsyncGenerator<Row> 
   let n = 0;
   function* rows(outs: CsvOut[]): Generator<Row> {
     for (const o of outs) {
-      if ('error' in o) { yield o; continue; }
+      if ('error' in o) {
+        yield o;
+        continue;
+      }
       const rec = o.record;
       if (!headers) {
         headers = rec.map((h) => h.replace(/^\uFEFF/, ''));
         map = resolveMapping(headers, mapping);
         if (!map.has('id') || !map.has('received_at')) {
-          throw new InputError(`${file}: header must name an id and a received_at column (found: ${headers.join(', ').slice(0, 200)}); pass --map`);
+          throw new InputError(
+            `${file}: header must name an id and a received_at column (found: ${headers.join(', ').slice(0, 200)}); pass --map`,
+          );
         }
         reader.expected = headers.length;
         continue;
@@ -135,7 +151,13 @@ const DIGIT_FIELDS = ['complainant.id_number', 'complainant.phone', 'respondent.
 async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore',
+    });
   } catch (e) {
     throw new InputError(`${file}: not a readable XLSX file (${(e as Error).message})`);
   }
@@ -148,18 +170,26 @@ async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row>
         if (!headers) {
           headers = vals.map((v) => String(v ?? ''));
           map = resolveMapping(headers, mapping);
-          if (!map.has('id') || !map.has('received_at')) throw new InputError(`${file}: header must name an id and a received_at column; pass --map`);
+          if (!map.has('id') || !map.has('received_at'))
+            throw new InputError(`${file}: header must name an id and a received_at column; pass --map`);
           continue;
         }
         // a date cell read without styles is a serial number of days
         for (const f of DATE_FIELDS) {
           const at = map!.get(f);
-          if (at !== undefined && typeof vals[at] === 'number') vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
+          if (at !== undefined && typeof vals[at] === 'number')
+            vals[at] = excelSerialToIso(vals[at] as number) ?? String(vals[at]);
         }
         // a spreadsheet program that read an 18-digit ID number as a number kept 15 digits: refuse it, never store a wrong one
-        const lost = DIGIT_FIELDS.find((f) => { const i = map!.get(f); return i !== undefined && typeof vals[i] === 'number' && !Number.isSafeInteger(vals[i]); });
+        const lost = DIGIT_FIELDS.find((f) => {
+          const i = map!.get(f);
+          return i !== undefined && typeof vals[i] === 'number' && !Number.isSafeInteger(vals[i]);
+        });
         if (lost) {
-          yield { line: row.number, error: `${lost} was stored as a number and lost digits (format the column as text before saving)` };
+          yield {
+            line: row.number,
+            error: `${lost} was stored as a number and lost digits (format the column as text before saving)`,
+          };
           continue;
         }
         const t = rowToTicket(vals, map!, headers);

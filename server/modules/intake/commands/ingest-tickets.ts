@@ -35,7 +35,11 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { source: string; actor: Actor }): Promise<IngestResult> {
+export async function ingestTickets(
+  ctx: IntakeCtx,
+  tickets: TifTicket[],
+  o: { source: string; actor: Actor },
+): Promise<IngestResult> {
   const cal = ctx.cal();
   const deps = { sealer: ctx.sealer, cal, source: o.source };
   const seen = new Set<string>();
@@ -72,7 +76,10 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     // it was split exactly when a report part's state travels with it — no guessing from the text on re-import
     const h = parseHandling(t.extra);
     const decidedElsewhere = !!h && typeof h === 'object';
-    const split = row.kind === 'complaint' && (decidedElsewhere ? !!h.report_part : hasReportPart(t)) ? splitReportPart(row, deps) : null;
+    const split =
+      row.kind === 'complaint' && (decidedElsewhere ? !!h.report_part : hasReportPart(t))
+        ? splitReportPart(row, deps)
+        : null;
     if (decidedElsewhere) {
       applyHandling(row, h, h.duplicate_of ? ticketIdFor(o.source, h.duplicate_of) : null);
       if (split && h.report_part) applyHandling(split, h.report_part, null);
@@ -82,11 +89,19 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     rows.push(row);
     if (split) rows.push(split);
   }
-  const existing = await ticketRepo.existingIds(ctx.db, rows.map((r) => r.id));
+  const existing = await ticketRepo.existingIds(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const fresh = rows.filter((r) => !existing.has(r.id));
-  const duplicates = await linkRepeats(ctx, fresh.filter((r) => !decided.has(r.id)));
+  const duplicates = await linkRepeats(
+    ctx,
+    fresh.filter((r) => !decided.has(r.id)),
+  );
   if (ctx.listedAmong) {
-    const listed = await ctx.listedAmong([...new Set(fresh.map((r) => r.complainant_key).filter((k): k is string => !!k))]);
+    const listed = await ctx.listedAmong([
+      ...new Set(fresh.map((r) => r.complainant_key).filter((k): k is string => !!k)),
+    ]);
     for (const r of fresh) {
       if (!r.complainant_key || !listed.has(r.complainant_key)) continue;
       // listed person: the complaint part is handled in simplified form, a report part is still verified in full
@@ -99,8 +114,29 @@ export async function ingestTickets(ctx: IntakeCtx, tickets: TifTicket[], o: { s
     if (inserted.length) {
       // follow-on work (enrichment, similar cases, early warning) reads these after commit — never lost, never early
       const stored = new Set(inserted);
-      await appendEvents(q, fresh.filter((r) => stored.has(r.id)).map((r) => event('ticket.received', r.id, { ticket_id: r.id, kind: r.kind, source: r.source, duplicate_of: r.duplicate_of, parent_id: r.parent_id })));
-      await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.import', subjectType: 'batch', subjectId: o.source, detail: { count: inserted.length } });
+      await appendEvents(
+        q,
+        fresh
+          .filter((r) => stored.has(r.id))
+          .map((r) =>
+            event('ticket.received', r.id, {
+              ticket_id: r.id,
+              kind: r.kind,
+              source: r.source,
+              duplicate_of: r.duplicate_of,
+              parent_id: r.parent_id,
+            }),
+          ),
+      );
+      await audit(q, {
+        actorId: o.actor.id,
+        actorRole: o.actor.role,
+        unitId: o.actor.unitId,
+        action: 'ticket.import',
+        subjectType: 'batch',
+        subjectId: o.source,
+        detail: { count: inserted.length },
+      });
     }
     return inserted;
   });
@@ -137,17 +173,36 @@ async function linkRepeats(ctx: IntakeCtx, rows: NewTicketRow[]): Promise<number
     byKey.set(k, r);
   }
   // repeats of tickets already stored (one query per distinct person in the batch; batches from the API are tiny)
-  const persons = [...new Set(rows.filter((r) => r.complainant_key && !r.duplicate_of && !r.parent_id).map((r) => r.complainant_key!))];
+  const persons = [
+    ...new Set(rows.filter((r) => r.complainant_key && !r.duplicate_of && !r.parent_id).map((r) => r.complainant_key!)),
+  ];
   if (persons.length > 0 && persons.length <= 50) {
     for (const p of persons) {
       const mine = rows.filter((r) => r.complainant_key === p && !r.duplicate_of && !r.parent_id);
       const since = mine.reduce((m, r) => (r.received_date < m ? r.received_date : m), mine[0]!.received_date);
       const prev = await ticketRepo.recentByComplainant(ctx.db, p, shiftDate(since, -30));
-      const recent: TifTicket[] = prev.map((x) => ({ id: x.id, received_at: x.received_date, title: x.title ?? undefined, text: x.body ?? undefined, complainant: { id: p }, respondent: { name: x.respondent_key ?? undefined } }));
+      const recent: TifTicket[] = prev.map((x) => ({
+        id: x.id,
+        received_at: x.received_date,
+        title: x.title ?? undefined,
+        text: x.body ?? undefined,
+        complainant: { id: p },
+        respondent: { name: x.respondent_key ?? undefined },
+      }));
       for (const r of mine) {
-        const cand: TifTicket = { id: r.id, received_at: r.received_date, title: r.title ?? undefined, text: r.body ?? undefined, complainant: { id: p }, respondent: { name: r.respondent_key ?? undefined } };
+        const cand: TifTicket = {
+          id: r.id,
+          received_at: r.received_date,
+          title: r.title ?? undefined,
+          text: r.body ?? undefined,
+          complainant: { id: p },
+          respondent: { name: r.respondent_key ?? undefined },
+        };
         // near-identical text from the same person within 30 days (char-shingle Jaccard, digits folded)
-        const hit = findDuplicate(cand, recent.filter((x) => x.id !== r.id && x.received_at <= cand.received_at));
+        const hit = findDuplicate(
+          cand,
+          recent.filter((x) => x.id !== r.id && x.received_at <= cand.received_at),
+        );
         if (hit) {
           markDuplicate(r, hit.id);
           r.event = { ...r.event, similarity: hit.similarity, why: hit.why };

@@ -10,7 +10,11 @@ import type { Sealer } from '../../../platform/crypto/index.js';
 import { ticketRepo } from '../../workflow/index.js';
 import { protectText } from '../domain/protect-text.js';
 
-export async function redactStoredTexts(db: Db, sealer: Sealer, o: { batch?: number; log?: (msg: string) => void } = {}): Promise<number> {
+export async function redactStoredTexts(
+  db: Db,
+  sealer: Sealer,
+  o: { batch?: number; log?: (msg: string) => void } = {},
+): Promise<number> {
   const batch = o.batch ?? 2000;
   let n = 0;
   for (;;) {

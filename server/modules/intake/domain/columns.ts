@@ -9,7 +9,18 @@ export type ColumnMap = Record<string, string>;
 
 const DEFAULT_HEADERS: Record<string, string[]> = {
   id: ['id', '工单编号', '工单号', '编号', '登记编号', '投诉编号', '举报编号', '诉求编号', '受理编号'],
-  received_at: ['received_at', '登记时间', '受理时间', '接收时间', '投诉时间', '举报时间', '来电时间', '创建时间', '日期', 'date'],
+  received_at: [
+    'received_at',
+    '登记时间',
+    '受理时间',
+    '接收时间',
+    '投诉时间',
+    '举报时间',
+    '来电时间',
+    '创建时间',
+    '日期',
+    'date',
+  ],
   kind: ['kind', '诉求类型', '类型', '工单类型', '业务类型', '诉求性质'],
   channel: ['channel', '来源', '渠道', '来源渠道', '诉求渠道'],
   title: ['title', '标题', '主题', '诉求标题'],
@@ -19,7 +30,16 @@ const DEFAULT_HEADERS: Record<string, string[]> = {
   'complainant.phone': ['complainant_phone', '联系电话', '电话', '手机', '投诉人电话', '来电号码'],
   'complainant.id_number': ['complainant_id_number', '身份证号', '证件号码', '身份证'],
   'complainant.address': ['complainant_address', '投诉人地址', '联系地址', '通讯地址'],
-  'respondent.name': ['respondent_name', '被投诉人', '被投诉单位', '被举报人', '被举报单位', '企业名称', '经营者名称', '商家名称'],
+  'respondent.name': [
+    'respondent_name',
+    '被投诉人',
+    '被投诉单位',
+    '被举报人',
+    '被举报单位',
+    '企业名称',
+    '经营者名称',
+    '商家名称',
+  ],
   'respondent.address': ['respondent_address', '被投诉人地址', '被投诉单位地址', '经营地址', '企业地址', '被举报地址'],
   'respondent.credit_code': ['respondent_credit_code', '统一社会信用代码', '信用代码'],
   'respondent.platform': ['platform', '平台', '电商平台', '交易平台'],
@@ -29,7 +49,11 @@ const DEFAULT_HEADERS: Record<string, string[]> = {
 
 export function resolveMapping(headers: string[], custom?: ColumnMap): Map<string, number> {
   const idx = new Map<string, number>();
-  const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
+  const norm = (h: string) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
   const hs = headers.map(norm);
   if (custom) {
     for (const [field, header] of Object.entries(custom)) {
@@ -51,7 +75,11 @@ export function resolveMapping(headers: string[], custom?: ColumnMap): Map<strin
 }
 
 /** One spreadsheet row → a TIF ticket or a rejection reason. */
-export function rowToTicket(row: (string | number | Date | null | undefined)[], mapping: Map<string, number>, headers: string[]): TifTicket | string {
+export function rowToTicket(
+  row: (string | number | Date | null | undefined)[],
+  mapping: Map<string, number>,
+  headers: string[],
+): TifTicket | string {
   const o: Record<string, unknown> = {};
   const used = new Set<number>();
   for (const [field, i] of mapping) {
@@ -68,7 +96,8 @@ export function rowToTicket(row: (string | number | Date | null | undefined)[], 
   if (typeof o.received_at === 'string') o.received_at = normaliseDate(o.received_at);
   const extra: Record<string, unknown> = {};
   row.forEach((v, i) => {
-    if (!used.has(i) && v !== null && v !== undefined && v !== '' && headers[i]) extra[headers[i]!] = v instanceof Date ? v.toISOString() : v;
+    if (!used.has(i) && v !== null && v !== undefined && v !== '' && headers[i])
+      extra[headers[i]!] = v instanceof Date ? v.toISOString() : v;
   });
   if (Object.keys(extra).length) o.extra = extra;
   return toTicket(o);
@@ -159,7 +188,10 @@ export class CsvRecords {
   /** number of fields a record must have (the header's), once known */
   expected: number | null = null;
 
-  constructor(private readonly maxLines = 200, private readonly maxChars = 1_000_000) {}
+  constructor(
+    private readonly maxLines = 200,
+    private readonly maxChars = 1_000_000,
+  ) {}
 
   push(n: number, line: string): CsvOut[] {
     const out: CsvOut[] = [];
@@ -198,7 +230,12 @@ export class CsvRecords {
     this.span = [];
     this.chars = 0;
     this.p = new CsvParser();
-    if (first) out.push({ line: first[0], error: 'unterminated quoted field (a quote opened on this line never closes); the line is skipped and reading resumes on the next line' });
+    if (first)
+      out.push({
+        line: first[0],
+        error:
+          'unterminated quoted field (a quote opened on this line never closes); the line is skipped and reading resumes on the next line',
+      });
     for (const [n, l] of rest) this.feed(n, l, out);
   }
 }

@@ -13,7 +13,8 @@ const read = (lines: string[], expected: number | null = 3, maxLines = 200) => {
 describe('CSV records with recovery from a broken quote', () => {
   it('keeps legitimate quoted line breaks', () => {
     expect(read(['1,"first line', 'second line",x', '2,b,c'])).toEqual([
-      { line: 1, record: ['1', 'first line\nsecond line', 'x'] }, { line: 3, record: ['2', 'b', 'c'] },
+      { line: 1, record: ['1', 'first line\nsecond line', 'x'] },
+      { line: 3, record: ['2', 'b', 'c'] },
     ]);
   });
 
@@ -22,7 +23,8 @@ describe('CSV records with recovery from a broken quote', () => {
     expect(out).toEqual([
       { line: 1, record: ['1', 'a', 'b'] },
       { line: 2, error: expect.stringMatching(/unterminated quoted field/) },
-      { line: 3, record: ['3', 'd', 'e'] }, { line: 4, record: ['4', 'f', 'g'] },
+      { line: 3, record: ['3', 'd', 'e'] },
+      { line: 4, record: ['4', 'f', 'g'] },
     ]);
   });
 
@@ -35,7 +37,11 @@ describe('CSV records with recovery from a broken quote', () => {
   it('rejects a multi-line record of the wrong shape and reads its lines again', () => {
     const out = read(['1,"a', 'b",c,d,e', '2,x,y']);
     // line 2 read alone is a record of its own (its fields are judged by rowToTicket, like any other row)
-    expect(out).toEqual([{ line: 1, error: expect.any(String) }, { line: 2, record: ['b"', 'c', 'd', 'e'] }, { line: 3, record: ['2', 'x', 'y'] }]);
+    expect(out).toEqual([
+      { line: 1, error: expect.any(String) },
+      { line: 2, record: ['b"', 'c', 'd', 'e'] },
+      { line: 3, record: ['2', 'x', 'y'] },
+    ]);
   });
 
   it('gives up on a span longer than the limit, then resumes', () => {

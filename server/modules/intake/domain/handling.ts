@@ -43,19 +43,33 @@ export function statusCode(s: unknown): string | null {
   return BY_LABEL.get(t) ?? null;
 }
 
-const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? v.slice(0, 200) : String(v).slice(0, 200));
-const int = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) < 30000 ? Number(v) : NaN);
+const str = (v: unknown) =>
+  v === null || v === undefined || v === '' ? null : typeof v === 'string' ? v.slice(0, 200) : String(v).slice(0, 200);
+const int = (v: unknown) =>
+  v === null || v === undefined || v === ''
+    ? undefined
+    : Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) < 30000
+      ? Number(v)
+      : NaN;
 
 function day(v: unknown, field: string): string | null | { problem: string } {
   if (v === null || v === undefined || v === '') return null;
   const s = String(v).trim().slice(0, 10);
-  return DAY.test(s) && !dateTimeProblem(s) ? s : { problem: `${field} is not a date: ${JSON.stringify(v).slice(0, 30)}` };
+  return DAY.test(s) && !dateTimeProblem(s)
+    ? s
+    : { problem: `${field} is not a date: ${JSON.stringify(v).slice(0, 30)}` };
 }
 
 function parseState(o: Record<string, unknown>, prefix: string): HandlingState | string {
   const status = statusCode(o.status);
   if (!status) return `${prefix}status is not a known status: ${JSON.stringify(o.status ?? null).slice(0, 40)}`;
-  const h: HandlingState = { status, outcome: str(o.outcome), legal_basis: str(o.legal_basis), due_kind: str(o.due_kind), odr_key: str(o.odr_key) };
+  const h: HandlingState = {
+    status,
+    outcome: str(o.outcome),
+    legal_basis: str(o.legal_basis),
+    due_kind: str(o.due_kind),
+    odr_key: str(o.odr_key),
+  };
   for (const f of ['due_date', 'suspended_since'] as const) {
     const d = day(o[f], prefix + f);
     if (d && typeof d === 'object') return d.problem;
@@ -63,13 +77,22 @@ function parseState(o: Record<string, unknown>, prefix: string): HandlingState |
   }
   if (o.closed_at !== null && o.closed_at !== undefined && o.closed_at !== '') {
     const at = String(o.closed_at).trim();
-    if (dateTimeProblem(at)) return `${prefix}closed_at is not a date-time: ${JSON.stringify(o.closed_at).slice(0, 40)}`;
+    if (dateTimeProblem(at))
+      return `${prefix}closed_at is not a date-time: ${JSON.stringify(o.closed_at).slice(0, 40)}`;
     // a spreadsheet's zone-less time is Shanghai wall-clock time, like every zone-less TIF time
-    h.closed_at = /(Z|[+-]\d{2}:?\d{2})$/.test(at) ? at : at.length === 10 ? `${at}T00:00:00+08:00` : `${at.replace(' ', 'T')}+08:00`;
+    h.closed_at = /(Z|[+-]\d{2}:?\d{2})$/.test(at)
+      ? at
+      : at.length === 10
+        ? `${at}T00:00:00+08:00`
+        : `${at.replace(' ', 'T')}+08:00`;
   }
   let deadlines = o.deadlines;
   if (typeof deadlines === 'string' && deadlines.trim().startsWith('{')) {
-    try { deadlines = JSON.parse(deadlines); } catch { return `${prefix}deadlines is not a JSON object`; }
+    try {
+      deadlines = JSON.parse(deadlines);
+    } catch {
+      return `${prefix}deadlines is not a JSON object`;
+    }
   }
   if (deadlines !== undefined && deadlines !== null && deadlines !== '') {
     if (typeof deadlines !== 'object' || Array.isArray(deadlines)) return `${prefix}deadlines is not an object`;
@@ -104,7 +127,12 @@ export function parseHandling(extra: Record<string, unknown> | undefined): Handl
   const out: Handling = { ...h, duplicate_of: str(o.duplicate_of) };
   const rp = o.report_part;
   if (rp !== undefined && rp !== null && rp !== '') {
-    const r = typeof rp === 'object' && !Array.isArray(rp) ? parseState(rp as Record<string, unknown>, 'handling.report_part.') : statusCode(rp) ? { status: statusCode(rp)! } : 'handling.report_part is not a known status';
+    const r =
+      typeof rp === 'object' && !Array.isArray(rp)
+        ? parseState(rp as Record<string, unknown>, 'handling.report_part.')
+        : statusCode(rp)
+          ? { status: statusCode(rp)! }
+          : 'handling.report_part is not a known status';
     if (typeof r === 'string') return r;
     out.report_part = r;
   }
@@ -130,5 +158,9 @@ export function applyHandling(row: NewTicketRow, h: HandlingState, duplicateOf: 
   row.closed_at = h.closed_at ?? null;
   if (h.abnormal !== undefined) row.abnormal = h.abnormal;
   if (duplicateOf) row.duplicate_of = duplicateOf;
-  row.event = { ...row.event, imported_handling: { status: h.status, outcome: h.outcome ?? null }, note: '导入时保留原系统的办理状态' };
+  row.event = {
+    ...row.event,
+    imported_handling: { status: h.status, outcome: h.outcome ?? null },
+    note: '导入时保留原系统的办理状态',
+  };
 }

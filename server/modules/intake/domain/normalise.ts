@@ -11,10 +11,16 @@ import { intakeState, ruleSetFor, type NewTicketRow } from '../../workflow/index
 import { TICKET_KINDS, type TifTicket } from '../../../../shared/tif.js';
 import { normaliseBusinessKey } from './business-key.js';
 
-export const ticketIdFor = (source: string, sourceId: string) => 'T' + createHash('sha1').update(`${source}\0${sourceId}`).digest('hex').slice(0, 23);
+export const ticketIdFor = (source: string, sourceId: string) =>
+  'T' + createHash('sha1').update(`${source}\0${sourceId}`).digest('hex').slice(0, 23);
 
 const KIND_ALIASES: Record<string, string> = {
-  投诉: 'complaint', 举报: 'report', 咨询: 'consultation', 建议: 'suggestion', 求助: 'help', 意见建议: 'suggestion',
+  投诉: 'complaint',
+  举报: 'report',
+  咨询: 'consultation',
+  建议: 'suggestion',
+  求助: 'help',
+  意见建议: 'suggestion',
 };
 
 export function normaliseKind(k?: string): string {
@@ -30,7 +36,8 @@ export function hasReportPart(t: TifTicket): boolean {
   const text = `${t.title ?? ''}${t.text ?? ''}`;
   if (!/(投诉|退款|退货|赔偿|调解|维修|换货)/.test(text)) return false;
   // an actual report of a violation — not the threat "否则向市场监管部门举报" that only backs a compensation demand
-  const re = /((并|现|特此|同时|另外?|也|一并)(向[^，。]{0,12})?举报|举报(该|其|这家|此|涉事)|要求(依法|有关部门|贵局)?(查处|处罚|立案)|请(依法|贵局)?(查处|处罚|立案))/g;
+  const re =
+    /((并|现|特此|同时|另外?|也|一并)(向[^，。]{0,12})?举报|举报(该|其|这家|此|涉事)|要求(依法|有关部门|贵局)?(查处|处罚|立案)|请(依法|贵局)?(查处|处罚|立案))/g;
   for (const m of text.matchAll(re)) {
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (!/(否则|不然|要不|如不|若不)/.test(before)) return true;
@@ -48,23 +55,50 @@ export interface NormaliseDeps {
  * The business pre-fill found in the text (text/index.ts), when the ticket names none. Pre-fill's address is not used:
  * its spans lose their context (「浦东」 out of 浦东河, 「北京市政路」 out of 北京市政路桥公司).
  */
-export interface PrefillHints { business?: { value?: unknown } }
+export interface PrefillHints {
+  business?: { value?: unknown };
+}
 const hint = (f?: { value?: unknown }) => (typeof f?.value === 'string' && f.value ? f.value : undefined);
 
-export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?: string, pf?: PrefillHints): NewTicketRow {
+export function normaliseTicket(
+  t: TifTicket,
+  deps: NormaliseDeps,
+  kindOverride?: string,
+  pf?: PrefillHints,
+): NewTicketRow {
   const kind = kindOverride ?? normaliseKind(t.kind);
   const receivedDate = shanghaiDate(t.received_at);
-  const receivedAt = /(Z|[+-]\d{2}:?\d{2})$/.test(t.received_at) ? t.received_at : t.received_at.length === 10 ? `${t.received_at}T00:00:00+08:00` : `${t.received_at}+08:00`;
+  const receivedAt = /(Z|[+-]\d{2}:?\d{2})$/.test(t.received_at)
+    ? t.received_at
+    : t.received_at.length === 10
+      ? `${t.received_at}T00:00:00+08:00`
+      : `${t.received_at}+08:00`;
   const rules = ruleSetFor(receivedDate);
   const c = t.complainant ?? {};
   const hasPerson = !!(c.name || c.phone || c.id_number || c.address || c.id);
   const phone = c.phone ? deps.sealer.hash('phone', c.phone) : null;
   const idno = c.id_number ? deps.sealer.hash('idno', c.id_number) : null;
   // person key: the strongest identifier available (ID number, then phone, then the source's person id, then name+address)
-  const personKey = idno ?? phone ?? (c.id ? deps.sealer.hash('person', `${deps.source}:${c.id}`) : c.name && c.address ? deps.sealer.hash('name', `${c.name}|${c.address}`) : null);
+  const personKey =
+    idno ??
+    phone ??
+    (c.id
+      ? deps.sealer.hash('person', `${deps.source}:${c.id}`)
+      : c.name && c.address
+        ? deps.sealer.hash('name', `${c.name}|${c.address}`)
+        : null);
   const realName = !!(c.name && (c.phone || c.id_number));
   const r = t.respondent ?? {};
-  const d = dispatch({ kind, respondentAddress: r.address, respondentName: r.name ?? hint(pf?.business), respondentCreditCode: r.credit_code, platform: r.platform, location: t.location, text: `${t.title ?? ''} ${t.text ?? ''}`, ruleVersion: rules.version });
+  const d = dispatch({
+    kind,
+    respondentAddress: r.address,
+    respondentName: r.name ?? hint(pf?.business),
+    respondentCreditCode: r.credit_code,
+    platform: r.platform,
+    location: t.location,
+    text: `${t.title ?? ''} ${t.text ?? ''}`,
+    ruleVersion: rules.version,
+  });
   const s = intakeState(deps.cal, rules, kind, receivedDate, realName);
   const textLimit = 100_000; // a 1 MB paste is kept in extra.original_length, the first 100k chars are handled
   const body = t.text && t.text.length > textLimit ? t.text.slice(0, textLimit) : (t.text ?? null);
@@ -78,7 +112,9 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
     received_date: receivedDate,
     title: t.title?.slice(0, 500) ?? null,
     body,
-    complainant_enc: hasPerson ? deps.sealer.seal({ name: c.name, phone: c.phone, id_number: c.id_number, address: c.address, id: c.id }) : null,
+    complainant_enc: hasPerson
+      ? deps.sealer.seal({ name: c.name, phone: c.phone, id_number: c.id_number, address: c.address, id: c.id })
+      : null,
     complainant_key: personKey,
     phone_hash: phone,
     idno_hash: idno,
@@ -109,7 +145,18 @@ export function normaliseTicket(t: TifTicket, deps: NormaliseDeps, kindOverride?
     parent_id: null,
     duplicate_of: null,
     abnormal: false,
-    event: { channel: t.channel ?? null, source: deps.source, dispatch: { unit_id: d.unit_id, basis: d.basis, confidence: d.confidence, ...(d.suggested_action ? { suggested_action: d.suggested_action, refer_to: d.refer_to } : {}), ...(d.unresolved ? { unresolved: d.unresolved } : {}) }, rule_version: rules.version },
+    event: {
+      channel: t.channel ?? null,
+      source: deps.source,
+      dispatch: {
+        unit_id: d.unit_id,
+        basis: d.basis,
+        confidence: d.confidence,
+        ...(d.suggested_action ? { suggested_action: d.suggested_action, refer_to: d.refer_to } : {}),
+        ...(d.unresolved ? { unresolved: d.unresolved } : {}),
+      },
+      rule_version: rules.version,
+    },
   };
 }
 
@@ -128,7 +175,11 @@ export function splitReportPart(parent: NewTicketRow, deps: NormaliseDeps): NewT
     deadlines: s.deadlines,
     parent_id: parent.id,
     title: parent.title ? `[举报部分] ${parent.title}` : '[举报部分]',
-    event: { ...parent.event, split_from: parent.id, note: '同一诉求同时包含投诉和举报，举报部分依举报程序单独处理（第20号令第七条）' },
+    event: {
+      ...parent.event,
+      split_from: parent.id,
+      note: '同一诉求同时包含投诉和举报，举报部分依举报程序单独处理（第20号令第七条）',
+    },
   };
 }
 

@@ -21,7 +21,15 @@ export function protectText(
   row: Pick<NewTicketRow, 'title' | 'body' | 'prefill' | 'extra'>,
   sealer: Sealer,
   known: Known = {},
-): { title: string | null; body: string | null; prefill: Record<string, unknown> | null; extra: Record<string, unknown> | null; text_enc: string | null; pii: Record<string, number> | null; redaction: number } {
+): {
+  title: string | null;
+  body: string | null;
+  prefill: Record<string, unknown> | null;
+  extra: Record<string, unknown> | null;
+  text_enc: string | null;
+  pii: Record<string, number> | null;
+  redaction: number;
+} {
   // a name the text gives by its cue (本人张伟) is masked in the title and the pre-fill too ("张伟投诉健身房")
   const found = [...namesIn(row.body ?? ''), ...namesIn(row.title ?? '')];
   const o: RedactOptions = { known: { names: [known.name, ...found], phones: [known.phone], ids: [known.id_number] } };
@@ -42,7 +50,10 @@ export function protectText(
   if (JSON.stringify(prefill) !== JSON.stringify(row.prefill)) sealed.prefill = row.prefill;
   if (JSON.stringify(extra) !== JSON.stringify(row.extra)) sealed.extra = row.extra;
   return {
-    title, body, prefill, extra,
+    title,
+    body,
+    prefill,
+    extra,
     text_enc: Object.keys(sealed).length ? sealer.seal(sealed) : null,
     pii: Object.keys(pii).length ? pii : null,
     redaction: REDACTION_VERSION,

@@ -18,21 +18,40 @@ export interface TemplateEdit {
   base_version: number;
 }
 
-export async function editTemplate(db: { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> }, actor: Actor, key: string, e: TemplateEdit, at: Date): Promise<TemplateRow> {
+export async function editTemplate(
+  db: { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> },
+  actor: Actor,
+  key: string,
+  e: TemplateEdit,
+  at: Date,
+): Promise<TemplateRow> {
   const v = checkTemplateEdit(e);
   if (!v.ok) return fail('invalid_input', v.message);
   return db.tx(async (q) => {
     const cur = await knowledgeRepo.latestTemplate(q, key, true);
     if (!cur) return fail('not_found', `模板不存在 (${key})`);
-    if (cur.version !== e.base_version) return fail('conflict', `模板已被他人修改（当前为第${cur.version}版），请刷新后再编辑`);
-    if (cur.title === e.title.trim() && cur.body === e.body) return fail('invalid_input', '内容与当前版本相同，无需保存');
+    if (cur.version !== e.base_version)
+      return fail('conflict', `模板已被他人修改（当前为第${cur.version}版），请刷新后再编辑`);
+    if (cur.title === e.title.trim() && cur.body === e.body)
+      return fail('invalid_input', '内容与当前版本相同，无需保存');
     const row: TemplateRow = {
-      ...cur, version: cur.version + 1, title: e.title.trim(), body: e.body, note: e.note?.trim() || null,
-      source: cur.source, edited_by: actor.displayName, edited_at: at,
+      ...cur,
+      version: cur.version + 1,
+      title: e.title.trim(),
+      body: e.body,
+      note: e.note?.trim() || null,
+      source: cur.source,
+      edited_by: actor.displayName,
+      edited_at: at,
     };
     await knowledgeRepo.insertTemplate(q, row);
     await audit(q, {
-      actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'knowledge.template_edit', subjectType: 'template', subjectId: key,
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'knowledge.template_edit',
+      subjectType: 'template',
+      subjectId: key,
       detail: { from_version: cur.version, version: row.version, note: row.note },
     });
     return row;

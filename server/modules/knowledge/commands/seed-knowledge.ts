@@ -11,7 +11,10 @@ import { knowledgeRepo } from '../repository.js';
 
 export async function seedKnowledge(db: Db, at: Date): Promise<{ templates: number }> {
   return db.tx(async (q) => {
-    const templates = await knowledgeRepo.seedTemplates(q, SEED_TEMPLATES.map((t) => ({ ...t, edited_by: '系统（初始版本）', edited_at: at })));
+    const templates = await knowledgeRepo.seedTemplates(
+      q,
+      SEED_TEMPLATES.map((t) => ({ ...t, edited_by: '系统（初始版本）', edited_at: at })),
+    );
     await knowledgeRepo.upsertLaws(q, SEED_LAWS, at);
     await knowledgeRepo.upsertGuide(q, SEED_GUIDE, at);
     return { templates };

@@ -4,7 +4,20 @@ import { SEED_GUIDE } from '../data/guide.js';
 import { SEED_LAWS } from '../data/laws.js';
 import { CATEGORIES, PROBLEM_TYPES } from '../../../../shared/domain.js';
 
-const item = (id: string, p: Partial<GuideItem>): GuideItem => ({ id, seq: Number(id), title: '', category: null, problem: null, tags: [], case_text: '', analysis: '', tip: '', source: '', law_refs: [], ...p });
+const item = (id: string, p: Partial<GuideItem>): GuideItem => ({
+  id,
+  seq: Number(id),
+  title: '',
+  category: null,
+  problem: null,
+  tags: [],
+  case_text: '',
+  analysis: '',
+  tip: '',
+  source: '',
+  law_refs: [],
+  ...p,
+});
 
 describe('guide search', () => {
   const items = [
@@ -27,7 +40,9 @@ describe('guide search', () => {
   it('finds shipped items by what a business would type', () => {
     expect(searchGuide(SEED_GUIDE, '七日无理由')[0]!.id).toBe('guide-03');
     expect(searchGuide(SEED_GUIDE, '自动续费')[0]!.id).toBe('guide-21');
-    expect(searchGuide(SEED_GUIDE, '十倍赔偿').map((i) => i.id)).toEqual(expect.arrayContaining(['guide-07', 'guide-08']));
+    expect(searchGuide(SEED_GUIDE, '十倍赔偿').map((i) => i.id)).toEqual(
+      expect.arrayContaining(['guide-07', 'guide-08']),
+    );
   });
 });
 

@@ -1,12 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { articleNumber, articleOn, chineseNumber, citation, searchLaws, toChineseNumber, type LawArticle } from './laws.js';
+import {
+  articleNumber,
+  articleOn,
+  chineseNumber,
+  citation,
+  searchLaws,
+  toChineseNumber,
+  type LawArticle,
+} from './laws.js';
 import { SEED_LAWS } from '../data/laws.js';
 
-const row = (p: Partial<LawArticle>): LawArticle => ({ id: 'x', law: '某法', short_name: '某法', issuer_no: null, article: '第十五条', article_no: 15, paragraph: null, text: '', is_summary: false, in_force_from: '2020-01-01', in_force_to: null, source: '', ...p });
+const row = (p: Partial<LawArticle>): LawArticle => ({
+  id: 'x',
+  law: '某法',
+  short_name: '某法',
+  issuer_no: null,
+  article: '第十五条',
+  article_no: 15,
+  paragraph: null,
+  text: '',
+  is_summary: false,
+  in_force_from: '2020-01-01',
+  in_force_to: null,
+  source: '',
+  ...p,
+});
 
 describe('article numbers', () => {
   it('reads and writes Chinese numerals as laws use them', () => {
-    for (const [s, n] of [['十', 10], ['十五', 15], ['二十一', 21], ['一百四十八', 148], ['一百零五', 105], ['二百', 200]] as const) {
+    for (const [s, n] of [
+      ['十', 10],
+      ['十五', 15],
+      ['二十一', 21],
+      ['一百四十八', 148],
+      ['一百零五', 105],
+      ['二百', 200],
+    ] as const) {
       expect(chineseNumber(s)).toBe(n);
       expect(toChineseNumber(n)).toBe(s);
     }
@@ -48,7 +77,11 @@ describe('in force by date', () => {
   });
   it('search needs every word and honours the date', () => {
     expect(searchLaws(SEED_LAWS, '消费者权益保护法 欺诈').map((l) => l.id)).toEqual(['cpl-55']);
-    expect(searchLaws(SEED_LAWS, '不予受理', '2026-05-01').every((l) => l.in_force_from <= '2026-05-01' && !l.id.startsWith('o20'))).toBe(true);
+    expect(
+      searchLaws(SEED_LAWS, '不予受理', '2026-05-01').every(
+        (l) => l.in_force_from <= '2026-05-01' && !l.id.startsWith('o20'),
+      ),
+    ).toBe(true);
     expect(searchLaws(SEED_LAWS, '食品安全法 第一百四十八条').map((l) => l.id)).toEqual(['fsl-148']);
   });
 });

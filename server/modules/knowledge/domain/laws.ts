@@ -22,7 +22,20 @@ export interface LawArticle {
   source: string;
 }
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 五十五 → 55, 一百四十八 → 148, 十 → 10; Arabic digits pass through; anything else → null. */
 export function chineseNumber(s: string): number | null {
@@ -61,7 +74,8 @@ export function articleNumber(a: string): number | null {
 }
 
 /** Whether an article is in force on a day (from inclusive, to inclusive). */
-export const inForceOn = (a: Pick<LawArticle, 'in_force_from' | 'in_force_to'>, day: string) => a.in_force_from <= day && (!a.in_force_to || day <= a.in_force_to);
+export const inForceOn = (a: Pick<LawArticle, 'in_force_from' | 'in_force_to'>, day: string) =>
+  a.in_force_from <= day && (!a.in_force_to || day <= a.in_force_to);
 
 /** The row in force on `day` among versions of one article (a paragraph row only when asked for that paragraph). */
 export function articleOn(rows: LawArticle[], day: string, paragraph?: number | null): LawArticle | undefined {
@@ -76,10 +90,15 @@ export const citation = (a: Pick<LawArticle, 'short_name' | 'article' | 'paragra
 
 /** Text search over the library: every word must appear in the law's names, the article or its text. */
 export function searchLaws<T extends LawArticle>(rows: T[], q: string, day?: string): T[] {
-  const words = q.toLowerCase().split(/[\s,，、]+/u).filter(Boolean);
+  const words = q
+    .toLowerCase()
+    .split(/[\s,，、]+/u)
+    .filter(Boolean);
   return rows.filter((r) => {
     if (day && !inForceOn(r, day)) return false;
     const hay = `${r.law} ${r.short_name} ${r.article} ${r.text}`.toLowerCase();
-    return words.every((w) => hay.includes(w) || (articleNumber(w) !== null && articleNumber(w) === r.article_no && /^第/.test(w)));
+    return words.every(
+      (w) => hay.includes(w) || (articleNumber(w) !== null && articleNumber(w) === r.article_no && /^第/.test(w)),
+    );
   });
 }

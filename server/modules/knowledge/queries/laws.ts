@@ -4,10 +4,22 @@
  */
 import { fail } from '../../../platform/errors/index.js';
 import type { Queryable } from '../../../platform/db/index.js';
-import { articleNumber, articleOn, citation, chineseNumber, inForceOn, searchLaws, type LawArticle } from '../domain/laws.js';
+import {
+  articleNumber,
+  articleOn,
+  citation,
+  chineseNumber,
+  inForceOn,
+  searchLaws,
+  type LawArticle,
+} from '../domain/laws.js';
 import { knowledgeRepo } from '../repository.js';
 
-const present = (a: LawArticle, on?: string) => ({ ...a, citation: citation(a), in_force: on ? inForceOn(a, on) : undefined });
+const present = (a: LawArticle, on?: string) => ({
+  ...a,
+  citation: citation(a),
+  in_force: on ? inForceOn(a, on) : undefined,
+});
 
 export async function listLaws(db: Queryable, f: { q?: string; on?: string } = {}) {
   const rows = await knowledgeRepo.laws(db);
@@ -21,7 +33,11 @@ export async function lawArticle(db: Queryable, law: string, article: string, on
   if (n === null) return fail('invalid_input', `条号格式应为“第五十五条”或数字：${article}`);
   const rows = await knowledgeRepo.article(db, law.trim(), n);
   const chosen = on ? [articleOn(rows, on)].filter((r): r is LawArticle => !!r) : rows;
-  if (!chosen.length) return fail('not_found', on ? `法律依据库中没有${on}有效的《${law}》${article}` : `法律依据库中没有《${law}》${article}`);
+  if (!chosen.length)
+    return fail(
+      'not_found',
+      on ? `法律依据库中没有${on}有效的《${law}》${article}` : `法律依据库中没有《${law}》${article}`,
+    );
   return { items: chosen.map((r) => present(r, on)) };
 }
 
@@ -36,11 +52,18 @@ export interface LegalBasis {
  * The library's row for a citation as decisions write it ("第十五条第一项", "第二十三条第一款第六项") of a law on a day,
  * or undefined when the library does not hold it (the caller keeps its own wording then).
  */
-export async function legalBasis(db: Queryable, law: string, article: string, on: string): Promise<LegalBasis | undefined> {
+export async function legalBasis(
+  db: Queryable,
+  law: string,
+  article: string,
+  on: string,
+): Promise<LegalBasis | undefined> {
   const m = /^第([零〇一二两三四五六七八九十百千\d]+)条(?:第([零〇一二两三四五六七八九十\d]+)款)?/.exec(article.trim());
   if (!m) return undefined;
   const n = chineseNumber(m[1]!);
   if (n === null) return undefined;
   const row = articleOn(await knowledgeRepo.article(db, law, n), on, m[2] ? chineseNumber(m[2]) : null);
-  return row ? { id: row.id, citation: `《${row.law}》${row.article}`, text: row.text, is_summary: row.is_summary } : undefined;
+  return row
+    ? { id: row.id, citation: `《${row.law}》${row.article}`, text: row.text, is_summary: row.is_summary }
+    : undefined;
 }

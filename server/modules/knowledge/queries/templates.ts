@@ -8,11 +8,16 @@ export type TemplateView = TemplateRow & { category_label: string };
 const present = (t: TemplateRow): TemplateView => ({ ...t, category_label: categoryLabel(t.use, t.category) });
 
 /** The latest version of every template; `use` '12345' or 'outcome', `category` one of that use's codes. */
-export async function listTemplates(db: Queryable, f: { use?: TemplateUse; category?: string } = {}): Promise<TemplateView[]> {
+export async function listTemplates(
+  db: Queryable,
+  f: { use?: TemplateUse; category?: string } = {},
+): Promise<TemplateView[]> {
   // in the catalogue's order (12345 categories, then outcomes); keys a bureau added later come last
   const order = [...CATEGORIES_12345, ...OUTCOMES] as string[];
   const rank = (t: TemplateRow) => (order.includes(t.category) ? order.indexOf(t.category) : order.length);
-  return (await knowledgeRepo.latestTemplates(db, f)).sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key)).map(present);
+  return (await knowledgeRepo.latestTemplates(db, f))
+    .sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))
+    .map(present);
 }
 
 /** The latest version of one template, or undefined. */

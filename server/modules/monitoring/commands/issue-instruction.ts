@@ -28,12 +28,45 @@ export async function issueInstruction(ctx: Ctx, actor: Actor, i: IssueInput) {
     const id = randomUUID();
     const at = ctx.now();
     const keywords = [...new Set((i.keywords ?? []).map((k) => k.trim()).filter(Boolean))].slice(0, 30);
-    const no = await monitoringRepo.insert(q, { id, title: i.title.trim(), topic: i.topic.trim(), requirements: i.requirements.trim(), keywords, body_user_id: body.id, body_name: body.name, due_date: due, issued_at: at }, today);
+    const no = await monitoringRepo.insert(
+      q,
+      {
+        id,
+        title: i.title.trim(),
+        topic: i.topic.trim(),
+        requirements: i.requirements.trim(),
+        keywords,
+        body_user_id: body.id,
+        body_name: body.name,
+        due_date: due,
+        issued_at: at,
+      },
+      today,
+    );
     await monitoringRepo.appendStep(q, id, {
-      at, action: 'issue', actor_id: actor.id, actor_name: actor.displayName, actor_role: actor.role, unit_id: actor.unitId, unit_name: await monitoringRepo.unitName(q, actor.unitId),
-      district_code: null, payload: { to: body.name, due_date: due, note: `${ACTION_LABELS.issue}：${i.title.trim()}，指定 ${body.name}，${due} 前反馈` },
+      at,
+      action: 'issue',
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      actor_role: actor.role,
+      unit_id: actor.unitId,
+      unit_name: await monitoringRepo.unitName(q, actor.unitId),
+      district_code: null,
+      payload: {
+        to: body.name,
+        due_date: due,
+        note: `${ACTION_LABELS.issue}：${i.title.trim()}，指定 ${body.name}，${due} 前反馈`,
+      },
     });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'monitoring.issue', subjectType: 'monitoring', subjectId: id, detail: { no, body: body.id } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'monitoring.issue',
+      subjectType: 'monitoring',
+      subjectId: id,
+      detail: { no, body: body.id },
+    });
     return { id, no, state: 'issued' as const, due_date: due, body_name: body.name };
   });
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/index.js';
 import { available, canSee, decide, type Input, type Item, type Task } from './loop.js';
 
-const actor = (role: Actor['role'], o: Partial<Actor> = {}): Actor => ({ id: role, username: role, role, displayName: role, unitId: null, districtCode: null, enterpriseKey: null, ...o });
+const actor = (role: Actor['role'], o: Partial<Actor> = {}): Actor => ({
+  id: role,
+  username: role,
+  role,
+  displayName: role,
+  unitId: null,
+  districtCode: null,
+  enterpriseKey: null,
+  ...o,
+});
 const city = actor('admin', { unitId: 'city' });
 const analyst = actor('analyst', { unitId: 'city' });
 const body = actor('monitor', { id: 'body-1' });
@@ -11,16 +20,31 @@ const songjiang = actor('supervisor', { districtCode: '310117', unitId: '310117'
 const pudong = actor('supervisor', { districtCode: '310115', unitId: '310115' });
 const officer = actor('officer', { districtCode: '310117', unitId: 'S310117001' });
 const D = new Set(['310117', '310115', '310104']);
-const finding = { platform: '某短视频平台', account: '@售后小能手', description: '发布“AI生成商品破损图片骗取仅退款”教程', district_code: '310117' };
+const finding = {
+  platform: '某短视频平台',
+  account: '@售后小能手',
+  description: '发布“AI生成商品破损图片骗取仅退款”教程',
+  district_code: '310117',
+};
 const item = (state: Item['state'], findings = [finding]): Item => ({ state, body_user_id: 'body-1', findings });
 const ok = (r: ReturnType<typeof decide>) => (r.ok ? r.state : `${r.code}`);
 
 describe('who may take each step of the monitoring loop', () => {
   const steps: [Item['state'], Input, Actor[], Actor[]][] = [
     ['issued', { action: 'receive' }, [body], [city, analyst, otherBody, songjiang, officer]],
-    ['received', { action: 'report_findings', summary: '发现3个账号', findings: [finding] }, [body], [city, otherBody, songjiang]],
+    [
+      'received',
+      { action: 'report_findings', summary: '发现3个账号', findings: [finding] },
+      [body],
+      [city, otherBody, songjiang],
+    ],
     ['reported', { action: 'return_findings', reason: '请补充账号主体信息' }, [city], [body, analyst, songjiang]],
-    ['reported', { action: 'dispatch', tasks: [{ district_code: '310117', instruction: '核查并处置', due_date: '2026-12-08' }] }, [city], [body, analyst, songjiang, pudong]],
+    [
+      'reported',
+      { action: 'dispatch', tasks: [{ district_code: '310117', instruction: '核查并处置', due_date: '2026-12-08' }] },
+      [city],
+      [body, analyst, songjiang, pudong],
+    ],
     ['handled', { action: 'close', summary: '已闭环' }, [city], [body, analyst, songjiang]],
   ];
   for (const [state, input, allowed, refused] of steps) {
@@ -31,8 +55,12 @@ describe('who may take each step of the monitoring loop', () => {
   }
 
   it('district steps belong to the district the task was sent to', () => {
-    const tasks: Task[] = [{ district_code: '310117', state: 'assigned' }, { district_code: '310115', state: 'assigned' }];
-    const acc = (a: Actor, d: string) => ok(decide(item('dispatched'), tasks, a, { action: 'accept_task', district_code: d }, D));
+    const tasks: Task[] = [
+      { district_code: '310117', state: 'assigned' },
+      { district_code: '310115', state: 'assigned' },
+    ];
+    const acc = (a: Actor, d: string) =>
+      ok(decide(item('dispatched'), tasks, a, { action: 'accept_task', district_code: d }, D));
     expect(acc(songjiang, '310117')).toBe('dispatched');
     expect(acc(songjiang, '310115')).toBe('forbidden');
     expect(acc(pudong, '310115')).toBe('dispatched');
@@ -41,25 +69,75 @@ describe('who may take each step of the monitoring loop', () => {
   });
 
   it('the last district reporting back completes the loop; only then the city closes', () => {
-    const rep = (tasks: Task[], a: Actor, d: string) => decide(item('dispatched'), tasks, a, { action: 'report_handling', district_code: d, handling: '约谈平台，下架视频2条', cases_opened: 1, accounts_handled: 2 }, D);
-    const first = rep([{ district_code: '310117', state: 'handling' }, { district_code: '310115', state: 'assigned' }], songjiang, '310117');
+    const rep = (tasks: Task[], a: Actor, d: string) =>
+      decide(
+        item('dispatched'),
+        tasks,
+        a,
+        {
+          action: 'report_handling',
+          district_code: d,
+          handling: '约谈平台，下架视频2条',
+          cases_opened: 1,
+          accounts_handled: 2,
+        },
+        D,
+      );
+    const first = rep(
+      [
+        { district_code: '310117', state: 'handling' },
+        { district_code: '310115', state: 'assigned' },
+      ],
+      songjiang,
+      '310117',
+    );
     expect(first).toMatchObject({ ok: true, state: 'dispatched', tasks: [{ district_code: '310117', state: 'done' }] });
-    const last = rep([{ district_code: '310117', state: 'done' }, { district_code: '310115', state: 'handling' }], pudong, '310115');
+    const last = rep(
+      [
+        { district_code: '310117', state: 'done' },
+        { district_code: '310115', state: 'handling' },
+      ],
+      pudong,
+      '310115',
+    );
     expect(last).toMatchObject({ ok: true, state: 'handled' });
     expect(ok(rep([{ district_code: '310117', state: 'done' }], songjiang, '310117'))).toBe('illegal_transition');
     expect(ok(decide(item('dispatched'), [], city, { action: 'close', summary: 'x' }, D))).toBe('illegal_transition');
   });
 
   it('refuses steps out of order and bad input with a reason', () => {
-    expect(ok(decide(item('issued'), [], body, { action: 'report_findings', summary: 'x', findings: [] }, D))).toBe('illegal_transition');
+    expect(ok(decide(item('issued'), [], body, { action: 'report_findings', summary: 'x', findings: [] }, D))).toBe(
+      'illegal_transition',
+    );
     expect(ok(decide(item('closed'), [], city, { action: 'close', summary: 'x' }, D))).toBe('illegal_transition');
-    const d = (tasks: { district_code: string; instruction: string; finding_refs?: number[]; due_date: string }[]) => decide(item('reported'), [], city, { action: 'dispatch', tasks }, D);
+    const d = (tasks: { district_code: string; instruction: string; finding_refs?: number[]; due_date: string }[]) =>
+      decide(item('reported'), [], city, { action: 'dispatch', tasks }, D);
     expect(d([])).toMatchObject({ ok: false, code: 'invalid_input' });
-    expect(d([{ district_code: '999999', instruction: 'x', due_date: '2026-12-08' }])).toMatchObject({ ok: false, message: expect.stringContaining('未知的区局') });
-    expect(d([{ district_code: '310117', instruction: 'x', due_date: '2026-12-08' }, { district_code: '310117', instruction: 'y', due_date: '2026-12-08' }])).toMatchObject({ ok: false, message: expect.stringContaining('重复') });
-    expect(d([{ district_code: '310117', instruction: 'x', finding_refs: [5], due_date: '2026-12-08' }])).toMatchObject({ ok: false, message: expect.stringContaining('序号') });
+    expect(d([{ district_code: '999999', instruction: 'x', due_date: '2026-12-08' }])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('未知的区局'),
+    });
+    expect(
+      d([
+        { district_code: '310117', instruction: 'x', due_date: '2026-12-08' },
+        { district_code: '310117', instruction: 'y', due_date: '2026-12-08' },
+      ]),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('重复') });
+    expect(d([{ district_code: '310117', instruction: 'x', finding_refs: [5], due_date: '2026-12-08' }])).toMatchObject(
+      { ok: false, message: expect.stringContaining('序号') },
+    );
     // nothing found: nothing to dispatch, the city closes straight away
-    expect(ok(decide(item('reported', []), [], city, { action: 'dispatch', tasks: [{ district_code: '310117', instruction: 'x', due_date: '2026-12-08' }] }, D))).toBe('illegal_transition');
+    expect(
+      ok(
+        decide(
+          item('reported', []),
+          [],
+          city,
+          { action: 'dispatch', tasks: [{ district_code: '310117', instruction: 'x', due_date: '2026-12-08' }] },
+          D,
+        ),
+      ),
+    ).toBe('illegal_transition');
     expect(ok(decide(item('reported', []), [], city, { action: 'close', summary: '未发现' }, D))).toBe('closed');
     expect(ok(decide(item('reported'), [], city, { action: 'close', summary: 'x' }, D))).toBe('illegal_transition');
   });
@@ -68,8 +146,14 @@ describe('who may take each step of the monitoring loop', () => {
     expect(available(item('issued'), [], body)).toEqual([{ action: 'receive' }]);
     expect(available(item('issued'), [], city)).toEqual([]);
     expect(available(item('reported'), [], city).map((x) => x.action)).toEqual(['return_findings', 'dispatch']);
-    const tasks: Task[] = [{ district_code: '310117', state: 'assigned' }, { district_code: '310115', state: 'handling' }];
-    expect(available(item('dispatched'), tasks, songjiang)).toEqual([{ action: 'accept_task', district_code: '310117' }, { action: 'report_handling', district_code: '310117' }]);
+    const tasks: Task[] = [
+      { district_code: '310117', state: 'assigned' },
+      { district_code: '310115', state: 'handling' },
+    ];
+    expect(available(item('dispatched'), tasks, songjiang)).toEqual([
+      { action: 'accept_task', district_code: '310117' },
+      { action: 'report_handling', district_code: '310117' },
+    ]);
     expect(available(item('dispatched'), tasks, analyst)).toEqual([]);
     expect(canSee(analyst, item('issued'), [])).toBe(true);
     expect(canSee(otherBody, item('issued'), [])).toBe(false);

@@ -12,31 +12,75 @@ import type { Actor } from '../../access/index.js';
 export const STATES = ['issued', 'received', 'reported', 'dispatched', 'handled', 'closed'] as const;
 export type State = (typeof STATES)[number];
 export const STATE_LABELS: Record<State, string> = {
-  issued: '已发起，待监测机构接收', received: '监测中', reported: '监测结果已反馈，待市局分派', dispatched: '区局处置中',
-  handled: '处置结果已全部反馈，待市局办结', closed: '已办结',
+  issued: '已发起，待监测机构接收',
+  received: '监测中',
+  reported: '监测结果已反馈，待市局分派',
+  dispatched: '区局处置中',
+  handled: '处置结果已全部反馈，待市局办结',
+  closed: '已办结',
 };
 
 export const TASK_STATES = ['assigned', 'handling', 'done'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
-export const TASK_STATE_LABELS: Record<TaskState, string> = { assigned: '已分派，待区局接收', handling: '区局处置中', done: '处置结果已反馈' };
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  assigned: '已分派，待区局接收',
+  handling: '区局处置中',
+  done: '处置结果已反馈',
+};
 
-export const ACTIONS = ['receive', 'report_findings', 'return_findings', 'dispatch', 'accept_task', 'report_handling', 'close'] as const;
+export const ACTIONS = [
+  'receive',
+  'report_findings',
+  'return_findings',
+  'dispatch',
+  'accept_task',
+  'report_handling',
+  'close',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 export const ACTION_LABELS: Record<Action | 'issue', string> = {
-  issue: '发起监测指令', receive: '接收监测指令', report_findings: '反馈监测结果', return_findings: '退回补充监测', dispatch: '分派区局处置',
-  accept_task: '区局接收处置', report_handling: '反馈处置结果', close: '办结',
+  issue: '发起监测指令',
+  receive: '接收监测指令',
+  report_findings: '反馈监测结果',
+  return_findings: '退回补充监测',
+  dispatch: '分派区局处置',
+  accept_task: '区局接收处置',
+  report_handling: '反馈处置结果',
+  close: '办结',
 };
 
 /** The six links of the chain as seed 004 names them, with the action that completes each. */
 export const LINKS: { label: string; done: (Action | 'issue')[] }[] = [
-  { label: '监测指令发起', done: ['issue'] }, { label: '监测机构接收', done: ['receive'] }, { label: '监测结果反馈', done: ['report_findings'] },
-  { label: '市局分派', done: ['dispatch'] }, { label: '区局处置', done: ['accept_task'] }, { label: '处置结果反馈', done: ['report_handling'] },
+  { label: '监测指令发起', done: ['issue'] },
+  { label: '监测机构接收', done: ['receive'] },
+  { label: '监测结果反馈', done: ['report_findings'] },
+  { label: '市局分派', done: ['dispatch'] },
+  { label: '区局处置', done: ['accept_task'] },
+  { label: '处置结果反馈', done: ['report_handling'] },
 ];
 
-export interface Finding { platform: string; account?: string | undefined; url?: string | undefined; description: string; district_code?: string | undefined }
-export interface Item { state: State; body_user_id: string; findings: Finding[] }
-export interface Task { district_code: string; state: TaskState }
-export interface DispatchTask { district_code: string; instruction: string; finding_refs?: number[] | undefined; due_date: string }
+export interface Finding {
+  platform: string;
+  account?: string | undefined;
+  url?: string | undefined;
+  description: string;
+  district_code?: string | undefined;
+}
+export interface Item {
+  state: State;
+  body_user_id: string;
+  findings: Finding[];
+}
+export interface Task {
+  district_code: string;
+  state: TaskState;
+}
+export interface DispatchTask {
+  district_code: string;
+  instruction: string;
+  finding_refs?: number[] | undefined;
+  due_date: string;
+}
 
 export type Input =
   | { action: 'receive'; note?: string | undefined }
@@ -44,7 +88,13 @@ export type Input =
   | { action: 'return_findings'; reason: string }
   | { action: 'dispatch'; tasks: DispatchTask[] }
   | { action: 'accept_task'; district_code: string; note?: string | undefined }
-  | { action: 'report_handling'; district_code: string; handling: string; cases_opened: number; accounts_handled: number }
+  | {
+      action: 'report_handling';
+      district_code: string;
+      handling: string;
+      cases_opened: number;
+      accounts_handled: number;
+    }
   | { action: 'close'; summary: string };
 
 export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: string };
@@ -60,7 +110,8 @@ const no = (code: Refusal['code'], message: string): Refusal => ({ ok: false, co
 
 export const isCity = (a: Actor) => a.role === 'admin';
 export const isBody = (a: Actor, i: Pick<Item, 'body_user_id'>) => a.role === 'monitor' && a.id === i.body_user_id;
-export const isDistrict = (a: Actor, districtCode: string) => a.role === 'supervisor' && !!a.districtCode && a.districtCode === districtCode;
+export const isDistrict = (a: Actor, districtCode: string) =>
+  a.role === 'supervisor' && !!a.districtCode && a.districtCode === districtCode;
 
 /** Who sees an item: the city and its analysts all, the body what is addressed to it, a district what it was sent. */
 export function canSee(a: Actor, i: Pick<Item, 'body_user_id'>, tasks: Pick<Task, 'district_code'>[]): boolean {
@@ -71,20 +122,40 @@ export function canSee(a: Actor, i: Pick<Item, 'body_user_id'>, tasks: Pick<Task
 }
 
 const FROM: Record<Action, State[]> = {
-  receive: ['issued'], report_findings: ['received'], return_findings: ['reported'], dispatch: ['reported'],
-  accept_task: ['dispatched'], report_handling: ['dispatched'], close: ['handled', 'reported'],
+  receive: ['issued'],
+  report_findings: ['received'],
+  return_findings: ['reported'],
+  dispatch: ['reported'],
+  accept_task: ['dispatched'],
+  report_handling: ['dispatched'],
+  close: ['handled', 'reported'],
 };
 
-export function decide(i: Item, tasks: Task[], a: Actor, input: Input, districts: ReadonlySet<string>): Decision | Refusal {
+export function decide(
+  i: Item,
+  tasks: Task[],
+  a: Actor,
+  input: Input,
+  districts: ReadonlySet<string>,
+): Decision | Refusal {
   const act = input.action;
-  const who = act === 'receive' || act === 'report_findings' ? isBody(a, i)
-    : act === 'accept_task' || act === 'report_handling' ? isDistrict(a, input.district_code) && tasks.some((t) => t.district_code === input.district_code)
-      : isCity(a);
+  const who =
+    act === 'receive' || act === 'report_findings'
+      ? isBody(a, i)
+      : act === 'accept_task' || act === 'report_handling'
+        ? isDistrict(a, input.district_code) && tasks.some((t) => t.district_code === input.district_code)
+        : isCity(a);
   if (!who) {
-    const whom = act === 'receive' || act === 'report_findings' ? '指令所指定的监测机构' : act === 'accept_task' || act === 'report_handling' ? '被分派的区局' : '市局';
+    const whom =
+      act === 'receive' || act === 'report_findings'
+        ? '指令所指定的监测机构'
+        : act === 'accept_task' || act === 'report_handling'
+          ? '被分派的区局'
+          : '市局';
     return no('forbidden', `只有${whom}可以${ACTION_LABELS[act]}`);
   }
-  if (!FROM[act].includes(i.state)) return no('illegal_transition', `当前状态「${STATE_LABELS[i.state]}」不能${ACTION_LABELS[act]}`);
+  if (!FROM[act].includes(i.state))
+    return no('illegal_transition', `当前状态「${STATE_LABELS[i.state]}」不能${ACTION_LABELS[act]}`);
   const same = { ok: true as const, tasks: [] as Decision['tasks'], district_code: null };
   switch (act) {
     case 'receive':
@@ -100,31 +171,48 @@ export function decide(i: Item, tasks: Task[], a: Actor, input: Input, districts
       if (!input.tasks.length) return no('invalid_input', '请至少分派给一个区局');
       const seen = new Set<string>();
       for (const t of input.tasks) {
-        if (!districts.has(t.district_code)) return no('invalid_input', `未知的区局代码 ${t.district_code.slice(0, 12)}`);
+        if (!districts.has(t.district_code))
+          return no('invalid_input', `未知的区局代码 ${t.district_code.slice(0, 12)}`);
         if (seen.has(t.district_code)) return no('invalid_input', `区局 ${t.district_code} 重复分派`);
         seen.add(t.district_code);
         if (!t.instruction.trim()) return no('invalid_input', '请写明对区局的处置要求');
         const bad = (t.finding_refs ?? []).find((n) => !Number.isInteger(n) || n < 0 || n >= i.findings.length);
         if (bad !== undefined) return no('invalid_input', `线索序号 ${bad} 不存在`);
       }
-      return { ...same, state: 'dispatched', tasks: input.tasks.map((t) => ({ district_code: t.district_code, state: 'assigned' as const, create: t })) };
+      return {
+        ...same,
+        state: 'dispatched',
+        tasks: input.tasks.map((t) => ({ district_code: t.district_code, state: 'assigned' as const, create: t })),
+      };
     }
     case 'accept_task': {
       const t = tasks.find((x) => x.district_code === input.district_code)!;
       if (t.state !== 'assigned') return no('illegal_transition', `该区局任务${TASK_STATE_LABELS[t.state]}`);
-      return { ok: true, state: i.state, tasks: [{ district_code: t.district_code, state: 'handling' }], district_code: t.district_code };
+      return {
+        ok: true,
+        state: i.state,
+        tasks: [{ district_code: t.district_code, state: 'handling' }],
+        district_code: t.district_code,
+      };
     }
     case 'report_handling': {
       const t = tasks.find((x) => x.district_code === input.district_code)!;
       if (t.state === 'done') return no('illegal_transition', '该区局已反馈处置结果');
       if (!input.handling.trim()) return no('invalid_input', '请填写处置情况');
-      if (![input.cases_opened, input.accounts_handled].every((n) => Number.isInteger(n) && n >= 0)) return no('invalid_input', '立案数和处置账号数应为非负整数');
+      if (![input.cases_opened, input.accounts_handled].every((n) => Number.isInteger(n) && n >= 0))
+        return no('invalid_input', '立案数和处置账号数应为非负整数');
       // the last district to report back completes the loop; the city then closes it
       const allDone = tasks.every((x) => x.district_code === t.district_code || x.state === 'done');
-      return { ok: true, state: allDone ? 'handled' : 'dispatched', tasks: [{ district_code: t.district_code, state: 'done' }], district_code: t.district_code };
+      return {
+        ok: true,
+        state: allDone ? 'handled' : 'dispatched',
+        tasks: [{ district_code: t.district_code, state: 'done' }],
+        district_code: t.district_code,
+      };
     }
     case 'close':
-      if (i.state === 'reported' && i.findings.length) return no('illegal_transition', '监测发现了问题线索，须先分派区局处置');
+      if (i.state === 'reported' && i.findings.length)
+        return no('illegal_transition', '监测发现了问题线索，须先分派区局处置');
       if (!input.summary.trim()) return no('invalid_input', '请填写办结意见');
       return { ...same, state: 'closed' };
   }
@@ -134,9 +222,19 @@ export function decide(i: Item, tasks: Task[], a: Actor, input: Input, districts
 export function available(i: Item, tasks: Task[], a: Actor): { action: Action; district_code?: string }[] {
   const out: { action: Action; district_code?: string }[] = [];
   const probe: Record<Action, Input> = {
-    receive: { action: 'receive' }, report_findings: { action: 'report_findings', summary: 'x', findings: [] }, return_findings: { action: 'return_findings', reason: 'x' },
-    dispatch: { action: 'dispatch', tasks: [] }, close: { action: 'close', summary: 'x' },
-    accept_task: { action: 'accept_task', district_code: '' }, report_handling: { action: 'report_handling', district_code: '', handling: 'x', cases_opened: 0, accounts_handled: 0 },
+    receive: { action: 'receive' },
+    report_findings: { action: 'report_findings', summary: 'x', findings: [] },
+    return_findings: { action: 'return_findings', reason: 'x' },
+    dispatch: { action: 'dispatch', tasks: [] },
+    close: { action: 'close', summary: 'x' },
+    accept_task: { action: 'accept_task', district_code: '' },
+    report_handling: {
+      action: 'report_handling',
+      district_code: '',
+      handling: 'x',
+      cases_opened: 0,
+      accounts_handled: 0,
+    },
   };
   for (const act of ACTIONS) {
     if (act === 'accept_task' || act === 'report_handling') {

@@ -2,7 +2,15 @@
 import { fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
-import { ACTION_LABELS, LINKS, STATE_LABELS, TASK_STATE_LABELS, available, canSee, type Action } from '../domain/loop.js';
+import {
+  ACTION_LABELS,
+  LINKS,
+  STATE_LABELS,
+  TASK_STATE_LABELS,
+  available,
+  canSee,
+  type Action,
+} from '../domain/loop.js';
 import { monitoringRepo, type ListScope } from '../repository.js';
 
 function scopeOf(a: Actor): ListScope | null {
@@ -19,9 +27,19 @@ export async function listItems(ctx: Ctx, actor: Actor, state: string | null) {
   const today = ctx.today();
   return {
     items: rows.map((r) => ({
-      id: r.id, no: r.no, title: r.title, topic: r.topic, body_name: r.body_name, state: r.state, state_label: STATE_LABELS[r.state],
-      due_date: r.due_date, overdue: !!r.due_date && r.due_date < today && ['issued', 'received'].includes(r.state), issued_at: r.issued_at,
-      findings: r.findings.length, tasks: r.tasks, tasks_done: r.tasks_done,
+      id: r.id,
+      no: r.no,
+      title: r.title,
+      topic: r.topic,
+      body_name: r.body_name,
+      state: r.state,
+      state_label: STATE_LABELS[r.state],
+      due_date: r.due_date,
+      overdue: !!r.due_date && r.due_date < today && ['issued', 'received'].includes(r.state),
+      issued_at: r.issued_at,
+      findings: r.findings.length,
+      tasks: r.tasks,
+      tasks_done: r.tasks_done,
     })),
   };
 }
@@ -31,9 +49,18 @@ export async function getItem(ctx: Ctx, actor: Actor, id: string) {
   const all = item ? await monitoringRepo.tasks(ctx.db, item.id) : [];
   if (!item || !canSee(actor, item, all)) return fail('not_found', `监测事项不存在或无权访问 (${id.slice(0, 64)})`);
   // a district sees its own task, not what the other districts were told or did; the body sees none
-  const tasks = actor.role === 'supervisor' ? all.filter((t) => t.district_code === actor.districtCode) : actor.role === 'monitor' ? [] : all;
+  const tasks =
+    actor.role === 'supervisor'
+      ? all.filter((t) => t.district_code === actor.districtCode)
+      : actor.role === 'monitor'
+        ? []
+        : all;
   // a district sees its own district steps, the body none of them (what a district did is the city's business)
-  const steps = (await monitoringRepo.steps(ctx.db, item.id)).filter((s) => !s.district_code || (actor.role === 'supervisor' ? s.district_code === actor.districtCode : actor.role !== 'monitor'));
+  const steps = (await monitoringRepo.steps(ctx.db, item.id)).filter(
+    (s) =>
+      !s.district_code ||
+      (actor.role === 'supervisor' ? s.district_code === actor.districtCode : actor.role !== 'monitor'),
+  );
   const doneActions = new Set(steps.map((s) => s.action));
   // a link counts as done when its step ran; district links when every district task reached it
   const linkDone = (i: number) => {
@@ -44,11 +71,27 @@ export async function getItem(ctx: Ctx, actor: Actor, id: string) {
   const names = await monitoringRepo.districts(ctx.db);
   const today = ctx.today();
   return {
-    item: { ...item, state_label: STATE_LABELS[item.state], findings: item.findings.map((f, i) => ({ ...f, ref: i, district_name: f.district_code ? (names.get(f.district_code) ?? null) : null })) },
+    item: {
+      ...item,
+      state_label: STATE_LABELS[item.state],
+      findings: item.findings.map((f, i) => ({
+        ...f,
+        ref: i,
+        district_name: f.district_code ? (names.get(f.district_code) ?? null) : null,
+      })),
+    },
     links: LINKS.map((l, i) => ({ label: l.label, done: linkDone(i) })),
-    tasks: tasks.map((t) => ({ ...t, state_label: TASK_STATE_LABELS[t.state], overdue: t.state !== 'done' && !!t.due_date && t.due_date < today })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      state_label: TASK_STATE_LABELS[t.state],
+      overdue: t.state !== 'done' && !!t.due_date && t.due_date < today,
+    })),
     steps: steps.map((s) => ({ ...s, action_label: ACTION_LABELS[s.action as Action | 'issue'] ?? s.action })),
-    actions: available(item, all, actor).map((a) => ({ ...a, label: ACTION_LABELS[a.action], district_name: a.district_code ? (names.get(a.district_code) ?? null) : null })),
+    actions: available(item, all, actor).map((a) => ({
+      ...a,
+      label: ACTION_LABELS[a.action],
+      district_name: a.district_code ? (names.get(a.district_code) ?? null) : null,
+    })),
   };
 }
 

@@ -32,11 +32,29 @@ export async function applyEnrolment(ctx: Ctx, actor: Actor | null, i: ApplyInpu
   const by = actor?.id ?? 'public';
   return ctx.db.tx(async (q) => {
     const ok = await odrRepo.apply(q, {
-      key, name, credit_code: i.credit_code?.trim() || null, platform, window_days: i.window_days ?? null, applied_by: by, at: ctx.now(),
-      contact_enc: ctx.sealer.seal({ name: i.contact.name.trim(), phone: i.contact.phone.replace(/\s/g, ''), email: i.contact.email?.trim() || undefined }),
+      key,
+      name,
+      credit_code: i.credit_code?.trim() || null,
+      platform,
+      window_days: i.window_days ?? null,
+      applied_by: by,
+      at: ctx.now(),
+      contact_enc: ctx.sealer.seal({
+        name: i.contact.name.trim(),
+        phone: i.contact.phone.replace(/\s/g, ''),
+        email: i.contact.email?.trim() || undefined,
+      }),
     });
     if (!ok) return fail('conflict', `「${name}」已提交申请或已是ODR企业 (already applied or enrolled)`);
-    await audit(q, { actorId: by, actorRole: actor?.role ?? 'public', unitId: actor?.unitId, action: 'odr.apply', subjectType: 'enterprise', subjectId: key, detail: { by_staff: !!actor } });
+    await audit(q, {
+      actorId: by,
+      actorRole: actor?.role ?? 'public',
+      unitId: actor?.unitId,
+      action: 'odr.apply',
+      subjectType: 'enterprise',
+      subjectId: key,
+      detail: { by_staff: !!actor },
+    });
     return { key, name, enrol_state: 'applied' as const };
   });
 }

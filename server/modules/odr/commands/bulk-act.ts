@@ -8,12 +8,31 @@ import { audit } from '../../../platform/audit/index.js';
 import { DomainError, fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
 import { performAction, type Ctx } from '../../workflow/index.js';
-import { BULK_MAX, DECLINE_REASONS, checkAmount, duplicateKeys, idempotencyKeyOf, sameWork, isDeclineReason, type ItemError } from '../domain/bulk.js';
+import {
+  BULK_MAX,
+  DECLINE_REASONS,
+  checkAmount,
+  duplicateKeys,
+  idempotencyKeyOf,
+  sameWork,
+  isDeclineReason,
+  type ItemError,
+} from '../domain/bulk.js';
 import { bulkRepo } from '../repository/keys.js';
 
-export interface SettleItem { ticket_id: string; amount: number; note?: string; idempotency_key?: string }
+export interface SettleItem {
+  ticket_id: string;
+  amount: number;
+  note?: string;
+  idempotency_key?: string;
+}
 /** `reason` is any string here: an unknown code fails that item only (checked below), never the whole request. */
-export interface DeclineItem { ticket_id: string; reason: string; note?: string; idempotency_key?: string }
+export interface DeclineItem {
+  ticket_id: string;
+  reason: string;
+  note?: string;
+  idempotency_key?: string;
+}
 
 type Op = 'settle' | 'decline';
 type ItemOk = { ok: true; ticket_id: string; idempotency_key: string; no: string; status: string; replayed?: boolean };
@@ -31,32 +50,63 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
   if (items.length > BULK_MAX) return fail('invalid_input', `每次最多 ${BULK_MAX} 条`);
   const keyed = items.map((it) => ({ it, key: idempotencyKeyOf(op, it.ticket_id.trim(), it.idempotency_key) }));
   const dup = duplicateKeys(keyed.map((k) => ({ key: k.key, op, ticket_id: k.it.ticket_id.trim() })));
-  const stored = await bulkRepo.find(ctx.db, firm, keyed.map((k) => k.key));
+  const stored = await bulkRepo.find(
+    ctx.db,
+    firm,
+    keyed.map((k) => k.key),
+  );
   const results: (ItemOk | ItemError)[] = [];
   for (const [i, { it, key }] of keyed.entries()) {
     const ticketId = it.ticket_id.trim();
-    const err = (error: string, message: string): ItemError => ({ ok: false, ticket_id: ticketId, idempotency_key: key, error, message });
-    if (dup.has(i)) { results.push(err('invalid_input', '同一请求中该幂等键已用于另一条')); continue; }
+    const err = (error: string, message: string): ItemError => ({
+      ok: false,
+      ticket_id: ticketId,
+      idempotency_key: key,
+      error,
+      message,
+    });
+    if (dup.has(i)) {
+      results.push(err('invalid_input', '同一请求中该幂等键已用于另一条'));
+      continue;
+    }
     const s = stored.get(key);
     if (s) {
-      results.push(sameWork(s, op, ticketId) ? { ...(s.result as ItemOk), replayed: true } : err('conflict', '该幂等键已用于其他操作'));
+      results.push(
+        sameWork(s, op, ticketId)
+          ? { ...(s.result as ItemOk), replayed: true }
+          : err('conflict', '该幂等键已用于其他操作'),
+      );
       continue;
     }
     const given = op === 'decline' ? (it as DeclineItem).reason : '';
     const reason = isDeclineReason(given) ? given : null;
     const problem = op === 'settle' ? checkAmount((it as SettleItem).amount) : reason ? null : '退回原因代码无效';
-    if (problem) { results.push(err('invalid_input', problem)); continue; }
+    if (problem) {
+      results.push(err('invalid_input', problem));
+      continue;
+    }
     try {
       let ok: ItemOk | null = null;
       await performAction(ctx, {
-        ticketId, actor,
-        input: op === 'settle'
-          ? { action: 'odr_settle', amount: (it as SettleItem).amount, note: it.note }
-          : { action: 'odr_fail', reason: reason!, note: it.note ?? DECLINE_REASONS[reason!] },
+        ticketId,
+        actor,
+        input:
+          op === 'settle'
+            ? { action: 'odr_settle', amount: (it as SettleItem).amount, note: it.note }
+            : { action: 'odr_fail', reason: reason!, note: it.note ?? DECLINE_REASONS[reason!] },
         alsoWrite: async (q, r) => {
           ok = { ok: true, ticket_id: ticketId, idempotency_key: key, no: r.no, status: r.status };
           // a concurrent retry with the same key got here first: roll this one back (the effect stays once)
-          if (!(await bulkRepo.record(q, { enterprise_key: firm, idempotency_key: key, op, ticket_id: ticketId, result: ok, at: ctx.now() }))) {
+          if (
+            !(await bulkRepo.record(q, {
+              enterprise_key: firm,
+              idempotency_key: key,
+              op,
+              ticket_id: ticketId,
+              result: ok,
+              at: ctx.now(),
+            }))
+          ) {
             fail('conflict', '该条正在由另一请求处理');
           }
         },
@@ -69,6 +119,13 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
     }
   }
   const done = results.filter((r) => r.ok).length;
-  await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, action: 'odr.bulk', subjectType: 'enterprise', subjectId: firm, detail: { op, items: items.length, ok: done, via_key: !!actor.apiKeyId } });
+  await audit(ctx.db, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: 'odr.bulk',
+    subjectType: 'enterprise',
+    subjectId: firm,
+    detail: { op, items: items.length, ok: done, via_key: !!actor.apiKeyId },
+  });
   return { op, total: items.length, ok: done, failed: items.length - done, items: results };
 }

@@ -11,10 +11,16 @@ import { odrRepo } from '../repository/enterprises.js';
 
 export const PASSWORD_MIN = 10;
 
-export async function createFirmAccount(ctx: Ctx, actor: Actor, key: string, i: { username: string; display_name: string; password: string }) {
+export async function createFirmAccount(
+  ctx: Ctx,
+  actor: Actor,
+  key: string,
+  i: { username: string; display_name: string; password: string },
+) {
   const username = i.username.trim();
   if (!/^[A-Za-z0-9_.@-]{3,40}$/.test(username)) return fail('invalid_input', '用户名为3–40位字母、数字或 _ . @ -');
-  if (i.password.length < PASSWORD_MIN || !/[A-Za-z]/.test(i.password) || !/\d/.test(i.password)) return fail('invalid_input', `密码至少${PASSWORD_MIN}位，须同时含字母和数字`);
+  if (i.password.length < PASSWORD_MIN || !/[A-Za-z]/.test(i.password) || !/\d/.test(i.password))
+    return fail('invalid_input', `密码至少${PASSWORD_MIN}位，须同时含字母和数字`);
   if (!i.display_name.trim()) return fail('invalid_input', '显示名称不能为空');
   const e = await odrRepo.enrolment(ctx.db, key);
   if (!e?.enrol_state || e.enrol_state === 'rejected') return fail('not_found', `没有该ODR企业 (${key.slice(0, 60)})`);
@@ -22,9 +28,25 @@ export async function createFirmAccount(ctx: Ctx, actor: Actor, key: string, i: 
   const password_hash = await hashPasswordAsync(i.password);
   return ctx.db.tx(async (q) => {
     const id = randomUUID();
-    const ok = await accessRepo.insertUser(q, { id, username, password_hash, display_name: i.display_name.trim(), role: 'enterprise', unit_id: null, enterprise_key: key });
+    const ok = await accessRepo.insertUser(q, {
+      id,
+      username,
+      password_hash,
+      display_name: i.display_name.trim(),
+      role: 'enterprise',
+      unit_id: null,
+      enterprise_key: key,
+    });
     if (!ok) return fail('conflict', `用户名 ${username} 已被使用`);
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'odr.account', subjectType: 'user', subjectId: id, detail: { enterprise: key, op: 'create' } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'odr.account',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { enterprise: key, op: 'create' },
+    });
     return { id, username, display_name: i.display_name.trim(), active: true };
   });
 }

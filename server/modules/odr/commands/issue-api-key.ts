@@ -22,12 +22,29 @@ export async function issueApiKey(ctx: Ctx, actor: Actor, key: string, label: st
   const e = await odrRepo.get(ctx.db, key);
   if (!e?.odr) return fail('not_found', `${key.slice(0, 60)} 不是已入驻的ODR企业`);
   return ctx.db.tx(async (q) => {
-    if ((await keyRepo.countActive(q, key)) >= MAX_ACTIVE_KEYS) return fail('conflict', `每个企业最多${MAX_ACTIVE_KEYS}个有效密钥，请先吊销不用的密钥`);
+    if ((await keyRepo.countActive(q, key)) >= MAX_ACTIVE_KEYS)
+      return fail('conflict', `每个企业最多${MAX_ACTIVE_KEYS}个有效密钥，请先吊销不用的密钥`);
     const secret = API_KEY_PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
     const at = ctx.now();
-    await keyRepo.insert(q, { id, enterprise_key: key, prefix: keyPrefixOf(secret), key_hash: tokenHash(secret), label: name.slice(0, 80), created_by: actor.id, at });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'odr.key', subjectType: 'enterprise', subjectId: key, detail: { op: 'issue', key_id: id } });
+    await keyRepo.insert(q, {
+      id,
+      enterprise_key: key,
+      prefix: keyPrefixOf(secret),
+      key_hash: tokenHash(secret),
+      label: name.slice(0, 80),
+      created_by: actor.id,
+      at,
+    });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'odr.key',
+      subjectType: 'enterprise',
+      subjectId: key,
+      detail: { op: 'issue', key_id: id },
+    });
     // the only time the secret leaves the server
     return { id, prefix: keyPrefixOf(secret), label: name.slice(0, 80), created_at: at, secret };
   });

@@ -9,7 +9,15 @@ export async function revokeApiKey(ctx: Ctx, actor: Actor, key: string, keyId: s
   if (actor.apiKeyId) return fail('forbidden', 'API密钥不能用于管理密钥');
   return ctx.db.tx(async (q) => {
     if (!(await keyRepo.revoke(q, key, keyId, actor.id, ctx.now()))) return fail('not_found', '没有这个有效密钥');
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'odr.key', subjectType: 'enterprise', subjectId: key, detail: { op: 'revoke', key_id: keyId } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'odr.key',
+      subjectType: 'enterprise',
+      subjectId: key,
+      detail: { op: 'revoke', key_id: keyId },
+    });
     return { id: keyId, revoked: true };
   });
 }

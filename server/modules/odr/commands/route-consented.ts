@@ -10,18 +10,32 @@ import { SYSTEM } from '../../access/index.js';
 import { performAction, ticketRepo, type Ctx } from '../../workflow/index.js';
 import { odrRepo } from '../repository/enterprises.js';
 
-export interface RoutingResult { routed: { ticket_id: string; odr_key: string }[]; skipped: number; refused: { ticket_id: string; reason: string }[] }
+export interface RoutingResult {
+  routed: { ticket_id: string; odr_key: string }[];
+  skipped: number;
+  refused: { ticket_id: string; reason: string }[];
+}
 
 export async function routeConsented(ctx: Ctx, ticketIds: string[]): Promise<RoutingResult> {
   const out: RoutingResult = { routed: [], skipped: 0, refused: [] };
   for (const t of await ticketRepo.getMany(ctx.db, ticketIds)) {
     const consent = (t.extra as { consent_odr?: unknown } | null)?.consent_odr === true;
     // a ticket that was with a firm once (odr_key stays after a hand-back) is the bureau's now: never sent back
-    if (t.kind !== 'complaint' || t.status !== 'received' || !consent || t.duplicate_of || t.odr_key) { out.skipped++; continue; }
+    if (t.kind !== 'complaint' || t.status !== 'received' || !consent || t.duplicate_of || t.odr_key) {
+      out.skipped++;
+      continue;
+    }
     const firm = await odrRepo.odrFor(ctx.db, t.respondent_key, t.platform);
-    if (!firm) { out.skipped++; continue; }
+    if (!firm) {
+      out.skipped++;
+      continue;
+    }
     try {
-      await performAction(ctx, { ticketId: t.id, actor: SYSTEM, input: { action: 'send_odr', odr_key: firm.key, consent: true, note: 'ODR自动分派（消费者已同意）' } });
+      await performAction(ctx, {
+        ticketId: t.id,
+        actor: SYSTEM,
+        input: { action: 'send_odr', odr_key: firm.key, consent: true, note: 'ODR自动分派（消费者已同意）' },
+      });
       out.routed.push({ ticket_id: t.id, odr_key: firm.key });
     } catch (e) {
       // a concurrent staff action or a withdrawn firm: the ticket stays with the bureau

@@ -10,7 +10,15 @@ export async function setFirmAccountActive(ctx: Ctx, actor: Actor, key: string, 
     // an account of another firm, or a staff account, is answered like one that does not exist
     if (!u || u.role !== 'enterprise' || u.enterprise_key !== key) return fail('not_found', '该企业没有这个账户');
     await accessRepo.setActive(q, userId, active);
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'odr.account', subjectType: 'user', subjectId: userId, detail: { enterprise: key, op: active ? 'enable' : 'disable' } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'odr.account',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { enterprise: key, op: active ? 'enable' : 'disable' },
+    });
     return { id: userId, username: u.username, active };
   });
 }

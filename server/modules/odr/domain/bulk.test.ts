@@ -20,7 +20,10 @@ describe('bulk items', () => {
   });
   it('refuses a key reused in one request for other work, not a plain repeat', () => {
     const bad = duplicateKeys([
-      { key: 'a', op: 'settle', ticket_id: 't1' }, { key: 'a', op: 'settle', ticket_id: 't1' }, { key: 'a', op: 'settle', ticket_id: 't2' }, { key: 'b', op: 'settle', ticket_id: 't2' },
+      { key: 'a', op: 'settle', ticket_id: 't1' },
+      { key: 'a', op: 'settle', ticket_id: 't1' },
+      { key: 'a', op: 'settle', ticket_id: 't2' },
+      { key: 'b', op: 'settle', ticket_id: 't2' },
     ]);
     expect([...bad]).toEqual([2]);
     expect(sameWork({ op: 'settle', ticket_id: 't1' }, 'settle', 't1')).toBe(true);

@@ -22,7 +22,13 @@ export const isDeclineReason = (r: string): r is DeclineReason => Object.hasOwn(
 
 export type BulkOp = 'settle' | 'decline' | 'evidence';
 
-export interface ItemError { ok: false; ticket_id: string; idempotency_key: string; error: string; message: string }
+export interface ItemError {
+  ok: false;
+  ticket_id: string;
+  idempotency_key: string;
+  error: string;
+  message: string;
+}
 
 /** An idempotency key a client chose, or the natural one: one settlement and one decline per ticket. */
 export function idempotencyKeyOf(op: BulkOp, ticketId: string, given?: string): string {

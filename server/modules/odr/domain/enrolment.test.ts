@@ -4,20 +4,35 @@ import { checkContact, checkCreditCode, checkWindow, decideEnrolment } from './e
 describe('ODR enrolment decisions', () => {
   it('approves an application, and a rejected or withdrawn firm on review', () => {
     expect(decideEnrolment('applied', 'approve', {})).toEqual({ ok: true, value: { state: 'approved', odr: true } });
-    expect(decideEnrolment('rejected', 'approve', { window_days: 5 })).toMatchObject({ ok: true, value: { state: 'approved' } });
+    expect(decideEnrolment('rejected', 'approve', { window_days: 5 })).toMatchObject({
+      ok: true,
+      value: { state: 'approved' },
+    });
     expect(decideEnrolment('withdrawn', 'approve', {})).toMatchObject({ ok: true });
   });
   it('refuses a decision from the wrong state, naming the state', () => {
     const r = decideEnrolment('approved', 'approve', {});
     expect(r).toMatchObject({ ok: false, code: 'illegal_transition' });
     expect(!r.ok && r.message).toContain('已入驻');
-    expect(decideEnrolment('approved', 'reject', { note: 'x' })).toMatchObject({ ok: false, code: 'illegal_transition' });
-    expect(decideEnrolment('applied', 'withdraw', { note: 'x' })).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(decideEnrolment('approved', 'reject', { note: 'x' })).toMatchObject({
+      ok: false,
+      code: 'illegal_transition',
+    });
+    expect(decideEnrolment('applied', 'withdraw', { note: 'x' })).toMatchObject({
+      ok: false,
+      code: 'illegal_transition',
+    });
   });
   it('wants a reason for a rejection or a withdrawal, and turns the ODR flag off', () => {
     expect(decideEnrolment('applied', 'reject', { note: '  ' })).toMatchObject({ ok: false, code: 'invalid_input' });
-    expect(decideEnrolment('applied', 'reject', { note: '材料不全' })).toEqual({ ok: true, value: { state: 'rejected', odr: false } });
-    expect(decideEnrolment('approved', 'withdraw', { note: '企业申请退出' })).toEqual({ ok: true, value: { state: 'withdrawn', odr: false } });
+    expect(decideEnrolment('applied', 'reject', { note: '材料不全' })).toEqual({
+      ok: true,
+      value: { state: 'rejected', odr: false },
+    });
+    expect(decideEnrolment('approved', 'withdraw', { note: '企业申请退出' })).toEqual({
+      ok: true,
+      value: { state: 'withdrawn', odr: false },
+    });
   });
   it('keeps the window between 1 and 60 working days, or leaves it to the rule set', () => {
     expect(checkWindow(undefined)).toBeNull();
@@ -26,7 +41,10 @@ describe('ODR enrolment decisions', () => {
     expect(checkWindow(0)).toMatch(/1–60/);
     expect(checkWindow(61)).toMatch(/1–60/);
     expect(checkWindow(2.5)).toMatch(/1–60/);
-    expect(decideEnrolment('applied', 'approve', { window_days: 90 })).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(decideEnrolment('applied', 'approve', { window_days: 90 })).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+    });
   });
   it('checks the contact phone and the credit code as people write them', () => {
     expect(checkContact({ name: '刘客服', phone: '13912345678' })).toBeNull();

@@ -6,7 +6,12 @@
 export const ENROL_STATES = ['applied', 'approved', 'rejected', 'withdrawn'] as const;
 export type EnrolState = (typeof ENROL_STATES)[number];
 
-export const ENROL_STATE_LABELS: Record<EnrolState, string> = { applied: '待审核', approved: '已入驻', rejected: '未通过', withdrawn: '已退出' };
+export const ENROL_STATE_LABELS: Record<EnrolState, string> = {
+  applied: '待审核',
+  approved: '已入驻',
+  rejected: '未通过',
+  withdrawn: '已退出',
+};
 
 export type EnrolDecision = 'approve' | 'reject' | 'withdraw';
 
@@ -22,33 +27,52 @@ const TO: Record<EnrolDecision, EnrolState> = { approve: 'approved', reject: 're
 export const WINDOW_MIN = 1;
 export const WINDOW_MAX = 60;
 
-export type Verdict<T> = { ok: true; value: T } | { ok: false; code: 'illegal_transition' | 'invalid_input'; message: string };
+export type Verdict<T> =
+  { ok: true; value: T } | { ok: false; code: 'illegal_transition' | 'invalid_input'; message: string };
 
-export function decideEnrolment(state: EnrolState | null, d: EnrolDecision, i: { note?: string; window_days?: number | null }): Verdict<{ state: EnrolState; odr: boolean }> {
+export function decideEnrolment(
+  state: EnrolState | null,
+  d: EnrolDecision,
+  i: { note?: string; window_days?: number | null },
+): Verdict<{ state: EnrolState; odr: boolean }> {
   const from = state ?? 'applied';
   if (!FROM[d].includes(from)) {
-    return { ok: false, code: 'illegal_transition', message: `企业当前状态为「${ENROL_STATE_LABELS[from]}」，不能${DECISION_LABELS[d]}` };
+    return {
+      ok: false,
+      code: 'illegal_transition',
+      message: `企业当前状态为「${ENROL_STATE_LABELS[from]}」，不能${DECISION_LABELS[d]}`,
+    };
   }
   // a refusal or a withdrawal is a decision about a business: it carries its reason
-  if (d !== 'approve' && !i.note?.trim()) return { ok: false, code: 'invalid_input', message: `${DECISION_LABELS[d]}须填写原因` };
+  if (d !== 'approve' && !i.note?.trim())
+    return { ok: false, code: 'invalid_input', message: `${DECISION_LABELS[d]}须填写原因` };
   const w = checkWindow(i.window_days);
   if (w) return { ok: false, code: 'invalid_input', message: w };
   return { ok: true, value: { state: TO[d], odr: TO[d] === 'approved' } };
 }
 
-export const DECISION_LABELS: Record<EnrolDecision, string> = { approve: '批准入驻', reject: '驳回申请', withdraw: '退出ODR' };
+export const DECISION_LABELS: Record<EnrolDecision, string> = {
+  approve: '批准入驻',
+  reject: '驳回申请',
+  withdraw: '退出ODR',
+};
 
 /** null when fine; the window is in working days and may be left to the rule set (null/undefined). */
 export function checkWindow(days: number | null | undefined): string | null {
   if (days === null || days === undefined) return null;
-  if (!Number.isInteger(days) || days < WINDOW_MIN || days > WINDOW_MAX) return `和解期限应为 ${WINDOW_MIN}–${WINDOW_MAX} 个工作日`;
+  if (!Number.isInteger(days) || days < WINDOW_MIN || days > WINDOW_MAX)
+    return `和解期限应为 ${WINDOW_MIN}–${WINDOW_MAX} 个工作日`;
   return null;
 }
 
 /** Mainland mobile or landline with area code, as a firm's complaint contact is written. */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$/;
 
-export interface Contact { name: string; phone: string; email?: string }
+export interface Contact {
+  name: string;
+  phone: string;
+  email?: string;
+}
 
 export function checkContact(c: Contact): string | null {
   if (!c.name.trim()) return '联系人不能为空';

@@ -4,7 +4,13 @@
  * window are not decided and do not count either way, so a firm is not rewarded for sitting on them until they expire
  * (the expiry is a hand-back, odr_fail).
  */
-export interface RateInput { settled_first: number; settled: number; declined: number; open: number; routed: number }
+export interface RateInput {
+  settled_first: number;
+  settled: number;
+  declined: number;
+  open: number;
+  routed: number;
+}
 
 export function firstSettlementRate(s: RateInput): number | null {
   // a ticket settled after a hand-back is decided too: it counts in the base, not in the first-attempt share

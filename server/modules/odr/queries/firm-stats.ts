@@ -10,12 +10,17 @@ import { statsRepo, type FirmStatsRow } from '../repository/stats.js';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function period(p: { from: string; to: string }) {
-  if (!DAY.test(p.from) || !DAY.test(p.to) || Number.isNaN(Date.parse(p.from)) || Number.isNaN(Date.parse(p.to))) return fail('invalid_input', '日期格式应为 YYYY-MM-DD');
+  if (!DAY.test(p.from) || !DAY.test(p.to) || Number.isNaN(Date.parse(p.from)) || Number.isNaN(Date.parse(p.to)))
+    return fail('invalid_input', '日期格式应为 YYYY-MM-DD');
   if (p.from > p.to) return fail('invalid_input', '开始日期不能晚于结束日期');
   return p;
 }
 
-const withRates = (r: FirmStatsRow) => ({ ...r, first_settlement_rate: firstSettlementRate(r), settlement_rate: settlementRate(r) });
+const withRates = (r: FirmStatsRow) => ({
+  ...r,
+  first_settlement_rate: firstSettlementRate(r),
+  settlement_rate: settlementRate(r),
+});
 
 /** Every firm (or the given ones) with complaints sent to it in [from, to] (inclusive, Asia/Shanghai dates). */
 export async function firmStats(db: Queryable, p: { from: string; to: string; keys?: string[] }) {
@@ -29,7 +34,15 @@ export async function firmStats(db: Queryable, p: { from: string; to: string; ke
  * handed back), the share settled at the first attempt; null where none was decided yet. Firms with no complaint
  * sent in the period are absent.
  */
-export async function firstSettlementRates(db: Queryable, p: { from: string; to: string }): Promise<Map<string, { rate: number | null; routed: number; decided: number; settled_first: number }>> {
+export async function firstSettlementRates(
+  db: Queryable,
+  p: { from: string; to: string },
+): Promise<Map<string, { rate: number | null; routed: number; decided: number; settled_first: number }>> {
   const { items } = await firmStats(db, p);
-  return new Map(items.map((r) => [r.key, { rate: r.first_settlement_rate, routed: r.routed, decided: r.routed - r.open, settled_first: r.settled_first }]));
+  return new Map(
+    items.map((r) => [
+      r.key,
+      { rate: r.first_settlement_rate, routed: r.routed, decided: r.routed - r.open, settled_first: r.settled_first },
+    ]),
+  );
 }

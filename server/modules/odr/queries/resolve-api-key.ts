@@ -8,5 +8,14 @@ export async function resolveApiKey(db: Queryable, token: string, at: Date): Pro
   if (!isApiKey(token)) return null;
   const k = await keyRepo.resolve(db, tokenHash(token), at);
   if (!k) return null;
-  return { id: `apikey:${k.id}`, username: `apikey:${k.prefix}`, role: 'enterprise', displayName: `${k.name}（API）`, unitId: null, districtCode: null, enterpriseKey: k.enterprise_key, apiKeyId: k.id };
+  return {
+    id: `apikey:${k.id}`,
+    username: `apikey:${k.prefix}`,
+    role: 'enterprise',
+    displayName: `${k.name}（API）`,
+    unitId: null,
+    districtCode: null,
+    enterpriseKey: k.enterprise_key,
+    apiKeyId: k.id,
+  };
 }

@@ -21,8 +21,9 @@ export interface FirmStatsRow {
 export const statsRepo = {
   /** `from`/`to`: inclusive Asia/Shanghai dates; `keys` null: every firm */
   async perFirm(q: Queryable, f: { from: string; to: string; keys: string[] | null }): Promise<FirmStatsRow[]> {
-    return (await q.query<FirmStatsRow>(
-      `WITH r AS (
+    return (
+      await q.query<FirmStatsRow>(
+        `WITH r AS (
          SELECT t.odr_key AS key, t.id, t.status,
                 min(e.at) FILTER (WHERE e.type = 'send_odr') AS sent_at,
                 min(e.at) FILTER (WHERE e.type = 'odr_settle') AS settled_at,
@@ -41,6 +42,8 @@ export const statsRepo = {
        FROM r LEFT JOIN enterprises en ON en.key = r.key
        WHERE (r.sent_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date
        GROUP BY r.key, en.name ORDER BY count(*) DESC, r.key`,
-      [f.from, f.to, f.keys])).rows;
+        [f.from, f.to, f.keys],
+      )
+    ).rows;
   },
 };

@@ -13,7 +13,10 @@ import { metricsText, readiness, type DetectorView } from '../queries/status.js'
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Who may read /metrics: the decision, in one place (the route-walk ACCESS table lists it as admin). */
-export function mayReadMetrics(req: Pick<FastifyRequest, 'ip' | 'headers' | 'actor'>, token = process.env.XIEZHI_METRICS_TOKEN): 'ok' | 'unauthenticated' | 'forbidden' {
+export function mayReadMetrics(
+  req: Pick<FastifyRequest, 'ip' | 'headers' | 'actor'>,
+  token = process.env.XIEZHI_METRICS_TOKEN,
+): 'ok' | 'unauthenticated' | 'forbidden' {
   // req.ip honours XIEZHI_TRUST_PROXY: a forwarded request from outside is not loopback
   if (LOOPBACK.has(req.ip)) return 'ok';
   const h = req.headers.authorization ?? '';
@@ -27,12 +30,27 @@ export function mayReadMetrics(req: Pick<FastifyRequest, 'ip' | 'headers' | 'act
 }
 
 export function opsRoutes(http: Http, ctx: Ctx, detector: DetectorView) {
-  http.get('/api/ready', { config: { auth: 'public' }, schema: { tags: ['ops'], summary: '就绪检查：数据库、只读副本延迟、事件积压、队列深度' } }, async () => readiness(ctx, detector));
+  http.get(
+    '/api/ready',
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['ops'], summary: '就绪检查：数据库、只读副本延迟、事件积压、队列深度' },
+    },
+    async () => readiness(ctx, detector),
+  );
 
-  http.get('/metrics', { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus 指标（本机、令牌或管理员）' } }, async (req, reply) => {
-    const may = mayReadMetrics(req);
-    if (may === 'unauthenticated') return fail('unauthenticated', '请先登录，或从本机/凭指标令牌读取 (login, loopback or XIEZHI_METRICS_TOKEN required)');
-    if (may === 'forbidden') return fail('forbidden', '仅管理员可读取运行指标 (admin only)');
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metricsText(ctx, detector));
-  });
+  http.get(
+    '/metrics',
+    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Prometheus 指标（本机、令牌或管理员）' } },
+    async (req, reply) => {
+      const may = mayReadMetrics(req);
+      if (may === 'unauthenticated')
+        return fail(
+          'unauthenticated',
+          '请先登录，或从本机/凭指标令牌读取 (login, loopback or XIEZHI_METRICS_TOKEN required)',
+        );
+      if (may === 'forbidden') return fail('forbidden', '仅管理员可读取运行指标 (admin only)');
+      return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metricsText(ctx, detector));
+    },
+  );
 }

@@ -34,7 +34,12 @@ export async function readiness(ctx: Ctx, detector: DetectorView, fresh = false)
   const value: Readiness = {
     status: 'ready',
     database: { kind: ctx.db.kind, ...d },
-    replica: { configured: !!ctx.reads?.replica, lag_bytes: lag.bytes, lag_seconds: lag.seconds, serving_reads: !!ctx.reads?.replica && ctx.reads.reader() === ctx.reads.replica },
+    replica: {
+      configured: !!ctx.reads?.replica,
+      lag_bytes: lag.bytes,
+      lag_seconds: lag.seconds,
+      serving_reads: !!ctx.reads?.replica && ctx.reads.reader() === ctx.reads.replica,
+    },
     outbox,
     queues,
     detector: { ready: det.ready, lag_seconds: det.lag_seconds, tickets_seen: det.tickets_seen },
@@ -49,17 +54,57 @@ export async function metricsText(ctx: Ctx, detector: DetectorView): Promise<str
   const mem = process.memoryUsage();
   const gauges: GaugeSample[] = [
     { name: 'xiezhi_up', help: 'the database answers (1)', samples: [{ value: 1 }] },
-    { name: 'xiezhi_db_failovers', help: 'times this process lost its database server and looked for another', samples: [{ value: r.database.failovers }] },
-    { name: 'xiezhi_replica_lag_bytes', help: 'WAL bytes the read replica has yet to replay', samples: [{ value: r.replica.lag_bytes }] },
-    { name: 'xiezhi_replica_lag_seconds', help: 'seconds the read replica is behind (0 when caught up)', samples: [{ value: r.replica.lag_seconds }] },
-    { name: 'xiezhi_outbox_backlog', help: 'outbox events a durable subscriber has yet to handle', samples: r.outbox.map((o) => ({ labels: { subscriber: o.subscriber }, value: o.backlog })) },
-    { name: 'xiezhi_outbox_cursor_idle_seconds', help: 'seconds since a durable subscriber last moved its cursor', samples: r.outbox.map((o) => ({ labels: { subscriber: o.subscriber }, value: Math.round(o.idle_seconds) })) },
-    { name: 'xiezhi_queue_depth', help: 'open tickets by workflow status', samples: r.queues.map((q) => ({ labels: { status: q.status }, value: q.n })) },
-    { name: 'xiezhi_detector_ready', help: 'the early-warning detector in this process has replayed and is live (1)', samples: [{ value: r.detector.ready ? 1 : 0 }] },
-    { name: 'xiezhi_detector_lag_seconds', help: 'seconds from the newest ticket the detector took in to now', samples: [{ value: r.detector.lag_seconds }] },
-    { name: 'xiezhi_process_resident_memory_bytes', help: 'resident memory of this process', samples: [{ value: mem.rss }] },
+    {
+      name: 'xiezhi_db_failovers',
+      help: 'times this process lost its database server and looked for another',
+      samples: [{ value: r.database.failovers }],
+    },
+    {
+      name: 'xiezhi_replica_lag_bytes',
+      help: 'WAL bytes the read replica has yet to replay',
+      samples: [{ value: r.replica.lag_bytes }],
+    },
+    {
+      name: 'xiezhi_replica_lag_seconds',
+      help: 'seconds the read replica is behind (0 when caught up)',
+      samples: [{ value: r.replica.lag_seconds }],
+    },
+    {
+      name: 'xiezhi_outbox_backlog',
+      help: 'outbox events a durable subscriber has yet to handle',
+      samples: r.outbox.map((o) => ({ labels: { subscriber: o.subscriber }, value: o.backlog })),
+    },
+    {
+      name: 'xiezhi_outbox_cursor_idle_seconds',
+      help: 'seconds since a durable subscriber last moved its cursor',
+      samples: r.outbox.map((o) => ({ labels: { subscriber: o.subscriber }, value: Math.round(o.idle_seconds) })),
+    },
+    {
+      name: 'xiezhi_queue_depth',
+      help: 'open tickets by workflow status',
+      samples: r.queues.map((q) => ({ labels: { status: q.status }, value: q.n })),
+    },
+    {
+      name: 'xiezhi_detector_ready',
+      help: 'the early-warning detector in this process has replayed and is live (1)',
+      samples: [{ value: r.detector.ready ? 1 : 0 }],
+    },
+    {
+      name: 'xiezhi_detector_lag_seconds',
+      help: 'seconds from the newest ticket the detector took in to now',
+      samples: [{ value: r.detector.lag_seconds }],
+    },
+    {
+      name: 'xiezhi_process_resident_memory_bytes',
+      help: 'resident memory of this process',
+      samples: [{ value: mem.rss }],
+    },
     { name: 'xiezhi_process_heap_used_bytes', help: 'V8 heap in use', samples: [{ value: mem.heapUsed }] },
-    { name: 'xiezhi_process_uptime_seconds', help: 'seconds since this process started', samples: [{ value: Math.round(process.uptime()) }] },
+    {
+      name: 'xiezhi_process_uptime_seconds',
+      help: 'seconds since this process started',
+      samples: [{ value: Math.round(process.uptime()) }],
+    },
   ];
   return `${renderHttpMetrics()}\n${renderGauges(gauges)}\n`;
 }

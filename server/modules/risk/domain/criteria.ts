@@ -6,25 +6,50 @@
  */
 import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
 import { LINK_LABELS, type LinkKind, STRONG_LINKS } from './graph.js';
-import { proceedingCounts, type PersonState, type RecordedProceeding, type RiskState, type TicketRec } from './state.js';
+import {
+  proceedingCounts,
+  type PersonState,
+  type RecordedProceeding,
+  type RiskState,
+  type TicketRec,
+} from './state.js';
 import { jaccard } from './text.js';
 
-export interface Fired { code: CriterionCode; label: string; evidence: string; strength: number; ticket_ids: string[] }
+export interface Fired {
+  code: CriterionCode;
+  label: string;
+  evidence: string;
+  strength: number;
+  ticket_ids: string[];
+}
 
 const day = (t: number): string => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 const clamp = (x: number, lo = 0, hi = 1): number => Math.max(lo, Math.min(hi, x));
 /** At most n ticket ids in an evidence string; the full list goes into ticket_ids. */
 function ids(ts: TicketRec[], n = 6): string {
-  const head = ts.slice(0, n).map((t) => t.id).join('、');
+  const head = ts
+    .slice(0, n)
+    .map((t) => t.id)
+    .join('、');
   return ts.length > n ? `${head} 等${ts.length}件` : head;
 }
 function span(ts: TicketRec[]): string {
-  let a = Infinity, b = -Infinity;
-  for (const t of ts) { if (t.t < a) a = t.t; if (t.t > b) b = t.t; }
+  let a = Infinity,
+    b = -Infinity;
+  for (const t of ts) {
+    if (t.t < a) a = t.t;
+    if (t.t > b) b = t.t;
+  }
   return a === b ? day(a) : `${day(a)}至${day(b)}`;
 }
 function fire(code: CriterionCode, strength: number, evidence: string, ts: TicketRec[]): Fired {
-  return { code, label: CRITERIA_BY_CODE[code].label, evidence, strength: clamp(strength, 0.05, 1), ticket_ids: ts.map((t) => t.id) };
+  return {
+    code,
+    label: CRITERIA_BY_CODE[code].label,
+    evidence,
+    strength: clamp(strength, 0.05, 1),
+    ticket_ids: ts.map((t) => t.id),
+  };
 }
 const catName = (c: string): string => (c === '*' ? '全部类别' : c === 'unknown' ? '未分类' : c);
 
@@ -39,28 +64,42 @@ export function volume(ps: PersonState, st: RiskState): Fired | null {
     const cat = st.hist.population(cat0) >= MIN_POPULATION ? cat0 : '*';
     const q99 = st.hist.quantile(cat, 0.99);
     const thr = Math.max(5, Math.ceil(3 * q99));
-    if (n >= thr && (!best || n / thr > best.n / best.thr)) best = { cat: cat0, n, thr, q50: st.hist.quantile(cat, 0.5), q99 };
+    if (n >= thr && (!best || n / thr > best.n / best.thr))
+      best = { cat: cat0, n, thr, q50: st.hist.quantile(cat, 0.5), q99 };
   }
   if (!best) return null;
   const ts = best.cat === '*' ? ps.tickets : ps.tickets.filter((t) => t.category === best!.cat);
   // peak frequency: most tickets within any 7 days
   const times = Float64Array.from(ts, (t) => t.t).sort();
-  let peak = 0, peakAt = 0;
+  let peak = 0,
+    peakAt = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
     while (times[i]! - times[j]! > 7 * 86_400_000) j++;
-    if (i - j + 1 > peak) { peak = i - j + 1; peakAt = times[j]!; }
+    if (i - j + 1 > peak) {
+      peak = i - j + 1;
+      peakAt = times[j]!;
+    }
   }
-  return fire('volume', 0.5 + 0.5 * clamp(Math.log2(best.n / best.thr) / 3),
+  return fire(
+    'volume',
+    0.5 + 0.5 * clamp(Math.log2(best.n / best.thr) / 3),
     `${span(ts)}在${catName(best.cat)}共投诉举报${best.n}件，超过该类别正常水平（每人中位数${best.q50}件、99%分位${best.q99}件）的3倍阈值${best.thr}件；` +
-    `最密集的7天（自${day(peakAt)}）提交${peak}件；工单：${ids(ts)}`, ts);
+      `最密集的7天（自${day(peakAt)}）提交${peak}件；工单：${ids(ts)}`,
+    ts,
+  );
 }
 
 /** 反复就同类商品同类问题: one category+problem dominates, across several businesses, far above its population share. */
 export function sameKind(ps: PersonState, st: RiskState): Fired | null {
   const n = ps.tickets.length;
   if (n < 5) return null;
-  let bestKey: string | null = null, m = 0;
-  for (const [k, c] of ps.bySameKey) if (c > m) { m = c; bestKey = k; }
+  let bestKey: string | null = null,
+    m = 0;
+  for (const [k, c] of ps.bySameKey)
+    if (c > m) {
+      m = c;
+      bestKey = k;
+    }
   if (!bestKey || m < 5 || m / n < 0.5) return null;
   const ts = ps.tickets.filter((t) => t.sameKey === bestKey);
   const resps = new Set(ts.map((t) => t.resp).filter((r) => r !== null));
@@ -71,41 +110,71 @@ export function sameKind(ps: PersonState, st: RiskState): Fired | null {
   const expected = n * p0;
   if (m < expected + 4 * Math.sqrt(Math.max(expected * (1 - p0), 0.25)) + 2) return null;
   const [cat, prob] = bestKey.split('|');
-  return fire('same_kind', 0.5 + 0.5 * clamp((m - 5) / 20) * (m / n),
+  return fire(
+    'same_kind',
+    0.5 + 0.5 * clamp((m - 5) / 20) * (m / n),
     `${span(ts)}就“${cat}·${prob}”反复投诉举报${m}件（占本人${n}件的${Math.round((100 * m) / n)}%，全市该类占比${(100 * p0).toFixed(1)}%），` +
-    `涉及${resps.size || '未登记'}家经营者；工单：${ids(ts)}`, ts);
+      `涉及${resps.size || '未登记'}家经营者；工单：${ids(ts)}`,
+    ts,
+  );
 }
 
 /** 模板化诉求文本: near-identical texts (Jaccard ≥ 0.5 on 3-grams) filed against several businesses. */
-export function template(ps: PersonState, st: RiskState, shared?: Map<string, { cluster: string; complainants: number }>): Fired | null {
+export function template(
+  ps: PersonState,
+  st: RiskState,
+  shared?: Map<string, { cluster: string; complainants: number }>,
+): Fired | null {
   let big: TicketRec[] = [];
   for (const cl of ps.clusters) if (cl.tickets.length > big.length) big = cl.tickets.map((i) => ps.tickets[i]!);
   const resps = new Set(big.map((t) => t.resp).filter((r) => r !== null));
   // Short texts coincide by chance ("要求退款"): they count as a template only when filed by the dozen.
   const minLen = big.length ? Math.min(...big.slice(0, 20).map((t) => t.textLen)) : 0;
-  const own = big.length >= (minLen >= 20 ? 5 : 8) && (resps.size >= 3 || big.length >= 12 || (resps.size === 0 && big.length >= 8));
+  const own =
+    big.length >= (minLen >= 20 ? 5 : 8) &&
+    (resps.size >= 3 || big.length >= 12 || (resps.size === 0 && big.length >= 8));
   // Shared with other people (from the text module's templates): only counts when the person files it repeatedly.
   const sharedTs: TicketRec[] = [];
   const sharedWith = new Set<string>();
   let others = 0;
-  if (shared) for (const t of ps.tickets) {
-    const s = shared.get(t.id);
-    if (s && s.complainants >= 2) { sharedTs.push(t); if (!sharedWith.has(s.cluster)) { sharedWith.add(s.cluster); others += s.complainants - 1; } }
-  }
+  if (shared)
+    for (const t of ps.tickets) {
+      const s = shared.get(t.id);
+      if (s && s.complainants >= 2) {
+        sharedTs.push(t);
+        if (!sharedWith.has(s.cluster)) {
+          sharedWith.add(s.cluster);
+          others += s.complainants - 1;
+        }
+      }
+    }
   const cross = sharedTs.length >= 3 && sharedTs.length / ps.tickets.length >= 0.5;
   // The same template as identities linked to this person (shared phone/bank/device, or filing in step with them)
   const lk = similarToLinked(ps, st);
   const linked = lk.tickets.length >= 2 && lk.tickets.length / ps.tickets.length >= 0.5;
   if (!own && !cross && !linked) return null;
   const parts: string[] = [];
-  if (linked) parts.push(`${lk.tickets.length}件与关联身份 ${lk.others.slice(0, 3).join('、')} 的诉求文本属同一模板：${ids(lk.tickets)}`);
-  if (own) parts.push(`${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），${resps.size ? `针对${resps.size}家经营者` : '（未登记经营者）'}：${ids(big)}`);
-  if (cross) parts.push(`${sharedTs.length}件与其他约${others}名投诉人使用同一模板（模板${[...sharedWith].slice(0, 3).join('、')}）：${ids(sharedTs)}`);
+  if (linked)
+    parts.push(
+      `${lk.tickets.length}件与关联身份 ${lk.others.slice(0, 3).join('、')} 的诉求文本属同一模板：${ids(lk.tickets)}`,
+    );
+  if (own)
+    parts.push(
+      `${span(big)}提交${big.length}件高度相似的诉求文本（相似度≥0.5），${resps.size ? `针对${resps.size}家经营者` : '（未登记经营者）'}：${ids(big)}`,
+    );
+  if (cross)
+    parts.push(
+      `${sharedTs.length}件与其他约${others}名投诉人使用同一模板（模板${[...sharedWith].slice(0, 3).join('、')}）：${ids(sharedTs)}`,
+    );
   const n = Math.max(big.length, sharedTs.length, lk.tickets.length);
   // Message boards and platforms record no business: there, twenty and more copies of one text are the spread.
   const board = resps.size === 0 && big.length >= 20;
-  return fire('template', 0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked || board ? 1 : 0.6), parts.join('；'),
-    own ? big : cross ? sharedTs : lk.tickets);
+  return fire(
+    'template',
+    0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked || board ? 1 : 0.6),
+    parts.join('；'),
+    own ? big : cross ? sharedTs : lk.tickets,
+  );
 }
 
 /** Punitive-damage demands: a share far above the population's, on at least 3 tickets. */
@@ -123,8 +192,12 @@ export function punitive(ps: PersonState, st: RiskState): Fired | null {
   const resps = new Set(ts.map((t) => t.resp).filter((r) => r !== null));
   const m = resps.size + ts.filter((t) => t.resp === null).length;
   const byCount = m >= 3 ? 0.3 + 0.7 * clamp((m - 3) / 5) : 0.1 * m;
-  return fire('punitive', byCount * clamp(share / 0.6),
-    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`, ts);
+  return fire(
+    'punitive',
+    byCount * clamp(share / 0.6),
+    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`,
+    ts,
+  );
 }
 
 /** 获赔后明知仍购买: a later complaint of the same kind (or same business) after an earlier one ended in compensation. */
@@ -136,16 +209,22 @@ export function buyAgain(ps: PersonState): Fired | null {
   for (const t of sorted) {
     for (const e of knownBefore) {
       if (t.t - e.t < 86_400_000) continue;
-      if ((e.sameKey && e.sameKey === t.sameKey) || (e.resp && e.resp === t.resp && e.pkind === t.pkind)) { pairs.push([e, t]); break; }
+      if ((e.sameKey && e.sameKey === t.sameKey) || (e.resp && e.resp === t.resp && e.pkind === t.pkind)) {
+        pairs.push([e, t]);
+        break;
+      }
     }
     if (t.outcome === 'compensated') knownBefore.push(t);
   }
   if (!pairs.length) return null;
   const later = pairs.map((p) => p[1]);
   const [e0, l0] = pairs[0]!;
-  return fire('buy_again', 0.5 + 0.5 * clamp((pairs.length - 1) / 4),
+  return fire(
+    'buy_again',
+    0.5 + 0.5 * clamp((pairs.length - 1) / 4),
     `${day(e0.t)}工单${e0.id}已获赔偿后，于${day(l0.t)}就同类商品同类问题再次投诉（${l0.id}）；此类再次投诉共${pairs.length}件：${ids(later)}`,
-    [e0, ...later]);
+    [e0, ...later],
+  );
 }
 
 /** 超出合理生活消费需要: one purchase above the kind's reasonable quantity, or 30-day totals above twice it (Art. 12–13). */
@@ -156,24 +235,45 @@ export function quantity(ps: PersonState): Fired | null {
   // Art. 13: purchases of one kind within 30 days are added up (two pointers per kind over the sorted tickets)
   let agg: TicketRec[] = [];
   const byKind = new Map<string, TicketRec[]>();
-  for (const t of withQ) { const l = byKind.get(t.pkind!); if (l) l.push(t); else byKind.set(t.pkind!, [t]); }
+  for (const t of withQ) {
+    const l = byKind.get(t.pkind!);
+    if (l) l.push(t);
+    else byKind.set(t.pkind!, [t]);
+  }
   for (const l of byKind.values()) {
     if (l.length < 2 || agg.length) continue;
     let sum = 0;
     for (let i = 0, j = 0; i < l.length; i++) {
       sum += l[i]!.qty;
       while (l[i]!.t - l[j]!.t > 30 * 86_400_000) sum -= l[j++]!.qty;
-      if (i > j && sum > 2 * l[i]!.reasonable) { agg = l.slice(j, i + 1); break; }
+      if (i > j && sum > 2 * l[i]!.reasonable) {
+        agg = l.slice(j, i + 1);
+        break;
+      }
     }
   }
   if (!over.length && !agg.length) return null;
   const parts: string[] = [];
-  if (over.length) parts.push(over.slice(0, 4).map((t) => `${t.id}（${day(t.t)}）${t.pkind}“${t.qtyRaw}”，合理生活消费量约${t.reasonable}件以内`).join('；'));
-  if (agg.length) parts.push(`30日内多次购买${agg[0]!.pkind}合计${agg.reduce((s, t) => s + t.qty, 0)}件（${ids(agg)}），超过合理量${agg[0]!.reasonable}件的2倍`);
+  if (over.length)
+    parts.push(
+      over
+        .slice(0, 4)
+        .map((t) => `${t.id}（${day(t.t)}）${t.pkind}“${t.qtyRaw}”，合理生活消费量约${t.reasonable}件以内`)
+        .join('；'),
+    );
+  if (agg.length)
+    parts.push(
+      `30日内多次购买${agg[0]!.pkind}合计${agg.reduce((s, t) => s + t.qty, 0)}件（${ids(agg)}），超过合理量${agg[0]!.reasonable}件的2倍`,
+    );
   const ts = [...new Set([...over, ...agg])];
   let ratio = 1;
   for (const t of ts) ratio = Math.max(ratio, t.qty / t.reasonable);
-  return fire('quantity', 0.4 + 0.3 * clamp(Math.log2(ratio) / 3) + 0.3 * clamp((ts.length - 1) / 4), parts.join('；'), ts);
+  return fire(
+    'quantity',
+    0.4 + 0.3 * clamp(Math.log2(ratio) / 3) + 0.3 * clamp((ts.length - 1) / 4),
+    parts.join('；'),
+    ts,
+  );
 }
 
 /** 多身份关联/通谋: shares phone/ID/bank/device with differently named persons, or files in step with others. */
@@ -189,7 +289,8 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
     // 二(四) is about filing *against the same business* under several identities: a phone shared by a household
     // whose members complain about different shops is no evidence of it
     if (STRONG_LINKS.has(kind)) for (const q of differ) if (sharesRespondent(ps, st.persons[q]!)) strong.add(q);
-    if (STRONG_LINKS.has(kind) || differ.length >= 3) parts.push(`与${differ.length}名不同姓名的投诉人共用${LINK_LABELS[kind as LinkKind]}`);
+    if (STRONG_LINKS.has(kind) || differ.length >= 3)
+      parts.push(`与${differ.length}名不同姓名的投诉人共用${LINK_LABELS[kind as LinkKind]}`);
   }
   const sync: [number, number][] = [];
   for (const [q, resps] of ps.partners) if (resps.size >= 3) sync.push([q, resps.size]);
@@ -198,20 +299,37 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
   if (addressOnly && !sync.length) return null;
   if (sync.length) {
     sync.sort((a, b) => b[1] - a[1]);
-    parts.push(`与${sync.length}名投诉人在72小时内先后投诉同一批经营者（最多${sync[0]![1]}家相同，如 ${sync.slice(0, 3).map(([q]) => st.persons[q]!.displayId).join('、')}）`);
+    parts.push(
+      `与${sync.length}名投诉人在72小时内先后投诉同一批经营者（最多${sync[0]![1]}家相同，如 ${sync
+        .slice(0, 3)
+        .map(([q]) => st.persons[q]!.displayId)
+        .join('、')}）`,
+    );
   }
   const size = st.graph.groupSize(ps.idx);
   if (size > 1) parts.push(`身份关联组共${size}人`);
   let boost = 0;
   if (proposed) {
-    const hits = linkedPersons(ps, st).filter((q) => proposed.has(q)).sort((a, b) => proposed.get(b)! - proposed.get(a)!);
+    const hits = linkedPersons(ps, st)
+      .filter((q) => proposed.has(q))
+      .sort((a, b) => proposed.get(b)! - proposed.get(a)!);
     if (hits.length) {
       boost = 0.3;
-      parts.push(`关联身份 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed.get(q)!.toFixed(2)}）`).join('、')}已达提议标准`);
+      parts.push(
+        `关联身份 ${hits
+          .slice(0, 3)
+          .map((q) => `${st.persons[q]!.displayId}（评分${proposed.get(q)!.toFixed(2)}）`)
+          .join('、')}已达提议标准`,
+      );
     }
   }
   const ts = ps.tickets;
-  return fire('collusion', 0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3) + boost, parts.join('；') + `；本人工单：${ids(ts)}`, ts);
+  return fire(
+    'collusion',
+    0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3) + boost,
+    parts.join('；') + `；本人工单：${ids(ts)}`,
+    ts,
+  );
 }
 
 /** Persons linked by a strong identifier (phone, bank, device) under another name, or by synchronised filing. */
@@ -229,7 +347,10 @@ export function linkedPersons(ps: PersonState, st: RiskState): number[] {
 export function similarToLinked(ps: PersonState, st: RiskState): { tickets: TicketRec[]; others: string[] } {
   const linked = linkedPersons(ps, st).slice(0, 12);
   if (!linked.length) return { tickets: [], others: [] };
-  const top = (x: PersonState) => (x.clusters.length <= 12 ? x.clusters : [...x.clusters].sort((a, b) => b.tickets.length - a.tickets.length).slice(0, 12));
+  const top = (x: PersonState) =>
+    x.clusters.length <= 12
+      ? x.clusters
+      : [...x.clusters].sort((a, b) => b.tickets.length - a.tickets.length).slice(0, 12);
   const mine = top(ps);
   const hit = new Set<number>();
   const others = new Set<string>();
@@ -238,7 +359,11 @@ export function similarToLinked(ps: PersonState, st: RiskState): { tickets: Tick
     const theirs = top(qs);
     for (const a of mine) {
       for (const b of theirs) {
-        if (jaccard(a.exemplar, b.exemplar) >= 0.5) { for (const i of a.tickets) hit.add(i); others.add(qs.displayId); break; }
+        if (jaccard(a.exemplar, b.exemplar) >= 0.5) {
+          for (const i of a.tickets) hit.add(i);
+          others.add(qs.displayId);
+          break;
+        }
       }
     }
   }
@@ -266,21 +391,36 @@ export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<num
     const seen = new Set<string>();
     ts = ps.tickets.filter((t) => t.nameHash && !seen.has(t.nameHash) && seen.add(t.nameHash));
   }
-  const idShared = [...(st.graph.links[ps.idx]!.get('id_number') ?? [])].filter((q) => differentNames(ps, st.persons[q]!));
+  const idShared = [...(st.graph.links[ps.idx]!.get('id_number') ?? [])].filter((q) =>
+    differentNames(ps, st.persons[q]!),
+  );
   let boost = 0;
   if (idShared.length) {
     parts.push(`身份证号同时被${idShared.length}名不同姓名的投诉人使用`);
     const hits = proposed ? idShared.filter((q) => proposed.has(q)) : [];
     if (hits.length) {
       boost = 0.4;
-      parts.push(`其中 ${hits.slice(0, 3).map((q) => `${st.persons[q]!.displayId}（评分${proposed!.get(q)!.toFixed(2)}）`).join('、')}已达提议标准`);
+      parts.push(
+        `其中 ${hits
+          .slice(0, 3)
+          .map((q) => `${st.persons[q]!.displayId}（评分${proposed!.get(q)!.toFixed(2)}）`)
+          .join('、')}已达提议标准`,
+      );
     }
   }
   const agency = ps.tickets.filter((t) => t.agency);
-  if (agency.length >= 2) { parts.push(`${agency.length}件自述受雇或代他人投诉`); ts = [...ts, ...agency]; }
+  if (agency.length >= 2) {
+    parts.push(`${agency.length}件自述受雇或代他人投诉`);
+    ts = [...ts, ...agency];
+  }
   if (!parts.length) return null;
   if (!ts.length) ts = ps.tickets;
-  return fire('impersonation', 0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5) + boost, `${parts.join('；')}；工单：${ids(ts)}`, ts);
+  return fire(
+    'impersonation',
+    0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5) + boost,
+    `${parts.join('；')}；工单：${ids(ts)}`,
+    ts,
+  );
 }
 
 /** 三(二): reports repeatedly found untrue (outcomes recorded by the source). "多次" read as ≥ 3, or 2 of ≤ 3. */
@@ -288,8 +428,12 @@ export function untrueReports(ps: PersonState): Fired | null {
   const judged = ps.tickets.filter((t) => t.outcome !== null && t.kind === 'report');
   const bad = judged.filter((t) => t.outcome === 'untrue');
   if (bad.length < 2 || (bad.length < 3 && bad.length / judged.length < 0.67)) return null;
-  return fire('untrue_reports', 0.5 + 0.5 * clamp((bad.length - 2) / 6),
-    `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`, bad);
+  return fire(
+    'untrue_reports',
+    0.5 + 0.5 * clamp((bad.length - 2) / 6),
+    `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`,
+    bad,
+  );
 }
 
 /**
@@ -307,18 +451,38 @@ export function litigation(ps: PersonState): Fired | null {
   const byId = new Map(ps.tickets.map((t) => [t.id, t]));
   const rec = ps.procs.filter((p) => byId.has(p.ticket)).sort((a, b) => (a.on < b.on ? -1 : 1));
   const ts = [...new Set(rec.map((p) => byId.get(p.ticket)!))];
-  const cited = rec.slice(0, 6).map((p) => `${p.on}${PROC_LABEL[p.kind]}（工单${p.ticket}）`).join('、');
-  const source = rec.length ? `登记的关联程序：${cited}${rec.length > 6 ? ` 等${rec.length}项` : ''}` : '来源：工单附带的外部计数';
-  return fire('litigation', 0.4 + 0.6 * clamp((total - 3) / 12), `${parts.join('，')}；${source}`, ts.length ? ts : ps.tickets.slice(0, 1));
+  const cited = rec
+    .slice(0, 6)
+    .map((p) => `${p.on}${PROC_LABEL[p.kind]}（工单${p.ticket}）`)
+    .join('、');
+  const source = rec.length
+    ? `登记的关联程序：${cited}${rec.length > 6 ? ` 等${rec.length}项` : ''}`
+    : '来源：工单附带的外部计数';
+  return fire(
+    'litigation',
+    0.4 + 0.6 * clamp((total - 3) / 12),
+    `${parts.join('，')}；${source}`,
+    ts.length ? ts : ps.tickets.slice(0, 1),
+  );
 }
-const PROC_LABEL: Record<RecordedProceeding['kind'], string> = { disclosure: '申请政府信息公开', review: '申请行政复议', lawsuit: '提起行政诉讼', discipline: '向纪检监察部门举报' };
+const PROC_LABEL: Record<RecordedProceeding['kind'], string> = {
+  disclosure: '申请政府信息公开',
+  review: '申请行政复议',
+  lawsuit: '提起行政诉讼',
+  discipline: '向纪检监察部门举报',
+};
 
 /** Evidence flags from the evidence module (AI-generation labels, one image reused across claims). */
 export function fabricatedEvidence(ps: PersonState): Fired | null {
   const ts = ps.tickets.filter((t) => t.evidence?.length);
   if (!ts.length) return null;
   const what = [...new Set(ts.flatMap((t) => t.evidence!))].slice(0, 3).join('；');
-  return fire('fabricated_evidence', 0.5 + 0.5 * clamp((ts.length - 1) / 3), `${ts.length}件工单的证据材料被标记：${what}；工单：${ids(ts)}（提示复核，非自动认定）`, ts);
+  return fire(
+    'fabricated_evidence',
+    0.5 + 0.5 * clamp((ts.length - 1) / 3),
+    `${ts.length}件工单的证据材料被标记：${what}；工单：${ids(ts)}（提示复核，非自动认定）`,
+    ts,
+  );
 }
 
 export type SharedTemplates = Map<string, { cluster: string; complainants: number }>;
@@ -327,13 +491,28 @@ export type SharedTemplates = Map<string, { cluster: string; complainants: numbe
  * All criteria of one person. `proposed` (person index → score) lets the collusion criterion cite linked identities
  * that are themselves proposed; the batch scorer passes it in a second pass.
  */
-export function evaluatePerson(ps: PersonState, st: RiskState, shared?: SharedTemplates, proposed?: Map<number, number>): Fired[] {
+export function evaluatePerson(
+  ps: PersonState,
+  st: RiskState,
+  shared?: SharedTemplates,
+  proposed?: Map<number, number>,
+): Fired[] {
   // Lawful representatives (消协, legal aid, residents' committees) file for others by design: never proposed.
   if (ps.isOrg) return [];
   const out: Fired[] = [];
-  const add = (f: Fired | null): void => { if (f) out.push(f); };
-  add(sameKind(ps, st)); add(template(ps, st, shared)); add(punitive(ps, st)); add(buyAgain(ps)); add(quantity(ps));
-  add(collusion(ps, st, proposed)); add(impersonation(ps, st, proposed)); add(untrueReports(ps)); add(litigation(ps)); add(fabricatedEvidence(ps));
+  const add = (f: Fired | null): void => {
+    if (f) out.push(f);
+  };
+  add(sameKind(ps, st));
+  add(template(ps, st, shared));
+  add(punitive(ps, st));
+  add(buyAgain(ps));
+  add(quantity(ps));
+  add(collusion(ps, st, proposed));
+  add(impersonation(ps, st, proposed));
+  add(untrueReports(ps));
+  add(litigation(ps));
+  add(fabricatedEvidence(ps));
   // Volume describes honest heavy users too: it is reported only beside a conduct criterion (DOMAIN §2.3).
   if (out.length) add(volume(ps, st));
   return out;

@@ -12,26 +12,42 @@ import { type Hasher, normAddress, normIdNumber, normName, normPhone, normToken 
 export class UnionFind {
   private parent: number[] = [];
   private size: number[] = [];
-  add(): number { this.parent.push(this.parent.length); this.size.push(1); return this.parent.length - 1; }
+  add(): number {
+    this.parent.push(this.parent.length);
+    this.size.push(1);
+    return this.parent.length - 1;
+  }
   find(x: number): number {
     let r = x;
     while (this.parent[r] !== r) r = this.parent[r]!;
-    while (this.parent[x] !== r) { const n = this.parent[x]!; this.parent[x] = r; x = n; }
+    while (this.parent[x] !== r) {
+      const n = this.parent[x]!;
+      this.parent[x] = r;
+      x = n;
+    }
     return r;
   }
   union(a: number, b: number): number {
-    let ra = this.find(a), rb = this.find(b);
+    let ra = this.find(a),
+      rb = this.find(b);
     if (ra === rb) return ra;
     if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra; this.size[ra]! += this.size[rb]!;
+    this.parent[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
     return ra;
   }
-  sizeOf(x: number): number { return this.size[this.find(x)]!; }
+  sizeOf(x: number): number {
+    return this.size[this.find(x)]!;
+  }
 }
 
 export type LinkKind = 'id_number' | 'phone' | 'address' | 'bank' | 'device';
 export const LINK_LABELS: Record<LinkKind, string> = {
-  id_number: '身份证号', phone: '手机号', address: '联系地址', bank: '银行账户', device: '设备',
+  id_number: '身份证号',
+  phone: '手机号',
+  address: '联系地址',
+  bank: '银行账户',
+  device: '设备',
 };
 /** Strong links identify one controller; a shared address also describes families and dormitories. */
 export const STRONG_LINKS: ReadonlySet<LinkKind> = new Set(['id_number', 'phone', 'bank', 'device']);
@@ -62,8 +78,20 @@ export function identify(t: TifTicket, hash: Hasher): TicketIdentity {
   if (addr) tokens.push({ kind: 'address', hash: hash('addr', addr) });
   const ex = t.extra;
   if (ex) {
-    for (const f of BANK_FIELDS) { const v = normToken(ex[f]); if (v) { tokens.push({ kind: 'bank', hash: hash('bank', v) }); break; } }
-    for (const f of DEVICE_FIELDS) { const v = normToken(ex[f]); if (v) { tokens.push({ kind: 'device', hash: hash('device', v) }); break; } }
+    for (const f of BANK_FIELDS) {
+      const v = normToken(ex[f]);
+      if (v) {
+        tokens.push({ kind: 'bank', hash: hash('bank', v) });
+        break;
+      }
+    }
+    for (const f of DEVICE_FIELDS) {
+      const v = normToken(ex[f]);
+      if (v) {
+        tokens.push({ kind: 'device', hash: hash('device', v) });
+        break;
+      }
+    }
   }
   if (c.id) return { personKeys: ['c:' + c.id], displayId: String(c.id), nameHash, tokens };
   const keys: string[] = [];
@@ -80,13 +108,19 @@ export class IdentityGraph {
   /** person → kind → linked persons (capped: the evidence needs counts, not every member of a huge component) */
   readonly links: Map<LinkKind, Set<number>>[] = [];
 
-  addPerson(): number { this.links.push(new Map()); return this.uf.add(); }
+  addPerson(): number {
+    this.links.push(new Map());
+    return this.uf.add();
+  }
 
   /** Registers one identifier of a person; returns the persons newly linked to it. */
   addToken(p: number, kind: LinkKind, hash: string): number[] {
     const key = kind + ':' + hash;
     let own = this.owners.get(key);
-    if (!own) { this.owners.set(key, [p]); return []; }
+    if (!own) {
+      this.owners.set(key, [p]);
+      return [];
+    }
     if (own.includes(p)) return [];
     const linked = own.slice();
     if (own.length < 64) own.push(p);
@@ -105,6 +139,10 @@ export class IdentityGraph {
     if (s.size < 64) s.add(q);
   }
 
-  groupOf(p: number): number { return this.uf.find(p); }
-  groupSize(p: number): number { return this.uf.sizeOf(p); }
+  groupOf(p: number): number {
+    return this.uf.find(p);
+  }
+  groupSize(p: number): number {
+    return this.uf.sizeOf(p);
+  }
 }

@@ -21,8 +21,14 @@ export function keyedHasher(key: string = DEFAULT_KEY): Hasher {
     if (!cache) caches.set(kind, (cache = new Map()));
     let h = cache.get(value);
     if (h === undefined) {
-      h = createHmac('sha256', key).update(kind + ':' + value).digest('hex').slice(0, 16);
-      if (++size > 4_000_000) { for (const c of caches.values()) c.clear(); size = 0; }
+      h = createHmac('sha256', key)
+        .update(kind + ':' + value)
+        .digest('hex')
+        .slice(0, 16);
+      if (++size > 4_000_000) {
+        for (const c of caches.values()) c.clear();
+        size = 0;
+      }
       cache.set(value, h);
     }
     return h;
@@ -76,7 +82,8 @@ export function normToken(raw: unknown): string | null {
 }
 
 /** Organisations that file on behalf of consumers lawfully (消协/消保委, legal aid, residents' committees). */
-const ORG_RE = /(消费者(权益保护)?(协会|委员会)|消协|消保委|法律援助|居民委员会|居委会|村民委员会|村委会|工会|妇联|残联|老龄委|社区服务中心|consumer (association|council)|legal aid)/i;
+const ORG_RE =
+  /(消费者(权益保护)?(协会|委员会)|消协|消保委|法律援助|居民委员会|居委会|村民委员会|村委会|工会|妇联|残联|老龄委|社区服务中心|consumer (association|council)|legal aid)/i;
 export function isRepresentativeOrg(name: string | undefined, extra?: Record<string, unknown>): boolean {
   if (name && ORG_RE.test(name)) return true;
   const t = extra?.['complainant_type'] ?? extra?.['filed_by'] ?? extra?.['filer_type'];

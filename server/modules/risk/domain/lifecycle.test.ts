@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor, DueProcessError, allowedActions, dueForExpiry, effectsOf, handlingOf, mediationKpi, propose, simplifiedSuggestion, transition,
+  type Actor,
+  DueProcessError,
+  allowedActions,
+  dueForExpiry,
+  effectsOf,
+  handlingOf,
+  mediationKpi,
+  propose,
+  simplifiedSuggestion,
+  transition,
 } from './lifecycle.js';
 
 const model: Actor = { role: 'system', id: 'risk-model' };
@@ -12,7 +21,10 @@ const crit = [{ code: 'template', label: '模板化诉求文本', evidence: '30�
 function listed() {
   let e = propose('L1', 'h:abc', 0.93, crit, model, '2026-01-05T10:00:00+08:00', '310104');
   e = transition(e, 'start_review', sup, '2026-01-06T09:00:00+08:00').entry;
-  return transition(e, 'list', sup, '2026-01-07T09:00:00+08:00', { legal_basis: '总局令第121号第十六条第一款第三项；岳市监〔2024〕16号 二(六)', period_days: 365 }).entry;
+  return transition(e, 'list', sup, '2026-01-07T09:00:00+08:00', {
+    legal_basis: '总局令第121号第十六条第一款第三项；岳市监〔2024〕16号 二(六)',
+    period_days: 365,
+  }).entry;
 }
 
 describe('abnormal-list life cycle', () => {
@@ -22,14 +34,27 @@ describe('abnormal-list life cycle', () => {
     expect(e.expires_at).toBe('2027-01-07');
     expect(effectsOf(e, '2026-01-08').simplifiedComplaintHandling).toBe(false); // not before the one-time notice
     e = transition(e, 'notify', officer, '2026-01-08T10:00:00+08:00').entry;
-    expect(effectsOf(e, '2026-01-09')).toEqual({ active: true, simplifiedComplaintHandling: true, verifyReportPart: true, excludeFromMediationKpi: true });
+    expect(effectsOf(e, '2026-01-09')).toEqual({
+      active: true,
+      simplifiedComplaintHandling: true,
+      verifyReportPart: true,
+      excludeFromMediationKpi: true,
+    });
     expect(() => transition(e, 'notify', officer, '2026-01-09')).toThrow(DueProcessError);
     e = transition(e, 'appeal', person, '2026-01-10', { reason: '我是正常消费' }).entry;
     e = transition(e, 'correct', sup, '2026-01-20', { reason: '删除不成立的标准', criteria: crit }).entry;
     e = transition(e, 'remove', sup, '2026-02-01', { reason: '复核后移出' }).entry;
     expect(e.state).toBe('removed');
     expect(effectsOf(e, '2026-02-02').active).toBe(false);
-    expect(e.history.map((h) => h.action)).toEqual(['propose', 'start_review', 'list', 'notify', 'appeal', 'correct', 'remove']);
+    expect(e.history.map((h) => h.action)).toEqual([
+      'propose',
+      'start_review',
+      'list',
+      'notify',
+      'appeal',
+      'correct',
+      'remove',
+    ]);
   });
 
   it('only a supervisor decides, with a legal basis, in their own district, never on their own proposal', () => {
@@ -81,7 +106,20 @@ describe('abnormal-list life cycle', () => {
 });
 
 describe('simplified handling changes the procedure', () => {
-  const listed = effectsOf({ id: 'e', person: 'p', state: 'notified', score: 0.9, criteria: [], proposed_at: '2026-01-01', notified_at: '2026-01-02', expires_at: '2027-01-01', history: [] }, '2026-06-01');
+  const listed = effectsOf(
+    {
+      id: 'e',
+      person: 'p',
+      state: 'notified',
+      score: 0.9,
+      criteria: [],
+      proposed_at: '2026-01-01',
+      notified_at: '2026-01-02',
+      expires_at: '2027-01-01',
+      history: [],
+    },
+    '2026-06-01',
+  );
   it('a new complaint is proposed for decline under Art. 15(3) with the 7-working-day notice; the report part is verified', () => {
     const s = simplifiedSuggestion('complaint_report', 'received', listed)!;
     expect(s.decision).toBe('建议不予受理投诉部分');
@@ -91,7 +129,19 @@ describe('simplified handling changes the procedure', () => {
   });
   it('one in mediation is proposed for termination under Art. 21(1)(6); nothing without the one-time notice', () => {
     expect(simplifiedSuggestion('complaint', 'mediating', listed)!.ground).toContain('第二十一条第一款第六项');
-    const notNotified = effectsOf({ id: 'e', person: 'p', state: 'listed', score: 0.9, criteria: [], proposed_at: '2026-01-01', expires_at: '2027-01-01', history: [] }, '2026-06-01');
+    const notNotified = effectsOf(
+      {
+        id: 'e',
+        person: 'p',
+        state: 'listed',
+        score: 0.9,
+        criteria: [],
+        proposed_at: '2026-01-01',
+        expires_at: '2027-01-01',
+        history: [],
+      },
+      '2026-06-01',
+    );
     expect(simplifiedSuggestion('complaint', 'received', notNotified)).toBeNull();
     expect(simplifiedSuggestion('report', 'received', listed)).toBeNull();
   });

@@ -10,14 +10,24 @@ import type { Hasher } from './identity.js';
 import { normIdNumber, normPhone } from './identity.js';
 import { proceedingCounts, type PersonState } from './state.js';
 
-export interface ListPersonData { name?: string; id_number?: string; phone?: string; address?: string }
+export interface ListPersonData {
+  name?: string;
+  id_number?: string;
+  phone?: string;
+  address?: string;
+}
 
 /** The shared record: one typed shape for server and web (shared/partner.ts). */
 export type ListExportRecord = PartnerListEntry;
 
 export interface ListCounts {
-  complaints: number; reports: number; disclosure: number; reviews_lawsuits: number; discipline: number;
-  issues: string[]; categories: string[];
+  complaints: number;
+  reports: number;
+  disclosure: number;
+  reviews_lawsuits: number;
+  discipline: number;
+  issues: string[];
+  categories: string[];
 }
 
 /** Roles allowed to see a listed person's identifiers in clear (district supervisor, city analyst). */
@@ -48,7 +58,9 @@ export function maskAddress(s: string | undefined): string {
 }
 
 export function exportRecord(
-  person: ListPersonData, counts: ListCounts, listing: { legal_basis?: string; decided_at?: string; expires_at?: string },
+  person: ListPersonData,
+  counts: ListCounts,
+  listing: { legal_basis?: string; decided_at?: string; expires_at?: string },
   viewer: { role: Role; unmasked?: boolean } = { role: 'partner' },
 ): ListExportRecord {
   const clear = viewer.unmasked === true && canSeeUnmasked(viewer.role);
@@ -82,9 +94,17 @@ export function sharingKeys(person: ListPersonData, hash: Hasher): string[] {
 }
 
 /** Matches another district's entries (hash keys only) against local persons' keys; returns local ids per entry. */
-export function matchImported(imported: { entry_id: string; keys: string[] }[], local: Map<string, string[]>): Map<string, string[]> {
+export function matchImported(
+  imported: { entry_id: string; keys: string[] }[],
+  local: Map<string, string[]>,
+): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
-  for (const [person, keys] of local) for (const k of keys) { const l = byKey.get(k); if (l) l.push(person); else byKey.set(k, [person]); }
+  for (const [person, keys] of local)
+    for (const k of keys) {
+      const l = byKey.get(k);
+      if (l) l.push(person);
+      else byKey.set(k, [person]);
+    }
   const out = new Map<string, string[]>();
   for (const e of imported) {
     const hits = new Set<string>();
@@ -98,7 +118,10 @@ export function matchImported(imported: { entry_id: string; keys: string[] }[], 
 export function listCountsOf(ps: PersonState): ListCounts {
   const top = (m: Map<string, number>): string[] => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
   const issues = new Map<string, number>();
-  for (const [k, n] of ps.bySameKey) { const p = k.split('|')[1]!; issues.set(p, (issues.get(p) ?? 0) + n); }
+  for (const [k, n] of ps.bySameKey) {
+    const p = k.split('|')[1]!;
+    issues.set(p, (issues.get(p) ?? 0) + n);
+  }
   const cats = new Map([...ps.byCategory].filter(([k]) => k !== 'unknown'));
   const pc = proceedingCounts(ps);
   return {

@@ -23,7 +23,9 @@ describe('score', () => {
   });
 
   it('scores differ with the evidence and the points add up to the log-odds', () => {
-    const tickets = [...population(600, 5), ...professional('pro', 40, 11), ...professional('pro2', 8, 12)].sort((a, b) => a.received_at.localeCompare(b.received_at));
+    const tickets = [...population(600, 5), ...professional('pro', 40, 11), ...professional('pro2', 8, 12)].sort(
+      (a, b) => a.received_at.localeCompare(b.received_at),
+    );
     const out = scorePersons(tickets, { minScore: 0 });
     for (const p of out) {
       const z = BIAS + p.criteria.reduce((s, c) => s + c.points!, 0);
@@ -31,7 +33,8 @@ describe('score', () => {
       const pts = p.criteria.map((c) => c.points!);
       expect([...pts].sort((a, b) => b - a)).toEqual(pts);
     }
-    const a = out.find((p) => p.complainant_id === 'pro')!, b = out.find((p) => p.complainant_id === 'pro2');
+    const a = out.find((p) => p.complainant_id === 'pro')!,
+      b = out.find((p) => p.complainant_id === 'pro2');
     expect(a.score).toBeLessThan(0.995);
     if (b) expect(b.score).toBeLessThan(a.score);
   });
@@ -44,7 +47,9 @@ describe('score', () => {
 
 describe('incremental scorer', () => {
   it('agrees with the batch scorer and updates a person in well under 10 ms', () => {
-    const tickets = [...population(600, 5), ...honestHeavy(9), ...professional('pro', 40, 11)].sort((a, b) => a.received_at.localeCompare(b.received_at));
+    const tickets = [...population(600, 5), ...honestHeavy(9), ...professional('pro', 40, 11)].sort((a, b) =>
+      a.received_at.localeCompare(b.received_at),
+    );
     const inc = new IncrementalRiskScorer();
     let last = null;
     const times: number[] = [];

@@ -25,10 +25,15 @@ export const HEAVY_PERSON = 300;
 /** Score at or above which the model proposes the person for review (it never lists anyone by itself). */
 export const PROPOSE_THRESHOLD = 0.5;
 
-export const pointsOf = (f: { code: CriterionCode; strength: number }): number => CRITERIA_BY_CODE[f.code].weight * f.strength;
+export const pointsOf = (f: { code: CriterionCode; strength: number }): number =>
+  CRITERIA_BY_CODE[f.code].weight * f.strength;
 
 /** The log-odds: BIAS + Σ points sorted high to low, the k-th (from 0) multiplied by DECAY^k. */
-export function logOddsOf(fired: { code: CriterionCode; strength: number }[], weight: (f: { code: CriterionCode; strength: number }) => number = pointsOf, bias = BIAS): number {
+export function logOddsOf(
+  fired: { code: CriterionCode; strength: number }[],
+  weight: (f: { code: CriterionCode; strength: number }) => number = pointsOf,
+  bias = BIAS,
+): number {
   const pts = fired.map(weight).sort((a, b) => b - a);
   let z = bias;
   for (let k = 0, m = 1; k < pts.length; k++, m *= DECAY) z += pts[k]! * m;
@@ -48,7 +53,8 @@ export interface ScoreOptions extends RiskOptions {
 export function sharedTemplateIndex(templates: MineTemplate[] | undefined): SharedTemplates | undefined {
   if (!templates?.length) return undefined;
   const m: SharedTemplates = new Map();
-  for (const tp of templates) for (const id of tp.ticket_ids) m.set(id, { cluster: tp.cluster_id, complainants: tp.complainants });
+  for (const tp of templates)
+    for (const id of tp.ticket_ids) m.set(id, { cluster: tp.cluster_id, complainants: tp.complainants });
   return m;
 }
 
@@ -62,7 +68,13 @@ function toMine(ps: PersonState, fired: Fired[]): MinePerson {
   return {
     complainant_id: ps.displayId,
     score: Math.round(scoreOf(fired) * 1e4) / 1e4,
-    criteria: ranked.map((f, k) => ({ code: f.code, label: f.label, evidence: f.evidence, strength: round2(f.strength), points: round2(pointsOf(f) * DECAY ** k) })),
+    criteria: ranked.map((f, k) => ({
+      code: f.code,
+      label: f.label,
+      evidence: f.evidence,
+      strength: round2(f.strength),
+      points: round2(pointsOf(f) * DECAY ** k),
+    })),
     ticket_ids: [...ids],
   };
 }
@@ -70,7 +82,9 @@ function toMine(ps: PersonState, fired: Fired[]): MinePerson {
 /** Batch: every person with ≥ 1 criterion and score ≥ minScore, highest score first. */
 export function scorePersons(tickets: TifTicket[], opts: ScoreOptions = {}): MinePerson[] {
   const st = new RiskState(opts);
-  const order = tickets.map((t, i) => [Date.parse(t.received_at) || 0, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const order = tickets
+    .map((t, i) => [Date.parse(t.received_at) || 0, i] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [, i] of order) st.ingest(tickets[i]!);
   return evaluateAll(st, opts);
 }
@@ -91,14 +105,17 @@ export function evaluateAll(st: RiskState, opts: ScoreOptions = {}): MinePerson[
   }
   // two-ticket identities are looked at only as members of a group with a proposed person
   for (const ps of st.persons) {
-    if (ps.tickets.length !== MIN_TICKETS - 1 || ps.isOrg || !linkedPersons(ps, st).some((q) => proposed.has(q))) continue;
+    if (ps.tickets.length !== MIN_TICKETS - 1 || ps.isOrg || !linkedPersons(ps, st).some((q) => proposed.has(q)))
+      continue;
     const fired = evaluatePerson(ps, st, shared, proposed);
     if (fired.length) first.set(ps.idx, fired);
   }
   const out: MinePerson[] = [];
   for (const [idx, fired0] of first) {
     const ps = st.persons[idx]!;
-    const fired = fired0.some((f) => f.code === 'collusion' || f.code === 'impersonation') ? evaluatePerson(ps, st, shared, proposed) : fired0;
+    const fired = fired0.some((f) => f.code === 'collusion' || f.code === 'impersonation')
+      ? evaluatePerson(ps, st, shared, proposed)
+      : fired0;
     const mp = toMine(ps, fired);
     if (mp.score >= min) out.push(mp);
   }
@@ -120,7 +137,9 @@ export class IncrementalRiskScorer {
     this.state = new RiskState(opts);
     this.shared = sharedTemplateIndex(opts.templates);
   }
-  setTemplates(t: MineTemplate[]): void { this.shared = sharedTemplateIndex(t); }
+  setTemplates(t: MineTemplate[]): void {
+    this.shared = sharedTemplateIndex(t);
+  }
   /** Returns the person's current assessment (criteria may be empty), or null for an anonymous ticket. */
   update(t: TifTicket): MinePerson | null {
     const p = this.state.ingest(t);
@@ -131,14 +150,20 @@ export class IncrementalRiskScorer {
     // a full pass over ~1,000 tickets would cost several ms per ticket. The nightly batch is always complete.
     const cached = n > HEAVY_PERSON ? this.cache.get(p) : undefined;
     if (cached && n % 10 !== 0) return cached;
-    const assess = n >= MIN_TICKETS || (n === MIN_TICKETS - 1 && linkedPersons(ps, this.state).some((q) => this.proposed.has(q)));
+    const assess =
+      n >= MIN_TICKETS || (n === MIN_TICKETS - 1 && linkedPersons(ps, this.state).some((q) => this.proposed.has(q)));
     const fired = assess ? evaluatePerson(ps, this.state, this.shared, this.proposed) : [];
     const s = fired.length ? scoreOf(fired) : 0;
-    if (s >= PROPOSE_THRESHOLD) this.proposed.set(p, s); else this.proposed.delete(p);
-    const out = fired.length ? toMine(ps, fired) : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
+    if (s >= PROPOSE_THRESHOLD) this.proposed.set(p, s);
+    else this.proposed.delete(p);
+    const out = fired.length
+      ? toMine(ps, fired)
+      : { complainant_id: ps.displayId, score: 0, criteria: [], ticket_ids: [] };
     if (n > HEAVY_PERSON) this.cache.set(p, out);
     return out;
   }
   /** Everyone currently above the threshold (a full pass; for the nightly list, not per ticket). */
-  ranking(): MinePerson[] { return evaluateAll(this.state, this.opts); }
+  ranking(): MinePerson[] {
+    return evaluateAll(this.state, this.opts);
+  }
 }

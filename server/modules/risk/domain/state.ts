@@ -7,7 +7,16 @@ import type { TifTicket } from '../../../../shared/tif.js';
 import { type Hasher, isRepresentativeOrg, keyedHasher } from './identity.js';
 import { IdentityGraph, identify } from './graph.js';
 import {
-  AGENCY_RE, LAWFUL_AGENT_RE, type Outcome, PUNITIVE_RE, jaccard, outcomeOf, parseQuantities, problemClassOf, productKindOf, sketchOf,
+  AGENCY_RE,
+  LAWFUL_AGENT_RE,
+  type Outcome,
+  PUNITIVE_RE,
+  jaccard,
+  outcomeOf,
+  parseQuantities,
+  problemClassOf,
+  productKindOf,
+  sketchOf,
 } from './text.js';
 
 export interface TicketRec {
@@ -31,7 +40,10 @@ export interface TicketRec {
   evidence: string[] | null;
 }
 
-export interface Cluster { exemplar: Uint32Array; tickets: number[] }
+export interface Cluster {
+  exemplar: Uint32Array;
+  tickets: number[];
+}
 
 export interface PersonState {
   idx: number;
@@ -50,7 +62,11 @@ export interface PersonState {
   partners: Map<number, Set<string>>;
 }
 
-export interface RecordedProceeding { kind: 'disclosure' | 'review' | 'lawsuit' | 'discipline'; on: string; ticket: string }
+export interface RecordedProceeding {
+  kind: 'disclosure' | 'review' | 'lawsuit' | 'discipline';
+  on: string;
+  ticket: string;
+}
 const PROC_KINDS = new Set(['disclosure', 'review', 'lawsuit', 'discipline']);
 
 export interface RiskOptions {
@@ -70,18 +86,25 @@ export class CountHistogram {
   move(cat: string, from: number, to: number): void {
     let b = this.bins.get(cat);
     if (!b) this.bins.set(cat, (b = { h: [0], n: 0 }));
-    const f = Math.min(from, 4095), t = Math.min(to, 4095);
+    const f = Math.min(from, 4095),
+      t = Math.min(to, 4095);
     while (b.h.length <= t) b.h.push(0);
-    if (from > 0) b.h[f]!--; else b.n++;
+    if (from > 0) b.h[f]!--;
+    else b.n++;
     b.h[t]!++;
   }
-  population(cat: string): number { return this.bins.get(cat)?.n ?? 0; }
+  population(cat: string): number {
+    return this.bins.get(cat)?.n ?? 0;
+  }
   quantile(cat: string, q: number): number {
     const b = this.bins.get(cat);
     if (!b || !b.n) return 0;
     const target = q * b.n;
     let acc = 0;
-    for (let i = 0; i < b.h.length; i++) { acc += b.h[i]!; if (acc >= target) return i; }
+    for (let i = 0; i < b.h.length; i++) {
+      acc += b.h[i]!;
+      if (acc >= target) return i;
+    }
     return b.h.length - 1;
   }
 }
@@ -129,13 +152,27 @@ export class RiskState {
     const id = identify(t, this.hash);
     if (!id.displayId) return -1;
     let p = -1;
-    for (const k of id.personKeys) { const q = this.keyToPerson.get(k); if (q !== undefined) { p = q; break; } }
+    for (const k of id.personKeys) {
+      const q = this.keyToPerson.get(k);
+      if (q !== undefined) {
+        p = q;
+        break;
+      }
+    }
     if (p < 0) {
       p = this.graph.addPerson();
       this.persons.push({
-        idx: p, displayId: id.displayId, tickets: [], names: new Set(), isOrg: false, clusters: [],
-        byCategory: new Map(), bySameKey: new Map(),
-        ext: { disclosure: 0, reviews: 0, lawsuits: 0, discipline: 0 }, procs: [], partners: new Map(),
+        idx: p,
+        displayId: id.displayId,
+        tickets: [],
+        names: new Set(),
+        isOrg: false,
+        clusters: [],
+        byCategory: new Map(),
+        bySameKey: new Map(),
+        ext: { disclosure: 0, reviews: 0, lawsuits: 0, discipline: 0 },
+        procs: [],
+        partners: new Map(),
       });
     }
     for (const k of id.personKeys) if (!this.keyToPerson.has(k)) this.keyToPerson.set(k, p);
@@ -147,18 +184,41 @@ export class RiskState {
     const text = ((t.title ?? '') + ' ' + (t.text ?? '')).trim();
     const labels = t.labels ?? {};
     const pk = productKindOf(text);
-    const category = labels['goods_service'] ?? labels['category'] ?? labels['product'] ?? (t.predicted?.label as string | undefined) ?? pk?.name ?? 'unknown';
+    const category =
+      labels['goods_service'] ??
+      labels['category'] ??
+      labels['product'] ??
+      (t.predicted?.label as string | undefined) ??
+      pk?.name ??
+      'unknown';
     const problem = labels['problem'] ?? labels['issue'] ?? problemClassOf(text);
     const sameKey = category !== 'unknown' && problem ? category + '|' + problem : null;
     const qtys = pk ? parseQuantities(text, pk) : [];
-    let qty = 0, qtyRaw: string | null = null;
-    for (const q of qtys) if (q.units > qty) { qty = q.units; qtyRaw = q.raw; }
+    let qty = 0,
+      qtyRaw: string | null = null;
+    for (const q of qtys)
+      if (q.units > qty) {
+        qty = q.units;
+        qtyRaw = q.raw;
+      }
     const rec: TicketRec = {
-      id: t.id, t: Date.parse(t.received_at) || 0, kind: String(t.kind ?? 'unknown'), resp: respondentKey(t), category,
-      sameKey, punitive: PUNITIVE_RE.test(text), qty, qtyRaw, pkind: pk?.name ?? null, reasonable: pk?.reasonable ?? 0,
-      outcome: outcomeOf(t), agency: (AGENCY_RE.test(text) || t.extra?.['on_behalf_of'] != null) && !LAWFUL_AGENT_RE.test(text), cluster: -1,
+      id: t.id,
+      t: Date.parse(t.received_at) || 0,
+      kind: String(t.kind ?? 'unknown'),
+      resp: respondentKey(t),
+      category,
+      sameKey,
+      punitive: PUNITIVE_RE.test(text),
+      qty,
+      qtyRaw,
+      pkind: pk?.name ?? null,
+      reasonable: pk?.reasonable ?? 0,
+      outcome: outcomeOf(t),
+      agency: (AGENCY_RE.test(text) || t.extra?.['on_behalf_of'] != null) && !LAWFUL_AGENT_RE.test(text),
+      cluster: -1,
       textLen: 0,
-      nameHash: id.nameHash, evidence: this.evidenceOf(t),
+      nameHash: id.nameHash,
+      evidence: this.evidenceOf(t),
     };
     this.tickets++;
     if (rec.punitive) this.punitiveTickets++;
@@ -191,7 +251,8 @@ export class RiskState {
     // proceedings recorded on the platform are events (summed); the imported counts below are snapshots (max)
     if (Array.isArray(ex['proceedings'])) {
       for (const p of ex['proceedings'] as { kind?: unknown; on?: unknown }[]) {
-        if (typeof p?.kind === 'string' && PROC_KINDS.has(p.kind) && typeof p.on === 'string') ps.procs.push({ kind: p.kind as RecordedProceeding['kind'], on: p.on, ticket: ticketId });
+        if (typeof p?.kind === 'string' && PROC_KINDS.has(p.kind) && typeof p.on === 'string')
+          ps.procs.push({ kind: p.kind as RecordedProceeding['kind'], on: p.on, ticket: ticketId });
       }
     }
     for (const [k, fields] of Object.entries(EXT_FIELDS) as [keyof PersonState['ext'], string[]][]) {
@@ -206,7 +267,10 @@ export class RiskState {
   private assignCluster(ps: PersonState, sk: Uint32Array, ticketIdx: number): number {
     for (let c = 0; c < ps.clusters.length; c++) {
       const cl = ps.clusters[c]!;
-      if (jaccard(cl.exemplar, sk) >= 0.5) { cl.tickets.push(ticketIdx); return c; }
+      if (jaccard(cl.exemplar, sk) >= 0.5) {
+        cl.tickets.push(ticketIdx);
+        return c;
+      }
     }
     ps.clusters.push({ exemplar: sk, tickets: [ticketIdx] });
     return ps.clusters.length - 1;
@@ -223,7 +287,10 @@ export class RiskState {
     const others = new Set<number>();
     for (const e of list) if (e.p !== p && Math.abs(e.t - t) <= this.syncMs) others.add(e.p);
     if (others.size > 0 && others.size <= this.syncMax) {
-      for (const q of others) { this.pair(p, q, resp); this.pair(q, p, resp); }
+      for (const q of others) {
+        this.pair(p, q, resp);
+        this.pair(q, p, resp);
+      }
     }
     if (list.length < 4 * this.syncMax) list.push({ t, p });
   }
@@ -231,7 +298,10 @@ export class RiskState {
   private pair(p: number, q: number, resp: string): void {
     const m = this.persons[p]!.partners;
     let s = m.get(q);
-    if (!s) { if (m.size >= 256) return; m.set(q, (s = new Set())); }
+    if (!s) {
+      if (m.size >= 256) return;
+      m.set(q, (s = new Set()));
+    }
     if (s.size < 32) s.add(resp);
   }
 }
@@ -240,7 +310,9 @@ export class RiskState {
 export function proceedingCounts(ps: PersonState): PersonState['ext'] {
   const n = (k: RecordedProceeding['kind']) => ps.procs.filter((p) => p.kind === k).length;
   return {
-    disclosure: Math.max(ps.ext.disclosure, n('disclosure')), reviews: Math.max(ps.ext.reviews, n('review')),
-    lawsuits: Math.max(ps.ext.lawsuits, n('lawsuit')), discipline: Math.max(ps.ext.discipline, n('discipline')),
+    disclosure: Math.max(ps.ext.disclosure, n('disclosure')),
+    reviews: Math.max(ps.ext.reviews, n('review')),
+    lawsuits: Math.max(ps.ext.lawsuits, n('lawsuit')),
+    discipline: Math.max(ps.ext.discipline, n('discipline')),
   };
 }

@@ -8,8 +8,19 @@ import china from '../../../platform/geo/china.json' with { type: 'json' };
 import { Rng, cumulative, rngFor } from './rng.js';
 import { makeCreditCode, makeIdNumber, makeMobile } from './ids.js';
 import {
-  BIZ_KINDS, DISTRICT_ROADS, ESTATES, ESTATE_CORES, GIVEN_F, GIVEN_M, MALLS, PLATFORMS, ROADS, SELLER_AREAS, SURNAMES,
-  TRADE_CORES, type PlatformDef,
+  BIZ_KINDS,
+  DISTRICT_ROADS,
+  ESTATES,
+  ESTATE_CORES,
+  GIVEN_F,
+  GIVEN_M,
+  MALLS,
+  PLATFORMS,
+  ROADS,
+  SELLER_AREAS,
+  SURNAMES,
+  TRADE_CORES,
+  type PlatformDef,
 } from './names.js';
 
 export interface SimBusiness {
@@ -32,14 +43,36 @@ export interface SimBusiness {
   odr: boolean;
 }
 
-interface District { code: string; name: string; streets: { code: string; name: string }[] }
+interface District {
+  code: string;
+  name: string;
+  streets: { code: string; name: string }[];
+}
 export const DISTRICTS = (shanghai as { districts: District[] }).districts;
 const DISTRICT_WEIGHTS: Record<string, number> = {
-  '310101': 5, '310104': 7, '310105': 5, '310106': 7, '310107': 6, '310109': 4, '310110': 6, '310112': 10, '310113': 8,
-  '310114': 6, '310115': 20, '310116': 3, '310117': 8, '310118': 5, '310120': 4, '310151': 2,
+  '310101': 5,
+  '310104': 7,
+  '310105': 5,
+  '310106': 7,
+  '310107': 6,
+  '310109': 4,
+  '310110': 6,
+  '310112': 10,
+  '310113': 8,
+  '310114': 6,
+  '310115': 20,
+  '310116': 3,
+  '310117': 8,
+  '310118': 5,
+  '310120': 4,
+  '310151': 2,
 };
 const DW = cumulative(DISTRICTS.map((d) => DISTRICT_WEIGHTS[d.code] ?? 3));
-const CHINA = china as unknown as { areas: [string, string][]; cities: [string, string][]; provinces: [string, string][] };
+const CHINA = china as unknown as {
+  areas: [string, string][];
+  cities: [string, string][];
+  provinces: [string, string][];
+};
 const AREA_NAMES = new Map(CHINA.areas);
 const CITY_NAMES = new Map(CHINA.cities);
 const PROV_NAMES = new Map(CHINA.provinces);
@@ -81,7 +114,28 @@ export function shAddress(rng: Rng, d: District, s: { name: string }, mall?: str
   return base;
 }
 
-const SHOP_FACING = new Set(['restaurant', 'supermarket', 'bakery', 'gym', 'beauty', 'education', 'clothing', 'pharmacy', 'telecom', 'clinic', 'courier', 'jewelry', 'liquor', 'laundry', 'entertainment', 'hotel', 'agri', 'appliance', 'furniture', 'car']);
+const SHOP_FACING = new Set([
+  'restaurant',
+  'supermarket',
+  'bakery',
+  'gym',
+  'beauty',
+  'education',
+  'clothing',
+  'pharmacy',
+  'telecom',
+  'clinic',
+  'courier',
+  'jewelry',
+  'liquor',
+  'laundry',
+  'entertainment',
+  'hotel',
+  'agri',
+  'appliance',
+  'furniture',
+  'car',
+]);
 
 function makeLocalBusiness(seed: number, idx: number, kind: string, platform?: string): SimBusiness {
   const rng = rngFor(seed, 'biz', idx);
@@ -100,10 +154,18 @@ function makeLocalBusiness(seed: number, idx: number, kind: string, platform?: s
     name = `${core}${rng.pick(k.shop)}(${branch})`;
   }
   return {
-    id: `B${String(idx).padStart(6, '0')}`, name, legal_name: legal,
+    id: `B${String(idx).padStart(6, '0')}`,
+    name,
+    legal_name: legal,
     credit_code: makeCreditCode(rng, d.code, individual ? 'individual' : 'company'),
-    address: shAddress(rng, d, s, mall), district_code: d.code, district: d.name, street_code: s.code, street: s.name,
-    kind, platform, odr: false,
+    address: shAddress(rng, d, s, mall),
+    district_code: d.code,
+    district: d.name,
+    street_code: s.code,
+    street: s.name,
+    kind,
+    platform,
+    odr: false,
   };
 }
 
@@ -115,18 +177,32 @@ function makeRemoteSeller(seed: number, idx: number, kind: string, platform: str
   const label = areaLabel(area);
   const cityShort = (CITY_NAMES.get(area.slice(0, 4)) ?? '').replace(/市$/, '');
   const legal = `${cityShort && cityShort !== '市辖区' ? cityShort : label.slice(0, 2)}${core}${rng.pick(BIZ_KINDS.ecommerce!.company)}`;
-  const shop = rng.chance(0.5) || kind === 'ecommerce' ? `${core}${rng.pick(['旗舰店', '专营店', '官方旗舰店', '工厂店', '优选店', '小店'])}` : `${core}${rng.pick(k.shop)}${rng.pick(['旗舰店', '专卖店', '店', '直营店'])}`;
+  const shop =
+    rng.chance(0.5) || kind === 'ecommerce'
+      ? `${core}${rng.pick(['旗舰店', '专营店', '官方旗舰店', '工厂店', '优选店', '小店'])}`
+      : `${core}${rng.pick(k.shop)}${rng.pick(['旗舰店', '专卖店', '店', '直营店'])}`;
   return {
-    id: `B${String(idx).padStart(6, '0')}`, name: shop, legal_name: legal, credit_code: makeCreditCode(rng, area),
+    id: `B${String(idx).padStart(6, '0')}`,
+    name: shop,
+    legal_name: legal,
+    credit_code: makeCreditCode(rng, area),
     address: `${label}${rng.pick(ROADS)}${rng.int(1, 999)}号${rng.chance(0.5) ? `${rng.int(1, 30)}楼${rng.int(101, 2999)}室` : ''}`,
-    district_code: area, district: AREA_NAMES.get(area) ?? area, street_code: null, street: null, kind, platform, odr: false,
+    district_code: area,
+    district: AREA_NAMES.get(area) ?? area,
+    street_code: null,
+    street: null,
+    kind,
+    platform,
+    odr: false,
   };
 }
 
 function makeOnlineSeller(seed: number, idx: number, kind: string, platform: string): SimBusiness {
   const rng = rngFor(seed, 'seller', idx);
   // delivery and fresh-food platforms list physical Shanghai shops; marketplaces mostly remote sellers
-  const local = ['美团', '饿了么', '盒马'].includes(platform) || rng.chance(platform === '拼多多' || platform === '小红书' ? 0.3 : 0.22);
+  const local =
+    ['美团', '饿了么', '盒马'].includes(platform) ||
+    rng.chance(platform === '拼多多' || platform === '小红书' ? 0.3 : 0.22);
   if (local) {
     const b = makeLocalBusiness(seed, idx, kind, platform);
     if (!['美团', '饿了么', '盒马'].includes(platform) && rng.chance(0.6)) {
@@ -144,10 +220,19 @@ function platformBusiness(seed: number, p: PlatformDef, idx: number): SimBusines
   const d = sh ? districtByCode(p.area) : undefined;
   const s = d ? rng.pick(d.streets) : undefined;
   return {
-    id: `B${String(idx).padStart(6, '0')}`, name: p.name, legal_name: p.operator, credit_code: makeCreditCode(rng, p.area),
+    id: `B${String(idx).padStart(6, '0')}`,
+    name: p.name,
+    legal_name: p.operator,
+    credit_code: makeCreditCode(rng, p.area),
     address: d && s ? shAddress(rng, d, s) : `${areaLabel(p.area)}${rng.pick(ROADS)}${rng.int(1, 999)}号`,
-    district_code: p.area, district: d?.name ?? AREA_NAMES.get(p.area) ?? p.area, street_code: s?.code ?? null, street: s?.name ?? null,
-    kind: 'platform', platform: p.name, is_platform: true, odr: true,
+    district_code: p.area,
+    district: d?.name ?? AREA_NAMES.get(p.area) ?? p.area,
+    street_code: s?.code ?? null,
+    street: s?.name ?? null,
+    kind: 'platform',
+    platform: p.name,
+    is_platform: true,
+    odr: true,
   };
 }
 
@@ -170,7 +255,32 @@ export function buildCity(seed: number, tickets: number): City {
   businesses.push(...platforms);
   const localByKind = new Map<string, SimBusiness[]>();
   const kindNames = Object.keys(BIZ_KINDS).filter((k) => k !== 'ecommerce');
-  const kindW: Record<string, number> = { restaurant: 10, supermarket: 6, beauty: 5, gym: 3, education: 3, clothing: 4, appliance: 3, car: 2, renovation: 2, property: 2, pharmacy: 2, bakery: 2, laundry: 3, entertainment: 2, hotel: 2, telecom: 1.5, clinic: 1.5, courier: 1.5, furniture: 1.5, jewelry: 1.5, liquor: 1, travel: 1.5, agri: 0.3, finance: 0.6 };
+  const kindW: Record<string, number> = {
+    restaurant: 10,
+    supermarket: 6,
+    beauty: 5,
+    gym: 3,
+    education: 3,
+    clothing: 4,
+    appliance: 3,
+    car: 2,
+    renovation: 2,
+    property: 2,
+    pharmacy: 2,
+    bakery: 2,
+    laundry: 3,
+    entertainment: 2,
+    hotel: 2,
+    telecom: 1.5,
+    clinic: 1.5,
+    courier: 1.5,
+    furniture: 1.5,
+    jewelry: 1.5,
+    liquor: 1,
+    travel: 1.5,
+    agri: 0.3,
+    finance: 0.6,
+  };
   for (let i = 0; i < nLocal; i++) {
     const kind = i < kindNames.length ? kindNames[i]! : kindNames[rng.weighted(kindNames.map((k) => kindW[k] ?? 1))]!;
     const b = makeLocalBusiness(seed, businesses.length, kind);
@@ -182,7 +292,10 @@ export function buildCity(seed: number, tickets: number): City {
   const pairs: [PlatformDef, string][] = [];
   for (const p of PLATFORMS) for (const k of p.kinds) pairs.push([p, k]);
   for (let i = 0; i < nSellers; i++) {
-    const [p, k] = i < pairs.length ? pairs[i]! : pairs[rng.weighted(pairs.map(([pp, kk]) => pp.weight * (kk === 'ecommerce' ? 3 : 1)))]!;
+    const [p, k] =
+      i < pairs.length
+        ? pairs[i]!
+        : pairs[rng.weighted(pairs.map(([pp, kk]) => pp.weight * (kk === 'ecommerce' ? 3 : 1)))]!;
     const b = makeOnlineSeller(seed, businesses.length, k, p.name);
     businesses.push(b);
     const key = `${p.name}|${k}`;
@@ -214,9 +327,33 @@ export interface SimPerson {
   org?: boolean;
 }
 
-const BIRTH_BANDS: [number, number, number][] = [[1936, 1955, 9], [1956, 1965, 13], [1966, 1975, 15], [1976, 1985, 22], [1986, 1995, 27], [1996, 2007, 14]];
+const BIRTH_BANDS: [number, number, number][] = [
+  [1936, 1955, 9],
+  [1956, 1965, 13],
+  [1966, 1975, 15],
+  [1976, 1985, 22],
+  [1986, 1995, 27],
+  [1996, 2007, 14],
+];
 const BIRTH_W = cumulative(BIRTH_BANDS.map((b) => b[2]));
-const MIGRANT_PROVS: [string, number][] = [['34', 6], ['32', 6], ['33', 4], ['41', 4], ['51', 3], ['36', 3], ['37', 3], ['42', 3], ['43', 2], ['35', 2], ['23', 1], ['61', 1], ['13', 1], ['50', 1], ['45', 1], ['52', 1]];
+const MIGRANT_PROVS: [string, number][] = [
+  ['34', 6],
+  ['32', 6],
+  ['33', 4],
+  ['41', 4],
+  ['51', 3],
+  ['36', 3],
+  ['37', 3],
+  ['42', 3],
+  ['43', 2],
+  ['35', 2],
+  ['23', 1],
+  ['61', 1],
+  ['13', 1],
+  ['50', 1],
+  ['45', 1],
+  ['52', 1],
+];
 
 /** Complainant ids look random but are a bijection of the person index (no collisions, no role leaks). */
 export function personId(i: number): string {
@@ -247,7 +384,14 @@ export function makePerson(seed: number, i: number, opts: { birthBefore?: number
     area = rng.pick(['310102', '310103', '310108', '310225', '310230', '310101', '310110']);
   }
   return {
-    id: personId(i), name, male, birth, phone: makeMobile(rng), id_number: makeIdNumber(rng, area, birth, male),
-    address: homeAddress(rng, d, s), district_code: d.code, street_code: s.code,
+    id: personId(i),
+    name,
+    male,
+    birth,
+    phone: makeMobile(rng),
+    id_number: makeIdNumber(rng, area, birth, male),
+    address: homeAddress(rng, d, s),
+    district_code: d.code,
+    street_code: s.code,
   };
 }

@@ -52,7 +52,8 @@ export function fmtAmount(rng: Rng, n: number): string {
 }
 
 const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-export const dayNum = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+export const dayNum = (iso: string): number =>
+  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 const isoCache = new Map<number, string>();
 export const isoOf = (day: number): string => {
   let s = isoCache.get(day);
@@ -77,7 +78,10 @@ export function fmtDate(rng: Rng, iso: string, today: string): string {
     const wd = new Date(dayNum(iso) * 86_400_000).getUTCDay();
     const todayWd = new Date(dayNum(today) * 86_400_000).getUTCDay();
     const sameWeek = diff <= (todayWd === 0 ? 6 : todayWd - 1);
-    return (sameWeek ? '本' : diff <= 7 + ((todayWd + 6) % 7) ? '上' : '上上') + WEEK[wd]!.replace('周', rng.chance(0.5) ? '周' : '星期').replace('星期日', '星期天');
+    return (
+      (sameWeek ? '本' : diff <= 7 + ((todayWd + 6) % 7) ? '上' : '上上') +
+      WEEK[wd]!.replace('周', rng.chance(0.5) ? '周' : '星期').replace('星期日', '星期天')
+    );
   }
   const r2 = rng.next();
   const sameYear = today.slice(0, 4) === iso.slice(0, 4);
@@ -96,16 +100,26 @@ export function fmtDate(rng: Rng, iso: string, today: string): string {
 export function orderNo(rng: Rng, shape: string, purchase: string): string {
   const yymmdd = purchase.slice(2, 4) + purchase.slice(5, 7) + purchase.slice(8, 10);
   switch (shape) {
-    case 'taobao': return String(rng.int(1, 4)) + rng.digits(18);
-    case 'jd': return String(rng.int(2, 3)) + rng.digits(rng.chance(0.5) ? 11 : 12);
-    case 'pdd': return `${yymmdd}-${rng.digits(15)}`;
-    case 'douyin': return '69' + rng.digits(17);
-    case 'meituan': return '8' + rng.digits(rng.chance(0.5) ? 18 : 15);
-    case 'eleme': return '50' + rng.digits(17);
-    case 'ctrip': return '1' + rng.digits(rng.chance(0.5) ? 10 : 9);
-    case 'vip': return yymmdd + rng.digits(10);
-    case 'xhs': return 'P' + rng.digits(18);
-    default: return rng.digits(12);
+    case 'taobao':
+      return String(rng.int(1, 4)) + rng.digits(18);
+    case 'jd':
+      return String(rng.int(2, 3)) + rng.digits(rng.chance(0.5) ? 11 : 12);
+    case 'pdd':
+      return `${yymmdd}-${rng.digits(15)}`;
+    case 'douyin':
+      return '69' + rng.digits(17);
+    case 'meituan':
+      return '8' + rng.digits(rng.chance(0.5) ? 18 : 15);
+    case 'eleme':
+      return '50' + rng.digits(17);
+    case 'ctrip':
+      return '1' + rng.digits(rng.chance(0.5) ? 10 : 9);
+    case 'vip':
+      return yymmdd + rng.digits(10);
+    case 'xhs':
+      return 'P' + rng.digits(18);
+    default:
+      return rng.digits(12);
   }
 }
 
@@ -118,7 +132,22 @@ export function fmtPhone(rng: Rng, p: string): string {
 }
 
 /** Typing noise: homophone slips, punctuation habits, missing particles. */
-const SLIPS: [string, string][] = [['的', '得'], ['在', '再'], ['已经', '以经'], ['账', '帐'], ['订单', '定单'], ['退款', '退款'], ['做', '作'], ['那', '哪'], ['他们', '她们'], ['不要', '不耍'], ['质量', '质两'], ['商家', '商户'], ['到底', '倒底'], ['退货', '推货']];
+const SLIPS: [string, string][] = [
+  ['的', '得'],
+  ['在', '再'],
+  ['已经', '以经'],
+  ['账', '帐'],
+  ['订单', '定单'],
+  ['退款', '退款'],
+  ['做', '作'],
+  ['那', '哪'],
+  ['他们', '她们'],
+  ['不要', '不耍'],
+  ['质量', '质两'],
+  ['商家', '商户'],
+  ['到底', '倒底'],
+  ['退货', '推货'],
+];
 export function noisy(rng: Rng, s: string, level: number): string {
   if (level <= 0) return s;
   let out = s;

@@ -30,7 +30,10 @@ export interface Simulation {
   truth(): SimTruth;
 }
 
-interface Meta { alert?: number; template?: string }
+interface Meta {
+  alert?: number;
+  template?: string;
+}
 
 export function createSimulation(o: SimOptions): Simulation {
   const end = o.end ?? '2026-10-31';
@@ -56,25 +59,35 @@ export function createSimulation(o: SimOptions): Simulation {
       const r = rngFor(o.seed, 'day', d);
       const todays: { t: TifTicket; meta?: Meta; dupOf?: TifTicket }[] = [];
       for (const e of plan.byDay[d]!) {
-        if (e.t === 'group') todays.push({ t: groupTicket(r, plan.groups[e.a]!, person(e.p), iso), meta: { alert: e.a } });
-        else if (e.t === 'conc') todays.push({ t: concTicket(r, city, plan.concs[e.a - plan.groups.length]!, person(e.p), iso), meta: { alert: e.a } });
+        if (e.t === 'group')
+          todays.push({ t: groupTicket(r, plan.groups[e.a]!, person(e.p), iso), meta: { alert: e.a } });
+        else if (e.t === 'conc')
+          todays.push({
+            t: concTicket(r, city, plan.concs[e.a - plan.groups.length]!, person(e.p), iso),
+            meta: { alert: e.a },
+          });
         else if (e.t === 'honest') {
           const h = plan.honest[e.h]!;
           todays.push({ t: honestTicket(r, city, h, person(h.person), iso, e.n) });
         } else {
           const spec = plan.pros[e.s]!;
-          todays.push({ t: proTicket(o.seed, r, spec, e.s, person(e.id), iso, e.key, e.target, e.part), meta: { template: spec.template.id } });
+          todays.push({
+            t: proTicket(o.seed, r, spec, e.s, person(e.id), iso, e.key, e.target, e.part),
+            meta: { template: spec.template.id },
+          });
         }
       }
       let k = background[d]!;
       // re-submissions of earlier tickets fill part of today's background
-      for (let i = 0; i < dupQueue.length && k > 0; ) {
+      for (let i = 0; i < dupQueue.length && k > 0;) {
         const q = dupQueue[i]!;
         if (q.due <= d) {
           const src = q.src;
           const t: TifTicket = JSON.parse(JSON.stringify(src));
           t.received_at = `${iso}${src.received_at.slice(10)}`;
-          if (r.chance(0.4) && t.text) t.text = r.pick(['', '再次反映：', '重复提交：']) + t.text + r.pick(['', '请尽快处理！', '怎么还没人处理？']);
+          if (r.chance(0.4) && t.text)
+            t.text =
+              r.pick(['', '再次反映：', '重复提交：']) + t.text + r.pick(['', '请尽快处理！', '怎么还没人处理？']);
           todays.push({ t, dupOf: src });
           dupQueue.splice(i, 1);
           k--;
@@ -108,7 +121,8 @@ export function createSimulation(o: SimOptions): Simulation {
           if (!templateIds.has(x.meta.template)) templateIds.set(x.meta.template, []);
           templateIds.get(x.meta.template)!.push(id);
         }
-        if (!x.meta && !x.dupOf && d < days - 2 && t.kind === 'complaint' && r.chance(0.012)) dupQueue.push({ due: d + (r.chance(0.7) ? 1 : 2), src: t });
+        if (!x.meta && !x.dupOf && d < days - 2 && t.kind === 'complaint' && r.chance(0.012))
+          dupQueue.push({ due: d + (r.chance(0.7) ? 1 : 2), src: t });
         yield t;
       }
     }
@@ -118,15 +132,31 @@ export function createSimulation(o: SimOptions): Simulation {
   function truth(): SimTruth {
     if (!done) for (const _ of tickets()) void _;
     const persons: SimTruth['persons'] = [];
-    for (const s of plan.pros) for (const i of s.identities) persons.push({ complainant_id: personId(i), role: s.role, group: s.group });
-    for (const h of plan.honest) persons.push({ complainant_id: personId(h.person), role: 'honest_heavy', group: null });
+    for (const s of plan.pros)
+      for (const i of s.identities) persons.push({ complainant_id: personId(i), role: s.role, group: s.group });
+    for (const h of plan.honest)
+      persons.push({ complainant_id: personId(h.person), role: 'honest_heavy', group: null });
     const alerts: SimTruth['alerts'] = [];
     plan.groups.forEach((g, a) => {
-      if (alertIds[a]!.length) alerts.push({ kind: 'group_dispute', subject_key: g.biz.name, start: alertDays[a]![0], end: alertDays[a]![1], ticket_ids: alertIds[a]! });
+      if (alertIds[a]!.length)
+        alerts.push({
+          kind: 'group_dispute',
+          subject_key: g.biz.name,
+          start: alertDays[a]![0],
+          end: alertDays[a]![1],
+          ticket_ids: alertIds[a]!,
+        });
     });
     plan.concs.forEach((c, j) => {
       const a = plan.groups.length + j;
-      if (alertIds[a]!.length) alerts.push({ kind: 'concentrated_demand', subject_key: c.key, start: alertDays[a]![0], end: alertDays[a]![1], ticket_ids: alertIds[a]! });
+      if (alertIds[a]!.length)
+        alerts.push({
+          kind: 'concentrated_demand',
+          subject_key: c.key,
+          start: alertDays[a]![0],
+          end: alertDays[a]![1],
+          ticket_ids: alertIds[a]!,
+        });
     });
     const templates = [...templateIds].map(([template_id, ticket_ids]) => ({ template_id, ticket_ids }));
     return { persons, alerts, templates };

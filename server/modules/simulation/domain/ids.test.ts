@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from './rng.js';
-import { creditCheckChar, isValidCreditCode, isValidIdNumber, makeCreditCode, makeIdNumber, makeMobile } from './ids.js';
+import {
+  creditCheckChar,
+  isValidCreditCode,
+  isValidIdNumber,
+  makeCreditCode,
+  makeIdNumber,
+  makeMobile,
+} from './ids.js';
 
 describe('identifiers', () => {
   it('recognises published examples', () => {

@@ -63,17 +63,70 @@ export function isValidIdNumber(id: string): boolean {
   return idCheckChar(id.slice(0, 17)) === id[17];
 }
 
-export function makeIdNumber(rng: Rng, area: string, birth: { y: number; m: number; d: number }, male: boolean): string {
+export function makeIdNumber(
+  rng: Rng,
+  area: string,
+  birth: { y: number; m: number; d: number },
+  male: boolean,
+): string {
   let seq = rng.int(0, 99) * 10 + (rng.int(0, 4) * 2 + (male ? 1 : 0));
   if (seq === 0) seq = male ? 1 : 2;
-  const first17 = area + String(birth.y) + String(birth.m).padStart(2, '0') + String(birth.d).padStart(2, '0') + String(seq).padStart(3, '0');
+  const first17 =
+    area +
+    String(birth.y) +
+    String(birth.m).padStart(2, '0') +
+    String(birth.d).padStart(2, '0') +
+    String(seq).padStart(3, '0');
   return first17 + idCheckChar(first17);
 }
 
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157',
-  '158', '159', '166', '173', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191',
-  '198', '199', '135', '138', '139', '136', '186', '189', '159', '158', '187', '157',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+  '135',
+  '138',
+  '139',
+  '136',
+  '186',
+  '189',
+  '159',
+  '158',
+  '187',
+  '157',
 ];
 export function makeMobile(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + rng.digits(8);

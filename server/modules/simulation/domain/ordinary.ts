@@ -11,7 +11,13 @@ import { complaintText, complaintTitle, type Purchase, type Voice } from './gram
 import { consultationText, helpText, locationReport, reportText, suggestionText } from './grammar-other.js';
 import { ESTATE_CORES, ESTATES } from './names.js';
 
-export const CHANNEL_SHARES: [string, number][] = [['web', 38], ['phone', 22], ['12345', 18], ['app', 12], ['wechat', 10]];
+export const CHANNEL_SHARES: [string, number][] = [
+  ['web', 38],
+  ['phone', 22],
+  ['12345', 18],
+  ['app', 12],
+  ['wechat', 10],
+];
 const CAT_W = cumulative(CATS.map((c) => c.weight));
 const PROBLEMS = Object.keys(PROBLEM_SHARES_2024H1) as Problem[];
 
@@ -44,7 +50,8 @@ export function price(r: Rng, lo: number, hi: number): number {
 /** A time of day: hotlines answer in office hours, online channels run into the evening. */
 export function receivedAt(r: Rng, iso: string, channel: string): string {
   let h: number;
-  if (channel === 'phone' || channel === '12345') h = r.chance(0.92) ? r.pick([8, 9, 9, 10, 10, 10, 11, 11, 13, 14, 14, 15, 15, 16, 16, 17]) : r.int(18, 21);
+  if (channel === 'phone' || channel === '12345')
+    h = r.chance(0.92) ? r.pick([8, 9, 9, 10, 10, 10, 11, 11, 13, 14, 14, 15, 15, 16, 16, 17]) : r.int(18, 21);
   else h = r.chance(0.78) ? r.int(8, 18) : r.chance(0.8) ? r.int(19, 23) : r.int(0, 7);
   const m = r.int(0, 59);
   const s = r.int(0, 59);
@@ -52,12 +59,17 @@ export function receivedAt(r: Rng, iso: string, channel: string): string {
 }
 
 const PLATFORMS_BY_KIND = new Map<string, [(typeof PLATFORMS)[number], number][]>();
-for (const p of PLATFORMS) for (const k of p.kinds) {
-  if (!PLATFORMS_BY_KIND.has(k)) PLATFORMS_BY_KIND.set(k, []);
-  PLATFORMS_BY_KIND.get(k)!.push([p, p.weight]);
-}
+for (const p of PLATFORMS)
+  for (const k of p.kinds) {
+    if (!PLATFORMS_BY_KIND.has(k)) PLATFORMS_BY_KIND.set(k, []);
+    PLATFORMS_BY_KIND.get(k)!.push([p, p.weight]);
+  }
 
-export interface Sold { biz: SimBusiness; platform?: string; orderShape?: string }
+export interface Sold {
+  biz: SimBusiness;
+  platform?: string;
+  orderShape?: string;
+}
 
 /** Where the thing was bought: a platform seller or a local shop of one of the category's business kinds. */
 export function pickSeller(r: Rng, city: City, c: CatDef, iso: string, forceOnline?: boolean): Sold {
@@ -78,20 +90,40 @@ export function pickSeller(r: Rng, city: City, c: CatDef, iso: string, forceOnli
   return { biz: list[r.zipf(list.length, 1.05)]! };
 }
 
-export function purchaseFor(r: Rng, city: City, c: CatDef, problem: Problem, iso: string, o: { forceOnline?: boolean; sold?: Sold; item?: string; maxQty?: number } = {}): Purchase {
+export function purchaseFor(
+  r: Rng,
+  city: City,
+  c: CatDef,
+  problem: Problem,
+  iso: string,
+  o: { forceOnline?: boolean; sold?: Sold; item?: string; maxQty?: number } = {},
+): Purchase {
   const [item, lo, hi] = o.item ? (c.items.find((x) => x[0] === o.item) ?? [o.item, 50, 500]) : r.pick(c.items);
   const sold = o.sold ?? pickSeller(r, city, c, iso, o.forceOnline);
   let qty = 1;
   if (!c.service) {
     const q = r.next();
-    qty = q < 0.82 ? 1 : q < 0.96 ? r.int(2, 3) : r.int(4, Math.min(o.maxQty ?? 10, c.cat === '食品类' || c.cat === '烟、酒和饮料类' ? 12 : 5));
+    qty =
+      q < 0.82
+        ? 1
+        : q < 0.96
+          ? r.int(2, 3)
+          : r.int(4, Math.min(o.maxQty ?? 10, c.cat === '食品类' || c.cat === '烟、酒和饮料类' ? 12 : 5));
   }
   const unit = price(r, lo, hi);
   const back = c.service ? Math.floor(r.logUniform(1, 200)) : Math.floor(r.logUniform(1, 60));
   const purchaseDate = isoOf(dayNum(iso) - back);
   return {
-    cat: c, problem, item, qty, amount: Math.round(unit * qty * 100) / 100, biz: sold.biz, platform: sold.platform,
-    order: sold.orderShape ? orderNo(r, sold.orderShape, purchaseDate) : undefined, purchaseDate, today: iso,
+    cat: c,
+    problem,
+    item,
+    qty,
+    amount: Math.round(unit * qty * 100) / 100,
+    biz: sold.biz,
+    platform: sold.platform,
+    order: sold.orderShape ? orderNo(r, sold.orderShape, purchaseDate) : undefined,
+    purchaseDate,
+    today: iso,
   };
 }
 
@@ -118,19 +150,31 @@ export function placeText(r: Rng): { place: string; district: string; street: st
   const s = r.pick(d.streets);
   const rd = road(r, d.code);
   const place = r.pick([
-    `${d.name}${s.name}${rd}与${road(r, d.code)}交叉口`, `${d.name}${rd}${r.int(1, 999)}号`, `${d.name}${s.name}${r.pick(ESTATE_CORES)}${r.pick(ESTATES)}门口`,
-    `${s.name}${rd}菜场旁边`, `上海市${d.name}${rd}${r.int(1, 999)}弄`,
+    `${d.name}${s.name}${rd}与${road(r, d.code)}交叉口`,
+    `${d.name}${rd}${r.int(1, 999)}号`,
+    `${d.name}${s.name}${r.pick(ESTATE_CORES)}${r.pick(ESTATES)}门口`,
+    `${s.name}${rd}菜场旁边`,
+    `上海市${d.name}${rd}${r.int(1, 999)}弄`,
   ]);
   return { place, district: d.code, street: s.code };
 }
 
-export interface Built { ticket: Omit<TifTicket, 'id'>; bizSrc?: SimBusiness }
+export interface Built {
+  ticket: Omit<TifTicket, 'id'>;
+  bizSrc?: SimBusiness;
+}
 
 /** An ordinary ticket of the background stream. */
 export function ordinaryTicket(r: Rng, city: City, person: SimPerson, iso: string): TifTicket {
   const channel = r.wpick(CHANNEL_SHARES);
   const operator = (channel === 'phone' || channel === '12345') && r.chance(0.9);
-  const kind = r.wpick<string>([['complaint', 69], ['report', 13.5], ['consultation', 14.5], ['suggestion', 1.5], ['help', 1.5]]);
+  const kind = r.wpick<string>([
+    ['complaint', 69],
+    ['report', 13.5],
+    ['consultation', 14.5],
+    ['suggestion', 1.5],
+    ['help', 1.5],
+  ]);
   const c = pickCat(r);
   let problem = pickProblem(r, c);
   const v: Voice = { operator, person, channel, bizInText: r.chance(0.88) ? 'name' : 'vague' };
@@ -141,7 +185,9 @@ export function ordinaryTicket(r: Rng, city: City, person: SimPerson, iso: strin
   let withBiz = true;
   if (kind === 'complaint') {
     const hasReport = r.chance(0.04);
-    const rp = hasReport ? `${r.pick(['另外，', '同时，', '此外'])}${r.pick(['我还要举报该商家', '举报该店', '反映该商家还存在'])}${r.pick(REPORT_ACTS[problem])}的问题，请依法查处。` : undefined;
+    const rp = hasReport
+      ? `${r.pick(['另外，', '同时，', '此外'])}${r.pick(['我还要举报该商家', '举报该店', '反映该商家还存在'])}${r.pick(REPORT_ACTS[problem])}的问题，请依法查处。`
+      : undefined;
     text = complaintText(r, p, v, { reportPart: rp });
     if (hasReport) extra.has_report_part = true;
     // the consumer's answer to "may the business try to settle first (ODR)?": about four in five say yes. A trait of
@@ -168,8 +214,20 @@ export function ordinaryTicket(r: Rng, city: City, person: SimPerson, iso: strin
     withBiz = false;
   }
   t.text = text;
-  if ((channel === 'web' || channel === 'app' || channel === 'wechat' || channel === '12345') && r.chance(channel === '12345' ? 0.4 : 0.6)) {
-    t.title = kind === 'complaint' ? complaintTitle(r, p, v) : kind === 'report' ? `举报${p.biz && v.bizInText === 'name' && withBiz ? p.biz.name.replace(/\(.*\)$/, '') : ''}${r.pick(['违法经营', '问题', '', '食品安全问题'])}` : kind === 'consultation' ? r.pick(['咨询', '问题咨询', `咨询${p.item}相关问题`]) : kind === 'suggestion' ? '建议' : '求助';
+  if (
+    (channel === 'web' || channel === 'app' || channel === 'wechat' || channel === '12345') &&
+    r.chance(channel === '12345' ? 0.4 : 0.6)
+  ) {
+    t.title =
+      kind === 'complaint'
+        ? complaintTitle(r, p, v)
+        : kind === 'report'
+          ? `举报${p.biz && v.bizInText === 'name' && withBiz ? p.biz.name.replace(/\(.*\)$/, '') : ''}${r.pick(['违法经营', '问题', '', '食品安全问题'])}`
+          : kind === 'consultation'
+            ? r.pick(['咨询', '问题咨询', `咨询${p.item}相关问题`])
+            : kind === 'suggestion'
+              ? '建议'
+              : '求助';
   }
   const anonymous = kind === 'report' && r.chance(0.25);
   if (!anonymous) t.complainant = complainantOf(r, person, channel);

@@ -13,8 +13,23 @@ export type Ev =
   | { t: 'pro'; s: number; id: number; key: number; target: number; part: 'c' | 'r' | 'cr' }
   | { t: 'honest'; h: number; n: number };
 
-export interface GroupSpec { biz: SimBusiness; start: number; end: number; size: number; cat: string; items: string[] }
-export interface ConcSpec { topic: number; key: string; brand: string; model: string; start: number; end: number; size: number }
+export interface GroupSpec {
+  biz: SimBusiness;
+  start: number;
+  end: number;
+  size: number;
+  cat: string;
+  items: string[];
+}
+export interface ConcSpec {
+  topic: number;
+  key: string;
+  brand: string;
+  model: string;
+  start: number;
+  end: number;
+  size: number;
+}
 export interface ProSpec {
   role: 'professional' | 'colluding';
   group: string | null;
@@ -23,7 +38,13 @@ export interface ProSpec {
   targets: SimBusiness[];
 }
 export type HonestKind = 'renovation' | 'closure' | 'elderly' | 'association' | 'community';
-export interface HonestSpec { kind: HonestKind; person: number; biz?: SimBusiness; start: number; end: number }
+export interface HonestSpec {
+  kind: HonestKind;
+  person: number;
+  biz?: SimBusiness;
+  start: number;
+  end: number;
+}
 
 export interface Plan {
   byDay: Ev[][];
@@ -40,11 +61,36 @@ export interface Plan {
 const SPECIAL_BASE = 50_000_000;
 
 export const CONC_TOPICS = [
-  { key: (b: string, m: string) => `${b}${m}充电宝召回`, brands: ['锐能', '极充', '安速', '酷电', '闪能'], cat: '家用电子电器类', item: '充电宝' },
-  { key: (b: string, m: string) => `${b}${m}食品安全`, brands: ['老坛香', '味之源', '鲜禾', '湘味坊', '好滋味'], cat: '食品类', item: '' },
-  { key: (b: string) => `${b}套餐资费调整`, brands: ['中国移动', '中国联通', '中国电信'], cat: '电信服务', item: '手机套餐' },
-  { key: (b: string, m: string) => `${b}${m}电动车电池`, brands: ['骏驰', '绿动', '雅行', '飞鸽行'], cat: '交通工具类', item: '电动自行车电池' },
-  { key: (b: string) => `${b}演唱会退票`, brands: ['星光', '海潮', '夏日限定', '回声'], cat: '文化、娱乐、体育服务', item: '演唱会门票' },
+  {
+    key: (b: string, m: string) => `${b}${m}充电宝召回`,
+    brands: ['锐能', '极充', '安速', '酷电', '闪能'],
+    cat: '家用电子电器类',
+    item: '充电宝',
+  },
+  {
+    key: (b: string, m: string) => `${b}${m}食品安全`,
+    brands: ['老坛香', '味之源', '鲜禾', '湘味坊', '好滋味'],
+    cat: '食品类',
+    item: '',
+  },
+  {
+    key: (b: string) => `${b}套餐资费调整`,
+    brands: ['中国移动', '中国联通', '中国电信'],
+    cat: '电信服务',
+    item: '手机套餐',
+  },
+  {
+    key: (b: string, m: string) => `${b}${m}电动车电池`,
+    brands: ['骏驰', '绿动', '雅行', '飞鸽行'],
+    cat: '交通工具类',
+    item: '电动自行车电池',
+  },
+  {
+    key: (b: string) => `${b}演唱会退票`,
+    brands: ['星光', '海潮', '夏日限定', '回声'],
+    cat: '文化、娱乐、体育服务',
+    item: '演唱会门票',
+  },
 ];
 export const CONC_FOODS = ['酸菜', '螺蛳粉', '预制菜', '海苔', '辣条', '月饼', '卤味', '冷冻虾仁'];
 
@@ -87,7 +133,10 @@ export function makePlan(seed: number, city: City, tickets: number, days: number
     let biz: SimBusiness | undefined;
     for (let tries = 0; tries < 50 && list.length > 0; tries++) {
       const cand = list[r.int(Math.min(5, list.length - 1), list.length - 1)]!;
-      if (!used.has(cand.name) && !cand.odr) { biz = cand; break; }
+      if (!used.has(cand.name) && !cand.odr) {
+        biz = cand;
+        break;
+      }
     }
     if (!biz) continue;
     used.add(biz.name);
@@ -110,7 +159,14 @@ export function makePlan(seed: number, city: City, tickets: number, days: number
     const topic = c % CONC_TOPICS.length;
     const def = CONC_TOPICS[topic]!;
     const brand = r.pick(def.brands);
-    const model = topic === 0 ? `${r.pick(['P', 'PB', 'RN-P'])}${r.int(10, 30)}` : topic === 1 ? r.pick(CONC_FOODS) : topic === 3 ? `${r.int(48, 72)}V` : '';
+    const model =
+      topic === 0
+        ? `${r.pick(['P', 'PB', 'RN-P'])}${r.int(10, 30)}`
+        : topic === 1
+          ? r.pick(CONC_FOODS)
+          : topic === 3
+            ? `${r.int(48, 72)}V`
+            : '';
     const len = r.int(7, 21);
     const start = r.int(10, Math.max(11, days - len - 2));
     const size = Math.max(20, Math.round(r.int(30, 150) * (small ? 0.4 : sizeScale)));
@@ -144,7 +200,8 @@ export function makePlan(seed: number, city: City, tickets: number, days: number
         const len = r.int(60, 150);
         start = r.int(0, Math.max(1, days - len));
         end = Math.min(days - 1, start + len);
-        const list = city.localByKind.get(kind === 'renovation' ? 'renovation' : r.pick(['gym', 'education', 'beauty'])) ?? [];
+        const list =
+          city.localByKind.get(kind === 'renovation' ? 'renovation' : r.pick(['gym', 'education', 'beauty'])) ?? [];
         biz = list.length ? list[r.int(0, list.length - 1)] : undefined;
       } else {
         n = kind === 'elderly' ? r.int(15, 40) : kind === 'association' ? r.int(40, 150) : r.int(20, 60);
@@ -222,12 +279,21 @@ export function makePlan(seed: number, city: City, tickets: number, days: number
         const what = r.int(0, 2);
         if (what === 0) ap.phone = mp.phone;
         else if (what === 1) ap.address = mp.address;
-        else { ap.phone = mp.phone; ap.address = mp.address; }
+        else {
+          ap.phone = mp.phone;
+          ap.address = mp.address;
+        }
         if (r.chance(0.25)) ap.id_number = mp.id_number;
         identities.push(alt);
       }
     }
-    pros.push({ role: 'professional', group, identities, template: makeTemplate(r, `T-P${i + 1}`), targets: pickTargets(r.int(4, 25)) });
+    pros.push({
+      role: 'professional',
+      group,
+      identities,
+      template: makeTemplate(r, `T-P${i + 1}`),
+      targets: pickTargets(r.int(4, 25)),
+    });
     spread(pros.length - 1, Math.max(8, Math.round(vols[i]! * f)), 0.35);
   }
   // colluding groups: 3–6 people, one template, the same shop within a day or two

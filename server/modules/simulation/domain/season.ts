@@ -45,7 +45,9 @@ export function dayWeights(end: string, days: number): { dates: string[]; weight
     let w = dayWeight(iso);
     // lunar new year: days around the holiday are also quiet (people away from Shanghai)
     for (let k = 1; k <= 7; k++) {
-      const nearby = cal.covers(+iso.slice(0, 4)) && (cal.holidayName(isoOf(dayNum(iso) + k)) === '春节' || cal.holidayName(isoOf(dayNum(iso) - k)) === '春节');
+      const nearby =
+        cal.covers(+iso.slice(0, 4)) &&
+        (cal.holidayName(isoOf(dayNum(iso) + k)) === '春节' || cal.holidayName(isoOf(dayNum(iso) - k)) === '春节');
       if (nearby) {
         w *= 0.6 + 0.05 * k;
         break;

@@ -22,7 +22,11 @@ function sim(a: string, b: string): number {
 function meanPairSim(texts: string[]): number {
   let s = 0;
   let n = 0;
-  for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < Math.min(texts.length, i + 6); j++) { s += sim(texts[i]!, texts[j]!); n++; }
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < Math.min(texts.length, i + 6); j++) {
+      s += sim(texts[i]!, texts[j]!);
+      n++;
+    }
   return n ? s / n : 0;
 }
 
@@ -51,9 +55,16 @@ describe('simulateCity', () => {
     let ids = 0;
     let codes = 0;
     for (const t of tickets) {
-      if (t.complainant?.id_number) { ids++; expect(isValidIdNumber(t.complainant.id_number), t.complainant.id_number).toBe(true); }
-      if (t.respondent?.credit_code) { codes++; expect(isValidCreditCode(t.respondent.credit_code), t.respondent.credit_code).toBe(true); }
-      if (t.complainant?.phone && !t.complainant.phone.startsWith('021')) expect(t.complainant.phone).toMatch(/^1[3-9]\d{9}$/);
+      if (t.complainant?.id_number) {
+        ids++;
+        expect(isValidIdNumber(t.complainant.id_number), t.complainant.id_number).toBe(true);
+      }
+      if (t.respondent?.credit_code) {
+        codes++;
+        expect(isValidCreditCode(t.respondent.credit_code), t.respondent.credit_code).toBe(true);
+      }
+      if (t.complainant?.phone && !t.complainant.phone.startsWith('021'))
+        expect(t.complainant.phone).toMatch(/^1[3-9]\d{9}$/);
     }
     expect(ids).toBeGreaterThan(N * 0.3);
     expect(codes).toBeGreaterThan(N * 0.1);
@@ -76,10 +87,13 @@ describe('simulateCity', () => {
     expect(goods).toBeLessThan(0.54);
     expect(services).toBeGreaterThan(0.34);
     expect(share((t) => t.labels!.problem === '售后服务')).toBeGreaterThan(0.18);
-    const reportPart = tickets.filter((t) => t.kind === 'complaint' && t.extra?.has_report_part).length / tickets.filter((t) => t.kind === 'complaint').length;
+    const reportPart =
+      tickets.filter((t) => t.kind === 'complaint' && t.extra?.has_report_part).length /
+      tickets.filter((t) => t.kind === 'complaint').length;
     expect(reportPart).toBeGreaterThan(0.02);
     expect(reportPart).toBeLessThan(0.1);
-    for (const ch of ['web', 'phone', '12345', 'app', 'wechat']) expect(share((t) => t.channel === ch)).toBeGreaterThan(0.04);
+    for (const ch of ['web', 'phone', '12345', 'app', 'wechat'])
+      expect(share((t) => t.channel === ch)).toBeGreaterThan(0.04);
     // most people file once or twice
     const per = new Map<string, number>();
     for (const t of tickets) if (t.complainant?.id) per.set(t.complainant.id, (per.get(t.complainant.id) ?? 0) + 1);
@@ -122,9 +136,13 @@ describe('simulateCity', () => {
   });
 
   it('makes professional texts templated and honest heavy texts varied, both heavy', () => {
-    const textsOf = (id: string, kind?: string) => tickets.filter((t) => t.complainant?.id === id && (!kind || t.kind === kind)).map((t) => t.text ?? '');
+    const textsOf = (id: string, kind?: string) =>
+      tickets.filter((t) => t.complainant?.id === id && (!kind || t.kind === kind)).map((t) => t.text ?? '');
     // compare like with like: a professional's complaints with each other (their reports follow a second template)
-    const pros = truth.persons.filter((p) => p.role === 'professional').map((p) => textsOf(p.complainant_id, 'complaint')).filter((x) => x.length >= 6);
+    const pros = truth.persons
+      .filter((p) => p.role === 'professional')
+      .map((p) => textsOf(p.complainant_id, 'complaint'))
+      .filter((x) => x.length >= 6);
     const honest = truth.persons.filter((p) => p.role === 'honest_heavy').map((p) => textsOf(p.complainant_id));
     expect(pros.length).toBeGreaterThan(0);
     for (const h of honest) expect(h.length).toBeGreaterThanOrEqual(10);
@@ -135,15 +153,22 @@ describe('simulateCity', () => {
     expect(avg(honestSim)).toBeLessThan(0.25);
     expect(avg(proSim)).toBeGreaterThan(avg(honestSim) * 2);
     // elderly honest filer: birth year from the ID number ≤ 1955 somewhere in truth
-    const elderly = honest.length && truth.persons.filter((p) => p.role === 'honest_heavy').some((p) => {
-      const t = tickets.find((x) => x.complainant?.id === p.complainant_id && x.complainant.id_number);
-      return t ? Number(t.complainant!.id_number!.slice(6, 10)) <= 1955 : false;
-    });
+    const elderly =
+      honest.length &&
+      truth.persons
+        .filter((p) => p.role === 'honest_heavy')
+        .some((p) => {
+          const t = tickets.find((x) => x.complainant?.id === p.complainant_id && x.complainant.id_number);
+          return t ? Number(t.complainant!.id_number!.slice(6, 10)) <= 1955 : false;
+        });
     expect(elderly).toBe(true);
   });
 
   it('writes texts in many shapes (no single template for ordinary complaints)', () => {
-    const ordinary = tickets.filter((t) => t.kind === 'complaint' && !t.extra?.duplicate_of).slice(0, 400).map((t) => t.text ?? '');
+    const ordinary = tickets
+      .filter((t) => t.kind === 'complaint' && !t.extra?.duplicate_of)
+      .slice(0, 400)
+      .map((t) => t.text ?? '');
     expect(new Set(ordinary).size).toBe(ordinary.length);
     expect(new Set(ordinary.map((s) => s.slice(0, 4))).size).toBeGreaterThan(40);
     expect(meanPairSim(ordinary)).toBeLessThan(0.2);

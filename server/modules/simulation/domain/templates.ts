@@ -6,19 +6,37 @@
 import type { Rng } from './rng.js';
 import type { Problem } from './lexicon.js';
 
-export interface ProProduct { name: string; price: number; unit: string; cat: string }
-export interface ProFault { text: string; short: string; problem: Problem }
+export interface ProProduct {
+  name: string;
+  price: number;
+  unit: string;
+  cat: string;
+}
+export interface ProFault {
+  text: string;
+  short: string;
+  problem: Problem;
+}
 
 export const PRO_PRODUCTS: ProProduct[] = [
-  { name: '进口饼干', price: 35, unit: '盒', cat: '食品类' }, { name: '蜂蜜', price: 68, unit: '瓶', cat: '食品类' },
-  { name: '即食燕窝', price: 128, unit: '瓶', cat: '食品类' }, { name: '代餐粉', price: 99, unit: '罐', cat: '食品类' },
-  { name: '压片糖果', price: 59, unit: '瓶', cat: '食品类' }, { name: '牛肉干', price: 39, unit: '袋', cat: '食品类' },
-  { name: '固体饮料', price: 88, unit: '盒', cat: '食品类' }, { name: '果蔬酵素', price: 158, unit: '瓶', cat: '食品类' },
-  { name: '阿胶糕', price: 128, unit: '盒', cat: '食品类' }, { name: '橄榄油', price: 89, unit: '瓶', cat: '食品类' },
-  { name: '进口巧克力', price: 45, unit: '盒', cat: '食品类' }, { name: '黑芝麻丸', price: 49, unit: '盒', cat: '食品类' },
-  { name: '进口红酒', price: 168, unit: '瓶', cat: '烟、酒和饮料类' }, { name: '保健酒', price: 198, unit: '瓶', cat: '烟、酒和饮料类' },
-  { name: '白茶饼', price: 298, unit: '饼', cat: '烟、酒和饮料类' }, { name: '人参片', price: 298, unit: '盒', cat: '医药及医疗用品类' },
-  { name: '医用冷敷贴', price: 89, unit: '盒', cat: '医药及医疗用品类' }, { name: '祛斑霜', price: 199, unit: '瓶', cat: '日用商品类' },
+  { name: '进口饼干', price: 35, unit: '盒', cat: '食品类' },
+  { name: '蜂蜜', price: 68, unit: '瓶', cat: '食品类' },
+  { name: '即食燕窝', price: 128, unit: '瓶', cat: '食品类' },
+  { name: '代餐粉', price: 99, unit: '罐', cat: '食品类' },
+  { name: '压片糖果', price: 59, unit: '瓶', cat: '食品类' },
+  { name: '牛肉干', price: 39, unit: '袋', cat: '食品类' },
+  { name: '固体饮料', price: 88, unit: '盒', cat: '食品类' },
+  { name: '果蔬酵素', price: 158, unit: '瓶', cat: '食品类' },
+  { name: '阿胶糕', price: 128, unit: '盒', cat: '食品类' },
+  { name: '橄榄油', price: 89, unit: '瓶', cat: '食品类' },
+  { name: '进口巧克力', price: 45, unit: '盒', cat: '食品类' },
+  { name: '黑芝麻丸', price: 49, unit: '盒', cat: '食品类' },
+  { name: '进口红酒', price: 168, unit: '瓶', cat: '烟、酒和饮料类' },
+  { name: '保健酒', price: 198, unit: '瓶', cat: '烟、酒和饮料类' },
+  { name: '白茶饼', price: 298, unit: '饼', cat: '烟、酒和饮料类' },
+  { name: '人参片', price: 298, unit: '盒', cat: '医药及医疗用品类' },
+  { name: '医用冷敷贴', price: 89, unit: '盒', cat: '医药及医疗用品类' },
+  { name: '祛斑霜', price: 199, unit: '瓶', cat: '日用商品类' },
 ];
 export const PRO_FAULTS: ProFault[] = [
   { text: '标签未标注生产日期和保质期', short: '未标注生产日期', problem: '质量' },
@@ -41,7 +59,13 @@ const INTRO = [
   '{date}，消费者{name}在被投诉人{where}处购买{product}{qty}，支付价款{amount}{order}。',
   '投诉请求：退还货款并赔偿。事实与理由：投诉人于{date}在{where}购买了{product}{qty}，金额{amount}{order}。',
 ];
-const FAULT = ['收货后发现涉案产品{fault}。', '经仔细查看，该商品{fault}，', '投诉人发现，上述商品存在以下问题：{fault}。', '该产品{fault}，', '到货后发现该{product}{fault}。'];
+const FAULT = [
+  '收货后发现涉案产品{fault}。',
+  '经仔细查看，该商品{fault}，',
+  '投诉人发现，上述商品存在以下问题：{fault}。',
+  '该产品{fault}，',
+  '到货后发现该{product}{fault}。',
+];
 const LAW = [
   '违反了《中华人民共和国食品安全法》第六十七条的规定，属于不符合食品安全标准的食品。',
   '根据《食品安全国家标准 预包装食品标签通则》（GB 7718-2011），该标签不合格。',
@@ -56,10 +80,28 @@ const DEMAND = [
   '根据食品安全法148条，要求十倍赔偿，不足一千元的按一千元赔偿。',
   '要求被投诉人按照《食品安全法》第148条支付十倍赔偿金{ten}元。',
 ];
-const CLOSE = ['请贵局依法调解，维护消费者合法权益。', '恳请贵局依法处理。', '望尽快处理！', '如调解不成，请依法对被投诉人的违法行为进行查处。', ''];
-const R_LEAD = ['举报{where}销售{short}的{product}。', '举报被举报人{shop}经营{short}的食品。', '实名举报{shop}销售的{product}{short}。'];
-const R_FACT = ['举报人于{date}在被举报人处购买{product}{qty}，发现{fault}，', '{date}购买的{product}{fault}，', '经查，涉案{product}{fault}，'];
-const R_ASK = ['请依法立案查处，并根据《市场监管领域重大违法行为举报奖励暂行办法》给予举报奖励。', '请求依法查处并将处理结果书面告知举报人。', '请依据《食品安全法》第一百二十五条对其进行处罚。'];
+const CLOSE = [
+  '请贵局依法调解，维护消费者合法权益。',
+  '恳请贵局依法处理。',
+  '望尽快处理！',
+  '如调解不成，请依法对被投诉人的违法行为进行查处。',
+  '',
+];
+const R_LEAD = [
+  '举报{where}销售{short}的{product}。',
+  '举报被举报人{shop}经营{short}的食品。',
+  '实名举报{shop}销售的{product}{short}。',
+];
+const R_FACT = [
+  '举报人于{date}在被举报人处购买{product}{qty}，发现{fault}，',
+  '{date}购买的{product}{fault}，',
+  '经查，涉案{product}{fault}，',
+];
+const R_ASK = [
+  '请依法立案查处，并根据《市场监管领域重大违法行为举报奖励暂行办法》给予举报奖励。',
+  '请求依法查处并将处理结果书面告知举报人。',
+  '请依据《食品安全法》第一百二十五条对其进行处罚。',
+];
 
 export interface ProTemplate {
   id: string;
@@ -80,14 +122,34 @@ export interface ProTemplate {
 }
 
 export function makeTemplate(r: Rng, id: string): ProTemplate {
-  const focusCat = r.wpick<string>([['食品类', 7], ['烟、酒和饮料类', 1.5], ['医药及医疗用品类', 1], ['日用商品类', 0.5]]);
+  const focusCat = r.wpick<string>([
+    ['食品类', 7],
+    ['烟、酒和饮料类', 1.5],
+    ['医药及医疗用品类', 1],
+    ['日用商品类', 0.5],
+  ]);
   const pool = PRO_PRODUCTS.filter((p) => p.cat === focusCat);
   const products = r.shuffle([...pool]).slice(0, r.int(1, Math.min(3, pool.length)));
   const faults = r.shuffle([...PRO_FAULTS]).slice(0, r.int(1, 3));
   return {
-    id, intro: r.pick(INTRO), fault: r.pick(FAULT), law: r.pick(LAW), demand: r.pick(DEMAND), close: r.pick(CLOSE),
-    rLead: r.pick(R_LEAD), rFact: r.pick(R_FACT), rAsk: r.pick(R_ASK), products, faults, dateStyle: r.pick([0, 1, 2] as const),
-    qty: r.pick([[10, 30], [20, 60], [5, 20], [30, 100]] as [number, number][]),
+    id,
+    intro: r.pick(INTRO),
+    fault: r.pick(FAULT),
+    law: r.pick(LAW),
+    demand: r.pick(DEMAND),
+    close: r.pick(CLOSE),
+    rLead: r.pick(R_LEAD),
+    rFact: r.pick(R_FACT),
+    rAsk: r.pick(R_ASK),
+    products,
+    faults,
+    dateStyle: r.pick([0, 1, 2] as const),
+    qty: r.pick([
+      [10, 30],
+      [20, 60],
+      [5, 20],
+      [30, 100],
+    ] as [number, number][]),
   };
 }
 
@@ -111,16 +173,28 @@ function fillSlots(t: ProTemplate, s: string, v: ProSlots): string {
   const amount = Math.round(v.qty * v.product.price * 100) / 100;
   const ten = Math.max(1000, amount * 10);
   return s
-    .replace(/\{name\}/g, v.name).replace(/\{date\}/g, fmtProDate(t, v.date)).replace(/\{where\}/g, v.where).replace(/\{shop\}/g, v.shop)
-    .replace(/\{product\}/g, v.product.name).replace(/\{qty\}/g, `${v.qty}${v.product.unit}`).replace(/\{unit\}/g, String(v.product.price))
-    .replace(/\{amount\}/g, `${amount}元`).replace(/\{ten\}/g, String(ten)).replace(/\{total\}/g, String(amount + ten))
-    .replace(/\{order\}/g, v.order ? `，订单号：${v.order}` : '').replace(/\{fault\}/g, v.fault.text).replace(/\{short\}/g, v.fault.short);
+    .replace(/\{name\}/g, v.name)
+    .replace(/\{date\}/g, fmtProDate(t, v.date))
+    .replace(/\{where\}/g, v.where)
+    .replace(/\{shop\}/g, v.shop)
+    .replace(/\{product\}/g, v.product.name)
+    .replace(/\{qty\}/g, `${v.qty}${v.product.unit}`)
+    .replace(/\{unit\}/g, String(v.product.price))
+    .replace(/\{amount\}/g, `${amount}元`)
+    .replace(/\{ten\}/g, String(ten))
+    .replace(/\{total\}/g, String(amount + ten))
+    .replace(/\{order\}/g, v.order ? `，订单号：${v.order}` : '')
+    .replace(/\{fault\}/g, v.fault.text)
+    .replace(/\{short\}/g, v.fault.short);
 }
 
 /** Complaint text from the template; a small share of tickets carry a stray edit so they are near-, not exact, copies. */
 export function proComplaint(r: Rng, t: ProTemplate, v: ProSlots, withReport: boolean): string {
   let s = fillSlots(t, t.intro + t.fault + t.law + t.demand, v);
-  if (withReport) s += fillSlots(t, '同时举报被投诉人' + t.rLead.replace(/^举报(被举报人)?/, '').replace(/^实名举报/, ''), v) + fillSlots(t, t.rAsk, v);
+  if (withReport)
+    s +=
+      fillSlots(t, '同时举报被投诉人' + t.rLead.replace(/^举报(被举报人)?/, '').replace(/^实名举报/, ''), v) +
+      fillSlots(t, t.rAsk, v);
   s += t.close;
   if (r.chance(0.1)) s += r.pick(['（购物凭证见附件）', '附：购物小票、商品照片。', '特此投诉。']);
   if (r.chance(0.05)) s = s.replace('，', ',');

@@ -15,8 +15,28 @@ export async function answerSupervision(ctx: Ctx, actor: Actor, id: string, resp
     if (!v.ok) return fail(v.code === 'forbidden' ? 'not_found' : v.code, v.message);
     const at = ctx.now();
     await supervisionRepo.answer(q, id, { response: response.trim(), by: actor.displayName, at });
-    await ticketRepo.appendEvent(q, s.ticket_id, { at, actor_id: actor.id, actor_role: actor.role, type: 'supervision_answered', payload: { supervision_id: id } });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'supervision.answer', subjectType: 'ticket', subjectId: s.ticket_id, detail: { supervision_id: id } });
-    return { ...s, state: 'answered' as const, response: response.trim(), answered_by: actor.displayName, answered_at: at };
+    await ticketRepo.appendEvent(q, s.ticket_id, {
+      at,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      type: 'supervision_answered',
+      payload: { supervision_id: id },
+    });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'supervision.answer',
+      subjectType: 'ticket',
+      subjectId: s.ticket_id,
+      detail: { supervision_id: id },
+    });
+    return {
+      ...s,
+      state: 'answered' as const,
+      response: response.trim(),
+      answered_by: actor.displayName,
+      answered_at: at,
+    };
   });
 }

@@ -24,18 +24,48 @@ export async function openSupervision(ctx: Ctx, actor: Actor, ticketId: string, 
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketId, true);
     if (!t) return fail('not_found', `工单不存在 (${ticketId})`);
-    const v = canOpen(actor, { unit_id: t.unit_id, district_code: t.district_code, terminal: TERMINAL.has(t.status) }, { due_date: due, today, required: i.required });
+    const v = canOpen(
+      actor,
+      { unit_id: t.unit_id, district_code: t.district_code, terminal: TERMINAL.has(t.status) },
+      { due_date: due, today, required: i.required },
+    );
     if (!v.ok) return fail(v.code === 'forbidden' ? 'not_found' : v.code, v.message);
     const row = {
-      ticket_id: t.id, id: randomUUID(), unit_id: t.unit_id, district_code: t.district_code, mode: i.mode, reason: i.reason,
-      required: i.required.trim(), due_date: due, opened_by: actor.displayName, opened_level: levelOf(actor)!, opened_at: ctx.now(),
+      ticket_id: t.id,
+      id: randomUUID(),
+      unit_id: t.unit_id,
+      district_code: t.district_code,
+      mode: i.mode,
+      reason: i.reason,
+      required: i.required.trim(),
+      due_date: due,
+      opened_by: actor.displayName,
+      opened_level: levelOf(actor)!,
+      opened_at: ctx.now(),
     };
     await supervisionRepo.insert(q, row);
     await ticketRepo.appendEvent(q, t.id, {
-      at: row.opened_at, actor_id: actor.id, actor_role: actor.role, type: 'supervision_opened',
-      payload: { supervision_id: row.id, mode: MODE_LABELS[i.mode], reason: REASON_LABELS[i.reason], due_date: due, required: row.required },
+      at: row.opened_at,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      type: 'supervision_opened',
+      payload: {
+        supervision_id: row.id,
+        mode: MODE_LABELS[i.mode],
+        reason: REASON_LABELS[i.reason],
+        due_date: due,
+        required: row.required,
+      },
     });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'supervision.open', subjectType: 'ticket', subjectId: t.id, detail: { supervision_id: row.id, mode: i.mode, reason: i.reason } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'supervision.open',
+      subjectType: 'ticket',
+      subjectId: t.id,
+      detail: { supervision_id: row.id, mode: i.mode, reason: i.reason },
+    });
     return { ...row, no: t.no, state: 'open' as const };
   });
 }

@@ -11,7 +11,12 @@ export const MODE_LABELS: Record<Mode, string> = { phone: '电话督办', online
 export const REASONS = ['overdue', 'sensitive', 'repeated', 'leader', 'public_opinion', 'other'] as const;
 export type Reason = (typeof REASONS)[number];
 export const REASON_LABELS: Record<Reason, string> = {
-  overdue: '超期未办结', sensitive: '敏感诉求', repeated: '重复投诉', leader: '领导批示', public_opinion: '舆情关注', other: '其他',
+  overdue: '超期未办结',
+  sensitive: '敏感诉求',
+  repeated: '重复投诉',
+  leader: '领导批示',
+  public_opinion: '舆情关注',
+  other: '其他',
 };
 
 export type State = 'open' | 'answered' | 'closed';

@@ -14,7 +14,13 @@ function scopeOf(a: Actor): Scope | null {
 
 /** Labels for people, beside the codes the client keys on. */
 function present<T extends SupervisionRow>(s: T, today: string) {
-  return { ...s, mode_label: MODE_LABELS[s.mode], reason_label: REASON_LABELS[s.reason], state_label: STATE_LABELS[s.state], overdue: isOverdue(s, today) };
+  return {
+    ...s,
+    mode_label: MODE_LABELS[s.mode],
+    reason_label: REASON_LABELS[s.reason],
+    state_label: STATE_LABELS[s.state],
+    overdue: isOverdue(s, today),
+  };
 }
 
 export async function listSupervisions(ctx: Ctx, actor: Actor, state: string | null) {
@@ -27,7 +33,8 @@ export async function listSupervisions(ctx: Ctx, actor: Actor, state: string | n
 
 export async function ticketSupervisions(ctx: Ctx, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canReadTicket(actor, t) || actor.role === 'enterprise') return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  if (!t || !canReadTicket(actor, t) || actor.role === 'enterprise')
+    return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
   const today = ctx.today();
   return { items: (await supervisionRepo.forTicket(ctx.db, t.id)).map((s) => present(s, today)) };
 }
@@ -36,6 +43,14 @@ export async function supervisionStats(ctx: Ctx, actor: Actor) {
   const scope = scopeOf(actor);
   if (!scope || actor.role === 'officer') return fail('forbidden', '无权查看督办统计');
   const rows = await supervisionRepo.statsByUnit(ctx.db, scope, ctx.today());
-  const total = rows.reduce((a, r) => ({ open: a.open + r.open, overdue: a.overdue + r.overdue, answered: a.answered + r.answered, closed: a.closed + r.closed }), { open: 0, overdue: 0, answered: 0, closed: 0 });
+  const total = rows.reduce(
+    (a, r) => ({
+      open: a.open + r.open,
+      overdue: a.overdue + r.overdue,
+      answered: a.answered + r.answered,
+      closed: a.closed + r.closed,
+    }),
+    { open: 0, overdue: 0, answered: 0, closed: 0 },
+  );
   return { total, by_unit: rows };
 }

@@ -25,11 +25,19 @@ export interface DuplicateOptions {
 function personKeys(t: TifTicket): string[] {
   const c = t.complainant;
   if (!c) return [];
-  return [c.id && `id:${c.id}`, c.id_number && `idn:${normalize(c.id_number)}`, c.phone && `ph:${c.phone.replace(/\D/g, '')}`].filter((x): x is string => !!x);
+  return [
+    c.id && `id:${c.id}`,
+    c.id_number && `idn:${normalize(c.id_number)}`,
+    c.phone && `ph:${c.phone.replace(/\D/g, '')}`,
+  ].filter((x): x is string => !!x);
 }
 
 /** Returns the recent ticket the candidate repeats (the most similar one), or null. */
-export function findDuplicate(candidate: TifTicket, recent: TifTicket[], opts: DuplicateOptions = {}): DuplicateMatch | null {
+export function findDuplicate(
+  candidate: TifTicket,
+  recent: TifTicket[],
+  opts: DuplicateOptions = {},
+): DuplicateMatch | null {
   const thr = opts.threshold ?? 0.7;
   const days = opts.days ?? 30;
   const text = (t: TifTicket) => [t.title, t.text].filter(Boolean).join('。');
@@ -51,7 +59,9 @@ export function findDuplicate(candidate: TifTicket, recent: TifTicket[], opts: D
     const need = samePerson && sameBiz ? thr - 0.2 : thr;
     if (sim < need) continue;
     if (!best || sim > best.similarity) {
-      const who = [samePerson && 'same complainant', sameBiz && `same business (${r.respondent?.name})`].filter(Boolean).join(' and ');
+      const who = [samePerson && 'same complainant', sameBiz && `same business (${r.respondent?.name})`]
+        .filter(Boolean)
+        .join(' and ');
       best = {
         id: r.id,
         similarity: Math.round(sim * 1000) / 1000,

@@ -55,7 +55,8 @@ export function normalizeKeepOffsets(text: string, lower = false): string {
   const collapse = lower; // only the analysis form collapses whitespace
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
-    if (cp < 0x20 || cp === 0x7f || cp === 0xfffd || (cp >= 0x80 && cp < 0xa0) || cp === 0x200b || cp === 0xfeff) cp = 0x20;
+    if (cp < 0x20 || cp === 0x7f || cp === 0xfffd || (cp >= 0x80 && cp < 0xa0) || cp === 0x200b || cp === 0xfeff)
+      cp = 0x20;
     cp = toHalfWidth(cp);
     if (cp === 0x20 || cp === 0xa0) {
       if (collapse && prevSpace) continue;

@@ -70,7 +70,10 @@ export function textJaccard(a: string, b: string): number {
 export class MinHasher {
   readonly a: Uint32Array;
   readonly b: Uint32Array;
-  constructor(readonly k: number, seed = 1) {
+  constructor(
+    readonly k: number,
+    seed = 1,
+  ) {
     this.a = new Uint32Array(k);
     this.b = new Uint32Array(k);
     let s = seed >>> 0 || 1;

@@ -54,7 +54,9 @@ class Postings {
 
 export function businessKey(name: string | undefined): string {
   if (!name) return '';
-  return normalize(name).replace(/[\s()（）·.,，]/g, '').replace(/(有限责任公司|股份有限公司|有限公司|公司)$/, '');
+  return normalize(name)
+    .replace(/[\s()（）·.,，]/g, '')
+    .replace(/(有限责任公司|股份有限公司|有限公司|公司)$/, '');
 }
 
 export class SimilarIndex {
@@ -138,7 +140,9 @@ export class SimilarIndex {
     const k = q.k ?? 10;
     const N = Math.max(1, this.live);
     const avgdl = this.totalLen / N || 1;
-    const qTerms = [...new Set(tokenize(q.text))].map((w) => this.terms.get(w)).filter((t): t is number => t !== undefined && this.df[t]! > 0);
+    const qTerms = [...new Set(tokenize(q.text))]
+      .map((w) => this.terms.get(w))
+      .filter((t): t is number => t !== undefined && this.df[t]! > 0);
     qTerms.sort((a, b) => this.df[a]! - this.df[b]!);
     const use = qTerms.slice(0, MAX_TERMS);
     const idf = (t: number) => Math.log(1 + (N - this.df[t]! + 0.5) / (this.df[t]! + 0.5));
@@ -162,7 +166,7 @@ export class SimilarIndex {
       }
     }
     const biz = businessKey(q.respondent);
-    const bizDocs = biz ? this.byBiz.get(biz) ?? [] : [];
+    const bizDocs = biz ? (this.byBiz.get(biz) ?? []) : [];
     // same business: a boost worth a strong keyword, so a same-business case with related text ranks first
     const bizBoost = use.length ? idf(use[0]!) : 1;
     for (const d of bizDocs) {
@@ -190,13 +194,27 @@ export class SimilarIndex {
       const dt = this.docTerms[d]!;
       const shared = [...dt].filter((t) => qSet.has(t));
       const jac = shared.length / Math.max(1, qSet.size + dt.length - shared.length);
-      const keywords = shared.sort((a, b) => this.df[a]! - this.df[b]!).slice(0, 5).map((t) => this.termStr[t]!);
+      const keywords = shared
+        .sort((a, b) => this.df[a]! - this.df[b]!)
+        .slice(0, 5)
+        .map((t) => this.termStr[t]!);
       const sameBiz = !!biz && this.docBiz[d] === biz;
       const near = jac >= 0.8;
-      const why = [sameBiz ? `same business (${q.respondent})` : '', near ? `near-identical text (${Math.round(jac * 100)}% shared words)` : '', keywords.length ? `shared keywords: ${keywords.join(', ')}` : '']
+      const why = [
+        sameBiz ? `same business (${q.respondent})` : '',
+        near ? `near-identical text (${Math.round(jac * 100)}% shared words)` : '',
+        keywords.length ? `shared keywords: ${keywords.join(', ')}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
-      return { id: this.ids[d]!, score: Math.round(s * 1000) / 1000, why, shared_keywords: keywords, same_business: sameBiz, near_identical: near };
+      return {
+        id: this.ids[d]!,
+        score: Math.round(s * 1000) / 1000,
+        why,
+        shared_keywords: keywords,
+        same_business: sameBiz,
+        near_identical: near,
+      };
     });
   }
 }

@@ -26,7 +26,8 @@ describe('TemplateClusterer', () => {
     expect(c.clusterOf(docs[1]!)).toBe(c.clusterOf(docs[0]!));
     for (let i = 0; i < docs.length; i++) {
       for (let j = i + 1; j < docs.length; j++) {
-        if (c.clusterOf(docs[i]!) === c.clusterOf(docs[j]!)) expect(textJaccard(texts[i]!, texts[j]!)).toBeGreaterThanOrEqual(0.5);
+        if (c.clusterOf(docs[i]!) === c.clusterOf(docs[j]!))
+          expect(textJaccard(texts[i]!, texts[j]!)).toBeGreaterThanOrEqual(0.5);
       }
     }
   });

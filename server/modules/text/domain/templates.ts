@@ -60,7 +60,11 @@ export function ophSign(shingles: Uint32Array, out: Uint32Array, off: number): v
   // densify: an empty bin takes the value of the next non-empty bin, offset by the distance so borrowed values
   // from different positions do not agree by accident
   let firstFull = -1;
-  for (let i = 0; i < K; i++) if (out[off + i] !== 0xffffffff) { firstFull = i; break; }
+  for (let i = 0; i < K; i++)
+    if (out[off + i] !== 0xffffffff) {
+      firstFull = i;
+      break;
+    }
   if (firstFull < 0) return;
   let next = firstFull + K; // scanning backwards, the nearest non-empty bin at or after i (circular)
   const orig = (i: number) => out[off + (i % K)]!;
@@ -79,7 +83,7 @@ class BandTable {
   size = 0;
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
     return i;
   }
@@ -177,7 +181,7 @@ export class TemplateClusterer {
     for (let b = 0; b < BANDS; b++) {
       let h = 0x9747b28c ^ b;
       for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
-      const key = (h >>> 0) || 1;
+      const key = h >>> 0 || 1;
       this.keys[b] = key;
       let cand = this.tables[b]!.get(key);
       for (let walked = 0; cand !== -1 && walked < MAX_CHAIN; walked++) {
@@ -211,7 +215,11 @@ export class TemplateClusterer {
       const r = this.find(this.candDoc[i]!);
       if (r === root) continue;
       let done = false;
-      for (let k = 0; k < nTried; k++) if (this.tried[k] === r) { done = true; break; }
+      for (let k = 0; k < nTried; k++)
+        if (this.tried[k] === r) {
+          done = true;
+          break;
+        }
       if (done) continue;
       this.tried[nTried++] = r;
       const reach = root === doc ? this.joinReach : this.mergeReach;

@@ -55,11 +55,22 @@ describe('pre-fill', () => {
   });
 });
 
-const tpl = (i: number) => `本人于2026年${i}月3日在某超市购买进口食品，无中文标签，违反食品安全法，要求十倍赔偿并依法查处，书面答复。`;
+const tpl = (i: number) =>
+  `本人于2026年${i}月3日在某超市购买进口食品，无中文标签，违反食品安全法，要求十倍赔偿并依法查处，书面答复。`;
 describe('templates and duplicates', () => {
   it('clusters near-identical texts and counts distinct complainants', () => {
-    const tickets = Array.from({ length: 6 }, (_, i) => ({ id: `t${i}`, received_at: '2026-01-01', text: tpl(i + 1), complainant: { id: `p${i % 2}` } }));
-    tickets.push({ id: 'x', received_at: '2026-01-01', text: '外卖送餐太慢，等了两个小时，饭菜都凉了，要求退款。', complainant: { id: 'q' } });
+    const tickets = Array.from({ length: 6 }, (_, i) => ({
+      id: `t${i}`,
+      received_at: '2026-01-01',
+      text: tpl(i + 1),
+      complainant: { id: `p${i % 2}` },
+    }));
+    tickets.push({
+      id: 'x',
+      received_at: '2026-01-01',
+      text: '外卖送餐太慢，等了两个小时，饭菜都凉了，要求退款。',
+      complainant: { id: 'q' },
+    });
     const out = clusterTemplates(tickets);
     expect(out).toHaveLength(1);
     expect(out[0]!.size).toBe(6);
@@ -93,11 +104,19 @@ describe('similar cases', () => {
 
 describe('classifier', () => {
   it('learns a label, round-trips through the model file and evaluates', () => {
-    const words: Record<string, string[]> = { food: ['牛奶', '面包', '过期', '食品'], phone: ['手机', '屏幕', '电池', '充电'] };
+    const words: Record<string, string[]> = {
+      food: ['牛奶', '面包', '过期', '食品'],
+      phone: ['手机', '屏幕', '电池', '充电'],
+    };
     const tickets = Array.from({ length: 80 }, (_, i) => {
       const lab = i % 2 ? 'food' : 'phone';
       const w = words[lab]!;
-      return { id: `c${i}`, received_at: '2026-01-01', text: `${w[i % 4]}${w[(i + 1) % 4]}有问题`, labels: { goods: lab } };
+      return {
+        id: `c${i}`,
+        received_at: '2026-01-01',
+        text: `${w[i % 4]}${w[(i + 1) % 4]}有问题`,
+        labels: { goods: lab },
+      };
     });
     const m = trainClassifier(tickets, 'goods', { bits: 14, epochs: 5 });
     const m2 = deserializeModel(serializeModel(m));

@@ -18,9 +18,15 @@ export function getJieba(): Jieba {
 }
 
 const EN_STOP = new Set(
-  'a an the and or of to in on for at by with from is are was were be been being it its this that these those i me my we our you your he she they them their his her as not no but if so than then there here have has had do does did will would can could should may might must about into over after before up down out very just also all any some such only own same other more most which who whom what when where why how xx xxxx'.split(' '),
+  'a an the and or of to in on for at by with from is are was were be been being it its this that these those i me my we our you your he she they them their his her as not no but if so than then there here have has had do does did will would can could should may might must about into over after before up down out very just also all any some such only own same other more most which who whom what when where why how xx xxxx'.split(
+    ' ',
+  ),
 );
-const ZH_STOP = new Set('的 了 是 在 我 有 和 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 他 她 它 们 我们 吧 啊 呢 吗 哦 嗯 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 这个 那个 就是 因为 所以 如果 然后'.split(' '));
+const ZH_STOP = new Set(
+  '的 了 是 在 我 有 和 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 他 她 它 们 我们 吧 啊 呢 吗 哦 嗯 与 及 或 等 对 把 被 让 给 从 而 但 又 还 再 才 已 已经 这个 那个 就是 因为 所以 如果 然后'.split(
+    ' ',
+  ),
+);
 
 /** Very light English stemmer: plural and common suffixes, enough to merge "charges/charged/charging". */
 function stem(w: string): string {
@@ -62,7 +68,8 @@ export function tokenize(text: string | null | undefined, opts: TokenizeOptions 
     }
     let w = tok.replace(/'s?$/, '');
     if (!w) continue;
-    if (/^\d+$/.test(w)) w = w.length > 4 ? '#num' : w; // long digit strings are ids/phones: one token
+    if (/^\d+$/.test(w))
+      w = w.length > 4 ? '#num' : w; // long digit strings are ids/phones: one token
     else if (/^[a-z0-9']+$/.test(w)) {
       if (stop && EN_STOP.has(w)) continue;
       w = stem(w);

@@ -14,7 +14,9 @@ export function dropToDirectory(dir: string, key: string, payload: unknown): Att
     const target = join(dir, dropFileName(key));
     if (existsSync(target)) return { ok: true };
     const tmp = join(dir, `.${dropFileName(key)}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(tmp, `${JSON.stringify({ idempotency_key: key, ...(payload as object) }, null, 2)}\n`, { mode: 0o640 });
+    writeFileSync(tmp, `${JSON.stringify({ idempotency_key: key, ...(payload as object) }, null, 2)}\n`, {
+      mode: 0o640,
+    });
     renameSync(tmp, target);
     return { ok: true };
   } catch (e) {

@@ -7,7 +7,11 @@ export async function postToCentre(c: DeliveryConfig, key: string, payload: unkn
   try {
     const r = await fetch(c.url!, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key, ...(c.token ? { authorization: `Bearer ${c.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        ...(c.token ? { authorization: `Bearer ${c.token}` } : {}),
+      },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(c.timeoutMs),
     });

@@ -11,7 +11,11 @@ import { dropToDirectory } from '../adapters/file-drop.js';
 import { twelve345Repo, type DeliveryRow } from '../repository.js';
 
 /** Creates the delivery rows of these messages (idempotent: a message seen twice keeps its one row per channel). */
-export async function enqueueMessages(ctx: Ctx, cfg: DeliveryConfig, refs: { ticket_id: string; seq: number }[]): Promise<number> {
+export async function enqueueMessages(
+  ctx: Ctx,
+  cfg: DeliveryConfig,
+  refs: { ticket_id: string; seq: number }[],
+): Promise<number> {
   const channels = channelsOf(cfg);
   let n = 0;
   if (!channels.length) return 0;
@@ -23,7 +27,14 @@ export async function enqueueMessages(ctx: Ctx, cfg: DeliveryConfig, refs: { tic
     const label = m.reason ? LIMITS_12345.return_reasons.find((r) => r.code === m.reason)?.text : undefined;
     const payload = payloadOf({ no: t.no, t12345: t.t12345 }, m, unit.unitName, label);
     for (const channel of channels) {
-      await twelve345Repo.insertDelivery(ctx.db, { ticket_id: t.id, seq: m.seq, channel, idempotency_key: idempotencyKey(t.t12345.work_order_no, m.seq), payload, created_at: ctx.now() });
+      await twelve345Repo.insertDelivery(ctx.db, {
+        ticket_id: t.id,
+        seq: m.seq,
+        channel,
+        idempotency_key: idempotencyKey(t.t12345.work_order_no, m.seq),
+        payload,
+        created_at: ctx.now(),
+      });
       n++;
     }
   }
@@ -33,7 +44,11 @@ export async function enqueueMessages(ctx: Ctx, cfg: DeliveryConfig, refs: { tic
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Tries the deliveries that are due (of these tickets, or all); returns how many were delivered and how many wait. */
-export async function deliverDue(ctx: Ctx, cfg: DeliveryConfig, o: { ticketIds?: string[]; limit?: number } = {}): Promise<{ delivered: number; waiting: number }> {
+export async function deliverDue(
+  ctx: Ctx,
+  cfg: DeliveryConfig,
+  o: { ticketIds?: string[]; limit?: number } = {},
+): Promise<{ delivered: number; waiting: number }> {
   const now = ctx.now();
   // the lease covers one full round of attempts and waits: no other worker picks these rows meanwhile
   let round = cfg.timeoutMs * cfg.attempts;
@@ -48,13 +63,24 @@ export async function deliverDue(ctx: Ctx, cfg: DeliveryConfig, o: { ticketIds?:
 async function deliverOne(ctx: Ctx, cfg: DeliveryConfig, row: DeliveryRow, leaseUntil: Date): Promise<boolean> {
   let attempts = row.attempts;
   for (let i = 1; i <= cfg.attempts; i++) {
-    const r = row.channel === 'http'
-      ? (cfg.url ? await postToCentre(cfg, row.idempotency_key, row.payload) : { ok: false as const, error: '未配置12345接口地址 (XIEZHI_12345_URL)' })
-      : (cfg.dropDir ? dropToDirectory(cfg.dropDir, row.idempotency_key, row.payload) : { ok: false as const, error: '未配置离线交换目录 (XIEZHI_12345_DROP_DIR)' });
+    const r =
+      row.channel === 'http'
+        ? cfg.url
+          ? await postToCentre(cfg, row.idempotency_key, row.payload)
+          : { ok: false as const, error: '未配置12345接口地址 (XIEZHI_12345_URL)' }
+        : cfg.dropDir
+          ? dropToDirectory(cfg.dropDir, row.idempotency_key, row.payload)
+          : { ok: false as const, error: '未配置离线交换目录 (XIEZHI_12345_DROP_DIR)' };
     attempts++;
     const at = ctx.now();
     const last = i === cfg.attempts;
-    await twelve345Repo.recordAttempt(ctx.db, row, r.ok ? { ok: true, at, next: null } : { ok: false, error: r.error, at, next: last ? new Date(at.getTime() + backoff(cfg, attempts)) : leaseUntil });
+    await twelve345Repo.recordAttempt(
+      ctx.db,
+      row,
+      r.ok
+        ? { ok: true, at, next: null }
+        : { ok: false, error: r.error, at, next: last ? new Date(at.getTime() + backoff(cfg, attempts)) : leaseUntil },
+    );
     if (r.ok) return true;
     if (!last) await sleep(backoff(cfg, i));
   }

@@ -16,7 +16,15 @@ export interface TransferItem extends Omit<FileTicketInput, 'channel' | 'client_
   category_12345?: string | undefined;
 }
 
-export type TransferOutcome = { id: string; no: string; status: string; created: boolean; reopened: boolean; work_order_no: string; duplicate_of?: string | null };
+export type TransferOutcome = {
+  id: string;
+  no: string;
+  status: string;
+  created: boolean;
+  reopened: boolean;
+  work_order_no: string;
+  duplicate_of?: string | null;
+};
 
 export async function receiveTransfer(ctx: IntakeCtx, actor: Actor, i: TransferItem): Promise<TransferOutcome> {
   const wo = i.client_key.trim();
@@ -24,13 +32,30 @@ export async function receiveTransfer(ctx: IntakeCtx, actor: Actor, i: TransferI
   let created = false;
   let duplicateOf: string | null | undefined;
   if (!(await ticketRepo.get(ctx.db, id))) {
-    const r = await fileTicket(ctx, actor, { ...i, client_key: wo, channel: '12345', extra: { ...(i.extra ?? {}), work_order_no: wo, category_12345: i.category_12345 ?? null } }, '12345');
+    const r = await fileTicket(
+      ctx,
+      actor,
+      {
+        ...i,
+        client_key: wo,
+        channel: '12345',
+        extra: { ...(i.extra ?? {}), work_order_no: wo, category_12345: i.category_12345 ?? null },
+      },
+      '12345',
+    );
     created = r.created;
     duplicateOf = r.duplicate_of;
   }
   return ctx.db.tx(async (q) => {
     const t = (await ticketRepo.get(q, id, true))!;
-    const base = { id: t.id, no: t.no, status: t.status, created, work_order_no: wo, ...(duplicateOf !== undefined ? { duplicate_of: duplicateOf } : {}) };
+    const base = {
+      id: t.id,
+      no: t.no,
+      status: t.status,
+      created,
+      work_order_no: wo,
+      ...(duplicateOf !== undefined ? { duplicate_of: duplicateOf } : {}),
+    };
     const prev = t.t12345;
     // open (to sign, or signed and in hand): a resend of the same transfer, nothing to do
     if (prev && (prev.state === 'to_sign' || prev.state === 'signed')) return { ...base, reopened: false };
@@ -39,10 +64,26 @@ export async function receiveTransfer(ctx: IntakeCtx, actor: Actor, i: TransferI
     const s = start12345(ctx.cal(), prev ? today : String(t.received_date), wo, i.category_12345 ?? null, prev);
     await twelve345Repo.setTransfer(q, t.id, s.t12345, s.deadlines);
     await ticketRepo.appendEvent(q, t.id, {
-      at: ctx.now(), actor_id: actor.id, actor_role: actor.role, type: prev ? 'reopen_12345' : 'received_12345',
-      payload: { work_order_no: wo, category: s.t12345.category, ...s.deadlines, ...(prev ? { reopen_count: s.t12345.reopen_count, previous_state: prev.state } : {}) },
+      at: ctx.now(),
+      actor_id: actor.id,
+      actor_role: actor.role,
+      type: prev ? 'reopen_12345' : 'received_12345',
+      payload: {
+        work_order_no: wo,
+        category: s.t12345.category,
+        ...s.deadlines,
+        ...(prev ? { reopen_count: s.t12345.reopen_count, previous_state: prev.state } : {}),
+      },
     });
-    await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: prev ? 'transfer12345.reopen' : 'transfer12345.receive', subjectType: 'ticket', subjectId: t.id, detail: { work_order_no: wo } });
+    await audit(q, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: prev ? 'transfer12345.reopen' : 'transfer12345.receive',
+      subjectType: 'ticket',
+      subjectId: t.id,
+      detail: { work_order_no: wo },
+    });
     return { ...base, reopened: !!prev };
   });
 }

@@ -23,15 +23,44 @@ export async function recordFeedback(ctx: Ctx, actor: Actor, i: FeedbackInput) {
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketIdFor('12345', i.work_order_no.trim()), true);
     if (!t?.t12345) return fail('not_found', `12345工单 ${i.work_order_no.slice(0, 40)} 不存在 (no such transfer)`);
-    if (!t.t12345.messages.some((m) => m.kind === 'reply')) return fail('illegal_transition', '该转办件尚未答复，不能回访评价 (no reply yet)');
+    if (!t.t12345.messages.some((m) => m.kind === 'reply'))
+      return fail('illegal_transition', '该转办件尚未答复，不能回访评价 (no reply yet)');
     const comment = i.comment?.trim() ? redact(i.comment.trim()).text : null;
     const at = ctx.now();
-    const fresh = await twelve345Repo.insertFeedback(q, { ticket_id: t.id, feedback_id: i.feedback_id, satisfaction: i.satisfaction, comment, received_at: at });
+    const fresh = await twelve345Repo.insertFeedback(q, {
+      ticket_id: t.id,
+      feedback_id: i.feedback_id,
+      satisfaction: i.satisfaction,
+      comment,
+      received_at: at,
+    });
     if (fresh) {
       const label = SATISFACTION_12345_LABELS[i.satisfaction];
-      await twelve345Repo.setTransfer(q, t.id, { ...t.t12345, satisfaction: { code: i.satisfaction, label, at: at.toISOString() } });
-      await ticketRepo.appendEvent(q, t.id, { at, actor_id: actor.id, actor_role: actor.role, type: 'satisfaction_12345', payload: { work_order_no: t.t12345.work_order_no, satisfaction: i.satisfaction, label, ...(comment ? { comment } : {}) } });
-      await audit(q, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'transfer12345.feedback', subjectType: 'ticket', subjectId: t.id, detail: { feedback_id: i.feedback_id, satisfaction: i.satisfaction } });
+      await twelve345Repo.setTransfer(q, t.id, {
+        ...t.t12345,
+        satisfaction: { code: i.satisfaction, label, at: at.toISOString() },
+      });
+      await ticketRepo.appendEvent(q, t.id, {
+        at,
+        actor_id: actor.id,
+        actor_role: actor.role,
+        type: 'satisfaction_12345',
+        payload: {
+          work_order_no: t.t12345.work_order_no,
+          satisfaction: i.satisfaction,
+          label,
+          ...(comment ? { comment } : {}),
+        },
+      });
+      await audit(q, {
+        actorId: actor.id,
+        actorRole: actor.role,
+        unitId: actor.unitId,
+        action: 'transfer12345.feedback',
+        subjectType: 'ticket',
+        subjectId: t.id,
+        detail: { feedback_id: i.feedback_id, satisfaction: i.satisfaction },
+      });
     }
     return { id: t.id, no: t.no, work_order_no: t.t12345.work_order_no, satisfaction: i.satisfaction, recorded: fresh };
   });

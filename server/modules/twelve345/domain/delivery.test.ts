@@ -4,7 +4,11 @@ import { backoff, channelsOf, deliveryConfig, dropFileName, idempotencyKey } fro
 describe('12345 delivery configuration', () => {
   it('reads the endpoint and the drop directory, and refuses bad values', () => {
     expect(channelsOf(deliveryConfig({}))).toEqual([]);
-    const c = deliveryConfig({ XIEZHI_12345_URL: 'http://127.0.0.1:41000/in', XIEZHI_12345_DROP_DIR: '/tmp/x', XIEZHI_12345_ATTEMPTS: '3' });
+    const c = deliveryConfig({
+      XIEZHI_12345_URL: 'http://127.0.0.1:41000/in',
+      XIEZHI_12345_DROP_DIR: '/tmp/x',
+      XIEZHI_12345_ATTEMPTS: '3',
+    });
     expect(channelsOf(c)).toEqual(['http', 'file']);
     expect(c.attempts).toBe(3);
     expect(() => deliveryConfig({ XIEZHI_12345_URL: 'ftp://x' })).toThrow(/http/);

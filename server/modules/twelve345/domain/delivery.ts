@@ -35,25 +35,47 @@ export function deliveryConfig(env: Record<string, string | undefined>): Deliver
   const url = env.XIEZHI_12345_URL?.trim() || undefined;
   if (url && !/^https?:\/\//.test(url)) throw new Error(`XIEZHI_12345_URL must be an http(s) URL (got "${url}")`);
   return {
-    url, token: env.XIEZHI_12345_TOKEN || undefined, dropDir: env.XIEZHI_12345_DROP_DIR?.trim() || undefined,
-    attempts: num('XIEZHI_12345_ATTEMPTS', 4, 20), backoffMs: num('XIEZHI_12345_BACKOFF_MS', 1000, 3_600_000), timeoutMs: 10_000,
+    url,
+    token: env.XIEZHI_12345_TOKEN || undefined,
+    dropDir: env.XIEZHI_12345_DROP_DIR?.trim() || undefined,
+    attempts: num('XIEZHI_12345_ATTEMPTS', 4, 20),
+    backoffMs: num('XIEZHI_12345_BACKOFF_MS', 1000, 3_600_000),
+    timeoutMs: 10_000,
   };
 }
 
-export const channelsOf = (c: DeliveryConfig): Channel[] => [...(c.url ? ['http' as const] : []), ...(c.dropDir ? ['file' as const] : [])];
+export const channelsOf = (c: DeliveryConfig): Channel[] => [
+  ...(c.url ? ['http' as const] : []),
+  ...(c.dropDir ? ['file' as const] : []),
+];
 
 /** The same message always carries the same key: the receiver drops a repeat after a lost acknowledgement. */
 export const idempotencyKey = (workOrderNo: string, seq: number) => `xiezhi-12345:${workOrderNo}:${seq}`;
 
 /** Wait before attempt n+1 (n ≥ 1 attempts made): exponential, capped at an hour between rounds. */
-export const backoff = (c: Pick<DeliveryConfig, 'backoffMs'>, attempts: number) => Math.min(c.backoffMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
+export const backoff = (c: Pick<DeliveryConfig, 'backoffMs'>, attempts: number) =>
+  Math.min(c.backoffMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 /** The message as the centre receives it: the work order, the answer, who answered — no personal data. */
-export function payloadOf(t: { no: string; t12345: Transfer12345 }, m: Message12345, unitName: string, returnLabel?: string) {
+export function payloadOf(
+  t: { no: string; t12345: Transfer12345 },
+  m: Message12345,
+  unitName: string,
+  returnLabel?: string,
+) {
   return {
-    work_order_no: t.t12345.work_order_no, ticket_no: t.no, seq: m.seq, kind: m.kind, category: t.t12345.category,
-    text: m.text, template: m.template ?? null, template_version: m.template_version ?? null,
-    reason_code: m.reason ?? null, reason: returnLabel ?? m.reason_text ?? null, unit: unitName, at: m.at,
+    work_order_no: t.t12345.work_order_no,
+    ticket_no: t.no,
+    seq: m.seq,
+    kind: m.kind,
+    category: t.t12345.category,
+    text: m.text,
+    template: m.template ?? null,
+    template_version: m.template_version ?? null,
+    reason_code: m.reason ?? null,
+    reason: returnLabel ?? m.reason_text ?? null,
+    unit: unitName,
+    at: m.at,
     reopen_count: t.t12345.reopen_count,
   };
 }

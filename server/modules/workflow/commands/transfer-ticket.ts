@@ -19,9 +19,25 @@ export async function transferTicket(ctx: Ctx, o: { ticketId: string; actor: Act
     if (!canTransferTo(o.actor, t, target)) return fail('forbidden', `无权转办至 ${target.name}`);
     const ok = await ticketRepo.setUnit(q, t.id, t.version, target.id, target.district_code, target.street_code);
     if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试');
-    await ticketRepo.appendEvent(q, t.id, { at: ctx.now(), actor_id: o.actor.id, actor_role: o.actor.role, type: 'transfer', payload: { from: t.unit_id, to: target.id, to_name: target.name, reason: o.reason } });
-    await appendEvents(q, [event('ticket.transferred', t.id, { ticket_id: t.id, from_unit: t.unit_id, to_unit: target.id })]);
-    await audit(q, { actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId, action: 'ticket.transfer', subjectType: 'ticket', subjectId: t.id, detail: { from: t.unit_id, to: target.id } });
+    await ticketRepo.appendEvent(q, t.id, {
+      at: ctx.now(),
+      actor_id: o.actor.id,
+      actor_role: o.actor.role,
+      type: 'transfer',
+      payload: { from: t.unit_id, to: target.id, to_name: target.name, reason: o.reason },
+    });
+    await appendEvents(q, [
+      event('ticket.transferred', t.id, { ticket_id: t.id, from_unit: t.unit_id, to_unit: target.id }),
+    ]);
+    await audit(q, {
+      actorId: o.actor.id,
+      actorRole: o.actor.role,
+      unitId: o.actor.unitId,
+      action: 'ticket.transfer',
+      subjectType: 'ticket',
+      subjectId: t.id,
+      detail: { from: t.unit_id, to: target.id },
+    });
     return { id: t.id, unit_id: target.id, unit_name: target.name };
   });
 }

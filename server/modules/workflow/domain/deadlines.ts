@@ -5,8 +5,22 @@
 import type { WorkCalendar } from '../../../platform/calendar/index.js';
 import type { DeadlineRule, RuleSet } from './rules.js';
 
-export type DeadlineKey = 'accept_by' | 'odr_by' | 'mediate_by' | 'notice_by' | 'verify_by' | 'notify_by' | 'answer_by' | 'follow_up_by' | 'sign_12345_by' | 'reply_12345_by';
-export type Deadlines = Partial<Record<DeadlineKey, string>> & { verify_extended?: boolean; suspended_workdays?: number; suspended_days?: number };
+export type DeadlineKey =
+  | 'accept_by'
+  | 'odr_by'
+  | 'mediate_by'
+  | 'notice_by'
+  | 'verify_by'
+  | 'notify_by'
+  | 'answer_by'
+  | 'follow_up_by'
+  | 'sign_12345_by'
+  | 'reply_12345_by';
+export type Deadlines = Partial<Record<DeadlineKey, string>> & {
+  verify_extended?: boolean;
+  suspended_workdays?: number;
+  suspended_days?: number;
+};
 
 export function addPeriod(cal: WorkCalendar, from: string, rule: DeadlineRule): string {
   if (rule.workdays !== undefined) return cal.addWorkdays(from, rule.workdays);
@@ -51,7 +65,13 @@ export function initialDeadlines(cal: WorkCalendar, rules: RuleSet, kind: string
  * Mediation limit after a suspension: testing/appraisal time is not counted (Order 20 Art. 20 ¶3), so the limit moves
  * by the working days (or calendar days, for a calendar-day rule) the clock stood still.
  */
-export function extendForSuspension(cal: WorkCalendar, rules: RuleSet, d: Deadlines, suspendedFrom: string, resumedOn: string): Deadlines {
+export function extendForSuspension(
+  cal: WorkCalendar,
+  rules: RuleSet,
+  d: Deadlines,
+  suspendedFrom: string,
+  resumedOn: string,
+): Deadlines {
   if (!d.mediate_by) return d;
   const rule = rules.deadlines.mediation;
   if (rule.workdays !== undefined) {
@@ -65,7 +85,12 @@ export function extendForSuspension(cal: WorkCalendar, rules: RuleSet, d: Deadli
 export type Clock = 'green' | 'amber' | 'red' | 'none';
 
 /** Traffic-light clock for a deadline: red when overdue, amber within `warnWorkdays` working days. */
-export function clockOf(cal: WorkCalendar, due: string | null | undefined, today: string, warnWorkdays = 2): { clock: Clock; workdays_left: number | null } {
+export function clockOf(
+  cal: WorkCalendar,
+  due: string | null | undefined,
+  today: string,
+  warnWorkdays = 2,
+): { clock: Clock; workdays_left: number | null } {
   if (!due) return { clock: 'none', workdays_left: null };
   const left = cal.workdaysBetween(today, due);
   if (due < today) return { clock: 'red', workdays_left: left };

@@ -40,7 +40,10 @@ export interface Recount {
   changes: Partial<Record<DeadlineKey, [string, string]>>;
 }
 
-interface Basis { start?: string; steps: DeadlineRule[] }
+interface Basis {
+  start?: string;
+  steps: DeadlineRule[];
+}
 
 /** How each deadline was counted: its periods in order, and its start where the ticket records it. */
 function basisOf(key: DeadlineKey, s: RecountState, rules: RuleSet, f: RecountFacts): Basis | null {
@@ -48,36 +51,72 @@ function basisOf(key: DeadlineKey, s: RecountState, rules: RuleSet, f: RecountFa
   const d = s.deadlines;
   switch (key) {
     // after an ODR attempt failed the acceptance clock restarted on that day, so the received date is no longer its start
-    case 'accept_by': return { ...(s.odr_key ? {} : { start: s.received_date }), steps: [R.accept] };
-    case 'verify_by': return { start: s.received_date, steps: d.verify_extended ? [R.report_verify, R.report_verify_extension] : [R.report_verify] };
-    case 'answer_by': return { start: s.received_date, steps: [R.consultation_answer] };
+    case 'accept_by':
+      return { ...(s.odr_key ? {} : { start: s.received_date }), steps: [R.accept] };
+    case 'verify_by':
+      return {
+        start: s.received_date,
+        steps: d.verify_extended ? [R.report_verify, R.report_verify_extension] : [R.report_verify],
+      };
+    case 'answer_by':
+      return { start: s.received_date, steps: [R.consultation_answer] };
     case 'mediate_by': {
-      const paused: DeadlineRule[] = d.suspended_workdays ? [{ workdays: d.suspended_workdays }] : d.suspended_days ? [{ days: d.suspended_days }] : [];
+      const paused: DeadlineRule[] = d.suspended_workdays
+        ? [{ workdays: d.suspended_workdays }]
+        : d.suspended_days
+          ? [{ days: d.suspended_days }]
+          : [];
       return { steps: [R.mediation, ...paused] };
     }
-    case 'odr_by': return { steps: [f.odrWindowDays ? { workdays: f.odrWindowDays } : R.odr_window] };
-    case 'notice_by': return { steps: [R.termination_notice] };
-    case 'follow_up_by': return { steps: [R.follow_up] };
-    case 'notify_by': return { steps: [R.reporter_notice] };
-    case 'sign_12345_by': return s.t12345 ? { start: s.t12345.received_on, steps: [f.limits12345.sign] } : null;
+    case 'odr_by':
+      return { steps: [f.odrWindowDays ? { workdays: f.odrWindowDays } : R.odr_window] };
+    case 'notice_by':
+      return { steps: [R.termination_notice] };
+    case 'follow_up_by':
+      return { steps: [R.follow_up] };
+    case 'notify_by':
+      return { steps: [R.reporter_notice] };
+    case 'sign_12345_by':
+      return s.t12345 ? { start: s.t12345.received_on, steps: [f.limits12345.sign] } : null;
     case 'reply_12345_by': {
       if (!s.t12345) return null;
       const L = f.limits12345;
-      return { start: s.t12345.received_on, steps: [s.t12345.reopen_count > 0 ? L.reopen_reply : L.reply, ...(s.t12345.extended ? [L.extension] : [])] };
+      return {
+        start: s.t12345.received_on,
+        steps: [s.t12345.reopen_count > 0 ? L.reopen_reply : L.reply, ...(s.t12345.extended ? [L.extension] : [])],
+      };
     }
   }
 }
 
 function countBack(cal: WorkCalendar, due: string, steps: DeadlineRule[]): string {
   let t = due;
-  for (const r of [...steps].reverse()) t = r.workdays !== undefined ? cal.addWorkdays(t, -r.workdays) : plusDays(t, -(r.days ?? 0));
+  for (const r of [...steps].reverse())
+    t = r.workdays !== undefined ? cal.addWorkdays(t, -r.workdays) : plusDays(t, -(r.days ?? 0));
   return t;
 }
 
-const KEYS: DeadlineKey[] = ['accept_by', 'odr_by', 'mediate_by', 'notice_by', 'verify_by', 'notify_by', 'answer_by', 'follow_up_by', 'sign_12345_by', 'reply_12345_by'];
+const KEYS: DeadlineKey[] = [
+  'accept_by',
+  'odr_by',
+  'mediate_by',
+  'notice_by',
+  'verify_by',
+  'notify_by',
+  'answer_by',
+  'follow_up_by',
+  'sign_12345_by',
+  'reply_12345_by',
+];
 
 /** The ticket's deadlines counted again on `next`, given that they were counted on `prev`. */
-export function recountDeadlines(prev: WorkCalendar, next: WorkCalendar, rules: RuleSet, s: RecountState, f: RecountFacts): Recount {
+export function recountDeadlines(
+  prev: WorkCalendar,
+  next: WorkCalendar,
+  rules: RuleSet,
+  s: RecountState,
+  f: RecountFacts,
+): Recount {
   const out: Deadlines = { ...s.deadlines };
   const changes: Recount['changes'] = {};
   for (const key of KEYS) {

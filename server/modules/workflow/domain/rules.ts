@@ -26,7 +26,19 @@ export interface RuleSet {
   effective_from: string;
   effective_to: string | null;
   source: string;
-  deadlines: Record<'accept' | 'mediation' | 'termination_notice' | 'report_verify' | 'report_verify_extension' | 'reporter_notice' | 'violation_lead' | 'odr_window' | 'consultation_answer' | 'follow_up', DeadlineRule>;
+  deadlines: Record<
+    | 'accept'
+    | 'mediation'
+    | 'termination_notice'
+    | 'report_verify'
+    | 'report_verify_extension'
+    | 'reporter_notice'
+    | 'violation_lead'
+    | 'odr_window'
+    | 'consultation_answer'
+    | 'follow_up',
+    DeadlineRule
+  >;
   decline_reasons: ReasonCode[];
   termination_reasons: ReasonCode[];
 }
@@ -35,7 +47,9 @@ export const RULE_SETS: RuleSet[] = [order20 as RuleSet, order121 as RuleSet];
 
 /** The rule set in force on the day a ticket was received (YYYY-MM-DD). */
 export function ruleSetFor(receivedDate: string, sets: RuleSet[] = RULE_SETS): RuleSet {
-  const found = sets.find((r) => r.effective_from <= receivedDate && (r.effective_to === null || receivedDate <= r.effective_to));
+  const found = sets.find(
+    (r) => r.effective_from <= receivedDate && (r.effective_to === null || receivedDate <= r.effective_to),
+  );
   if (found) return found;
   // before the first rule set: the oldest applies (history imports from 2019 and earlier)
   const sorted = [...sets].sort((a, b) => a.effective_from.localeCompare(b.effective_from));

@@ -20,7 +20,10 @@ export interface TextFields {
 }
 
 /** The original text of a stored ticket: the sealed parts over the stored (redacted) ones. */
-export function originalText(t: TextFields & { text_enc?: string | null }, sealer: Sealer): TextFields & { sealed: boolean } {
+export function originalText(
+  t: TextFields & { text_enc?: string | null },
+  sealer: Sealer,
+): TextFields & { sealed: boolean } {
   let s: SealedText = {};
   if (t.text_enc) {
     try {

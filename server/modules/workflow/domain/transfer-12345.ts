@@ -23,7 +23,12 @@ export const ACTIONS_12345 = ['sign_12345', 'return_12345', 'reply_12345', 'exte
 export type Action12345 = (typeof ACTIONS_12345)[number];
 
 export type State12345 = 'to_sign' | 'signed' | 'returned' | 'replied';
-export const STATE_12345_LABELS: Record<State12345, string> = { to_sign: '待签收', signed: '已签收（办理中）', returned: '已退回', replied: '已答复' };
+export const STATE_12345_LABELS: Record<State12345, string> = {
+  to_sign: '待签收',
+  signed: '已签收（办理中）',
+  returned: '已退回',
+  replied: '已答复',
+};
 
 /** One message back to the centre: its number on the ticket is what delivery and the idempotency key are built on. */
 export interface Message12345 {
@@ -69,15 +74,31 @@ export interface Input12345 {
 }
 
 /** The transfer as received (or received again): state, and the two 12345 deadlines counted in working days. */
-export function start12345(cal: WorkCalendar, on: string, workOrderNo: string, category: string | null, prev?: Transfer12345 | null): { t12345: Transfer12345; deadlines: Pick<Deadlines, 'sign_12345_by' | 'reply_12345_by'> } {
+export function start12345(
+  cal: WorkCalendar,
+  on: string,
+  workOrderNo: string,
+  category: string | null,
+  prev?: Transfer12345 | null,
+): { t12345: Transfer12345; deadlines: Pick<Deadlines, 'sign_12345_by' | 'reply_12345_by'> } {
   const L = LIMITS_12345.deadlines;
   const reopened = !!prev;
   return {
     t12345: {
-      work_order_no: workOrderNo, category: category ?? prev?.category ?? null, state: 'to_sign', received_on: on, signed_on: null, extended: false,
-      reopen_count: (prev?.reopen_count ?? 0) + (reopened ? 1 : 0), messages: prev?.messages ?? [], satisfaction: prev?.satisfaction ?? null,
+      work_order_no: workOrderNo,
+      category: category ?? prev?.category ?? null,
+      state: 'to_sign',
+      received_on: on,
+      signed_on: null,
+      extended: false,
+      reopen_count: (prev?.reopen_count ?? 0) + (reopened ? 1 : 0),
+      messages: prev?.messages ?? [],
+      satisfaction: prev?.satisfaction ?? null,
     },
-    deadlines: { sign_12345_by: addPeriod(cal, on, L.sign), reply_12345_by: addPeriod(cal, on, reopened ? L.reopen_reply : L.reply) },
+    deadlines: {
+      sign_12345_by: addPeriod(cal, on, L.sign),
+      reply_12345_by: addPeriod(cal, on, reopened ? L.reopen_reply : L.reply),
+    },
   };
 }
 
@@ -85,10 +106,14 @@ export function start12345(cal: WorkCalendar, on: string, workOrderNo: string, c
 export function can12345(action: Action12345, t: Transfer12345 | null | undefined): boolean {
   if (!t) return false;
   switch (action) {
-    case 'sign_12345': return t.state === 'to_sign';
-    case 'return_12345': return t.state === 'to_sign' || t.state === 'signed';
-    case 'reply_12345': return t.state === 'signed';
-    case 'extend_12345': return t.state === 'signed' && !t.extended;
+    case 'sign_12345':
+      return t.state === 'to_sign';
+    case 'return_12345':
+      return t.state === 'to_sign' || t.state === 'signed';
+    case 'reply_12345':
+      return t.state === 'signed';
+    case 'extend_12345':
+      return t.state === 'signed' && !t.extended;
   }
 }
 
@@ -100,10 +125,18 @@ export interface Decision12345 {
   outcome?: string;
 }
 
-export function decide12345(t: Transfer12345 | null | undefined, d: Deadlines, input: Input12345, ctx: { cal: WorkCalendar; today: string; at: string; template?: TemplateFact | null }): Decision12345 {
+export function decide12345(
+  t: Transfer12345 | null | undefined,
+  d: Deadlines,
+  input: Input12345,
+  ctx: { cal: WorkCalendar; today: string; at: string; template?: TemplateFact | null },
+): Decision12345 {
   if (!t) return fail('illegal_transition', `${input.action} 仅适用于12345转办件 (not a 12345 transfer)`);
   if (!can12345(input.action, t)) {
-    return fail('illegal_transition', `转办件当前为「${STATE_12345_LABELS[t.state]}」，不能执行 ${input.action}${input.action === 'extend_12345' && t.extended ? '（只能延期一次）' : ''}`);
+    return fail(
+      'illegal_transition',
+      `转办件当前为「${STATE_12345_LABELS[t.state]}」，不能执行 ${input.action}${input.action === 'extend_12345' && t.extended ? '（只能延期一次）' : ''}`,
+    );
   }
   const deadlines: Deadlines = { ...d };
   const payload: Record<string, unknown> = { work_order_no: t.work_order_no };
@@ -117,12 +150,25 @@ export function decide12345(t: Transfer12345 | null | undefined, d: Deadlines, i
       return { t12345: next, deadlines, payload };
     case 'return_12345': {
       const codes = LIMITS_12345.return_reasons;
-      if (!input.reason) return fail('invalid_input', `退回须选择退回理由 (reason required: ${codes.map((r) => r.code).join(', ')})`);
+      if (!input.reason)
+        return fail('invalid_input', `退回须选择退回理由 (reason required: ${codes.map((r) => r.code).join(', ')})`);
       const r = codes.find((x) => x.code === input.reason);
-      if (!r) return fail('invalid_input', `未知的退回理由代码 ${input.reason} (valid: ${codes.map((x) => x.code).join(', ')})`);
+      if (!r)
+        return fail(
+          'invalid_input',
+          `未知的退回理由代码 ${input.reason} (valid: ${codes.map((x) => x.code).join(', ')})`,
+        );
       const note = input.note?.trim() ?? '';
       if (r.code === 'R6' && !note) return fail('invalid_input', '退回理由为「其他」时须写明理由 (note required)');
-      const message: Message12345 = { seq, kind: 'return', at: ctx.at, text: note ? `${r.text}：${note}` : r.text, reason: r.code, reason_text: r.text, late: !!d.sign_12345_by && ctx.today > d.sign_12345_by };
+      const message: Message12345 = {
+        seq,
+        kind: 'return',
+        at: ctx.at,
+        text: note ? `${r.text}：${note}` : r.text,
+        reason: r.code,
+        reason_text: r.text,
+        late: !!d.sign_12345_by && ctx.today > d.sign_12345_by,
+      };
       next.state = 'returned';
       next.messages.push(message);
       Object.assign(payload, { reason: r.code, reason_text: r.text, seq, late: message.late });
@@ -134,13 +180,23 @@ export function decide12345(t: Transfer12345 | null | undefined, d: Deadlines, i
       if (!tpl) return fail('not_found', `答复模板 ${input.template.slice(0, 60)} 不存在 (no such template)`);
       if (tpl.use !== '12345') return fail('invalid_input', `模板 ${tpl.key} 不是12345答复模板 (use ${tpl.use})`);
       const own = input.text?.trim();
-      if (!own && tpl.missing.length) return fail('invalid_input', `模板中以下内容须填写：${tpl.missing.join('、')} (fill the text)`);
+      if (!own && tpl.missing.length)
+        return fail('invalid_input', `模板中以下内容须填写：${tpl.missing.join('、')} (fill the text)`);
       const text = own || tpl.text.trim();
       if (!text) return fail('invalid_input', '答复内容不能为空 (text required)');
       const left = [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]);
-      if (left.length) return fail('invalid_input', `答复中仍有未填写的模板内容：${left.join('、')} (unfilled placeholders)`);
+      if (left.length)
+        return fail('invalid_input', `答复中仍有未填写的模板内容：${left.join('、')} (unfilled placeholders)`);
       const late = !!d.reply_12345_by && ctx.today > d.reply_12345_by;
-      const message: Message12345 = { seq, kind: 'reply', at: ctx.at, text, template: tpl.key, template_version: tpl.version, late };
+      const message: Message12345 = {
+        seq,
+        kind: 'reply',
+        at: ctx.at,
+        text,
+        template: tpl.key,
+        template_version: tpl.version,
+        late,
+      };
       next.state = 'replied';
       next.messages.push(message);
       Object.assign(payload, { template: tpl.key, template_version: tpl.version, seq, late, text });

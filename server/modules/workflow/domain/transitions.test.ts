@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCalendarData, WorkCalendar } from '../../../platform/calendar/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
-import { availableActions, decide, intakeState, type ActionFacts, type ActionInput, type WorkflowState } from './transitions.js';
+import {
+  availableActions,
+  decide,
+  intakeState,
+  type ActionFacts,
+  type ActionInput,
+  type WorkflowState,
+} from './transitions.js';
 import { ruleSetFor } from './rules.js';
 import { clockOf } from './deadlines.js';
 
@@ -10,12 +17,29 @@ const cal = new WorkCalendar(builtinCalendarData);
 function fresh(kind: string, received: string, realName = true): WorkflowState {
   const r = ruleSetFor(received);
   const s = intakeState(cal, r, kind, received, realName);
-  return { kind, status: s.status, received_date: received, real_name: realName, deadlines: s.deadlines, suspended_since: null, odr_key: null };
+  return {
+    kind,
+    status: s.status,
+    received_date: received,
+    real_name: realName,
+    deadlines: s.deadlines,
+    suspended_since: null,
+    odr_key: null,
+  };
 }
 
-function step(s: WorkflowState, input: ActionInput, today: string, role: 'officer' | 'supervisor' | 'enterprise' | 'operator' | 'public' = 'officer', facts?: ActionFacts) {
+function step(
+  s: WorkflowState,
+  input: ActionInput,
+  today: string,
+  role: 'officer' | 'supervisor' | 'enterprise' | 'operator' | 'public' = 'officer',
+  facts?: ActionFacts,
+) {
   const d = decide(s, input, { cal, rules: ruleSetFor(s.received_date), today, role, facts });
-  return { d, s: { ...s, status: d.status, deadlines: d.deadlines, suspended_since: d.suspended_since, odr_key: d.odr_key } };
+  return {
+    d,
+    s: { ...s, status: d.status, deadlines: d.deadlines, suspended_since: d.suspended_since, odr_key: d.odr_key },
+  };
 }
 
 const code = (f: () => unknown) => {
@@ -84,11 +108,19 @@ describe('complaint workflow', () => {
   });
 
   it('refuses a decline without a valid reason', () => {
-    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline' }, '2025-06-05'))).toBe('invalid_input');
-    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline', reason: 'D9' }, '2025-06-05'))).toBe('invalid_input');
+    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline' }, '2025-06-05'))).toBe(
+      'invalid_input',
+    );
+    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline', reason: 'D9' }, '2025-06-05'))).toBe(
+      'invalid_input',
+    );
     // D6 of Order 121 (impersonation) does not exist in Order 20 as such: D6 there is "other"; D7 only in 121
-    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline', reason: 'D7' }, '2025-06-05'))).toBe('invalid_input');
-    expect(step(fresh('complaint', '2026-06-03'), { action: 'decline', reason: 'D7' }, '2026-06-05').d.status).toBe('declined');
+    expect(code(() => step(fresh('complaint', '2025-06-03'), { action: 'decline', reason: 'D7' }, '2025-06-05'))).toBe(
+      'invalid_input',
+    );
+    expect(step(fresh('complaint', '2026-06-03'), { action: 'decline', reason: 'D7' }, '2026-06-05').d.status).toBe(
+      'declined',
+    );
   });
 
   it('terminates with the 7-working-day notice', () => {
@@ -106,26 +138,44 @@ describe('complaint workflow', () => {
     const s = fresh('complaint', '2026-06-01');
     const facts = { odrEnterprise: { key: 'x', enrolled: true }, odrCandidates: ['x'], consentOdr: true };
     expect(code(() => step(s, { action: 'send_odr', odr_key: 'x' }, '2026-06-01'))).toBe('not_found');
-    expect(code(() => step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', { ...facts, consentOdr: false }))).toBe('illegal_transition');
+    expect(
+      code(() =>
+        step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', {
+          ...facts,
+          consentOdr: false,
+        }),
+      ),
+    ).toBe('illegal_transition');
     let r = step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts);
     expect(r.d.status).toBe('odr');
     expect(r.d.due_date).toBe(cal.addWorkdays('2026-06-01', 7));
     r = step(r.s, { action: 'odr_fail' }, '2026-06-10', 'enterprise');
     expect(r.d.status).toBe('received');
     expect(r.d.due_date).toBe(cal.addWorkdays('2026-06-10', 7));
-    const settled = step(step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts).s, { action: 'odr_settle' }, '2026-06-03', 'enterprise');
+    const settled = step(
+      step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts).s,
+      { action: 'odr_settle' },
+      '2026-06-03',
+      'enterprise',
+    );
     expect(settled.d.status).toBe('closed');
     expect(settled.d.outcome).toBe('odr_settled');
   });
 
   it('ODR: the firm’s own window where its enrolment sets one; the settlement records its amount', () => {
     const s = fresh('complaint', '2026-06-01');
-    const facts = { odrEnterprise: { key: 'x', enrolled: true, window_days: 3 }, odrCandidates: ['x'], consentOdr: true };
+    const facts = {
+      odrEnterprise: { key: 'x', enrolled: true, window_days: 3 },
+      odrCandidates: ['x'],
+      consentOdr: true,
+    };
     const r = step(s, { action: 'send_odr', odr_key: 'x', consent: true }, '2026-06-01', 'officer', facts);
     expect(r.d.deadlines.odr_by).toBe(cal.addWorkdays('2026-06-01', 3));
     const settled = step(r.s, { action: 'odr_settle', amount: 299.5 }, '2026-06-02', 'enterprise');
     expect(settled.d.event.payload.amount).toBe(299.5);
-    expect(code(() => step(r.s, { action: 'odr_settle', amount: -1 }, '2026-06-02', 'enterprise'))).toBe('invalid_input');
+    expect(code(() => step(r.s, { action: 'odr_settle', amount: -1 }, '2026-06-02', 'enterprise'))).toBe(
+      'invalid_input',
+    );
   });
 
   it('refuses illegal transitions with a clear error', () => {
@@ -145,7 +195,9 @@ describe('report workflow', () => {
     expect(r.d.deadlines.verify_by).toBe(cal.addWorkdays('2026-09-30', 15));
     r = step(r.s, { action: 'extend_verification' }, '2026-10-15', 'supervisor');
     expect(r.d.deadlines.verify_by).toBe(cal.addWorkdays(cal.addWorkdays('2026-09-30', 15), 15));
-    expect(code(() => step(r.s, { action: 'extend_verification' }, '2026-10-16', 'supervisor'))).toBe('illegal_transition');
+    expect(code(() => step(r.s, { action: 'extend_verification' }, '2026-10-16', 'supervisor'))).toBe(
+      'illegal_transition',
+    );
     expect(code(() => step(r.s, { action: 'extend_verification' }, '2026-10-16', 'officer'))).toBe('forbidden');
     r = step(r.s, { action: 'open_case' }, '2026-11-02');
     expect(r.d.status).toBe('case_opened');
@@ -184,7 +236,13 @@ describe('consultations', () => {
 
 describe('available actions and clocks', () => {
   it('lists what a role may do now', () => {
-    expect(availableActions({ kind: 'complaint', status: 'received' }, 'officer')).toEqual(['accept', 'decline', 'send_odr', 'mark_duplicate', 'refer_out']);
+    expect(availableActions({ kind: 'complaint', status: 'received' }, 'officer')).toEqual([
+      'accept',
+      'decline',
+      'send_odr',
+      'mark_duplicate',
+      'refer_out',
+    ]);
     expect(availableActions({ kind: 'complaint', status: 'odr' }, 'enterprise')).toEqual(['odr_settle', 'odr_fail']);
     expect(availableActions({ kind: 'report', status: 'received' }, 'public')).toEqual([]);
   });

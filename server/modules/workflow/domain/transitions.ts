@@ -6,20 +6,60 @@
 import type { WorkCalendar } from '../../../platform/calendar/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { STATUSES, type Role } from '../../../../shared/domain.js';
-import { addPeriod, currentDueKey, extendForSuspension, initialDeadlines, type DeadlineKey, type Deadlines } from './deadlines.js';
+import {
+  addPeriod,
+  currentDueKey,
+  extendForSuspension,
+  initialDeadlines,
+  type DeadlineKey,
+  type Deadlines,
+} from './deadlines.js';
 import type { ReasonCode, RuleSet } from './rules.js';
-import { ACTIONS_12345, can12345, decide12345, type Action12345, type TemplateFact, type Transfer12345 } from './transfer-12345.js';
+import {
+  ACTIONS_12345,
+  can12345,
+  decide12345,
+  type Action12345,
+  type TemplateFact,
+  type Transfer12345,
+} from './transfer-12345.js';
 
 export const ACTIONS = [
-  'accept', 'decline', 'send_odr', 'odr_settle', 'odr_fail', 'start_mediation', 'suspend', 'resume', 'mediate_success',
-  'terminate', 'notify_termination', 'start_verification', 'extend_verification', 'open_case', 'not_open_case',
-  'notify_reporter', 'answer', 'close', 'follow_up', 'mark_duplicate', 'refer_out', ...ACTIONS_12345,
+  'accept',
+  'decline',
+  'send_odr',
+  'odr_settle',
+  'odr_fail',
+  'start_mediation',
+  'suspend',
+  'resume',
+  'mediate_success',
+  'terminate',
+  'notify_termination',
+  'start_verification',
+  'extend_verification',
+  'open_case',
+  'not_open_case',
+  'notify_reporter',
+  'answer',
+  'close',
+  'follow_up',
+  'mark_duplicate',
+  'refer_out',
+  ...ACTIONS_12345,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const TERMINAL = new Set(['declined', 'mediated', 'closed', 'answered', 'duplicate']);
 
-export type DocumentKind = 'acceptance_decision' | 'decline_decision' | 'mediation_notice' | 'termination_decision' | 'mediation_agreement' | 'mediation_record' | 'report_result_notice';
+export type DocumentKind =
+  | 'acceptance_decision'
+  | 'decline_decision'
+  | 'mediation_notice'
+  | 'termination_decision'
+  | 'mediation_agreement'
+  | 'mediation_record'
+  | 'report_result_notice';
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   acceptance_decision: '投诉受理决定书',
@@ -135,16 +175,36 @@ export const SPECS: Record<Action, Spec> = {
   notify_reporter: { kinds: ['report'], from: ['case_opened', 'not_opened'], to: 'closed', roles: OFFICIALS },
   answer: { kinds: CONSULT, from: ['received'], to: 'answered', roles: ['operator', ...OFFICIALS] },
   close: { kinds: ['report'], from: ['case_opened', 'not_opened'], to: 'closed', roles: OFFICIALS },
-  follow_up: { kinds: ['complaint', 'report', ...CONSULT], from: ['mediated', 'closed', 'answered', 'declined'], to: null, roles: ['operator', ...OFFICIALS] },
-  mark_duplicate: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT, 'verifying'], to: 'duplicate', roles: ['operator', ...OFFICIALS] },
+  follow_up: {
+    kinds: ['complaint', 'report', ...CONSULT],
+    from: ['mediated', 'closed', 'answered', 'declined'],
+    to: null,
+    roles: ['operator', ...OFFICIALS],
+  },
+  mark_duplicate: {
+    kinds: ['complaint', 'report', ...CONSULT],
+    from: [...NON_TERMINAL_COMPLAINT, 'verifying'],
+    to: 'duplicate',
+    roles: ['operator', ...OFFICIALS],
+  },
   // no competent bureau in this city (an out-of-town seller or platform): forwarded through the national 12315
   // platform to the competent bureau, and the person told where it went (Order 20 Art. 29, 37)
-  refer_out: { kinds: ['complaint', 'report', ...CONSULT], from: [...NON_TERMINAL_COMPLAINT], to: 'closed', roles: ['operator', ...OFFICIALS] },
+  refer_out: {
+    kinds: ['complaint', 'report', ...CONSULT],
+    from: [...NON_TERMINAL_COMPLAINT],
+    to: 'closed',
+    roles: ['operator', ...OFFICIALS],
+  },
   // 12345 transfers: the 12345 track runs beside the statutory one, so signing, replying and extending leave the
   // ticket's status alone; a return (not ours to handle) is possible only before handling began, and closes it
   sign_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
   // (a transfer linked as a repeat at intake may be returned as 重复件 too: it stays a duplicate)
-  return_12345: { kinds: ALL_KINDS, from: [...NON_TERMINAL_COMPLAINT, 'duplicate'], to: 'closed', roles: ['operator', ...OFFICIALS] },
+  return_12345: {
+    kinds: ALL_KINDS,
+    from: [...NON_TERMINAL_COMPLAINT, 'duplicate'],
+    to: 'closed',
+    roles: ['operator', ...OFFICIALS],
+  },
   reply_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['operator', ...OFFICIALS] },
   extend_12345: { kinds: ALL_KINDS, from: [...STATUSES], to: null, roles: ['supervisor', 'admin'] },
 };
@@ -170,17 +230,30 @@ export function availableActions(s: Pick<WorkflowState, 'kind' | 'status' | 't12
 const is12345 = (a: Action): a is Action12345 => (ACTIONS_12345 as readonly string[]).includes(a);
 
 function reasonOf(list: ReasonCode[], code: string | undefined, what: string): ReasonCode {
-  if (!code) return fail('invalid_input', `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`);
+  if (!code)
+    return fail(
+      'invalid_input',
+      `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`,
+    );
   const r = list.find((x) => x.code === code);
   return r ?? fail('invalid_input', `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`);
 }
 
-export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role; facts?: ActionFacts; at?: string }): Decision {
+export function decide(
+  s: WorkflowState,
+  input: ActionInput,
+  ctx: { cal: WorkCalendar; rules: RuleSet; today: string; role: Role; facts?: ActionFacts; at?: string },
+): Decision {
   const spec = SPECS[input.action];
   if (!spec) return fail('invalid_input', `unknown action ${String(input.action)}`);
-  if (!spec.kinds.includes(s.kind)) return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
+  if (!spec.kinds.includes(s.kind))
+    return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
   if (!spec.from.includes(s.status)) {
-    return fail('illegal_transition', `当前状态 ${s.status} 不能执行 ${input.action} (allowed from: ${spec.from.join(', ')})`, { status: s.status, action: input.action });
+    return fail(
+      'illegal_transition',
+      `当前状态 ${s.status} 不能执行 ${input.action} (allowed from: ${spec.from.join(', ')})`,
+      { status: s.status, action: input.action },
+    );
   }
   if (!spec.roles.includes(ctx.role)) return fail('forbidden', `角色 ${ctx.role} 不能执行 ${input.action}`);
 
@@ -199,7 +272,12 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
   if (input.note) payload.note = input.note;
 
   if (is12345(input.action)) {
-    const r = decide12345(s.t12345, d, { ...input, action: input.action }, { cal, today, at: ctx.at ?? `${today}T00:00:00.000Z`, template: ctx.facts?.template12345 });
+    const r = decide12345(
+      s.t12345,
+      d,
+      { ...input, action: input.action },
+      { cal, today, at: ctx.at ?? `${today}T00:00:00.000Z`, template: ctx.facts?.template12345 },
+    );
     d = r.deadlines;
     t12345 = r.t12345;
     Object.assign(payload, r.payload);
@@ -216,7 +294,12 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       break;
     case 'decline': {
       const r = reasonOf(rules.decline_reasons, input.reason, '不予受理');
-      Object.assign(payload, { reason: r.code, article: r.article, reason_text: r.text, late: !!d.accept_by && today > d.accept_by });
+      Object.assign(payload, {
+        reason: r.code,
+        article: r.article,
+        reason_text: r.text,
+        late: !!d.accept_by && today > d.accept_by,
+      });
       outcome = 'declined';
       legalBasis = `${rules.short}${r.article}`;
       documents.push('decline_decision');
@@ -225,16 +308,29 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     case 'send_odr': {
       const f = ctx.facts ?? {};
       if (!input.odr_key) return fail('invalid_input', 'ODR 需要指定企业 (odr_key)');
-      if (!f.odrEnterprise) return fail('not_found', `企业 ${input.odr_key.slice(0, 60)} 未在ODR企业名录中登记 (not a registered ODR enterprise)`);
-      if (!f.odrEnterprise.enrolled) return fail('illegal_transition', `企业 ${f.odrEnterprise.key} 未加入（或已退出）ODR (not enrolled)`);
+      if (!f.odrEnterprise)
+        return fail(
+          'not_found',
+          `企业 ${input.odr_key.slice(0, 60)} 未在ODR企业名录中登记 (not a registered ODR enterprise)`,
+        );
+      if (!f.odrEnterprise.enrolled)
+        return fail('illegal_transition', `企业 ${f.odrEnterprise.key} 未加入（或已退出）ODR (not enrolled)`);
       if (!(f.odrCandidates ?? []).includes(f.odrEnterprise.key)) {
-        return fail('illegal_transition', `ODR企业须为被投诉经营者或其所在平台，${f.odrEnterprise.key} 与本工单无关 (enterprise is neither the business nor its platform)`);
+        return fail(
+          'illegal_transition',
+          `ODR企业须为被投诉经营者或其所在平台，${f.odrEnterprise.key} 与本工单无关 (enterprise is neither the business nor its platform)`,
+        );
       }
       // the consent is the consumer's, given at filing: staff cannot supply it, and a "no" is never overridden
-      if (f.consentOdr !== true || input.consent === false) return fail('illegal_transition', '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)');
+      if (f.consentOdr !== true || input.consent === false)
+        return fail('illegal_transition', '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)');
       odrKey = f.odrEnterprise.key;
       // the firm's own window where its enrolment sets one, else the rule set's (a bureau's configuration)
-      d.odr_by = addPeriod(cal, today, f.odrEnterprise.window_days ? { workdays: f.odrEnterprise.window_days } : rules.deadlines.odr_window);
+      d.odr_by = addPeriod(
+        cal,
+        today,
+        f.odrEnterprise.window_days ? { workdays: f.odrEnterprise.window_days } : rules.deadlines.odr_window,
+      );
       payload.odr_key = odrKey;
       break;
     }
@@ -323,14 +419,18 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       outcome = 'answered';
       break;
     case 'follow_up':
-      if (input.satisfaction !== undefined && !(Number.isInteger(input.satisfaction) && input.satisfaction >= 1 && input.satisfaction <= 5)) {
+      if (
+        input.satisfaction !== undefined &&
+        !(Number.isInteger(input.satisfaction) && input.satisfaction >= 1 && input.satisfaction <= 5)
+      ) {
         return fail('invalid_input', 'satisfaction must be 1–5');
       }
       satisfaction = input.satisfaction;
       payload.satisfaction = input.satisfaction;
       break;
     case 'refer_out':
-      if (!input.note?.trim()) return fail('invalid_input', '移送须写明接收的有管辖权部门 (note: the competent bureau)');
+      if (!input.note?.trim())
+        return fail('invalid_input', '移送须写明接收的有管辖权部门 (note: the competent bureau)');
       payload.to = input.note.trim();
       outcome = 'referred';
       legalBasis = `${rules.short}第二十九条、第三十七条`;
@@ -338,10 +438,20 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
     case 'mark_duplicate': {
       if (!input.duplicate_of?.trim()) return fail('invalid_input', '请填写重复的原工单号 (duplicate_of required)');
       const target = ctx.facts?.duplicateTarget;
-      if (!target) return fail('not_found', `原工单 ${input.duplicate_of.slice(0, 40)} 不存在或无权查看 (no such ticket visible to you)`);
-      if (target.id === ctx.facts?.ticketId) return fail('invalid_input', '工单不能标记为自身的重复件 (a ticket cannot duplicate itself)');
-      if (target.kind !== s.kind) return fail('invalid_input', `原工单类型（${target.kind}）与本工单（${s.kind}）不同，不能标记为重复 (kinds differ)`);
-      if (target.status === 'duplicate' || target.duplicate_of) return fail('invalid_input', '原工单本身是重复件，请指向最初的工单 (target is itself a duplicate)');
+      if (!target)
+        return fail(
+          'not_found',
+          `原工单 ${input.duplicate_of.slice(0, 40)} 不存在或无权查看 (no such ticket visible to you)`,
+        );
+      if (target.id === ctx.facts?.ticketId)
+        return fail('invalid_input', '工单不能标记为自身的重复件 (a ticket cannot duplicate itself)');
+      if (target.kind !== s.kind)
+        return fail(
+          'invalid_input',
+          `原工单类型（${target.kind}）与本工单（${s.kind}）不同，不能标记为重复 (kinds differ)`,
+        );
+      if (target.status === 'duplicate' || target.duplicate_of)
+        return fail('invalid_input', '原工单本身是重复件，请指向最初的工单 (target is itself a duplicate)');
       payload.duplicate_of = target.id;
       outcome = 'duplicate';
       duplicateOf = target.id;
@@ -355,7 +465,7 @@ export function decide(s: WorkflowState, input: ActionInput, ctx: { cal: WorkCal
       break;
   }
 
-  const status = input.action === 'return_12345' && s.status === 'duplicate' ? s.status : spec.to ?? s.status;
+  const status = input.action === 'return_12345' && s.status === 'duplicate' ? s.status : (spec.to ?? s.status);
   const dueKey = status === 'suspended' ? null : currentDueKey(s.kind, status, s.real_name);
   return {
     status,

@@ -12,7 +12,13 @@ import type { TextFields } from '../domain/sealed-text.js';
 import type { TicketRow } from '../repository.js';
 import { STATUS_LABELS, KIND_LABELS, type Status } from '../../../../shared/domain.js';
 
-export interface Complainant { name?: string; phone?: string; id_number?: string; address?: string; id?: string }
+export interface Complainant {
+  name?: string;
+  phone?: string;
+  id_number?: string;
+  address?: string;
+  id?: string;
+}
 
 export function openComplainant(sealer: Sealer, enc: string | null): Complainant | null {
   if (!enc) return null;
@@ -25,7 +31,12 @@ export function openComplainant(sealer: Sealer, enc: string | null): Complainant
 
 export function maskComplainant(c: Complainant | null): Complainant | null {
   if (!c) return null;
-  return { name: mask.name(c.name), phone: mask.phone(c.phone), id_number: mask.idNumber(c.id_number), address: mask.address(c.address) };
+  return {
+    name: mask.name(c.name),
+    phone: mask.phone(c.phone),
+    id_number: mask.idNumber(c.id_number),
+    address: mask.address(c.address),
+  };
 }
 
 /** A text as the viewer may read it; `truncated` marks an excerpt cut by the query (its last clause may be partial). */
@@ -42,19 +53,45 @@ export function presentListItem(t: TicketRow, today: string, version: TextVersio
   const ent = version === 'mediation';
   const excerpt = textFor(version, t.body, (t.body?.length ?? 0) >= excerptLimit);
   return {
-    id: t.id, no: t.no, kind: t.kind, kind_label: KIND_LABELS[t.kind] ?? t.kind, channel: t.channel,
-    received_at: t.received_at, title: textFor(version, t.title), excerpt: excerpt && excerpt.length > 160 ? excerpt.slice(0, 160) : excerpt,
-    respondent_name: t.respondent_name, platform: t.platform,
-    district_code: t.district_code, unit_id: t.unit_id, status: t.status, status_label: STATUS_LABELS[t.status as Status] ?? t.status,
-    due_date: t.due_date, due_kind: t.due_kind, clock: clk.clock, workdays_left: clk.workdays_left, rule_version: t.rule_version,
-    category: ent ? null : t.labels?.goods_service ?? (t.predicted as { goods_service?: { label: string } } | null)?.goods_service?.label ?? null,
-    abnormal: ent ? undefined : t.abnormal, complainant: t.complainant_display, amount: t.amount,
-    parent_id: ent ? undefined : t.parent_id, duplicate_of: ent ? undefined : t.duplicate_of,
+    id: t.id,
+    no: t.no,
+    kind: t.kind,
+    kind_label: KIND_LABELS[t.kind] ?? t.kind,
+    channel: t.channel,
+    received_at: t.received_at,
+    title: textFor(version, t.title),
+    excerpt: excerpt && excerpt.length > 160 ? excerpt.slice(0, 160) : excerpt,
+    respondent_name: t.respondent_name,
+    platform: t.platform,
+    district_code: t.district_code,
+    unit_id: t.unit_id,
+    status: t.status,
+    status_label: STATUS_LABELS[t.status as Status] ?? t.status,
+    due_date: t.due_date,
+    due_kind: t.due_kind,
+    clock: clk.clock,
+    workdays_left: clk.workdays_left,
+    rule_version: t.rule_version,
+    category: ent
+      ? null
+      : (t.labels?.goods_service ??
+        (t.predicted as { goods_service?: { label: string } } | null)?.goods_service?.label ??
+        null),
+    abnormal: ent ? undefined : t.abnormal,
+    complainant: t.complainant_display,
+    amount: t.amount,
+    parent_id: ent ? undefined : t.parent_id,
+    duplicate_of: ent ? undefined : t.duplicate_of,
     text_version: version,
   };
 }
 
-export function presentDetail(t: TicketRow, today: string, complainant: Complainant | null, opts: { revealed: boolean; hideComplainant: boolean; version?: TextVersion; text?: TextFields }) {
+export function presentDetail(
+  t: TicketRow,
+  today: string,
+  complainant: Complainant | null,
+  opts: { revealed: boolean; hideComplainant: boolean; version?: TextVersion; text?: TextFields },
+) {
   const version = opts.version ?? 'redacted';
   const ent = version === 'mediation';
   const text = opts.text ?? t;
@@ -68,14 +105,29 @@ export function presentDetail(t: TicketRow, today: string, complainant: Complain
     complainant: opts.hideComplainant ? null : opts.revealed ? complainant : maskComplainant(complainant),
     personal_data: opts.hideComplainant ? 'hidden' : opts.revealed ? 'revealed' : 'masked',
     real_name: t.real_name,
-    respondent: { name: t.respondent_name, address: t.respondent_address, credit_code: t.respondent_credit_code, platform: t.platform },
-    location: t.location, street_code: t.street_code, deadlines: t.deadlines, suspended_since: t.suspended_since,
-    outcome: t.outcome, legal_basis: t.legal_basis, odr_key: t.odr_key, satisfaction: t.satisfaction,
+    respondent: {
+      name: t.respondent_name,
+      address: t.respondent_address,
+      credit_code: t.respondent_credit_code,
+      platform: t.platform,
+    },
+    location: t.location,
+    street_code: t.street_code,
+    deadlines: t.deadlines,
+    suspended_since: t.suspended_since,
+    outcome: t.outcome,
+    legal_basis: t.legal_basis,
+    odr_key: t.odr_key,
+    satisfaction: t.satisfaction,
     // what the enterprise does not get: predictions and labels (a "report" class), pre-fill (demands to punish), extra
-    labels: ent ? undefined : t.labels, predicted: ent ? undefined : t.predicted, prefill: ent ? undefined : text.prefill,
-    extra: ent ? undefined : text.extra, closed_at: t.closed_at, version: t.version,
+    labels: ent ? undefined : t.labels,
+    predicted: ent ? undefined : t.predicted,
+    prefill: ent ? undefined : text.prefill,
+    extra: ent ? undefined : text.extra,
+    closed_at: t.closed_at,
+    version: t.version,
     // the 12345 track is the centre's business with the bureau, not the enterprise's
-    t12345: ent ? undefined : t.t12345 ?? null,
-    pii: ent ? undefined : t.pii ?? null,
+    t12345: ent ? undefined : (t.t12345 ?? null),
+    pii: ent ? undefined : (t.pii ?? null),
   };
 }

@@ -23,26 +23,69 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
   const c = openComplainant(ctx.sealer, t.complainant_enc);
   const text = reveal ? originalText(t, ctx.sealer) : null;
   if (reveal && (c || text?.sealed)) {
-    await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'personal_data.view', subjectType: 'ticket', subjectId: t.id, purpose: opts.purpose ?? '办理工单', detail: { text: text?.sealed ? 'original' : 'unchanged', complainant: !!c } });
+    await audit(ctx.db, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      unitId: actor.unitId,
+      action: 'personal_data.view',
+      subjectType: 'ticket',
+      subjectId: t.id,
+      purpose: opts.purpose ?? '办理工单',
+      detail: { text: text?.sealed ? 'original' : 'unchanged', complainant: !!c },
+    });
   }
-  const [timeline, documents] = await Promise.all([ticketRepo.timeline(ctx.db, t.id), ticketRepo.documents(ctx.db, t.id)]);
+  const [timeline, documents] = await Promise.all([
+    ticketRepo.timeline(ctx.db, t.id),
+    ticketRepo.documents(ctx.db, t.id),
+  ]);
   const rules = ruleSetByVersion(t.rule_version);
   const version = reveal ? 'original' : view.text === 'original' ? 'redacted' : view.text;
   const ent = actor.role === 'enterprise';
   return {
-    ticket: presentDetail(t, ctx.today(), c, { revealed: reveal, hideComplainant: view.complainant === 'hidden', version, ...(text ? { text } : {}) }),
+    ticket: presentDetail(t, ctx.today(), c, {
+      revealed: reveal,
+      hideComplainant: view.complainant === 'hidden',
+      version,
+      ...(text ? { text } : {}),
+    }),
     // the enterprise reads the timeline as steps: no staff ids, no payload beyond status and deadline, notes filtered
-    timeline: timeline.map((e) => (ent
-      ? { seq: e.seq, at: e.at, type: e.type, actor_role: e.actor_role, payload: { status: e.payload.status, due_date: e.payload.due_date, ...(typeof e.payload.note === 'string' ? { note: textFor('mediation', e.payload.note) } : {}) } }
-      : e)),
+    timeline: timeline.map((e) =>
+      ent
+        ? {
+            seq: e.seq,
+            at: e.at,
+            type: e.type,
+            actor_role: e.actor_role,
+            payload: {
+              status: e.payload.status,
+              due_date: e.payload.due_date,
+              ...(typeof e.payload.note === 'string' ? { note: textFor('mediation', e.payload.note) } : {}),
+            },
+          }
+        : e,
+    ),
     documents,
     actions: availableActions(t, actor.role),
     // what the screen offers, decided here and only here: the workflow steps of this state for this role (when the
     // ticket is in the actor's `ticket.act` scope) and the ticket-level permissions of the catalog (access/catalog.ts)
     allowed_actions: [...(canActOnTicket(actor, t) ? availableActions(t, actor.role) : []), ...ticketActions(actor, t)],
     // the enterprise needs the deadlines of its window, not the reasons of the report procedure
-    rules: ent ? { version: rules.version, name: rules.name, deadlines: Object.fromEntries(Object.entries(rules.deadlines).filter(([, d]) => !JSON.stringify(d).includes('举报'))) }
-      : { version: rules.version, name: rules.name, deadlines: rules.deadlines, decline_reasons: rules.decline_reasons, termination_reasons: rules.termination_reasons, not_open_reasons: NOT_OPEN_REASONS },
+    rules: ent
+      ? {
+          version: rules.version,
+          name: rules.name,
+          deadlines: Object.fromEntries(
+            Object.entries(rules.deadlines).filter(([, d]) => !JSON.stringify(d).includes('举报')),
+          ),
+        }
+      : {
+          version: rules.version,
+          name: rules.name,
+          deadlines: rules.deadlines,
+          decline_reasons: rules.decline_reasons,
+          termination_reasons: rules.termination_reasons,
+          not_open_reasons: NOT_OPEN_REASONS,
+        },
   };
 }
 
@@ -57,7 +100,16 @@ export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docI
   if (!d) return fail('not_found', '文书不存在');
   const copy = textView(actor, t, 'handling').documents;
   if (copy === 'none') return fail('not_found', '文书不存在');
-  await audit(ctx.db, { actorId: actor.id, actorRole: actor.role, unitId: actor.unitId, action: 'document.view', subjectType: 'ticket', subjectId: t.id, purpose: actor.role === 'enterprise' ? 'ODR调解' : '办理工单', detail: { document: d.id, kind: d.kind, copy } });
+  await audit(ctx.db, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    unitId: actor.unitId,
+    action: 'document.view',
+    subjectType: 'ticket',
+    subjectId: t.id,
+    purpose: actor.role === 'enterprise' ? 'ODR调解' : '办理工单',
+    detail: { document: d.id, kind: d.kind, copy },
+  });
   return copy === 'official' ? d : { ...d, html: maskedDocument(ctx, t, d.html) };
 }
 
@@ -67,5 +119,8 @@ export function maskedDocument(ctx: Ctx, t: TicketRow, html: string): string {
   let out = html;
   if (c?.name && c.name.length >= 2) out = out.split(c.name).join(mask.name(c.name) ?? '*');
   // redact text between tags only, so markup and styles stay intact
-  return out.replace(/>([^<]+)</g, (_m, s: string) => `>${redact(s, { known: { names: [c?.name], phones: [c?.phone], ids: [c?.id_number] } }).text}<`);
+  return out.replace(
+    />([^<]+)</g,
+    (_m, s: string) => `>${redact(s, { known: { names: [c?.name], phones: [c?.phone], ids: [c?.id_number] } }).text}<`,
+  );
 }

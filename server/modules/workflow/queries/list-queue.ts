@@ -28,9 +28,25 @@ export async function listQueue(ctx: Ctx, actor: Actor, f: QueueQuery) {
   const ent = actor.role === 'enterprise';
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const { rows, total } = await ticketRepo.queue(ctx.db, {
-    scope: queueScope(actor), status: f.status, kind: f.kind, open: f.open, q: f.q?.slice(0, 100), clock: f.clock, today,
-    amberUntil: ctx.cal().addWorkdays(today, 2), districtCode: f.district, unitId: f.unit, limit, offset: Math.max(f.offset ?? 0, 0),
-    searchText: !ent, excerptChars: ent ? EXCERPT_MEDIATION : EXCERPT,
+    scope: queueScope(actor),
+    status: f.status,
+    kind: f.kind,
+    open: f.open,
+    q: f.q?.slice(0, 100),
+    clock: f.clock,
+    today,
+    amberUntil: ctx.cal().addWorkdays(today, 2),
+    districtCode: f.district,
+    unitId: f.unit,
+    limit,
+    offset: Math.max(f.offset ?? 0, 0),
+    searchText: !ent,
+    excerptChars: ent ? EXCERPT_MEDIATION : EXCERPT,
   });
-  return { total, items: rows.map((r) => presentListItem(r, today, ent ? 'mediation' : 'redacted', ent ? EXCERPT_MEDIATION : EXCERPT)) };
+  return {
+    total,
+    items: rows.map((r) =>
+      presentListItem(r, today, ent ? 'mediation' : 'redacted', ent ? EXCERPT_MEDIATION : EXCERPT),
+    ),
+  };
 }

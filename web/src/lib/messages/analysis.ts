@@ -63,7 +63,8 @@ export const zh = {
   // components/analysis/PlatformPanel.vue
   'platformPanel.thisPeriod': '本期',
   'platformPanel.before': '上期',
-  'platformPanel.platformShare': '涉电商平台的诉求占全部诉求的 {share}；环比为与上一同长时段相比（上期不足5件的不计百分比）。',
+  'platformPanel.platformShare':
+    '涉电商平台的诉求占全部诉求的 {share}；环比为与上一同长时段相比（上期不足5件的不计百分比）。',
   'platformPanel.byPlatform': '各平台诉求量',
   'platformPanel.platform': '平台',
   'platformPanel.tickets': '诉求量',
@@ -91,8 +92,10 @@ export const zh = {
   'oldYoungPanel.category': '商品/服务类别',
   'oldYoungPanel.n': '件数',
   'oldYoungPanel.problem': '问题类型',
-  'oldYoungPanel.elderlyComplainant60Or': '“涉老年人”：诉求人60岁及以上，或诉求标题涉及老人、养老；“涉未成年人”：诉求人不满18岁，或诉求内容涉及儿童、孩子、婴幼儿、玩具、奶粉、早教、托育、少儿培训等（未成年人的诉求多由家长代为提出）。',
-  'exportDialog.rowsNote': '明细中的投诉人信息按您的角色脱敏；分析员导出不含投诉人信息。导出记录（人员、时间、用途、工单）可在审计中查询。',
+  'oldYoungPanel.elderlyComplainant60Or':
+    '“涉老年人”：诉求人60岁及以上，或诉求标题涉及老人、养老；“涉未成年人”：诉求人不满18岁，或诉求内容涉及儿童、孩子、婴幼儿、玩具、奶粉、早教、托育、少儿培训等（未成年人的诉求多由家长代为提出）。',
+  'exportDialog.rowsNote':
+    '明细中的投诉人信息按您的角色脱敏；分析员导出不含投诉人信息。导出记录（人员、时间、用途、工单）可在审计中查询。',
   'exportDialog.resultNote': '分析结果只含统计数字，导出同样记入审计日志。',
   'cubePanel.rowsShown': '共 {rows} 行{others}；屏幕显示前 {max} 行，导出分析结果可得全部。',
   'cubePanel.otherCols': '，其余 {cols} 列合并为“其他”',
@@ -192,8 +195,10 @@ export const en: Record<keyof typeof zh, string> = {
   'oldYoungPanel.category': 'Category',
   'oldYoungPanel.n': 'n',
   'oldYoungPanel.problem': 'Problem',
-  'oldYoungPanel.elderlyComplainant60Or': 'Elderly: complainant 60+ or about the elderly; minors: complainant under 18 or about children.',
-  'exportDialog.rowsNote': 'Complainants\' personal data in the rows is masked by your role; an analyst\'s export has none. Each export (who, when, purpose, tickets) is in the audit log.',
+  'oldYoungPanel.elderlyComplainant60Or':
+    'Elderly: complainant 60+ or about the elderly; minors: complainant under 18 or about children.',
+  'exportDialog.rowsNote':
+    "Complainants' personal data in the rows is masked by your role; an analyst's export has none. Each export (who, when, purpose, tickets) is in the audit log.",
   'exportDialog.resultNote': 'The result holds figures only; its export is audited as well.',
   'cubePanel.rowsShown': '{rows} rows{others}; the screen shows the first {max}, export the result for all.',
   'cubePanel.otherCols': ', the other {cols} columns merged as “Other”',

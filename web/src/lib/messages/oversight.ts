@@ -29,12 +29,14 @@ export const zh = {
   'abnormal.score': '评分',
   'abnormal.proposed': '提议',
   'abnormal.pickAnEntryTo': '选择一条查看判定标准与证据',
-  'abnormal.scoreExplain': '评分 {score}：各项判定标准的分值（最强一项全计，其后各项依次减半）与基准分相加，经逻辑函数换算为 0–1；0.50 及以上提议审核。',
+  'abnormal.scoreExplain':
+    '评分 {score}：各项判定标准的分值（最强一项全计，其后各项依次减半）与基准分相加，经逻辑函数换算为 0–1；0.50 及以上提议审核。',
   'abnormal.oneTimeNotice': '一次性告知书',
   'abnormal.expires': '到期',
   'abnormal.inClearAudited': '明文（已留痕）',
   'abnormal.legalBasisRequired': '列入的法律依据（必填）',
-  'abnormal.listingNeedsASupervisors': '列入须经区局审核并记录法律依据；被列入者可申诉；期满自动移出。其工单不计入调解成功率。',
+  'abnormal.listingNeedsASupervisors':
+    '列入须经区局审核并记录法律依据；被列入者可申诉；期满自动移出。其工单不计入调解成功率。',
   // components/AbnormalAppeal.vue
   'abnormalAppeal.listedInTheAbnormal': '收到《投诉举报异常名录一次性告知书》？对列入有异议可在此申诉',
   'abnormalAppeal.noticeNumber': '告知书编号，如 市监异告〔2026〕3F9A21C0号',
@@ -46,7 +48,8 @@ export const zh = {
   'abnormalAppeal.submitAppeal': '提交申诉',
   // views/Monitoring.vue
   'monitoring.monitoringLoop': '监测闭环',
-  'monitoring.issueReceiveFindingsDispatch': '监测指令发起 → 监测机构接收 → 监测结果反馈 → 市局分派 → 区局处置 → 处置结果反馈',
+  'monitoring.issueReceiveFindingsDispatch':
+    '监测指令发起 → 监测机构接收 → 监测结果反馈 → 市局分派 → 区局处置 → 处置结果反馈',
   'monitoring.issueInstruction': '发起监测指令',
   'monitoring.readOnly': '只读',
   'monitoring.no': '编号',
@@ -121,12 +124,14 @@ export const en: Record<keyof typeof zh, string> = {
   'abnormal.score': 'Score',
   'abnormal.proposed': 'Proposed',
   'abnormal.pickAnEntryTo': 'Pick an entry to see criteria and evidence',
-  'abnormal.scoreExplain': "Score {score}: the base plus each criterion's points (the strongest in full, each further one halved), through the logistic; 0.50 and above is proposed.",
+  'abnormal.scoreExplain':
+    "Score {score}: the base plus each criterion's points (the strongest in full, each further one halved), through the logistic; 0.50 and above is proposed.",
   'abnormal.oneTimeNotice': 'One-time notice',
   'abnormal.expires': 'expires',
   'abnormal.inClearAudited': 'In clear (audited)',
   'abnormal.legalBasisRequired': 'Legal basis (required)',
-  'abnormal.listingNeedsASupervisors': 'Listing needs a supervisor\'s decision with legal basis; appeal is open; entries expire. Their tickets are left out of the mediation KPI.',
+  'abnormal.listingNeedsASupervisors':
+    "Listing needs a supervisor's decision with legal basis; appeal is open; entries expire. Their tickets are left out of the mediation KPI.",
   // components/AbnormalAppeal.vue
   'abnormalAppeal.listedInTheAbnormal': 'Listed in the abnormal list? Appeal here',
   'abnormalAppeal.noticeNumber': 'Notice number',

@@ -68,7 +68,8 @@ export const zh = {
   'inspectionPanel.findingsRequired': '检查情况（必填）',
   'inspectionPanel.violation': '发现违法',
   // components/EvidencePanel.vue
-  'evidencePanel.imagesAreCheckedFor': '图片自动核验：AI生成合成内容标识（隐式标识/IPTC/C2PA）、拍摄时间与所述购买日期是否矛盾、同一图片是否用于他人诉求。提示仅供参考，不作自动驳回。',
+  'evidencePanel.imagesAreCheckedFor':
+    '图片自动核验：AI生成合成内容标识（隐式标识/IPTC/C2PA）、拍摄时间与所述购买日期是否矛盾、同一图片是否用于他人诉求。提示仅供参考，不作自动驳回。',
   'evidencePanel.addEvidence': '补充证据',
   'evidencePanel.noEvidenceFiles': '暂无证据材料',
   'evidencePanel.businessRebuttal': '企业申诉证据',
@@ -182,7 +183,7 @@ export const en: Record<keyof typeof zh, string> = {
   'riskPanel.points': '+{n} points',
   'riskPanel.expires': 'expires',
   'riskPanel.notListedNoProposal': 'Not listed, no proposal',
-  'riskPanel.thisPersonsTickets': 'This person\'s tickets',
+  'riskPanel.thisPersonsTickets': "This person's tickets",
   'riskPanel.complaints': 'complaints',
   'riskPanel.reports': 'reports',
   'riskPanel.businesses': 'businesses',
@@ -201,7 +202,7 @@ export const en: Record<keyof typeof zh, string> = {
   'riskPanel.otherTicketNumbersOf': 'Other ticket numbers of this person',
   'riskPanel.ticketNumbers': 'Ticket numbers',
   'riskPanel.submitForReview': 'Submit for review',
-  'riskPanel.adviceOnlyListingNeeds': 'Advice only: listing needs a supervisor\'s review and notice, and allows appeal.',
+  'riskPanel.adviceOnlyListingNeeds': "Advice only: listing needs a supervisor's review and notice, and allows appeal.",
   // components/CasePanel.vue
   'casePanel.penaltyRecorded': 'Penalty recorded',
   'casePanel.case': 'Case',
@@ -231,7 +232,8 @@ export const en: Record<keyof typeof zh, string> = {
   'inspectionPanel.findingsRequired': 'Findings (required)',
   'inspectionPanel.violation': 'Violation',
   // components/EvidencePanel.vue
-  'evidencePanel.imagesAreCheckedFor': 'Images are checked for AI-generation labels, capture dates against the story and reuse across claims. Flags inform; they never reject.',
+  'evidencePanel.imagesAreCheckedFor':
+    'Images are checked for AI-generation labels, capture dates against the story and reuse across claims. Flags inform; they never reject.',
   'evidencePanel.addEvidence': 'Add evidence',
   'evidencePanel.noEvidenceFiles': 'No evidence files',
   'evidencePanel.businessRebuttal': 'business rebuttal',
@@ -275,7 +277,8 @@ export const en: Record<keyof typeof zh, string> = {
   'proceedingsPanel.result2': 'Result',
   'proceedingsPanel.record': 'Record',
   // components/Transfer12345Panel.vue
-  'transfer12345Panel.limitsAreLocalConfiguration': 'Limits are local configuration (to be checked against the centre’s rules)',
+  'transfer12345Panel.limitsAreLocalConfiguration':
+    'Limits are local configuration (to be checked against the centre’s rules)',
   'transfer12345Panel.12345No': '12345 no.',
   'transfer12345Panel.reOpened': 're-opened ×{reopen_count}',
   'transfer12345Panel.satisfaction': 'Satisfaction',
@@ -319,7 +322,8 @@ export const en: Record<keyof typeof zh, string> = {
   // views/Intake.vue
   'intake.tellTheCaller': 'tell the caller',
   'intake.channel': 'Channel',
-  'transfer12345Panel.limits': 'sign within {sign} workdays · reply within {reply} · one extension of {extension} (local configuration)',
+  'transfer12345Panel.limits':
+    'sign within {sign} workdays · reply within {reply} · one extension of {extension} (local configuration)',
   'casePanel.notOpened': 'Not opened',
   'casePanel.caseOpened': 'Case opened',
   'calendarNotice.enter': 'Enter it',

@@ -4,15 +4,25 @@ import { deserializeModel, serializeModel } from '../../model-store.js';
 import type { TifTicket } from '../../../../../shared/tif.js';
 
 // rows that carry only the company and channel (59 % of CFPB): the structured block must classify them
-const companies: [string, string][] = [['ACME MORTGAGE LLC', 'Mortgage'], ['QUICKCASH LENDING', 'Payday loan'], ['EQUI REPORTS INC', 'Credit reporting']];
+const companies: [string, string][] = [
+  ['ACME MORTGAGE LLC', 'Mortgage'],
+  ['QUICKCASH LENDING', 'Payday loan'],
+  ['EQUI REPORTS INC', 'Credit reporting'],
+];
 function rows(n: number, offset = 0): TifTicket[] {
   const out: TifTicket[] = [];
   for (let i = 0; i < n; i++) {
     const [name, y] = companies[i % 3]!;
     const withText = i % 2 === 0;
     out.push({
-      id: `t${i + offset}`, received_at: i % 4 < 2 ? '2016-05-01' : '2024-05-01', channel: i % 5 === 0 ? 'Phone' : 'Web', respondent: { name },
-      ...(withText ? { text: `${['my loan', 'the report', 'a payment'][(i * 7) % 3]} was wrong again number ${i}` } : {}), labels: { y },
+      id: `t${i + offset}`,
+      received_at: i % 4 < 2 ? '2016-05-01' : '2024-05-01',
+      channel: i % 5 === 0 ? 'Phone' : 'Web',
+      respondent: { name },
+      ...(withText
+        ? { text: `${['my loan', 'the report', 'a payment'][(i * 7) % 3]} was wrong again number ${i}` }
+        : {}),
+      labels: { y },
     });
   }
   return out;
@@ -23,7 +33,10 @@ describe('classifier (format 3)', () => {
   it('reads structured fields as their own block: company-only rows are classified by the company', () => {
     expect(m.format_version).toBe(3);
     expect(m.features.metaBlock).toBeGreaterThan(0);
-    const r = evaluateModel(m, rows(90, 10_000).filter((t) => !t.text));
+    const r = evaluateModel(
+      m,
+      rows(90, 10_000).filter((t) => !t.text),
+    );
     expect(r.accuracy).toBe(1);
   });
   it('returns the top 3 with confidences and survives the model file', () => {
@@ -35,7 +48,14 @@ describe('classifier (format 3)', () => {
     expect(predict(back, { respondent: { name: 'QUICKCASH LENDING' }, channel: 'Web' }).label).toBe('Payday loan');
   });
   it('never crashes on bad input: empty, 1 MB, emoji, traditional, full-width digits, masked numbers', () => {
-    for (const text of ['', 'x'.repeat(1 << 20), '😀😀 退款！！', '餐廳衛生很差，吃了拉肚子', '金额１２３４元', '电话135****1234']) {
+    for (const text of [
+      '',
+      'x'.repeat(1 << 20),
+      '😀😀 退款！！',
+      '餐廳衛生很差，吃了拉肚子',
+      '金额１２３４元',
+      '电话135****1234',
+    ]) {
       const p = predict(m, { text });
       expect(m.classes).toContain(p.label);
       expect(Number.isFinite(p.confidence)).toBe(true);

@@ -80,7 +80,12 @@ export function hashedCounts(t: FeatureTicket, cfg: FeatureConfig): HashAcc {
   const block = cfg.metaBlock !== undefined;
   const resp = t.respondent?.name;
   if (block && resp) s = s ? `${s}。${resp}` : resp;
-  const L = hashText(s, { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0, runs: cfg.runs, edges: cfg.edges }, acc, buf);
+  const L = hashText(
+    s,
+    { bits: cfg.bits, char: cfg.char, latinWords: cfg.latin ?? 0, runs: cfg.runs, edges: cfg.edges },
+    acc,
+    buf,
+  );
   if (cfg.word[1] > 0) hashWords(buf, L, cfg.word, segment, acc, wordBuf);
   acc.textEnd = acc.n;
   if (cfg.meta) {

@@ -239,10 +239,18 @@ export type Segmenter = (s: string) => string[];
  * Word n-grams from a segmenter run over the canonical form already in `buf` (no second normalisation pass).
  * Separator tokens are skipped; word hashes are built over code units.
  */
-export function hashWords(buf: Uint16Array, L: number, range: [number, number], seg: Segmenter, acc: HashAcc, wh: Int32Array): void {
+export function hashWords(
+  buf: Uint16Array,
+  L: number,
+  range: [number, number],
+  seg: Segmenter,
+  acc: HashAcc,
+  wh: Int32Array,
+): void {
   if (L === 0) return;
   let str = '';
-  for (let i = 0; i < L; i += 4096) str += String.fromCharCode.apply(null, buf.subarray(i, Math.min(L, i + 4096)) as unknown as number[]);
+  for (let i = 0; i < L; i += 4096)
+    str += String.fromCharCode.apply(null, buf.subarray(i, Math.min(L, i + 4096)) as unknown as number[]);
   str = str.replace(/\0/g, ' ');
   let n = 0;
   for (const tok of seg(str)) {

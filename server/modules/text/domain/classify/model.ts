@@ -5,7 +5,15 @@
  * (word 1–2 + char 1–3 grams, sublinear TF, structured tokens, class weighting, regularisation chosen on the fold).
  */
 import type { TifTicket } from '../../../../../shared/tif.js';
-import { fitIdf, hashedCounts, rawFeatures, vectorize, type FeatureConfig, type FeatureTicket, type SparseVec } from './features.js';
+import {
+  fitIdf,
+  hashedCounts,
+  rawFeatures,
+  vectorize,
+  type FeatureConfig,
+  type FeatureTicket,
+  type SparseVec,
+} from './features.js';
 import { evaluatePairs, isHeldOut, type EvalResult } from './metrics.js';
 import { logits, softmaxT, trainSoftmax, type SoftmaxWeights } from './softmax.js';
 
@@ -70,7 +78,21 @@ const PRESETS: Record<Method, { features: Omit<FeatureConfig, 'bits'>; epochs: n
   // +0.004 macro-F1 on online-shopping); Latin words + bigrams for English; structured fields as their own block
   // + whole clauses and clause-edge n-grams (what scikit-learn's word and char_wb analyzers see on Chinese; waimai
   // sentiment 0.878 → 0.890, above scikit-learn's 0.887)
-  xiezhi: { features: { word: [0, 0], char: [1, 3], sublinear: true, meta: true, hashed: true, latin: 2, metaBlock: 0.5, runs: true, edges: true }, epochs: 6, balanced: true },
+  xiezhi: {
+    features: {
+      word: [0, 0],
+      char: [1, 3],
+      sublinear: true,
+      meta: true,
+      hashed: true,
+      latin: 2,
+      metaBlock: 0.5,
+      runs: true,
+      edges: true,
+    },
+    epochs: 6,
+    balanced: true,
+  },
 };
 
 /** Labelled examples of `label` in a set of tickets. */
@@ -81,7 +103,17 @@ export function labelled(tickets: TifTicket[], label: string): TifTicket[] {
   });
 }
 
-function fit(vecs: SparseVec[], ys: Int32Array, C: number, dim: number, l2: number, epochs: number, power: number, seed: number, extra: { average?: boolean; lr?: number } = {}): SoftmaxWeights {
+function fit(
+  vecs: SparseVec[],
+  ys: Int32Array,
+  C: number,
+  dim: number,
+  l2: number,
+  epochs: number,
+  power: number,
+  seed: number,
+  extra: { average?: boolean; lr?: number } = {},
+): SoftmaxWeights {
   let classWeight: Float32Array | undefined;
   if (power > 0) {
     const cnt = new Float64Array(C);
@@ -89,10 +121,20 @@ function fit(vecs: SparseVec[], ys: Int32Array, C: number, dim: number, l2: numb
     // square-root balancing: lifts rare classes (macro-F1) without giving up much accuracy on the common ones
     classWeight = new Float32Array(C);
     let mean = 0;
-    for (let c = 0; c < C; c++) mean += (classWeight[c] = cnt[c] ? Math.pow(ys.length / (C * cnt[c]!), power) : 0) * (cnt[c]! / ys.length);
+    for (let c = 0; c < C; c++)
+      mean += (classWeight[c] = cnt[c] ? Math.pow(ys.length / (C * cnt[c]!), power) : 0) * (cnt[c]! / ys.length);
     for (let c = 0; c < C; c++) classWeight[c]! /= mean || 1;
   }
-  return trainSoftmax(vecs, ys, { classes: C, dim, epochs, l2, lr: extra.lr ?? 0.3, classWeight, seed, average: extra.average });
+  return trainSoftmax(vecs, ys, {
+    classes: C,
+    dim,
+    epochs,
+    l2,
+    lr: extra.lr ?? 0.3,
+    classWeight,
+    seed,
+    average: extra.average,
+  });
 }
 
 function predictVec(w: SoftmaxWeights, x: SparseVec, T: number): Float64Array {
@@ -143,7 +185,9 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
   const dim = 1 << bits;
   // a fixed number of passes over-fits big sets and under-fits small ones: format-2 models aim at ~60k updates,
   // between 2 and the preset's passes (measured: 2 passes on 35k reviews beat 6; 6 are needed on 7k CFPB texts)
-  const epochs = opts.epochs ?? (features.hashed ? Math.max(2, Math.min(preset.epochs, Math.ceil(60000 / tickets.length))) : preset.epochs);
+  const epochs =
+    opts.epochs ??
+    (features.hashed ? Math.max(2, Math.min(preset.epochs, Math.ceil(60000 / tickets.length))) : preset.epochs);
   const seed = opts.seed ?? 42;
   const power = opts.balancePower ?? (preset.balanced ? 0.5 : 0);
   opts.onProgress?.('features');
@@ -160,20 +204,27 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
   calib.forEach((c, i) => (c ? caIdx : trIdx).push(i));
   if (caIdx.length === 0) caIdx.push(...trIdx); // tiny sets: calibrate on the training data (optimistic, but defined)
 
-  const idfTr = fitIdf(trIdx.map((i) => raws[i]!), bits);
+  const idfTr = fitIdf(
+    trIdx.map((i) => raws[i]!),
+    bits,
+  );
   const vecTr = trIdx.map((i) => vectorize(raws[i]!, features, idfTr));
   const vecCa = caIdx.map((i) => vectorize(raws[i]!, features, idfTr));
   const yTr = Int32Array.from(trIdx, (i) => ys[i]!);
   const yCa = caIdx.map((i) => ys[i]!);
 
   const Ntr = Math.max(1, trIdx.length);
-  const l2Grid = method === 'baseline' ? [1 / Ntr] : opts.l2 !== undefined ? [opts.l2] : Ntr < 5000 ? [1e-4, 1e-5, 1e-6] : [1e-5];
+  const l2Grid =
+    method === 'baseline' ? [1 / Ntr] : opts.l2 !== undefined ? [opts.l2] : Ntr < 5000 ? [1e-4, 1e-5, 1e-6] : [1e-5];
   let best: { l2: number; w: SoftmaxWeights; f1: number } | undefined;
   for (const l2 of l2Grid) {
     opts.onProgress?.(`fit l2=${l2.toExponential(0)}`);
     const w = fit(vecTr, yTr, C, dim, l2, epochs, power, seed, opts);
     const pred = vecCa.map((x) => classes[argmax(logits(w, x))]!);
-    const f1 = evaluatePairs(yCa.map((y) => classes[y]!), pred).macro_f1;
+    const f1 = evaluatePairs(
+      yCa.map((y) => classes[y]!),
+      pred,
+    ).macro_f1;
     if (!best || f1 > best.f1) best = { l2, w, f1 };
   }
   const chosen = best!;
@@ -186,8 +237,16 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
   const predIdx = probs.map(argmax);
   const conf = probs.map((p, i) => p[predIdx[i]!]!);
   const target = opts.targetPrecision ?? 0.9;
-  const threshold = fitThreshold(conf, predIdx.map((p, i) => p === yCa[i]), target, C);
-  const metrics = evaluatePairs(yCa.map((y) => classes[y]!), predIdx.map((p) => classes[p]!));
+  const threshold = fitThreshold(
+    conf,
+    predIdx.map((p, i) => p === yCa[i]),
+    target,
+    C,
+  );
+  const metrics = evaluatePairs(
+    yCa.map((y) => classes[y]!),
+    predIdx.map((p) => classes[p]!),
+  );
 
   // final fit on everything with the chosen settings — except on big sets, where the 15 % fold adds little and a
   // second fit would double the training time (35k reviews: one fit keeps training within 5 s of CPU)
@@ -243,7 +302,7 @@ function tuneOffsets(zs: Float64Array[], ys: number[], C: number): Float64Array 
       let bv = -Infinity;
       for (let c = 0; c < C; c++) {
         const v = z[c]! + off[c]!;
-        if (v > bv) (bv = v), (b = c);
+        if (v > bv) ((bv = v), (b = c));
       }
       pc[b]!++;
       if (b === ys[i]) tp[b]!++;
@@ -350,7 +409,9 @@ function hashedLogits(m: ClassifierModel, t: FeatureTicket): Float64Array {
 }
 
 export function predict(m: ClassifierModel, t: FeatureTicket, topK = 3): Prediction {
-  const p = m.features.hashed ? softmaxT(hashedLogits(m, t), m.temperature) : predictVec(m.weights, vectorize(rawFeatures(t, m.features), m.features, m.idf), m.temperature);
+  const p = m.features.hashed
+    ? softmaxT(hashedLogits(m, t), m.temperature)
+    : predictVec(m.weights, vectorize(rawFeatures(t, m.features), m.features, m.idf), m.temperature);
   const C = p.length;
   const k = Math.min(topK, C);
   const top: { label: string; confidence: number }[] = [];
@@ -370,9 +431,14 @@ export function predict(m: ClassifierModel, t: FeatureTicket, topK = 3): Predict
 export function evaluateModel(m: ClassifierModel, tickets: TifTicket[]): EvalResult {
   const data = labelled(tickets, m.label);
   const preds = data.map((t) => predict(m, t, 1));
-  const r = evaluatePairs(data.map((t) => t.labels![m.label]!.trim()), preds.map((p) => p.label));
+  const r = evaluatePairs(
+    data.map((t) => t.labels![m.label]!.trim()),
+    preds.map((p) => p.label),
+  );
   const sure = preds.map((p, i) => [p, data[i]!] as const).filter(([p]) => !p.not_sure);
   r.not_sure_rate = Math.round((1 - sure.length / Math.max(1, preds.length)) * 10000) / 10000;
-  r.accuracy_when_sure = sure.length ? Math.round((sure.filter(([p, t]) => p.label === t.labels![m.label]!.trim()).length / sure.length) * 10000) / 10000 : 0;
+  r.accuracy_when_sure = sure.length
+    ? Math.round((sure.filter(([p, t]) => p.label === t.labels![m.label]!.trim()).length / sure.length) * 10000) / 10000
+    : 0;
   return r;
 }

@@ -31,12 +31,20 @@ export interface FoundAddress {
   start: number;
   end: number;
   confidence: number;
-  parts: { province?: string; city?: string; district?: string; district_code?: string; street?: string; street_code?: string };
+  parts: {
+    province?: string;
+    city?: string;
+    district?: string;
+    district_code?: string;
+    street?: string;
+    street_code?: string;
+  };
 }
 
 const DETAIL_RE =
   /^(?:[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|公路|巷|弄|村|里|小区|花园|新村|苑|广场|大厦|中心|商城|市场|园区))?(?:\d+(?:号|弄|支弄|巷)){0,3}(?:[\u4e00-\u9fa5A-Za-z0-9]{0,10}?(?:\d+|[A-Za-z])(?:号楼|栋|幢|座|楼|层|室|单元|号|铺|号铺)){0,3}/;
-const ROAD_RE = /[\u4e00-\u9fa5]{2,10}?(?:路|大道|大街|街|公路)(?:\d+(?:号|弄))+(?:[\u4e00-\u9fa5A-Za-z0-9]{0,10}?\d+(?:号楼|栋|幢|楼|层|室|单元|号|铺))*/g;
+const ROAD_RE =
+  /[\u4e00-\u9fa5]{2,10}?(?:路|大道|大街|街|公路)(?:\d+(?:号|弄))+(?:[\u4e00-\u9fa5A-Za-z0-9]{0,10}?\d+(?:号楼|栋|幢|楼|层|室|单元|号|铺))*/g;
 const LEFT_STOP = /[在于从到去的了是和与向对把被位我他她家买购：:，,。；;、\s（(）)]/;
 
 /** Longest gazetteer name ending at or starting at each position, scanning left to right. */
@@ -78,10 +86,13 @@ export function findAddresses(s: string, g: Gazetteer): FoundAddress[] {
     const parts: FoundAddress['parts'] = {};
     // resolve ambiguous names using the other units of the chain (朝阳区 in 北京 vs 长春)
     const prov = chain.flatMap((h) => h.places).find((p) => p.level === 'province');
-    const city = chain.flatMap((h) => h.places).find((p) => p.level === 'city' && (!prov || p.code.startsWith(prov.code)));
+    const city = chain
+      .flatMap((h) => h.places)
+      .find((p) => p.level === 'city' && (!prov || p.code.startsWith(prov.code)));
     for (const h of chain) {
       const prefix = city?.code ?? prov?.code ?? '';
-      const pick = (lv: Place['level']) => h.places.find((p) => p.level === lv && p.code.startsWith(prefix)) ?? h.places.find((p) => p.level === lv);
+      const pick = (lv: Place['level']) =>
+        h.places.find((p) => p.level === lv && p.code.startsWith(prefix)) ?? h.places.find((p) => p.level === lv);
       const st = pick('street');
       const di = pick('district');
       if (st && !parts.street) {

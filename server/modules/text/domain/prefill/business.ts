@@ -57,7 +57,10 @@ export interface RegistryName {
 
 /** The matching form of a name: the same normalisation the text gets, plus lower case. */
 export function nameKey(s: string): string {
-  return normalizeKeepOffsets(s).replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/\s+/g, ' ').trim();
+  return normalizeKeepOffsets(s)
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const LEGAL_TAIL =
@@ -70,7 +73,9 @@ const TRADE_TAIL =
 
 /** Registry keys of one respondent name: the whole name, then without legal form, place and trade words. */
 export function registryKeys(name: string): string[] {
-  let s = nameKey(name).replace(/[（(【[].*?[）)】\]]/g, '').replace(/[·・,，.。、'"“”‘’\-—]/g, '');
+  let s = nameKey(name)
+    .replace(/[（(【[].*?[）)】\]]/g, '')
+    .replace(/[·・,，.。、'"“”‘’\-—]/g, '');
   const keys = new Set<string>();
   if (s.length >= 2) keys.add(s);
   for (let i = 0; i < 3; i++) s = s.replace(LEGAL_TAIL, '');
@@ -88,7 +93,10 @@ export function registryKeys(name: string): string[] {
 }
 
 /** Builds the one-pass matcher from the lexicon sectors and (optionally) the bureau's registry of respondents. */
-export function buildBusinessMatcher(sectors: readonly SectorData[], registry: readonly RegistryName[] = []): BusinessMatcher {
+export function buildBusinessMatcher(
+  sectors: readonly SectorData[],
+  registry: readonly RegistryName[] = [],
+): BusinessMatcher {
   const patterns: string[] = [];
   const pats: Pat[] = [];
   const seen = new Map<string, number>();
@@ -113,9 +121,20 @@ export function buildBusinessMatcher(sectors: readonly SectorData[], registry: r
   }
   for (const sec of sectors) {
     for (const e of sec.entries ?? []) {
-      const names = e.split('|').map((x) => x.trim()).filter(Boolean);
+      const names = e
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const canonical = names[0]!.replace(/^~/, '');
-      for (const n of names) add(n.replace(/^~/, ''), { canonical, sector: sec.sector, platform: !!sec.platform, weak: n.startsWith('~'), venue: !!sec.venue, kind: 'lexicon' });
+      for (const n of names)
+        add(n.replace(/^~/, ''), {
+          canonical,
+          sector: sec.sector,
+          platform: !!sec.platform,
+          weak: n.startsWith('~'),
+          venue: !!sec.venue,
+          kind: 'lexicon',
+        });
     }
   }
   let registrySize = 0;
@@ -123,7 +142,8 @@ export function buildBusinessMatcher(sectors: readonly SectorData[], registry: r
     if (!r.name || r.name.length > 60) continue;
     registrySize++;
     const canonical = r.name.trim();
-    for (const k of registryKeys(canonical)) add(k, { canonical, sector: '登记过的经营者', platform: false, weak: false, kind: 'registry', seen: r.tickets });
+    for (const k of registryKeys(canonical))
+      add(k, { canonical, sector: '登记过的经营者', platform: false, weak: false, kind: 'registry', seen: r.tickets });
   }
   return { ac: new AhoCorasick(patterns), pats, registrySize };
 }
@@ -131,7 +151,8 @@ export function buildBusinessMatcher(sectors: readonly SectorData[], registry: r
 // a weak alias (大众, 长安, 美的, 苹果) counts only next to one of these
 const BRAND_CONTEXT_AFTER =
   /^(?:汽车|车|轿车|suv|4s|手机|电脑|笔记本|平板|空调|冰箱|洗衣机|电视|热水器|油烟机|电器|家电|客服|售后|官方|官网|公司|集团|品牌|专卖|旗舰|门店|店|厂家|厂商|平台|app|商城|营业厅|宽带|套餐|话费|流量|卡|号码|信用卡|银行|贷款|借款|保险|快递|物流|驿站|网点|课程|课|网校|学习机|教育|英语|家居|家具|整装|装饰|装修|橱柜|衣柜|地板|瓷砖|卫浴)/;
-const BRAND_CONTEXT_BEFORE = /(?:在|从|向|找|投诉|举报|买了|购买|购买了|买的|选择|选择了|使用|用的|办理|开通|通过|对|被|和|与|跟)$/;
+const BRAND_CONTEXT_BEFORE =
+  /(?:在|从|向|找|投诉|举报|买了|购买|购买了|买的|选择|选择了|使用|用的|办理|开通|通过|对|被|和|与|跟)$/;
 const ASCII_ALNUM = /[a-z0-9]/;
 
 function weakOk(s: string, start: number, end: number, productAfter: (i: number) => boolean, orig?: string): boolean {
@@ -140,7 +161,12 @@ function weakOk(s: string, start: number, end: number, productAfter: (i: number)
   if (BRAND_CONTEXT_AFTER.test(s.slice(end, end + 4))) return true;
   if (productAfter(end)) return true;
   const before = s.slice(Math.max(0, start - 4), start);
-  if (start === 0 || /[\s,，。;；:：!！?？【\[(（"“]$/.test(before)) return BRAND_CONTEXT_AFTER.test(s.slice(end, end + 4)) || /^[\u4e00-\u9fa5a-z0-9]{1,8}(?:异响|故障|漏油|抖动|问题|质量|召回|断裂|投诉)/.test(s.slice(end, end + 12)) || start === 0;
+  if (start === 0 || /[\s,，。;；:：!！?？【\[(（"“]$/.test(before))
+    return (
+      BRAND_CONTEXT_AFTER.test(s.slice(end, end + 4)) ||
+      /^[\u4e00-\u9fa5a-z0-9]{1,8}(?:异响|故障|漏油|抖动|问题|质量|召回|断裂|投诉)/.test(s.slice(end, end + 12)) ||
+      start === 0
+    );
   return BRAND_CONTEXT_BEFORE.test(before) && !/^[的了是]/.test(s.slice(end, end + 1));
 }
 
@@ -149,7 +175,12 @@ function weakOk(s: string, start: number, end: number, productAfter: (i: number)
  * stop phrases removed, weak aliases kept only in brand context, ASCII names only on word boundaries. `orig` is the
  * text before lower-casing (same offsets), to tell the name "Affirm" from the verb "affirm".
  */
-export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: number) => boolean = () => false, orig?: string): BusinessHit[] {
+export function matchNames(
+  s: string,
+  m: BusinessMatcher,
+  productAfter: (i: number) => boolean = () => false,
+  orig?: string,
+): BusinessHit[] {
   const all = m.ac.matches(s);
   if (!all.length) return [];
   // longest first, then leftmost; a stop phrase blocks what it covers
@@ -173,7 +204,15 @@ export function matchNames(s: string, m: BusinessMatcher, productAfter: (i: numb
     let conf: number;
     if (p.kind === 'registry') conf = len >= 4 ? 0.85 : 0.7;
     else conf = p.venue ? 0.55 : p.weak ? 0.6 : len >= 3 ? 0.9 : 0.8;
-    out.push({ value: p.canonical, start: h.start, end: h.end, confidence: conf, via: p.kind === 'registry' ? 'registry' : 'lexicon', sector: p.sector, platform: p.platform });
+    out.push({
+      value: p.canonical,
+      start: h.start,
+      end: h.end,
+      confidence: conf,
+      via: p.kind === 'registry' ? 'registry' : 'lexicon',
+      sector: p.sector,
+      platform: p.platform,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

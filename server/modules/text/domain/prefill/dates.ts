@@ -21,17 +21,33 @@ function shift(ref: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+const CN_SMALL: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  半: 0.5,
+};
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
 // 2026年3月5日 · 2026-03-05 / 2026/3/5 / 2026.3.5 (one separator throughout) · 2025 年 8.17 日, 2020.11月2日 (mixed, closed by 日/号);
 // never "2024年11-12月份" (a span of months)
-const ABS_RE = /(?<!\d)(\d{4}|\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2})(?![\d.])\s*[日号]?|[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日号])/g;
+const ABS_RE =
+  /(?<!\d)(\d{4}|\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?|([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2})(?![\d.])\s*[日号]?|[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日号])/g;
 const MD_RE = /(?<![\d\-/.])(?<!(?<![同当该])年)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 // 10.24客服致电, 11.4就发起了退款: month.day without a year, only before a word that is not a unit
-const MD_DOT_RE = /(?<![\d.\-/年])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![\d.%‰万千百亿元块米平倍个斤克升寸分秒度折角kKmMlLwW])(?=[\u4e00-\u9fa5])/g;
+const MD_DOT_RE =
+  /(?<![\d.\-/年])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![\d.%‰万千百亿元块米平倍个斤克升寸分秒度折角kKmMlLwW])(?=[\u4e00-\u9fa5])/g;
 const CN_MD_RE = /(?<![一二三四五六七八九十\d])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]/g;
-const REL_RE = /(今天|今日|昨天|昨日|前天|大前天|上周([一二三四五六日天])|上个?星期([一二三四五六日天])|(?<![月\d])(\d+|[一二两三四五六七八九十半])\s*(天|日|周|个星期|个月|月)前|上个月|上月)/g;
+const REL_RE =
+  /(今天|今日|昨天|昨日|前天|大前天|上周([一二三四五六日天])|上个?星期([一二三四五六日天])|(?<![月\d])(\d+|[一二两三四五六七八九十半])\s*(天|日|周|个星期|个月|月)前|上个月|上月)/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 function cnSmall(s: string): number {
   if (s === '十') return 10;
@@ -63,7 +79,12 @@ export function findDates(s: string, ref?: string): FoundDate[] {
         const b = a + m[0].length;
         if (!free(a, b)) continue;
         // 条款4.10, 第3.2条, a list item "1.1": numbering, not a date
-        if (re === MD_DOT_RE && (/[条款第章节版号项点]\s*$/.test(s.slice(Math.max(0, a - 3), a)) || /(?:^|\n)\s*$/.test(s.slice(Math.max(0, a - 4), a)))) continue;
+        if (
+          re === MD_DOT_RE &&
+          (/[条款第章节版号项点]\s*$/.test(s.slice(Math.max(0, a - 3), a)) ||
+            /(?:^|\n)\s*$/.test(s.slice(Math.max(0, a - 4), a)))
+        )
+          continue;
         const mo = num(m[1]!);
         const d = num(m[2]!);
         // 同年7月26日: the year of the date stated before it
@@ -101,7 +122,7 @@ export function findDates(s: string, ref?: string): FoundDate[] {
         const refWd = ((new Date(`${ref}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
         v = shift(ref, -(refWd - 1) - 7 + (wd - 1));
       } else if (m[4]) {
-        const n = /^\d+$/.test(m[4]) ? Number(m[4]) : CN_SMALL[m[4]] ?? NaN;
+        const n = /^\d+$/.test(m[4]) ? Number(m[4]) : (CN_SMALL[m[4]] ?? NaN);
         const unit = m[5]!;
         const days = unit === '天' || unit === '日' ? n : unit.includes('周') || unit.includes('星期') ? n * 7 : n * 30;
         if (Number.isFinite(days)) v = shift(ref, -Math.round(days));

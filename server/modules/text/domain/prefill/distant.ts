@@ -15,10 +15,42 @@ export function taggerText(raw: string): string {
 }
 
 const GENERIC = new Set([
-  '汽车', '集团', '公司', '有限', '股份', '家居', '家具', '装饰', '整装', '家装', '官方', '微博', '新能源', '进口', '客户', '服务', '中心',
-  '整体', '科技', '乘用车', '中国', '北京', '上海', '天津', '广州', '深圳', '电子', '商务', '网络', '信息', '技术', '投诉', '售后',
+  '汽车',
+  '集团',
+  '公司',
+  '有限',
+  '股份',
+  '家居',
+  '家具',
+  '装饰',
+  '整装',
+  '家装',
+  '官方',
+  '微博',
+  '新能源',
+  '进口',
+  '客户',
+  '服务',
+  '中心',
+  '整体',
+  '科技',
+  '乘用车',
+  '中国',
+  '北京',
+  '上海',
+  '天津',
+  '广州',
+  '深圳',
+  '电子',
+  '商务',
+  '网络',
+  '信息',
+  '技术',
+  '投诉',
+  '售后',
 ]);
-const EN_TAIL = /(?:,?\s*(?:inc\.?|llc|l\.l\.c\.|corp\.?|corporation|company|co\.|n\.a\.|national association|holdings?|group|financial services|financial|services|intermediate|solutions|bank usa|usa|& co\.?|plc|lp|ltd\.?))+$/;
+const EN_TAIL =
+  /(?:,?\s*(?:inc\.?|llc|l\.l\.c\.|corp\.?|corporation|company|co\.|n\.a\.|national association|holdings?|group|financial services|financial|services|intermediate|solutions|bank usa|usa|& co\.?|plc|lp|ltd\.?))+$/;
 
 /** The strings by which `name` is looked for in a text, best first. */
 export function nameVariants(name: string): string[] {
@@ -29,7 +61,12 @@ export function nameVariants(name: string): string[] {
     const words = s.split(/\s+/).filter(Boolean);
     const out = new Set<string>([s]);
     if (words.length > 2) out.add(words.slice(0, 2).join(' '));
-    if (words[0] && words[0].length >= 4 && !/^(?:the|first|american|national|bank|credit|united|home|world|global|central)$/.test(words[0])) out.add(words[0]);
+    if (
+      words[0] &&
+      words[0].length >= 4 &&
+      !/^(?:the|first|american|national|bank|credit|united|home|world|global|central)$/.test(words[0])
+    )
+      out.add(words[0]);
     return [...out].filter((x) => x.length >= 3);
   }
   return registryKeys(name).sort((a, b) => b.length - a.length);
@@ -38,7 +75,9 @@ export function nameVariants(name: string): string[] {
 /** Every maximal piece of `name` (≥ 2 chars, not a generic word) that `text` contains, longest first, no overlaps:
  * 曲美家居官方微博 in "曲美家居的柜子…曲美售后" → both 曲美家居 and 曲美. */
 function pieces(name: string, text: string, taken: [number, number][]): [number, number][] {
-  const k = nameKey(name).replace(/[（(【[].*?[）)】\]]/g, '').replace(/[·・,，.。、\-—\s]/g, '');
+  const k = nameKey(name)
+    .replace(/[（(【[].*?[）)】\]]/g, '')
+    .replace(/[·・,，.。、\-—\s]/g, '');
   const out: [number, number][] = [];
   for (let len = Math.min(k.length, 12); len >= 2; len--) {
     for (let a = 0; a + len <= k.length; a++) {
@@ -63,7 +102,8 @@ function occurrences(text: string, p: string): [number, number][] {
  * Chinese names, unless `allowPiece` is false) of its maximal pieces. */
 export function locateName(name: string, text: string, allowPiece = true): [number, number][] {
   const out: [number, number][] = [];
-  for (const v of nameVariants(name)) for (const [x, y] of occurrences(text, v)) if (!out.some(([u, w]) => x < w && y > u)) out.push([x, y]);
+  for (const v of nameVariants(name))
+    for (const [x, y] of occurrences(text, v)) if (!out.some(([u, w]) => x < w && y > u)) out.push([x, y]);
   if (allowPiece && !/^[\x20-\x7e]+$/.test(name)) out.push(...pieces(name, text, out));
   return out.sort((a, b) => a[0] - b[0]);
 }
@@ -87,7 +127,10 @@ export function hintsFor(text: string, m: BusinessMatcher | undefined): Uint8Arr
  * Span-labelled examples from history tickets: one for the text and one for the title (each only when it contains a
  * confirmed value; a text that names nothing teaches nothing about where names are). `maxChars` bounds long texts.
  */
-export function distantExamples(tickets: Iterable<HistoryTicket>, o: { matcher?: BusinessMatcher; maxChars?: number } = {}): { examples: TaggedExample[]; used: number; seen: number } {
+export function distantExamples(
+  tickets: Iterable<HistoryTicket>,
+  o: { matcher?: BusinessMatcher; maxChars?: number } = {},
+): { examples: TaggedExample[]; used: number; seen: number } {
   const examples: TaggedExample[] = [];
   let used = 0;
   let seen = 0;
@@ -102,8 +145,11 @@ export function distantExamples(tickets: Iterable<HistoryTicket>, o: { matcher?:
       const text = taggerText(raw.length > max ? raw.slice(0, max) : raw);
       const spans: { start: number; end: number; kind: SpanKind }[] = [];
       const free = (a: number, b: number) => !spans.some((s) => a < s.end && b > s.start);
-      for (const n of names) for (const [a, b] of locateName(n, text)) if (free(a, b)) spans.push({ start: a, end: b, kind: 'BIZ' });
-      for (const p of products) for (const [a, b] of occurrences(text, nameKey(p))) if (free(a, b)) spans.push({ start: a, end: b, kind: 'PRD' });
+      for (const n of names)
+        for (const [a, b] of locateName(n, text)) if (free(a, b)) spans.push({ start: a, end: b, kind: 'BIZ' });
+      for (const p of products)
+        for (const [a, b] of occurrences(text, nameKey(p)))
+          if (free(a, b)) spans.push({ start: a, end: b, kind: 'PRD' });
       if (!spans.length) continue;
       any = true;
       examples.push({ text, spans, hint: hintsFor(text, o.matcher) });

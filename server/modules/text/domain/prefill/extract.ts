@@ -81,10 +81,38 @@ const AMOUNT_RE = new RegExp(
 );
 // "2万定金", "35W以内", "16万8成交": 万/W without 元, money by its clause; "赔偿金是2500": a bare number after a money noun
 const WAN_RE = new RegExp(`(?<![\\d.])(${NUM})\\s*(万|w|W)(\\d)?(?![\\d元块圆a-zA-Z平米方])`, 'g');
-const BARE_RE = new RegExp(`(?:金额|价格|价钱|价款|费用|赔偿金|违约金|定金|订金|押金|意向金|货款|房款|总价|单价|花费|花了|付了|交了|支付了?|共计|合计|总计|收费)\\s*(?:是|为|达|约|共|:|：)?\\s*(${NUM})(?![\\d.]|\\s*(?:[年月日号天个件%‰次期台套平米方人倍]|万|w|W|元|块|圆|小时|分钟))`, 'g');
-const PER_RE = new RegExp(`(?<![\\d.])(${NUM})\\s*/\\s*(?:米|平|平米|平方|㎡|天|日|月|次|个|件|小时|延米|m)(?![a-zA-Z])`, 'g');
+const BARE_RE = new RegExp(
+  `(?:金额|价格|价钱|价款|费用|赔偿金|违约金|定金|订金|押金|意向金|货款|房款|总价|单价|花费|花了|付了|交了|支付了?|共计|合计|总计|收费)\\s*(?:是|为|达|约|共|:|：)?\\s*(${NUM})(?![\\d.]|\\s*(?:[年月日号天个件%‰次期台套平米方人倍]|万|w|W|元|块|圆|小时|分钟))`,
+  'g',
+);
+const PER_RE = new RegExp(
+  `(?<![\\d.])(${NUM})\\s*/\\s*(?:米|平|平米|平方|㎡|天|日|月|次|个|件|小时|延米|m)(?![a-zA-Z])`,
+  'g',
+);
 const MONEY_CLAUSE = /元|钱|款|金|费|价|预算|支付|付|交|缴|收|花|赔|退|报价|成交|贷|欠/;
-const CN_D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
+const CN_D: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
+};
 // 块 as a measure word: "12块板子", "10块鸡丁", "两块地砖" — money only before 钱/punctuation/particles
 const KUAI_NOUN = /^[\u4e00-\u9fa5]/;
 const KUAI_OK = /^[钱的了多左呢啊吧吗呀一就都也还才又给]/;
@@ -103,7 +131,12 @@ function amounts(s: string): Hit<number>[] {
   const push = (v: number, a: number, b: number, conf: number) => {
     if (!Number.isFinite(v) || v <= 0 || v > 1e9 || !free(a, b)) return;
     // "373***元", "135****": a masked figure is no figure
-    if (/[*＊xX×]/.test(s[a - 1] ?? '') || /[*＊×]/.test(s[b] ?? '') || /^[\d.,]*[*＊×]/.test(s.slice(a, b).replace(/^\D+/, ''))) return;
+    if (
+      /[*＊xX×]/.test(s[a - 1] ?? '') ||
+      /[*＊×]/.test(s[b] ?? '') ||
+      /^[\d.,]*[*＊×]/.test(s.slice(a, b).replace(/^\D+/, ''))
+    )
+      return;
     out.push({ value: Math.round(v * 100) / 100, start: a, end: b, confidence: conf });
   };
   for (const m of s.matchAll(AMOUNT_RE)) {
@@ -115,7 +148,10 @@ function amounts(s: string): Hit<number>[] {
       if (KUAI_NOUN.test(next) && !KUAI_OK.test(next)) continue;
     }
     if (m[1]) v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
-    else if (m[3]) v = Number(m[3].replace(/,/g, '')) * (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
+    else if (m[3])
+      v =
+        Number(m[3].replace(/,/g, '')) *
+        (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
     else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_D[m[6]]! / 10 : 0) + (m[7] ? CN_D[m[7]]! / 100 : 0);
     else if (m[8]) v = Number(m[8].replace(/,/g, ''));
     else if (m[9]) v = Number(m[9].replace(/,/g, ''));
@@ -142,8 +178,10 @@ function amounts(s: string): Hit<number>[] {
 // ---------- identifiers ----------
 const MOBILE_RE = /(?<![\dA-Za-z])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}[-\s]?\d{4}|\*{4}\d{4})(?![\dA-Za-z])/g;
 const LANDLINE_RE = /(?<![\dA-Za-z])(?:0\d{2,3}[-－—\s]?\d{7,8}|400[-\s]?\d{3}[-\s]?\d{4})(?![\dA-Za-z])/g;
-const ID_RE = /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])[1-9]\d{5}\*{8,10}\d{3}[\dXx*](?![\dA-Za-z])/g;
-const ORDER_RE = /(?:订单(?:编号|号码|号)?|交易(?:单号|号)|(?:运|快递|物流)?单号|合同\s*[（(]?\s*(?:编号|号)|order\s*(?:no\.?|number|#|id)|confirmation\s*(?:no\.?|number|#))\s*(?:是|为)?\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9*-]{5,39})/gi;
+const ID_RE =
+  /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])[1-9]\d{5}\*{8,10}\d{3}[\dXx*](?![\dA-Za-z])/g;
+const ORDER_RE =
+  /(?:订单(?:编号|号码|号)?|交易(?:单号|号)|(?:运|快递|物流)?单号|合同\s*[（(]?\s*(?:编号|号)|order\s*(?:no\.?|number|#|id)|confirmation\s*(?:no\.?|number|#))\s*(?:是|为)?\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9*-]{5,39})/gi;
 
 function idChecksumOk(id: string): boolean {
   if (id.includes('*')) return true;
@@ -159,7 +197,14 @@ function phones(s: string): Hit<string>[] {
     for (const m of s.matchAll(re)) {
       const a = m.index!;
       if (out.some((o) => a < o.end && a + m[0].length > o.start)) continue;
-      out.push({ value: m[0].replace(/[\s－—-]/g, (c) => (c === '－' || c === '—' ? '-' : c === ' ' ? '' : c)).replace(/^\+?86-?/, ''), start: a, end: a + m[0].length, confidence: re === MOBILE_RE ? 0.95 : 0.8 });
+      out.push({
+        value: m[0]
+          .replace(/[\s－—-]/g, (c) => (c === '－' || c === '—' ? '-' : c === ' ' ? '' : c))
+          .replace(/^\+?86-?/, ''),
+        start: a,
+        end: a + m[0].length,
+        confidence: re === MOBILE_RE ? 0.95 : 0.8,
+      });
     }
   }
   return out;
@@ -167,7 +212,13 @@ function phones(s: string): Hit<string>[] {
 
 function idNumbers(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
-  for (const m of s.matchAll(ID_RE)) out.push({ value: m[0].toUpperCase(), start: m.index!, end: m.index! + m[0].length, confidence: idChecksumOk(m[0]) ? 0.97 : 0.6 });
+  for (const m of s.matchAll(ID_RE))
+    out.push({
+      value: m[0].toUpperCase(),
+      start: m.index!,
+      end: m.index! + m[0].length,
+      confidence: idChecksumOk(m[0]) ? 0.97 : 0.6,
+    });
   return out;
 }
 
@@ -180,21 +231,33 @@ function orderNos(s: string): Hit<string>[] {
     if (/^[xX*]+$/.test(v.replace(/-/g, '')) || (v.match(/[0-9]/g)?.length ?? 0) < 3) continue;
     const masked = /[*]|X{3,}/.test(v);
     const a = m.index! + m[0].length - v.length;
-    out.push({ value: v, start: a, end: a + v.length, confidence: masked ? 0.6 : /\d{6,}/.test(v) ? 0.95 : 0.7, ...(masked ? { masked: true } : {}) });
+    out.push({
+      value: v,
+      start: a,
+      end: a + v.length,
+      confidence: masked ? 0.6 : /\d{6,}/.test(v) ? 0.95 : 0.7,
+      ...(masked ? { masked: true } : {}),
+    });
   }
   return out;
 }
 
 // ---------- product and quantity ----------
-const UNIT = '(?:个|件|台|瓶|盒|箱|份|双|袋|包|斤|公斤|千克|克|支|张|套|部|罐|条|只|本|桶|听|块|副|片|粒|枚|把|辆|次|节|课时|单)';
-const QTY_RE = new RegExp(`(?:购买了?|买了?|订购了?|下单了?|订了|拍了|共|一共|总共|合计|采购了?)\\s*(\\d+|[${CN_NUM_CHARS}]{1,4})\\s*(${UNIT})`, 'g');
+const UNIT =
+  '(?:个|件|台|瓶|盒|箱|份|双|袋|包|斤|公斤|千克|克|支|张|套|部|罐|条|只|本|桶|听|块|副|片|粒|枚|把|辆|次|节|课时|单)';
+const QTY_RE = new RegExp(
+  `(?:购买了?|买了?|订购了?|下单了?|订了|拍了|共|一共|总共|合计|采购了?)\\s*(\\d+|[${CN_NUM_CHARS}]{1,4})\\s*(${UNIT})`,
+  'g',
+);
 const PRODUCT_RE = new RegExp(
   `(?:购买了?|买了?|订购了?|下单了?|订了|拍了|选购了?|采购了?|办理了?|办了|充值了?|报名了?|预订了?|定了|入住了?|点了)\\s*(?:(?:\\d+|[${CN_NUM_CHARS}]{1,4})\\s*${UNIT})?\\s*(?:[\\u4e00-\\u9fa5]{0,2}的)?([\\u4e00-\\u9fa5A-Za-z0-9]{1,16})`,
   'g',
 );
-const PRODUCT_LABEL_RE = /(?:商品(?:名称)?|产品(?:名称)?|服务(?:项目)?|购买商品)\s*[:：为是]\s*([^\s，,。；;、]{1,30})/g;
+const PRODUCT_LABEL_RE =
+  /(?:商品(?:名称)?|产品(?:名称)?|服务(?:项目)?|购买商品)\s*[:：为是]\s*([^\s，,。；;、]{1,30})/g;
 // trailing words that are not part of the product name
-const PRODUCT_TAIL = /(?:后|时|之后|以后|但是|但|却|结果|发现|回来|回家|使用|不久|没|不|就|才|一直|至今|当天|过程中|期间|一周|一个月|半年|给|送|来|去|并|且|还|也|都|已|在|于|是|的时候|收到|到货|商家|店家|卖家|客服|平台|质量|价格|金额|费用|花了|共计|共|总计|，|。).*$/;
+const PRODUCT_TAIL =
+  /(?:后|时|之后|以后|但是|但|却|结果|发现|回来|回家|使用|不久|没|不|就|才|一直|至今|当天|过程中|期间|一周|一个月|半年|给|送|来|去|并|且|还|也|都|已|在|于|是|的时候|收到|到货|商家|店家|卖家|客服|平台|质量|价格|金额|费用|花了|共计|共|总计|，|。).*$/;
 
 function products(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
@@ -211,7 +274,12 @@ function products(s: string): Hit<string>[] {
     // strip platform or shop words at the start ("在京东买" handled by verb; "淘宝上的" left)
     if (v.length < 2 || /^(?:东西|商品|产品|物品|货|了|过|到|一些|一下|一个|个)$/.test(v)) continue;
     if (PLATFORM_OF.has(v)) continue;
-    out.push({ value: v, start: a2 >= a ? a2 : a, end: (a2 >= a ? a2 : a) + v.length, confidence: v.length <= 8 ? 0.7 : 0.55 });
+    out.push({
+      value: v,
+      start: a2 >= a ? a2 : a,
+      end: (a2 >= a ? a2 : a) + v.length,
+      confidence: v.length <= 8 ? 0.7 : 0.55,
+    });
   }
   return out;
 }
@@ -274,7 +342,8 @@ function legalBases(s: string): Hit<string>[] {
 }
 
 // ---------- purchase date ----------
-const PURCHASE_VERB = /购买|买了|买的|点了|点的|purchas|bought|ordered|下单|订购|办理|办卡|充值|入住|报名|消费|签订|签了|付款|支付|预订|定了|订了|拍了|购入|采购/;
+const PURCHASE_VERB =
+  /购买|买了|买的|点了|点的|purchas|bought|ordered|下单|订购|办理|办卡|充值|入住|报名|消费|签订|签了|付款|支付|预订|定了|订了|拍了|购入|采购/;
 
 interface Analysed {
   src: Src;
@@ -316,17 +385,35 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
   const ids = idNumbers(s);
   const ph = phones(s).filter((p) => !ids.some((i) => p.start < i.end && p.end > i.start));
   const orders = orderNos(s);
-  const notId = <T>(h: Hit<T>) => !ids.some((i) => h.start < i.end && h.end > i.start) && !orders.some((i) => h.start < i.end && h.end > i.start);
+  const notId = <T>(h: Hit<T>) =>
+    !ids.some((i) => h.start < i.end && h.end > i.start) && !orders.some((i) => h.start < i.end && h.end > i.start);
   const dates = findDates(s, o.refDate).map((d) => {
     const ctx = s.slice(Math.max(0, d.start - 6), Math.min(s.length, d.end + 40)).split(/[。；;!！?？]/)[0] ?? '';
     const near = PURCHASE_VERB.test(ctx);
     // confidence = that it is the purchase date; dateConfidence = that the date is read right (the `dates` list)
-    return { value: d.iso, start: d.start, end: d.end, confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)), near, dateConfidence: d.relative ? 0.8 : d.guessedYear ? 0.85 : 0.97 };
+    return {
+      value: d.iso,
+      start: d.start,
+      end: d.end,
+      confidence: r2((near ? 0.9 : 0.5) * (d.relative ? 0.85 : d.guessedYear ? 0.9 : 1)),
+      near,
+      dateConfidence: d.relative ? 0.8 : d.guessedYear ? 0.85 : 0.97,
+    };
   });
-  const addr = o.gazetteer ? findAddresses(s, o.gazetteer).map((a) => ({ value: a.value, start: a.start, end: a.end, confidence: a.confidence, parts: a.parts })) : [];
+  const addr = o.gazetteer
+    ? findAddresses(s, o.gazetteer).map((a) => ({
+        value: a.value,
+        start: a.start,
+        end: a.end,
+        confidence: a.confidence,
+        parts: a.parts,
+      }))
+    : [];
   const names: BusinessHit[] = o.matcher ? matchNames(sl, o.matcher, undefined, s) : [];
   const biz: Hit<string>[] = [...legalNames(s), ...names.filter((n) => !n.platform || n.via === 'registry')];
-  const plat: Hit<string>[] = o.matcher ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) })) : platforms(s);
+  const plat: Hit<string>[] = o.matcher
+    ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) }))
+    : platforms(s);
   biz.push(...names.filter((n) => n.platform));
   // a trade name placed by the words around it, unless a known or legal name already covers that place
   for (const c of contextNames(sl, src === 'title')) {
@@ -348,7 +435,13 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
       const v = s.slice(sp.start, sp.end).trim();
       if (v.length < 2 || /^[\d\s\p{P}]+$/u.test(v)) continue;
       if (sp.kind === 'BIZ' && !plausibleLearnedName(v, sp.start, s)) continue;
-      const h = { value: v, start: sp.start, end: sp.end, confidence: taggerConfidence(sp.margin), via: 'tagger' as const };
+      const h = {
+        value: v,
+        start: sp.start,
+        end: sp.end,
+        confidence: taggerConfidence(sp.margin),
+        via: 'tagger' as const,
+      };
       if (sp.kind === 'BIZ') biz.push(h);
       else if (!prod.length) prod.push({ ...h, confidence: r2(h.confidence * 0.9) });
     }
@@ -405,36 +498,45 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   };
   const res: Prefill = {
     amounts: many('amounts'),
-    dates: many('dates').map(({ dateConfidence, ...d }) => ({ ...d, confidence: dateConfidence as number })).sort((a, b) => (a.source === b.source ? a.start - b.start : a.source === 'text' ? -1 : 1)),
+    dates: many('dates')
+      .map(({ dateConfidence, ...d }) => ({ ...d, confidence: dateConfidence as number }))
+      .sort((a, b) => (a.source === b.source ? a.start - b.start : a.source === 'text' ? -1 : 1)),
     phones: many('phones'),
     id_numbers: many('id_numbers'),
     demands: many('demands'),
     legal_basis: many('legal_basis'),
   };
-  const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(k: K, v: PrefillField<never> | undefined) => {
+  const set = <K extends 'business' | 'address' | 'platform' | 'product' | 'order_no' | 'quantity'>(
+    k: K,
+    v: PrefillField<never> | undefined,
+  ) => {
     if (v) (res as unknown as Record<string, unknown>)[k] = v;
   };
   // a learned span is believed more when the name comes back (title and text, or twice)
   const whole = `${title ?? ''}\n${text ?? ''}`;
-  const cands = parts.flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate)).flatMap((c) => {
-    if (c.via !== 'tagger' && c.via !== 'context') return [c];
-    let n = 0;
-    for (let i = whole.indexOf(c.value); i >= 0 && n < 3; i = whole.indexOf(c.value, i + 1)) n++;
-    if (c.via === 'context' && c.subject && n < 2) {
-      // "业之峰增减项霸王条款 … 北京业之峰": the title's opening words run on past the name; the part the complaint
-      // comes back to is the name
-      for (let len = c.value.length - 1; len >= 2; len--) {
-        const v = c.value.slice(0, len);
-        const i = whole.indexOf(v);
-        if (i >= 0 && whole.indexOf(v, i + len) >= 0 && cleanName(v) === v) return [{ ...c, value: v, end: c.start + len, confidence: 0.8 }];
+  const cands = parts
+    .flatMap((p) => (p.business as unknown as BusinessHit[]).map((h) => ({ ...h, from: p.src }) as Candidate))
+    .flatMap((c) => {
+      if (c.via !== 'tagger' && c.via !== 'context') return [c];
+      let n = 0;
+      for (let i = whole.indexOf(c.value); i >= 0 && n < 3; i = whole.indexOf(c.value, i + 1)) n++;
+      if (c.via === 'context' && c.subject && n < 2) {
+        // "业之峰增减项霸王条款 … 北京业之峰": the title's opening words run on past the name; the part the complaint
+        // comes back to is the name
+        for (let len = c.value.length - 1; len >= 2; len--) {
+          const v = c.value.slice(0, len);
+          const i = whole.indexOf(v);
+          if (i >= 0 && whole.indexOf(v, i + len) >= 0 && cleanName(v) === v)
+            return [{ ...c, value: v, end: c.start + len, confidence: 0.8 }];
+        }
       }
-    }
-    if (c.via === 'context' && c.repeat && n < 2) return [];
-    // the title's subject, named again in the text, is who the complaint is about: above a brand the text mentions
-    if (c.via === 'context' && c.subject && n >= 2) return [{ ...c, confidence: 0.86 }];
-    if (c.via === 'context') return [{ ...c, confidence: r2(Math.min(0.78, c.confidence + (n >= 2 ? 0.1 : 0) + (n >= 3 ? 0.05 : 0))) }];
-    return [{ ...c, confidence: r2(Math.min(0.8, c.confidence + (n >= 2 ? 0.1 : 0))) }];
-  });
+      if (c.via === 'context' && c.repeat && n < 2) return [];
+      // the title's subject, named again in the text, is who the complaint is about: above a brand the text mentions
+      if (c.via === 'context' && c.subject && n >= 2) return [{ ...c, confidence: 0.86 }];
+      if (c.via === 'context')
+        return [{ ...c, confidence: r2(Math.min(0.78, c.confidence + (n >= 2 ? 0.1 : 0) + (n >= 3 ? 0.05 : 0))) }];
+      return [{ ...c, confidence: r2(Math.min(0.8, c.confidence + (n >= 2 ? 0.1 : 0))) }];
+    });
   const biz = chooseBusiness(cands);
   if (biz) {
     const { from, ...rest } = biz;

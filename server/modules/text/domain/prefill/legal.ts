@@ -6,7 +6,10 @@ import type { BusinessHit } from './business.js';
 
 const BIZ_SUFFIX =
   '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|幼儿园|早教中心|医院|诊所|门诊部|4S店|4s店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|营业厅|加油站|商城|项目部|项目经理部|[\\u4e00-\\u9fa5]{2}厂|店)';
-const BIZ_RE = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`, 'g');
+const BIZ_RE = new RegExp(
+  `[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]{2,30}?(?:${BIZ_SUFFIX}){1,2}(?:[（(][\\u4e00-\\u9fa5]{1,10}[)）])?`,
+  'g',
+);
 const BIZ_LABEL_RE =
   /(?:商家|经营者|被投诉(?:方|人|单位|企业|公司|商家|对象)|被举报(?:方|人|单位|企业)|投诉(?:对象|公司|企业|商家|单位)|涉事(?:商家|企业|公司)|店铺|店名|公司名称|商户)(?:名称|全称)?\s*[:：]\s*([^\s，,。；;、:：]{2,40})/g;
 // words that end the name on the left: verbs, prepositions, pronouns
@@ -16,7 +19,9 @@ const BIZ_LEFT_STOP =
   /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
 // a name has no function words; "却要报备公司", "销售又说公司" are clauses ending in 公司
 const FUNCTION_WORD = /[说要让又就都也还再没不很太却才想能会把被吗呢吧啊给]/;
-const GENERIC_ONLY = new RegExp(`^(?:[该此这那其贵本每各某]|我们|他们|一个|这个|那个|原来|线下|实体|网上|网络|官方|品牌|连锁|附近|楼下|小区|当地|同一)?(?:家|个)?${BIZ_SUFFIX}$`);
+const GENERIC_ONLY = new RegExp(
+  `^(?:[该此这那其贵本每各某]|我们|他们|一个|这个|那个|原来|线下|实体|网上|网络|官方|品牌|连锁|附近|楼下|小区|当地|同一)?(?:家|个)?${BIZ_SUFFIX}$`,
+);
 // "淘宝网上这个店", "楼下那家超市": a pointer to a shop, not its name
 const DEICTIC = /(?:这|那|该|此|每|一|哪|整|全)(?:个|家|间|所)?(?:店|门店|店铺|公司|商家|超市|网店|小店)$/;
 const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|各|任何|所有|其他|别的|哪)/;
@@ -30,7 +35,12 @@ export function legalNames(s: string): BusinessHit[] {
     if (v.length < 2 || PRONOUN.test(v)) continue;
     out.push({ value: v, start: a, end: a + v.length, confidence: 0.9, via: 'label' });
   }
-  if (!/(?:公司|店|集团|超市|商[场城店行]|百货|药[房店]|餐厅|饭店|酒[楼店]|宾馆|民宿|面馆|健身|游泳馆|俱乐部|美[容发甲]|会所|学校|机构|中心|幼儿园|医院|诊所|门诊|厂|维修|工作室|影[城院]|ktv|KTV|网吧|城|市场|营业厅|加油站)/.test(s)) return out;
+  if (
+    !/(?:公司|店|集团|超市|商[场城店行]|百货|药[房店]|餐厅|饭店|酒[楼店]|宾馆|民宿|面馆|健身|游泳馆|俱乐部|美[容发甲]|会所|学校|机构|中心|幼儿园|医院|诊所|门诊|厂|维修|工作室|影[城院]|ktv|KTV|网吧|城|市场|营业厅|加油站)/.test(
+      s,
+    )
+  )
+    return out;
   for (const m of s.matchAll(BIZ_RE)) {
     let v = m[0];
     let a = m.index!;
@@ -54,7 +64,14 @@ export function legalNames(s: string): BusinessHit[] {
     if (FUNCTION_WORD.test(v.replace(/有限公司|有限责任公司/, ''))) continue;
     if (v.length > 16 && !/有限(?:责任)?公司$/.test(v)) continue;
     // a bare 公司 names someone only with its trade (装饰公司, 科技公司) or a longer name
-    if (/(?<!有限|责任|分|总|集团)公司$/.test(v) && v.length < 6 && !/(?:装饰|装修|科技|家居|家具|物业|旅行|保险|租赁|教育|培训|健身|网络|信息|传媒|文化|贸易|商贸|实业|汽车|房产|地产|中介|快递|物流|航空|通信|电器|食品|医药)公司$/.test(v)) continue;
+    if (
+      /(?<!有限|责任|分|总|集团)公司$/.test(v) &&
+      v.length < 6 &&
+      !/(?:装饰|装修|科技|家居|家具|物业|旅行|保险|租赁|教育|培训|健身|网络|信息|传媒|文化|贸易|商贸|实业|汽车|房产|地产|中介|快递|物流|航空|通信|电器|食品|医药)公司$/.test(
+        v,
+      )
+    )
+      continue;
     if (/^[\d\s]+/.test(v) && !/^\d+[\u4e00-\u9fa5]/.test(v)) continue;
     if (out.some((o) => a < o.end && a + v.length > o.start)) continue;
     const strong = /公司|旗舰店|专卖店|有限|集团/.test(v);
@@ -100,7 +117,11 @@ export function chooseBusiness(all: readonly Candidate[]): Candidate | undefined
         // platform's own shop (天猫超市, 京东自营店)
         if (!(inner.platform && c.end - c.start > inner.end - inner.start + 3)) {
           conf = Math.max(conf, inner.confidence) + 0.05;
-          out = { ...c, brand: inner.value, platform: inner.platform && c.via !== 'label' && c.end - c.start <= inner.end - inner.start + 2 };
+          out = {
+            ...c,
+            brand: inner.value,
+            platform: inner.platform && c.via !== 'label' && c.end - c.start <= inner.end - inner.start + 2,
+          };
         }
       }
     }
@@ -111,13 +132,27 @@ export function chooseBusiness(all: readonly Candidate[]): Candidate | undefined
   }
   // a name inside a longer legal/label candidate that carries it as its brand is represented by that candidate
   const wrappers = scored.filter((o) => o.brand !== undefined);
-  const kept = wrappers.length ? scored.filter((c) => !wrappers.some((o) => o !== c && o.from === c.from && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start)) : scored;
+  const kept = wrappers.length
+    ? scored.filter(
+        (c) =>
+          !wrappers.some(
+            (o) =>
+              o !== c && o.from === c.from && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start,
+          ),
+      )
+    : scored;
   const merchant = kept.filter((c) => !c.platform);
   const pool = merchant.some((c) => c.confidence >= 0.6) ? merchant : kept;
   // best confidence; ties → the earliest mention in the text, the title last
   let best: Candidate | undefined;
   for (const c of pool) {
-    if (!best || c.confidence > best.confidence + 1e-9 || (Math.abs(c.confidence - best.confidence) < 1e-9 && ((c.from === 'text' && best.from === 'title') || (c.from === best.from && c.start < best.start)))) best = c;
+    if (
+      !best ||
+      c.confidence > best.confidence + 1e-9 ||
+      (Math.abs(c.confidence - best.confidence) < 1e-9 &&
+        ((c.from === 'text' && best.from === 'title') || (c.from === best.from && c.start < best.start)))
+    )
+      best = c;
   }
   if (!best) return undefined;
   return { ...best, confidence: Math.min(0.97, Math.round(best.confidence * 100) / 100) };

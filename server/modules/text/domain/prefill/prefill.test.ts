@@ -13,7 +13,10 @@ const REF = { refDate: '2026-11-20' };
 describe('Aho-Corasick', () => {
   it('finds every pattern, overlapping ones included, in one pass', () => {
     const ac = new AhoCorasick(['天猫', '天猫超市', '猫超', '超市']);
-    const got = ac.matches('我在天猫超市买的').map((m) => `${m.pattern}:${m.start}-${m.end}`).sort();
+    const got = ac
+      .matches('我在天猫超市买的')
+      .map((m) => `${m.pattern}:${m.start}-${m.end}`)
+      .sort();
     expect(got).toEqual(['0:2-4', '1:2-6', '2:3-5', '3:4-6']);
     expect(new AhoCorasick([]).matches('abc')).toEqual([]);
   });
@@ -57,7 +60,9 @@ describe('business finder', () => {
     const p = prefill('21年我们去“天津业之峰诺华装饰有限公司“咨询装修', undefined, REF);
     expect(p.business?.value).toBe('天津业之峰诺华装饰有限公司');
     expect(p.business?.brand).toBe('业之峰');
-    expect(prefill('本人于6月12号投诉滁州天长博洛尼店，逾期不交货', undefined, REF).business?.value).toBe('滁州天长博洛尼店');
+    expect(prefill('本人于6月12号投诉滁州天长博洛尼店，逾期不交货', undefined, REF).business?.value).toBe(
+      '滁州天长博洛尼店',
+    );
     expect(prefill('投诉对象：北京被窝装饰有限公司； 投诉内容：不退定金', undefined, REF).business?.via).toBe('label');
   });
   it('rejects pointers and clauses that end in a business word', () => {
@@ -96,7 +101,9 @@ describe('names no list knows, placed by the words around them', () => {
 
 describe('respondent registry', () => {
   it('normalises legal form, place and trade words into matching keys', () => {
-    expect(registryKeys('上海智慧树融资租赁有限公司')).toEqual(expect.arrayContaining(['上海智慧树融资租赁有限公司', '上海智慧树融资租赁', '智慧树融资租赁', '智慧树']));
+    expect(registryKeys('上海智慧树融资租赁有限公司')).toEqual(
+      expect.arrayContaining(['上海智慧树融资租赁有限公司', '上海智慧树融资租赁', '智慧树融资租赁', '智慧树']),
+    );
     expect(registryKeys('曲美家居（北五环店）分公司')).toContain('曲美家居');
     expect(registryKeys('上海市青浦区一品英语')).toContain('一品英语');
     expect(nameKey('ＡＢＣ 專賣店')).toBe('abc 专卖店');
@@ -105,7 +112,10 @@ describe('respondent registry', () => {
     const sectors: SectorData[] = [{ sector: 't', entries: ['京东|狗东'] }];
     const m = buildBusinessMatcher(sectors, [{ name: '上海智慧树融资租赁有限公司', tickets: 3 }]);
     const hits = matchNames(taggerText('在智慧树办了分期，又在狗东买了手机'), m);
-    expect(hits.map((h) => [h.value, h.via])).toEqual([['上海智慧树融资租赁有限公司', 'registry'], ['京东', 'lexicon']]);
+    expect(hits.map((h) => [h.value, h.via])).toEqual([
+      ['上海智慧树融资租赁有限公司', 'registry'],
+      ['京东', 'lexicon'],
+    ]);
     expect(m.registrySize).toBe(1);
   });
   it('loads every sector file as data', () => {
@@ -133,7 +143,9 @@ describe('distant supervision and the tagger', () => {
     const model = trainTagger(examples, { epochs: 8, bits: 14, hintDropout: 1 });
     const round = deserializeTagger(serializeTagger(model));
     const text = taggerText('我在寅卯家居定制了衣柜，寅卯家居售后一直不处理');
-    const spans = tagSpans(round, text).filter((x) => x.kind === 'BIZ').map((x) => text.slice(x.start, x.end));
+    const spans = tagSpans(round, text)
+      .filter((x) => x.kind === 'BIZ')
+      .map((x) => text.slice(x.start, x.end));
     expect(spans).toContain('寅卯家居');
   });
 });
@@ -205,16 +217,29 @@ describe('bad input: a result or a clear error, never a crash or a made-up value
 
 describe('template set (the old composed examples, kept as a regression test)', () => {
   type Ex = { id: string; ref_date: string; title?: string; text: string; expected: Record<string, unknown> };
-  const set = readFileSync(new URL('../../eval/prefill-set.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Ex);
+  const set = readFileSync(new URL('../../eval/prefill-set.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Ex);
   it('keeps amounts, dates, order numbers, phones and demands right', () => {
-    let ok = 0, total = 0, bizWant = 0, bizOk = 0;
+    let ok = 0,
+      total = 0,
+      bizWant = 0,
+      bizOk = 0;
     for (const e of set) {
       const p = prefill(e.text, e.title, { refDate: e.ref_date });
       const x = e.expected;
       const checks: [unknown, unknown][] = [
-        [x.order_no, p.order_no?.value], [x.purchase_date, p.purchase_date?.value],
-        [JSON.stringify(((x.amounts as number[]) ?? []).slice().sort()), JSON.stringify(p.amounts.map((a) => a.value).sort())],
-        [JSON.stringify(((x.phones as string[]) ?? []).slice().sort()), JSON.stringify(p.phones.map((a) => a.value).sort())],
+        [x.order_no, p.order_no?.value],
+        [x.purchase_date, p.purchase_date?.value],
+        [
+          JSON.stringify(((x.amounts as number[]) ?? []).slice().sort()),
+          JSON.stringify(p.amounts.map((a) => a.value).sort()),
+        ],
+        [
+          JSON.stringify(((x.phones as string[]) ?? []).slice().sort()),
+          JSON.stringify(p.phones.map((a) => a.value).sort()),
+        ],
       ];
       for (const [w, g] of checks) {
         total++;

@@ -53,7 +53,14 @@ const PAD = 4;
 /** Feature hashes for position i of a text padded with PAD boundary codes (-1) on both sides. */
 function features(codes: Int32Array, i: number, hint: Uint8Array | undefined, mask: number, out: Int32Array): number {
   const j = i + PAD;
-  const c0 = codes[j]!, p1 = codes[j - 1]!, p2 = codes[j - 2]!, p3 = codes[j - 3]!, n1 = codes[j + 1]!, n2 = codes[j + 2]!, n3 = codes[j + 3]!, n4 = codes[j + 4]!;
+  const c0 = codes[j]!,
+    p1 = codes[j - 1]!,
+    p2 = codes[j - 2]!,
+    p3 = codes[j - 3]!,
+    n1 = codes[j + 1]!,
+    n2 = codes[j + 2]!,
+    n3 = codes[j + 3]!,
+    n4 = codes[j + 4]!;
   out[0] = 1;
   out[1] = mix(mix(1, c0), 7) & mask;
   out[2] = mix(mix(2, p1), 7) & mask;
@@ -115,7 +122,11 @@ export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): Tagge
   for (let i = 0; i < n; i++) {
     features(codes, i, hint, mask, f);
     const pb = pf[prev]!;
-    let s0 = w[pb]!, s1 = w[pb + 1]!, s2 = w[pb + 2]!, s3 = w[pb + 3]!, s4 = w[pb + 4]!;
+    let s0 = w[pb]!,
+      s1 = w[pb + 1]!,
+      s2 = w[pb + 2]!,
+      s3 = w[pb + 3]!,
+      s4 = w[pb + 4]!;
     for (let j = 0; j < NF; j++) {
       const base = f[j]! * T;
       s0 += w[base]!;
@@ -127,11 +138,29 @@ export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): Tagge
     // I-X only continues B-X/I-X (no allocation here: this loop runs once per character)
     if (prev !== 1 && prev !== 2) s2 = -Infinity;
     if (prev !== 3 && prev !== 4) s4 = -Infinity;
-    let best = 0, bestS = s0, second = -Infinity;
-    if (s1 > bestS) { second = bestS; bestS = s1; best = 1; } else if (s1 > second) second = s1;
-    if (s2 > bestS) { second = bestS; bestS = s2; best = 2; } else if (s2 > second) second = s2;
-    if (s3 > bestS) { second = bestS; bestS = s3; best = 3; } else if (s3 > second) second = s3;
-    if (s4 > bestS) { second = bestS; bestS = s4; best = 4; } else if (s4 > second) second = s4;
+    let best = 0,
+      bestS = s0,
+      second = -Infinity;
+    if (s1 > bestS) {
+      second = bestS;
+      bestS = s1;
+      best = 1;
+    } else if (s1 > second) second = s1;
+    if (s2 > bestS) {
+      second = bestS;
+      bestS = s2;
+      best = 2;
+    } else if (s2 > second) second = s2;
+    if (s3 > bestS) {
+      second = bestS;
+      bestS = s3;
+      best = 3;
+    } else if (s3 > second) second = s3;
+    if (s4 > bestS) {
+      second = bestS;
+      bestS = s4;
+      best = 4;
+    } else if (s4 > second) second = s4;
     const margin = bestS - second;
     if (best === 1 || best === 3) {
       if (cur) out.push({ ...cur, margin: marginSum / (cur.end - cur.start) });
@@ -170,7 +199,7 @@ export function trainTagger(data: readonly TaggedExample[], o: TrainTaggerOption
   let step = 1;
   const order = data.map((_, i) => i);
   let rnd = o.seed ?? 1;
-  const rand = () => ((rnd = (Math.imul(rnd, 1103515245) + 12345) & M) / M);
+  const rand = () => (rnd = (Math.imul(rnd, 1103515245) + 12345) & M) / M;
   const f = new Int32Array(NF);
   const sc = new Float32Array(T);
   const prepared = data.map((e) => ({ codes: codesOf(e.text), y: gold(e), hint: e.hint }));
@@ -194,7 +223,8 @@ export function trainTagger(data: readonly TaggedExample[], o: TrainTaggerOption
           for (let t = 0; t < T; t++) sc[t]! += w[base + t]!;
         }
         const pbPred = prevFeature(prevPred, mask) * T;
-        let best = 0, bestS = -Infinity;
+        let best = 0,
+          bestS = -Infinity;
         for (let t = 0; t < T; t++) {
           if (!allowed(prevPred, t)) continue;
           const v = sc[t]! + w[pbPred + t]!;

@@ -71,14 +71,24 @@ describe('redact', () => {
   });
 
   it('redacts every string of a JSON value', () => {
-    expect(redactJson({ phones: [{ value: '13912345678', start: 3 }], id_numbers: [{ value: '310101198001011234' }], amount: 5 }))
-      .toEqual({ phones: [{ value: '139****5678', start: 3 }], id_numbers: [{ value: '3101**********1234' }], amount: 5 });
+    expect(
+      redactJson({
+        phones: [{ value: '13912345678', start: 3 }],
+        id_numbers: [{ value: '310101198001011234' }],
+        amount: 5,
+      }),
+    ).toEqual({
+      phones: [{ value: '139****5678', start: 3 }],
+      id_numbers: [{ value: '3101**********1234' }],
+      amount: 5,
+    });
   });
 });
 
 describe('mediationText', () => {
   it('cuts the report part and the plea for secrecy, keeps the dispute', () => {
-    const s = '本人张*在该店购买的奶粉过期，要求退款并赔偿。同时举报该店无证经营，销售过期食品。请对举报人信息保密。另外希望商家尽快退款。';
+    const s =
+      '本人张*在该店购买的奶粉过期，要求退款并赔偿。同时举报该店无证经营，销售过期食品。请对举报人信息保密。另外希望商家尽快退款。';
     const m = mediationText(s);
     expect(m).toBe('本人张*在该店购买的奶粉过期，要求退款并赔偿。另外希望商家尽快退款。');
     expect(mentionsReport(m)).toBe(false);
@@ -87,7 +97,9 @@ describe('mediationText', () => {
     expect(mediationText('商家拒不退款，现向贵局举报，请依法查处。')).toBe('商家拒不退款。');
   });
   it('drops even the masked ends of ID and card numbers', () => {
-    expect(mediationText('身份证号3101**********1234，手机139****5678，要求退款。')).toBe('身份证号******，手机139****5678，要求退款。');
+    expect(mediationText('身份证号3101**********1234，手机139****5678，要求退款。')).toBe(
+      '身份证号******，手机139****5678，要求退款。',
+    );
   });
   it('leaves a text without a report as it is', () => {
     const s = '买的手机屏幕坏了，商家不给换货，要求换货。';

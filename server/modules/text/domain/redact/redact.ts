@@ -11,7 +11,8 @@
  */
 import { GIVEN_CHARS, surnameAt } from './surnames.js';
 
-export type PiiKind = 'name' | 'mobile' | 'landline' | 'id_number' | 'bank_card' | 'plate' | 'address' | 'email' | 'wechat' | 'qq';
+export type PiiKind =
+  'name' | 'mobile' | 'landline' | 'id_number' | 'bank_card' | 'plate' | 'address' | 'email' | 'wechat' | 'qq';
 
 export interface PiiSpan {
   kind: PiiKind;
@@ -22,7 +23,11 @@ export interface PiiSpan {
 
 export interface RedactOptions {
   /** identifiers known from the structured fields (the complainant's name, phone, ID number): masked wherever they occur */
-  known?: { names?: (string | null | undefined)[]; phones?: (string | null | undefined)[]; ids?: (string | null | undefined)[] };
+  known?: {
+    names?: (string | null | undefined)[];
+    phones?: (string | null | undefined)[];
+    ids?: (string | null | undefined)[];
+  };
 }
 
 export interface Redaction {
@@ -45,28 +50,41 @@ const NOT_BEFORE = '(?<![0-9A-Za-z])';
 const NOT_AFTER = '(?![0-9A-Za-z])';
 const SEP = '[ \\-—–]?';
 const MOBILE_RE = new RegExp(`${NOT_BEFORE}(?:\\+?86${SEP})?1[3-9]\\d(?:${SEP}\\d){8}${NOT_AFTER}`, 'g');
-const LANDLINE_RE = new RegExp(`${NOT_BEFORE}(?:[(（]0\\d{2,3}[)）]|0\\d{2,3}${SEP})[2-9]\\d{6,7}(?:${SEP}(?:转|ext\\.?)?\\d{1,4}(?!\\d))?${NOT_AFTER}`, 'g');
+const LANDLINE_RE = new RegExp(
+  `${NOT_BEFORE}(?:[(（]0\\d{2,3}[)）]|0\\d{2,3}${SEP})[2-9]\\d{6,7}(?:${SEP}(?:转|ext\\.?)?\\d{1,4}(?!\\d))?${NOT_AFTER}`,
+  'g',
+);
 /** a bare 7–8 digit local number counts only after a phone cue (电话64381234); dates and amounts never match */
-const LOCAL_RE = /(?:电话|手机|座机|号码|联系方式|联系|tel|Tel|TEL|call)[号码是为:：\s]{0,4}([2-9]\d{3}[ -]?\d{3,4})(?![0-9A-Za-z])/g;
-const ID_RE = new RegExp(`${NOT_BEFORE}[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]${NOT_AFTER}`, 'g');
+const LOCAL_RE =
+  /(?:电话|手机|座机|号码|联系方式|联系|tel|Tel|TEL|call)[号码是为:：\s]{0,4}([2-9]\d{3}[ -]?\d{3,4})(?![0-9A-Za-z])/g;
+const ID_RE = new RegExp(
+  `${NOT_BEFORE}[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]${NOT_AFTER}`,
+  'g',
+);
 const ID15_RE = /(?:身份证|证件)(?:号码|号)?[是为:：\s]{0,3}([1-9]\d{14})(?![0-9A-Za-z])/g;
 const CARD_RE = new RegExp(`${NOT_BEFORE}\\d{4}(?:[ -]?\\d){11,15}${NOT_AFTER}`, 'g');
 const CARD_CUE = /(?:卡号|银行卡|信用卡|储蓄卡|借记卡|银行账号|银行帐号|账号|帐号|卡|账户|帐户)[^0-9\n]{0,8}$/;
 const ORDER_CUE = /(?:订单|单号|编号|运单|快递|流水|交易号|发票|合同|批号|序列号|SN|IMEI|工单|条码)[^0-9\n]{0,8}$/i;
-const PLATE_RE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ ·.]?[A-HJ-NP-Z][ ·.]?[A-HJ-NP-Z0-9]{5,6}(?![0-9A-Za-z])/g;
+const PLATE_RE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ ·.]?[A-HJ-NP-Z][ ·.]?[A-HJ-NP-Z0-9]{5,6}(?![0-9A-Za-z])/g;
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,10}/g;
-const WECHAT_RE = /(?:微信号?|weixin|wechat|WeChat|wx|WX|vx|VX|Vx|v信|V信|薇信)[号:：是为\s]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19})(?![A-Za-z0-9_-])/g;
+const WECHAT_RE =
+  /(?:微信号?|weixin|wechat|WeChat|wx|WX|vx|VX|Vx|v信|V信|薇信)[号:：是为\s]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19})(?![A-Za-z0-9_-])/g;
 const QQ_RE = /(?:QQ|qq|Qq|扣扣)[号码群:：是为\s]{0,4}([1-9]\d{4,10})(?!\d)/g;
 
 // ---------- names ----------
 /** cues after which a name follows; strong ones ("姓名：") take the name up to the next break */
-const NAME_CUE_RE = /(本人|我叫|我是|我名叫|名叫|姓名|名字叫|名字|联系人|投诉人|举报人|反映人|申请人|来电人|委托人|当事人|代理人|签名|署名|落款|消费者|业主|车主|买家|患者|家属|户主|客户|市民|顾客|经办人|工作人员|店员|店长|业务员|销售员|师傅)[：:\s]{0,2}/g;
+const NAME_CUE_RE =
+  /(本人|我叫|我是|我名叫|名叫|姓名|名字叫|名字|联系人|投诉人|举报人|反映人|申请人|来电人|委托人|当事人|代理人|签名|署名|落款|消费者|业主|车主|买家|患者|家属|户主|客户|市民|顾客|经办人|工作人员|店员|店长|业务员|销售员|师傅)[：:\s]{0,2}/g;
 // "举报人信息保密" is no name: a role word counts as a strong cue only with a colon ("投诉人：谢超凡")
 const STRONG_CUE = new Set(['姓名', '我叫', '我名叫', '名叫', '名字叫']);
 /** characters that cannot be part of a given name (function words, punctuation-like) */
-const NOT_GIVEN = new Set([...'的了是在于和与及或也都就还又被把给向从对为因以而但并且所这那其某之等个们人家店司商员号路街区市省县镇村室楼层元年月日时分秒前后上下中里外内有无没不要想去来到说让请帮已曾将会能可该此每各多少买购卖退换投诉举报反映联系电话手机身份证男女先生士姐老师傅总经理谢复急礼好理决望盼烦苦']);
+const NOT_GIVEN = new Set([
+  ...'的了是在于和与及或也都就还又被把给向从对为因以而但并且所这那其某之等个们人家店司商员号路街区市省县镇村室楼层元年月日时分秒前后上下中里外内有无没不要想去来到说让请帮已曾将会能可该此每各多少买购卖退换投诉举报反映联系电话手机身份证男女先生士姐老师傅总经理谢复急礼好理决望盼烦苦',
+]);
 /** what may follow a cue-less or weakly cued name so that we take it for one */
-const AFTER_NAME_RE = /^(?:$|[\s\p{P}\p{S}\d]|先生|女士|小姐|同志|手机|电话|联系|身份|证件|于|在|男|女|因|从|向|今|昨|前|去|来|到|是|家住|住|现|已|曾|对|通过|为|投诉|举报|反映|购买|买|称|说|表示|反馈|要求|希望|本人|签)/u;
+const AFTER_NAME_RE =
+  /^(?:$|[\s\p{P}\p{S}\d]|先生|女士|小姐|同志|手机|电话|联系|身份|证件|于|在|男|女|因|从|向|今|昨|前|去|来|到|是|家住|住|现|已|曾|对|通过|为|投诉|举报|反映|购买|买|称|说|表示|反馈|要求|希望|本人|签)/u;
 
 function givenLen(s: string, i: number, max: number, strong = true): number {
   let n = 0;
@@ -113,7 +131,10 @@ function names(s: string, out: PiiSpan[]): void {
     }
   }
   // a signature: the last line or the last clause is a bare name (optionally dated) — "……请尽快处理。张伟 2023年5月1日"
-  const tail = /(?:[。！!？?\n]|——|—|-{1,2}|\s)\s*([\u4e00-\u9fa5]{2,4})\s*(?:\d{4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)?\s*$/u.exec(s);
+  const tail =
+    /(?:[。！!？?\n]|——|—|-{1,2}|\s)\s*([\u4e00-\u9fa5]{2,4})\s*(?:\d{4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)?\s*$/u.exec(
+      s,
+    );
   if (tail) {
     const a = tail.index + tail[0].indexOf(tail[1]!);
     const n = a >= 6 ? nameAt(s, a, false) : 0;
@@ -137,10 +158,11 @@ const HOME_CUE = /(家住|住在|住址|家庭住址|居住地|居住在|现住|
 
 function homeAddresses(s: string, out: PiiSpan[]): void {
   // the room-level detail of a home address: building, unit, room numbers ("5号楼1201室", "3栋2单元501", "88弄12号")
-  const detail = /(?<![0-9*A-Za-z])(?:[0-9一二三四五六七八九十百零〇]{1,5}(?:号楼|栋|幢|座|单元|弄|支弄|号|楼|层|室|户)\s*-?\s*){1,4}(?:[0-9]{2,5}(?:室|号|房)?)?/gu;
+  const detail =
+    /(?<![0-9*A-Za-z])(?:[0-9一二三四五六七八九十百零〇]{1,5}(?:号楼|栋|幢|座|单元|弄|支弄|号|楼|层|室|户)\s*-?\s*){1,4}(?:[0-9]{2,5}(?:室|号|房)?)?/gu;
   for (const m of s.matchAll(detail)) {
     const v = m[0].trimEnd();
-    if (!/[0-9]/.test(v) || /^[0-9]{1,2}号$/.test(v) && /月\s*$/.test(s.slice(0, m.index))) continue; // 3月25号 is a date
+    if (!/[0-9]/.test(v) || (/^[0-9]{1,2}号$/.test(v) && /月\s*$/.test(s.slice(0, m.index)))) continue; // 3月25号 is a date
     // a building ("5号楼") or a shop's street number ("100号") is not a person; a room, or any number after a home cue, is
     if (/^\s*年/.test(s.slice(m.index + v.length)) || /\s/.test(v)) continue; // "…9号 2026年": a date follows
     const room = /(室|单元)/.test(v) || /(号楼|栋|幢|座|弄|号)-?[0-9]{3,5}(室|号|房)?$/.test(v);
@@ -181,8 +203,11 @@ export function findPii(text: string, o: RedactOptions = {}): PiiSpan[] {
   for (const m of s.matchAll(PLATE_RE)) if (/\d/.test(m[0])) push('plate', m.index, m.index + m[0].length);
   names(s, found);
   // a name found once by its cue is masked wherever it recurs ("本人张伟…张伟要求…")
-  const seen = new Set(found.filter((x) => x.kind === 'name' && x.end - x.start >= 2).map((x) => s.slice(x.start, x.end)));
-  for (const n of seen) for (let i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + n.length)) push('name', i, i + n.length);
+  const seen = new Set(
+    found.filter((x) => x.kind === 'name' && x.end - x.start >= 2).map((x) => s.slice(x.start, x.end)),
+  );
+  for (const n of seen)
+    for (let i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + n.length)) push('name', i, i + n.length);
   homeAddresses(s, found);
   known(s, o, found);
   return resolve(found);
@@ -195,19 +220,40 @@ function known(s: string, o: RedactOptions, out: PiiSpan[]): void {
   for (const n of k.names ?? []) {
     const v = n?.trim();
     if (!v || v.length < 2 || v.length > 12) continue;
-    for (let i = s.indexOf(v); i >= 0; i = s.indexOf(v, i + v.length)) out.push({ kind: 'name', start: i, end: i + v.length });
+    for (let i = s.indexOf(v); i >= 0; i = s.indexOf(v, i + v.length))
+      out.push({ kind: 'name', start: i, end: i + v.length });
   }
-  for (const [kind, list] of [['mobile', k.phones], ['id_number', k.ids]] as const) {
+  for (const [kind, list] of [
+    ['mobile', k.phones],
+    ['id_number', k.ids],
+  ] as const) {
     for (const p of list ?? []) {
-      const d = foldWidth(p ?? '').replace(/[^0-9Xx]/g, '').replace(/^86(?=1\d{10}$)/, '');
+      const d = foldWidth(p ?? '')
+        .replace(/[^0-9Xx]/g, '')
+        .replace(/^86(?=1\d{10}$)/, '');
       if (d.length < 7) continue;
-      const re = new RegExp(`${NOT_BEFORE}${[...d].map((c) => (c === 'X' || c === 'x' ? '[Xx]' : c)).join(SEP)}${NOT_AFTER}`, 'g');
-      for (const m of s.matchAll(re)) out.push({ kind: d.length >= 15 ? 'id_number' : kind, start: m.index, end: m.index + m[0].length });
+      const re = new RegExp(
+        `${NOT_BEFORE}${[...d].map((c) => (c === 'X' || c === 'x' ? '[Xx]' : c)).join(SEP)}${NOT_AFTER}`,
+        'g',
+      );
+      for (const m of s.matchAll(re))
+        out.push({ kind: d.length >= 15 ? 'id_number' : kind, start: m.index, end: m.index + m[0].length });
     }
   }
 }
 
-const PRIORITY: Record<PiiKind, number> = { id_number: 9, bank_card: 8, mobile: 7, email: 6, landline: 5, qq: 4, wechat: 4, plate: 3, name: 2, address: 1 };
+const PRIORITY: Record<PiiKind, number> = {
+  id_number: 9,
+  bank_card: 8,
+  mobile: 7,
+  email: 6,
+  landline: 5,
+  qq: 4,
+  wechat: 4,
+  plate: 3,
+  name: 2,
+  address: 1,
+};
 
 function resolve(spans: PiiSpan[]): PiiSpan[] {
   // longer and stronger spans win; the rest that overlap them are dropped
@@ -257,7 +303,13 @@ export function maskSpan(kind: PiiKind, v: string): string {
 
 /** The names the redactor finds in a text (to mask them in a sibling text: the title of the same ticket). */
 export function namesIn(text: string): string[] {
-  return [...new Set(findPii(text).filter((x) => x.kind === 'name').map((x) => text.slice(x.start, x.end)))];
+  return [
+    ...new Set(
+      findPii(text)
+        .filter((x) => x.kind === 'name')
+        .map((x) => text.slice(x.start, x.end)),
+    ),
+  ];
 }
 
 /** The text with every personal datum masked, and where each was. */
