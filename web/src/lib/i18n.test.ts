@@ -97,42 +97,42 @@ describe('one mechanism', () => {
   });
 
   /**
-   * Screens that still hold Chinese text outside the catalogs (to be moved into them), with the number of such lines.
+   * Screens that still hold Chinese text outside the catalogs (to be moved into them), with the number of Chinese runs.
    * The list may only shrink: a new screen, or a new Chinese line in one of these, fails here.
    */
   const NOT_YET: Record<string, number> = {
     'App.vue': 1,
-    'components/EnterpriseKeys.vue': 7,
-    'components/InspectionPanel.vue': 1,
-    'components/ProceedingsPanel.vue': 1,
-    'components/SupervisionPanel.vue': 2,
-    // the ticket screen's and the portal's strings moved with their split into components/ticket and components/portal
-    'components/portal/PortalFile.vue': 4,
-    'components/portal/PortalTrack.vue': 6,
-    'components/ticket/ActionDialog.vue': 1,
-    'components/ticket/LabelsPanel.vue': 3,
-    'components/analysis/CubePanel.vue': 1,
-    'components/analysis/ExportDialog.vue': 4,
-    'components/analysis/OldYoungPanel.vue': 7,
+    'components/EnterpriseKeys.vue': 22,
+    'components/InspectionPanel.vue': 2,
+    'components/ProceedingsPanel.vue': 4,
+    'components/SupervisionPanel.vue': 9,
+    'components/analysis/CubePanel.vue': 8,
+    'components/analysis/ExportDialog.vue': 8,
+    'components/analysis/OldYoungPanel.vue': 9,
     'components/analysis/PlatformPanel.vue': 6,
-    'lib/cockpit.ts': 3,
+    'components/portal/PortalFile.vue': 15,
+    'components/portal/PortalTrack.vue': 21,
+    'components/ticket/ActionDialog.vue': 3,
+    'components/ticket/LabelsPanel.vue': 38,
+    'lib/cockpit.ts': 4,
     'views/Abnormal.vue': 9,
-    'views/Admin.vue': 48,
-    'views/AdminExchange.vue': 37,
-    'views/AdminModels.vue': 21,
-    'views/AdminOdr.vue': 60,
-    'views/Alerts.vue': 7,
+    'views/Admin.vue': 83,
+    'views/AdminExchange.vue': 99,
+    'views/AdminModels.vue': 55,
+    'views/AdminOdr.vue': 101,
+    'views/Alerts.vue': 33,
     'views/Cockpit.vue': 2,
-    'views/Disclosure.vue': 19,
+    'views/Disclosure.vue': 42,
     'views/Enterprise.vue': 1,
     'views/Login.vue': 1,
-    'views/Monitoring.vue': 26,
-    'views/PartnerAbnormal.vue': 13,
+    'views/Monitoring.vue': 44,
+    'views/PartnerAbnormal.vue': 27,
     'views/Portal.vue': 1,
-    'views/admin/AdminCalendar.vue': 21,
-    'views/admin/AdminUnits.vue': 16,
-    'views/admin/AdminUsers.vue': 39,
+    'views/admin/AdminCalendar.vue': 45,
+    'views/admin/AdminUnits.vue': 28,
+    'views/admin/AdminUsers.vue': 66,
   };
+
   it('Chinese text lives in the catalogs and label maps, not in screens (ratchet)', () => {
     const counts: Record<string, number> = {};
     for (const { path, text } of SOURCES) {
@@ -142,7 +142,8 @@ describe('one mechanism', () => {
         .replace(/<!--[\s\S]*?-->/g, '')
         .replace(/^\s*\/\/.*$/gm, '')
         .replace(/<style[\s\S]*<\/style>/, '');
-      const n = code.split('\n').filter((l: string) => /[\u4e00-\u9fff]/.test(l.replace(/\/\/.*$/, ''))).length;
+      // runs of Chinese characters, not lines: the count must not change when the formatter re-wraps a line
+      const n = code.replace(/\/\/.*$/gm, '').match(/[\u4e00-\u9fff]+/g)?.length ?? 0;
       if (n) counts[path] = n;
     }
     const grown = Object.entries(counts)
