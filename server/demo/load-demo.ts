@@ -100,7 +100,12 @@ export async function proposeDemoEntries(app: App): Promise<{ proposed: number }
     districtCode: district,
     enterpriseKey: null,
   });
-  const proposals = (await listEntries(app, { ...SYSTEM, role: 'admin' }, { state: 'proposed', limit: 8 })).items;
+  // the demo supervisor's district first (the supervisor is seated at the busiest station's district): that account
+  // sees its own district only, and the list should show it every step of the life cycle
+  const home = (await ticketRepo.busiestStations(app.db, 1))[0]?.district_code ?? null;
+  const proposals = (await listEntries(app, { ...SYSTEM, role: 'admin' }, { state: 'proposed', limit: 200 })).items
+    .sort((x, y) => Number(y.district_code === home) - Number(x.district_code === home))
+    .slice(0, 8);
   for (const [i, e] of proposals.entries()) {
     const who = reviewer(e.district_code);
     await actOnEntry(app, who, e.id, 'start_review');
