@@ -3,7 +3,8 @@
  * panel, picks the template of its category, writes what the template leaves open and sends the reply, which the
  * delivery shows as 已送达; the centre's satisfaction and a 重办 of the same work order show on the ticket. A second
  * transfer is returned with a coded reason.
- * The server under test needs a 12345 endpoint: scripts/e2e-12345-centre.mjs is a loopback one (see README).
+ * scripts/e2e.mjs delivers the replies to a file drop in its data directory (XIEZHI_12345_DROP_DIR); a loopback HTTP
+ * centre for a server of your own: scripts/loopback-12345.mjs (see README).
  */
 import type { APIRequestContext } from 'playwright-core';
 import { assert, test, chooseOption } from './harness.js';

@@ -202,7 +202,8 @@ describe('import through the server', () => {
 
 describe('spreadsheet layout', () => {
   it('the CSV export in the national layout, saved as XLSX by LibreOffice, imports with the mapping', async (t) => {
-    // LibreOffice is not part of the project's dependencies (CI may not have it): `apt-get install libreoffice-calc-nogui`
+    // LibreOffice is a Debian package, not an npm dependency: `.ci/run` installs libreoffice-calc-nogui when soffice is
+    // missing; elsewhere this test skips without it
     let soffice = '';
     for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'])
       if (existsSync(p)) soffice = p;

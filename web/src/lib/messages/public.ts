@@ -65,6 +65,8 @@ export const zh = {
   'enterprise.settlementNote': '和解方案/说明',
   'enterprise.whyTheClaimIs': '说明（为何认为诉求不实）',
   'enterprise.keptOnThisPage': '材料暂存于本页',
+  'enterprise.chooseFiles': '选择文件',
+  'enterprise.noFileChosen': '未选择文件',
   'enterprise.complianceGuide': '避坑指南（经营者合规指引）',
   'knowledge.versionNo': '第{v}版',
 };
@@ -135,6 +137,8 @@ export const en: Record<keyof typeof zh, string> = {
   'enterprise.settlementNote': 'Settlement / note',
   'enterprise.whyTheClaimIs': 'Why the claim is not true',
   'enterprise.keptOnThisPage': 'kept on this page',
+  'enterprise.chooseFiles': 'Choose files',
+  'enterprise.noFileChosen': 'No file chosen',
   'enterprise.complianceGuide': 'Compliance guide',
   'knowledge.versionNo': 'v{v}',
 };
