@@ -116,7 +116,6 @@ describe('one mechanism', () => {
     'components/ticket/LabelsPanel.vue': 38,
     'lib/cockpit.ts': 4,
     'views/Abnormal.vue': 9,
-    'views/Admin.vue': 83,
     'views/AdminExchange.vue': 99,
     'views/AdminModels.vue': 55,
     'views/AdminOdr.vue': 101,
@@ -128,9 +127,6 @@ describe('one mechanism', () => {
     'views/Monitoring.vue': 44,
     'views/PartnerAbnormal.vue': 27,
     'views/Portal.vue': 1,
-    'views/admin/AdminCalendar.vue': 45,
-    'views/admin/AdminUnits.vue': 28,
-    'views/admin/AdminUsers.vue': 66,
   };
 
   it('Chinese text lives in the catalogs and label maps, not in screens (ratchet)', () => {
