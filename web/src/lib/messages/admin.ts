@@ -219,7 +219,7 @@ export const en: Record<keyof typeof zh, string> = {
   'audit.fieldOther': 'other',
   'audit.listSep': ', ',
   'audit.partSep': '; ',
-  'audit.changed': 'changed: {fields}',
+  'audit.changed': 'Changed: {fields}',
   'audit.roleChangedTo': 'role now {role}',
   'audit.deactivated': 'deactivated',
   'audit.activated': 'activated',
@@ -308,7 +308,7 @@ export const en: Record<keyof typeof zh, string> = {
   'adminUnits.code': 'Area code',
   'adminUnits.station': 'Station',
   'adminUnits.stationOf': 'Station handling {street}',
-  'adminUnits.ownStation': '{name} (its own)',
+  'adminUnits.ownStation': '{name} (home station)',
   'adminUnits.changed': 'Reassigned',
   'adminUnits.moved': '{street} is now handled by {unit} (recorded in the audit log)',
   // views/admin/AdminCalendar.vue
