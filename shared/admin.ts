@@ -9,6 +9,13 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   station: '市场监管所',
   triage: '分派中心',
 };
+/** The unit kinds' English names (the web's English locale). */
+export const UNIT_KIND_LABELS_EN: Record<UnitKind, string> = {
+  city: 'City bureau',
+  district: 'District bureau',
+  station: 'Market supervision station',
+  triage: 'Triage centre',
+};
 
 /** The kinds of unit a role works in (null: the role belongs to no unit). */
 export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[] | null> = {

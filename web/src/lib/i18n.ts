@@ -13,6 +13,8 @@ import * as analysis from './messages/analysis';
 import * as oversight from './messages/oversight';
 import * as pub from './messages/public';
 import * as admin from './messages/admin';
+import * as adminOdr from './messages/adminOdr';
+import * as adminData from './messages/adminData';
 
 export type Locale = 'zh' | 'en';
 const saved = typeof localStorage !== 'undefined' ? (localStorage.getItem('xz_locale') as Locale | null) : null;
@@ -27,8 +29,26 @@ export const toggleLocale = () => setLocale(locale.value === 'zh' ? 'en' : 'zh')
 
 /** The catalogs, merged; exported for the completeness test. */
 export const MESSAGES: Record<Locale, Record<string, string>> = {
-  zh: { ...common.zh, ...ticket.zh, ...analysis.zh, ...oversight.zh, ...pub.zh, ...admin.zh },
-  en: { ...common.en, ...ticket.en, ...analysis.en, ...oversight.en, ...pub.en, ...admin.en },
+  zh: {
+    ...common.zh,
+    ...ticket.zh,
+    ...analysis.zh,
+    ...oversight.zh,
+    ...pub.zh,
+    ...admin.zh,
+    ...adminOdr.zh,
+    ...adminData.zh,
+  },
+  en: {
+    ...common.en,
+    ...ticket.en,
+    ...analysis.en,
+    ...oversight.en,
+    ...pub.en,
+    ...admin.en,
+    ...adminOdr.en,
+    ...adminData.en,
+  },
 };
 
 /** The message for key in the current locale; `{name}` placeholders are filled from params. Unknown keys show as is. */

@@ -12,6 +12,7 @@ import {
   AUDIT_SUBJECT_LABELS_EN,
 } from '../../../shared/audit-labels.js';
 import { ROLE_LABELS, ROLE_LABELS_EN } from '../../../shared/domain.js';
+import { UNIT_KIND_LABELS, UNIT_KIND_LABELS_EN } from '../../../shared/admin.js';
 
 const pick = pairLabel;
 
@@ -183,6 +184,7 @@ export const SHARED_MAPS = {
     zh: { ...ROLE_LABELS, system: '系统', apikey: '接口密钥' } as Record<string, string>,
     en: { ...ROLE_LABELS_EN, system: 'System', apikey: 'API key' } as Record<string, string>,
   },
+  unitKind: { zh: UNIT_KIND_LABELS as Record<string, string>, en: UNIT_KIND_LABELS_EN as Record<string, string> },
 };
 /** States of an abnormal-list entry (名录状态). */
 export const listingStateLabel = (s: string) => localeLabel(SHARED_MAPS.listingState, s);
@@ -190,3 +192,5 @@ export const listingStateLabel = (s: string) => localeLabel(SHARED_MAPS.listingS
 export const auditActionLabel = (a: string) => localeLabel(SHARED_MAPS.auditAction, a, ['其他操作', 'Other action']);
 export const auditSubjectLabel = (s: string) => localeLabel(SHARED_MAPS.auditSubject, s, ['其他对象', 'Other subject']);
 export const roleLabel = (r: string | null | undefined) => localeLabel(SHARED_MAPS.role, r, ['其他', 'Other']);
+/** A unit's kind (市局, 区局, 市场监管所, 分派中心): the admin screens. */
+export const unitKindLabel = (k: string) => localeLabel(SHARED_MAPS.unitKind, k, ['其他', 'Other']);
