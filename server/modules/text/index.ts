@@ -79,8 +79,9 @@ export function prefill(
 ): Prefill {
   // tagger: undefined → the shipped one; null → none (names, forms and labels only)
   const tagger = opts.tagger === undefined ? (defaultTagger() ?? undefined) : (opts.tagger ?? undefined);
+  // the options listed, not spread: a spread object literal was a measurable share of a pre-fill
   return prefillWith(text, title, {
-    ...opts,
+    refDate: opts.refDate,
     gazetteer: loadGazetteer(),
     matcher: opts.matcher ?? businessMatcher(),
     tagger,

@@ -47,29 +47,64 @@ export function normalize(text: string | null | undefined, opts: { lower?: boole
   return normalizeKeepOffsets(src, opts.lower ?? true);
 }
 
-/** Same as `normalize` but one output char per input UTF-16 unit (whitespace/control become ' ' rather than being
- * collapsed), so an index found in the result is an index into the input. */
-export function normalizeKeepOffsets(text: string, lower = false): string {
-  let out = '';
-  let prevSpace = false;
-  const collapse = lower; // only the analysis form collapses whitespace
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp < 0x20 || cp === 0x7f || cp === 0xfffd || (cp >= 0x80 && cp < 0xa0) || cp === 0x200b || cp === 0xfeff)
-      cp = 0x20;
-    cp = toHalfWidth(cp);
-    if (cp === 0x20 || cp === 0xa0) {
-      if (collapse && prevSpace) continue;
-      out += ' ';
-      prevSpace = true;
-      continue;
+// one code unit in → one code unit out, as a table: controls and replacement characters → space, full-width ASCII →
+// half-width, the ideographic and no-break spaces → space, traditional → simplified (CJK block only, as before)
+const UNIT_MAP = (() => {
+  const m = new Uint16Array(65536);
+  for (let cp = 0; cp < 65536; cp++) {
+    let c = cp;
+    if (c < 0x20 || c === 0x7f || c === 0xfffd || (c >= 0x80 && c < 0xa0) || c === 0x200b || c === 0xfeff) c = 0x20;
+    c = toHalfWidth(c);
+    if (c === 0xa0) c = 0x20;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      const t = T2S.get(String.fromCharCode(c));
+      // the table's simplified forms are all single code units (one char out per char in)
+      if (t !== undefined && t.length === 1) c = t.charCodeAt(0);
     }
-    prevSpace = false;
-    let ch = String.fromCharCode(cp);
-    if (cp >= 0x4e00 && cp <= 0x9fff) ch = T2S.get(ch) ?? ch;
-    else if (lower && cp >= 0x41 && cp <= 0x5a) ch = String.fromCharCode(cp + 32);
-    out += ch;
+    m[cp] = c;
   }
+  return m;
+})();
+let unitBuf = new Uint16Array(1024);
+
+/** Same as `normalize` but one output char per input UTF-16 unit (whitespace/control become ' ' rather than being
+ * collapsed), so an index found in the result is an index into the input. A text that needs no change (most do not)
+ * is returned as it is, without building a copy. */
+export function normalizeKeepOffsets(text: string, lower = false): string {
+  const collapse = lower; // only the analysis form collapses whitespace
+  const n = text.length;
+  // first unit that the normal form changes (or, collapsing, a run of spaces)
+  let i = 0;
+  let prevSpace = false;
+  for (; i < n; i++) {
+    const cp = text.charCodeAt(i);
+    const c = UNIT_MAP[cp]!;
+    if (c !== cp || (lower && c >= 0x41 && c <= 0x5a)) break;
+    if (c === 0x20) {
+      if (collapse && prevSpace) break;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  if (i === n) return collapse ? text.trim() : text;
+  if (unitBuf.length < n) unitBuf = new Uint16Array(2 * n);
+  const buf = unitBuf;
+  for (let k = 0; k < i; k++) buf[k] = text.charCodeAt(k);
+  let o = i;
+  for (; i < n; i++) {
+    let c = UNIT_MAP[text.charCodeAt(i)]!;
+    if (c === 0x20) {
+      if (collapse && prevSpace) continue;
+      prevSpace = true;
+    } else {
+      prevSpace = false;
+      if (lower && c >= 0x41 && c <= 0x5a) c += 32;
+    }
+    buf[o++] = c;
+  }
+  // String.fromCharCode, not a TextDecoder: a lone surrogate stays as it is (a decoder would replace it)
+  let out = '';
+  for (let k = 0; k < o; k += 4096)
+    out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(o, k + 4096)) as unknown as number[]);
   return collapse ? out.trim() : out;
 }
 

@@ -12,6 +12,22 @@ export interface Gazetteer {
   maxLen: number;
   /** lengths of the names that start with a given character, longest first (built on first use; same results, fewer lookups) */
   lensByFirst?: Map<number, number[]>;
+  /** a filter on the first two characters of every name of two or more: a position whose pair is not in it starts
+   * no name (built on first use; a pair in it may still start none) */
+  pairBits?: Uint8Array;
+}
+
+const PAIR_BITS = 18;
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & ((1 << PAIR_BITS) - 1);
+function pairFilter(g: Gazetteer): Uint8Array {
+  if (g.pairBits) return g.pairBits;
+  const bits = new Uint8Array(1 << (PAIR_BITS - 3));
+  for (const k of g.places.keys()) {
+    if (k.length < 2) continue;
+    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
+    bits[h >> 3]! |= 1 << (h & 7);
+  }
+  return (g.pairBits = bits);
 }
 
 function lengthsByFirst(g: Gazetteer): Map<number, number[]> {
@@ -45,14 +61,22 @@ const DETAIL_RE =
   /^(?:[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|公路|巷|弄|村|里|小区|花园|新村|苑|广场|大厦|中心|商城|市场|园区))?(?:\d+(?:号|弄|支弄|巷)){0,3}(?:[\u4e00-\u9fa5A-Za-z0-9]{0,10}?(?:\d+|[A-Za-z])(?:号楼|栋|幢|座|楼|层|室|单元|号|铺|号铺)){0,3}/;
 const ROAD_RE =
   /[\u4e00-\u9fa5]{2,10}?(?:路|大道|大街|街|公路)(?:\d+(?:号|弄))+(?:[\u4e00-\u9fa5A-Za-z0-9]{0,10}?\d+(?:号楼|栋|幢|楼|层|室|单元|号|铺))*/g;
+const ROAD_GATE = /[路道街]\d/;
 const LEFT_STOP = /[在于从到去的了是和与向对把被位我他她家买购：:，,。；;、\s（(）)]/;
 
 /** Longest gazetteer name ending at or starting at each position, scanning left to right. */
 function scanPlaces(s: string, g: Gazetteer): { start: number; end: number; places: Place[] }[] {
   const hits: { start: number; end: number; places: Place[] }[] = [];
   const byFirst = lengthsByFirst(g);
+  const pairs = pairFilter(g);
   let i = 0;
   while (i < s.length) {
+    // names of one character are never matched (L < 2 below): a pair no name starts with is skipped without a lookup
+    const h = i + 1 < s.length ? pairHash(s.charCodeAt(i), s.charCodeAt(i + 1)) : 0;
+    if (i + 1 >= s.length || !(pairs[h >> 3]! & (1 << (h & 7)))) {
+      i++;
+      continue;
+    }
     let found: { start: number; end: number; places: Place[] } | undefined;
     for (const L of byFirst.get(s.charCodeAt(i)) ?? []) {
       if (L < 2 || L > s.length - i) continue;
@@ -113,18 +137,19 @@ export function findAddresses(s: string, g: Gazetteer): FoundAddress[] {
     const conf = (parts.street ? 0.9 : parts.district ? 0.8 : 0.6) * (hasDetail ? 1 : 0.9);
     out.push({ value: s.slice(start, end), start, end, confidence: Math.round(conf * 100) / 100, parts });
   }
-  // road + number without division names ("福马路998号")
-  for (const m of s.matchAll(ROAD_RE)) {
-    let a = m.index!;
-    const b = a + m[0].length;
-    if (out.some((o) => a < o.end && b > o.start)) continue;
-    // trim a leading verb or preposition swallowed by the lazy match ("我在福马路" → "福马路")
-    const seg = m[0];
-    let cut = 0;
-    for (let i = 0; i < seg.length - 3; i++) if (LEFT_STOP.test(seg[i]!)) cut = i + 1;
-    a += cut;
-    if (b - a < 4) continue;
-    out.push({ value: s.slice(a, b), start: a, end: b, confidence: 0.6, parts: {} });
-  }
+  // road + number without division names ("福马路998号"); every match has 路, 道 or 街 before a digit
+  if (ROAD_GATE.test(s))
+    for (const m of s.matchAll(ROAD_RE)) {
+      let a = m.index!;
+      const b = a + m[0].length;
+      if (out.some((o) => a < o.end && b > o.start)) continue;
+      // trim a leading verb or preposition swallowed by the lazy match ("我在福马路" → "福马路")
+      const seg = m[0];
+      let cut = 0;
+      for (let i = 0; i < seg.length - 3; i++) if (LEFT_STOP.test(seg[i]!)) cut = i + 1;
+      a += cut;
+      if (b - a < 4) continue;
+      out.push({ value: s.slice(a, b), start: a, end: b, confidence: 0.6, parts: {} });
+    }
   return out.sort((x, y) => x.start - y.start);
 }

@@ -1,7 +1,9 @@
 /**
  * Aho-Corasick automaton over UTF-16 code units: every pattern occurrence in one left-to-right pass, whatever the
  * number of patterns (a bureau's registry holds tens of thousands of business names; regex alternation would rescan).
- * Transitions from the root sit in a dense table, the rest in one Map keyed by state × 65536 + code unit.
+ * Transitions from the root sit in a dense table, the rest in one Map keyed by state × 65536 + code unit while building,
+ * then in an open-addressing hash table of typed arrays for matching (a Map with keys past the small-integer range
+ * hashed a boxed number per character and was most of the matcher's time).
  */
 
 export interface AcMatch {
@@ -21,6 +23,11 @@ export class AhoCorasick {
   private dict: Int32Array = new Int32Array(1);
   private readonly lens: number[] = [];
   private states = 1;
+  // the non-root transitions for matching: (state, code unit) → state, linear probing; state -1 marks a free slot
+  private hState: Int32Array = new Int32Array(1).fill(-1);
+  private hCode: Int32Array = new Int32Array(1);
+  private hNext: Int32Array = new Int32Array(1);
+  private hMask = 0;
 
   constructor(patterns: readonly string[]) {
     const outs: number[] = [-1];
@@ -75,6 +82,32 @@ export class AhoCorasick {
         queue.push(t);
       }
     }
+    let cap = 1;
+    while (cap < 2 * this.next.size) cap *= 2;
+    this.hState = new Int32Array(cap).fill(-1);
+    this.hCode = new Int32Array(cap);
+    this.hNext = new Int32Array(cap);
+    this.hMask = cap - 1;
+    for (const [k, t] of this.next) {
+      const st = Math.floor(k / 65536);
+      const c = k % 65536;
+      let h = (Math.imul(st, 0x9e3779b1) ^ c) & this.hMask;
+      while (this.hState[h] !== -1) h = (h + 1) & this.hMask;
+      this.hState[h] = st;
+      this.hCode[h] = c;
+      this.hNext[h] = t;
+    }
+  }
+
+  /** `step` for matching, from the typed table (same transitions as `next`). */
+  private go(s: number, c: number): number {
+    if (s === 0) return this.root[c]!;
+    const mask = this.hMask;
+    for (let h = (Math.imul(s, 0x9e3779b1) ^ c) & mask; ; h = (h + 1) & mask) {
+      const x = this.hState[h]!;
+      if (x === -1) return -1;
+      if (x === s && this.hCode[h] === c) return this.hNext[h]!;
+    }
   }
 
   private step(s: number, c: number): number {
@@ -91,10 +124,10 @@ export class AhoCorasick {
     let st = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      let t = this.step(st, c);
+      let t = this.go(st, c);
       while (t < 0 && st !== 0) {
         st = this.fail[st]!;
-        t = this.step(st, c);
+        t = this.go(st, c);
       }
       st = t < 0 ? 0 : t;
       if (st === 0) continue;

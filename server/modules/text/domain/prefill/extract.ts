@@ -125,8 +125,15 @@ function clauseAround(s: string, a: number, b: number): string {
   return s.slice(x, a) + s.slice(b, y);
 }
 
+// every AMOUNT_RE match names a currency or its unit; WAN_RE, BARE_RE and PER_RE each need a digit (most reviews
+// have neither, and skip the four scans)
+const CURRENCY_GATE = /[元块圆￥¥$]|人民币|rmb|RMB|dollars|usd|USD/;
+const DIGIT = /\d/;
+
 function amounts(s: string): Hit<number>[] {
   const out: Hit<number>[] = [];
+  const digits = DIGIT.test(s);
+  if (!digits && !CURRENCY_GATE.test(s)) return out;
   const free = (a: number, b: number) => !out.some((o) => a < o.end && b > o.start);
   const push = (v: number, a: number, b: number, conf: number) => {
     if (!Number.isFinite(v) || v <= 0 || v > 1e9 || !free(a, b)) return;
@@ -139,24 +146,26 @@ function amounts(s: string): Hit<number>[] {
       return;
     out.push({ value: Math.round(v * 100) / 100, start: a, end: b, confidence: conf });
   };
-  for (const m of s.matchAll(AMOUNT_RE)) {
-    let v = NaN;
-    const a = m.index!;
-    const b = a + m[0].length;
-    if (/块$/.test(m[0]) && !/块钱$/.test(m[0])) {
-      const next = s.slice(b, b + 1);
-      if (KUAI_NOUN.test(next) && !KUAI_OK.test(next)) continue;
+  if (CURRENCY_GATE.test(s))
+    for (const m of s.matchAll(AMOUNT_RE)) {
+      let v = NaN;
+      const a = m.index!;
+      const b = a + m[0].length;
+      if (/块$/.test(m[0]) && !/块钱$/.test(m[0])) {
+        const next = s.slice(b, b + 1);
+        if (KUAI_NOUN.test(next) && !KUAI_OK.test(next)) continue;
+      }
+      if (m[1]) v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
+      else if (m[3])
+        v =
+          Number(m[3].replace(/,/g, '')) *
+          (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
+      else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_D[m[6]]! / 10 : 0) + (m[7] ? CN_D[m[7]]! / 100 : 0);
+      else if (m[8]) v = Number(m[8].replace(/,/g, ''));
+      else if (m[9]) v = Number(m[9].replace(/,/g, ''));
+      push(v, a, b, m[5] ? 0.8 : 0.9);
     }
-    if (m[1]) v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
-    else if (m[3])
-      v =
-        Number(m[3].replace(/,/g, '')) *
-        (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
-    else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_D[m[6]]! / 10 : 0) + (m[7] ? CN_D[m[7]]! / 100 : 0);
-    else if (m[8]) v = Number(m[8].replace(/,/g, ''));
-    else if (m[9]) v = Number(m[9].replace(/,/g, ''));
-    push(v, a, b, m[5] ? 0.8 : 0.9);
-  }
+  if (!digits) return out.sort((x, y) => x.start - y.start);
   for (const m of s.matchAll(WAN_RE)) {
     const a = m.index!;
     const b = a + m[0].length;
@@ -193,6 +202,7 @@ function idChecksumOk(id: string): boolean {
 
 function phones(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
+  if (!DIGIT.test(s)) return out; // both patterns need digits
   for (const re of [MOBILE_RE, LANDLINE_RE]) {
     for (const m of s.matchAll(re)) {
       const a = m.index!;
@@ -212,6 +222,7 @@ function phones(s: string): Hit<string>[] {
 
 function idNumbers(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
+  if (!DIGIT.test(s)) return out;
   for (const m of s.matchAll(ID_RE))
     out.push({
       value: m[0].toUpperCase(),
@@ -224,6 +235,7 @@ function idNumbers(s: string): Hit<string>[] {
 
 function orderNos(s: string): Hit<string>[] {
   const out: Hit<string>[] = [];
+  if (!DIGIT.test(s)) return out; // a number with fewer than 3 digits is refused below
   for (const m of s.matchAll(ORDER_RE)) {
     const v = m[1]!;
     if (/^1[3-9]\d{9}$/.test(v)) continue;
@@ -549,8 +561,9 @@ export function prefill(text: string | null | undefined, title?: string | null, 
   set('quantity', one('quantity'));
   const d = one('dates');
   if (d) {
-    delete (d as Record<string, unknown>).dateConfidence;
-    res.purchase_date = d as PrefillField<string>;
+    // rest, not `delete`: same keys in the same order, without turning the object into a slow dictionary
+    const { dateConfidence: _dc, ...pd } = d as Record<string, unknown>;
+    res.purchase_date = pd as PrefillField<string>;
   }
   return res;
 }

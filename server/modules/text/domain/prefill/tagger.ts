@@ -107,34 +107,180 @@ function gold(e: TaggedExample): Uint8Array {
   return y;
 }
 
-/** Decodes one text: the spans, each with its mean margin (a score, calibrated by the caller). */
+// the decoder's scratch: the codes of the text being tagged (grown as needed), and per model the offsets of the
+// previous-tag features (a model is not changed once trained or loaded)
+let scratch = new Int32Array(256);
+const prevBases = new WeakMap<TaggerModel, Int32Array>();
+
+/** The weights as small codes into a table of their distinct values: an averaged perceptron trained on a few thousand
+ * texts has a few hundred distinct weights, so one byte per weight (a table a quarter the size, which stays in the
+ * CPU's cache; the decoder's time was the cache misses on the float table). The values are the model's own float32
+ * weights, held as doubles, so every sum is bit-for-bit the sum over `w`. */
+interface Coded {
+  codes: Uint8Array | Uint16Array | Uint32Array;
+  values: Float64Array;
+}
+const codedWeights = new WeakMap<TaggerModel, Coded>();
+function coded(m: TaggerModel): Coded {
+  let c = codedWeights.get(m);
+  if (c) return c;
+  const index = new Map<number, number>();
+  for (const v of m.w) if (!index.has(v)) index.set(v, index.size);
+  if (index.size > 65536) c = { codes: Uint32Array.from(m.w, (_, k) => k), values: Float64Array.from(m.w) };
+  else {
+    const codes = index.size <= 256 ? new Uint8Array(m.w.length) : new Uint16Array(m.w.length);
+    for (let k = 0; k < m.w.length; k++) codes[k] = index.get(m.w[k]!)!;
+    c = { codes, values: Float64Array.from(index.keys()) };
+  }
+  codedWeights.set(m, c);
+  return c;
+}
+const K = 0x9e3779b1;
+
+/** Decodes one text: the spans, each with its mean margin (a score, calibrated by the caller). The features, weights
+ * and order of summation are those of `features` (training), written out inline: this loop is the largest share of
+ * pre-fill's time, and the call, the feature array and `mix`'s `>>> 0` cost more than the arithmetic. The hash bits are
+ * the same: `& mask` keeps low bits only, and `^` and `Math.imul` read their operands as int32 either way. */
 export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): TaggedSpan[] {
   const mask = (1 << m.bits) - 1;
-  const w = m.w;
-  const codes = codesOf(text);
+  const { codes: wc, values: wv } = coded(m);
   const n = text.length;
-  const f = new Int32Array(NF);
+  if (scratch.length < n + 2 * PAD) scratch = new Int32Array(2 * (n + 2 * PAD));
+  const codes = scratch;
+  for (let k = 0; k < PAD; k++) {
+    codes[k] = -1;
+    codes[n + PAD + k] = -1;
+  }
+  for (let i = 0; i < n; i++) codes[i + PAD] = text.charCodeAt(i);
+  let pf = prevBases.get(m);
+  if (!pf) prevBases.set(m, (pf = Int32Array.from(TAGS, (_, t) => prevFeature(t, mask) * T)));
+  const noHint = (Math.imul(Math.imul(12 ^ 0, K) ^ 7, K) & mask) * T;
   const out: TaggedSpan[] = [];
   let prev = 0;
-  let cur: TaggedSpan | undefined;
+  let curKind: SpanKind = 'BIZ';
+  let curStart = -1;
+  let curEnd = 0;
   let marginSum = 0;
-  const pf = Int32Array.from(TAGS, (_, t) => prevFeature(t, mask) * T);
+  // a window of codes around position i, slid by one each step
+  let p3 = -1,
+    p2 = -1,
+    p1 = -1,
+    c0 = -1,
+    n1 = codes[PAD]!,
+    n2 = codes[PAD + 1]!,
+    n3 = codes[PAD + 2]!,
+    n4 = codes[PAD + 3]!;
   for (let i = 0; i < n; i++) {
-    features(codes, i, hint, mask, f);
+    p3 = p2;
+    p2 = p1;
+    p1 = c0;
+    c0 = n1;
+    n1 = n2;
+    n2 = n3;
+    n3 = n4;
+    n4 = codes[i + PAD + 4]!;
     const pb = pf[prev]!;
-    let s0 = w[pb]!,
-      s1 = w[pb + 1]!,
-      s2 = w[pb + 2]!,
-      s3 = w[pb + 3]!,
-      s4 = w[pb + 4]!;
-    for (let j = 0; j < NF; j++) {
-      const base = f[j]! * T;
-      s0 += w[base]!;
-      s1 += w[base + 1]!;
-      s2 += w[base + 2]!;
-      s3 += w[base + 3]!;
-      s4 += w[base + 4]!;
-    }
+    let s0 = wv[wc[pb]!]!,
+      s1 = wv[wc[pb + 1]!]!,
+      s2 = wv[wc[pb + 2]!]!,
+      s3 = wv[wc[pb + 3]!]!,
+      s4 = wv[wc[pb + 4]!]!;
+    let b = T; // f[0]: the bias, feature 1
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(1 ^ c0, K) ^ 7, K) & mask) * T; // f[1]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(2 ^ p1, K) ^ 7, K) & mask) * T; // f[2]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(3 ^ n1, K) ^ 7, K) & mask) * T; // f[3]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(4 ^ p2, K) ^ 7, K) & mask) * T; // f[4]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(5 ^ n2, K) ^ 7, K) & mask) * T; // f[5]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(6 ^ p1, K) ^ c0, K) ^ 7, K) & mask) * T; // f[6]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(7 ^ c0, K) ^ n1, K) ^ 7, K) & mask) * T; // f[7]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(8 ^ p2, K) ^ p1, K) ^ 7, K) & mask) * T; // f[8]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(9 ^ n1, K) ^ n2, K) ^ 7, K) & mask) * T; // f[9]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(10 ^ (ctype(p1) * 36 + ctype(c0) * 6 + ctype(n1)), K) ^ 7, K) & mask) * T; // f[10]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(Math.imul(11 ^ p1, K) ^ c0, K) ^ n1, K) ^ 7, K) & mask) * T; // f[11]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = hint ? (Math.imul(Math.imul(12 ^ hint[i]!, K) ^ 7, K) & mask) * T : noHint; // f[12]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(14 ^ n2, K) ^ n3, K) ^ 7, K) & mask) * T; // f[13]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(15 ^ n3, K) ^ n4, K) ^ 7, K) & mask) * T; // f[14]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
+    b = (Math.imul(Math.imul(Math.imul(16 ^ p3, K) ^ p2, K) ^ 7, K) & mask) * T; // f[15]
+    s0 += wv[wc[b]!]!;
+    s1 += wv[wc[b + 1]!]!;
+    s2 += wv[wc[b + 2]!]!;
+    s3 += wv[wc[b + 3]!]!;
+    s4 += wv[wc[b + 4]!]!;
     // I-X only continues B-X/I-X (no allocation here: this loop runs once per character)
     if (prev !== 1 && prev !== 2) s2 = -Infinity;
     if (prev !== 3 && prev !== 4) s4 = -Infinity;
@@ -163,19 +309,22 @@ export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): Tagge
     } else if (s4 > second) second = s4;
     const margin = bestS - second;
     if (best === 1 || best === 3) {
-      if (cur) out.push({ ...cur, margin: marginSum / (cur.end - cur.start) });
-      cur = { kind: best === 1 ? 'BIZ' : 'PRD', start: i, end: i + 1, margin: 0 };
+      if (curStart >= 0)
+        out.push({ kind: curKind, start: curStart, end: curEnd, margin: marginSum / (curEnd - curStart) });
+      curKind = best === 1 ? 'BIZ' : 'PRD';
+      curStart = i;
+      curEnd = i + 1;
       marginSum = margin;
-    } else if ((best === 2 || best === 4) && cur) {
-      cur.end = i + 1;
+    } else if ((best === 2 || best === 4) && curStart >= 0) {
+      curEnd = i + 1;
       marginSum += margin;
-    } else if (cur) {
-      out.push({ ...cur, margin: marginSum / (cur.end - cur.start) });
-      cur = undefined;
+    } else if (curStart >= 0) {
+      out.push({ kind: curKind, start: curStart, end: curEnd, margin: marginSum / (curEnd - curStart) });
+      curStart = -1;
     }
     prev = best;
   }
-  if (cur) out.push({ ...cur, margin: marginSum / (cur.end - cur.start) });
+  if (curStart >= 0) out.push({ kind: curKind, start: curStart, end: curEnd, margin: marginSum / (curEnd - curStart) });
   return out;
 }
 
