@@ -101,6 +101,8 @@ export const zh = {
   'cubePanel.otherCols': '，其余 {cols} 列合并为“其他”',
   'cockpit.month': '{y}年{m}月',
   'analysis.new': '新增',
+  // components/analysis/CubePanel.vue (summed column)
+  'cubePanel.otherCol': '其他',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -204,4 +206,6 @@ export const en: Record<keyof typeof zh, string> = {
   'cubePanel.otherCols': ', the other {cols} columns merged as “Other”',
   'cockpit.month': '{m}/{y}',
   'analysis.new': 'new',
+  // components/analysis/CubePanel.vue (summed column)
+  'cubePanel.otherCol': 'Others',
 };
