@@ -103,6 +103,8 @@ export const zh = {
   'analysis.new': '新增',
   // components/analysis/CubePanel.vue (summed column)
   'cubePanel.otherCol': '其他',
+  // components/analysis/OldYoungPanel.vue (group heading)
+  'oldYoungPanel.heading': '{g}：{what}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -193,7 +195,7 @@ export const en: Record<keyof typeof zh, string> = {
   'oldYoungPanel.byMonth2': 'By month',
   'oldYoungPanel.complainantsByAge': 'Complainants by age',
   'oldYoungPanel.age': 'Age',
-  'oldYoungPanel.categoriesAndProblems': 'categories and problems',
+  'oldYoungPanel.categoriesAndProblems': 'main categories and problems',
   'oldYoungPanel.category': 'Category',
   'oldYoungPanel.n': 'n',
   'oldYoungPanel.problem': 'Problem',
@@ -208,4 +210,6 @@ export const en: Record<keyof typeof zh, string> = {
   'analysis.new': 'new',
   // components/analysis/CubePanel.vue (summed column)
   'cubePanel.otherCol': 'Others',
+  // components/analysis/OldYoungPanel.vue (group heading)
+  'oldYoungPanel.heading': '{g}: {what}',
 };

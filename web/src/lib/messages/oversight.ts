@@ -241,7 +241,7 @@ export const en: Record<keyof typeof zh, string> = {
   'partnerAbnormal.lastPurpose': 'Purpose: {purpose} · {n} entries · recorded in the audit log',
   'partnerAbnormal.query': 'Query the list',
   'partnerAbnormal.basis':
-    'Shared with the fields listed in Yueyang SAMR notice 〔2024〕 No. 16; every look needs a stated purpose, recorded in the audit log. The list is for verification only and must not be made public.',
+    'Shared with the fields listed in Yueyang SAMR document [2024] No. 16; every look needs a stated purpose, recorded in the audit log. The list is for verification only and must not be made public.',
   'partnerAbnormal.noneListed': 'No one is on the list at present',
   'partnerAbnormal.statePurposeFirst': 'The list is shown once a purpose is stated',
   'partnerAbnormal.dialogTitle': 'State the purpose to view the list',
