@@ -67,3 +67,28 @@ export const PARTNER_PURPOSES = [
   '信用平台信用记录核对',
   '12345 热线诉求甄别',
 ] as const;
+
+/** The same columns' English names (the web's English locale). */
+export const PARTNER_FIELD_LABELS_EN: Record<Exclude<keyof PartnerListEntry, 'masked'>, string> = {
+  name: 'Name',
+  id_number: 'ID number',
+  phone: 'Phone',
+  address: 'Address',
+  complaints: 'Complaints',
+  reports: 'Reports',
+  disclosure_requests: 'Information disclosure requests',
+  reviews_lawsuits: 'Reviews or lawsuits',
+  discipline_reports: 'Reports to discipline inspection',
+  issues: 'Main issues',
+  categories: 'Areas or goods / service categories',
+  legal_basis: 'Basis for listing',
+  listed_on: 'Listed on',
+  expires_on: 'Valid until',
+};
+/** The purposes' English names; the Chinese text is what is sent and recorded. */
+export const PARTNER_PURPOSE_LABELS_EN: Record<(typeof PARTNER_PURPOSES)[number], string> = {
+  公安机关核查敲诈勒索线索: 'Police: checking an extortion lead',
+  法院审理相关案件核查: 'Court: checking for a case under trial',
+  信用平台信用记录核对: 'Credit platform: checking a credit record',
+  '12345 热线诉求甄别': '12345 hotline: screening a request',
+};

@@ -3,7 +3,7 @@
  * holds [zh, en] side by side, or names the shared/*-labels.ts maps of each language; i18n.test.ts checks every map
  * here has both languages for every code.
  */
-import { localeLabel, pairLabel } from './i18n';
+import { localeLabel, pair, pairLabel } from './i18n';
 import { LIST_STATE_LABELS_EN, LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
 import {
   AUDIT_ACTION_LABELS,
@@ -13,6 +13,16 @@ import {
 } from '../../../shared/audit-labels.js';
 import { ROLE_LABELS, ROLE_LABELS_EN } from '../../../shared/domain.js';
 import { UNIT_KIND_LABELS, UNIT_KIND_LABELS_EN } from '../../../shared/admin.js';
+import {
+  CATEGORY_LABELS_EN,
+  CUBE_VALUE_LABELS_EN,
+  DEMAND_LABELS_EN,
+  DIMENSION_LABELS_EN,
+  DIMENSION_LABELS_ZH,
+  EXPORT_PURPOSE_LABELS_EN,
+  PROBLEM_TYPE_LABELS_EN,
+} from '../../../shared/value-labels.js';
+import { PARTNER_FIELD_LABELS_EN, PARTNER_PURPOSE_LABELS_EN } from '../../../shared/partner.js';
 
 const pick = pairLabel;
 
@@ -194,3 +204,217 @@ export const auditSubjectLabel = (s: string) => localeLabel(SHARED_MAPS.auditSub
 export const roleLabel = (r: string | null | undefined) => localeLabel(SHARED_MAPS.role, r, ['其他', 'Other']);
 /** A unit's kind (市局, 区局, 市场监管所, 分派中心): the admin screens. */
 export const unitKindLabel = (k: string) => localeLabel(SHARED_MAPS.unitKind, k, ['其他', 'Other']);
+
+// ---- oversight, portal and analysis screens ----
+
+/**
+ * A Chinese value the server keeps as data (a category, a demand, a cube value) in this locale: the value itself in
+ * Chinese, its English name from an en-only map in English (the value when the map lacks it).
+ */
+const valueIn = (en: Record<string, string>, v: string | null | undefined, fallback?: string) =>
+  v ? localeLabel({ zh: {}, en }, v, [fallback ?? v, en[v] ?? fallback ?? v]) : '';
+export const categoryLabel = (v: string | null | undefined) => valueIn(CATEGORY_LABELS_EN, v);
+export const problemLabel = (v: string | null | undefined) => valueIn(PROBLEM_TYPE_LABELS_EN, v);
+export const demandLabel = (v: string) => valueIn(DEMAND_LABELS_EN, v);
+export const exportPurposeLabel = (v: string) => valueIn(EXPORT_PURPOSE_LABELS_EN, v);
+export const partnerPurposeLabel = (v: string) => valueIn(PARTNER_PURPOSE_LABELS_EN, v);
+export const partnerFieldLabel = (k: string, zh: string) => valueIn(PARTNER_FIELD_LABELS_EN, k, zh);
+/** A cube dimension's name (in Chinese the server's label when given, else shared/'s copy of it). */
+export const dimensionLabel = (dim: string, server?: string) =>
+  valueIn(DIMENSION_LABELS_EN, dim, server ?? DIMENSION_LABELS_ZH[dim] ?? dim);
+/**
+ * A cube value as this locale reads it: in Chinese the server's label; in English the workflow codes' names, the
+ * worded values' names, or the server's label for data (district, station and business names).
+ */
+export function cubeValueLabel(dim: string, value: unknown, zh: string): string {
+  const v = String(value ?? '');
+  const codes = dim === 'kind' ? KINDS : dim === 'status' ? STATUSES : dim === 'channel' ? CHANNELS : null;
+  if (codes?.[v]) return localeLabel({ zh: {}, en: {} }, v, [zh, codes[v]![1]]);
+  return valueIn(CUBE_VALUE_LABELS_EN[dim] ?? {}, v, zh);
+}
+
+/** The portal's progress entries, as a consumer reads them (the officers' timeline uses EVENTS and ACTIONS). */
+export const PORTAL_EVENTS: Record<string, [string, string]> = {
+  received: ['已收到', 'Received'],
+  accept: ['已受理', 'Accepted'],
+  decline: ['不予受理', 'Declined'],
+  send_odr: ['转企业协商和解', 'Sent to the business (ODR)'],
+  odr_settle: ['企业已和解', 'Settled by the business'],
+  odr_fail: ['企业未能和解，转行政调解', 'Not settled; back to the bureau'],
+  start_mediation: ['开始调解', 'Mediation started'],
+  suspend: ['调解中止（检测鉴定）', 'Suspended (testing)'],
+  resume: ['恢复调解', 'Resumed'],
+  mediate_success: ['调解成功', 'Mediated'],
+  terminate: ['终止调解', 'Mediation terminated'],
+  notify_termination: ['已告知终止调解', 'Termination notified'],
+  open_case: ['已立案', 'Case opened'],
+  not_open_case: ['不予立案', 'No case opened'],
+  notify_reporter: ['已告知处理结果', 'Reporter notified'],
+  answer: ['已答复', 'Answered'],
+  close: ['已办结', 'Closed'],
+  transfer: ['已转办', 'Transferred'],
+  rating: ['已评价', 'Rated'],
+};
+
+/** Early warnings: life-cycle states, review commands, dismissal reasons, handling actions, subjects, detectors. */
+export const ALERT_STATES: Record<string, [string, string]> = {
+  new: ['新预警', 'New'],
+  confirmed: ['已确认', 'Confirmed'],
+  dismissed: ['已排除', 'Dismissed'],
+  handled: ['已处置', 'Handled'],
+};
+export const ALERT_COMMANDS: Record<string, [string, string]> = {
+  confirm: ['确认预警', 'Confirm'],
+  dismiss: ['排除（误报）', 'Dismiss (false alarm)'],
+  handle: ['登记处置', 'Record handling'],
+  reopen: ['重新打开', 'Reopen'],
+};
+/** The same codes as server/modules/early-warning/domain/lifecycle.ts (the server sends its Chinese labels too). */
+export const ALERT_DISMISS_REASONS: Record<string, [string, string]> = {
+  normal_volume: ['正常波动', 'Normal fluctuation'],
+  duplicate_event: ['与已有预警重复', 'Duplicate of an existing warning'],
+  abnormal_complainants: ['异常投诉人集中投诉', 'Concentrated filing by abnormal complainants'],
+  data_error: ['数据错误', 'Data error'],
+  other: ['其他', 'Other'],
+};
+export const ALERT_HANDLING_ACTIONS: Record<string, [string, string]> = {
+  interview: ['约谈', 'Compliance interview'],
+  inspection: ['现场检查', 'On-site inspection'],
+  consumer_warning: ['消费提示/警示', 'Consumer notice / warning'],
+  mediation: ['集中调解', 'Joint mediation'],
+  case_filed: ['立案调查', 'Case opened for investigation'],
+  referral: ['移送相关部门', 'Referred to the competent department'],
+  other: ['其他', 'Other'],
+};
+export const ALERT_SUBJECT_TYPES: Record<string, [string, string]> = {
+  respondent: ['经营者', 'Business'],
+  location: ['地点', 'Location'],
+  topic: ['话题', 'Topic'],
+  category: ['商品服务类别', 'Category'],
+};
+export const ALERT_DETECTORS: Record<string, [string, string]> = {
+  scan: ['前瞻扫描统计（1–14天窗口）', 'Prospective scan statistic (1–14 day windows)'],
+  'nb-cusum': ['负二项累积和（CUSUM）', 'Negative-binomial CUSUM'],
+};
+export const ALERT_BASELINES: Record<string, [string, string]> = {
+  history: ['依据本对象历史基线', "This subject's own history"],
+  cold: ['冷启动（历史不足，门槛提高十倍）', 'Cold start (too little history; threshold ten times higher)'],
+};
+/** A code's label from a [zh, en] map, else the server's label for it, else the fallback pair. */
+export const codeLabel = (
+  map: Record<string, readonly [string, string]>,
+  code: string | null | undefined,
+  server?: string | null,
+  other: readonly [string, string] = ['其他', 'Other'],
+) => (code && map[code] ? pairLabel(map, code) : (server ?? pair(other)));
+
+/** 异常名录: the steps of an entry and the criteria (server/modules/risk/domain/catalog.ts codes). */
+export const ABNORMAL_ACTIONS: Record<string, [string, string]> = {
+  start_review: ['开始审核', 'Start review'],
+  list: ['决定列入', 'List'],
+  reject: ['不予列入', 'Reject'],
+  notify: ['一次性告知', 'Notify once'],
+  appeal: ['登记申诉', 'Record appeal'],
+  dismiss_appeal: ['申诉不成立', 'Dismiss appeal'],
+  remove: ['移出名录', 'Remove from list'],
+};
+export const CRITERIA: Record<string, [string, string]> = {
+  volume: ['投诉举报数量和频次明显超出正常范围', 'Volume and frequency of filings far beyond normal'],
+  same_kind: ['反复就同类商品同类问题投诉举报', 'Repeated filings on the same goods and problem'],
+  template: ['模板化诉求文本', 'Templated complaint text'],
+  punitive: ['主张惩罚性赔偿(三倍/十倍)占比高', 'High share of punitive damages claims (3× / 10×)'],
+  buy_again: ['获赔后明知仍购买同类商品再投诉', 'Bought the same goods again after compensation, then complained'],
+  quantity: ['购买数量超出合理生活消费需要', 'Quantities beyond reasonable personal consumption'],
+  collusion: ['多身份关联或通谋分别投诉同一经营者', 'Linked identities or collusion against the same business'],
+  impersonation: ['冒用他人名义或受雇代为投诉', "Filing in another person's name, or hired to file"],
+  untrue_reports: ['多次举报同类违法行为经查不属实', 'Repeated reports of the same violation found untrue'],
+  litigation: [
+    '多次申请信息公开、提起复议诉讼或向纪检监察举报',
+    'Repeated disclosure requests, reviews, lawsuits or discipline reports',
+  ],
+  fabricated_evidence: [
+    '证据材料疑似伪造(AI生成标识/同图多用)',
+    'Evidence suspected fabricated (AI marks / reused images)',
+  ],
+  other: ['其他滥用投诉的行为', 'Other abuse of complaints'],
+};
+const CRITERION_BY_ZH = new Map(Object.entries(CRITERIA).map(([code, [zh]]) => [zh, code]));
+/** A criterion by its code, or by the Chinese name the partner list carries (the server's label when unknown). */
+export const criterionLabel = (code: string | null | undefined, server?: string | null) =>
+  codeLabel(CRITERIA, code ?? (server ? CRITERION_BY_ZH.get(server) : null), server);
+
+/** 督办: modes, reasons and states (server/modules/supervision/domain/supervision.ts codes). */
+export const SUPERVISION_MODES: Record<string, [string, string]> = {
+  phone: ['电话督办', 'By phone'],
+  online: ['网上督办', 'Online'],
+  onsite: ['现场督办', 'On site'],
+};
+export const SUPERVISION_REASONS: Record<string, [string, string]> = {
+  overdue: ['超期未办结', 'Overdue, not closed'],
+  sensitive: ['敏感诉求', 'Sensitive request'],
+  repeated: ['重复投诉', 'Repeated complaints'],
+  leader: ['领导批示', "Leadership's instruction"],
+  public_opinion: ['舆情关注', 'Public attention'],
+  other: ['其他', 'Other'],
+};
+export const SUPERVISION_STATES: Record<string, [string, string]> = {
+  open: ['待回复', 'Awaiting answer'],
+  answered: ['已回复待审核', 'Answered, to be reviewed'],
+  closed: ['已办结', 'Closed'],
+};
+/** 关联程序 a complainant started (the risk module's proceeding kinds). */
+export const PROCEEDING_KINDS: Record<string, [string, string]> = {
+  disclosure: ['政府信息公开申请', 'Information disclosure request'],
+  review: ['行政复议', 'Administrative review'],
+  lawsuit: ['行政诉讼', 'Administrative lawsuit'],
+  discipline: ['向纪检监察部门举报', 'Report to discipline inspection'],
+};
+export const INSPECTION_STATUSES: Record<string, [string, string]> = {
+  open: ['待检查', 'To inspect'],
+  done: ['已完成', 'Done'],
+};
+
+/** 监测闭环 (server/modules/monitoring/domain/loop.ts): item and task states, steps, and the chain's six links. */
+export const MONITORING_STATES: Record<string, [string, string]> = {
+  issued: ['已发起，待监测机构接收', 'Issued, awaiting the monitoring body'],
+  received: ['监测中', 'Being monitored'],
+  reported: ['监测结果已反馈，待市局分派', 'Findings reported, awaiting dispatch'],
+  dispatched: ['区局处置中', 'With the districts'],
+  handled: ['处置结果已全部反馈，待市局办结', 'All handling reported, awaiting closure'],
+  closed: ['已办结', 'Closed'],
+};
+export const MONITORING_TASK_STATES: Record<string, [string, string]> = {
+  assigned: ['已分派，待区局接收', 'Assigned, awaiting the district'],
+  handling: ['区局处置中', 'District handling'],
+  done: ['处置结果已反馈', 'Handling reported'],
+};
+export const MONITORING_ACTIONS: Record<string, [string, string]> = {
+  issue: ['发起监测指令', 'Issue instruction'],
+  receive: ['接收监测指令', 'Receive instruction'],
+  report_findings: ['反馈监测结果', 'Report findings'],
+  return_findings: ['退回补充监测', 'Return for more monitoring'],
+  dispatch: ['分派区局处置', 'Dispatch to districts'],
+  accept_task: ['区局接收处置', 'Accept the task'],
+  report_handling: ['反馈处置结果', 'Report handling'],
+  close: ['办结', 'Close'],
+};
+/** The six links in the server's order (links carry no code; their position is the contract). */
+export const MONITORING_LINKS: Record<string, [string, string]> = {
+  0: ['监测指令发起', 'Instruction issued'],
+  1: ['监测机构接收', 'Received by the monitoring body'],
+  2: ['监测结果反馈', 'Findings reported'],
+  3: ['市局分派', 'Dispatched by the city bureau'],
+  4: ['区局处置', 'Handled by the districts'],
+  5: ['处置结果反馈', 'Handling reported back'],
+};
+
+/** The analysis cube's measures. */
+export const CUBE_MEASURES: Record<string, [string, string]> = {
+  count: ['件数', 'Tickets'],
+  complainants: ['涉及人数', 'People'],
+  open: ['在办', 'Open'],
+  mediated: ['调解成功', 'Mediated'],
+  odr_settled: ['ODR和解', 'ODR settled'],
+  late: ['超期件', 'Late'],
+  amount: ['涉及金额（元）', 'Amount (CNY)'],
+};

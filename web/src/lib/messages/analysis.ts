@@ -101,6 +101,10 @@ export const zh = {
   'cubePanel.otherCols': '，其余 {cols} 列合并为“其他”',
   'cockpit.month': '{y}年{m}月',
   'analysis.new': '新增',
+  // components/analysis/CubePanel.vue (summed column)
+  'cubePanel.otherCol': '其他',
+  // components/analysis/OldYoungPanel.vue (group heading)
+  'oldYoungPanel.heading': '{g}：{what}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -191,7 +195,7 @@ export const en: Record<keyof typeof zh, string> = {
   'oldYoungPanel.byMonth2': 'By month',
   'oldYoungPanel.complainantsByAge': 'Complainants by age',
   'oldYoungPanel.age': 'Age',
-  'oldYoungPanel.categoriesAndProblems': 'categories and problems',
+  'oldYoungPanel.categoriesAndProblems': 'main categories and problems',
   'oldYoungPanel.category': 'Category',
   'oldYoungPanel.n': 'n',
   'oldYoungPanel.problem': 'Problem',
@@ -204,4 +208,8 @@ export const en: Record<keyof typeof zh, string> = {
   'cubePanel.otherCols': ', the other {cols} columns merged as “Other”',
   'cockpit.month': '{m}/{y}',
   'analysis.new': 'new',
+  // components/analysis/CubePanel.vue (summed column)
+  'cubePanel.otherCol': 'Others',
+  // components/analysis/OldYoungPanel.vue (group heading)
+  'oldYoungPanel.heading': '{g}: {what}',
 };

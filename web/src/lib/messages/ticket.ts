@@ -161,6 +161,8 @@ export const zh = {
   'casePanel.notOpened': '不予立案',
   'casePanel.caseOpened': '立案',
   'calendarNotice.enter': '去录入',
+  // components/ticket/ActionDialog.vue (record only)
+  'actionDialog.recordOnly': '调解记录（当场履行/双方同意不制作调解书）',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -327,4 +329,7 @@ export const en: Record<keyof typeof zh, string> = {
   'casePanel.notOpened': 'Not opened',
   'casePanel.caseOpened': 'Case opened',
   'calendarNotice.enter': 'Enter it',
+  // components/ticket/ActionDialog.vue (record only)
+  'actionDialog.recordOnly':
+    'Mediation record only (performed on the spot, or both sides agree to no mediation agreement)',
 };
