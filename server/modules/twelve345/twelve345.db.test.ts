@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { DEMO_PASSWORD } from '../access/index.js';
 import type { Http } from '../../platform/http/index.js';
 import type { DeliveryConfig } from './index.js';
 
-const PORT = 41011;
+// the loopback centre takes a free port (a fixed one collides with another suite or a second checkout on the machine)
+let PORT = 0;
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
 let roles: Running;
@@ -39,7 +41,8 @@ beforeAll(async () => {
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  await new Promise<void>((r) => centre.listen(PORT, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => centre.listen(0, '127.0.0.1', () => r()));
+  PORT = (centre.address() as AddressInfo).port;
   app = await testApp('2026-12-01');
   const delivery: DeliveryConfig = {
     url: `http://127.0.0.1:${PORT}/replies`,
