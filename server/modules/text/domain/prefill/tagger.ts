@@ -185,7 +185,7 @@ export function tagSpans(m: TaggerModel, text: string, hint?: Uint8Array): Tagge
       s2 = wv[wc[pb + 2]!]!,
       s3 = wv[wc[pb + 3]!]!,
       s4 = wv[wc[pb + 4]!]!;
-    let b = T; // f[0]: the bias, feature 1
+    let b: number = T; // f[0]: the bias, feature 1
     s0 += wv[wc[b]!]!;
     s1 += wv[wc[b + 1]!]!;
     s2 += wv[wc[b + 2]!]!;
