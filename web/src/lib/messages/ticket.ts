@@ -63,6 +63,7 @@ export const zh = {
   'similarPanel.sameBusiness': '同一商家',
   'similarPanel.basis': '依据',
   // components/InspectionPanel.vue
+  'inspectionPanel.taskNo': '第 {n} 号检查任务',
   'inspectionPanel.violationCaseLead': '发现违法行为 → 案源线索',
   'inspectionPanel.noViolation': '未发现违法行为',
   'inspectionPanel.findingsRequired': '检查情况（必填）',
@@ -229,6 +230,7 @@ export const en: Record<keyof typeof zh, string> = {
   'similarPanel.sameBusiness': 'same business',
   'similarPanel.basis': 'Basis',
   // components/InspectionPanel.vue
+  'inspectionPanel.taskNo': 'Inspection task {n}',
   'inspectionPanel.violationCaseLead': 'Violation → case lead',
   'inspectionPanel.noViolation': 'No violation',
   'inspectionPanel.findingsRequired': 'Findings (required)',
