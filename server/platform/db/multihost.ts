@@ -85,7 +85,10 @@ export const unavailable = (e: unknown) =>
     ? e
     : new DomainError(
         'unavailable',
-        `数据库暂不可用，请稍后用同一幂等键重试 (database unavailable: ${(e as Error).message?.slice(0, 120)})`,
+        {
+          zh: `数据库暂不可用，请稍后用同一幂等键重试 (database unavailable: ${(e as Error).message?.slice(0, 120)})`,
+          en: `The database is briefly unavailable; please retry with the same idempotency key (${(e as Error).message?.slice(0, 120)}).`,
+        },
         { retry_after_s: 1 },
       );
 

@@ -187,7 +187,10 @@ export function bucketFor(method: string, pattern: string | undefined, auth: unk
 export function rateLimited(b: Bucket, retryAfterS: number): DomainError {
   return new DomainError(
     'rate_limited',
-    `${BUCKET_LABELS[b.name] ?? '请求'}过于频繁，请 ${retryAfterS} 秒后再试 (rate limited: ${b.name})`,
+    {
+      zh: `${BUCKET_LABELS[b.name] ?? '请求'}过于频繁，请 ${retryAfterS} 秒后再试 (rate limited: ${b.name})`,
+      en: `Too many requests (${b.name}); please try again in ${retryAfterS} s.`,
+    },
     { retry_after_s: retryAfterS, bucket: b.name },
   );
 }

@@ -20,7 +20,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorCode } from '../errors/index.js';
+import { DomainError, ENGLISH_BY_CODE, messageFor, requestLocale, type ErrorCode } from '../errors/index.js';
 import type { Role } from '../../../shared/domain.js';
 import type { Actor } from '../actor/index.js';
 import { cleanInput } from './inputs.js';
@@ -132,9 +132,16 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
       if (r[part] === undefined) continue;
       const c = cleanInput(r[part], part);
       if ('problem' in c)
-        throw new DomainError('invalid_input', `输入含有NUL字符（${c.problem}），已拒绝 (NUL character in input)`, {
-          field: c.problem,
-        });
+        throw new DomainError(
+          'invalid_input',
+          {
+            zh: `输入含有NUL字符（${c.problem}），已拒绝 (NUL character in input)`,
+            en: `A NUL character in the input (${c.problem}) was refused.`,
+          },
+          {
+            field: c.problem,
+          },
+        );
       r[part] = c.value;
     }
   });
@@ -148,9 +155,13 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
     req.actor = token ? await o.resolveActor(token) : null;
     if (spec === 'public') return;
-    if (!req.actor) throw new DomainError('unauthenticated', '请先登录 (login required)');
+    if (!req.actor)
+      throw new DomainError('unauthenticated', { zh: '请先登录 (login required)', en: 'Please log in first.' });
     if (spec !== 'any' && !spec.includes(req.actor.role))
-      throw new DomainError('forbidden', `角色 ${req.actor.role} 无权访问该功能`);
+      throw new DomainError('forbidden', {
+        zh: `角色 ${req.actor.role} 无权访问该功能`,
+        en: `The role ${req.actor.role} may not use this function.`,
+      });
   });
 
   // request rate and latency by route template (bounded labels), for /metrics
@@ -169,7 +180,9 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     });
   }
 
+  // the message goes out in the UI's locale (x-xiezhi-locale from the web client); the CLI and other clients get Chinese
   app.setErrorHandler((err, _req, reply) => {
+    const en = requestLocale(_req.headers) === 'en';
     if (
       err instanceof DomainError &&
       (err.code === 'rate_limited' || err.code === 'unavailable') &&
@@ -177,22 +190,29 @@ export async function createHttp(o: HttpOptions): Promise<Http> {
     )
       reply.header('retry-after', String(err.details.retry_after_s));
     if (err instanceof DomainError)
-      return reply
-        .status(HTTP_STATUS[err.code])
-        .send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      return reply.status(HTTP_STATUS[err.code]).send({
+        error: err.code,
+        message: messageFor(err, en ? 'en' : 'zh'),
+        ...(err.details ? { details: err.details } : {}),
+      });
     const e = err as { validation?: unknown; statusCode?: number; message: string; code?: string };
     if (e.validation || e.code === 'FST_ERR_VALIDATION')
       return reply.status(400).send({ error: 'invalid_input', message: e.message });
     // the database refused a value (SQLSTATE class 22: bad date, number out of range, bad encoding): the input was
     // wrong, not the server — a route whose schema let it through still answers 400
     if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code))
-      return reply.status(400).send({ error: 'invalid_input', message: `输入的数据无效 (${e.message.slice(0, 200)})` });
+      return reply.status(400).send({
+        error: 'invalid_input',
+        message: `${en ? 'The data entered is not valid' : '输入的数据无效'} (${e.message.slice(0, 200)})`,
+      });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: 'invalid_input', message: e.message });
     app.log.error(err);
     // an internal error is always logged, with or without request logging
     if (!o.logger) console.error(`internal error on ${_req.method} ${_req.url}: ${(err as Error).stack ?? err}`);
-    return reply.status(500).send({ error: 'internal', message: '服务器内部错误 (internal error)' });
+    return reply
+      .status(500)
+      .send({ error: 'internal', message: en ? ENGLISH_BY_CODE.internal : '服务器内部错误 (internal error)' });
   });
 
   app.get('/api/health', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({

@@ -1,7 +1,12 @@
 /**
  * The one place the UI talks to the server. Same-origin fetch with the session cookie; errors come back as ApiError
- * carrying the server's {error, message} so screens can show the server's own words (they are written in Chinese).
+ * carrying the server's {error, message} so screens can show the server's own words. Every request states the UI's
+ * locale (x-xiezhi-locale), so an English session gets English messages and a Chinese one Chinese.
  */
+import { locale } from './i18n';
+
+/** The header naming the UI's locale; also for the few screens that call fetch themselves (downloads). */
+export const localeHeader = (): Record<string, string> => ({ 'x-xiezhi-locale': locale.value });
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -33,8 +38,8 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
     credentials: 'same-origin',
     headers:
       body === undefined
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
+        ? { accept: 'application/json', ...localeHeader() }
+        : { 'content-type': 'application/json', accept: 'application/json', ...localeHeader() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -37,14 +37,17 @@ export async function actOnEntry(
   payload: ListPayload & { note?: string } = {},
 ) {
   const row = await abnormalRepo.get(ctx.db, id);
-  if (!row) throw new DomainError('not_found', '名录条目不存在');
+  if (!row) throw new DomainError('not_found', { zh: '名录条目不存在', en: 'No such list entry.' });
   if (
     actor.role === 'supervisor' &&
     row.district_code &&
     actor.districtCode &&
     row.district_code !== actor.districtCode
   )
-    throw new DomainError('not_found', '名录条目不存在或不属本区');
+    throw new DomainError('not_found', {
+      zh: '名录条目不存在或不属本区',
+      en: 'No such list entry, or not in this district.',
+    });
   const today = ctx.today();
   // a refused step throws a DueProcessError carrying its own code (illegal_transition, forbidden, invalid_input)
   const next: ListEntry = transition(

@@ -18,8 +18,12 @@ const IN_FORCE = new Set(['listed', 'notified', 'appealed', 'corrected']);
 export async function noticeOf(ctx: Ctx, a: Actor, id: string) {
   const r = await abnormalRepo.get(ctx.db, id);
   if (!r || (a.role === 'supervisor' && r.district_code && a.districtCode && r.district_code !== a.districtCode))
-    return fail('not_found', '名录条目不存在');
-  if (!IN_FORCE.has(r.state)) return fail('conflict', '尚未决定列入，不能生成一次性告知书');
+    return fail('not_found', { zh: '名录条目不存在', en: 'No such list entry.' });
+  if (!IN_FORCE.has(r.state))
+    return fail('conflict', {
+      zh: '尚未决定列入，不能生成一次性告知书',
+      en: 'Listing has not been decided yet, so no one-time notice can be made.',
+    });
   const e = r.entry as unknown as ListEntry;
   const tickets = await abnormalRepo.personTickets(ctx.db, r.person_key, 500);
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
@@ -48,7 +52,10 @@ export async function appealByNotice(ctx: Ctx, i: { notice_no: string; code: str
   const prefix = entryPrefixOf(i.notice_no);
   const r = prefix ? await abnormalRepo.byIdPrefix(ctx.db, prefix) : undefined;
   if (!r || !IN_FORCE.has(r.state) || verificationCode(r.id, r.person_key) !== i.code.trim())
-    return fail('invalid_input', '告知书编号或验证码不正确');
+    return fail('invalid_input', {
+      zh: '告知书编号或验证码不正确',
+      en: 'The notice number or verification code is wrong.',
+    });
   const publicActor = {
     id: 'public',
     username: 'public',

@@ -19,17 +19,41 @@ export interface ProposeOtherInput {
 
 export async function proposeOther(ctx: Ctx, actor: Actor, ticketId: string, i: ProposeOtherInput) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
-  if (!t.complainant_key) return fail('invalid_input', '匿名工单无法提议列入（没有可识别的投诉人）');
-  if (i.evidence.trim().length < 10) return fail('invalid_input', '请写明书面证据（至少10个字）');
+  if (!t || !canReadTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
+  if (!t.complainant_key)
+    return fail('invalid_input', {
+      zh: '匿名工单无法提议列入（没有可识别的投诉人）',
+      en: 'An anonymous ticket cannot be proposed for listing (there is no identifiable complainant).',
+    });
+  if (i.evidence.trim().length < 10)
+    return fail('invalid_input', {
+      zh: '请写明书面证据（至少10个字）',
+      en: 'Please describe the written evidence (at least 10 characters).',
+    });
   const mine = await abnormalRepo.personTickets(ctx.db, t.complainant_key, 1000);
   const byNo = new Map(mine.map((x) => [x.no, x]));
   const nos = [...new Set([t.no, ...i.ticket_nos.map((n) => n.trim()).filter(Boolean)])];
   const foreign = nos.filter((n) => !byNo.has(n));
-  if (foreign.length) return fail('invalid_input', `所引工单不是该投诉人的工单：${foreign.slice(0, 3).join('、')}`);
-  if (nos.length < 2) return fail('invalid_input', '请至少另引一件该投诉人的工单作为证据');
+  if (foreign.length)
+    return fail('invalid_input', {
+      zh: `所引工单不是该投诉人的工单：${foreign.slice(0, 3).join('、')}`,
+      en: `These tickets are not this complainant's: ${foreign.slice(0, 3).join(', ')}`,
+    });
+  if (nos.length < 2)
+    return fail('invalid_input', {
+      zh: '请至少另引一件该投诉人的工单作为证据',
+      en: 'Please cite at least one more ticket of this complainant as evidence.',
+    });
   const active = await abnormalRepo.activePersons(ctx.db);
-  if (active.has(t.complainant_key)) return fail('conflict', '该投诉人已有提议或名录条目，请在异常名录中查看');
+  if (active.has(t.complainant_key))
+    return fail('conflict', {
+      zh: '该投诉人已有提议或名录条目，请在异常名录中查看',
+      en: 'This complainant already has a proposal or a list entry; see the abnormal list.',
+    });
   const cited = nos.map((n) => `${n}（${byNo.get(n)!.received_at.toISOString().slice(0, 10)}）`).join('、');
   const def = CRITERIA_BY_CODE.other;
   const criteria = [

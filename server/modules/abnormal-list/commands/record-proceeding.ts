@@ -14,7 +14,11 @@ import { abnormalRepo, type ProceedingRow } from '../repository.js';
 export async function recordProceeding(ctx: Ctx, actor: Actor, ticketId: string, i: ProceedingInput) {
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketId, true);
-    if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    if (!t || !canReadTicket(actor, t))
+      return fail('not_found', {
+        zh: `工单不存在或无权访问 (${ticketId})`,
+        en: `No such ticket, or not visible to you (${ticketId}).`,
+      });
     const bad = checkProceeding(i, ctx.today(), t.received_date);
     if (bad) return fail('invalid_input', bad);
     const row: ProceedingRow = {
@@ -51,7 +55,10 @@ export async function recordProceeding(ctx: Ctx, actor: Actor, ticketId: string,
 export async function ticketProceedings(ctx: Ctx, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t) || actor.role === 'enterprise')
-    return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   const items = await abnormalRepo.ticketProceedings(ctx.db, t.id);
   return {
     no: t.no,

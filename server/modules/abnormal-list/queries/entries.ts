@@ -69,10 +69,15 @@ export async function listEntries(ctx: Ctx, a: Actor, f: { state?: string; limit
 export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boolean; purpose?: string } = {}) {
   const r = await abnormalRepo.get(ctx.db, id);
   if (!r || (scopeDistrict(a) && r.district_code && r.district_code !== scopeDistrict(a)))
-    return fail('not_found', '名录条目不存在');
+    return fail('not_found', { zh: '名录条目不存在', en: 'No such list entry.' });
   const reveal = o.reveal === true;
-  if (reveal && !holds(a, 'abnormal.list.unmask')) return fail('forbidden', '该角色不能查看明文身份信息');
-  if (reveal && !o.purpose?.trim()) return fail('invalid_input', '查看明文须说明用途 (purpose required)');
+  if (reveal && !holds(a, 'abnormal.list.unmask'))
+    return fail('forbidden', { zh: '该角色不能查看明文身份信息', en: 'This role may not see identities in clear.' });
+  if (reveal && !o.purpose?.trim())
+    return fail('invalid_input', {
+      zh: '查看明文须说明用途 (purpose required)',
+      en: 'Seeing identities in clear needs a stated purpose.',
+    });
   const tickets = await abnormalRepo.personTickets(ctx.db, r.person_key, 200);
   let person: Record<string, string | undefined> | null = null;
   if (reveal) {
@@ -130,7 +135,8 @@ export async function riskOfTicket(
   canRead: (t: NonNullable<Awaited<ReturnType<typeof ticketRepo.get>>>) => boolean,
 ) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canRead(t)) return fail('not_found', '工单不存在或无权访问');
+  if (!t || !canRead(t))
+    return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
   if (!t.complainant_key)
     return { entry: null, handling: handlingOf(t.kind, effectsOf(null, ctx.today())), history: { tickets: 0 } };
   const e = await abnormalRepo.latestForPerson(ctx.db, t.complainant_key);
@@ -162,8 +168,10 @@ export async function shareList(
   a: Actor,
   o: { purpose: string; unmasked?: boolean },
 ): Promise<PartnerListResponse> {
-  if (!o.purpose?.trim()) return fail('invalid_input', '共享须说明用途 (purpose required)');
-  if (o.unmasked && !holds(a, 'abnormal.list.unmask')) return fail('forbidden', '该角色只能获取脱敏名录');
+  if (!o.purpose?.trim())
+    return fail('invalid_input', { zh: '共享须说明用途 (purpose required)', en: 'Sharing needs a stated purpose.' });
+  if (o.unmasked && !holds(a, 'abnormal.list.unmask'))
+    return fail('forbidden', { zh: '该角色只能获取脱敏名录', en: 'This role may only fetch the masked list.' });
   const r = await abnormalRepo.list(ctx.db, {
     states: ['listed', 'notified', 'appealed', 'corrected'],
     district: scopeDistrict(a),

@@ -56,7 +56,15 @@ export async function login(
         : v.why === 'address_backoff'
           ? '该地址登录失败次数过多'
           : '登录失败次数过多';
-    return fail('rate_limited', `${what}，请 ${s} 秒后再试 (${v.why})`, { retry_after_s: s, reason: v.why });
+    const whatEn =
+      v.why === 'account_locked'
+        ? 'This account is locked for a while after repeated failed logins'
+        : 'Too many failed logins' + (v.why === 'address_backoff' ? ' from this address' : '');
+    return fail(
+      'rate_limited',
+      { zh: `${what}，请 ${s} 秒后再试 (${v.why})`, en: `${whatEn}; please try again in ${s} s.` },
+      { retry_after_s: s, reason: v.why },
+    );
   }
   const u = await accessRepo.userByUsername(db, username);
   const ok = await verifyPasswordAsync(password, u?.password_hash ?? DUMMY_HASH);
@@ -81,7 +89,10 @@ export async function login(
         detail: { address, failures: f.failures, minutes: Math.round(throttle.policy.lockMs / 60_000) },
       });
     }
-    return fail('unauthenticated', '用户名或密码错误 (wrong username or password)');
+    return fail('unauthenticated', {
+      zh: '用户名或密码错误 (wrong username or password)',
+      en: 'Wrong username or password.',
+    });
   }
   throttle.succeed(username);
   const token = randomBytes(32).toString('base64url');

@@ -23,20 +23,30 @@ export interface NewUser {
 
 async function checkUnit(ctx: Ctx, role: Role, unitId: string | null | undefined) {
   const unit = unitId ? await accessRepo.getUnit(ctx.db, unitId) : null;
-  if (unitId && !unit) return fail('invalid_input', `没有该单位：${unitId}`);
+  if (unitId && !unit) return fail('invalid_input', { zh: `没有该单位：${unitId}`, en: `No such unit: ${unitId}` });
   const p = unitProblem(role, unit);
   if (p) return fail('invalid_input', p);
 }
 
 export async function createUser(ctx: Ctx, actor: Actor, u: NewUser) {
   const username = u.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) return fail('invalid_input', '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头');
-  if (!ROLES.includes(u.role)) return fail('invalid_input', `没有该角色：${u.role}`);
+  if (!USERNAME.test(username))
+    return fail('invalid_input', {
+      zh: '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头',
+      en: 'The username must be 3–32 lowercase letters, digits or _ . -, starting with a letter.',
+    });
+  if (!ROLES.includes(u.role))
+    return fail('invalid_input', { zh: `没有该角色：${u.role}`, en: `No such role: ${u.role}` });
   await checkUnit(ctx, u.role, u.unit_id);
-  if (u.role === 'enterprise' && !u.enterprise_key?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业');
+  if (u.role === 'enterprise' && !u.enterprise_key?.trim())
+    return fail('invalid_input', {
+      zh: '企业账号须填写所代表的企业',
+      en: 'An enterprise account must name the enterprise it represents.',
+    });
   const pw = passwordProblem(u.password, username);
   if (pw) return fail('invalid_input', pw);
-  if (await adminRepo.usernameTaken(ctx.db, username)) return fail('conflict', `用户名已存在：${username}`);
+  if (await adminRepo.usernameTaken(ctx.db, username))
+    return fail('conflict', { zh: `用户名已存在：${username}`, en: `The username already exists: ${username}` });
   const id = randomUUID();
   const hash = await hashPasswordAsync(u.password);
   await ctx.db.tx(async (q) => {
@@ -65,16 +75,22 @@ export async function createUser(ctx: Ctx, actor: Actor, u: NewUser) {
 
 export async function updateUser(ctx: Ctx, actor: Actor, id: string, p: UserPatch) {
   const before = await adminRepo.getUser(ctx.db, id);
-  if (!before) return fail('not_found', `没有该用户`);
-  if (p.role !== undefined && !ROLES.includes(p.role as Role)) return fail('invalid_input', `没有该角色：${p.role}`);
-  if (p.display_name !== undefined && !p.display_name.trim()) return fail('invalid_input', '姓名不能为空');
+  if (!before) return fail('not_found', { zh: `没有该用户`, en: 'No such user.' });
+  if (p.role !== undefined && !ROLES.includes(p.role as Role))
+    return fail('invalid_input', { zh: `没有该角色：${p.role}`, en: `No such role: ${p.role}` });
+  if (p.display_name !== undefined && !p.display_name.trim())
+    return fail('invalid_input', { zh: '姓名不能为空', en: 'The name cannot be empty.' });
   const role = (p.role ?? before.role) as Role;
   // a role change without a unit keeps the old unit only where it still fits the new role
   const unitId = p.unit_id !== undefined ? p.unit_id : before.unit_id;
   await checkUnit(ctx, role, unitId);
   const enterpriseKey =
     role === 'enterprise' ? (p.enterprise_key !== undefined ? p.enterprise_key : before.enterprise_key) : null;
-  if (role === 'enterprise' && !enterpriseKey?.trim()) return fail('invalid_input', '企业账号须填写所代表的企业');
+  if (role === 'enterprise' && !enterpriseKey?.trim())
+    return fail('invalid_input', {
+      zh: '企业账号须填写所代表的企业',
+      en: 'An enterprise account must name the enterprise it represents.',
+    });
   const after = { id, role, active: p.active ?? before.active };
   const lock = lockoutProblem(
     actor.id,
@@ -118,7 +134,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, p: UserPatc
 /** Sets a new password chosen by the admin (told to the user out of band) and ends the user's sessions. */
 export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password: string) {
   const u = await adminRepo.getUser(ctx.db, id);
-  if (!u) return fail('not_found', '没有该用户');
+  if (!u) return fail('not_found', { zh: '没有该用户', en: 'No such user.' });
   const pw = passwordProblem(password, u.username);
   if (pw) return fail('invalid_input', pw);
   const hash = await hashPasswordAsync(password);

@@ -13,11 +13,19 @@ import geo from '../../../platform/geo/shanghai.json' with { type: 'json' };
 
 export async function setStreetStation(ctx: Ctx, actor: Actor, streetCode: string, unitId: string) {
   const district = geo.districts.find((d) => d.streets.some((s) => s.code === streetCode));
-  if (!district) return fail('not_found', `没有该街道/镇：${streetCode}`);
+  if (!district)
+    return fail('not_found', { zh: `没有该街道/镇：${streetCode}`, en: `No such street or town: ${streetCode}` });
   const unit = await accessRepo.getUnit(ctx.db, unitId);
-  if (!unit || unit.kind !== 'station') return fail('invalid_input', `${unitId} 不是市场监管所`);
+  if (!unit || unit.kind !== 'station')
+    return fail('invalid_input', {
+      zh: `${unitId} 不是市场监管所`,
+      en: `${unitId} is not a market supervision station.`,
+    });
   if (unit.district_code !== district.code)
-    return fail('invalid_input', `只能分配给本区（${district.name}）的市场监管所`);
+    return fail('invalid_input', {
+      zh: `只能分配给本区（${district.name}）的市场监管所`,
+      en: `Only a station of this district (${district.name}) can be assigned.`,
+    });
   const before =
     (await adminRepo.stationOverrides(ctx.db)).find((o) => o.street_code === streetCode)?.unit_id ?? `S${streetCode}`;
   await ctx.db.tx(async (q) => {

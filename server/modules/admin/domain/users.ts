@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../../../shared/domain.js';
 import { ROLE_UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/admin.js';
+import type { Bilingual } from '../../../platform/errors/index.js';
 
 export interface UnitRef {
   id: string;
@@ -11,20 +12,26 @@ export interface UnitRef {
 }
 
 /** Why a role/unit pair is refused, or null. Roles without a unit (enterprise, partner, public) must have none. */
-export function unitProblem(role: Role, unit: UnitRef | null | undefined): string | null {
+export function unitProblem(role: Role, unit: UnitRef | null | undefined): Bilingual | null {
   const kinds = ROLE_UNIT_KINDS[role];
-  if (!kinds) return unit ? '该角色不隶属任何单位' : null;
-  if (!unit) return '该角色须指定所属单位';
-  if (!kinds.includes(unit.kind)) return `该角色的单位须为${kinds.map((k) => UNIT_KIND_LABELS[k]).join('或')}`;
+  if (!kinds) return unit ? { zh: '该角色不隶属任何单位', en: 'This role belongs to no unit.' } : null;
+  if (!unit) return { zh: '该角色须指定所属单位', en: 'This role needs a unit.' };
+  if (!kinds.includes(unit.kind))
+    return {
+      zh: `该角色的单位须为${kinds.map((k) => UNIT_KIND_LABELS[k]).join('或')}`,
+      en: `This role's unit must be a ${kinds.join(' or ')}.`,
+    };
   return null;
 }
 
 /** At least 8 characters with a letter and a digit; never the username. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 200) return '密码过长';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  if (password.toLowerCase() === username.toLowerCase()) return '密码不能与用户名相同';
+export function passwordProblem(password: string, username: string): Bilingual | null {
+  if (password.length < 8) return { zh: '密码至少 8 位', en: 'The password needs at least 8 characters.' };
+  if (password.length > 200) return { zh: '密码过长', en: 'The password is too long.' };
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    return { zh: '密码须同时包含字母和数字', en: 'The password needs both letters and digits.' };
+  if (password.toLowerCase() === username.toLowerCase())
+    return { zh: '密码不能与用户名相同', en: 'The password cannot be the username.' };
   return null;
 }
 
@@ -45,11 +52,16 @@ export function lockoutProblem(
   before: UserState,
   after: UserState,
   activeAdmins: number,
-): string | null {
+): Bilingual | null {
   const wasAdmin = before.role === 'admin' && before.active;
   const isAdmin = after.role === 'admin' && after.active;
   if (!wasAdmin || isAdmin) return null;
-  if (before.id === actorId) return '不能取消自己的管理员角色或停用自己的账号';
-  if (activeAdmins <= 1) return '系统至少需要一名在用的管理员';
+  if (before.id === actorId)
+    return {
+      zh: '不能取消自己的管理员角色或停用自己的账号',
+      en: 'You cannot remove your own administrator role or deactivate your own account.',
+    };
+  if (activeAdmins <= 1)
+    return { zh: '系统至少需要一名在用的管理员', en: 'The system needs at least one active administrator.' };
   return null;
 }

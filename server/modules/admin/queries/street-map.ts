@@ -26,7 +26,7 @@ export async function unitsOverview(ctx: Ctx) {
 
 export async function streetMap(ctx: Ctx, districtCode: string) {
   const d = geo.districts.find((x) => x.code === districtCode);
-  if (!d) return fail('invalid_input', `没有该区：${districtCode}`);
+  if (!d) return fail('invalid_input', { zh: `没有该区：${districtCode}`, en: `No such district: ${districtCode}` });
   const units = new Map((await accessRepo.listUnits(ctx.db)).map((u) => [u.id, u]));
   const over = new Map((await adminRepo.stationOverrides(ctx.db)).map((o) => [o.street_code, o.unit_id]));
   const streets: StreetRow[] = d.streets.map((s) => {

@@ -29,7 +29,8 @@ export function canSeeAlert(a: Actor, districtCode: string | null): boolean {
 
 export async function reviewAlert(ctx: Ctx, actor: Actor, id: string, i: ReviewInput) {
   const a = await alertRepo.get(ctx.db, id);
-  if (!a || !canSeeAlert(actor, a.district_code)) return fail('not_found', '预警不存在或无权访问');
+  if (!a || !canSeeAlert(actor, a.district_code))
+    return fail('not_found', { zh: '预警不存在或无权访问', en: 'No such alert, or not visible to you.' });
   const at = ctx.today();
   const by = actor.id;
   const cmd: AlertCommand =

@@ -67,7 +67,8 @@ export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 
     },
     async (req) => {
       const a = await alertRepo.get(ctx.db, req.params.id);
-      if (!a || !canSeeAlert(req.actor!, a.district_code)) return fail('not_found', '预警不存在或无权访问');
+      if (!a || !canSeeAlert(req.actor!, a.district_code))
+        return fail('not_found', { zh: '预警不存在或无权访问', en: 'No such alert, or not visible to you.' });
       const tickets = await ticketRepo.getMany(ctx.db, a.ticket_ids.slice(0, 200));
       return {
         ...a,

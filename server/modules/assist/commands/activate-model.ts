@@ -22,13 +22,16 @@ export async function activateModelVersion(
   if (cmp.worse && !o.override) {
     fail(
       'conflict',
-      `候选模型在本局留出工单上的宏F1为 ${cmp.candidate.macro_f1.toFixed(3)}，低于当前模型的 ${cmp.active!.macro_f1.toFixed(3)}；确需切换请勾选“仍然切换”`,
+      {
+        zh: `候选模型在本局留出工单上的宏F1为 ${cmp.candidate.macro_f1.toFixed(3)}，低于当前模型的 ${cmp.active!.macro_f1.toFixed(3)}；确需切换请勾选“仍然切换”`,
+        en: `The candidate's macro F1 on this bureau's held-out tickets is ${cmp.candidate.macro_f1.toFixed(3)}, below the current model's ${cmp.active!.macro_f1.toFixed(3)}; tick “switch anyway” if you really mean to.`,
+      },
       { comparison: cmp },
     );
   }
   const row = await assistRepo.getModel(ctx.db, id);
   const model = row && modelOfRow(row);
-  if (!row || !model) return fail('not_found', `模型版本不存在 (${id})`);
+  if (!row || !model) return fail('not_found', { zh: `模型版本不存在 (${id})`, en: `No such model version (${id}).` });
   await ctx.db.tx(async (q) => {
     await assistRepo.activateModel(q, id, actor.id);
     await audit(q, {

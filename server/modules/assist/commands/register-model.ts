@@ -24,7 +24,11 @@ export async function registerModel(
   o: { file?: string; training?: Record<string, unknown>; history?: LabelledHistory } = {},
 ): Promise<Registered> {
   const h = o.history ?? (await labelledHistory(ctx.db, model.label));
-  if (!h.test.length) fail('invalid_input', `本局历史中没有带“${model.label}”标签的留出工单，无法评估，模型未登记`);
+  if (!h.test.length)
+    fail('invalid_input', {
+      zh: `本局历史中没有带“${model.label}”标签的留出工单，无法评估，模型未登记`,
+      en: `This bureau's history has no held-out tickets labelled “${model.label}”, so the model cannot be evaluated and was not registered.`,
+    });
   const evaluation = {
     ...evaluateModel(model, h.test),
     slice: 'held-out 20 % of the bureau history (hash of ticket id)',

@@ -27,7 +27,10 @@ export async function trainFromHistory(
 ): Promise<HistoryTraining> {
   const h = await labelledHistory(ctx.db, label);
   if (h.train.length < 2)
-    fail('invalid_input', `本局历史中带“${label}”标签的工单不足（${h.train.length + h.test.length} 件），无法训练`);
+    fail('invalid_input', {
+      zh: `本局历史中带“${label}”标签的工单不足（${h.train.length + h.test.length} 件），无法训练`,
+      en: `Too few tickets labelled “${label}” in this bureau's history (${h.train.length + h.test.length}) to train.`,
+    });
   let model: ClassifierModel;
   try {
     model = trainClassifier(h.train, label, o.train);

@@ -50,7 +50,8 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     },
     async (req) => {
       const t = await ticketRepo.get(ctx.db, req.params.id);
-      if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
+      if (!t || !canReadTicket(req.actor!, t))
+        return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
       const k = req.query.k ?? 10;
       const actor = req.actor!;
       // the index holds redacted text only; a case outside the viewer's jurisdiction is shown as an excerpt with its
@@ -110,7 +111,8 @@ export function assistRoutes(http: Http, ctx: Ctx, similar: SimilarService) {
     },
     async (req) => {
       const t = await ticketRepo.get(ctx.db, req.params.id);
-      if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
+      if (!t || !canReadTicket(req.actor!, t))
+        return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
       // the handler's pre-fill comes from the original text (phones, ID numbers as written); everyone else's from the
       // redacted one. Opening the original here is the same view as the detail's and audited as such
       const original = textView(req.actor!, t, 'handling').text === 'original';

@@ -20,11 +20,15 @@ export interface Comparison {
 
 export async function compareWithActive(ctx: { db: Db }, id: string): Promise<Comparison> {
   const row = await assistRepo.getModel(ctx.db, id);
-  if (!row) return fail('not_found', `模型版本不存在 (${id})`);
+  if (!row) return fail('not_found', { zh: `模型版本不存在 (${id})`, en: `No such model version (${id}).` });
   const cand = modelOfRow(row);
-  if (!cand) return fail('not_found', `模型文件不存在 (${id})`);
+  if (!cand) return fail('not_found', { zh: `模型文件不存在 (${id})`, en: `No such model file (${id}).` });
   const h = await labelledHistory(ctx.db, row.label);
-  if (!h.test.length) fail('invalid_input', `本局历史中没有带“${row.label}”标签的留出工单，无法比较`);
+  if (!h.test.length)
+    fail('invalid_input', {
+      zh: `本局历史中没有带“${row.label}”标签的留出工单，无法比较`,
+      en: `This bureau's history has no held-out tickets labelled “${row.label}”, so there is nothing to compare on.`,
+    });
   const act = await activeVersion(ctx.db, row.label);
   const c = evaluateModel(cand, h.test);
   const a = act && act.id !== id ? evaluateModel(act.model, h.test) : null;

@@ -37,11 +37,19 @@ export async function attach(
   f: { filename: string; content: Buffer; note?: string; purpose: 'evidence' | 'rebuttal' },
 ) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || (actor.role !== 'public' && !canReadTicket(actor, t))) return fail('not_found', '工单不存在或无权访问');
+  if (!t || (actor.role !== 'public' && !canReadTicket(actor, t)))
+    return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
   if (f.purpose === 'rebuttal' && actor.role !== 'enterprise' && actor.role !== 'admin')
-    return fail('forbidden', '只有被投诉企业可以提交申诉证据');
-  if (!f.content.length) return fail('invalid_input', '文件为空');
-  if (f.content.length > MAX_BYTES) return fail('invalid_input', `文件超过 ${MAX_BYTES / 1024 / 1024} MB`);
+    return fail('forbidden', {
+      zh: '只有被投诉企业可以提交申诉证据',
+      en: 'Only the enterprise complained about can submit appeal evidence.',
+    });
+  if (!f.content.length) return fail('invalid_input', { zh: '文件为空', en: 'The file is empty.' });
+  if (f.content.length > MAX_BYTES)
+    return fail('invalid_input', {
+      zh: `文件超过 ${MAX_BYTES / 1024 / 1024} MB`,
+      en: `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`,
+    });
   const ext = (f.filename.split('.').pop() ?? '').toLowerCase();
   const image =
     ['png', 'jpg', 'jpeg', 'webp'].includes(ext) ||
@@ -65,11 +73,15 @@ export async function attach(
       });
     } catch (e) {
       // over time, or the worker died (its heap limit): the picture is refused, the server carries on
-      if (e instanceof ImageTimeout) return fail('invalid_input', `${e.message}，请压缩后重新上传`);
-      return fail(
-        'invalid_input',
-        `图片无法安全解码（${(e as Error).message}），请转换为常见尺寸的 JPEG 或 PNG 后重新上传`,
-      );
+      if (e instanceof ImageTimeout)
+        return fail('invalid_input', {
+          zh: `${e.message}，请压缩后重新上传`,
+          en: `${e.message}; please compress it and upload again.`,
+        });
+      return fail('invalid_input', {
+        zh: `图片无法安全解码（${(e as Error).message}），请转换为常见尺寸的 JPEG 或 PNG 后重新上传`,
+        en: `The image cannot be decoded safely (${(e as Error).message}); please convert it to a JPEG or PNG of ordinary size and upload again.`,
+      });
     }
     flags = r.flags;
     hashes = r.hashes ? { dhash: r.hashes.dhash, phash: r.hashes.phash } : null;

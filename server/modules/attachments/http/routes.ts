@@ -80,7 +80,8 @@ export function attachmentRoutes(http: Http, ctx: Ctx) {
     },
     async (req) => {
       const t = await ticketRepo.get(ctx.db, req.params.id);
-      if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
+      if (!t || !canReadTicket(req.actor!, t))
+        return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
       // a business sees only what it submitted itself, never the consumer's files
       return attachmentRepo.forTicket(ctx.db, t.id, req.actor!.role === 'enterprise' ? 'rebuttal' : undefined);
     },
@@ -99,9 +100,10 @@ export function attachmentRoutes(http: Http, ctx: Ctx) {
     async (req, reply) => {
       const p = req.params;
       const t = await ticketRepo.get(ctx.db, p.id);
-      if (!t || !canReadTicket(req.actor!, t)) return fail('not_found', '工单不存在或无权访问');
+      if (!t || !canReadTicket(req.actor!, t))
+        return fail('not_found', { zh: '工单不存在或无权访问', en: 'No such ticket, or not visible to you.' });
       const a = await attachmentRepo.content(ctx.db, ctx.sealer, t.id, p.aid);
-      if (!a) return fail('not_found', '文件不存在');
+      if (!a) return fail('not_found', { zh: '文件不存在', en: 'No such file.' });
       return reply
         .type(a.mime ?? 'application/octet-stream')
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

@@ -21,7 +21,10 @@ export interface CorrectionInput {
 export async function fileCorrection(ctx: Ctx, i: CorrectionInput): Promise<{ id: string; state: string }> {
   const key = normaliseBusinessKey(i.business);
   if (!key || !(await correctionRepo.knownBusiness(ctx.db, key)))
-    return fail('not_found', '公示中没有该经营者，请核对名称');
+    return fail('not_found', {
+      zh: '公示中没有该经营者，请核对名称',
+      en: 'This business is not in the public listing; please check the name.',
+    });
   const id = `COR-${randomUUID().slice(0, 8)}`;
   const contact = i.contact.trim();
   const masked = /^\d{7,}$/.test(contact.replace(/[\s-]/g, ''))

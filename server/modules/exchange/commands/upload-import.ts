@@ -44,7 +44,11 @@ export async function startImport(
   u: Upload,
 ): Promise<{ id: string; done: Promise<void> }> {
   const format = formatOf(u.filename);
-  if (!format) return fail('invalid_input', `不支持的文件类型：${u.filename}（应为 .jsonl、.jsonl.gz、.csv 或 .xlsx）`);
+  if (!format)
+    return fail('invalid_input', {
+      zh: `不支持的文件类型：${u.filename}（应为 .jsonl、.jsonl.gz、.csv 或 .xlsx）`,
+      en: `Unsupported file type: ${u.filename} (use .jsonl, .jsonl.gz, .csv or .xlsx).`,
+    });
   const id = `IMP-${randomUUID().slice(0, 8)}`;
   await ctx.db.tx(async (q) => {
     await exchangeRepo.insertBatch(q, {

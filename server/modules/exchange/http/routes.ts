@@ -28,10 +28,16 @@ const EXT: Record<ExportFormat, string> = { tif: 'jsonl', csv: 'csv', xlsx: 'xls
 /** The request body goes to a temporary file as it arrives (never held in memory), hashed on the way. */
 async function receive(body: NodeJS.ReadableStream, filename: unknown): Promise<Upload> {
   if (typeof filename !== 'string' || !filename.trim() || filename.length > 200)
-    throw new DomainError('invalid_input', '缺少文件名：请在查询参数 filename 中给出（如 ?filename=export.jsonl）');
+    throw new DomainError('invalid_input', {
+      zh: '缺少文件名：请在查询参数 filename 中给出（如 ?filename=export.jsonl）',
+      en: 'The file name is missing: give it in the query parameter filename (e.g. ?filename=export.jsonl).',
+    });
   const format = formatOf(filename);
   if (!format)
-    throw new DomainError('invalid_input', `不支持的文件类型：${filename}（应为 .jsonl、.jsonl.gz、.csv 或 .xlsx）`);
+    throw new DomainError('invalid_input', {
+      zh: `不支持的文件类型：${filename}（应为 .jsonl、.jsonl.gz、.csv 或 .xlsx）`,
+      en: `Unsupported file type: ${filename} (use .jsonl, .jsonl.gz, .csv or .xlsx).`,
+    });
   const dir = await mkdtemp(join(tmpdir(), 'xz-upload-'));
   const tmpFile = join(
     dir,
@@ -43,7 +49,12 @@ async function receive(body: NodeJS.ReadableStream, filename: unknown): Promise<
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
       if (bytes > MAX_UPLOAD)
-        return done(new DomainError('invalid_input', `文件超过 ${MAX_UPLOAD / 1024 ** 3} GB，请分批上传`));
+        return done(
+          new DomainError('invalid_input', {
+            zh: `文件超过 ${MAX_UPLOAD / 1024 ** 3} GB，请分批上传`,
+            en: `The file is larger than ${MAX_UPLOAD / 1024 ** 3} GB; please upload it in parts.`,
+          }),
+        );
       hash.update(chunk);
       done(null, chunk);
     },
@@ -53,11 +64,14 @@ async function receive(body: NodeJS.ReadableStream, filename: unknown): Promise<
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     if (e instanceof DomainError) throw e;
-    throw new DomainError('invalid_input', `上传中断：${(e as Error).message.slice(0, 200)}`);
+    throw new DomainError('invalid_input', {
+      zh: `上传中断：${(e as Error).message.slice(0, 200)}`,
+      en: `The upload was interrupted: ${(e as Error).message.slice(0, 200)}`,
+    });
   }
   if (bytes === 0) {
     await rm(dir, { recursive: true, force: true });
-    throw new DomainError('invalid_input', '上传的文件为空');
+    throw new DomainError('invalid_input', { zh: '上传的文件为空', en: 'The uploaded file is empty.' });
   }
   return { tmpFile, filename: filename.trim(), sha256: hash.digest('hex'), bytes };
 }
@@ -88,7 +102,11 @@ export function exchangeRoutes(http: Http, ctx: IntakeCtx) {
       },
       async (req, reply) => {
         const u = req.body;
-        if (!isUpload(u)) throw new DomainError('invalid_input', '请求体应为要导入的文件内容');
+        if (!isUpload(u))
+          throw new DomainError('invalid_input', {
+            zh: '请求体应为要导入的文件内容',
+            en: 'The request body must be the content of the file to import.',
+          });
         const { id } = await startImport(ctx, req.actor!, u);
         return reply.status(202).send(await getBatch(ctx, id));
       },
@@ -133,7 +151,11 @@ export function exchangeRoutes(http: Http, ctx: IntakeCtx) {
     },
     async (req, reply) => {
       const q = req.query;
-      if (q.from && q.to && q.from > q.to) throw new DomainError('invalid_input', '起始日期晚于结束日期');
+      if (q.from && q.to && q.from > q.to)
+        throw new DomainError('invalid_input', {
+          zh: '起始日期晚于结束日期',
+          en: 'The start date is after the end date.',
+        });
       const out = new PassThrough();
       reply
         .header('content-type', CONTENT_TYPES[q.format])

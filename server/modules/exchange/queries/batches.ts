@@ -36,7 +36,7 @@ export function presentBatch(b: BatchRow, withRejects = false) {
 
 export async function getBatch(ctx: Ctx, id: string) {
   const b = await exchangeRepo.get(ctx.db, id);
-  if (!b) return fail('not_found', '导入批次不存在');
+  if (!b) return fail('not_found', { zh: '导入批次不存在', en: 'No such import batch.' });
   return presentBatch(b, true);
 }
 

@@ -20,9 +20,16 @@ export async function createInspection(
   o: { assignee?: string; note?: string } = {},
 ) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  if (!t || !canActOnTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   if (!t.respondent_name && !t.location)
-    return fail('invalid_input', '工单没有被投诉（举报）经营者或地点，无法生成现场检查任务');
+    return fail('invalid_input', {
+      zh: '工单没有被投诉（举报）经营者或地点，无法生成现场检查任务',
+      en: 'The ticket names no business or place complained about, so no on-site inspection task can be made.',
+    });
   const labels = (t.labels ?? {}) as Record<string, string>;
   const pred = (t.predicted ?? {}) as Record<string, { label?: string }>;
   const category = labels.goods_service ?? pred.goods_service?.label ?? null;
@@ -76,9 +83,13 @@ export async function recordInspectionResult(
 ) {
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketId);
-    if (!t || !canActOnTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    if (!t || !canActOnTicket(actor, t))
+      return fail('not_found', {
+        zh: `工单不存在或无权访问 (${ticketId})`,
+        en: `No such ticket, or not visible to you (${ticketId}).`,
+      });
     const i = await inspectionRepo.get(q, t.id, inspectionId, true);
-    if (!i) return fail('not_found', '检查任务不存在');
+    if (!i) return fail('not_found', { zh: '检查任务不存在', en: 'No such inspection task.' });
     return completeInspection(q, ctx, actor, t, i, r, { source: 'manual', platformResultId: null });
   });
 }
@@ -96,7 +107,8 @@ export async function completeInspection(
   r: InspectionResult,
   o: { source: 'manual' | 'platform'; platformResultId: string | null; inspector?: string },
 ) {
-  if (i.status === 'done') return fail('illegal_transition', '检查结果已录入');
+  if (i.status === 'done')
+    return fail('illegal_transition', { zh: '检查结果已录入', en: 'The inspection result has already been recorded.' });
   const lead = r.violation
     ? await openCaseLead(q, ctx, actor, t, {
         inspection_id: i.id,
@@ -142,6 +154,10 @@ export async function completeInspection(
 
 export async function listInspections(ctx: Ctx, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  if (!t || !canReadTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   return inspectionRepo.forTicket(ctx.db, t.id);
 }

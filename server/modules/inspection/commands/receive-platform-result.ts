@@ -34,7 +34,10 @@ async function replayOf(ctx: Ctx, resultId: string, sha: string) {
   if (prior.body_sha256 !== sha)
     return fail(
       'conflict',
-      `结果编号 ${resultId.slice(0, 64)} 已用于另一份不同的结果 (result id reused with a different body)`,
+      {
+        zh: `结果编号 ${resultId.slice(0, 64)} 已用于另一份不同的结果 (result id reused with a different body)`,
+        en: `The result id ${resultId.slice(0, 64)} was already used for a different result.`,
+      },
       { reason: 'result_id_reused' },
     );
   return { ...prior.answer, replayed: true };
@@ -43,7 +46,14 @@ async function replayOf(ctx: Ctx, resultId: string, sha: string) {
 async function handle(ctx: Ctx, r: PlatformResult, sha: string) {
   const task = await inspectionRepo.byId(ctx.db, r.inspection_id);
   if (!task)
-    return fail('not_found', `检查任务不存在 (${r.inspection_id.slice(0, 64)})`, { reason: 'unknown_inspection' });
+    return fail(
+      'not_found',
+      {
+        zh: `检查任务不存在 (${r.inspection_id.slice(0, 64)})`,
+        en: `No such inspection task (${r.inspection_id.slice(0, 64)}).`,
+      },
+      { reason: 'unknown_inspection' },
+    );
   const store = async (q: Parameters<Parameters<Ctx['db']['tx']>[0]>[0], answer: Record<string, unknown>) => {
     if (
       !(await receiptRepo.insert(q, { result_id: r.result_id, kind: r.kind, body_sha256: sha, at: ctx.now(), answer }))
@@ -56,7 +66,7 @@ async function handle(ctx: Ctx, r: PlatformResult, sha: string) {
     return ctx.db.tx(async (q) => {
       const t = await ticketRepo.get(q, task.ticket_id);
       const i = await inspectionRepo.get(q, task.ticket_id, task.id, true);
-      if (!t || !i) return fail('not_found', '检查任务不存在');
+      if (!t || !i) return fail('not_found', { zh: '检查任务不存在', en: 'No such inspection task.' });
       const done = await completeInspection(
         q,
         ctx,
@@ -80,10 +90,17 @@ async function handle(ctx: Ctx, r: PlatformResult, sha: string) {
 
   const c = await caseRepo.byInspection(ctx.db, task.id);
   if (!c)
-    return fail('illegal_transition', '该检查任务没有案源线索（未发现违法或结果尚未回传）', { reason: 'no_case_lead' });
+    return fail(
+      'illegal_transition',
+      {
+        zh: '该检查任务没有案源线索（未发现违法或结果尚未回传）',
+        en: 'This inspection task has no case lead (no violation found, or the result has not come back yet).',
+      },
+      { reason: 'no_case_lead' },
+    );
   if (r.kind === 'case.decision') {
     const lead = await ticketRepo.get(ctx.db, c.lead_id);
-    if (!lead) return fail('not_found', '案源线索不存在');
+    if (!lead) return fail('not_found', { zh: '案源线索不存在', en: 'No such case lead.' });
     // a decision already in place (an earlier delivery that crashed before its receipt) is not taken twice
     if (lead.status !== r.decision && lead.outcome !== r.decision) {
       const note =

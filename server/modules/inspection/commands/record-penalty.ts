@@ -24,17 +24,37 @@ export async function recordPenaltyIn(q: Queryable, ctx: Ctx, actor: Actor, lead
   const lead = await ticketRepo.get(q, leadId, true);
   const c = lead ? await caseRepo.byLead(q, lead.id, true) : undefined;
   if (!lead || !c || !canActOnTicket(actor, lead))
-    return fail('not_found', `案源线索不存在或无权访问 (${leadId.slice(0, 64)})`);
-  if (!p.decision_no.trim()) return fail('invalid_input', '请填写行政处罚决定书文号');
-  if (!p.summary.trim()) return fail('invalid_input', '请填写处罚内容');
+    return fail('not_found', {
+      zh: `案源线索不存在或无权访问 (${leadId.slice(0, 64)})`,
+      en: `No such case lead, or not visible to you (${leadId.slice(0, 64)}).`,
+    });
+  if (!p.decision_no.trim())
+    return fail('invalid_input', {
+      zh: '请填写行政处罚决定书文号',
+      en: 'Please enter the number of the penalty decision.',
+    });
+  if (!p.summary.trim())
+    return fail('invalid_input', { zh: '请填写处罚内容', en: 'Please enter what the penalty is.' });
   if (p.amount !== undefined && !(Number.isFinite(p.amount) && p.amount >= 0 && p.amount < 1e12))
-    return fail('invalid_input', '罚没金额应为非负数');
+    return fail('invalid_input', {
+      zh: '罚没金额应为非负数',
+      en: 'The amount fined or confiscated must not be negative.',
+    });
   const opened = lead.status === 'case_opened' || lead.outcome === 'case_opened' || c.decision === 'case_opened';
-  if (!opened) return fail('illegal_transition', '案源线索尚未立案，不能录入处罚决定 (case not opened)');
-  if (c.penalty_no) return fail('illegal_transition', `已录入处罚决定 ${c.penalty_no}`);
+  if (!opened)
+    return fail('illegal_transition', {
+      zh: '案源线索尚未立案，不能录入处罚决定 (case not opened)',
+      en: 'The case lead has not been opened as a case, so no penalty decision can be recorded.',
+    });
+  if (c.penalty_no)
+    return fail('illegal_transition', {
+      zh: `已录入处罚决定 ${c.penalty_no}`,
+      en: `A penalty decision is already recorded: ${c.penalty_no}`,
+    });
   const today = ctx.today();
   const on = p.decided_on ?? today;
-  if (on > today) return fail('invalid_input', `处罚决定日期 ${on} 晚于今天`);
+  if (on > today)
+    return fail('invalid_input', { zh: `处罚决定日期 ${on} 晚于今天`, en: `The decision date ${on} is after today.` });
   const at = ctx.now();
   const decisionNo = p.decision_no.trim();
   await caseRepo.setPenalty(q, lead.id, {

@@ -9,7 +9,10 @@ export async function ticketCases(ctx: Ctx, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   // a case is enforcement against the business: never shown to the business itself
   if (!t || actor.role === 'enterprise' || !canReadTicket(actor, t))
-    return fail('not_found', `工单不存在或无权访问 (${ticketId.slice(0, 64)})`);
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId.slice(0, 64)})`,
+      en: `No such ticket, or not visible to you (${ticketId.slice(0, 64)}).`,
+    });
   const today = ctx.today();
   const rows = await caseRepo.forTicket(ctx.db, t.id);
   return {

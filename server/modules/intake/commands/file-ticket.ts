@@ -32,7 +32,8 @@ export interface FileTicketInput {
 export const trackHash = (code: string) => createHash('sha256').update(`track\0${code}`).digest('base64url');
 
 export async function fileTicket(ctx: IntakeCtx, actor: Actor, i: FileTicketInput, source = i.channel) {
-  if (!i.text?.trim() && !i.title?.trim()) return fail('invalid_input', '诉求内容不能为空 (text required)');
+  if (!i.text?.trim() && !i.title?.trim())
+    return fail('invalid_input', { zh: '诉求内容不能为空 (text required)', en: 'Please describe your request.' });
   // the key is fixed once: a retry after a failover (below) must find the filing an ambiguous COMMIT may have stored
   const sourceId = i.client_key?.trim() || randomUUID();
   return retryUnavailable(() => fileOnce(ctx, actor, i, source, sourceId), FAILOVER_RETRY_MS);

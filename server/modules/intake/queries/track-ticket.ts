@@ -28,7 +28,11 @@ const PUBLIC_EVENTS = new Set([
 
 export async function trackTicket(ctx: Ctx, no: string, code: string) {
   const t = await ticketRepo.byTracking(ctx.db, no.trim(), trackHash(code.trim().toUpperCase()));
-  if (!t) return fail('not_found', '工单号或查询码不正确 (ticket number or code wrong)');
+  if (!t)
+    return fail('not_found', {
+      zh: '工单号或查询码不正确 (ticket number or code wrong)',
+      en: 'The ticket number or query code is wrong.',
+    });
   const timeline = (await ticketRepo.timeline(ctx.db, t.id))
     .filter((e) => PUBLIC_EVENTS.has(e.type))
     .map((e) => ({
@@ -57,10 +61,14 @@ export async function trackTicket(ctx: Ctx, no: string, code: string) {
 
 export async function rateTicket(ctx: Ctx, no: string, code: string, satisfaction: number, comment?: string) {
   if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 5)
-    return fail('invalid_input', '评价须为1-5分');
+    return fail('invalid_input', { zh: '评价须为1-5分', en: 'The rating must be 1 to 5.' });
   const t = await ticketRepo.byTracking(ctx.db, no.trim(), trackHash(code.trim().toUpperCase()));
-  if (!t) return fail('not_found', '工单号或查询码不正确');
-  if (!t.closed_at) return fail('illegal_transition', '工单办结后才能评价 (rate after closing)');
+  if (!t) return fail('not_found', { zh: '工单号或查询码不正确', en: 'The ticket number or query code is wrong.' });
+  if (!t.closed_at)
+    return fail('illegal_transition', {
+      zh: '工单办结后才能评价 (rate after closing)',
+      en: 'A ticket can be rated only after it is closed.',
+    });
   await ctx.db.tx(async (q) => {
     await ticketRepo.appendEvent(q, t.id, {
       at: ctx.now(),

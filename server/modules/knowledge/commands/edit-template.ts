@@ -29,11 +29,17 @@ export async function editTemplate(
   if (!v.ok) return fail('invalid_input', v.message);
   return db.tx(async (q) => {
     const cur = await knowledgeRepo.latestTemplate(q, key, true);
-    if (!cur) return fail('not_found', `模板不存在 (${key})`);
+    if (!cur) return fail('not_found', { zh: `模板不存在 (${key})`, en: `No such template (${key}).` });
     if (cur.version !== e.base_version)
-      return fail('conflict', `模板已被他人修改（当前为第${cur.version}版），请刷新后再编辑`);
+      return fail('conflict', {
+        zh: `模板已被他人修改（当前为第${cur.version}版），请刷新后再编辑`,
+        en: `Someone else changed the template (it is now version ${cur.version}); reload before editing.`,
+      });
     if (cur.title === e.title.trim() && cur.body === e.body)
-      return fail('invalid_input', '内容与当前版本相同，无需保存');
+      return fail('invalid_input', {
+        zh: '内容与当前版本相同，无需保存',
+        en: 'The content is the same as the current version; nothing to save.',
+      });
     const row: TemplateRow = {
       ...cur,
       version: cur.version + 1,

@@ -71,7 +71,7 @@ export function knowledgeRoutes(http: Http, ctx: Ctx) {
     },
     async (req) => {
       const b = req.body;
-      if (!req.actor) return fail('unauthenticated', '请先登录');
+      if (!req.actor) return fail('unauthenticated', { zh: '请先登录', en: 'Please log in first.' });
       return editTemplate(ctx.db, req.actor, req.params.key, b, ctx.now());
     },
   );

@@ -17,9 +17,12 @@ export async function draftForTicket(
 ) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t) || actor.role === 'enterprise')
-    return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   const tpl = await knowledgeRepo.latestTemplate(ctx.db, key);
-  if (!tpl) return fail('not_found', `模板不存在 (${key})`);
+  if (!tpl) return fail('not_found', { zh: `模板不存在 (${key})`, en: `No such template (${key}).` });
   const unit = await accessRepo.getUnit(ctx.db, t.unit_id);
   const vars = varsFromTicket(
     { ...t, received_date: String(t.received_date) },

@@ -30,7 +30,11 @@ export async function listLaws(db: Queryable, f: { q?: string; on?: string } = {
 /** One article of one law in force on `on` (default: every version of it). */
 export async function lawArticle(db: Queryable, law: string, article: string, on?: string) {
   const n = articleNumber(article);
-  if (n === null) return fail('invalid_input', `条号格式应为“第五十五条”或数字：${article}`);
+  if (n === null)
+    return fail('invalid_input', {
+      zh: `条号格式应为“第五十五条”或数字：${article}`,
+      en: `Article numbers are written in Chinese numerals or as digits: ${article}`,
+    });
   const rows = await knowledgeRepo.article(db, law.trim(), n);
   const chosen = on ? [articleOn(rows, on)].filter((r): r is LawArticle => !!r) : rows;
   if (!chosen.length)

@@ -29,6 +29,6 @@ export async function getTemplate(db: Queryable, key: string): Promise<TemplateV
 /** The HTTP view of one template: its latest version, every version (newest first), and the placeholder labels. */
 export async function templateWithHistory(db: Queryable, key: string) {
   const versions = (await knowledgeRepo.templateVersions(db, key)).map(present);
-  if (!versions.length) return fail('not_found', `模板不存在 (${key})`);
+  if (!versions.length) return fail('not_found', { zh: `模板不存在 (${key})`, en: `No such template (${key}).` });
   return { ...versions[0]!, versions, placeholders: PLACEHOLDERS };
 }

@@ -17,14 +17,30 @@ export interface IssueInput {
 }
 
 export async function issueInstruction(ctx: Ctx, actor: Actor, i: IssueInput) {
-  if (!isCity(actor)) return fail('forbidden', '只有市局可以发起监测指令');
-  if (!i.title.trim() || !i.requirements.trim()) return fail('invalid_input', '请填写指令标题和监测要求');
+  if (!isCity(actor))
+    return fail('forbidden', {
+      zh: '只有市局可以发起监测指令',
+      en: 'Only the city bureau can issue monitoring instructions.',
+    });
+  if (!i.title.trim() || !i.requirements.trim())
+    return fail('invalid_input', {
+      zh: '请填写指令标题和监测要求',
+      en: 'Please give the instruction a title and the monitoring requirements.',
+    });
   const today = ctx.today();
   const due = i.due_date ?? ctx.cal().addWorkdays(today, 10);
-  if (due < today) return fail('invalid_input', `反馈期限 ${due} 早于今天`);
+  if (due < today)
+    return fail('invalid_input', {
+      zh: `反馈期限 ${due} 早于今天`,
+      en: `The feedback deadline ${due} is before today.`,
+    });
   return ctx.db.tx(async (q) => {
     const body = (await monitoringRepo.bodies(q)).find((b) => b.id === i.body_user_id);
-    if (!body) return fail('invalid_input', `未登记的监测机构 (${i.body_user_id.slice(0, 64)})`);
+    if (!body)
+      return fail('invalid_input', {
+        zh: `未登记的监测机构 (${i.body_user_id.slice(0, 64)})`,
+        en: `Not a registered monitoring body (${i.body_user_id.slice(0, 64)}).`,
+      });
     const id = randomUUID();
     const at = ctx.now();
     const keywords = [...new Set((i.keywords ?? []).map((k) => k.trim()).filter(Boolean))].slice(0, 30);

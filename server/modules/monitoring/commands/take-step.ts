@@ -33,12 +33,15 @@ export async function takeStep(ctx: Ctx, actor: Actor, itemId: string, raw: Step
         }
       : raw;
   if (input.action === 'dispatch' && input.tasks.some((t) => t.due_date < today))
-    return fail('invalid_input', '处置期限早于今天');
+    return fail('invalid_input', { zh: '处置期限早于今天', en: 'The deadline is before today.' });
   return ctx.db.tx(async (q) => {
     const item = await monitoringRepo.get(q, itemId, true);
     const tasks = item ? await monitoringRepo.tasks(q, item.id) : [];
     if (!item || !canSee(actor, item, tasks))
-      return fail('not_found', `监测事项不存在或无权访问 (${itemId.slice(0, 64)})`);
+      return fail('not_found', {
+        zh: `监测事项不存在或无权访问 (${itemId.slice(0, 64)})`,
+        en: `No such monitoring item, or not visible to you (${itemId.slice(0, 64)}).`,
+      });
     const districts = await monitoringRepo.districts(q);
     const d = decide(item, tasks, actor, input, new Set(districts.keys()));
     if (!d.ok) return fail(d.code, d.message);
@@ -104,7 +107,10 @@ export async function takeStep(ctx: Ctx, actor: Actor, itemId: string, raw: Step
       );
     }
     if (!(await monitoringRepo.update(q, item.id, item.version, patch)))
-      return fail('conflict', '监测事项已被他人更新，请刷新后重试');
+      return fail('conflict', {
+        zh: '监测事项已被他人更新，请刷新后重试',
+        en: 'Someone else updated this monitoring item; reload and try again.',
+      });
     await monitoringRepo.appendStep(q, item.id, {
       at,
       action: input.action,

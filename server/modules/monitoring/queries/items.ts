@@ -22,7 +22,7 @@ function scopeOf(a: Actor): ListScope | null {
 
 export async function listItems(ctx: Ctx, actor: Actor, state: string | null) {
   const scope = scopeOf(actor);
-  if (!scope) return fail('forbidden', '无权查看监测事项');
+  if (!scope) return fail('forbidden', { zh: '无权查看监测事项', en: 'You may not view monitoring items.' });
   const rows = await monitoringRepo.list(ctx.db, scope, state, 300);
   const today = ctx.today();
   return {
@@ -47,7 +47,11 @@ export async function listItems(ctx: Ctx, actor: Actor, state: string | null) {
 export async function getItem(ctx: Ctx, actor: Actor, id: string) {
   const item = await monitoringRepo.get(ctx.db, id);
   const all = item ? await monitoringRepo.tasks(ctx.db, item.id) : [];
-  if (!item || !canSee(actor, item, all)) return fail('not_found', `监测事项不存在或无权访问 (${id.slice(0, 64)})`);
+  if (!item || !canSee(actor, item, all))
+    return fail('not_found', {
+      zh: `监测事项不存在或无权访问 (${id.slice(0, 64)})`,
+      en: `No such monitoring item, or not visible to you (${id.slice(0, 64)}).`,
+    });
   // a district sees its own task, not what the other districts were told or did; the body sees none
   const tasks =
     actor.role === 'supervisor'

@@ -23,12 +23,14 @@ export interface ApplyInput {
 
 export async function applyEnrolment(ctx: Ctx, actor: Actor | null, i: ApplyInput) {
   const name = i.name.trim();
-  if (name.length < 2) return fail('invalid_input', '企业名称至少2个字');
+  if (name.length < 2)
+    return fail('invalid_input', { zh: '企业名称至少2个字', en: 'The enterprise name needs at least 2 characters.' });
   const problem = checkContact(i.contact) ?? checkCreditCode(i.credit_code) ?? checkWindow(i.window_days);
   if (problem) return fail('invalid_input', problem);
   const key = normaliseBusinessKey(name);
   const platform = i.platform?.trim() ? normaliseBusinessKey(i.platform.trim()) : null;
-  if (platform === key) return fail('invalid_input', '所属平台不能是企业自身');
+  if (platform === key)
+    return fail('invalid_input', { zh: '所属平台不能是企业自身', en: 'The platform cannot be the enterprise itself.' });
   const by = actor?.id ?? 'public';
   return ctx.db.tx(async (q) => {
     const ok = await odrRepo.apply(q, {
@@ -45,7 +47,11 @@ export async function applyEnrolment(ctx: Ctx, actor: Actor | null, i: ApplyInpu
         email: i.contact.email?.trim() || undefined,
       }),
     });
-    if (!ok) return fail('conflict', `「${name}」已提交申请或已是ODR企业 (already applied or enrolled)`);
+    if (!ok)
+      return fail('conflict', {
+        zh: `「${name}」已提交申请或已是ODR企业 (already applied or enrolled)`,
+        en: `“${name}” has already applied or is already an ODR enterprise.`,
+      });
     await audit(q, {
       actorId: by,
       actorRole: actor?.role ?? 'public',

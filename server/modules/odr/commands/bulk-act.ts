@@ -45,9 +45,12 @@ export async function bulkDecline(ctx: Ctx, actor: Actor, items: DeclineItem[]) 
 }
 
 async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | DeclineItem)[]) {
-  const firm = actor.enterpriseKey ?? fail('forbidden', '账户未绑定企业');
-  if (!items.length) return fail('invalid_input', 'items 不能为空');
-  if (items.length > BULK_MAX) return fail('invalid_input', `每次最多 ${BULK_MAX} 条`);
+  const firm =
+    actor.enterpriseKey ??
+    fail('forbidden', { zh: '账户未绑定企业', en: 'This account is not bound to an enterprise.' });
+  if (!items.length) return fail('invalid_input', { zh: 'items 不能为空', en: 'items must not be empty.' });
+  if (items.length > BULK_MAX)
+    return fail('invalid_input', { zh: `每次最多 ${BULK_MAX} 条`, en: `At most ${BULK_MAX} items at a time.` });
   const keyed = items.map((it) => ({ it, key: idempotencyKeyOf(op, it.ticket_id.trim(), it.idempotency_key) }));
   const dup = duplicateKeys(keyed.map((k) => ({ key: k.key, op, ticket_id: k.it.ticket_id.trim() })));
   const stored = await bulkRepo.find(
@@ -107,7 +110,7 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
               at: ctx.now(),
             }))
           ) {
-            fail('conflict', '该条正在由另一请求处理');
+            fail('conflict', { zh: '该条正在由另一请求处理', en: 'This item is being handled by another request.' });
           }
         },
       });

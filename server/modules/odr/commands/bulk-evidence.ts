@@ -30,9 +30,15 @@ type ItemOk = {
 };
 
 export async function bulkEvidence(ctx: Ctx, actor: Actor, items: EvidenceItem[]) {
-  const firm = actor.enterpriseKey ?? fail('forbidden', '账户未绑定企业');
-  if (!items.length) return fail('invalid_input', 'items 不能为空');
-  if (items.length > BULK_EVIDENCE_MAX) return fail('invalid_input', `每次最多 ${BULK_EVIDENCE_MAX} 个文件`);
+  const firm =
+    actor.enterpriseKey ??
+    fail('forbidden', { zh: '账户未绑定企业', en: 'This account is not bound to an enterprise.' });
+  if (!items.length) return fail('invalid_input', { zh: 'items 不能为空', en: 'items must not be empty.' });
+  if (items.length > BULK_EVIDENCE_MAX)
+    return fail('invalid_input', {
+      zh: `每次最多 ${BULK_EVIDENCE_MAX} 个文件`,
+      en: `At most ${BULK_EVIDENCE_MAX} files at a time.`,
+    });
   // without a key of the client's, the natural one is the file itself on that ticket
   const keyed = items.map((it) => ({
     it,

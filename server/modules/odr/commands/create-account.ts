@@ -18,12 +18,24 @@ export async function createFirmAccount(
   i: { username: string; display_name: string; password: string },
 ) {
   const username = i.username.trim();
-  if (!/^[A-Za-z0-9_.@-]{3,40}$/.test(username)) return fail('invalid_input', '用户名为3–40位字母、数字或 _ . @ -');
+  if (!/^[A-Za-z0-9_.@-]{3,40}$/.test(username))
+    return fail('invalid_input', {
+      zh: '用户名为3–40位字母、数字或 _ . @ -',
+      en: 'The username must be 3–40 letters, digits or _ . @ -',
+    });
   if (i.password.length < PASSWORD_MIN || !/[A-Za-z]/.test(i.password) || !/\d/.test(i.password))
-    return fail('invalid_input', `密码至少${PASSWORD_MIN}位，须同时含字母和数字`);
-  if (!i.display_name.trim()) return fail('invalid_input', '显示名称不能为空');
+    return fail('invalid_input', {
+      zh: `密码至少${PASSWORD_MIN}位，须同时含字母和数字`,
+      en: `The password needs at least ${PASSWORD_MIN} characters, with both letters and digits.`,
+    });
+  if (!i.display_name.trim())
+    return fail('invalid_input', { zh: '显示名称不能为空', en: 'The display name cannot be empty.' });
   const e = await odrRepo.enrolment(ctx.db, key);
-  if (!e?.enrol_state || e.enrol_state === 'rejected') return fail('not_found', `没有该ODR企业 (${key.slice(0, 60)})`);
+  if (!e?.enrol_state || e.enrol_state === 'rejected')
+    return fail('not_found', {
+      zh: `没有该ODR企业 (${key.slice(0, 60)})`,
+      en: `No such ODR enterprise (${key.slice(0, 60)}).`,
+    });
   // scrypt off the event loop, before the transaction
   const password_hash = await hashPasswordAsync(i.password);
   return ctx.db.tx(async (q) => {
@@ -37,7 +49,8 @@ export async function createFirmAccount(
       unit_id: null,
       enterprise_key: key,
     });
-    if (!ok) return fail('conflict', `用户名 ${username} 已被使用`);
+    if (!ok)
+      return fail('conflict', { zh: `用户名 ${username} 已被使用`, en: `The username ${username} is already taken.` });
     await audit(q, {
       actorId: actor.id,
       actorRole: actor.role,

@@ -19,7 +19,11 @@ export async function decideOnEnrolment(
 ) {
   return ctx.db.tx(async (q) => {
     const e = await odrRepo.enrolment(q, key, true);
-    if (!e || (!e.enrol_state && !e.odr)) return fail('not_found', `没有该企业的ODR申请 (${key.slice(0, 60)})`);
+    if (!e || (!e.enrol_state && !e.odr))
+      return fail('not_found', {
+        zh: `没有该企业的ODR申请 (${key.slice(0, 60)})`,
+        en: `No ODR application from this enterprise (${key.slice(0, 60)}).`,
+      });
     const v = decideEnrolment(e.enrol_state, d, i);
     if (!v.ok) return fail(v.code, v.message);
     await odrRepo.decide(q, key, {

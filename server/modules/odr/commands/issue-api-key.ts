@@ -16,14 +16,26 @@ import { odrRepo } from '../repository/enterprises.js';
 export const MAX_ACTIVE_KEYS = 10;
 
 export async function issueApiKey(ctx: Ctx, actor: Actor, key: string, label: string) {
-  if (actor.apiKeyId) return fail('forbidden', 'API密钥不能用于管理密钥');
+  if (actor.apiKeyId)
+    return fail('forbidden', { zh: 'API密钥不能用于管理密钥', en: 'An API key cannot be used to manage keys.' });
   const name = label.trim();
-  if (!name) return fail('invalid_input', '请填写密钥用途（如：联络站批量接口）');
+  if (!name)
+    return fail('invalid_input', {
+      zh: '请填写密钥用途（如：联络站批量接口）',
+      en: "Please say what the key is for (e.g. the liaison station's bulk interface).",
+    });
   const e = await odrRepo.get(ctx.db, key);
-  if (!e?.odr) return fail('not_found', `${key.slice(0, 60)} 不是已入驻的ODR企业`);
+  if (!e?.odr)
+    return fail('not_found', {
+      zh: `${key.slice(0, 60)} 不是已入驻的ODR企业`,
+      en: `${key.slice(0, 60)} is not an enrolled ODR enterprise.`,
+    });
   return ctx.db.tx(async (q) => {
     if ((await keyRepo.countActive(q, key)) >= MAX_ACTIVE_KEYS)
-      return fail('conflict', `每个企业最多${MAX_ACTIVE_KEYS}个有效密钥，请先吊销不用的密钥`);
+      return fail('conflict', {
+        zh: `每个企业最多${MAX_ACTIVE_KEYS}个有效密钥，请先吊销不用的密钥`,
+        en: `Each enterprise may hold at most ${MAX_ACTIVE_KEYS} active keys; revoke one that is no longer used first.`,
+      });
     const secret = API_KEY_PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
     const at = ctx.now();

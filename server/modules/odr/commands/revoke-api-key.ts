@@ -6,9 +6,11 @@ import type { Ctx } from '../../workflow/index.js';
 import { keyRepo } from '../repository/keys.js';
 
 export async function revokeApiKey(ctx: Ctx, actor: Actor, key: string, keyId: string) {
-  if (actor.apiKeyId) return fail('forbidden', 'API密钥不能用于管理密钥');
+  if (actor.apiKeyId)
+    return fail('forbidden', { zh: 'API密钥不能用于管理密钥', en: 'An API key cannot be used to manage keys.' });
   return ctx.db.tx(async (q) => {
-    if (!(await keyRepo.revoke(q, key, keyId, actor.id, ctx.now()))) return fail('not_found', '没有这个有效密钥');
+    if (!(await keyRepo.revoke(q, key, keyId, actor.id, ctx.now())))
+      return fail('not_found', { zh: '没有这个有效密钥', en: 'No such active key.' });
     await audit(q, {
       actorId: actor.id,
       actorRole: actor.role,

@@ -8,7 +8,8 @@ export async function setFirmAccountActive(ctx: Ctx, actor: Actor, key: string, 
   return ctx.db.tx(async (q) => {
     const u = await accessRepo.userById(q, userId);
     // an account of another firm, or a staff account, is answered like one that does not exist
-    if (!u || u.role !== 'enterprise' || u.enterprise_key !== key) return fail('not_found', '该企业没有这个账户');
+    if (!u || u.role !== 'enterprise' || u.enterprise_key !== key)
+      return fail('not_found', { zh: '该企业没有这个账户', en: 'This enterprise has no such account.' });
     await accessRepo.setActive(q, userId, active);
     await audit(q, {
       actorId: actor.id,

@@ -17,10 +17,15 @@ export async function updateEnrolment(
   if (problem) return fail('invalid_input', problem);
   const platform =
     p.platform === undefined ? undefined : p.platform?.trim() ? normaliseBusinessKey(p.platform.trim()) : null;
-  if (platform && platform === key) return fail('invalid_input', '所属平台不能是企业自身');
+  if (platform && platform === key)
+    return fail('invalid_input', { zh: '所属平台不能是企业自身', en: 'The platform cannot be the enterprise itself.' });
   return ctx.db.tx(async (q) => {
     const e = await odrRepo.enrolment(q, key, true);
-    if (!e?.enrol_state) return fail('not_found', `没有该ODR企业 (${key.slice(0, 60)})`);
+    if (!e?.enrol_state)
+      return fail('not_found', {
+        zh: `没有该ODR企业 (${key.slice(0, 60)})`,
+        en: `No such ODR enterprise (${key.slice(0, 60)}).`,
+      });
     await odrRepo.update(q, key, {
       window_days: p.window_days,
       platform,

@@ -22,7 +22,8 @@ const idem = z.string().min(1).max(120).optional();
 const ticketId = z.string().min(1).max(64);
 
 export function enterpriseApiRoutes(http: Http, ctx: Ctx) {
-  const firmOf = (a: { enterpriseKey: string | null }) => a.enterpriseKey ?? fail('forbidden', '账户未绑定企业');
+  const firmOf = (a: { enterpriseKey: string | null }) =>
+    a.enterpriseKey ?? fail('forbidden', { zh: '账户未绑定企业', en: 'This account is not bound to an enterprise.' });
 
   http.get(
     '/api/enterprise/me',

@@ -207,7 +207,11 @@ export function odrRoutes(http: Http, ctx: Ctx) {
       const q = req.query;
       const to = q.to ?? ctx.today();
       const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
-      if (from > to) return fail('invalid_input', '开始日期不能晚于结束日期');
+      if (from > to)
+        return fail('invalid_input', {
+          zh: '开始日期不能晚于结束日期',
+          en: 'The start date cannot be after the end date.',
+        });
       return firmStats(ctx.db, { from, to, keys: q.key ? [q.key] : undefined });
     },
   );

@@ -11,8 +11,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function period(p: { from: string; to: string }) {
   if (!DAY.test(p.from) || !DAY.test(p.to) || Number.isNaN(Date.parse(p.from)) || Number.isNaN(Date.parse(p.to)))
-    return fail('invalid_input', '日期格式应为 YYYY-MM-DD');
-  if (p.from > p.to) return fail('invalid_input', '开始日期不能晚于结束日期');
+    return fail('invalid_input', { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates must be written YYYY-MM-DD.' });
+  if (p.from > p.to)
+    return fail('invalid_input', {
+      zh: '开始日期不能晚于结束日期',
+      en: 'The start date cannot be after the end date.',
+    });
   return p;
 }
 

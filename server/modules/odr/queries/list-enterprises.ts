@@ -56,7 +56,11 @@ export async function listEnterprises(
 
 export async function getEnterprise(ctx: Ctx, actor: Actor, key: string) {
   const r = await odrRepo.enrolment(ctx.db, key);
-  if (!r?.enrol_state) return fail('not_found', `没有该ODR企业 (${key.slice(0, 60)})`);
+  if (!r?.enrol_state)
+    return fail('not_found', {
+      zh: `没有该ODR企业 (${key.slice(0, 60)})`,
+      en: `No such ODR enterprise (${key.slice(0, 60)}).`,
+    });
   const contact = contactOf(ctx, r);
   if (contact)
     await audit(ctx.db, {

@@ -45,11 +45,15 @@ export function opsRoutes(http: Http, ctx: Ctx, detector: DetectorView) {
     async (req, reply) => {
       const may = mayReadMetrics(req);
       if (may === 'unauthenticated')
-        return fail(
-          'unauthenticated',
-          '请先登录，或从本机/凭指标令牌读取 (login, loopback or XIEZHI_METRICS_TOKEN required)',
-        );
-      if (may === 'forbidden') return fail('forbidden', '仅管理员可读取运行指标 (admin only)');
+        return fail('unauthenticated', {
+          zh: '请先登录，或从本机/凭指标令牌读取 (login, loopback or XIEZHI_METRICS_TOKEN required)',
+          en: 'Log in, or read from this machine or with the metrics token (XIEZHI_METRICS_TOKEN).',
+        });
+      if (may === 'forbidden')
+        return fail('forbidden', {
+          zh: '仅管理员可读取运行指标 (admin only)',
+          en: 'Only an administrator may read the metrics.',
+        });
       return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metricsText(ctx, detector));
     },
   );

@@ -7,10 +7,11 @@ import { canAnswer } from '../domain/supervision.js';
 import { supervisionRepo } from '../repository.js';
 
 export async function answerSupervision(ctx: Ctx, actor: Actor, id: string, response: string) {
-  if (!response.trim()) return fail('invalid_input', '请填写督办回复内容');
+  if (!response.trim())
+    return fail('invalid_input', { zh: '请填写督办回复内容', en: 'Please write the reply to the supervision.' });
   return ctx.db.tx(async (q) => {
     const s = await supervisionRepo.get(q, id, true);
-    if (!s) return fail('not_found', `督办不存在 (${id})`);
+    if (!s) return fail('not_found', { zh: `督办不存在 (${id})`, en: `No such supervision (${id}).` });
     const v = canAnswer(actor, s);
     if (!v.ok) return fail(v.code === 'forbidden' ? 'not_found' : v.code, v.message);
     const at = ctx.now();

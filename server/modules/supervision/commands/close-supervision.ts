@@ -14,7 +14,7 @@ export async function closeSupervision(
 ) {
   return ctx.db.tx(async (q) => {
     const s = await supervisionRepo.get(q, id, true);
-    if (!s) return fail('not_found', `督办不存在 (${id})`);
+    if (!s) return fail('not_found', { zh: `督办不存在 (${id})`, en: `No such supervision (${id}).` });
     const v = canClose(actor, s, i.finding);
     if (!v.ok)
       return fail(

@@ -23,7 +23,7 @@ export async function openSupervision(ctx: Ctx, actor: Actor, ticketId: string, 
   const due = i.due_date ?? ctx.cal().addWorkdays(today, 3);
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketId, true);
-    if (!t) return fail('not_found', `工单不存在 (${ticketId})`);
+    if (!t) return fail('not_found', { zh: `工单不存在 (${ticketId})`, en: `No such ticket (${ticketId}).` });
     const v = canOpen(
       actor,
       { unit_id: t.unit_id, district_code: t.district_code, terminal: TERMINAL.has(t.status) },

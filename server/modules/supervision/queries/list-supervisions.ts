@@ -25,7 +25,7 @@ function present<T extends SupervisionRow>(s: T, today: string) {
 
 export async function listSupervisions(ctx: Ctx, actor: Actor, state: string | null) {
   const scope = scopeOf(actor);
-  if (!scope) return fail('forbidden', '无权查看督办');
+  if (!scope) return fail('forbidden', { zh: '无权查看督办', en: 'You may not view supervisions.' });
   const today = ctx.today();
   const items = await supervisionRepo.list(ctx.db, scope, state, 500);
   return { items: items.map((s) => present(s, today)) };
@@ -34,14 +34,18 @@ export async function listSupervisions(ctx: Ctx, actor: Actor, state: string | n
 export async function ticketSupervisions(ctx: Ctx, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t) || actor.role === 'enterprise')
-    return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   const today = ctx.today();
   return { items: (await supervisionRepo.forTicket(ctx.db, t.id)).map((s) => present(s, today)) };
 }
 
 export async function supervisionStats(ctx: Ctx, actor: Actor) {
   const scope = scopeOf(actor);
-  if (!scope || actor.role === 'officer') return fail('forbidden', '无权查看督办统计');
+  if (!scope || actor.role === 'officer')
+    return fail('forbidden', { zh: '无权查看督办统计', en: 'You may not view supervision statistics.' });
   const rows = await supervisionRepo.statsByUnit(ctx.db, scope, ctx.today());
   const total = rows.reduce(
     (a, r) => ({

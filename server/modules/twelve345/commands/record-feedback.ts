@@ -22,9 +22,16 @@ export interface FeedbackInput {
 export async function recordFeedback(ctx: Ctx, actor: Actor, i: FeedbackInput) {
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, ticketIdFor('12345', i.work_order_no.trim()), true);
-    if (!t?.t12345) return fail('not_found', `12345工单 ${i.work_order_no.slice(0, 40)} 不存在 (no such transfer)`);
+    if (!t?.t12345)
+      return fail('not_found', {
+        zh: `12345工单 ${i.work_order_no.slice(0, 40)} 不存在 (no such transfer)`,
+        en: `No such 12345 work order: ${i.work_order_no.slice(0, 40)}`,
+      });
     if (!t.t12345.messages.some((m) => m.kind === 'reply'))
-      return fail('illegal_transition', '该转办件尚未答复，不能回访评价 (no reply yet)');
+      return fail('illegal_transition', {
+        zh: '该转办件尚未答复，不能回访评价 (no reply yet)',
+        en: 'This transfer has not been answered yet, so no follow-up rating can be recorded.',
+      });
     const comment = i.comment?.trim() ? redact(i.comment.trim()).text : null;
     const at = ctx.now();
     const fresh = await twelve345Repo.insertFeedback(q, {

@@ -13,8 +13,16 @@ import { templatesFor } from './templates.js';
 
 export async function transferPanel(ctx: Ctx, cfg: DeliveryConfig, actor: Actor, ticketId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
-  if (!t.t12345) return fail('not_found', '该工单不是12345转办件 (not a 12345 transfer)');
+  if (!t || !canReadTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
+  if (!t.t12345)
+    return fail('not_found', {
+      zh: '该工单不是12345转办件 (not a 12345 transfer)',
+      en: 'This ticket is not a 12345 transfer.',
+    });
   const x = t.t12345;
   const today = ctx.today();
   const dl = t.deadlines as Record<string, string | undefined>;

@@ -31,14 +31,18 @@ export interface PerformActionOptions {
 export async function performAction(ctx: Ctx, o: PerformActionOptions) {
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, o.ticketId, true);
-    if (!t) return fail('not_found', `工单不存在 (ticket ${o.ticketId} not found)`);
+    if (!t)
+      return fail('not_found', {
+        zh: `工单不存在 (ticket ${o.ticketId} not found)`,
+        en: `No such ticket (${o.ticketId}).`,
+      });
     if (!canActOnTicket(o.actor, t))
-      return fail(
-        o.actor.role === 'officer' || o.actor.role === 'supervisor' ? 'not_found' : 'forbidden',
-        `无权处理该工单 (no jurisdiction over ${o.ticketId})`,
-      );
+      return fail(o.actor.role === 'officer' || o.actor.role === 'supervisor' ? 'not_found' : 'forbidden', {
+        zh: `无权处理该工单 (no jurisdiction over ${o.ticketId})`,
+        en: `You have no jurisdiction over this ticket (${o.ticketId}).`,
+      });
     if (o.actor.role === 'enterprise' && !['odr_settle', 'odr_fail'].includes(o.input.action))
-      return fail('forbidden', 'ODR企业只能和解或退回');
+      return fail('forbidden', { zh: 'ODR企业只能和解或退回', en: 'An ODR enterprise can only settle or return.' });
     const rules = ruleSetByVersion(t.rule_version);
     const today = o.on ?? ctx.today();
     const d = decide(
@@ -64,7 +68,11 @@ export async function performAction(ctx: Ctx, o: PerformActionOptions) {
     );
     const late = typeof d.event.payload.late === 'boolean' ? d.event.payload.late : undefined;
     const ok = await ticketRepo.applyDecision(q, t.id, t.version, { ...d, late }, ctx.now());
-    if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试 (ticket changed concurrently)');
+    if (!ok)
+      return fail('conflict', {
+        zh: '工单已被他人修改，请刷新后重试 (ticket changed concurrently)',
+        en: 'Someone else changed the ticket; reload and try again.',
+      });
     await ticketRepo.appendEvent(q, t.id, {
       at: ctx.now(),
       actor_id: o.actor.id,

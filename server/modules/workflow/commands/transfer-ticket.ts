@@ -8,17 +8,30 @@ import { ticketRepo } from '../repository.js';
 import type { Ctx } from '../context.js';
 
 export async function transferTicket(ctx: Ctx, o: { ticketId: string; actor: Actor; toUnit: string; reason: string }) {
-  if (!o.reason?.trim()) return fail('invalid_input', '转办须填写理由 (reason required)');
+  if (!o.reason?.trim())
+    return fail('invalid_input', { zh: '转办须填写理由 (reason required)', en: 'A transfer needs a reason.' });
   return ctx.db.tx(async (q) => {
     const t = await ticketRepo.get(q, o.ticketId, true);
-    if (!t || !canActOnTicket(o.actor, t)) return fail('not_found', `工单不存在或无权访问 (${o.ticketId})`);
-    if (TERMINAL.has(t.status)) return fail('illegal_transition', '已办结工单不能转办');
+    if (!t || !canActOnTicket(o.actor, t))
+      return fail('not_found', {
+        zh: `工单不存在或无权访问 (${o.ticketId})`,
+        en: `No such ticket, or not visible to you (${o.ticketId}).`,
+      });
+    if (TERMINAL.has(t.status))
+      return fail('illegal_transition', { zh: '已办结工单不能转办', en: 'A closed ticket cannot be transferred.' });
     const target = await accessRepo.getUnit(q, o.toUnit);
-    if (!target) return fail('invalid_input', `目标单位不存在 (${o.toUnit})`);
-    if (target.id === t.unit_id) return fail('invalid_input', '目标单位与当前单位相同');
-    if (!canTransferTo(o.actor, t, target)) return fail('forbidden', `无权转办至 ${target.name}`);
+    if (!target)
+      return fail('invalid_input', { zh: `目标单位不存在 (${o.toUnit})`, en: `No such target unit (${o.toUnit}).` });
+    if (target.id === t.unit_id)
+      return fail('invalid_input', { zh: '目标单位与当前单位相同', en: 'The target unit is the current unit.' });
+    if (!canTransferTo(o.actor, t, target))
+      return fail('forbidden', { zh: `无权转办至 ${target.name}`, en: `You may not transfer to ${target.name}.` });
     const ok = await ticketRepo.setUnit(q, t.id, t.version, target.id, target.district_code, target.street_code);
-    if (!ok) return fail('conflict', '工单已被他人修改，请刷新后重试');
+    if (!ok)
+      return fail('conflict', {
+        zh: '工单已被他人修改，请刷新后重试',
+        en: 'Someone else changed the ticket; reload and try again.',
+      });
     await ticketRepo.appendEvent(q, t.id, {
       at: ctx.now(),
       actor_id: o.actor.id,

@@ -131,12 +131,16 @@ export function decide12345(
   input: Input12345,
   ctx: { cal: WorkCalendar; today: string; at: string; template?: TemplateFact | null },
 ): Decision12345 {
-  if (!t) return fail('illegal_transition', `${input.action} 仅适用于12345转办件 (not a 12345 transfer)`);
+  if (!t)
+    return fail('illegal_transition', {
+      zh: `${input.action} 仅适用于12345转办件 (not a 12345 transfer)`,
+      en: `${input.action} applies only to 12345 transfers.`,
+    });
   if (!can12345(input.action, t)) {
-    return fail(
-      'illegal_transition',
-      `转办件当前为「${STATE_12345_LABELS[t.state]}」，不能执行 ${input.action}${input.action === 'extend_12345' && t.extended ? '（只能延期一次）' : ''}`,
-    );
+    return fail('illegal_transition', {
+      zh: `转办件当前为「${STATE_12345_LABELS[t.state]}」，不能执行 ${input.action}${input.action === 'extend_12345' && t.extended ? '（只能延期一次）' : ''}`,
+      en: `The transfer is ${t.state} and cannot take ${input.action}${input.action === 'extend_12345' && t.extended ? ' (it can be extended only once)' : ''}.`,
+    });
   }
   const deadlines: Deadlines = { ...d };
   const payload: Record<string, unknown> = { work_order_no: t.work_order_no };
@@ -151,15 +155,22 @@ export function decide12345(
     case 'return_12345': {
       const codes = LIMITS_12345.return_reasons;
       if (!input.reason)
-        return fail('invalid_input', `退回须选择退回理由 (reason required: ${codes.map((r) => r.code).join(', ')})`);
+        return fail('invalid_input', {
+          zh: `退回须选择退回理由 (reason required: ${codes.map((r) => r.code).join(', ')})`,
+          en: `Returning needs a reason (one of ${codes.map((r) => r.code).join(', ')}).`,
+        });
       const r = codes.find((x) => x.code === input.reason);
       if (!r)
-        return fail(
-          'invalid_input',
-          `未知的退回理由代码 ${input.reason} (valid: ${codes.map((x) => x.code).join(', ')})`,
-        );
+        return fail('invalid_input', {
+          zh: `未知的退回理由代码 ${input.reason} (valid: ${codes.map((x) => x.code).join(', ')})`,
+          en: `Unknown return reason code ${input.reason} (valid: ${codes.map((x) => x.code).join(', ')}).`,
+        });
       const note = input.note?.trim() ?? '';
-      if (r.code === 'R6' && !note) return fail('invalid_input', '退回理由为「其他」时须写明理由 (note required)');
+      if (r.code === 'R6' && !note)
+        return fail('invalid_input', {
+          zh: '退回理由为「其他」时须写明理由 (note required)',
+          en: 'When the return reason is “other”, please write the reason.',
+        });
       const message: Message12345 = {
         seq,
         kind: 'return',
@@ -175,18 +186,37 @@ export function decide12345(
       return { t12345: next, deadlines, payload, message, outcome: 'returned_12345' };
     }
     case 'reply_12345': {
-      if (!input.template) return fail('invalid_input', '答复须选择答复模板 (template required)');
+      if (!input.template)
+        return fail('invalid_input', {
+          zh: '答复须选择答复模板 (template required)',
+          en: 'A reply needs a reply template.',
+        });
       const tpl = ctx.template;
-      if (!tpl) return fail('not_found', `答复模板 ${input.template.slice(0, 60)} 不存在 (no such template)`);
-      if (tpl.use !== '12345') return fail('invalid_input', `模板 ${tpl.key} 不是12345答复模板 (use ${tpl.use})`);
+      if (!tpl)
+        return fail('not_found', {
+          zh: `答复模板 ${input.template.slice(0, 60)} 不存在 (no such template)`,
+          en: `No such reply template: ${input.template.slice(0, 60)}`,
+        });
+      if (tpl.use !== '12345')
+        return fail('invalid_input', {
+          zh: `模板 ${tpl.key} 不是12345答复模板 (use ${tpl.use})`,
+          en: `The template ${tpl.key} is not a 12345 reply template (it is for ${tpl.use}).`,
+        });
       const own = input.text?.trim();
       if (!own && tpl.missing.length)
-        return fail('invalid_input', `模板中以下内容须填写：${tpl.missing.join('、')} (fill the text)`);
+        return fail('invalid_input', {
+          zh: `模板中以下内容须填写：${tpl.missing.join('、')} (fill the text)`,
+          en: `Please fill in these parts of the template: ${tpl.missing.join(', ')}`,
+        });
       const text = own || tpl.text.trim();
-      if (!text) return fail('invalid_input', '答复内容不能为空 (text required)');
+      if (!text)
+        return fail('invalid_input', { zh: '答复内容不能为空 (text required)', en: 'The reply cannot be empty.' });
       const left = [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]);
       if (left.length)
-        return fail('invalid_input', `答复中仍有未填写的模板内容：${left.join('、')} (unfilled placeholders)`);
+        return fail('invalid_input', {
+          zh: `答复中仍有未填写的模板内容：${left.join('、')} (unfilled placeholders)`,
+          en: `The reply still has unfilled template parts: ${left.join(', ')}`,
+        });
       const late = !!d.reply_12345_by && ctx.today > d.reply_12345_by;
       const message: Message12345 = {
         seq,
@@ -203,7 +233,11 @@ export function decide12345(
       return { t12345: next, deadlines, payload, message };
     }
     case 'extend_12345': {
-      if (!input.note?.trim()) return fail('invalid_input', '延期须写明理由 (note required)');
+      if (!input.note?.trim())
+        return fail('invalid_input', {
+          zh: '延期须写明理由 (note required)',
+          en: 'An extension needs a written reason.',
+        });
       if (!d.reply_12345_by) return fail('illegal_transition', 'no 12345 reply deadline to extend');
       deadlines.reply_12345_by = addPeriod(ctx.cal, d.reply_12345_by, LIMITS_12345.deadlines.extension);
       next.extended = true;

@@ -231,12 +231,18 @@ const is12345 = (a: Action): a is Action12345 => (ACTIONS_12345 as readonly stri
 
 function reasonOf(list: ReasonCode[], code: string | undefined, what: string): ReasonCode {
   if (!code)
-    return fail(
-      'invalid_input',
-      `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`,
-    );
+    return fail('invalid_input', {
+      zh: `${what}需要填写理由代码 (reason code required: ${list.map((r) => r.code).join(', ')})`,
+      en: `${what} needs a reason code (one of ${list.map((r) => r.code).join(', ')}).`,
+    });
   const r = list.find((x) => x.code === code);
-  return r ?? fail('invalid_input', `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`);
+  return (
+    r ??
+    fail('invalid_input', {
+      zh: `未知的${what}理由代码 ${code} (valid: ${list.map((x) => x.code).join(', ')})`,
+      en: `Unknown reason code ${code} (valid: ${list.map((x) => x.code).join(', ')}).`,
+    })
+  );
 }
 
 export function decide(
@@ -247,15 +253,25 @@ export function decide(
   const spec = SPECS[input.action];
   if (!spec) return fail('invalid_input', `unknown action ${String(input.action)}`);
   if (!spec.kinds.includes(s.kind))
-    return fail('illegal_transition', `${input.action} 不适用于该类工单 (kind ${s.kind})`);
+    return fail('illegal_transition', {
+      zh: `${input.action} 不适用于该类工单 (kind ${s.kind})`,
+      en: `${input.action} does not apply to this kind of ticket (${s.kind}).`,
+    });
   if (!spec.from.includes(s.status)) {
     return fail(
       'illegal_transition',
-      `当前状态 ${s.status} 不能执行 ${input.action} (allowed from: ${spec.from.join(', ')})`,
+      {
+        zh: `当前状态 ${s.status} 不能执行 ${input.action} (allowed from: ${spec.from.join(', ')})`,
+        en: `The status ${s.status} does not allow ${input.action} (allowed from: ${spec.from.join(', ')}).`,
+      },
       { status: s.status, action: input.action },
     );
   }
-  if (!spec.roles.includes(ctx.role)) return fail('forbidden', `角色 ${ctx.role} 不能执行 ${input.action}`);
+  if (!spec.roles.includes(ctx.role))
+    return fail('forbidden', {
+      zh: `角色 ${ctx.role} 不能执行 ${input.action}`,
+      en: `The role ${ctx.role} cannot do ${input.action}.`,
+    });
 
   const { cal, rules, today } = ctx;
   let d: Deadlines = { ...s.deadlines };
@@ -307,23 +323,30 @@ export function decide(
     }
     case 'send_odr': {
       const f = ctx.facts ?? {};
-      if (!input.odr_key) return fail('invalid_input', 'ODR 需要指定企业 (odr_key)');
+      if (!input.odr_key)
+        return fail('invalid_input', { zh: 'ODR 需要指定企业 (odr_key)', en: 'ODR needs an enterprise (odr_key).' });
       if (!f.odrEnterprise)
-        return fail(
-          'not_found',
-          `企业 ${input.odr_key.slice(0, 60)} 未在ODR企业名录中登记 (not a registered ODR enterprise)`,
-        );
+        return fail('not_found', {
+          zh: `企业 ${input.odr_key.slice(0, 60)} 未在ODR企业名录中登记 (not a registered ODR enterprise)`,
+          en: `The enterprise ${input.odr_key.slice(0, 60)} is not registered as an ODR enterprise.`,
+        });
       if (!f.odrEnterprise.enrolled)
-        return fail('illegal_transition', `企业 ${f.odrEnterprise.key} 未加入（或已退出）ODR (not enrolled)`);
+        return fail('illegal_transition', {
+          zh: `企业 ${f.odrEnterprise.key} 未加入（或已退出）ODR (not enrolled)`,
+          en: `The enterprise ${f.odrEnterprise.key} has not joined ODR (or has left it).`,
+        });
       if (!(f.odrCandidates ?? []).includes(f.odrEnterprise.key)) {
-        return fail(
-          'illegal_transition',
-          `ODR企业须为被投诉经营者或其所在平台，${f.odrEnterprise.key} 与本工单无关 (enterprise is neither the business nor its platform)`,
-        );
+        return fail('illegal_transition', {
+          zh: `ODR企业须为被投诉经营者或其所在平台，${f.odrEnterprise.key} 与本工单无关 (enterprise is neither the business nor its platform)`,
+          en: `The ODR enterprise must be the business complained about or its platform; ${f.odrEnterprise.key} has nothing to do with this ticket.`,
+        });
       }
       // the consent is the consumer's, given at filing: staff cannot supply it, and a "no" is never overridden
       if (f.consentOdr !== true || input.consent === false)
-        return fail('illegal_transition', '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)');
+        return fail('illegal_transition', {
+          zh: '消费者未同意由ODR企业先行和解，不能转ODR (no recorded consent)',
+          en: 'The consumer did not agree to a settlement by the ODR enterprise first, so the ticket cannot go to ODR.',
+        });
       odrKey = f.odrEnterprise.key;
       // the firm's own window where its enrolment sets one, else the rule set's (a bureau's configuration)
       d.odr_by = addPeriod(
@@ -338,7 +361,8 @@ export function decide(
       outcome = 'odr_settled';
       payload.settled_on = today;
       if (input.amount !== undefined) {
-        if (!Number.isFinite(input.amount) || input.amount < 0) return fail('invalid_input', '和解金额须为非负数');
+        if (!Number.isFinite(input.amount) || input.amount < 0)
+          return fail('invalid_input', { zh: '和解金额须为非负数', en: 'The settlement amount must not be negative.' });
         payload.amount = input.amount;
       }
       break;
@@ -384,7 +408,11 @@ export function decide(
     case 'start_verification':
       break;
     case 'extend_verification':
-      if (d.verify_extended) return fail('illegal_transition', '核查期限只能延长一次 (already extended once)');
+      if (d.verify_extended)
+        return fail('illegal_transition', {
+          zh: '核查期限只能延长一次 (already extended once)',
+          en: 'The verification deadline can be extended only once.',
+        });
       if (!d.verify_by) return fail('illegal_transition', 'no verification deadline to extend');
       d.verify_by = addPeriod(cal, d.verify_by, rules.deadlines.report_verify_extension);
       d.verify_extended = true;
@@ -407,15 +435,24 @@ export function decide(
       break;
     }
     case 'notify_reporter':
-      if (!s.real_name) return fail('illegal_transition', '匿名举报无需告知举报人 (anonymous report: use close)');
+      if (!s.real_name)
+        return fail('illegal_transition', {
+          zh: '匿名举报无需告知举报人 (anonymous report: use close)',
+          en: 'An anonymous report needs no notice to the reporter (use close).',
+        });
       payload.late = !!d.notify_by && today > d.notify_by;
       documents.push('report_result_notice');
       break;
     case 'close':
-      if (s.real_name) return fail('illegal_transition', '实名举报须先告知举报人 (notify_reporter) 再办结');
+      if (s.real_name)
+        return fail('illegal_transition', {
+          zh: '实名举报须先告知举报人 (notify_reporter) 再办结',
+          en: 'A report under a real name must first be notified to the reporter (notify_reporter), then closed.',
+        });
       break;
     case 'answer':
-      if (!input.note) return fail('invalid_input', '答复内容不能为空 (note required)');
+      if (!input.note)
+        return fail('invalid_input', { zh: '答复内容不能为空 (note required)', en: 'The reply cannot be empty.' });
       outcome = 'answered';
       break;
     case 'follow_up':
@@ -430,28 +467,41 @@ export function decide(
       break;
     case 'refer_out':
       if (!input.note?.trim())
-        return fail('invalid_input', '移送须写明接收的有管辖权部门 (note: the competent bureau)');
+        return fail('invalid_input', {
+          zh: '移送须写明接收的有管辖权部门 (note: the competent bureau)',
+          en: 'A referral must name the competent bureau that receives it.',
+        });
       payload.to = input.note.trim();
       outcome = 'referred';
       legalBasis = `${rules.short}第二十九条、第三十七条`;
       break;
     case 'mark_duplicate': {
-      if (!input.duplicate_of?.trim()) return fail('invalid_input', '请填写重复的原工单号 (duplicate_of required)');
+      if (!input.duplicate_of?.trim())
+        return fail('invalid_input', {
+          zh: '请填写重复的原工单号 (duplicate_of required)',
+          en: 'Please enter the number of the original ticket this duplicates.',
+        });
       const target = ctx.facts?.duplicateTarget;
       if (!target)
-        return fail(
-          'not_found',
-          `原工单 ${input.duplicate_of.slice(0, 40)} 不存在或无权查看 (no such ticket visible to you)`,
-        );
+        return fail('not_found', {
+          zh: `原工单 ${input.duplicate_of.slice(0, 40)} 不存在或无权查看 (no such ticket visible to you)`,
+          en: `The original ticket ${input.duplicate_of.slice(0, 40)} does not exist or is not visible to you.`,
+        });
       if (target.id === ctx.facts?.ticketId)
-        return fail('invalid_input', '工单不能标记为自身的重复件 (a ticket cannot duplicate itself)');
+        return fail('invalid_input', {
+          zh: '工单不能标记为自身的重复件 (a ticket cannot duplicate itself)',
+          en: 'A ticket cannot be marked as a duplicate of itself.',
+        });
       if (target.kind !== s.kind)
-        return fail(
-          'invalid_input',
-          `原工单类型（${target.kind}）与本工单（${s.kind}）不同，不能标记为重复 (kinds differ)`,
-        );
+        return fail('invalid_input', {
+          zh: `原工单类型（${target.kind}）与本工单（${s.kind}）不同，不能标记为重复 (kinds differ)`,
+          en: `The original ticket's kind (${target.kind}) differs from this one's (${s.kind}), so it cannot be marked a duplicate.`,
+        });
       if (target.status === 'duplicate' || target.duplicate_of)
-        return fail('invalid_input', '原工单本身是重复件，请指向最初的工单 (target is itself a duplicate)');
+        return fail('invalid_input', {
+          zh: '原工单本身是重复件，请指向最初的工单 (target is itself a duplicate)',
+          en: 'The original ticket is itself a duplicate; point to the first ticket.',
+        });
       payload.duplicate_of = target.id;
       outcome = 'duplicate';
       duplicateOf = target.id;

@@ -17,7 +17,11 @@ import type { Ctx } from '../context.js';
 export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reveal?: boolean; purpose?: string } = {}) {
   const t = await ticketRepo.get(ctx.db, id);
   // Out of jurisdiction reads as "not found": a station must not learn that another station's ticket exists.
-  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${id})`);
+  if (!t || !canReadTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${id})`,
+      en: `No such ticket, or not visible to you (${id}).`,
+    });
   const view = textView(actor, t, 'handling');
   const reveal = view.text === 'original' && opts.reveal !== false;
   const c = openComplainant(ctx.sealer, t.complainant_enc);
@@ -95,11 +99,15 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
  */
 export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docId: string) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canReadTicket(actor, t)) return fail('not_found', `工单不存在或无权访问 (${ticketId})`);
+  if (!t || !canReadTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, docId);
-  if (!d) return fail('not_found', '文书不存在');
+  if (!d) return fail('not_found', { zh: '文书不存在', en: 'No such document.' });
   const copy = textView(actor, t, 'handling').documents;
-  if (copy === 'none') return fail('not_found', '文书不存在');
+  if (copy === 'none') return fail('not_found', { zh: '文书不存在', en: 'No such document.' });
   await audit(ctx.db, {
     actorId: actor.id,
     actorRole: actor.role,
