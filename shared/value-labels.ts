@@ -97,6 +97,9 @@ export function filingSupplement(
 export const UNCLASSIFIED = '未分类';
 export const NOT_PLATFORM = '（非平台）';
 export const NO_BUSINESS = '（无）';
+/** The district value of tickets with no Shanghai district (analytics' SQL), and the abnormal dimension's "listed". */
+export const UNLOCATED_DISTRICT = '未定';
+export const ABNORMAL_LISTED = '异常名录';
 /** 一老一小's two groups (the old_young dimension's values; the third is 其他). */
 export const OLD_YOUNG_GROUPS = ['涉老年人', '涉未成年人'] as const;
 export const CUBE_VALUE_LABELS_EN: Record<string, Record<string, string>> = {

@@ -1,5 +1,6 @@
 /** Chart options for the cockpit (dark big screen). Pure functions of the overview figures. */
 import { kindLabel, channelLabel } from './labels';
+import { UNLOCATED_DISTRICT } from '../../../shared/value-labels.js';
 
 export interface KV {
   key: string;
@@ -151,8 +152,8 @@ export const TILES: Record<string, [number, number, number, number]> = {
   '310120': [2, 5, 4, 1],
 };
 
-/** The 未定位 tile (tickets with no Shanghai district) sits apart, top left, where the map has no district. */
-export const UNLOCATED_KEY = '未定';
+/** The unlocated tile (tickets with no Shanghai district) sits apart, top left, where the map has no district. */
+export const UNLOCATED_KEY = UNLOCATED_DISTRICT;
 const UNLOCATED_TILE: [number, number, number, number] = [0, 0, 2, 1];
 
 export function tileMap(districts: KV[], unlocated?: KV) {
@@ -160,12 +161,16 @@ export function tileMap(districts: KV[], unlocated?: KV) {
     .filter((d) => TILES[d.key])
     .map((d) => {
       const [x, y, w, h] = TILES[d.key]!;
-      return { value: [x, y, w, h, d.count], key: d.key, name: (d.name ?? d.key).replace(/新区$|区$/, '') };
+      return { value: [x, y, w, h, d.count], key: d.key, name: d.name ?? d.key };
     });
   // the colour scale is the districts'; the unlocated tile is grey and dashed so it never reads as a district
   const max = Math.max(1, ...data.map((d) => d.value[4]!));
   if (unlocated)
-    data.push({ value: [...UNLOCATED_TILE, unlocated.count], key: UNLOCATED_KEY, name: unlocated.name ?? '未定位' });
+    data.push({
+      value: [...UNLOCATED_TILE, unlocated.count],
+      key: UNLOCATED_KEY,
+      name: unlocated.name ?? UNLOCATED_KEY,
+    });
   return {
     ...base,
     tooltip: {

@@ -3,7 +3,7 @@
  * holds [zh, en] side by side, or names the shared/*-labels.ts maps of each language; i18n.test.ts checks every map
  * here has both languages for every code.
  */
-import { localeLabel, pair, pairLabel } from './i18n';
+import { isZh, localeLabel, pair, pairLabel } from './i18n';
 import { LIST_STATE_LABELS_EN, LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
 import {
   AUDIT_ACTION_LABELS,
@@ -418,3 +418,29 @@ export const CUBE_MEASURES: Record<string, [string, string]> = {
   late: ['超期件', 'Late'],
   amount: ['涉及金额（元）', 'Amount (CNY)'],
 };
+
+/** Shanghai's districts by code, as the cockpit's tile map names them: short (no 区/新区), the English in pinyin. */
+export const DISTRICT_SHORT: Record<string, [string, string]> = {
+  '310101': ['黄浦', 'Huangpu'],
+  '310104': ['徐汇', 'Xuhui'],
+  '310105': ['长宁', 'Changning'],
+  '310106': ['静安', "Jing'an"],
+  '310107': ['普陀', 'Putuo'],
+  '310109': ['虹口', 'Hongkou'],
+  '310110': ['杨浦', 'Yangpu'],
+  '310112': ['闵行', 'Minhang'],
+  '310113': ['宝山', 'Baoshan'],
+  '310114': ['嘉定', 'Jiading'],
+  '310115': ['浦东', 'Pudong'],
+  '310116': ['金山', 'Jinshan'],
+  '310117': ['松江', 'Songjiang'],
+  '310118': ['青浦', 'Qingpu'],
+  '310120': ['奉贤', 'Fengxian'],
+  '310151': ['崇明', 'Chongming'],
+};
+/** A district's short name; the server's name (or the code) for one the map lacks. */
+export const districtShortLabel = (code: string, fallback?: string) =>
+  DISTRICT_SHORT[code] ? pick(DISTRICT_SHORT, code) : (fallback ?? code);
+/** A district's full name: the server's (Chinese) name in Chinese, the pinyin in English. */
+export const districtLabel = (code: string, serverName?: string | null) =>
+  DISTRICT_SHORT[code] && !isZh() ? DISTRICT_SHORT[code][1] : (serverName ?? code);

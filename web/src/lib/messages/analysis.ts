@@ -2,6 +2,7 @@
 export const zh = {
   // views/Cockpit.vue
   'cockpit.unlocated': '未定位',
+  'cockpit.reportFile': '12315月度分析报告-{month}.pdf',
   'cockpit.ticketsOfListedPersons': '涉异常名录工单',
   'cockpit.district': '区',
   'cockpit.groupDispute': '群体纠纷',
@@ -110,6 +111,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   // views/Cockpit.vue
   'cockpit.unlocated': 'Unlocated',
+  'cockpit.reportFile': '12315-monthly-report-{month}.pdf',
   'cockpit.ticketsOfListedPersons': 'tickets of listed persons',
   'cockpit.district': 'District',
   'cockpit.groupDispute': 'Group dispute',
