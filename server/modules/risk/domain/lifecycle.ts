@@ -303,6 +303,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 export interface SimplifiedSuggestion {
+  /** which procedure (the web words it in the UI's language by this code; the texts below are the Chinese of record) */
+  code: 'decline' | 'terminate';
+  /** whether a report part is verified all the same */
+  report_verify: boolean;
   decision: string;
   ground: string;
   notice: string;
@@ -326,6 +330,8 @@ export function simplifiedSuggestion(
   const basis = '岳市监〔2024〕16号 二：投诉人已列入投诉举报异常名录并经一次性告知，不属于为生活消费需要的投诉';
   if (['received', 'triage', 'odr'].includes(status)) {
     return {
+      code: 'decline',
+      report_verify: !!report,
       decision: '建议不予受理投诉部分',
       ground: `《市场监督管理投诉举报处理暂行办法》第十五条第三项；${basis}`,
       notice: '自收到投诉之日起七个工作日内告知投诉人不予受理决定（第十四条）',
@@ -334,6 +340,8 @@ export function simplifiedSuggestion(
   }
   if (['accepted', 'mediating', 'suspended'].includes(status)) {
     return {
+      code: 'terminate',
+      report_verify: !!report,
       decision: '建议终止调解',
       ground: `《市场监督管理投诉举报处理暂行办法》第二十一条第一款第六项；${basis}`,
       notice: '自作出终止调解决定之日起七个工作日内告知投诉人和被投诉人（第二十一条第二款）',

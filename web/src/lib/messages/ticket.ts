@@ -162,6 +162,23 @@ export const zh = {
   'casePanel.notOpened': '不予立案',
   'casePanel.caseOpened': '立案',
   'calendarNotice.enter': '去录入',
+  // the simplified-handling suggestion by its code (server/modules/risk/domain/lifecycle.ts words the same in Chinese)
+  'riskPanel.sugg.decline.decision': '建议不予受理投诉部分',
+  'riskPanel.sugg.decline.ground':
+    '《市场监督管理投诉举报处理暂行办法》第十五条第三项；岳市监〔2024〕16号 二：投诉人已列入投诉举报异常名录并经一次性告知，不属于为生活消费需要的投诉',
+  'riskPanel.sugg.decline.notice': '自收到投诉之日起七个工作日内告知投诉人不予受理决定（第十四条）',
+  'riskPanel.sugg.terminate.decision': '建议终止调解',
+  'riskPanel.sugg.terminate.ground':
+    '《市场监督管理投诉举报处理暂行办法》第二十一条第一款第六项；岳市监〔2024〕16号 二：投诉人已列入投诉举报异常名录并经一次性告知，不属于为生活消费需要的投诉',
+  'riskPanel.sugg.terminate.notice': '自作出终止调解决定之日起七个工作日内告知投诉人和被投诉人（第二十一条第二款）',
+  'riskPanel.sugg.reportVerify': '举报部分依法核查，列入名录不免除对违法线索的调查处理（岳市监〔2024〕16号 二）',
+  'riskPanel.historyCount': '该投诉人历史工单：{n}',
+  'riskPanel.historySplit': '（投诉 {c}，举报 {r}，涉及商家 {b}）',
+  'riskPanel.colon': '：',
+  'riskPanel.semicolon': '；',
+  'calendarNotice.text':
+    '{years} 年放假安排尚未录入：在办的 {n} 件工单期限落在该年（最早 {first}），暂按周一至周五计算，可能与法定工作日不符。请管理员录入该年放假安排。',
+  'calendarNotice.yearSep': '、',
   // components/ticket/ActionDialog.vue (record only)
   'actionDialog.recordOnly': '调解记录（当场履行/双方同意不制作调解书）',
 };
@@ -331,6 +348,25 @@ export const en: Record<keyof typeof zh, string> = {
   'casePanel.notOpened': 'Not opened',
   'casePanel.caseOpened': 'Case opened',
   'calendarNotice.enter': 'Enter it',
+  'riskPanel.sugg.decline.decision': 'Proposed: decline the complaint part',
+  'riskPanel.sugg.decline.ground':
+    'Interim Measures for Handling Market Regulation Complaints and Reports, Art. 15(3); Yue SAMR [2024] No. 16, §2: the complainant is on the abnormal list and was notified once, so this is not a complaint made for the needs of daily consumption',
+  'riskPanel.sugg.decline.notice':
+    'Tell the complainant of the decision to decline within seven working days of receiving the complaint (Art. 14)',
+  'riskPanel.sugg.terminate.decision': 'Proposed: terminate the mediation',
+  'riskPanel.sugg.terminate.ground':
+    'Interim Measures for Handling Market Regulation Complaints and Reports, Art. 21(1)(6); Yue SAMR [2024] No. 16, §2: the complainant is on the abnormal list and was notified once, so this is not a complaint made for the needs of daily consumption',
+  'riskPanel.sugg.terminate.notice':
+    'Tell the complainant and the respondent within seven working days of deciding to terminate (Art. 21(2))',
+  'riskPanel.sugg.reportVerify':
+    'The report part is verified as the law requires: being on the list does not exempt a lead on a violation from investigation (Yue SAMR [2024] No. 16, §2)',
+  'riskPanel.historyCount': "This person's tickets: {n}",
+  'riskPanel.historySplit': '({c} complaints, {r} reports, {b} businesses)',
+  'riskPanel.colon': ': ',
+  'riskPanel.semicolon': '; ',
+  'calendarNotice.text':
+    'The holiday schedule for {years} has not been entered: {n} open tickets have deadlines in that year (the first on {first}). They are counted Monday to Friday for now and may be off by the public holidays; an administrator should enter the schedule.',
+  'calendarNotice.yearSep': ', ',
   // components/ticket/ActionDialog.vue (record only)
   'actionDialog.recordOnly':
     'Mediation record only (performed on the spot, or both sides agree to no mediation agreement)',
