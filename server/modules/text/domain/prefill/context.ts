@@ -5,7 +5,7 @@
  * delimited by the words around it, and a candidate is believed more when the text comes back to it (extract.ts).
  */
 import type { BusinessHit } from './business.js';
-import { PLACE_NAMES, placeHeadLength } from './places.js';
+import { isPlaceName, placeHeadLength } from './places.js';
 
 const NAME = '[\\u4e00-\\u9fa5A-Za-z0-9&·]{2,8}?';
 // what comes before the firm: a relation with it (the contract, the payment, the complaint)
@@ -77,7 +77,7 @@ export function cleanName(raw: string): string {
     if (t.length < 2 || t === v) break;
     v = t;
   }
-  if (PLACE_NAMES.has(v)) return '';
+  if (isPlaceName(v)) return '';
   // 被 opens a passive clause, and a few names (被窝): such a name is checked without it (the caller asks for a repeat)
   if (
     v.length < 2 ||

@@ -3,7 +3,7 @@
  * fields (投诉对象：…, 商家名称：…). And the choice of the one business of a complaint among every candidate.
  */
 import type { BusinessHit } from './business.js';
-import { PLACE_NAMES } from './places.js';
+import { isPlaceName } from './places.js';
 
 const BIZ_SUFFIX =
   '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|幼儿园|早教中心|医院|诊所|门诊部|4S店|4s店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|营业厅|加油站|商城|项目部|项目经理部|[\\u4e00-\\u9fa5]{2}厂|店)';
@@ -34,7 +34,7 @@ const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|�
 function placeAcross(s: string, at: number, from: number): number {
   for (let back = 1; back <= 3 && at - back >= from; back++)
     for (let len = back + 1; len <= back + 4 && at - back + len <= s.length; len++)
-      if (PLACE_NAMES.has(s.slice(at - back, at - back + len))) return back;
+      if (isPlaceName(s.slice(at - back, at - back + len))) return back;
   return 0;
 }
 
