@@ -17,7 +17,7 @@ const BIZ_LABEL_RE =
 // words that end the name on the left (the last one wins): verbs, prepositions, pronouns. Single characters that also
 // occur inside names (家, 个) are not among them.
 const BIZ_LEFT_STOP =
-  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
+  /^(?:.*(?:我在|本人在|我于|在|于|从|到达|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
 // a name has no function words; "却要报备公司", "销售又说公司" are clauses ending in 公司
 const FUNCTION_WORD = /[说要让又就都也还再没不很太却才想能会把被吗呢吧啊给]/;
 const GENERIC_ONLY = new RegExp(
@@ -28,7 +28,7 @@ const DEICTIC = /(?:这|那|该|此|每|一|哪|整|全)(?:个|家|间|所)?(?:�
 const CLAUSE_HEAD =
   /^(?:当时|当初|至今|后期|前期|之前|之后|后来|现在|目前|如今|觉得|感觉|认为|以为|因为|因|销售|总部|售后|客服|[一二两三四五六七八九十几多]+家|第[一二三四五六七八九十\d]+)/;
 const CLAUSE_ANY = /的|认为|觉得|感觉|以为|发现|承认|然后|然而|结果|所谓|什么|出厂/;
-const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|各|任何|所有|其他|别的|哪)/;
+const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|你|您|每|各|任何|所有|其他|别的|哪)/;
 
 /** How many characters before `at` (not before `from`) a place name that runs across `at` begins, or 0. */
 function placeAcross(s: string, at: number, from: number): number {
@@ -63,6 +63,12 @@ export function legalNames(s: string): BusinessHit[] {
       const back = placeAcross(s, a + cut[0].length, a);
       a += cut[0].length - back;
       v = v.slice(cut[0].length - back);
+    }
+    // a greeting before the name (你好城乡建总公司…): the name follows it
+    const hi = /^(?:你好|您好)[，,\s]*/.exec(v);
+    if (hi && v.length - hi[0].length >= 3) {
+      a += hi[0].length;
+      v = v.slice(hi[0].length);
     }
     // "…100号的上海好又多超市": the name starts after the last 的 / address number
     const de = Math.max(v.lastIndexOf('的'), v.search(/\d+号(?!店)[^\d]*$/) >= 0 ? v.search(/号[^号]*$/) : -1);
