@@ -11,7 +11,9 @@ import { loadTif } from '../server/platform/tif/index.js';
 
 const [out, dir = 'server/modules/early-warning'] = process.argv.slice(2);
 if (!out) throw new Error('usage: scripts/warning-alerts-dump.ts OUT.json [ENGINE_DIR]');
-const mod = (await import(pathToFileURL(resolve(dir, 'index.ts')).href)) as typeof import('../server/modules/early-warning/index.js');
+const mod = (await import(
+  pathToFileURL(resolve(dir, 'index.ts')).href
+)) as typeof import('../server/modules/early-warning/index.js');
 const DATA = process.env.XZ_DATA ?? '../shared/data';
 const sets = (process.env.SETS ?? 'car-complaints,fuzhou-12345,heimao-furnishing,cfpb-samples,tx-insurance').split(',');
 const res: Record<string, unknown> = {};
@@ -20,7 +22,9 @@ for (const name of sets) {
   const t0 = process.cpuUsage();
   const alerts = mod.replayAlerts(tickets);
   const c = process.cpuUsage(t0);
-  console.error(`${name}: ${tickets.length} tickets, ${alerts.length} alerts, ${((c.user + c.system) / 1e6).toFixed(1)} s CPU`);
+  console.error(
+    `${name}: ${tickets.length} tickets, ${alerts.length} alerts, ${((c.user + c.system) / 1e6).toFixed(1)} s CPU`,
+  );
   res[name] = alerts;
 }
 writeFileSync(out, JSON.stringify(res, null, 1));

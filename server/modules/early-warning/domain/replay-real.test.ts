@@ -18,11 +18,15 @@ const expected = JSON.parse(readFileSync(new URL('./fixtures/alerts-real.json', 
 describe('replay on real sets', () => {
   for (const name of Object.keys(expected)) {
     const file = new URL(`${name}.tif.jsonl.gz`, DATA);
-    it.skipIf(!existsSync(file))(`raises the same alerts as before on ${name}`, async () => {
-      const { tickets } = await loadTif([file.pathname]);
-      const alerts = JSON.parse(JSON.stringify(replayAlerts(tickets))) as unknown[];
-      expect(alerts.length).toBe(expected[name]!.length);
-      expect(alerts).toEqual(expected[name]);
-    }, 60_000);
+    it.skipIf(!existsSync(file))(
+      `raises the same alerts as before on ${name}`,
+      async () => {
+        const { tickets } = await loadTif([file.pathname]);
+        const alerts = JSON.parse(JSON.stringify(replayAlerts(tickets))) as unknown[];
+        expect(alerts.length).toBe(expected[name]!.length);
+        expect(alerts).toEqual(expected[name]);
+      },
+      60_000,
+    );
   }
 });
