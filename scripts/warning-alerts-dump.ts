@@ -4,6 +4,7 @@
  * `npx tsx scripts/warning-alerts-dump.ts OUT.json [ENGINE_DIR]` (ENGINE_DIR: another checkout's
  * server/modules/early-warning, to dump the alerts of the code before a change).
  */
+import type * as EarlyWarning from '../server/modules/early-warning/index.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,9 +12,7 @@ import { loadTif } from '../server/platform/tif/index.js';
 
 const [out, dir = 'server/modules/early-warning'] = process.argv.slice(2);
 if (!out) throw new Error('usage: scripts/warning-alerts-dump.ts OUT.json [ENGINE_DIR]');
-const mod = (await import(
-  pathToFileURL(resolve(dir, 'index.ts')).href
-)) as typeof import('../server/modules/early-warning/index.js');
+const mod = (await import(pathToFileURL(resolve(dir, 'index.ts')).href)) as typeof EarlyWarning;
 const DATA = process.env.XZ_DATA ?? '../shared/data';
 const sets = (process.env.SETS ?? 'car-complaints,fuzhou-12345,heimao-furnishing,cfpb-samples,tx-insurance').split(',');
 const res: Record<string, unknown> = {};
