@@ -101,3 +101,33 @@ export const CRITERIA_LABELS: Record<string, [string, string]> = {
   ],
   other: ['其他滥用投诉的行为', 'Other abuse of complaints'],
 };
+
+/** English names for the report and the web's English locale (the same values as the Chinese maps above). */
+export const CHANNEL_LABELS_EN: Record<string, string> = {
+  web: 'Web',
+  phone: 'Phone',
+  '12345': '12345 hotline transfer',
+  '12315': '12315 platform',
+  app: 'App',
+  wechat: 'WeChat',
+  letter: 'Letter',
+  'walk-in': 'Walk-in',
+  import: 'Import',
+};
+export const AGE_GROUP_LABELS_EN: Record<string, string> = {
+  未成年: 'Minors (under 18)',
+  '18-34': '18–34',
+  '35-59': '35–59',
+  '60岁以上': 'Older people (60 and over)',
+  未知: 'Age unknown',
+};
+export const ALERT_KIND_LABELS_EN: Record<string, string> = {
+  group_dispute: 'Group dispute',
+  concentrated_demand: 'Concentrated demand',
+};
+export const ALERT_STATE_LABELS_EN: Record<string, string> = {
+  new: 'To verify',
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed (false alarm)',
+  handled: 'Handled',
+};
