@@ -14,6 +14,7 @@ let call: (user: string | null, method: 'GET' | 'POST', url: string, payload?: o
 const NAME = '李小明';
 const RESPONDENT = '上海某某健身有限公司';
 let id = '';
+let filed = { no: '', tracking_code: '' };
 let doc = { id: '', number: '' };
 let unitName = '';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
   );
   expect(f.status).toBe(201);
   id = f.body.id;
+  filed = f.body;
   const a = await call('officer', 'POST', `/api/tickets/${id}/actions`, { action: 'accept' });
   expect(a.status).toBe(200);
   doc = a.body.documents.find((d: { kind: string }) => d.kind === 'acceptance_decision');
@@ -42,8 +44,8 @@ afterAll(async () => {
 
 const views = async () =>
   (
-    await app.db.query<{ detail: { lang?: string; document: string } }>(
-      "SELECT detail FROM audit_log WHERE action = 'document.view' AND subject_id = $1 ORDER BY at",
+    await app.db.query<{ detail: { lang?: string; document: string; copy?: string } }>(
+      "SELECT detail FROM audit_log WHERE action = 'document.view' AND subject_id = $1 ORDER BY seq",
       [id],
     )
   ).rows.map((r) => r.detail);
@@ -79,5 +81,15 @@ describe('English copy of a decision document', () => {
     expect(en.raw).toContain(`To ${masked}:`);
     expect((await views()).at(-1)).toMatchObject({ lang: 'en' });
     expect((await call('officer', 'GET', `/api/tickets/${id}/documents/${doc.id}?lang=fr`)).status).toBe(400);
+  });
+
+  it('is given to the filer on the public portal too, with the tracking code, and audited as a public view', async () => {
+    const url = `/api/public/tickets/${filed.no}/documents/${doc.id}?code=${filed.tracking_code}&lang=en`;
+    const r = await call(null, 'GET', url);
+    expect(r.status).toBe(200);
+    expect(r.raw).toContain('Decision to Accept a Complaint');
+    expect(r.raw).toContain(`To ${NAME}:`); // the filer's own copy, addressed to them, as the Chinese one is
+    expect((await views()).at(-1)).toMatchObject({ document: doc.id, copy: 'official', lang: 'en' });
+    expect((await call(null, 'GET', url.replace(filed.tracking_code, 'WRONG000'))).status).toBe(404);
   });
 });
