@@ -17,6 +17,7 @@ export const LAW_NAMES_EN: Record<string, string> = {
     'Law of the People’s Republic of China on the Protection of Consumer Rights and Interests',
   消费者权益保护法: 'Law of the People’s Republic of China on the Protection of Consumer Rights and Interests',
   行政处罚程序规定: 'Provisions on the Procedures of Administrative Penalties in Market Regulation',
+  上海市消费者权益保护条例: 'Shanghai Regulations on the Protection of Consumer Rights and Interests',
   市场监督管理行政处罚程序规定: 'Provisions on the Procedures of Administrative Penalties in Market Regulation',
 };
 

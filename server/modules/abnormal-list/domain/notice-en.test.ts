@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotice } from './notice.js';
-import { criterionEn, renderNoticeEn } from './notice-en.js';
+import { basisEn, criterionEn, renderNoticeEn } from './notice-en.js';
 
 describe('一次性告知书, English reading copy', () => {
   const c = {
@@ -31,6 +31,15 @@ describe('一次性告知书, English reading copy', () => {
     ])
       expect(en.html).toContain(s);
     expect(en.html).not.toContain('第十五条');
+  });
+  it('names each cited provision of the legal basis in English', () => {
+    expect(
+      basisEn('《上海市消费者权益保护条例》第六十六条第二款；《市场监督管理投诉举报处理办法》第十六条第一款第三项'),
+    ).toBe(
+      'Article 66, paragraph 2 of the Shanghai Regulations on the Protection of Consumer Rights and Interests; ' +
+        'Article 16, paragraph 1, item (3) of the Measures for Handling Complaints and Reports in Market Regulation',
+    );
+    expect(basisEn('岳市监〔2024〕16号 三(二)')).toBe('the normative document 岳市监〔2024〕16号 三(二)');
   });
   it('names a criterion by code, else by its Chinese name, and marks an unknown one as Chinese', () => {
     expect(criterionEn({ label: '模板化诉求文本' })).toBe('Templated complaint text');

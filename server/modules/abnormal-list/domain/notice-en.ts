@@ -18,6 +18,19 @@ export function criterionEn(c: { code?: string; label: string }): string {
   return (c.code ? CRITERIA_LABELS[c.code]?.[1] : undefined) ?? BY_ZH.get(c.label) ?? `${c.label} (in Chinese)`;
 }
 
+/**
+ * The listing's legal basis in English: each citation (《…》第…条, separated by ；) named in English; a normative
+ * document cited by its number only (岳市监〔2024〕16号 三(二)) stays as its number, said to be one.
+ */
+export function basisEn(legalBasis: string): string {
+  return legalBasis
+    .split(/[；;]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => (/^《|第.+条/.test(x) ? citationEn(x) : `the normative document ${x}`))
+    .join('; ');
+}
+
 export function renderNoticeEn(c: NoticeContext): { title: string; number: string; code: string; html: string } {
   const number = noticeNumber(c.entryId, c.date);
   const code = verificationCode(c.entryId, c.personKey);
@@ -25,7 +38,7 @@ export function renderNoticeEn(c: NoticeContext): { title: string; number: strin
   const crit = c.criteria
     .map((x) => `<li><b>${esc(criterionEn(x))}</b>: ${esc(x.evidence)} <i>(evidence as recorded)</i></li>`)
     .join('');
-  const basis = c.legalBasis ? `the normative document ${esc(c.legalBasis)}` : 'the applicable rules';
+  const basis = c.legalBasis ? esc(basisEn(c.legalBasis)) : 'the applicable rules';
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>@page{size:A4;margin:25mm 20mm}body{font-family:"Times New Roman","Liberation Serif","Noto Serif","Noto Serif CJK SC",serif;font-size:13pt;line-height:1.6}h1{text-align:center;font-size:18pt}.no{text-align:center}.sign{text-align:right;margin-top:2em}li{margin:.3em 0}.note{border:1px solid #000;padding:.4em .6em;font-size:11pt}</style></head><body>
 <p class="note">${AUTHORITATIVE_NOTE_EN}</p>

@@ -166,12 +166,17 @@ function outcomeEn(text: string): string {
   return asWritten(text);
 }
 
-function reason(c: ReadDocument): string {
+/** Where the statutory reason is written (article and rule set, in English) and the reason itself. */
+function reasonParts(c: ReadDocument): { where: string; text: string } {
   const art = c.article ? articleEn(c.article) : null;
   const where = `${art ?? esc(c.article ?? '')}${art || c.article ? ' of the ' : ''}${rule(c.ruleName)}`;
   const r = reasonEn(c.reasonText);
-  return `${where}: ${r ? esc(r) : asWritten(c.reasonText ?? '')}`;
+  return { where, text: r ? esc(r) : asWritten(c.reasonText ?? '') };
 }
+const reason = (c: ReadDocument) => {
+  const p = reasonParts(c);
+  return `${p.where}: ${p.text}`;
+};
 
 function bodyEn(kind: DocumentKind, c: ReadDocument): string[] {
   const recv = dateEn(c.receivedDate);
@@ -198,7 +203,7 @@ function bodyEn(kind: DocumentKind, c: ReadDocument): string[] {
     case 'termination_decision':
       return [
         `To ${who(c.complainantName)} and ${resp(c.respondentName)}:`,
-        `During the mediation of complaint No. ${no}, received by this authority on ${recv}, a case under ${reason(c)} arose. This authority has decided to terminate the mediation.`,
+        `During the mediation of complaint No. ${no}, received by this authority on ${recv}, a case provided for in ${reasonParts(c).where} arose: ${reasonParts(c).text}. This authority has decided to terminate the mediation.`,
         `The parties may resolve the dispute by other means under ${routes}.`,
       ];
     case 'mediation_agreement':
