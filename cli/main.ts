@@ -35,7 +35,7 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   audit: { file: 'audit', help: 'audit verify [--data DIR] [--expect SEQ:HASH]   check the audit hash chain' },
   report: {
     file: 'report',
-    help: 'report --month YYYY-MM [--data DIR] --out FILE.pdf   monthly analysis report (A4 PDF with charts)',
+    help: 'report --month YYYY-MM [--data DIR] --out FILE.pdf [--lang en]   monthly analysis report (A4 PDF with charts)',
   },
   bench: { file: 'bench', help: 'bench [NAME...]   run benchmarks (see docs/BENCHMARKS.md)' },
 };

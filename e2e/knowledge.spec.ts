@@ -56,6 +56,12 @@ test('knowledge: template edit with version history and ticket preview, guide an
   await p.locator('[data-testid=guide-item]', { hasText: '预付卡闭店' }).first().locator('summary').click();
   await p.locator('[data-testid=guide-panel]').getByText('《消费者权益保护法》第五十三条').first().waitFor();
   await c.shot(p, 'knowledge-guide');
+  // a 刑事案例 item: the business learns where a "complaint" becomes extortion, with the article quoted
+  await p.locator('[data-testid=guide-search]').fill('封口费');
+  const extortion = p.locator('[data-testid=guide-item]', { hasText: '敲诈勒索' }).first();
+  await extortion.locator('summary').click();
+  await p.locator('[data-testid=guide-panel]').getByText('《刑法》第二百七十四条').first().waitFor();
+  await c.shot(p, 'knowledge-guide-criminal');
 
   await p.locator('#tab-laws').click();
   await p.locator('input[data-testid=kn-law-q]').fill('欺诈');

@@ -79,3 +79,55 @@ export const LIST_STATE_LABELS_EN: Record<keyof typeof LIST_STATE_LABELS_ZH, str
   expired: 'Expired',
   total: 'Total',
 };
+
+/** 异常名录 criteria (server/modules/risk/domain/catalog.ts codes) as [zh, en]: the screens and the English notice. */
+export const CRITERIA_LABELS: Record<string, [string, string]> = {
+  volume: ['投诉举报数量和频次明显超出正常范围', 'Volume and frequency of filings far beyond normal'],
+  same_kind: ['反复就同类商品同类问题投诉举报', 'Repeated filings on the same goods and problem'],
+  template: ['模板化诉求文本', 'Templated complaint text'],
+  punitive: ['主张惩罚性赔偿(三倍/十倍)占比高', 'High share of punitive damages claims (3× / 10×)'],
+  buy_again: ['获赔后明知仍购买同类商品再投诉', 'Bought the same goods again after compensation, then complained'],
+  quantity: ['购买数量超出合理生活消费需要', 'Quantities beyond reasonable personal consumption'],
+  collusion: ['多身份关联或通谋分别投诉同一经营者', 'Linked identities or collusion against the same business'],
+  impersonation: ['冒用他人名义或受雇代为投诉', "Filing in another person's name, or hired to file"],
+  untrue_reports: ['多次举报同类违法行为经查不属实', 'Repeated reports of the same violation found untrue'],
+  litigation: [
+    '多次申请信息公开、提起复议诉讼或向纪检监察举报',
+    'Repeated disclosure requests, reviews, lawsuits or discipline reports',
+  ],
+  fabricated_evidence: [
+    '证据材料疑似伪造(AI生成标识/同图多用)',
+    'Evidence suspected fabricated (AI marks / reused images)',
+  ],
+  other: ['其他滥用投诉的行为', 'Other abuse of complaints'],
+};
+
+/** English names for the report and the web's English locale (the same values as the Chinese maps above). */
+export const CHANNEL_LABELS_EN: Record<string, string> = {
+  web: 'Web',
+  phone: 'Phone',
+  '12345': '12345 hotline transfer',
+  '12315': '12315 platform',
+  app: 'App',
+  wechat: 'WeChat',
+  letter: 'Letter',
+  'walk-in': 'Walk-in',
+  import: 'Import',
+};
+export const AGE_GROUP_LABELS_EN: Record<string, string> = {
+  未成年: 'Minors (under 18)',
+  '18-34': '18–34',
+  '35-59': '35–59',
+  '60岁以上': 'Older people (60 and over)',
+  未知: 'Age unknown',
+};
+export const ALERT_KIND_LABELS_EN: Record<string, string> = {
+  group_dispute: 'Group dispute',
+  concentrated_demand: 'Concentrated demand',
+};
+export const ALERT_STATE_LABELS_EN: Record<string, string> = {
+  new: 'To verify',
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed (false alarm)',
+  handled: 'Handled',
+};

@@ -182,6 +182,23 @@ describe('simplified handling and officers proposals', () => {
       number: string;
       code: string;
     };
+    // its English reading copy: the same number and code, the articles in English, audited as an English view
+    const en = await http.inject({
+      method: 'GET',
+      url: `/api/abnormal/${id}/notice?lang=en`,
+      headers: { authorization: `Bearer ${tok.supervisor}` },
+    });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('The Chinese version of this document is the authoritative one');
+    expect(en.body).toContain('Article 15, item (3) of the Interim Measures');
+    expect(en.body).toContain(doc.number);
+    expect(en.body).toContain(`<b>${doc.code}</b>`);
+    const viewed = await app.db.query<{ detail: { lang?: string } }>(
+      "SELECT detail FROM audit_log WHERE action = 'document.view' AND subject_id = $1 ORDER BY seq DESC LIMIT 1",
+      [id],
+    );
+    expect(viewed.rows[0]!.detail.lang).toBe('en');
     const appeal = (payload: object) => http.inject({ method: 'POST', url: '/api/public/abnormal-appeals', payload });
     expect((await appeal({ notice_no: doc.number, code: '000000x', reason: '本人举报均有事实依据' })).statusCode).toBe(
       400,

@@ -1,4 +1,5 @@
 /** SQL of persisted early-warning alerts. */
+import type { AlertFacts, AlertItem } from '../../../shared/alerts.js';
 import type { Queryable } from '../../platform/db/index.js';
 
 export interface AlertRow {
@@ -18,8 +19,9 @@ export interface AlertRow {
   ticket_ids: string[];
   district_code: string | null;
   state: string;
-  lifecycle: Record<string, unknown>;
-  detail: Record<string, unknown>;
+  /** JSON columns: what the review commands and the detector wrote (their shapes: shared/alerts.ts) */
+  lifecycle: AlertItem['lifecycle'];
+  detail: AlertFacts;
 }
 
 export interface FeedRow {

@@ -21,6 +21,7 @@ import type { Db } from '../../platform/db/index.js';
 import { WarningEngine, type DayResult } from '../early-warning/index.js';
 import type { MineAlert, TifTicket } from '../../../shared/tif.js';
 import { alertRepo, type FeedRow } from './repository.js';
+import type { DetectorState } from '../../../shared/alerts.js';
 
 export function toTif(r: FeedRow): TifTicket {
   const labels: Record<string, string> = { ...(r.labels ?? {}) };
@@ -55,21 +56,8 @@ const NAME = 'early-warning';
 const PAGE = 5000;
 const order = (at: number, id: string, bAt: number, bId: string) => at - bAt || (id < bId ? -1 : id > bId ? 1 : 0);
 
-export interface DetectorState {
-  ready: boolean;
-  replaying: boolean;
-  tickets_seen: number;
-  fed: number;
-  alerts: number;
-  open_day: string | null;
-  cursor: { received_at: string; id: string } | null;
-  lag_seconds: number | null;
-  replays: number;
-  backdated: number;
-  held: number;
-  last_replay_seconds: number | null;
-  skippedLate: number;
-}
+/** What /api/alerts reports of the detector (shared with the web: shared/alerts.ts). */
+export type { DetectorState };
 
 export class WarningService {
   private engine: WarningEngine;

@@ -14,6 +14,7 @@ import { startRoles, type Running } from '../../roles/index.js';
 import { DEMO_PASSWORD } from '../access/index.js';
 import type { Http } from '../../platform/http/index.js';
 import { pdfPages } from './index.js';
+import { CATEGORY_LABELS_EN, PROBLEM_TYPE_LABELS_EN } from '../../../shared/value-labels.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let http: Http;
@@ -212,6 +213,10 @@ describe('monthly report', () => {
     const pdf = r.raw as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(4);
+    const en = await get('analyst', '/api/analytics/report.pdf?month=2026-11&lang=en');
+    expect(en.status).toBe(200);
+    expect((en.raw as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get('analyst', '/api/analytics/report.pdf?month=2026-11&lang=fr')).status).toBe(400);
     expect((await get('analyst', '/api/analytics/report.pdf?month=2026-13')).status).toBe(400);
     expect((await get('analyst', '/api/analytics/report.pdf?month=2027-01')).status).toBe(400);
     expect((await get('officer', '/api/analytics/report.pdf?month=2026-11')).status).toBe(403);
@@ -249,7 +254,36 @@ describe('monthly report', () => {
         expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(4);
         expect(info).toMatch(/A4/);
       }
+      // the English reading copy: the same report worded in English, labels from shared/, no Chinese wording left
+      const enOut = join(root, 'en.pdf');
+      const enHtml = join(root, 'en.html');
+      const en = JSON.parse(
+        cli('--month', '2026-10', '--data', data, '--out', enOut, '--html', enHtml, '--lang', 'en')
+          .trim()
+          .split('\n')
+          .pop()!,
+      );
+      expect(en).toMatchObject({ out: enOut, month: '2026-10', lang: 'en', tickets: line.tickets });
+      expect(en.pages).toBeGreaterThanOrEqual(4);
+      expect(pdfPages(readFileSync(enOut))).toBe(en.pages);
+      const h = readFileSync(enHtml, 'utf8');
+      expect(h).toContain('<html lang="en">');
+      expect(h).toContain('The Chinese report is the authoritative version');
+      expect(h).toContain('period 1 October 2026 to 31 October 2026');
+      for (const w of ['本月', '上月', '环比', '同比', '诉求', '投诉举报', '一老一小', '异常名录'])
+        expect(h).not.toContain(w);
+      for (const k of [...Object.keys(CATEGORY_LABELS_EN), ...Object.keys(PROBLEM_TYPE_LABELS_EN)]) {
+        expect(h).not.toContain(`“${k}”`);
+        expect(h).not.toContain(`>${k}<`);
+      }
       let err = '';
+      try {
+        cli('--month', '2026-10', '--data', data, '--out', out, '--lang', 'fr');
+      } catch (e) {
+        err = String((e as { stderr: string }).stderr);
+      }
+      expect(err).toMatch(/--lang must be zh or en/);
+      err = '';
       try {
         cli('--month', '2026-13', '--data', data, '--out', out);
       } catch (e) {

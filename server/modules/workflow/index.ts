@@ -25,6 +25,7 @@ export {
 } from './domain/transfer-12345.js';
 export { clockOf, currentDueKey, type Deadlines } from './domain/deadlines.js';
 export { renderDocument } from './domain/documents.js';
+export { englishCopy } from './domain/documents-en.js';
 export { performAction, type PerformActionOptions } from './commands/perform-action.js';
 export { transferTicket } from './commands/transfer-ticket.js';
 export { recountOpenDeadlines, type RecountResult } from './commands/recount-deadlines.js';

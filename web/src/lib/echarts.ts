@@ -26,3 +26,12 @@ use([
 ]);
 
 export { init, type EChartsType };
+
+/**
+ * What a click on a chart hands to a screen: the item's name and the `data` object the screen itself put into the
+ * series (the keys below are the ones our charts set; ECharts passes them back untouched).
+ */
+export interface ChartPick {
+  name?: string;
+  data?: { key?: string; rowKey?: string | null; colKey?: string | null; p?: string; g?: string; month?: string };
+}

@@ -1,8 +1,8 @@
 import { shanghaiDateTime, shanghaiDay } from '../../../shared/time.js';
 
 /** Every time a person sees is Asia/Shanghai, whatever the browser's zone (shared/time.ts). */
-export const dt = (s: string | null | undefined) => shanghaiDateTime(s);
-export const d10 = (s: string | null | undefined) => shanghaiDay(s);
+export const dt = (s: string | Date | null | undefined) => shanghaiDateTime(s);
+export const d10 = (s: string | Date | null | undefined) => shanghaiDay(s);
 export const pct = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
 export const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN'));

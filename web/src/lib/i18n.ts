@@ -64,6 +64,15 @@ export function pairLabel(map: Record<string, readonly [string, string]>, code: 
   return e ? e[locale.value === 'zh' ? 0 : 1] : code;
 }
 
+/**
+ * A link to a document (文书, 一次性告知书, the monthly report) in the reader's language: in English it asks for the
+ * English reading copy (`lang=en`; the Chinese document stays the legal record), in Chinese the URL is unchanged.
+ */
+export function docLang(url: string): string {
+  if (locale.value !== 'en') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=en`;
+}
+
 /** One entry of a label map written as [zh, en] data (a select's options, a menu); never an inline literal pair. */
 export const pair = (p: readonly [string, string]) => p[locale.value === 'zh' ? 0 : 1];
 

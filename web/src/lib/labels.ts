@@ -4,7 +4,7 @@
  * here has both languages for every code.
  */
 import { isZh, localeLabel, pair, pairLabel } from './i18n';
-import { LIST_STATE_LABELS_EN, LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
+import { CRITERIA_LABELS, LIST_STATE_LABELS_EN, LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ACTION_LABELS_EN,
@@ -318,26 +318,8 @@ export const ABNORMAL_ACTIONS: Record<string, [string, string]> = {
   dismiss_appeal: ['申诉不成立', 'Dismiss appeal'],
   remove: ['移出名录', 'Remove from list'],
 };
-export const CRITERIA: Record<string, [string, string]> = {
-  volume: ['投诉举报数量和频次明显超出正常范围', 'Volume and frequency of filings far beyond normal'],
-  same_kind: ['反复就同类商品同类问题投诉举报', 'Repeated filings on the same goods and problem'],
-  template: ['模板化诉求文本', 'Templated complaint text'],
-  punitive: ['主张惩罚性赔偿(三倍/十倍)占比高', 'High share of punitive damages claims (3× / 10×)'],
-  buy_again: ['获赔后明知仍购买同类商品再投诉', 'Bought the same goods again after compensation, then complained'],
-  quantity: ['购买数量超出合理生活消费需要', 'Quantities beyond reasonable personal consumption'],
-  collusion: ['多身份关联或通谋分别投诉同一经营者', 'Linked identities or collusion against the same business'],
-  impersonation: ['冒用他人名义或受雇代为投诉', "Filing in another person's name, or hired to file"],
-  untrue_reports: ['多次举报同类违法行为经查不属实', 'Repeated reports of the same violation found untrue'],
-  litigation: [
-    '多次申请信息公开、提起复议诉讼或向纪检监察举报',
-    'Repeated disclosure requests, reviews, lawsuits or discipline reports',
-  ],
-  fabricated_evidence: [
-    '证据材料疑似伪造(AI生成标识/同图多用)',
-    'Evidence suspected fabricated (AI marks / reused images)',
-  ],
-  other: ['其他滥用投诉的行为', 'Other abuse of complaints'],
-};
+/** The criteria's [zh, en] names live in shared/ (the English 一次性告知书 names them too). */
+export const CRITERIA = CRITERIA_LABELS;
 const CRITERION_BY_ZH = new Map(Object.entries(CRITERIA).map(([code, [zh]]) => [zh, code]));
 /** A criterion by its code, or by the Chinese name the partner list carries (the server's label when unknown). */
 export const criterionLabel = (code: string | null | undefined, server?: string | null) =>

@@ -9,13 +9,15 @@ import type { Actor } from '../../access/index.js';
 import type { ListEntry } from '../../risk/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { entryPrefixOf, renderNotice, verificationCode } from '../domain/notice.js';
+import { renderNoticeEn } from '../domain/notice-en.js';
 import { readableEvidence } from '../domain/readable.js';
 import { abnormalRepo } from '../repository.js';
 import { actOnEntry } from './act-on-entry.js';
 
 const IN_FORCE = new Set(['listed', 'notified', 'appealed', 'corrected']);
 
-export async function noticeOf(ctx: Ctx, a: Actor, id: string) {
+/** The notice, audited as viewed; `lang: 'en'` gives its English reading copy (same number and code), audited alike. */
+export async function noticeOf(ctx: Ctx, a: Actor, id: string, lang: 'zh' | 'en' = 'zh') {
   const r = await abnormalRepo.get(ctx.db, id);
   if (!r || (a.role === 'supervisor' && r.district_code && a.districtCode && r.district_code !== a.districtCode))
     return fail('not_found', { zh: '名录条目不存在', en: 'No such list entry.' });
@@ -27,14 +29,18 @@ export async function noticeOf(ctx: Ctx, a: Actor, id: string) {
   const e = r.entry as unknown as ListEntry;
   const tickets = await abnormalRepo.personTickets(ctx.db, r.person_key, 500);
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
-  const doc = renderNotice({
+  const doc = (lang === 'en' ? renderNoticeEn : renderNotice)({
     entryId: r.id,
     personKey: r.person_key,
     date: (e.notified_at ?? ctx.today()).slice(0, 10),
     displayName: r.display?.name || '投诉举报人',
     legalBasis: e.legal_basis ?? '',
     expiresOn: (e.expires_at ?? '').slice(0, 10),
-    criteria: r.criteria.map((c) => ({ label: c.label, evidence: readableEvidence(c.evidence, noOf) })),
+    criteria: r.criteria.map((c) => ({
+      code: c.code,
+      label: c.label,
+      evidence: readableEvidence(c.evidence, noOf),
+    })),
   });
   await audit(ctx.db, {
     actorId: a.id,
@@ -43,7 +49,7 @@ export async function noticeOf(ctx: Ctx, a: Actor, id: string) {
     action: 'document.view',
     subjectType: 'abnormal',
     subjectId: r.id,
-    detail: { document: 'abnormal_notice', number: doc.number },
+    detail: { document: 'abnormal_notice', number: doc.number, ...(lang === 'en' ? { lang } : {}) },
   });
   return doc;
 }

@@ -13,7 +13,8 @@ export interface NoticeContext {
   displayName: string;
   legalBasis: string;
   expiresOn: string;
-  criteria: { label: string; evidence: string }[];
+  /** code: the catalog's criterion code, so the English copy can name it */
+  criteria: { code?: string; label: string; evidence: string }[];
 }
 
 const esc = (s: string) =>

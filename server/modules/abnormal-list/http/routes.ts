@@ -157,13 +157,13 @@ export function abnormalRoutes(http: Http, ctx: Ctx) {
       config: { auth: can('abnormal.notice.read') },
       schema: {
         tags: ['abnormal'],
-        summary: '一次性告知书（可打印；含申诉验证码）',
+        summary: '一次性告知书（可打印；含申诉验证码；lang=en 为英文阅读副本）',
         params: z.object({ id: z.string().max(64) }),
-        querystring: z.object({ format: z.enum(['html', 'json']).optional() }),
+        querystring: z.object({ format: z.enum(['html', 'json']).optional(), lang: z.enum(['zh', 'en']).optional() }),
       },
     },
     async (req, reply) => {
-      const doc = await noticeOf(ctx, req.actor!, req.params.id);
+      const doc = await noticeOf(ctx, req.actor!, req.params.id, req.query.lang);
       if (req.query.format === 'json') return doc;
       return reply.type('text/html; charset=utf-8').send(doc.html);
     },

@@ -20,6 +20,7 @@ import { abnormalRepo, type EntryRow } from '../repository.js';
 import { readableEvidence } from '../domain/readable.js';
 import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
 import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
+import type { AbnormalEntry, AbnormalEntryDetail, AbnormalListResponse } from '../../../../shared/abnormal.js';
 
 /** The district a reader is limited to (catalog `abnormal.list.read`: a district bureau its own), null for the city. */
 const scopeDistrict = (a: Actor): string | null => {
@@ -30,7 +31,7 @@ const scopeDistrict = (a: Actor): string | null => {
 const entryActions = (e: ListEntry, r: EntryRow, a: Actor) =>
   areaInScope(scopeOf(a, 'abnormal.act'), r.district_code) ? allowedActions(e, a.role) : [];
 
-function present(r: EntryRow, a: Actor) {
+function present(r: EntryRow, a: Actor): AbnormalEntry {
   const e = r.entry as unknown as ListEntry;
   return {
     id: r.id,
@@ -63,7 +64,7 @@ export async function listEntries(ctx: Ctx, a: Actor, f: { state?: string; limit
     counts: Object.fromEntries(r.counts.map((c) => [c.state, c.n])),
     can_unmask: holds(a, 'abnormal.list.unmask'),
     items: r.rows.map((x) => present(x, a)),
-  };
+  } satisfies AbnormalListResponse;
 }
 
 export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boolean; purpose?: string } = {}) {
@@ -124,7 +125,7 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
       outcome: t.outcome,
       category: t.labels?.goods_service ?? null,
     })),
-  };
+  } satisfies AbnormalEntryDetail;
 }
 
 /** The complainant risk panel of a ticket: the person's list entry (if any) and how this ticket is to be handled. */

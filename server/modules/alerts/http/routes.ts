@@ -14,6 +14,7 @@ import { alertRepo } from '../repository.js';
 import { canSeeAlert, reviewAlert, type ReviewInput } from '../commands/review-alert.js';
 import type { WarningService } from '../warning-service.js';
 import { can, scopeOf } from '../../access/index.js';
+import type { AlertListResponse, AlertWithEvidence } from '../../../../shared/alerts.js';
 
 export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 'state'>) {
   http.get(
@@ -55,7 +56,7 @@ export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 
           ticket_ids: a.ticket_ids.slice(0, 20),
           commands: allowedCommands(a.state as AlertState),
         })),
-      };
+      } satisfies AlertListResponse;
     },
   );
 
@@ -86,7 +87,7 @@ export function alertRoutes(http: Http, ctx: Ctx, service: Pick<WarningService, 
             abnormal: t.abnormal,
           }))
           .sort((x, y) => String(x.received_at).localeCompare(String(y.received_at))),
-      };
+      } satisfies AlertWithEvidence;
     },
   );
 

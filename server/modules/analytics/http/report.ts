@@ -25,21 +25,24 @@ export function reportRoutes(http: Http, ctx: Ctx) {
             .max(7)
             .refine(isMonth, { message: '月份无效：应为 YYYY-MM (invalid month)' })
             .describe('统计月份 YYYY-MM'),
+          lang: z.enum(['zh', 'en']).optional().describe('en：英文阅读副本（以中文报告为准）'),
         }),
       },
     },
     async (req, reply) => {
-      const { month } = req.query;
+      const { month, lang } = req.query;
       if (month > ctx.today().slice(0, 7)) return fail('invalid_input', `month ${month} has not begun yet`);
       if (busy) return fail('conflict', '另一份报告正在生成，请稍后再试 (a report is being printed)');
       busy = true;
       try {
-        const r = await monthlyReportPdf(ctx.db, month, ctx.today());
+        const r = await monthlyReportPdf(ctx.db, month, ctx.today(), lang);
         reply
           .header('content-type', 'application/pdf')
           .header(
             'content-disposition',
-            `attachment; filename="xiezhi-report-${month}.pdf"; filename*=UTF-8''${encodeURIComponent(`12315月度分析报告-${month}.pdf`)}`,
+            lang === 'en'
+              ? `attachment; filename="xiezhi-report-${month}-en.pdf"`
+              : `attachment; filename="xiezhi-report-${month}.pdf"; filename*=UTF-8''${encodeURIComponent(`12315月度分析报告-${month}.pdf`)}`,
           );
         return reply.send(r.pdf);
       } catch (e) {

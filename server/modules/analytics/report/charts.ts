@@ -6,6 +6,9 @@
 import * as echarts from 'echarts';
 
 const FONT = 'Noto Sans CJK SC, Noto Sans SC, sans-serif';
+/** The report's language: 'en' renames the series and axis labels (the English reading copy of the report). */
+export type ReportLang = 'zh' | 'en';
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PALETTE = [
   '#1f5fa8',
   '#3a9bd9',
@@ -38,19 +41,28 @@ export function monthlyStack(
   months: { month: string; complaint: number; report: number; other: number }[],
   width = 680,
   height = 260,
+  lang: ReportLang = 'zh',
 ) {
+  const [k1, k2, k3] =
+    lang === 'en' ? ['Complaints', 'Reports', 'Enquiries and other'] : ['投诉', '举报', '咨询及其他'];
   return svg(
     {
-      legend: { top: 0, data: ['投诉', '举报', '咨询及其他'] },
+      legend: { top: 0, data: [k1, k2, k3] },
       grid: { left: 8, right: 12, top: 30, bottom: 4, containLabel: true },
       tooltip: {},
-      xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`), axisTick: { show: false } },
+      xAxis: {
+        type: 'category',
+        data: months.map((m) =>
+          lang === 'en' ? MONTHS_EN[Number(m.month.slice(5)) - 1] : `${Number(m.month.slice(5))}月`,
+        ),
+        axisTick: { show: false },
+      },
       yAxis: { type: 'value', splitLine: { lineStyle: { color: '#e5e5e5' } } },
       series: [
-        { name: '投诉', type: 'bar', stack: 'k', data: months.map((m) => m.complaint), barMaxWidth: 28 },
-        { name: '举报', type: 'bar', stack: 'k', data: months.map((m) => m.report) },
+        { name: k1, type: 'bar', stack: 'k', data: months.map((m) => m.complaint), barMaxWidth: 28 },
+        { name: k2, type: 'bar', stack: 'k', data: months.map((m) => m.report) },
         {
-          name: '咨询及其他',
+          name: k3,
           type: 'bar',
           stack: 'k',
           data: months.map((m) => m.other),
@@ -70,13 +82,18 @@ export function monthlyStack(
 }
 
 /** Daily volume in the month. */
-export function dailyLine(points: { date: string; count: number }[], width = 680, height = 200) {
+export function dailyLine(
+  points: { date: string; count: number }[],
+  width = 680,
+  height = 200,
+  lang: ReportLang = 'zh',
+) {
   return svg(
     {
       grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
       xAxis: {
         type: 'category',
-        data: points.map((p) => `${Number(p.date.slice(8))}日`),
+        data: points.map((p) => `${Number(p.date.slice(8))}${lang === 'en' ? '' : '日'}`),
         boundaryGap: false,
         axisLabel: { interval: 2 },
       },
@@ -98,28 +115,40 @@ export function dailyLine(points: { date: string; count: number }[], width = 680
 }
 
 /** This month against last month, horizontal bars (top N). */
-export function compareBars(rows: { label: string; count: number; prev: number }[], width = 680, height = 300) {
+export function compareBars(
+  rows: { label: string; count: number; prev: number }[],
+  width = 680,
+  height = 300,
+  lang: ReportLang = 'zh',
+) {
   const r = [...rows].reverse();
   return svg(
     {
-      legend: { top: 0, data: ['本月', '上月'] },
+      legend: { top: 0, data: lang === 'en' ? ['This month', 'Last month'] : ['本月', '上月'] },
       grid: { left: 8, right: 40, top: 26, bottom: 4, containLabel: true },
       xAxis: { type: 'value', splitLine: { lineStyle: { color: '#e5e5e5' } } },
       yAxis: {
         type: 'category',
         data: r.map((x) => x.label),
-        axisLabel: { width: 150, overflow: 'truncate' },
+        // English names are longer than Chinese ones: give them more room before they are cut
+        axisLabel: { width: lang === 'en' ? 210 : 150, overflow: 'truncate' },
         axisTick: { show: false },
       },
       series: [
         {
-          name: '本月',
+          name: lang === 'en' ? 'This month' : '本月',
           type: 'bar',
           data: r.map((x) => x.count),
           barMaxWidth: 12,
           label: { show: true, position: 'right', fontSize: 10 },
         },
-        { name: '上月', type: 'bar', data: r.map((x) => x.prev), barMaxWidth: 12, itemStyle: { color: '#b9c7d6' } },
+        {
+          name: lang === 'en' ? 'Last month' : '上月',
+          type: 'bar',
+          data: r.map((x) => x.prev),
+          barMaxWidth: 12,
+          itemStyle: { color: '#b9c7d6' },
+        },
       ],
     },
     width,

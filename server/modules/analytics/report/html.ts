@@ -45,6 +45,31 @@ function table(head: string[], rows: (string | number)[][], cls = ''): string {
 const yo = (cur: number, prev: number, has: boolean) => (has ? chg(cur, prev) : '—');
 const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 
+/** The report's print styles (A4), shared by the Chinese report and its English reading copy. */
+export const REPORT_CSS = `
+    @page { size: A4; margin: 18mm 16mm 18mm 16mm; }
+    * { box-sizing: border-box; }
+    body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; color: #1a1a1a; font-size: 10.5pt; line-height: 1.7; margin: 0; }
+    h1 { font-size: 20pt; text-align: center; margin: 4mm 0 2mm; letter-spacing: 1px; font-weight: 700; }
+    .sub { text-align: center; color: #444; margin-bottom: 4mm; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10pt; }
+    .red { border-top: 2.5px solid #c00; border-bottom: 0.8px solid #c00; height: 4px; margin: 0 0 5mm; }
+    h2 { font-size: 14pt; margin: 5mm 0 2mm; font-family: 'Noto Sans CJK SC', sans-serif; font-weight: 700; }
+    h3 { font-size: 11.5pt; margin: 3mm 0 1mm; font-family: 'Noto Sans CJK SC', sans-serif; }
+    p { text-indent: 2em; margin: 1.5mm 0; text-align: justify; }
+    .page { page-break-before: always; }
+    table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; line-height: 1.45; page-break-inside: avoid; }
+    th, td { border: 0.6px solid #999; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
+    th { background: #eef2f7; font-weight: 700; }
+    td:not(:first-child) { font-variant-numeric: tabular-nums; } .nw { white-space: nowrap; }
+    table.kpi td, table.kpi th { text-align: center; }
+    figure { margin: 2mm 0 3mm; text-align: center; page-break-inside: avoid; }
+    figure svg { max-width: 100%; height: auto; }
+    figcaption { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; color: #555; }
+    .row { display: flex; gap: 4mm; } .row > * { flex: 1; min-width: 0; }
+    .up { color: #c0392b; } .down { color: #1e7d3c; }
+    .note { font-size: 8.5pt; color: #555; text-indent: 0; font-family: 'Noto Sans CJK SC', sans-serif; }
+    .box { border: 0.8px solid #c9d3df; background: #f7f9fc; padding: 2mm 4mm; margin: 2mm 0; }
+  `;
 export function reportHtml(d: MonthlyReportData, issuer = '上海市市场监督管理局'): string {
   const c = d.totals.cur,
     p = d.totals.prev,
@@ -95,30 +120,7 @@ export function reportHtml(d: MonthlyReportData, issuer = '上海市市场监督
       : '') +
     ` 调解成功率 ${pct(mediationRate)}（不含异常名录人员工单），ODR 企业先行和解率 ${pct(odrRate)}。`;
 
-  const css = `
-    @page { size: A4; margin: 18mm 16mm 18mm 16mm; }
-    * { box-sizing: border-box; }
-    body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; color: #1a1a1a; font-size: 10.5pt; line-height: 1.7; margin: 0; }
-    h1 { font-size: 20pt; text-align: center; margin: 4mm 0 2mm; letter-spacing: 1px; font-weight: 700; }
-    .sub { text-align: center; color: #444; margin-bottom: 4mm; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10pt; }
-    .red { border-top: 2.5px solid #c00; border-bottom: 0.8px solid #c00; height: 4px; margin: 0 0 5mm; }
-    h2 { font-size: 14pt; margin: 5mm 0 2mm; font-family: 'Noto Sans CJK SC', sans-serif; font-weight: 700; }
-    h3 { font-size: 11.5pt; margin: 3mm 0 1mm; font-family: 'Noto Sans CJK SC', sans-serif; }
-    p { text-indent: 2em; margin: 1.5mm 0; text-align: justify; }
-    .page { page-break-before: always; }
-    table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; line-height: 1.45; page-break-inside: avoid; }
-    th, td { border: 0.6px solid #999; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
-    th { background: #eef2f7; font-weight: 700; }
-    td:not(:first-child) { font-variant-numeric: tabular-nums; } .nw { white-space: nowrap; }
-    table.kpi td, table.kpi th { text-align: center; }
-    figure { margin: 2mm 0 3mm; text-align: center; page-break-inside: avoid; }
-    figure svg { max-width: 100%; height: auto; }
-    figcaption { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; color: #555; }
-    .row { display: flex; gap: 4mm; } .row > * { flex: 1; min-width: 0; }
-    .up { color: #c0392b; } .down { color: #1e7d3c; }
-    .note { font-size: 8.5pt; color: #555; text-indent: 0; font-family: 'Noto Sans CJK SC', sans-serif; }
-    .box { border: 0.8px solid #c9d3df; background: #f7f9fc; padding: 2mm 4mm; margin: 2mm 0; }
-  `;
+  const css = REPORT_CSS;
 
   const sections: string[] = [];
   sections.push(`

@@ -18,7 +18,8 @@ const ARGS = [
 
 export class PdfUnavailable extends Error {}
 
-export async function htmlToPdf(html: string, title: string): Promise<Buffer> {
+/** `lang: 'en'` words the page footer in English (the report's English reading copy). */
+export async function htmlToPdf(html: string, title: string, lang: 'zh' | 'en' = 'zh'): Promise<Buffer> {
   if (!existsSync(CHROMIUM))
     throw new PdfUnavailable(
       `no Chromium at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM)`,
@@ -35,7 +36,7 @@ export async function htmlToPdf(html: string, title: string): Promise<Buffer> {
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:7.5pt;color:#777;width:100%;padding:0 16mm;text-align:right">${title.replace(/[<>&]/g, '')}</div>`,
-      footerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:8pt;color:#555;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
+      footerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:8pt;color:#555;width:100%;text-align:center">${lang === 'en' ? 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' : '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页'}</div>`,
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
     });
   } finally {

@@ -82,6 +82,12 @@ interface Bucket {
   latest: number;
   biz?: Map<string, number>;
   texts?: string[];
+  /** The people in arrival order (the set above answers "seen?"): an event takes in only those it has not yet. */
+  order: string[];
+  /** The event this day was last merged into, and how many of its tickets and people that event already holds. */
+  merged?: Event;
+  mergedTickets: number;
+  mergedPeople: number;
 }
 
 /** One warning event: a run of alerts on one subject, merged while they keep firing. */
@@ -146,6 +152,8 @@ export class WarningEngine {
   private openTopicEvents: Event[] = [];
   private openRespondentEvents: Event[] = [];
   private readonly allEvents: Event[] = [];
+  /** Events whose evidence grew since their alert's ticket list was last written (see settle()). */
+  private readonly dirty = new Set<Event>();
   private daysClosed = 0;
   ticketsSeen = 0;
   ticketsDiscounted = 0;
@@ -214,11 +222,12 @@ export class WarningEngine {
       st.lastSeen = d;
       let b = st.buckets[st.buckets.length - 1];
       if (!b || b.day !== d) {
-        b = { day: d, people: new Set(), tickets: [], latest: 0 };
+        b = { day: d, people: new Set(), tickets: [], latest: 0, order: [], mergedTickets: 0, mergedPeople: 0 };
         st.buckets.push(b);
       }
       if (!b.people.has(person)) {
         b.people.add(person);
+        b.order.push(person);
         ts.entries++;
         if (
           this.opts.intraday &&
@@ -260,6 +269,7 @@ export class WarningEngine {
       const fire = this.scan(ts, st, d, p0, K);
       if (fire) this.raise(st, d, { ...fire, intraday: true }, res);
     }
+    this.settle();
     return res.created.length || res.updated.length || closed ? res : undefined;
   }
 
@@ -298,6 +308,7 @@ export class WarningEngine {
       }
       ts.touched.clear();
     }
+    this.settle();
     this.daysClosed++;
     if (this.daysClosed % 7 === 0) this.prune(D);
     return res;
@@ -413,15 +424,25 @@ export class WarningEngine {
     return { logp: -Math.log(arl0), start, count, expected, detector: 'nb-cusum', K, cold: false };
   }
 
+  /** Writes the ticket lists of the alerts whose evidence grew: once per day or per ticket, not once per raise. */
+  private settle(): void {
+    for (const ev of this.dirty) ev.alert.ticket_ids = [...ev.tickets];
+    this.dirty.clear();
+  }
+
   private raise(st: SubjectState, D: number, f: Fire, res: DayResult): void {
     const gap = st.s.type === 'category' ? this.opts.categoryMergeGapDays : this.opts.mergeGapDays;
     if (st.absorbedInto && st.absorbedInto.lastDay >= D - gap) return;
     let ev = st.event && st.event.lastDay >= D - gap ? st.event : undefined;
+    const topic = st.s.type === 'topic';
+    // Only a topic needs the window's tickets, people and texts as sets of their own (for overlaps and its label);
+    // a business or place is raised again at every new person of a busy day, so it merges incrementally below.
     const windowTickets = new Set<string>();
     const windowPeople = new Set<string>();
     const windowTexts: string[] = [];
-    for (const b of st.buckets)
-      if (b.day >= f.start) {
+    if (topic)
+      for (const b of st.buckets) {
+        if (b.day < f.start) continue;
         for (const t of b.tickets) windowTickets.add(t);
         for (const p of b.people) windowPeople.add(p);
         if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
@@ -488,8 +509,24 @@ export class WarningEngine {
     st.event = ev;
     ev.startDay = Math.min(ev.startDay, f.start);
     ev.lastDay = D;
-    for (const t of windowTickets) if (ev.tickets.size < this.opts.maxEvidence) ev.tickets.add(t);
-    for (const q of windowPeople) ev.people.add(q);
+    if (topic) {
+      for (const t of windowTickets) if (ev.tickets.size < this.opts.maxEvidence) ev.tickets.add(t);
+      for (const q of windowPeople) ev.people.add(q);
+    } else {
+      // The same sets as adding every ticket and person of the window in order: what a day's bucket gave this event
+      // before is already in it (or was left out at the evidence cap, which only fills), so only what is new is added.
+      for (const b of st.buckets) {
+        if (b.day < f.start) continue;
+        if (b.merged !== ev) {
+          b.merged = ev;
+          b.mergedTickets = 0;
+          b.mergedPeople = 0;
+        }
+        for (; b.mergedTickets < b.tickets.length; b.mergedTickets++)
+          if (ev.tickets.size < this.opts.maxEvidence) ev.tickets.add(b.tickets[b.mergedTickets]!);
+        for (; b.mergedPeople < b.order.length; b.mergedPeople++) ev.people.add(b.order[b.mergedPeople]!);
+      }
+    }
     if (f.logp < ev.bestLogP) {
       ev.bestLogP = f.logp;
       ev.expPerDay = f.expected / (D - f.start + 1);
@@ -514,7 +551,7 @@ export class WarningEngine {
     a.count = ev.tickets.size;
     a.complainants = ev.people.size;
     a.expected = round(ev.expPerDay * (D - ev.startDay + 1), 3);
-    a.ticket_ids = [...ev.tickets];
+    this.dirty.add(ev);
   }
 
   /** Bounded memory: forget subjects that have gone quiet and whose remembered history has faded. */
@@ -533,6 +570,7 @@ export class WarningEngine {
 
   /** Every event raised so far (alerts merged per subject), in the order they were first raised. */
   events(): MineAlert[] {
+    this.settle();
     return this.allEvents.map((e) => e.alert);
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaces, trimName } from './places.js';
+import { existsSync } from 'node:fs';
+import { loadTif } from '../../../platform/tif/index.js';
+import { BREAKS, findPlaces, trimName } from './places.js';
 
 const names = (t: string) => findPlaces(t).map((p) => `${p.kind}:${p.name}`);
 
@@ -42,4 +44,59 @@ describe('places named in the text', () => {
     expect(trimName('严重影响东光', '花园')).toBe('东光');
     expect(trimName('我们', '小区')).toBe('');
   });
+});
+
+/** The former trimName (a loop over every break word with lastIndexOf/indexOf), to check the one-pass version. */
+function trimNameReference(head: string): string {
+  let s = head;
+  for (let guard = 0; guard < 8; guard++) {
+    let cut = -1;
+    for (const b of BREAKS) {
+      const i = s.lastIndexOf(b);
+      if (i >= 0 && i + b.length > cut && s.length - (i + b.length) >= 1) cut = i + b.length;
+    }
+    for (let i = s.length - 1; i >= 2; i--) {
+      if (/[省市区县镇乡]$/u.test(s[i]!) && i + 1 > cut && s.length - (i + 1) >= 1) {
+        if (s[i] === '市' && (s[i + 1] === '场' || s[i + 1] === '政')) continue;
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut <= 0) break;
+    for (const b of BREAKS) {
+      if (b.length < 2) continue;
+      for (let i = s.indexOf(b); i >= 0; i = s.indexOf(b, i + 1)) if (i < cut && i + b.length > cut) return '';
+    }
+    s = s.slice(cut);
+  }
+  const set = new Set(BREAKS);
+  return set.has(s) || set.has(s.slice(-1)) ? '' : s;
+}
+
+describe('trimName', () => {
+  const DATA = new URL('../../../../../shared/data/', import.meta.url);
+  const sets = ['fuzhou-12345', 'heimao-furnishing'];
+  it.skipIf(!sets.every((n) => existsSync(new URL(`${n}.tif.jsonl.gz`, DATA))))(
+    'gives what the former loop gave on every 1–14 character head of real texts',
+    async () => {
+      let n = 0;
+      let diff: string[] = [];
+      for (const name of sets) {
+        const { tickets } = await loadTif([new URL(`${name}.tif.jsonl.gz`, DATA).pathname]);
+        for (const t of tickets) {
+          const s = `${t.title ?? ''}${t.text ?? ''}`.slice(0, 200);
+          for (let e = 1; e <= s.length; e++)
+            for (const len of [5, 14]) {
+              const head = s.slice(Math.max(0, e - len), e);
+              n++;
+              if (trimName(head, '') !== trimNameReference(head)) diff.push(head);
+            }
+        }
+      }
+      diff = diff.slice(0, 5);
+      expect(n).toBeGreaterThan(50_000);
+      expect(diff).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -89,7 +89,7 @@ const SUFFIXES: [string, PlaceKind, string?][] = [
  * Words after which a name starts: a name never contains them. Longest first. Single administrative characters
  * (区 县 镇 乡 市 省) are handled separately because they also occur inside names (城市花园, 新区).
  */
-const BREAKS = [
+export const BREAKS = [
   '投诉',
   '举报',
   '反映',
@@ -282,18 +282,55 @@ const BREAK_SET = new Set(BREAKS);
 const WORK_DONE = /(装修|装饰|改造|基础|隐蔽|维修|安装|整装|家装|全包|提供|进行|完成|承接|地面|墙面|水电|^装|^居)/u;
 const ADMIN = /[省市区县镇乡]$/u;
 
-/** Trims a candidate name on the left: after the last break word, keeping at least two characters of name. */
-export function trimName(head: string, suffix: string): string {
+/** Break words by their first character, so a head is matched in one pass over its characters. */
+const BREAKS_BY_CHAR = new Map<string, string[]>();
+for (const b of BREAKS) (BREAKS_BY_CHAR.get(b[0]!) ?? BREAKS_BY_CHAR.set(b[0]!, []).get(b[0]!)!).push(b);
+const ADMIN_CHARS = new Set('省市区县镇乡');
+/** Heads recur on every ticket of a business (its name is in the text), so trimming is memoised; bounded. */
+const trimCache = new Map<string, string>();
+
+/**
+ * Trims a candidate name on the left: after the last break word, keeping at least two characters of name. The
+ * suffix does not change the result (kept for callers); the result depends on the head only, hence the memo.
+ */
+export function trimName(head: string, _suffix: string): string {
+  let r = trimCache.get(head);
+  if (r === undefined) {
+    if (trimCache.size > 100_000) trimCache.clear();
+    r = trimHead(head);
+    trimCache.set(head, r);
+  }
+  return r;
+}
+
+/*
+ * One pass over the head finds every occurrence of every break word (starts, overlapping ones included); this is
+ * what the former loop over ~200 words with lastIndexOf/indexOf computed, with the same rules: a break word counts
+ * at its *last* occurrence only, and only when a name character follows it.
+ */
+const occStart: number[] = [];
+const occLen: number[] = [];
+function trimHead(head: string): string {
   let s = head;
   for (let guard = 0; guard < 8; guard++) {
-    let cut = -1;
-    for (const b of BREAKS) {
-      const i = s.lastIndexOf(b);
-      if (i >= 0 && i + b.length > cut && s.length - (i + b.length) >= 1) cut = i + b.length;
+    occStart.length = 0;
+    occLen.length = 0;
+    const last = new Map<string, number>();
+    for (let j = 0; j < s.length; j++) {
+      const cands = BREAKS_BY_CHAR.get(s[j]!);
+      if (!cands) continue;
+      for (const b of cands)
+        if (s.startsWith(b, j)) {
+          last.set(b, j);
+          occStart.push(j);
+          occLen.push(b.length);
+        }
     }
+    let cut = -1;
+    for (const [b, i] of last) if (i + b.length > cut && s.length - (i + b.length) >= 1) cut = i + b.length;
     // administrative prefix: 仓山区…, 福州市…, 鼓山镇… (the unit needs two characters before it to be one)
     for (let i = s.length - 1; i >= 2; i--) {
-      if (ADMIN.test(s[i]!) && i + 1 > cut && s.length - (i + 1) >= 1) {
+      if (ADMIN_CHARS.has(s[i]!) && i + 1 > cut && s.length - (i + 1) >= 1) {
         if (s[i] === '市' && (s[i + 1] === '场' || s[i + 1] === '政')) continue;
         cut = i + 1;
         break;
@@ -301,10 +338,8 @@ export function trimName(head: string, suffix: string): string {
     }
     if (cut <= 0) break;
     // a cut inside a longer break word (我|们小区) leaves a fragment: the whole head is then no name
-    for (const b of BREAKS) {
-      if (b.length < 2) continue;
-      for (let i = s.indexOf(b); i >= 0; i = s.indexOf(b, i + 1)) if (i < cut && i + b.length > cut) return '';
-    }
+    for (let k = 0; k < occStart.length; k++)
+      if (occLen[k]! >= 2 && occStart[k]! < cut && occStart[k]! + occLen[k]! > cut) return '';
     s = s.slice(cut);
   }
   // A head that is itself a break word (影响小区) or ends in one (送女儿去|学校) names nothing.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { can, SYSTEM } from '../../access/index.js';
-import { ticketRepo } from '../../workflow/index.js';
+import { englishCopy, ticketRepo } from '../../workflow/index.js';
 import { fileTicket } from '../commands/file-ticket.js';
 import { trackTicket, rateTicket } from '../queries/track-ticket.js';
 import type { IntakeCtx } from '../commands/ingest-tickets.js';
@@ -91,9 +91,9 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
       config: { auth: 'public' },
       schema: {
         tags: ['public'],
-        summary: '查看决定文书',
+        summary: '查看决定文书（lang=en 为英文阅读副本，以中文文书为准）',
         params: z.object({ no: z.string().max(40), doc: z.string().max(64) }),
-        querystring: track,
+        querystring: track.extend({ lang: z.enum(['zh', 'en']).optional() }),
       },
     },
     async (req, reply) => {
@@ -101,6 +101,9 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
       const t = await trackTicket(ctx, p.no, req.query.code);
       const d = await ticketRepo.document(ctx.db, ctx.sealer, t.id, p.doc);
       if (!d) return reply.status(404).send({ error: 'not_found', message: '文书不存在' });
+      const en = req.query.lang === 'en' ? englishCopy(d.kind, d.html) : undefined;
+      if (en === null)
+        return reply.status(409).send({ error: 'conflict', message: '该文书为旧版式，没有英文阅读副本' });
       // the filer's own copy (addressed to them); the view is audited like any other document view
       await audit(ctx.db, {
         actorId: 'public',
@@ -109,9 +112,9 @@ export function intakeRoutes(http: Http, ctx: IntakeCtx) {
         subjectType: 'ticket',
         subjectId: t.id,
         purpose: '公众查询',
-        detail: { document: d.id, kind: d.kind, copy: 'official' },
+        detail: { document: d.id, kind: d.kind, copy: 'official', ...(en ? { lang: 'en' } : {}) },
       });
-      return reply.type('text/html; charset=utf-8').send(d.html);
+      return reply.type('text/html; charset=utf-8').send(en ? en.html : d.html);
     },
   );
 

@@ -2,10 +2,11 @@
  * 避坑指南 as shipped: compliance items for businesses, written by the team. Each case is an illustrative composite of
  * a common complaint pattern (no real business or person), the analysis applies the cited articles (law_refs: ids in
  * data/laws.ts, whose texts are verbatim), the tip says what to do. Seed 003 speaks of the bureau's 42-item guide; its
- * text is not public, so these items are our own, not a copy of it. Categories and problems are the CCA codes of
+ * text is not public, so these items are our own, not a copy of it (items 23–42 in data/guide-2.ts). Categories and problems are the CCA codes of
  * shared/domain.ts; null category = applies to every business.
  */
 import type { GuideItem } from '../domain/guide.js';
+import { SEED_GUIDE_2 } from './guide-2.js';
 
 const g = (seq: number, i: Omit<GuideItem, 'id' | 'seq'>): GuideItem => ({
   id: `guide-${String(seq).padStart(2, '0')}`,
@@ -13,7 +14,7 @@ const g = (seq: number, i: Omit<GuideItem, 'id' | 'seq'>): GuideItem => ({
   ...i,
 });
 
-export const SEED_GUIDE: GuideItem[] = [
+const GUIDE_1: GuideItem[] = [
   g(1, {
     title: '预付卡闭店、转让不通知，消费者集中投诉',
     category: '文化、娱乐、体育服务',
@@ -281,3 +282,6 @@ export const SEED_GUIDE: GuideItem[] = [
     law_refs: ['cpl-39', 'cpl-46', 'o20-21'],
   }),
 ];
+
+/** All 42 items, in guide order. */
+export const SEED_GUIDE: GuideItem[] = [...GUIDE_1, ...SEED_GUIDE_2];

@@ -5,8 +5,9 @@
  * Periods: the date each text took effect; 总局令第20号 ends the day before 第121号 begins (2026-04-15).
  */
 import type { LawArticle } from '../domain/laws.js';
+import { GUIDE_LAWS } from './laws-2.js';
 
-export const SEED_LAWS: LawArticle[] = [
+const CORE_LAWS: LawArticle[] = [
   {
     id: 'cpl-8',
     law: '中华人民共和国消费者权益保护法',
@@ -597,3 +598,6 @@ export const SEED_LAWS: LawArticle[] = [
     source: 'LawRefBook/Laws：广告法(2021-04-29)（第十七条，原文）',
   },
 ];
+
+/** Every shipped article: the core set above and the articles the 避坑指南's items 23–42 cite (data/laws-2.ts). */
+export const SEED_LAWS: LawArticle[] = [...CORE_LAWS, ...GUIDE_LAWS];

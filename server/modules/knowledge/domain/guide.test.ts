@@ -40,6 +40,9 @@ describe('guide search', () => {
   it('finds shipped items by what a business would type', () => {
     expect(searchGuide(SEED_GUIDE, '七日无理由')[0]!.id).toBe('guide-03');
     expect(searchGuide(SEED_GUIDE, '自动续费')[0]!.id).toBe('guide-21');
+    expect(searchGuide(SEED_GUIDE, '封口费')[0]!.id).toBe('guide-40');
+    expect(searchGuide(SEED_GUIDE, '退押金')[0]!.id).toBe('guide-23');
+    expect(searchGuide(SEED_GUIDE, '中文标签').map((i) => i.id)).toContain('guide-36');
     expect(searchGuide(SEED_GUIDE, '十倍赔偿').map((i) => i.id)).toEqual(
       expect.arrayContaining(['guide-07', 'guide-08']),
     );
@@ -47,9 +50,10 @@ describe('guide search', () => {
 });
 
 describe('shipped guide', () => {
-  it('has 20+ items with case, analysis, tip, a source, project category codes, and law refs that exist', () => {
+  it('has the 42 items of the seed with case, analysis, tip, a source, project category codes, and law refs that exist', () => {
     const laws = new Set(SEED_LAWS.map((l) => l.id));
-    expect(SEED_GUIDE.length).toBeGreaterThanOrEqual(20);
+    expect(SEED_GUIDE.length).toBe(42);
+    expect(SEED_GUIDE.map((g) => g.seq)).toEqual(Array.from({ length: 42 }, (_, i) => i + 1));
     for (const g of SEED_GUIDE) {
       expect(g.case_text && g.analysis && g.tip && g.source, g.id).toBeTruthy();
       if (g.category) expect(CATEGORIES as readonly string[], g.id).toContain(g.category);

@@ -83,5 +83,6 @@ describe('in force by date', () => {
       ),
     ).toBe(true);
     expect(searchLaws(SEED_LAWS, '食品安全法 第一百四十八条').map((l) => l.id)).toEqual(['fsl-148']);
+    expect(searchLaws(SEED_LAWS, '刑法 敲诈勒索').map((l) => l.id)).toEqual(['crl-274']);
   });
 });

@@ -4,6 +4,7 @@
  * An API key authenticates as `Authorization: Bearer xzk_…` and acts as the firm in the enterprise role, so every
  * check of the portal applies (only complaints routed to this firm; the mediation text, never the reporter).
  */
+import type { EnterpriseMe } from '../../../../shared/enterprise.js';
 import { z } from 'zod';
 import type { Http } from '../../../platform/http/index.js';
 import { fail } from '../../../platform/errors/index.js';
@@ -28,7 +29,7 @@ export function enterpriseApiRoutes(http: Http, ctx: Ctx) {
   http.get(
     '/api/enterprise/me',
     { config: { auth: can('enterprise.self') }, schema: { tags: ['odr'], summary: 'ODR企业：本企业信息与统计' } },
-    async (req) => {
+    async (req): Promise<EnterpriseMe> => {
       const key = firmOf(req.actor!);
       const e = await odrRepo.get(ctx.db, key);
       const s = await odrRepo.stats(ctx.db, key, ctx.now());
@@ -44,8 +45,8 @@ export function enterpriseApiRoutes(http: Http, ctx: Ctx) {
         ).items[0] ?? null;
       const enrol = await odrRepo.enrolment(ctx.db, key);
       return {
-        enterprise: e ? { ...e, window_days: enrol?.window_days ?? null, platform: enrol?.platform ?? null } : e,
-        stats: s,
+        enterprise: e ? { ...e, window_days: enrol?.window_days ?? null, platform: enrol?.platform ?? null } : null,
+        stats: s ?? null,
         year,
         first_settlement_rate: closed ? s!.settled / closed : null,
         growth: s && s.prev30 ? (s.last30 - s.prev30) / s.prev30 : null,

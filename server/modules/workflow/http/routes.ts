@@ -84,13 +84,14 @@ export function workflowRoutes(http: Http, ctx: Ctx) {
       config: { auth: can('ticket.read') },
       schema: {
         tags: ['workflow'],
-        summary: '文书（可打印HTML）',
+        summary: '文书（可打印HTML；lang=en 为英文阅读副本，以中文文书为准）',
         params: z.object({ id: z.string(), doc: z.string() }),
+        querystring: z.object({ lang: z.enum(['zh', 'en']).optional() }),
       },
     },
     async (req, reply) => {
       const { id, doc } = req.params;
-      const d = await getDocument(ctx, req.actor!, id, doc);
+      const d = await getDocument(ctx, req.actor!, id, doc, req.query.lang);
       return reply.type('text/html; charset=utf-8').send(d.html);
     },
   );

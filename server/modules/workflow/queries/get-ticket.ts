@@ -8,6 +8,7 @@ import { mask } from '../../../platform/crypto/index.js';
 import { canActOnTicket, canReadTicket, textView, ticketActions, type Actor } from '../../access/index.js';
 import { redact } from '../../text/index.js';
 import { availableActions, NOT_OPEN_REASONS } from '../domain/transitions.js';
+import { englishCopy } from '../domain/documents-en.js';
 import { ruleSetByVersion } from '../domain/rules.js';
 import { originalText } from '../domain/sealed-text.js';
 import { ticketRepo, type TicketRow } from '../repository.js';
@@ -97,7 +98,11 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
  * A document in the copy for its viewer: as issued for those who handle the ticket, else with the complainant's name
  * masked and the text redacted (the business's copy). Every view is audited.
  */
-export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docId: string) {
+/**
+ * One document, audited as viewed. `lang: 'en'` gives the English reading copy, made from the stored Chinese text (the
+ * legal record) and masked exactly as the Chinese copy would be for this viewer; its viewing is audited the same way.
+ */
+export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docId: string, lang: 'zh' | 'en' = 'zh') {
   const t = await ticketRepo.get(ctx.db, ticketId);
   if (!t || !canReadTicket(actor, t))
     return fail('not_found', {
@@ -108,6 +113,16 @@ export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docI
   if (!d) return fail('not_found', { zh: '文书不存在', en: 'No such document.' });
   const copy = textView(actor, t, 'handling').documents;
   if (copy === 'none') return fail('not_found', { zh: '文书不存在', en: 'No such document.' });
+  let out = d;
+  if (lang === 'en') {
+    const en = englishCopy(d.kind, d.html);
+    if (!en)
+      return fail('conflict', {
+        zh: '该文书为旧版式，没有英文阅读副本 (no English copy of this document)',
+        en: 'This document is in an old layout and has no English reading copy.',
+      });
+    out = { ...d, title: en.title, html: en.html };
+  }
   await audit(ctx.db, {
     actorId: actor.id,
     actorRole: actor.role,
@@ -116,9 +131,9 @@ export async function getDocument(ctx: Ctx, actor: Actor, ticketId: string, docI
     subjectType: 'ticket',
     subjectId: t.id,
     purpose: actor.role === 'enterprise' ? 'ODR调解' : '办理工单',
-    detail: { document: d.id, kind: d.kind, copy },
+    detail: { document: d.id, kind: d.kind, copy, ...(lang === 'en' ? { lang } : {}) },
   });
-  return copy === 'official' ? d : { ...d, html: maskedDocument(ctx, t, d.html) };
+  return copy === 'official' ? out : { ...out, html: maskedDocument(ctx, t, out.html) };
 }
 
 /** The copy of a document for anyone but the handler: the complainant's name masked, free text redacted. */

@@ -28,6 +28,8 @@ export interface BusinessHit {
   [k: string]: unknown;
   sector?: string;
   platform?: boolean;
+  /** a mall or market (居然之家, 红星美凯龙): where shops stand, the respondent only when no shop is named */
+  venue?: boolean;
   /** the brand a legal name or branch belongs to (天津业之峰诺华装饰有限公司 → 业之峰) */
   brand?: string;
 }
@@ -212,6 +214,7 @@ export function matchNames(
       via: p.kind === 'registry' ? 'registry' : 'lexicon',
       sector: p.sector,
       platform: p.platform,
+      ...(p.venue ? { venue: true } : {}),
     });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -373,6 +373,13 @@ interface Analysed {
   legal_basis: Hit<string>[];
 }
 
+const MEANS_AFTER = /^(?:[\/、或]|方式|支付|转账|付款|扫码|红包|群|好友|号|联系|沟通|聊天|语音|视频|电话|账户|账号)/;
+// …and a brand given away with the purchase (赠品西门子洗衣机, 送的美的电饭煲) is a gift, not the seller
+const MEANS_BEFORE = /(?:通过|添加|加了?|用|使用|的)$/;
+const GIFT_BEFORE = /(?:赠品|赠送|附赠|送的|送了|赠的|送一台|送个)$/;
+// services people pay or talk through (canonical lexicon names); a shop is reached through them, rarely complained of
+const MEANS = new Set(['微信', '支付宝', '微信支付', '腾讯', '云闪付', '钉钉']);
+
 // what a learned business span must not look like: a place (晋安区琴亭河), a clause (河水被污染), a time (两个小时)
 const PLACE_LIKE = /^[\u4e00-\u9fa5]{1,4}[省市区县]|[河湖江路街巷村镇]|小区|门口|附近|旁边/;
 const CLAUSE_LIKE = /[被了的着过已很太都也就还又再没不吗呢吧啊我你他她它]|个小时|[一二两三四五六七八九十\d]+个/;
@@ -422,16 +429,29 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
       }))
     : [];
   const names: BusinessHit[] = o.matcher ? matchNames(sl, o.matcher, undefined, s) : [];
-  const biz: Hit<string>[] = [...legalNames(s), ...names.filter((n) => !n.platform || n.via === 'registry')];
+  // a payment or messaging service named as the way money or words went (转账/微信/支付宝方式, 曲美微信群, 添加业之峰的微信,
+  // 通过微信联系) is the means, not the one complained against: still a candidate, below any merchant found
+  const bizNames = names.map((n) =>
+    n.via === 'lexicon' &&
+    ((MEANS.has(n.value) &&
+      (MEANS_AFTER.test(s.slice(n.end, n.end + 3)) || MEANS_BEFORE.test(s.slice(Math.max(0, n.start - 3), n.start)))) ||
+      GIFT_BEFORE.test(s.slice(Math.max(0, n.start - 3), n.start)))
+      ? { ...n, confidence: Math.min(n.confidence, 0.5) }
+      : n,
+  );
+  const biz: Hit<string>[] = [...legalNames(s), ...bizNames.filter((n) => !n.platform || n.via === 'registry')];
   const plat: Hit<string>[] = o.matcher
     ? names.filter((n) => n.platform).map((n) => ({ ...n, confidence: r2(n.confidence * 0.95) }))
     : platforms(s);
-  biz.push(...names.filter((n) => n.platform));
+  biz.push(...bizNames.filter((n) => n.platform));
   // a trade name placed by the words around it, unless a known or legal name already covers that place
   for (const c of contextNames(sl, src === 'title')) {
     // "京东曲美官方售后": the platform the shop sells on, then the shop
     const p = names.find((n) => n.platform && n.start === c.start && n.end <= c.end - 2);
-    const x = p ? { ...c, start: p.end } : c;
+    // "曲美微信群一名导购": the name, then the service its people use
+    const q = p ? undefined : names.find((n) => n.start >= c.start + 2 && n.start < c.end);
+    const x = p ? { ...c, start: p.end } : q ? { ...c, end: q.start } : c;
+    if (q && cleanName(s.slice(x.start, x.end)) !== s.slice(x.start, x.end)) continue;
     if (biz.some((b) => x.start < b.end && x.end > b.start)) continue;
     biz.push({ ...x, value: s.slice(x.start, x.end) });
   }
@@ -444,13 +464,22 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
     }
     for (const sp of tagSpans(o.tagger, sl, hint)) {
       if (sp.end - sp.start < 2) continue;
-      const v = s.slice(sp.start, sp.end).trim();
+      let v = s.slice(sp.start, sp.end).trim();
       if (v.length < 2 || /^[\d\s\p{P}]+$/u.test(v)) continue;
-      if (sp.kind === 'BIZ' && !plausibleLearnedName(v, sp.start, s)) continue;
+      let start = sp.start;
+      if (sp.kind === 'BIZ') {
+        if (!plausibleLearnedName(v, sp.start, s)) continue;
+        // what the context finder refuses where a name would stand (退意, 从未, 半夜, 衣柜, a bare 合肥) the tagger's
+        // span is refused too; a place before the name (闻喜曲美) is cut off as there
+        const c = cleanName(v);
+        if (!c) continue;
+        start = sp.start + (v.length - c.length);
+        v = c;
+      }
       const h = {
         value: v,
-        start: sp.start,
-        end: sp.end,
+        start,
+        end: sp.kind === 'BIZ' ? start + v.length : sp.end,
         confidence: taggerConfidence(sp.margin),
         via: 'tagger' as const,
       };

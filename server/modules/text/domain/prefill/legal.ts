@@ -3,6 +3,7 @@
  * fields (投诉对象：…, 商家名称：…). And the choice of the one business of a complaint among every candidate.
  */
 import type { BusinessHit } from './business.js';
+import { isPlaceName } from './places.js';
 
 const BIZ_SUFFIX =
   '(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|旗舰店|专卖店|专营店|自营店|直营店|体验店|加盟店|门店|分店|总店|网店|小店|超市|便利店|商场|商店|商行|百货|药店|药房|大药房|餐厅|饭店|酒楼|酒店|宾馆|民宿|火锅店|面馆|奶茶店|咖啡店|蛋糕店|烘焙店|水果店|花店|健身房|健身中心|健身会所|游泳馆|俱乐部|美容院|美容店|美发店|理发店|美甲店|养生馆|会所|培训学校|培训中心|培训机构|教育机构|幼儿园|早教中心|医院|诊所|门诊部|4S店|4s店|汽修厂|修理厂|维修店|维修点|工作室|影城|影院|KTV|网吧|洗衣店|干洗店|家具城|建材市场|装饰公司|装修公司|营业厅|加油站|商城|项目部|项目经理部|[\\u4e00-\\u9fa5]{2}厂|店)';
@@ -16,7 +17,7 @@ const BIZ_LABEL_RE =
 // words that end the name on the left (the last one wins): verbs, prepositions, pronouns. Single characters that also
 // occur inside names (家, 个) are not among them.
 const BIZ_LEFT_STOP =
-  /^(?:.*(?:我在|本人在|我于|在|于|从|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
+  /^(?:.*(?:我在|本人在|我于|在|于|从|到达|到|去|向|对|投诉|举报|反映|位于|通过|由|和|与|及|跟|被|把|给|找|是|了|的一家|一家|这家|那家|该|名为|叫做|名叫|商家|店铺|这个|那个|里的|上的|下单|购买|订购|入住|报名|办理|办了|充值|前往|咨询|委托|签订|签约|选择|交了|支付|联系|希望|请|要求|督促|责令|一处))/;
 // a name has no function words; "却要报备公司", "销售又说公司" are clauses ending in 公司
 const FUNCTION_WORD = /[说要让又就都也还再没不很太却才想能会把被吗呢吧啊给]/;
 const GENERIC_ONLY = new RegExp(
@@ -24,7 +25,18 @@ const GENERIC_ONLY = new RegExp(
 );
 // "淘宝网上这个店", "楼下那家超市": a pointer to a shop, not its name
 const DEICTIC = /(?:这|那|该|此|每|一|哪|整|全)(?:个|家|间|所)?(?:店|门店|店铺|公司|商家|超市|网店|小店)$/;
-const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|每|各|任何|所有|其他|别的|哪)/;
+const CLAUSE_HEAD =
+  /^(?:当时|当初|至今|后期|前期|之前|之后|后来|现在|目前|如今|觉得|感觉|认为|以为|因为|因|销售|总部|售后|客服|[一二两三四五六七八九十几多]+家|第[一二三四五六七八九十\d]+)/;
+const CLAUSE_ANY = /的|认为|觉得|感觉|以为|发现|承认|然后|然而|结果|所谓|什么|出厂/;
+const PRONOUN = /^(?:该|此|这|那|其|贵|本|我们|我|他们|你们|你|您|每|各|任何|所有|其他|别的|哪)/;
+
+/** How many characters before `at` (not before `from`) a place name that runs across `at` begins, or 0. */
+function placeAcross(s: string, at: number, from: number): number {
+  for (let back = 1; back <= 3 && at - back >= from; back++)
+    for (let len = back + 1; len <= back + 4 && at - back + len <= s.length; len++)
+      if (isPlaceName(s.slice(at - back, at - back + len))) return back;
+  return 0;
+}
 
 /** Legal names and shop names by their suffix, and labelled business fields. `s` is the pre-fill normalised text. */
 export function legalNames(s: string): BusinessHit[] {
@@ -45,9 +57,18 @@ export function legalNames(s: string): BusinessHit[] {
     let v = m[0];
     let a = m.index!;
     const cut = BIZ_LEFT_STOP.exec(v);
-    if (cut && cut[0].length <= v.length - 3) {
-      a += cut[0].length;
-      v = v.slice(cut[0].length);
+    const cutApplied = !!cut && cut[0].length <= v.length - 3;
+    if (cutApplied) {
+      // a stop word inside a place name (呼和浩特, 和田, 于都) cuts nothing: the name starts at the place
+      const back = placeAcross(s, a + cut[0].length, a);
+      a += cut[0].length - back;
+      v = v.slice(cut[0].length - back);
+    }
+    // a greeting before the name (你好城乡建总公司…): the name follows it
+    const hi = /^(?:你好|您好)[，,\s]*/.exec(v);
+    if (hi && v.length - hi[0].length >= 3) {
+      a += hi[0].length;
+      v = v.slice(hi[0].length);
     }
     // "…100号的上海好又多超市": the name starts after the last 的 / address number
     const de = Math.max(v.lastIndexOf('的'), v.search(/\d+号(?!店)[^\d]*$/) >= 0 ? v.search(/号[^号]*$/) : -1);
@@ -57,11 +78,20 @@ export function legalNames(s: string): BusinessHit[] {
     }
     if (v.length < 3 || GENERIC_ONLY.test(v) || PRONOUN.test(v) || DEICTIC.test(v)) continue;
     // "在门店", "先希望门店": a stop word too long to cut before a bare suffix is still no name
-    if (cut && GENERIC_ONLY.test(v.slice(cut[0].length))) continue;
+    if (cut && !cutApplied && GENERIC_ONLY.test(v.slice(cut[0].length))) continue;
     // 新店镇, 东店村: a place name, not a shop
     if (/^[镇乡村路街区县]/.test(s.slice(a + v.length, a + v.length + 1))) continue;
     if (/厂$/.test(v) && v.length < 4) continue;
     if (FUNCTION_WORD.test(v.replace(/有限公司|有限责任公司/, ''))) continue;
+    // a clause before a bare suffix is no name: a time or a thought (当时店里, 至今店家, 后期因工厂, 觉得大厂), a count
+    // (两家装修公司, 第三分公司), a role (销售店铺, 总部店), or a 的, a thought or a turn of the story inside
+    // (除甲醛的公司, 个人认为比宝山宾馆, 发现酒店, 然而门店, 恢复出厂)
+    if (
+      CLAUSE_HEAD.test(v) ||
+      CLAUSE_ANY.test(v) ||
+      /^(?:店[铺家员里面]|厂[家里商])/.test(s.slice(a + v.length - 1, a + v.length + 1))
+    )
+      continue;
     if (v.length > 16 && !/有限(?:责任)?公司$/.test(v)) continue;
     // a bare 公司 names someone only with its trade (装饰公司, 科技公司) or a longer name
     if (
@@ -115,7 +145,10 @@ export function chooseBusiness(all: readonly Candidate[]): Candidate | undefined
         if (c.via === 'tagger') continue;
         // a platform inside a shop name (淘宝上的XX店) is where it sells, not its brand — unless the name is the
         // platform's own shop (天猫超市, 京东自营店)
-        if (!(inner.platform && c.end - c.start > inner.end - inner.start + 3)) {
+        // a mall inside a shop name (呼和浩特市红星美凯龙曲美家居店) is where the shop stands: the shop, not the mall
+        if (inner.venue && c.end - c.start > inner.end - inner.start + 2) {
+          /* the shop's own name stands: nothing borrowed from the mall */
+        } else if (!(inner.platform && c.end - c.start > inner.end - inner.start + 3)) {
           conf = Math.max(conf, inner.confidence) + 0.05;
           out = {
             ...c,

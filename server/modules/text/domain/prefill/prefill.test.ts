@@ -150,6 +150,33 @@ describe('distant supervision and the tagger', () => {
   });
 });
 
+describe('how consumers name a firm no list knows (invented names: none is in a lexicon)', () => {
+  const at = (t: string, title?: string) => {
+    const b = prefill(t, title, REF).business;
+    return b ? (b.source === 'title' ? title! : t).slice(b.start, b.end) : undefined;
+  };
+  it('cuts the city or county written before the brand (宜宾森屿 → 森屿)', () => {
+    expect(at('在宜宾森屿交了定金，森屿一直拖延不安装', '宜宾森屿售后不处理')).toBe('森屿');
+  });
+  it('a payment or messaging service used along the way, or a gift, is not the firm', () => {
+    expect(at('在鹿鸣家居交了定金3000元，用支付宝转账，鹿鸣家居至今不退')).toBe('鹿鸣');
+    expect(at('在鹿鸣家居买沙发，赠品西门子洗衣机一直不给，鹿鸣家居推诿')).toBe('鹿鸣');
+    expect(at('9月6日通过鹿鸣微信群一名导购购买一组榻榻米，鹿鸣方无故拖延')).toBe('鹿鸣');
+  });
+  it('a shop inside a mall is the shop, not the mall', () => {
+    expect(at('2024年6月6日在呼和浩特市红星美凯龙鹿鸣家居店订购了衣柜，一直不送货')).toBe(
+      '呼和浩特市红星美凯龙鹿鸣家居店',
+    );
+  });
+  it('a maker before its model code is the subject; a verb before one is not', () => {
+    expect(at('雷霆T700变速箱异响厂家无配件')).toBe('雷霆');
+    expect(at('喜欢M3这纤薄漂亮，大屏很清晰')).toBeUndefined();
+  });
+  it('a clause before a bare 店/厂 is no name (当时店里, 后期因工厂, 至今店家)', () => {
+    expect(at('当时店里说可以退，后期因工厂原因延期，至今店家也不处理')).toBeUndefined();
+  });
+});
+
 describe('bad input: a result or a clear error, never a crash or a made-up value', () => {
   it('empty and whitespace text give an empty result', () => {
     for (const t of ['', '   ', '\n\t']) {
