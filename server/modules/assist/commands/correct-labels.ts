@@ -10,7 +10,11 @@ import { assistRepo } from '../repository.js';
 
 export async function correctLabels(ctx: Ctx, actor: Actor, ticketId: string, labels: Record<string, string>) {
   const t = await ticketRepo.get(ctx.db, ticketId);
-  if (!t || !canActOnTicket(actor, t)) return fail('not_found', { zh: `工单不存在或无权访问 (${ticketId})`, en: `No such ticket, or not visible to you (${ticketId}).` });
+  if (!t || !canActOnTicket(actor, t))
+    return fail('not_found', {
+      zh: `工单不存在或无权访问 (${ticketId})`,
+      en: `No such ticket, or not visible to you (${ticketId}).`,
+    });
   const entries = Object.entries(labels).filter(([k, v]) => k.length <= 40 && typeof v === 'string' && v.length <= 200);
   if (!entries.length) return fail('invalid_input', 'no labels given');
   const prev = (t.labels ?? {}) as Record<string, string>;
