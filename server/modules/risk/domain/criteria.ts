@@ -488,20 +488,11 @@ export function untrueReports(ps: PersonState): Fired | null {
  */
 export function litigation(ps: PersonState): Fired | null {
   const e = proceedingCounts(ps);
-  const parts: string[] = [];
-  const en: string[] = [];
-  if (e.disclosure >= 3) {
-    parts.push(`政府信息公开申请${e.disclosure}次`);
-    en.push(EN.disclosure(e.disclosure));
-  }
-  if (e.reviews + e.lawsuits >= 3) {
-    parts.push(`行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`);
-    en.push(EN.reviews(e.reviews, e.lawsuits));
-  }
-  if (e.discipline >= 2) {
-    parts.push(`向纪检监察部门举报${e.discipline}次`);
-    en.push(EN.discipline(e.discipline));
-  }
+  const parts: Evidence[] = [];
+  if (e.disclosure >= 3) parts.push({ zh: `政府信息公开申请${e.disclosure}次`, en: EN.disclosure(e.disclosure) });
+  if (e.reviews + e.lawsuits >= 3)
+    parts.push({ zh: `行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`, en: EN.reviews(e.reviews, e.lawsuits) });
+  if (e.discipline >= 2) parts.push({ zh: `向纪检监察部门举报${e.discipline}次`, en: EN.discipline(e.discipline) });
   if (!parts.length) return null;
   const total = e.disclosure + e.reviews + e.lawsuits + e.discipline;
   const byId = new Map(ps.tickets.map((t) => [t.id, t]));
@@ -518,8 +509,8 @@ export function litigation(ps: PersonState): Fired | null {
     'litigation',
     0.4 + 0.6 * clamp((total - 3) / 12),
     {
-      zh: `${parts.join('，')}；${source}`,
-      en: `${en.join(', ')}; ${rec.length ? EN.procsCited(rec) : EN.procsImported}`,
+      zh: `${parts.map((x) => x.zh).join('，')}；${source}`,
+      en: `${parts.map((x) => x.en).join(', ')}; ${rec.length ? EN.procsCited(rec) : EN.procsImported}`,
     },
     ts.length ? ts : ps.tickets.slice(0, 1),
   );
