@@ -93,7 +93,7 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await c.shot(sup.page, 'abnormal-appealed');
 
   // the same entry in English: the evidence the criteria wrote in English from the same facts, not the Chinese record
-  await sup.page.evaluate(() => localStorage.setItem('xz_locale', 'en'));
+  await sup.page.evaluate("localStorage.setItem('xz_locale', 'en')"); // the locale toggle's own key (web/src/lib/i18n.ts)
   await sup.page.reload();
   await sup.page.locator('.el-table__row').first().click();
   await sup.page.locator('[data-testid=criterion-evidence]').first().waitFor();

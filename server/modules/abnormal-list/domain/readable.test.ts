@@ -29,10 +29,12 @@ describe('evidence as a regulator reads it', () => {
     );
     expect(
       readableEvidenceEn(
-        'e.g. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb); linked identities cccccccccccccccccccccccccccccccc (score 0.91) already meet',
+        'e.g. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb); already at the proposal threshold: linked identities cccccccccccccccccccccccccccccccc (score 0.91), dddddddddddddddddddddddddddddddd (score 0.52)',
         noOf,
       ),
-    ).toBe('e.g. other complainants); a linked identity (another complainant) (score 0.91) already meet');
+    ).toBe(
+      'e.g. other complainants); already at the proposal threshold: linked identities: another complainant (score 0.91), another complainant (score 0.52)',
+    );
     const old = { code: 'volume', label: 'x', evidence: '工单：T0123456789abcdef0123456' };
     expect(readableCriterion(old, noOf)).toEqual({ ...old, evidence: '工单：XZ202512100000068' });
     expect(readableCriterion({ ...old, evidence_en: 'tickets: T0123456789abcdef0123456' }, noOf).evidence_en).toBe(

@@ -16,7 +16,7 @@ export function readableEvidence(text: string, noOf: Map<string, string>): strin
     .replace(/(另一投诉人)(、另一投诉人)+/g, '$1等');
 }
 
-/** The English evidence: "linked identities <hash> (score 0.91), <hash>" → "another complainant (score 0.91), …". */
+/** The English evidence: tickets by number, no template ids, and each linked identity's hash as "another complainant". */
 export function readableEvidenceEn(text: string, noOf: Map<string, string>): string {
   return (
     text
@@ -24,15 +24,16 @@ export function readableEvidenceEn(text: string, noOf: Map<string, string>): str
       .replace(/ ?\(templates? tpl-[^)]*\)/g, '')
       // a hash follows the words that introduce identities, or a comma inside such a list (not a ticket id left unknown)
       .replace(
-        /(linked identities|e\.g\.|among them|,) (?!T[0-9a-f]{23}R?\b)[A-Za-z0-9_-]{24,}/g,
+        /(linked identities|e\.g\.|threshold:|,) (?!T[0-9a-f]{23}R?\b)[A-Za-z0-9_-]{24,}/g,
         (_m, pre: string) => `${pre} another complainant`,
       )
       .replace(/another complainant(?:, another complainant)+/g, 'other complainants')
-      .replace(/linked identities (another complainant|other complainants)/g, (_m, who: string) =>
-        who === 'other complainants'
-          ? 'linked identities (other complainants)'
-          : 'a linked identity (another complainant)',
+      // one linked identity reads "a linked identity (another complainant)"; several (with their scores) a list
+      .replace(
+        /linked identities another complainant(?!( \(score [0-9.]+\))?, another)/g,
+        'a linked identity (another complainant)',
       )
+      .replace(/linked identities (another|other) complainant/g, 'linked identities: $1 complainant')
   );
 }
 

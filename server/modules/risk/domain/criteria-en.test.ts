@@ -119,7 +119,7 @@ describe('English evidence from the same facts as the Chinese', () => {
       .find((p) => p.complainant_id === 'alt')!
       .criteria.find((c) => c.code === 'impersonation')!;
     expect(a.evidence_en).toMatch(
-      /ID number is also used by 1 complainant of other names; among them main \(score 0\.\d\d\) already meet/,
+      /ID number is also used by 1 complainant of other names; of these, already at the proposal threshold: main \(score 0\.\d\d\)/,
     );
     sameFacts({ ...a, evidence_en: a.evidence_en!, strength: 1, ticket_ids: [] } as Fired);
   });

@@ -146,13 +146,13 @@ export const EN = {
     `(up to ${most} in common, e.g. ${eg.join(', ')})`,
   group: (size: number) => `linked-identity group of ${size} persons`,
   proposedLinked: (hits: [string, number][]) =>
-    `linked identities ${hits.map(([d, s]) => `${d} (score ${s.toFixed(2)})`).join(', ')} already meet the proposal threshold`,
+    `already at the proposal threshold: linked identities ${hits.map(([d, s]) => `${d} (score ${s.toFixed(2)})`).join(', ')}`,
   ownTickets: (ts: TicketRec[]) => `the person's tickets: ${idsEn(ts)}`,
 
   names: (n: number) => `one identity filed under ${n} different names`,
   idShared: (n: number) => `the ID number is also used by ${plural(n, 'complainant')} of other names`,
   idSharedProposed: (hits: [string, number][]) =>
-    `among them ${hits.map(([d, s]) => `${d} (score ${s.toFixed(2)})`).join(', ')} already meet the proposal threshold`,
+    `of these, already at the proposal threshold: ${hits.map(([d, s]) => `${d} (score ${s.toFixed(2)})`).join(', ')}`,
   agency: (n: number) => `${n} state that they were hired or filed for someone else`,
   tickets: (ts: TicketRec[]) => `tickets: ${idsEn(ts)}`,
 
