@@ -1,7 +1,7 @@
 /**
  * 关联程序 in the browser: an officer records an information-disclosure request and an administrative review on a
  * ticket of the station's queue (date and result); the table shows them in words; the risk tab offers the proposal
- * under 其他滥用投诉的行为; the supervisor's abnormal list reads in Chinese.
+ * under 其他滥用投诉的行为; the supervisor's abnormal list reads in Chinese and, on the English screen, shows the evidence the criteria wrote in English.
  */
 import { assert, test, chooseOption } from './harness.js';
 
@@ -91,4 +91,16 @@ test('an officer records related proceedings on a ticket; the risk tab offers a 
   await sup.page.locator('.el-table__row', { hasText: '申诉中' }).first().click();
   await sup.page.locator('[data-testid=abnormal-notice]').waitFor();
   await c.shot(sup.page, 'abnormal-appealed');
+
+  // the same entry in English: the evidence the criteria wrote in English from the same facts, not the Chinese record
+  await sup.page.evaluate("localStorage.setItem('xz_locale', 'en')"); // the locale toggle's own key (web/src/lib/i18n.ts)
+  await sup.page.reload();
+  await sup.page.locator('.el-table__row').first().click();
+  await sup.page.locator('[data-testid=criterion-evidence]').first().waitFor();
+  const ev = await sup.page.locator('[data-testid=criterion-evidence]').allInnerTexts();
+  assert(
+    ev.length > 0 && ev.every((x) => /\d/.test(x) && !/[\u3400-\u9fff]/.test(x.replace(/“[^”]*”/g, ''))),
+    `evidence in English: ${ev.join(' | ')}`,
+  );
+  await c.shot(sup.page, 'en-abnormal-evidence');
 });

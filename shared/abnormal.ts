@@ -7,6 +7,8 @@ export interface AbnormalCriterion {
   label: string;
   /** readable evidence: ticket numbers and dates (never internal ids) */
   evidence: string;
+  /** the same evidence in English, built from the same facts; absent on entries stored before it was written */
+  evidence_en?: string;
   /** the criterion's share of the score (weight × strength), where the model scored it */
   points?: number;
 }

@@ -81,6 +81,8 @@ export interface MineCriterion {
   code: string;
   label: string;
   evidence: string;
+  /** the same evidence in English (absent on entries stored before it was written) */
+  evidence_en?: string;
   /** how strongly it fired, 0–1 (from the evidence's counts and shares) */
   strength?: number;
   /** its share of the score in log-odds: the criterion's weight × strength (the score is σ(bias + Σ points)) */

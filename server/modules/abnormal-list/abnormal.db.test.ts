@@ -86,6 +86,14 @@ describe('abnormal list due process', () => {
     expect(e.criteria.every((c: { evidence: string }) => c.evidence.length > 0)).toBe(true);
     expect(e.display.name).toBe('王*某');
     id = e.id;
+    // the English evidence is stored beside the Chinese and cited by ticket number, like it
+    const d = (await call('supervisor', 'GET', `/api/abnormal/${id}`)).body;
+    for (const c of d.criteria as { code: string; evidence: string; evidence_en?: string }[]) {
+      expect(c.evidence_en, c.code).toBeTruthy();
+      expect(c.evidence_en!.replace(/“[^”]*”/g, ''), c.code).not.toMatch(/[\u3400-\u9fff\uff00-\uffef]/);
+      expect(c.evidence_en!.match(/XZ\d+/g) ?? [], c.code).toEqual(c.evidence.match(/XZ\d+/g) ?? []);
+      expect(c.evidence_en, c.code).not.toMatch(/\bT[0-9a-f]{23}/);
+    }
     expect((await proposeEntries(app)).proposed).toBe(0); // an open proposal is not proposed twice
   });
 

@@ -7,7 +7,7 @@ export interface EntryRow {
   district_code: string | null;
   state: string;
   score: number;
-  criteria: { code: string; label: string; evidence: string }[];
+  criteria: { code: string; label: string; evidence: string; evidence_en?: string }[];
   entry: Record<string, unknown>;
   ticket_ids: string[];
   display: Record<string, string> | null;

@@ -427,26 +427,13 @@ export const districtShortLabel = (code: string, fallback?: string) =>
 export const districtLabel = (code: string, serverName?: string | null) =>
   DISTRICT_SHORT[code] && !isZh() ? DISTRICT_SHORT[code][1] : (serverName ?? code);
 
-/** The abnormal-list criteria by code (server/modules/risk/domain/catalog.ts holds the Chinese of record). */
-export const RISK_CRITERIA: Record<string, [string, string]> = {
-  volume: ['投诉举报数量和频次明显超出正常范围', 'Complaints and reports far beyond the normal number and frequency'],
-  same_kind: ['反复就同类商品同类问题投诉举报', 'Repeated complaints about the same kind of goods and problem'],
-  template: ['模板化诉求文本', 'Templated complaint texts'],
-  punitive: ['主张惩罚性赔偿(三倍/十倍)占比高', 'High share of punitive (3× / 10×) compensation claims'],
-  buy_again: ['获赔后明知仍购买同类商品再投诉', 'Bought the same goods again after compensation, and complained again'],
-  quantity: ['购买数量超出合理生活消费需要', 'Quantities beyond reasonable personal consumption'],
-  collusion: ['多身份关联或通谋分别投诉同一经营者', 'Linked identities complaining separately about the same business'],
-  impersonation: ['冒用他人名义或受雇代为投诉', "Complaining in another person's name or for hire"],
-  untrue_reports: ['多次举报同类违法行为经查不属实', 'Repeated reports of the same violation found untrue'],
-  litigation: [
-    '多次申请信息公开、提起复议诉讼或向纪检监察举报',
-    'Repeated disclosure requests, reviews, lawsuits or discipline reports',
-  ],
-  fabricated_evidence: [
-    '证据材料疑似伪造(AI生成标识/同图多用)',
-    'Evidence suspected forged (AI-generated marks, reused images)',
-  ],
-  other: ['其他滥用投诉的行为', 'Other abuse of the complaint system'],
-};
+/** The abnormal-list criteria by code: shared/analysis-labels.ts is the one source (the notice and the web share it). */
+export const RISK_CRITERIA: Record<string, [string, string]> = CRITERIA_LABELS;
 export const riskCriterionLabel = (code: string | undefined, fallback?: string) =>
   code && RISK_CRITERIA[code] ? pick(RISK_CRITERIA, code) : (fallback ?? code ?? '');
+/**
+ * A criterion's evidence in the reader's language: the English the criterion wrote (evidence_en) on an English
+ * screen; the Chinese record on a Chinese one, and for entries stored before criteria wrote English.
+ */
+export const criterionEvidence = (c: { evidence?: string | null; evidence_en?: string | null }): string =>
+  (!isZh() && c.evidence_en ? c.evidence_en : c.evidence) ?? '';

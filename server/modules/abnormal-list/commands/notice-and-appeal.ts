@@ -10,7 +10,7 @@ import type { ListEntry } from '../../risk/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { entryPrefixOf, renderNotice, verificationCode } from '../domain/notice.js';
 import { renderNoticeEn } from '../domain/notice-en.js';
-import { readableEvidence } from '../domain/readable.js';
+import { readableCriterion } from '../domain/readable.js';
 import { abnormalRepo } from '../repository.js';
 import { actOnEntry } from './act-on-entry.js';
 
@@ -36,11 +36,9 @@ export async function noticeOf(ctx: Ctx, a: Actor, id: string, lang: 'zh' | 'en'
     displayName: r.display?.name || '投诉举报人',
     legalBasis: e.legal_basis ?? '',
     expiresOn: (e.expires_at ?? '').slice(0, 10),
-    criteria: r.criteria.map((c) => ({
-      code: c.code,
-      label: c.label,
-      evidence: readableEvidence(c.evidence, noOf),
-    })),
+    criteria: r.criteria.map((c) =>
+      readableCriterion({ code: c.code, label: c.label, evidence: c.evidence, evidence_en: c.evidence_en }, noOf),
+    ),
   });
   await audit(ctx.db, {
     actorId: a.id,

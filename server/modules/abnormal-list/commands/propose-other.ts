@@ -61,6 +61,10 @@ export async function proposeOther(ctx: Ctx, actor: Actor, ticketId: string, i: 
       code: def.code,
       label: def.label,
       evidence: `${actor.displayName}提议：${i.evidence.trim()}；所引工单：${cited}`,
+      // the officer's words stay as written; the frame and the cited tickets in English
+      evidence_en: `Proposed by ${actor.displayName}: “${i.evidence.trim()}”; tickets cited: ${nos
+        .map((n) => `${n} (${byNo.get(n)!.received_at.toISOString().slice(0, 10)})`)
+        .join(', ')}`,
     },
   ];
   const entry = propose(

@@ -32,6 +32,20 @@ describe('一次性告知书, English reading copy', () => {
       expect(en.html).toContain(s);
     expect(en.html).not.toContain('第十五条');
   });
+  it('shows the English evidence where the criterion wrote it, the Chinese record (said to be one) where not', () => {
+    const en = renderNoticeEn({
+      ...c,
+      criteria: [
+        { ...c.criteria[0]!, evidence_en: '5 reports found untrue on verification: XZ1' },
+        { code: 'volume', label: '投诉举报数量和频次明显超出正常范围', evidence: '共投诉举报40件：XZ2' },
+      ],
+    }).html;
+    expect(en).toContain(
+      'Repeated reports of the same violation found untrue</b>: 5 reports found untrue on verification: XZ1</li>',
+    );
+    expect(en).not.toContain('5件举报经核查不属实');
+    expect(en).toContain('共投诉举报40件：XZ2 <i>(evidence as recorded)</i>');
+  });
   it('names each cited provision of the legal basis in English', () => {
     expect(
       basisEn('《上海市消费者权益保护条例》第六十六条第二款；《市场监督管理投诉举报处理办法》第十六条第一款第三项'),

@@ -1,8 +1,9 @@
 /**
  * The English reading copy of the 一次性告知书. It carries the same number and verification code (the appeal portal
  * takes them as printed) and the same facts; the Chinese notice stays the one that is served and counts. Criteria are
- * named in English (shared/analysis-labels.ts); the evidence is the regulator's own record and is shown as recorded,
- * in Chinese, rather than paraphrased — it is what an appeal will be reviewed against.
+ * named in English (shared/analysis-labels.ts); the evidence is the English sentence the criterion wrote from the same
+ * facts (numbers, dates, ticket numbers). Entries stored before criteria wrote English have only the Chinese record:
+ * it is shown as recorded rather than paraphrased — it is what an appeal will be reviewed against.
  */
 import { CRITERIA_LABELS } from '../../../../shared/analysis-labels.js';
 import { AUTHORITATIVE_NOTE_EN, citationEn, dateEn } from '../../../../shared/legal-en.js';
@@ -36,7 +37,10 @@ export function renderNoticeEn(c: NoticeContext): { title: string; number: strin
   const code = verificationCode(c.entryId, c.personKey);
   const title = 'One-time Notice of Listing in the Register of Abnormal Complaints and Reports';
   const crit = c.criteria
-    .map((x) => `<li><b>${esc(criterionEn(x))}</b>: ${esc(x.evidence)} <i>(evidence as recorded)</i></li>`)
+    .map(
+      (x) =>
+        `<li><b>${esc(criterionEn(x))}</b>: ${x.evidence_en ? esc(x.evidence_en) : `${esc(x.evidence)} <i>(evidence as recorded)</i>`}</li>`,
+    )
     .join('');
   const basis = c.legalBasis ? esc(basisEn(c.legalBasis)) : 'the applicable rules';
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>

@@ -14,7 +14,8 @@ export interface NoticeContext {
   legalBasis: string;
   expiresOn: string;
   /** code: the catalog's criterion code, so the English copy can name it */
-  criteria: { code?: string; label: string; evidence: string }[];
+  /** evidence_en: the English evidence (criteria-en.ts), which the English reading copy shows where it exists */
+  criteria: { code?: string; label: string; evidence: string; evidence_en?: string }[];
 }
 
 const esc = (s: string) =>

@@ -17,7 +17,7 @@ import {
 } from '../../risk/index.js';
 import { ticketRepo, type Ctx } from '../../workflow/index.js';
 import { abnormalRepo, type EntryRow } from '../repository.js';
-import { readableEvidence } from '../domain/readable.js';
+import { readableCriterion } from '../domain/readable.js';
 import { countProceedings, PROCEEDING_LABELS, type ProceedingKind } from '../domain/proceedings.js';
 import type { PartnerListResponse, PartnerListRow } from '../../../../shared/partner.js';
 import type { AbnormalEntry, AbnormalEntryDetail, AbnormalListResponse } from '../../../../shared/abnormal.js';
@@ -97,7 +97,6 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
   const e = r.entry as unknown as ListEntry;
   // evidence cites tickets by the number clerks and the person know (XZ…), not by the internal id
   const noOf = new Map(tickets.map((t) => [t.id, t.no]));
-  const cite = (text: string) => readableEvidence(text, noOf);
   const shown = present(r, a);
   const proceedings = (await abnormalRepo.personsProceedings(ctx.db, [r.person_key])).map((p) => ({
     ticket_no: p.no,
@@ -109,7 +108,7 @@ export async function getEntry(ctx: Ctx, a: Actor, id: string, o: { reveal?: boo
   return {
     proceedings,
     ...shown,
-    criteria: shown.criteria.map((c) => ({ ...c, evidence: cite(c.evidence) })),
+    criteria: shown.criteria.map((c) => readableCriterion(c, noOf)),
     person,
     personal_data: reveal ? 'revealed' : 'masked',
     history: e.history.map((h) => ({ ...h, actor: { role: h.actor.role } })),
@@ -147,9 +146,7 @@ export async function riskOfTicket(
   const noOf = new Map(mine.map((x) => [x.id, x.no]));
   const shown = e ? present(e, a) : null;
   return {
-    entry: shown
-      ? { ...shown, criteria: shown.criteria.map((c) => ({ ...c, evidence: readableEvidence(c.evidence, noOf) })) }
-      : null,
+    entry: shown ? { ...shown, criteria: shown.criteria.map((c) => readableCriterion(c, noOf)) } : null,
     effects,
     handling: handlingOf(t.kind, effects),
     suggestion: simplifiedSuggestion(t.kind, t.status, effects),

@@ -14,16 +14,18 @@ import {
   type TicketRec,
 } from './state.js';
 import { jaccard } from './text.js';
+import { day, EN } from './criteria-en.js';
 
 export interface Fired {
   code: CriterionCode;
   label: string;
   evidence: string;
+  /** the same evidence in English, from the same facts (criteria-en.ts) */
+  evidence_en: string;
   strength: number;
   ticket_ids: string[];
 }
 
-const day = (t: number): string => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 const clamp = (x: number, lo = 0, hi = 1): number => Math.max(lo, Math.min(hi, x));
 /** At most n ticket ids in an evidence string; the full list goes into ticket_ids. */
 function ids(ts: TicketRec[], n = 6): string {
@@ -42,11 +44,14 @@ function span(ts: TicketRec[]): string {
   }
   return a === b ? day(a) : `${day(a)}至${day(b)}`;
 }
-function fire(code: CriterionCode, strength: number, evidence: string, ts: TicketRec[]): Fired {
+/** Evidence in both languages, built from the same facts. */
+type Evidence = { zh: string; en: string };
+function fire(code: CriterionCode, strength: number, evidence: Evidence, ts: TicketRec[]): Fired {
   return {
     code,
     label: CRITERIA_BY_CODE[code].label,
-    evidence,
+    evidence: evidence.zh,
+    evidence_en: evidence.en,
     strength: clamp(strength, 0.05, 1),
     ticket_ids: ts.map((t) => t.id),
   };
@@ -83,8 +88,12 @@ export function volume(ps: PersonState, st: RiskState): Fired | null {
   return fire(
     'volume',
     0.5 + 0.5 * clamp(Math.log2(best.n / best.thr) / 3),
-    `${span(ts)}在${catName(best.cat)}共投诉举报${best.n}件，超过该类别正常水平（每人中位数${best.q50}件、99%分位${best.q99}件）的3倍阈值${best.thr}件；` +
-      `最密集的7天（自${day(peakAt)}）提交${peak}件；工单：${ids(ts)}`,
+    {
+      zh:
+        `${span(ts)}在${catName(best.cat)}共投诉举报${best.n}件，超过该类别正常水平（每人中位数${best.q50}件、99%分位${best.q99}件）的3倍阈值${best.thr}件；` +
+        `最密集的7天（自${day(peakAt)}）提交${peak}件；工单：${ids(ts)}`,
+      en: EN.volume({ ...best, ts, peakAt, peak }),
+    },
     ts,
   );
 }
@@ -113,8 +122,12 @@ export function sameKind(ps: PersonState, st: RiskState): Fired | null {
   return fire(
     'same_kind',
     0.5 + 0.5 * clamp((m - 5) / 20) * (m / n),
-    `${span(ts)}就“${cat}·${prob}”反复投诉举报${m}件（占本人${n}件的${Math.round((100 * m) / n)}%，全市该类占比${(100 * p0).toFixed(1)}%），` +
-      `涉及${resps.size || '未登记'}家经营者；工单：${ids(ts)}`,
+    {
+      zh:
+        `${span(ts)}就“${cat}·${prob}”反复投诉举报${m}件（占本人${n}件的${Math.round((100 * m) / n)}%，全市该类占比${(100 * p0).toFixed(1)}%），` +
+        `涉及${resps.size || '未登记'}家经营者；工单：${ids(ts)}`,
+      en: EN.sameKind({ ts, cat: cat!, prob: prob!, m, n, p0, resps: resps.size }),
+    },
     ts,
   );
 }
@@ -154,6 +167,10 @@ export function template(
   const linked = lk.tickets.length >= 2 && lk.tickets.length / ps.tickets.length >= 0.5;
   if (!own && !cross && !linked) return null;
   const parts: string[] = [];
+  const en: string[] = [];
+  if (linked) en.push(EN.templateLinked(lk.tickets, lk.others));
+  if (own) en.push(EN.templateOwn(big, resps.size));
+  if (cross) en.push(EN.templateShared(sharedTs, others, [...sharedWith]));
   if (linked)
     parts.push(
       `${lk.tickets.length}件与关联身份 ${lk.others.slice(0, 3).join('、')} 的诉求文本属同一模板：${ids(lk.tickets)}`,
@@ -172,7 +189,7 @@ export function template(
   return fire(
     'template',
     0.5 + 0.5 * clamp((n - 5) / 15) * (resps.size >= 3 || cross || linked || board ? 1 : 0.6),
-    parts.join('；'),
+    { zh: parts.join('；'), en: en.join('; ') },
     own ? big : cross ? sharedTs : lk.tickets,
   );
 }
@@ -195,7 +212,10 @@ export function punitive(ps: PersonState, st: RiskState): Fired | null {
   return fire(
     'punitive',
     byCount * clamp(share / 0.6),
-    `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`,
+    {
+      zh: `${ts.length}件（占本人${n}件的${Math.round(100 * share)}%）主张三倍/十倍等惩罚性赔偿，涉及${resps.size || '未登记'}家经营者，全市投诉中该比例为${(100 * p0).toFixed(1)}%；工单：${ids(ts)}`,
+      en: EN.punitive(ts, n, share, resps.size, p0),
+    },
     ts,
   );
 }
@@ -222,7 +242,10 @@ export function buyAgain(ps: PersonState): Fired | null {
   return fire(
     'buy_again',
     0.5 + 0.5 * clamp((pairs.length - 1) / 4),
-    `${day(e0.t)}工单${e0.id}已获赔偿后，于${day(l0.t)}就同类商品同类问题再次投诉（${l0.id}）；此类再次投诉共${pairs.length}件：${ids(later)}`,
+    {
+      zh: `${day(e0.t)}工单${e0.id}已获赔偿后，于${day(l0.t)}就同类商品同类问题再次投诉（${l0.id}）；此类再次投诉共${pairs.length}件：${ids(later)}`,
+      en: EN.buyAgain(e0, l0, later),
+    },
     [e0, ...later],
   );
 }
@@ -265,13 +288,14 @@ export function quantity(ps: PersonState): Fired | null {
     parts.push(
       `30日内多次购买${agg[0]!.pkind}合计${agg.reduce((s, t) => s + t.qty, 0)}件（${ids(agg)}），超过合理量${agg[0]!.reasonable}件的2倍`,
     );
+  const en = [...(over.length ? [EN.quantityOver(over)] : []), ...(agg.length ? [EN.quantityAgg(agg)] : [])];
   const ts = [...new Set([...over, ...agg])];
   let ratio = 1;
   for (const t of ts) ratio = Math.max(ratio, t.qty / t.reasonable);
   return fire(
     'quantity',
     0.4 + 0.3 * clamp(Math.log2(ratio) / 3) + 0.3 * clamp((ts.length - 1) / 4),
-    parts.join('；'),
+    { zh: parts.join('；'), en: en.join('; ') },
     ts,
   );
 }
@@ -281,6 +305,7 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
   const links = st.graph.links[ps.idx]!;
   const strong = new Set<number>();
   const parts: string[] = [];
+  const en: string[] = [];
   for (const [kind, set] of links) {
     // a shared ID number is the impersonation criterion's fact (冒用他人名义); not counted twice
     if (kind === 'id_number') continue;
@@ -289,8 +314,10 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
     // 二(四) is about filing *against the same business* under several identities: a phone shared by a household
     // whose members complain about different shops is no evidence of it
     if (STRONG_LINKS.has(kind)) for (const q of differ) if (sharesRespondent(ps, st.persons[q]!)) strong.add(q);
-    if (STRONG_LINKS.has(kind) || differ.length >= 3)
+    if (STRONG_LINKS.has(kind) || differ.length >= 3) {
       parts.push(`与${differ.length}名不同姓名的投诉人共用${LINK_LABELS[kind as LinkKind]}`);
+      en.push(EN.sharedLink(differ.length, kind as LinkKind));
+    }
   }
   const sync: [number, number][] = [];
   for (const [q, resps] of ps.partners) if (resps.size >= 3) sync.push([q, resps.size]);
@@ -299,6 +326,13 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
   if (addressOnly && !sync.length) return null;
   if (sync.length) {
     sync.sort((a, b) => b[1] - a[1]);
+    en.push(
+      EN.sync(
+        sync.length,
+        sync[0]![1],
+        sync.slice(0, 3).map(([q]) => st.persons[q]!.displayId),
+      ),
+    );
     parts.push(
       `与${sync.length}名投诉人在72小时内先后投诉同一批经营者（最多${sync[0]![1]}家相同，如 ${sync
         .slice(0, 3)
@@ -307,7 +341,10 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
     );
   }
   const size = st.graph.groupSize(ps.idx);
-  if (size > 1) parts.push(`身份关联组共${size}人`);
+  if (size > 1) {
+    parts.push(`身份关联组共${size}人`);
+    en.push(EN.group(size));
+  }
   let boost = 0;
   if (proposed) {
     const hits = linkedPersons(ps, st)
@@ -315,6 +352,7 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
       .sort((a, b) => proposed.get(b)! - proposed.get(a)!);
     if (hits.length) {
       boost = 0.3;
+      en.push(EN.proposedLinked(hits.slice(0, 3).map((q) => [st.persons[q]!.displayId, proposed.get(q)!])));
       parts.push(
         `关联身份 ${hits
           .slice(0, 3)
@@ -327,7 +365,7 @@ export function collusion(ps: PersonState, st: RiskState, proposed?: Map<number,
   return fire(
     'collusion',
     0.4 + 0.3 * clamp(strong.size / 3) + 0.3 * clamp(sync.length / 3) + boost,
-    parts.join('；') + `；本人工单：${ids(ts)}`,
+    { zh: parts.join('；') + `；本人工单：${ids(ts)}`, en: [...en, EN.ownTickets(ts)].join('; ') },
     ts,
   );
 }
@@ -385,9 +423,11 @@ function differentNames(a: PersonState, b: PersonState): boolean {
 export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<number, number>): Fired | null {
   if (ps.isOrg) return null;
   const parts: string[] = [];
+  const en: string[] = [];
   let ts: TicketRec[] = [];
   if (ps.names.size >= 3) {
     parts.push(`同一身份以${ps.names.size}个不同姓名提交投诉举报`);
+    en.push(EN.names(ps.names.size));
     const seen = new Set<string>();
     ts = ps.tickets.filter((t) => t.nameHash && !seen.has(t.nameHash) && seen.add(t.nameHash));
   }
@@ -397,9 +437,11 @@ export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<num
   let boost = 0;
   if (idShared.length) {
     parts.push(`身份证号同时被${idShared.length}名不同姓名的投诉人使用`);
+    en.push(EN.idShared(idShared.length));
     const hits = proposed ? idShared.filter((q) => proposed.has(q)) : [];
     if (hits.length) {
       boost = 0.4;
+      en.push(EN.idSharedProposed(hits.slice(0, 3).map((q) => [st.persons[q]!.displayId, proposed!.get(q)!])));
       parts.push(
         `其中 ${hits
           .slice(0, 3)
@@ -411,6 +453,7 @@ export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<num
   const agency = ps.tickets.filter((t) => t.agency);
   if (agency.length >= 2) {
     parts.push(`${agency.length}件自述受雇或代他人投诉`);
+    en.push(EN.agency(agency.length));
     ts = [...ts, ...agency];
   }
   if (!parts.length) return null;
@@ -418,7 +461,7 @@ export function impersonation(ps: PersonState, st: RiskState, proposed?: Map<num
   return fire(
     'impersonation',
     0.5 + 0.25 * clamp((ps.names.size - 2) / 3) + 0.25 * clamp(agency.length / 5) + boost,
-    `${parts.join('；')}；工单：${ids(ts)}`,
+    { zh: `${parts.join('；')}；工单：${ids(ts)}`, en: [...en, EN.tickets(ts)].join('; ') },
     ts,
   );
 }
@@ -431,7 +474,10 @@ export function untrueReports(ps: PersonState): Fired | null {
   return fire(
     'untrue_reports',
     0.5 + 0.5 * clamp((bad.length - 2) / 6),
-    `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`,
+    {
+      zh: `${bad.length}件举报经核查不属实（已有核查结论的举报${judged.length}件）：${ids(bad)}，${span(bad)}`,
+      en: EN.untrue(bad, judged.length),
+    },
     bad,
   );
 }
@@ -442,10 +488,11 @@ export function untrueReports(ps: PersonState): Fired | null {
  */
 export function litigation(ps: PersonState): Fired | null {
   const e = proceedingCounts(ps);
-  const parts: string[] = [];
-  if (e.disclosure >= 3) parts.push(`政府信息公开申请${e.disclosure}次`);
-  if (e.reviews + e.lawsuits >= 3) parts.push(`行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`);
-  if (e.discipline >= 2) parts.push(`向纪检监察部门举报${e.discipline}次`);
+  const parts: Evidence[] = [];
+  if (e.disclosure >= 3) parts.push({ zh: `政府信息公开申请${e.disclosure}次`, en: EN.disclosure(e.disclosure) });
+  if (e.reviews + e.lawsuits >= 3)
+    parts.push({ zh: `行政复议${e.reviews}次、行政诉讼${e.lawsuits}次`, en: EN.reviews(e.reviews, e.lawsuits) });
+  if (e.discipline >= 2) parts.push({ zh: `向纪检监察部门举报${e.discipline}次`, en: EN.discipline(e.discipline) });
   if (!parts.length) return null;
   const total = e.disclosure + e.reviews + e.lawsuits + e.discipline;
   const byId = new Map(ps.tickets.map((t) => [t.id, t]));
@@ -461,7 +508,10 @@ export function litigation(ps: PersonState): Fired | null {
   return fire(
     'litigation',
     0.4 + 0.6 * clamp((total - 3) / 12),
-    `${parts.join('，')}；${source}`,
+    {
+      zh: `${parts.map((x) => x.zh).join('，')}；${source}`,
+      en: `${parts.map((x) => x.en).join(', ')}; ${rec.length ? EN.procsCited(rec) : EN.procsImported}`,
+    },
     ts.length ? ts : ps.tickets.slice(0, 1),
   );
 }
@@ -476,11 +526,15 @@ const PROC_LABEL: Record<RecordedProceeding['kind'], string> = {
 export function fabricatedEvidence(ps: PersonState): Fired | null {
   const ts = ps.tickets.filter((t) => t.evidence?.length);
   if (!ts.length) return null;
-  const what = [...new Set(ts.flatMap((t) => t.evidence!))].slice(0, 3).join('；');
+  const flags = [...new Set(ts.flatMap((t) => t.evidence!))].slice(0, 3);
+  const what = flags.join('；');
   return fire(
     'fabricated_evidence',
     0.5 + 0.5 * clamp((ts.length - 1) / 3),
-    `${ts.length}件工单的证据材料被标记：${what}；工单：${ids(ts)}（提示复核，非自动认定）`,
+    {
+      zh: `${ts.length}件工单的证据材料被标记：${what}；工单：${ids(ts)}（提示复核，非自动认定）`,
+      en: EN.fabricated(ts, flags),
+    },
     ts,
   );
 }

@@ -101,7 +101,7 @@ export interface ListEntry {
   district?: string;
   state: ListState;
   score: number;
-  criteria: { code: CriterionCode | string; label: string; evidence: string }[];
+  criteria: { code: CriterionCode | string; label: string; evidence: string; evidence_en?: string }[];
   proposed_at: string;
   decided_by?: string;
   decided_at?: string;

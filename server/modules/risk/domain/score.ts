@@ -72,6 +72,7 @@ function toMine(ps: PersonState, fired: Fired[]): MinePerson {
       code: f.code,
       label: f.label,
       evidence: f.evidence,
+      evidence_en: f.evidence_en,
       strength: round2(f.strength),
       points: round2(pointsOf(f) * DECAY ** k),
     })),
