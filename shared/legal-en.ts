@@ -158,3 +158,16 @@ export function dateEn(d: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : d;
 }
+
+/**
+ * The listing's legal basis in English: each citation (《…》第…条, separated by ；) named in English; a normative
+ * document cited by its number only (岳市监〔2024〕16号 三(二)) stays as its number, said to be one.
+ */
+export function basisEn(legalBasis: string): string {
+  return legalBasis
+    .split(/[；;]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => (/^《|第.+条/.test(x) ? citationEn(x) : `the normative document ${x}`))
+    .join('; ');
+}

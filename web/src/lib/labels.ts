@@ -13,6 +13,7 @@ import {
 } from '../../../shared/audit-labels.js';
 import { ROLE_LABELS, ROLE_LABELS_EN } from '../../../shared/domain.js';
 import { UNIT_KIND_LABELS, UNIT_KIND_LABELS_EN } from '../../../shared/admin.js';
+import { basisEn } from '../../../shared/legal-en.js';
 import {
   CATEGORY_LABELS_EN,
   CUBE_VALUE_LABELS_EN,
@@ -435,5 +436,7 @@ export const riskCriterionLabel = (code: string | undefined, fallback?: string) 
  * A criterion's evidence in the reader's language: the English the criterion wrote (evidence_en) on an English
  * screen; the Chinese record on a Chinese one, and for entries stored before criteria wrote English.
  */
+/** A listing's legal basis (Chinese citations as the supervisor chose them) named in this locale. */
+export const legalBasisLabel = (basis: string): string => (isZh() ? basis : basisEn(basis));
 export const criterionEvidence = (c: { evidence?: string | null; evidence_en?: string | null }): string =>
   (!isZh() && c.evidence_en ? c.evidence_en : c.evidence) ?? '';

@@ -6,7 +6,7 @@
  * it is shown as recorded rather than paraphrased — it is what an appeal will be reviewed against.
  */
 import { CRITERIA_LABELS } from '../../../../shared/analysis-labels.js';
-import { AUTHORITATIVE_NOTE_EN, citationEn, dateEn } from '../../../../shared/legal-en.js';
+import { AUTHORITATIVE_NOTE_EN, basisEn, citationEn, dateEn } from '../../../../shared/legal-en.js';
 import { noticeNumber, verificationCode, type NoticeContext } from './notice.js';
 
 const esc = (s: string) =>
@@ -19,18 +19,7 @@ export function criterionEn(c: { code?: string; label: string }): string {
   return (c.code ? CRITERIA_LABELS[c.code]?.[1] : undefined) ?? BY_ZH.get(c.label) ?? `${c.label} (in Chinese)`;
 }
 
-/**
- * The listing's legal basis in English: each citation (《…》第…条, separated by ；) named in English; a normative
- * document cited by its number only (岳市监〔2024〕16号 三(二)) stays as its number, said to be one.
- */
-export function basisEn(legalBasis: string): string {
-  return legalBasis
-    .split(/[；;]/)
-    .map((x) => x.trim())
-    .filter(Boolean)
-    .map((x) => (/^《|第.+条/.test(x) ? citationEn(x) : `the normative document ${x}`))
-    .join('; ');
-}
+export { basisEn };
 
 export function renderNoticeEn(c: NoticeContext): { title: string; number: string; code: string; html: string } {
   const number = noticeNumber(c.entryId, c.date);
