@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 type Locale = 'en' | 'zh' | null;
-const call = async (locale: Locale, u: string | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
+type Method = 'GET' | 'POST' | 'PUT';
+const call = async (locale: Locale, u: string | null, method: Method, url: string, payload?: unknown) => {
   const headers: Record<string, string> = {};
   if (u) headers.authorization = `Bearer ${tok[u]}`;
   if (locale) headers['x-xiezhi-locale'] = locale;
@@ -46,7 +47,7 @@ const user = {
   password: 'Yueyang2026',
 };
 // each probe: a real refusal a browser user can meet, and a piece of the Chinese text it carries today
-const PROBES: [string, u: string | null, 'GET' | 'POST', string, unknown, number, RegExp][] = [
+const PROBES: [string, u: string | null, Method, string, unknown, number, RegExp][] = [
   [
     'wrong password',
     null,
@@ -85,4 +86,13 @@ describe('error messages follow the locale the web client names', () => {
       // no header at all: Chinese, as before
       expect((await call(null, u, method, url, payload)).body.message).toBe(cn.body.message);
     });
+
+  it('a domain rule that returns its refusal (checkTemplateEdit) is answered in its own English, not the fallback', async () => {
+    const edit = { title: '受理告知', body: '您好，{{bussiness}}', base_version: 1 };
+    const en = await call('en', 'admin', 'PUT', '/api/knowledge/templates/accept_notice', edit);
+    expect(en.status).toBe(400);
+    expect(en.body.message).toBe('The template uses undefined placeholders: {{bussiness}}');
+    const cn = await call('zh', 'admin', 'PUT', '/api/knowledge/templates/accept_notice', edit);
+    expect(cn.body.message).toBe('模板中有未定义的占位符：{{bussiness}}');
+  });
 });

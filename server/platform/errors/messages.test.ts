@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ENGLISH_BY_CODE, ERROR_CODES, hasCjk, messageFor, requestLocale } from './errors.js';
 
-/** Files another change is rewriting (the monthly report): their refusals fall back to English by code meanwhile. */
-const NOT_YET = new Set(['server/modules/analytics/http/report.ts']);
 const ROOTS = ['server/modules', 'server/platform/http', 'server/platform/db'];
 const files = (d: string): string[] =>
   readdirSync(d).flatMap((f) => {
@@ -30,10 +28,13 @@ function literalEnd(src: string, i: number): number {
   return src.length;
 }
 
-/** The second argument of every fail(…)/new DomainError(…) call: the code up to the message's end, roughly. */
+/**
+ * The second argument of every fail(…)/new DomainError(…) call — and of the refusal helpers `no(code, message)` the
+ * domain rules build their verdicts with: the code up to the message's end, roughly.
+ */
 function messageArgs(src: string): string[] {
   const out: string[] = [];
-  for (const m of src.matchAll(/(?<![\w.])(?:fail|DomainError)\(/g)) {
+  for (const m of src.matchAll(/(?<![\w.])(?:fail|DomainError|no)\(/g)) {
     let i = m.index! + m[0].length;
     let depth = 0;
     // skip the code argument
@@ -68,9 +69,7 @@ describe('every error message a module writes has both languages', () => {
   });
 
   it('a Chinese literal is never thrown alone: it comes as { zh, en }', () => {
-    const alone = all
-      .filter(([f, a]) => /^['"`]/.test(a) && hasCjk(a) && !NOT_YET.has(f))
-      .map(([f, a]) => `${f}: ${a.slice(0, 60)}`);
+    const alone = all.filter(([, a]) => /^['"`]/.test(a) && hasCjk(a)).map(([f, a]) => `${f}: ${a.slice(0, 60)}`);
     expect(alone).toEqual([]);
   });
 
@@ -85,6 +84,59 @@ describe('every error message a module writes has both languages', () => {
       expect(hasCjk(words), `${f}: ${words}`).toBe(false);
       expect(hasCjk(/\bzh:\s*(['"`])([\s\S]*?)\1/.exec(a)?.[2] ?? ''), `${f}: zh side`).toBe(true);
     }
+  });
+});
+
+/**
+ * Domain rules that explain a refusal without throwing (canAnswer, decide, checkWindow, refuseImage, …): the command
+ * hands their text to fail() as a variable, which the scan above cannot see into. So the rules are read themselves: a
+ * verdict `{ ok: false, …, message: <literal> }` and a `return <literal>` in a check/refuse/can/decide/verify function
+ * must not be Chinese alone.
+ */
+function ruleLiterals(src: string): string[] {
+  const out: string[] = [];
+  for (const m of src.matchAll(/\bok:\s*false\b[^}]*?\bmessage:\s*(?=['"`])/g)) {
+    const i = m.index! + m[0].length;
+    out.push(src.slice(i, literalEnd(src, i) + 1));
+  }
+  for (const m of src.matchAll(/^export function (?:check|refuse|can|decide|verify)\w*\([\s\S]*?^}/gm)) {
+    for (const r of m[0].matchAll(/\breturn\s+(?=['"`])/g)) {
+      const i = r.index! + r[0].length;
+      out.push(m[0].slice(i, literalEnd(m[0], i) + 1));
+    }
+  }
+  return out.filter(hasCjk);
+}
+
+describe('domain rules that return their refusal give both languages', () => {
+  it('the rule scan finds a Chinese-only refusal (the scan itself works)', () => {
+    const planted = [
+      "export function checkX(d: number): string | null {\n  if (d < 0) return '不能为负';\n  return null;\n}",
+      "const v = { ok: false, code: 'invalid_input', message: `期限 ${d} 无效` };",
+      "const no = (c, m) => ({ ok: false, code: c, message: m });\nno('forbidden', '只有市局可以办结');",
+    ];
+    expect(ruleLiterals(planted[0]!)).toEqual(["'不能为负'"]);
+    expect(ruleLiterals(planted[1]!)).toEqual(['`期限 ${d} 无效`']);
+    expect(messageArgs(planted[2]!)).toContain("'只有市局可以办结'");
+    // a pair passes
+    expect(ruleLiterals("return { ok: false, message: { zh: '不能为负', en: 'Cannot be negative.' } };")).toEqual([]);
+  });
+
+  it('no rule in the modules returns a Chinese-only refusal', () => {
+    const alone = files('server/modules').flatMap((f) =>
+      ruleLiterals(readFileSync(f, 'utf8')).map((l) => `${f}: ${l.slice(0, 60)}`),
+    );
+    expect(alone).toEqual([]);
+  });
+
+  it('every { zh, en } pair in a rule has an English side without Chinese', () => {
+    const pairs = files('server/modules').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\{\s*zh:\s*(['"`])[\s\S]*?\1,\s*en:\s*(['"`])([\s\S]*?)\2\s*,?\s*\}/g)].map(
+        (m) => [f, m[3]!] as const,
+      ),
+    );
+    expect(pairs.length).toBeGreaterThan(250);
+    for (const [f, en] of pairs) expect(hasCjk(en.replace(/\$\{[^}]*\}/g, '')), `${f}: ${en}`).toBe(false);
   });
 });
 

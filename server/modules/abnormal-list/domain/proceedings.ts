@@ -2,6 +2,7 @@
  * 关联程序 (related proceedings) as data: the four kinds the Yueyang guidance counts in the abnormal list
  * (岳市监〔2024〕16号 三(三)–(五), 四), their labels, and the check of one record before it is stored.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
 export const PROCEEDING_KINDS = ['disclosure', 'review', 'lawsuit', 'discipline'] as const;
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 export const PROCEEDING_LABELS: Record<ProceedingKind, string> = {
@@ -19,9 +20,14 @@ export interface ProceedingInput {
 }
 
 /** Why a record cannot be stored, or null. A proceeding cannot be filed in the future nor before the ticket. */
-export function checkProceeding(i: ProceedingInput, today: string, ticketDate: string): string | null {
-  if (i.filed_on > today) return `提起日期不能晚于今天（${today}）`;
-  if (i.filed_on < ticketDate) return `提起日期不能早于工单登记日期（${ticketDate}）`;
+export function checkProceeding(i: ProceedingInput, today: string, ticketDate: string): Bilingual | null {
+  if (i.filed_on > today)
+    return { zh: `提起日期不能晚于今天（${today}）`, en: `The filing date cannot be after today (${today}).` };
+  if (i.filed_on < ticketDate)
+    return {
+      zh: `提起日期不能早于工单登记日期（${ticketDate}）`,
+      en: `The filing date cannot be before the ticket was registered (${ticketDate}).`,
+    };
   return null;
 }
 

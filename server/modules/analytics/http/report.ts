@@ -31,8 +31,13 @@ export function reportRoutes(http: Http, ctx: Ctx) {
     },
     async (req, reply) => {
       const { month, lang } = req.query;
-      if (month > ctx.today().slice(0, 7)) return fail('invalid_input', `month ${month} has not begun yet`);
-      if (busy) return fail('conflict', '另一份报告正在生成，请稍后再试 (a report is being printed)');
+      if (month > ctx.today().slice(0, 7))
+        return fail('invalid_input', { zh: `${month} 月尚未开始`, en: `The month ${month} has not begun yet.` });
+      if (busy)
+        return fail('conflict', {
+          zh: '另一份报告正在生成，请稍后再试 (a report is being printed)',
+          en: 'Another report is being printed; please try again shortly.',
+        });
       busy = true;
       try {
         const r = await monthlyReportPdf(ctx.db, month, ctx.today(), lang);
@@ -46,7 +51,12 @@ export function reportRoutes(http: Http, ctx: Ctx) {
           );
         return reply.send(r.pdf);
       } catch (e) {
-        if (e instanceof PdfUnavailable) return fail('no_route', e.message); // a capability not installed on this server
+        // a capability not installed on this server; the reason (what to install) is for its administrator, in English
+        if (e instanceof PdfUnavailable)
+          return fail('no_route', {
+            zh: `本服务器无法生成 PDF：${e.message}`,
+            en: `This server cannot print PDF: ${e.message}`,
+          });
         throw e;
       } finally {
         busy = false;

@@ -3,6 +3,7 @@
  * of compressed zeros whose header promises 20000×20000 pixels: decoding it allocates gigabytes and takes the CPU
  * for tens of seconds. The header is where the promise is made, so it is where the limit is checked.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'unknown';
 export function formatOf(buf: Buffer): ImageFormat {
@@ -59,12 +60,19 @@ export function imageSize(buf: Buffer): ImageSize | null {
  * Why an image must not be decoded, or null when it may: more pixels than the limit, or a zero size. A header that
  * cannot be read is no refusal here — the decoder will fail on it cheaply and the upload is flagged undecodable.
  */
-export function refuseImage(size: ImageSize | null, maxPixels = DEFAULT_MAX_PIXELS): string | null {
+export function refuseImage(size: ImageSize | null, maxPixels = DEFAULT_MAX_PIXELS): Bilingual | null {
   if (!size) return null;
   const px = size.width * size.height;
-  if (size.width === 0 || size.height === 0) return `图片尺寸无效（${size.width}×${size.height}）`;
+  const dims = `${size.width}×${size.height}`;
+  if (size.width === 0 || size.height === 0)
+    return { zh: `图片尺寸无效（${dims}）`, en: `The image size is not valid (${dims}).` };
   if (px > maxPixels) {
-    return `图片像素过多（${size.width}×${size.height}，约 ${Math.round(px / 1e6)} 百万像素，上限 ${Math.round(maxPixels / 1e6)} 百万像素），请压缩后重新上传`;
+    const mp = Math.round(px / 1e6);
+    const max = Math.round(maxPixels / 1e6);
+    return {
+      zh: `图片像素过多（${dims}，约 ${mp} 百万像素，上限 ${max} 百万像素），请压缩后重新上传`,
+      en: `The image has too many pixels (${dims}, about ${mp} megapixels; the limit is ${max}); please compress it and upload again.`,
+    };
   }
   return null;
 }

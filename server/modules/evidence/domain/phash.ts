@@ -23,7 +23,7 @@ export interface Gray {
 export function decodeGray(buf: Buffer, maxPixels = DEFAULT_MAX_PIXELS): Gray {
   const fmt = formatOf(buf);
   const refused = refuseImage(imageSize(buf), maxPixels);
-  if (refused) throw new Error(refused);
+  if (refused) throw new Error(refused.zh);
   let width: number, height: number, rgba: Uint8Array;
   if (fmt === 'png') {
     const png = PNG.sync.read(buf);

@@ -7,6 +7,7 @@
  * window a replay is harmless because results are idempotent by the platform's result id. Pure.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Bilingual } from '../../../platform/errors/index.js';
 
 export const SIGNATURE_HEADER = 'x-xiezhi-signature';
 export const TIMESTAMP_HEADER = 'x-xiezhi-timestamp';
@@ -14,12 +15,28 @@ export const DEFAULT_WINDOW_S = 300;
 
 export type SignatureRefusal =
   'not_configured' | 'missing_signature' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
-export const REFUSAL_TEXT: Record<SignatureRefusal, string> = {
-  not_configured: '本系统未配置一体化监管平台的共享密钥，拒绝接收 (webhook secret not configured)',
-  missing_signature: '缺少签名或时间戳请求头 (X-Xiezhi-Signature / X-Xiezhi-Timestamp required)',
-  bad_timestamp: '时间戳格式无效，应为 Unix 秒 (bad timestamp)',
-  stale_timestamp: '时间戳超出允许的时间窗口，疑为重放 (timestamp outside the replay window)',
-  bad_signature: '签名校验失败 (signature mismatch)',
+/**
+ * The platform is a machine and sends no locale, so it reads zh — which keeps the English gloss its developers grep
+ * for; en is the whole sentence for an English screen (an administrator testing the hook from the browser).
+ */
+export const REFUSAL_TEXT: Record<SignatureRefusal, Bilingual> = {
+  not_configured: {
+    zh: '本系统未配置一体化监管平台的共享密钥，拒绝接收 (webhook secret not configured)',
+    en: 'No shared secret for the unified regulatory platform is configured here; the request is refused.',
+  },
+  missing_signature: {
+    zh: '缺少签名或时间戳请求头 (X-Xiezhi-Signature / X-Xiezhi-Timestamp required)',
+    en: 'The signature or timestamp header is missing (X-Xiezhi-Signature / X-Xiezhi-Timestamp required).',
+  },
+  bad_timestamp: {
+    zh: '时间戳格式无效，应为 Unix 秒 (bad timestamp)',
+    en: 'The timestamp is not valid; it must be Unix seconds.',
+  },
+  stale_timestamp: {
+    zh: '时间戳超出允许的时间窗口，疑为重放 (timestamp outside the replay window)',
+    en: 'The timestamp is outside the allowed window; the request may be a replay.',
+  },
+  bad_signature: { zh: '签名校验失败 (signature mismatch)', en: 'The signature does not match.' },
 };
 
 export function sign(secret: string, timestamp: string, body: string | Buffer): string {

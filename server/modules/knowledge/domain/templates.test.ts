@@ -40,7 +40,10 @@ describe('template checks', () => {
     });
     expect(checkTemplateEdit({ title: 't', body: '{{bussiness}}' })).toEqual({
       ok: false,
-      message: '模板中有未定义的占位符：{{bussiness}}',
+      message: {
+        zh: '模板中有未定义的占位符：{{bussiness}}',
+        en: 'The template uses undefined placeholders: {{bussiness}}',
+      },
     });
     expect(checkTemplateEdit({ title: ' ', body: 'x' }).ok).toBe(false);
     expect(checkTemplateEdit({ title: 't', body: '{{business}}' }).ok).toBe(true);

@@ -3,6 +3,7 @@
  * written with {{placeholders}} filled from the ticket. Pure: filling, the placeholder catalogue, the vars of a ticket.
  */
 import { KIND_LABELS, STATUS_LABELS } from '../../../../shared/domain.js';
+import type { Bilingual } from '../../../platform/errors/index.js';
 
 export const USES = ['12345', 'outcome'] as const;
 export type TemplateUse = (typeof USES)[number];
@@ -103,12 +104,25 @@ export function placeholdersOf(body: string): { used: string[]; unknown: string[
 }
 
 /** A template edit: title and body present, bounded, and only known placeholders. */
-export function checkTemplateEdit(e: { title: string; body: string }): { ok: true } | { ok: false; message: string } {
-  if (!e.title.trim()) return { ok: false, message: '模板标题不能为空' };
-  if (!e.body.trim()) return { ok: false, message: '模板正文不能为空' };
+export function checkTemplateEdit(e: {
+  title: string;
+  body: string;
+}): { ok: true } | { ok: false; message: Bilingual } {
+  if (!e.title.trim())
+    return { ok: false, message: { zh: '模板标题不能为空', en: 'The template title cannot be empty.' } };
+  if (!e.body.trim())
+    return { ok: false, message: { zh: '模板正文不能为空', en: 'The template body cannot be empty.' } };
   const { unknown } = placeholdersOf(e.body);
-  if (unknown.length)
-    return { ok: false, message: `模板中有未定义的占位符：${unknown.map((u) => `{{${u}}}`).join('、')}` };
+  if (unknown.length) {
+    const names = unknown.map((u) => `{{${u}}}`);
+    return {
+      ok: false,
+      message: {
+        zh: `模板中有未定义的占位符：${names.join('、')}`,
+        en: `The template uses undefined placeholders: ${names.join(', ')}`,
+      },
+    };
+  }
   return { ok: true };
 }
 

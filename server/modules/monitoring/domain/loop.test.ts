@@ -115,16 +115,16 @@ describe('who may take each step of the monitoring loop', () => {
     expect(d([])).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(d([{ district_code: '999999', instruction: 'x', due_date: '2026-12-08' }])).toMatchObject({
       ok: false,
-      message: expect.stringContaining('未知的区局'),
+      message: { zh: expect.stringContaining('未知的区局'), en: expect.any(String) },
     });
     expect(
       d([
         { district_code: '310117', instruction: 'x', due_date: '2026-12-08' },
         { district_code: '310117', instruction: 'y', due_date: '2026-12-08' },
       ]),
-    ).toMatchObject({ ok: false, message: expect.stringContaining('重复') });
+    ).toMatchObject({ ok: false, message: { zh: expect.stringContaining('重复'), en: expect.any(String) } });
     expect(d([{ district_code: '310117', instruction: 'x', finding_refs: [5], due_date: '2026-12-08' }])).toMatchObject(
-      { ok: false, message: expect.stringContaining('序号') },
+      { ok: false, message: { zh: expect.stringContaining('序号'), en: expect.any(String) } },
     );
     // nothing found: nothing to dispatch, the city closes straight away
     expect(
@@ -160,5 +160,33 @@ describe('who may take each step of the monitoring loop', () => {
     expect(canSee(songjiang, item('dispatched'), tasks)).toBe(true);
     expect(canSee(actor('supervisor', { districtCode: '310104' }), item('dispatched'), tasks)).toBe(false);
     expect(canSee(officer, item('dispatched'), tasks)).toBe(false);
+  });
+});
+
+describe('refusals speak both languages', () => {
+  it('every refusal, over every state, action and actor, has Chinese and an English free of Chinese', () => {
+    const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+    const inputs: Input[] = [
+      { action: 'receive' },
+      { action: 'report_findings', summary: ' ', findings: [] },
+      { action: 'return_findings', reason: ' ' },
+      { action: 'dispatch', tasks: [{ district_code: '999999', instruction: 'x', due_date: '2026-12-08' }] },
+      { action: 'accept_task', district_code: '310117' },
+      { action: 'report_handling', district_code: '310117', handling: ' ', cases_opened: -1, accounts_handled: 0 },
+      { action: 'close', summary: ' ' },
+    ];
+    const states: Item['state'][] = ['issued', 'received', 'reported', 'dispatched', 'handled', 'closed'];
+    let refusals = 0;
+    for (const s of states)
+      for (const input of inputs)
+        for (const a of [city, body, songjiang, officer])
+          for (const t of ['assigned', 'handling', 'done'] as const) {
+            const r = decide(item(s), [{ district_code: '310117', state: t }], a, input, D);
+            if (r.ok) continue;
+            refusals++;
+            expect(r.message.zh, JSON.stringify(r.message)).toMatch(cjk);
+            expect(r.message.en, JSON.stringify(r.message)).not.toMatch(cjk);
+          }
+    expect(refusals).toBeGreaterThan(100);
   });
 });

@@ -7,6 +7,7 @@
  * monitoring body the instruction is addressed to receives it and reports findings; only the district a task was
  * dispatched to handles it and reports back. The analyst reads.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';
 
 export const STATES = ['issued', 'received', 'reported', 'dispatched', 'handled', 'closed'] as const;
@@ -47,6 +48,30 @@ export const ACTION_LABELS: Record<Action | 'issue', string> = {
   accept_task: '区局接收处置',
   report_handling: '反馈处置结果',
   close: '办结',
+};
+
+/** The English of the labels above, for refusals shown on an English screen (the stored labels stay Chinese). */
+const STATE_EN: Record<State, string> = {
+  issued: 'issued, awaiting the monitoring body',
+  received: 'being monitored',
+  reported: 'findings reported, awaiting dispatch by the city',
+  dispatched: 'being handled by the districts',
+  handled: 'all districts reported back, awaiting closing by the city',
+  closed: 'closed',
+};
+const TASK_STATE_EN: Record<TaskState, string> = {
+  assigned: 'is assigned, awaiting the district',
+  handling: 'is being handled by the district',
+  done: 'has its handling reported',
+};
+const ACTION_EN: Record<Action, string> = {
+  receive: 'receive the monitoring instruction',
+  report_findings: 'report the monitoring findings',
+  return_findings: 'return the findings for more monitoring',
+  dispatch: 'dispatch to the districts',
+  accept_task: 'accept the handling task',
+  report_handling: 'report the handling',
+  close: 'close the item',
 };
 
 /** The six links of the chain as seed 004 names them, with the action that completes each. */
@@ -97,7 +122,8 @@ export type Input =
     }
   | { action: 'close'; summary: string };
 
-export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: string };
+/** A refusal carries both texts: the command throws it as is, and an English screen shows the English. */
+export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: Bilingual };
 export type Decision = {
   ok: true;
   state: State;
@@ -106,7 +132,7 @@ export type Decision = {
   /** the district the step belongs to (district steps) */
   district_code: string | null;
 };
-const no = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+const no = (code: Refusal['code'], message: Bilingual): Refusal => ({ ok: false, code, message });
 
 export const isCity = (a: Actor) => a.role === 'admin';
 export const isBody = (a: Actor, i: Pick<Item, 'body_user_id'>) => a.role === 'monitor' && a.id === i.body_user_id;
@@ -146,38 +172,60 @@ export function decide(
         ? isDistrict(a, input.district_code) && tasks.some((t) => t.district_code === input.district_code)
         : isCity(a);
   if (!who) {
-    const whom =
+    const [whom, whomEn] =
       act === 'receive' || act === 'report_findings'
-        ? '指令所指定的监测机构'
+        ? ['指令所指定的监测机构', 'the monitoring body the instruction is addressed to']
         : act === 'accept_task' || act === 'report_handling'
-          ? '被分派的区局'
-          : '市局';
-    return no('forbidden', `只有${whom}可以${ACTION_LABELS[act]}`);
+          ? ['被分派的区局', 'the district the task was dispatched to']
+          : ['市局', 'the city bureau'];
+    return no('forbidden', { zh: `只有${whom}可以${ACTION_LABELS[act]}`, en: `Only ${whomEn} may ${ACTION_EN[act]}.` });
   }
   if (!FROM[act].includes(i.state))
-    return no('illegal_transition', `当前状态「${STATE_LABELS[i.state]}」不能${ACTION_LABELS[act]}`);
+    return no('illegal_transition', {
+      zh: `当前状态「${STATE_LABELS[i.state]}」不能${ACTION_LABELS[act]}`,
+      en: `In the current state (${STATE_EN[i.state]}) you cannot ${ACTION_EN[act]}.`,
+    });
   const same = { ok: true as const, tasks: [] as Decision['tasks'], district_code: null };
   switch (act) {
     case 'receive':
       return { ...same, state: 'received' };
     case 'report_findings':
-      if (!input.summary.trim()) return no('invalid_input', '请填写监测结果概述');
+      if (!input.summary.trim())
+        return no('invalid_input', { zh: '请填写监测结果概述', en: 'Please summarise the monitoring findings.' });
       return { ...same, state: 'reported' };
     case 'return_findings':
-      if (!input.reason.trim()) return no('invalid_input', '请写明退回补充的要求');
+      if (!input.reason.trim())
+        return no('invalid_input', { zh: '请写明退回补充的要求', en: 'Please state what more monitoring is needed.' });
       return { ...same, state: 'received' };
     case 'dispatch': {
-      if (!i.findings.length) return no('illegal_transition', '监测未发现问题线索，无需分派，可直接办结');
-      if (!input.tasks.length) return no('invalid_input', '请至少分派给一个区局');
+      if (!i.findings.length)
+        return no('illegal_transition', {
+          zh: '监测未发现问题线索，无需分派，可直接办结',
+          en: 'The monitoring found no leads: nothing to dispatch; the item can be closed directly.',
+        });
+      if (!input.tasks.length)
+        return no('invalid_input', { zh: '请至少分派给一个区局', en: 'Please dispatch to at least one district.' });
       const seen = new Set<string>();
       for (const t of input.tasks) {
         if (!districts.has(t.district_code))
-          return no('invalid_input', `未知的区局代码 ${t.district_code.slice(0, 12)}`);
-        if (seen.has(t.district_code)) return no('invalid_input', `区局 ${t.district_code} 重复分派`);
+          return no('invalid_input', {
+            zh: `未知的区局代码 ${t.district_code.slice(0, 12)}`,
+            en: `Unknown district code ${t.district_code.slice(0, 12)}.`,
+          });
+        if (seen.has(t.district_code))
+          return no('invalid_input', {
+            zh: `区局 ${t.district_code} 重复分派`,
+            en: `District ${t.district_code} is dispatched twice.`,
+          });
         seen.add(t.district_code);
-        if (!t.instruction.trim()) return no('invalid_input', '请写明对区局的处置要求');
+        if (!t.instruction.trim())
+          return no('invalid_input', {
+            zh: '请写明对区局的处置要求',
+            en: 'Please state what the district is to do.',
+          });
         const bad = (t.finding_refs ?? []).find((n) => !Number.isInteger(n) || n < 0 || n >= i.findings.length);
-        if (bad !== undefined) return no('invalid_input', `线索序号 ${bad} 不存在`);
+        if (bad !== undefined)
+          return no('invalid_input', { zh: `线索序号 ${bad} 不存在`, en: `There is no lead number ${bad}.` });
       }
       return {
         ...same,
@@ -187,7 +235,11 @@ export function decide(
     }
     case 'accept_task': {
       const t = tasks.find((x) => x.district_code === input.district_code)!;
-      if (t.state !== 'assigned') return no('illegal_transition', `该区局任务${TASK_STATE_LABELS[t.state]}`);
+      if (t.state !== 'assigned')
+        return no('illegal_transition', {
+          zh: `该区局任务${TASK_STATE_LABELS[t.state]}`,
+          en: `This district's task ${TASK_STATE_EN[t.state]}.`,
+        });
       return {
         ok: true,
         state: i.state,
@@ -197,10 +249,18 @@ export function decide(
     }
     case 'report_handling': {
       const t = tasks.find((x) => x.district_code === input.district_code)!;
-      if (t.state === 'done') return no('illegal_transition', '该区局已反馈处置结果');
-      if (!input.handling.trim()) return no('invalid_input', '请填写处置情况');
+      if (t.state === 'done')
+        return no('illegal_transition', {
+          zh: '该区局已反馈处置结果',
+          en: 'This district has already reported its handling.',
+        });
+      if (!input.handling.trim())
+        return no('invalid_input', { zh: '请填写处置情况', en: 'Please describe the handling.' });
       if (![input.cases_opened, input.accounts_handled].every((n) => Number.isInteger(n) && n >= 0))
-        return no('invalid_input', '立案数和处置账号数应为非负整数');
+        return no('invalid_input', {
+          zh: '立案数和处置账号数应为非负整数',
+          en: 'Cases opened and accounts handled must be whole numbers, zero or more.',
+        });
       // the last district to report back completes the loop; the city then closes it
       const allDone = tasks.every((x) => x.district_code === t.district_code || x.state === 'done');
       return {
@@ -212,8 +272,12 @@ export function decide(
     }
     case 'close':
       if (i.state === 'reported' && i.findings.length)
-        return no('illegal_transition', '监测发现了问题线索，须先分派区局处置');
-      if (!input.summary.trim()) return no('invalid_input', '请填写办结意见');
+        return no('illegal_transition', {
+          zh: '监测发现了问题线索，须先分派区局处置',
+          en: 'The monitoring found leads: dispatch them to the districts first.',
+        });
+      if (!input.summary.trim())
+        return no('invalid_input', { zh: '请填写办结意见', en: 'Please write the closing remarks.' });
       return { ...same, state: 'closed' };
   }
 }

@@ -83,7 +83,8 @@ async function bulkAct(ctx: Ctx, actor: Actor, op: Op, items: (SettleItem | Decl
     }
     const given = op === 'decline' ? (it as DeclineItem).reason : '';
     const reason = isDeclineReason(given) ? given : null;
-    const problem = op === 'settle' ? checkAmount((it as SettleItem).amount) : reason ? null : '退回原因代码无效';
+    // the per-item results of the enterprise API go to the firm's systems, which send no locale: Chinese of record
+    const problem = op === 'settle' ? checkAmount((it as SettleItem).amount)?.zh : reason ? null : '退回原因代码无效';
     if (problem) {
       results.push(err('invalid_input', problem));
       continue;

@@ -13,10 +13,10 @@ describe('bulk items', () => {
     expect(checkAmount(0)).toBeNull();
     expect(checkAmount(299.9)).toBeNull();
     expect(checkAmount(0.07)).toBeNull();
-    expect(checkAmount(-1)).toMatch(/负数/);
-    expect(checkAmount(1.234)).toMatch(/两位小数/);
-    expect(checkAmount(Number.NaN)).toMatch(/数字/);
-    expect(checkAmount('12')).toMatch(/数字/);
+    expect(checkAmount(-1)?.zh).toMatch(/负数/);
+    expect(checkAmount(1.234)?.zh).toMatch(/两位小数/);
+    expect(checkAmount(Number.NaN)?.zh).toMatch(/数字/);
+    expect(checkAmount('12')?.zh).toMatch(/数字/);
   });
   it('refuses a key reused in one request for other work, not a plain repeat', () => {
     const bad = duplicateKeys([

@@ -3,6 +3,8 @@
  * decline with a coded reason, attach evidence), per-item checks, idempotency keys, and the API-key format.
  * One bad item never costs the good ones: every item gets its own result.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
+
 export const BULK_MAX = 1000;
 export const BULK_EVIDENCE_MAX = 20;
 
@@ -37,11 +39,13 @@ export function idempotencyKeyOf(op: BulkOp, ticketId: string, given?: string): 
 }
 
 /** The amount paid or refunded in a settlement, in yuan: a finite, non-negative amount with at most two decimals. */
-export function checkAmount(a: unknown): string | null {
-  if (typeof a !== 'number' || !Number.isFinite(a)) return '和解金额须为数字（元）';
-  if (a < 0) return '和解金额不能为负数';
-  if (a > 100_000_000) return '和解金额超出范围';
-  if (Math.abs(a * 100 - Math.round(a * 100)) > 1e-6) return '和解金额最多两位小数';
+export function checkAmount(a: unknown): Bilingual | null {
+  if (typeof a !== 'number' || !Number.isFinite(a))
+    return { zh: '和解金额须为数字（元）', en: 'The settlement amount must be a number (yuan).' };
+  if (a < 0) return { zh: '和解金额不能为负数', en: 'The settlement amount cannot be negative.' };
+  if (a > 100_000_000) return { zh: '和解金额超出范围', en: 'The settlement amount is out of range.' };
+  if (Math.abs(a * 100 - Math.round(a * 100)) > 1e-6)
+    return { zh: '和解金额最多两位小数', en: 'The settlement amount has at most two decimals.' };
   return null;
 }
 

@@ -3,6 +3,7 @@
  * settlement window or rejects with a reason, and an enrolled firm can be withdrawn. Only an approved firm receives
  * complaints (the workflow reads the `odr` flag, which follows the state). Pure: no I/O, fast unit tests.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
 export const ENROL_STATES = ['applied', 'approved', 'rejected', 'withdrawn'] as const;
 export type EnrolState = (typeof ENROL_STATES)[number];
 
@@ -28,7 +29,7 @@ export const WINDOW_MIN = 1;
 export const WINDOW_MAX = 60;
 
 export type Verdict<T> =
-  { ok: true; value: T } | { ok: false; code: 'illegal_transition' | 'invalid_input'; message: string };
+  { ok: true; value: T } | { ok: false; code: 'illegal_transition' | 'invalid_input'; message: Bilingual };
 
 export function decideEnrolment(
   state: EnrolState | null,
@@ -40,12 +41,19 @@ export function decideEnrolment(
     return {
       ok: false,
       code: 'illegal_transition',
-      message: `企业当前状态为「${ENROL_STATE_LABELS[from]}」，不能${DECISION_LABELS[d]}`,
+      message: {
+        zh: `企业当前状态为「${ENROL_STATE_LABELS[from]}」，不能${DECISION_LABELS[d]}`,
+        en: `The enterprise is ${STATE_EN[from]}: you cannot ${DECISION_EN[d]}.`,
+      },
     };
   }
   // a refusal or a withdrawal is a decision about a business: it carries its reason
   if (d !== 'approve' && !i.note?.trim())
-    return { ok: false, code: 'invalid_input', message: `${DECISION_LABELS[d]}须填写原因` };
+    return {
+      ok: false,
+      code: 'invalid_input',
+      message: { zh: `${DECISION_LABELS[d]}须填写原因`, en: `Please give the reason to ${DECISION_EN[d]}.` },
+    };
   const w = checkWindow(i.window_days);
   if (w) return { ok: false, code: 'invalid_input', message: w };
   return { ok: true, value: { state: TO[d], odr: TO[d] === 'approved' } };
@@ -56,12 +64,27 @@ export const DECISION_LABELS: Record<EnrolDecision, string> = {
   reject: '驳回申请',
   withdraw: '退出ODR',
 };
+/** The English of the labels, for refusals shown on an English screen. */
+const DECISION_EN: Record<EnrolDecision, string> = {
+  approve: 'approve the enrolment',
+  reject: 'reject the application',
+  withdraw: 'withdraw it from ODR',
+};
+const STATE_EN: Record<EnrolState, string> = {
+  applied: 'awaiting review',
+  approved: 'already enrolled',
+  rejected: 'not approved',
+  withdrawn: 'withdrawn',
+};
 
 /** null when fine; the window is in working days and may be left to the rule set (null/undefined). */
-export function checkWindow(days: number | null | undefined): string | null {
+export function checkWindow(days: number | null | undefined): Bilingual | null {
   if (days === null || days === undefined) return null;
   if (!Number.isInteger(days) || days < WINDOW_MIN || days > WINDOW_MAX)
-    return `和解期限应为 ${WINDOW_MIN}–${WINDOW_MAX} 个工作日`;
+    return {
+      zh: `和解期限应为 ${WINDOW_MIN}–${WINDOW_MAX} 个工作日`,
+      en: `The settlement window must be ${WINDOW_MIN}–${WINDOW_MAX} working days.`,
+    };
   return null;
 }
 
@@ -74,15 +97,22 @@ export interface Contact {
   email?: string;
 }
 
-export function checkContact(c: Contact): string | null {
-  if (!c.name.trim()) return '联系人不能为空';
-  if (!PHONE.test(c.phone.replace(/\s/g, ''))) return '联系电话格式不正确（手机号、带区号的座机或400电话）';
-  if (c.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email)) return '电子邮箱格式不正确';
+export function checkContact(c: Contact): Bilingual | null {
+  if (!c.name.trim()) return { zh: '联系人不能为空', en: 'The contact name cannot be empty.' };
+  if (!PHONE.test(c.phone.replace(/\s/g, '')))
+    return {
+      zh: '联系电话格式不正确（手机号、带区号的座机或400电话）',
+      en: 'The contact phone is not valid (a mobile number, a landline with area code, or a 400 number).',
+    };
+  if (c.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email))
+    return { zh: '电子邮箱格式不正确', en: 'The email address is not valid.' };
   return null;
 }
 
 /** 统一社会信用代码: 18 characters of the GB 32100 alphabet (the check character is not verified here). */
-export function checkCreditCode(code: string | null | undefined): string | null {
+export function checkCreditCode(code: string | null | undefined): Bilingual | null {
   if (!code) return null;
-  return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) ? null : '统一社会信用代码应为18位';
+  return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)
+    ? null
+    : { zh: '统一社会信用代码应为18位', en: 'The unified social credit code has 18 characters.' };
 }

@@ -88,3 +88,29 @@ describe('督办 rules', () => {
     expect(isOverdue(item({ state: 'answered' }), '2026-12-09')).toBe(false);
   });
 });
+
+describe('督办 refusals speak both languages', () => {
+  it('each refusal has Chinese and an English free of Chinese', () => {
+    const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+    const verdicts = [
+      canOpen(station, ticket, open),
+      canOpen(city, { ...ticket, unit_id: null }, open),
+      canOpen(city, { ...ticket, terminal: true }, open),
+      canOpen(city, ticket, { ...open, due_date: '2026-11-30' }),
+      canOpen(city, ticket, { ...open, required: ' ' }),
+      canAnswer(otherDistrict, item()),
+      canAnswer(station, item({ state: 'closed' })),
+      canAnswer(station, item({ state: 'answered' })),
+      canClose(station, item(), 'x'),
+      canClose(district, item({ opened_level: 'city' }), 'x'),
+      canClose(city, item({ state: 'closed' }), 'x'),
+      canClose(city, item(), ' '),
+    ];
+    for (const v of verdicts) {
+      expect(v.ok).toBe(false);
+      if (v.ok) continue;
+      expect(v.message.zh).toMatch(cjk);
+      expect(v.message.en).not.toMatch(cjk);
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * 督办 as data and rules: who may open, answer and close a supervision item, and when it is overdue. Pure: the
  * commands load the ticket and the item, ask these functions, and store what they return.
  */
+import type { Bilingual } from '../../../platform/errors/index.js';
 import { scopeOf, ticketInScope, type Actor } from '../../access/index.js';
 
 export const MODES = ['phone', 'online', 'onsite'] as const;
@@ -52,9 +53,10 @@ export interface TicketUnit {
   terminal: boolean;
 }
 
-export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: string };
+/** A refusal carries both texts: the command throws it as is, and an English screen shows the English. */
+export type Refusal = { ok: false; code: 'forbidden' | 'invalid_input' | 'illegal_transition'; message: Bilingual };
 export type Verdict = { ok: true } | Refusal;
-const no = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+const no = (code: Refusal['code'], message: Bilingual): Refusal => ({ ok: false, code, message });
 
 /** City level (admin) supervises everywhere; a district supervisor only tickets of the district. */
 export function levelOf(a: Actor): 'district' | 'city' | null {
@@ -70,19 +72,46 @@ function inDistrict(a: Actor, t: { unit_id: string | null; district_code: string
 }
 
 export function canOpen(a: Actor, t: TicketUnit, o: { due_date: string; today: string; required: string }): Verdict {
-  if (!levelOf(a) || !inDistrict(a, t)) return no('forbidden', '只有区局或市局监督人员可以对本辖区工单督办');
-  if (!t.unit_id) return no('invalid_input', '工单尚未分派到承办单位，无法督办');
-  if (t.terminal) return no('illegal_transition', '工单已办结，无需督办');
-  if (o.due_date < o.today) return no('invalid_input', `督办期限 ${o.due_date} 早于今天`);
-  if (!o.required.trim()) return no('invalid_input', '请写明督办要求');
+  if (!levelOf(a) || !inDistrict(a, t))
+    return no('forbidden', {
+      zh: '只有区局或市局监督人员可以对本辖区工单督办',
+      en: 'Only district or city supervisors may supervise tickets of their jurisdiction.',
+    });
+  if (!t.unit_id)
+    return no('invalid_input', {
+      zh: '工单尚未分派到承办单位，无法督办',
+      en: 'The ticket has not been assigned to a handling unit yet; it cannot be supervised.',
+    });
+  if (t.terminal)
+    return no('illegal_transition', {
+      zh: '工单已办结，无需督办',
+      en: 'The ticket is closed; no supervision is needed.',
+    });
+  if (o.due_date < o.today)
+    return no('invalid_input', {
+      zh: `督办期限 ${o.due_date} 早于今天`,
+      en: `The supervision due date ${o.due_date} is before today.`,
+    });
+  if (!o.required.trim())
+    return no('invalid_input', { zh: '请写明督办要求', en: 'Please state what the supervision requires.' });
   return { ok: true };
 }
 
 /** The station that handles the ticket answers; its district supervisor may answer on its behalf. */
 export function canAnswer(a: Actor, s: SupervisionRow): Verdict {
   const own = a.role === 'officer' && !!a.unitId && a.unitId === s.unit_id;
-  if (!own && !inDistrict(a, s)) return no('forbidden', '只有承办单位可以回复督办');
-  if (s.state !== 'open') return no('illegal_transition', s.state === 'closed' ? '督办已办结' : '督办已回复，等待审核');
+  if (!own && !inDistrict(a, s))
+    return no('forbidden', {
+      zh: '只有承办单位可以回复督办',
+      en: 'Only the handling unit may answer the supervision.',
+    });
+  if (s.state !== 'open')
+    return no(
+      'illegal_transition',
+      s.state === 'closed'
+        ? { zh: '督办已办结', en: 'The supervision is already closed.' }
+        : { zh: '督办已回复，等待审核', en: 'The supervision has been answered and awaits review.' },
+    );
   return { ok: true };
 }
 
@@ -92,10 +121,20 @@ export function canAnswer(a: Actor, s: SupervisionRow): Verdict {
  */
 export function canClose(a: Actor, s: SupervisionRow, finding: string): Verdict {
   const level = levelOf(a);
-  if (!level || !inDistrict(a, s)) return no('forbidden', '只有督办发起层级的监督人员可以办结督办');
-  if (s.opened_level === 'city' && level !== 'city') return no('forbidden', '市局发起的督办由市局办结');
-  if (s.state === 'closed') return no('illegal_transition', '督办已办结');
-  if (!finding.trim()) return no('invalid_input', '请填写督办结论');
+  if (!level || !inDistrict(a, s))
+    return no('forbidden', {
+      zh: '只有督办发起层级的监督人员可以办结督办',
+      en: 'Only supervisors of the level that opened the supervision may close it.',
+    });
+  if (s.opened_level === 'city' && level !== 'city')
+    return no('forbidden', {
+      zh: '市局发起的督办由市局办结',
+      en: 'A supervision opened by the city bureau is closed by the city bureau.',
+    });
+  if (s.state === 'closed')
+    return no('illegal_transition', { zh: '督办已办结', en: 'The supervision is already closed.' });
+  if (!finding.trim())
+    return no('invalid_input', { zh: '请填写督办结论', en: 'Please write the finding of the supervision.' });
   return { ok: true };
 }
 

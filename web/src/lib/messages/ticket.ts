@@ -145,7 +145,7 @@ export const zh = {
   'transfer12345Panel.satisfactionFrom12345': '12345回访满意度',
   // views/Workbench.vue
   'workbench.supervisionItemSAwaiting': '督办待回复 {sups} 件',
-  'workbench.due': '期限',
+  'workbench.supervisionStripItem': '{no}（{mode}，期限 {due}）',
   'workbench.keys': '键盘：',
   'workbench.keysOr': '或',
   'workbench.keysMove': '选择',
@@ -330,7 +330,7 @@ export const en: Record<keyof typeof zh, string> = {
   'transfer12345Panel.satisfactionFrom12345': 'Satisfaction from 12345',
   // views/Workbench.vue
   'workbench.supervisionItemSAwaiting': '{sups} supervision item(s) awaiting answer',
-  'workbench.due': 'due',
+  'workbench.supervisionStripItem': '{no} ({mode}, due {due})',
   'workbench.keys': 'Keys: ',
   'workbench.keysOr': 'or',
   'workbench.keysMove': 'move',
