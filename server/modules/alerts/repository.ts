@@ -1,28 +1,9 @@
 /** SQL of persisted early-warning alerts. */
-import type { AlertFacts, AlertItem } from '../../../shared/alerts.js';
+import type { AlertItem } from '../../../shared/alerts.js';
 import type { Queryable } from '../../platform/db/index.js';
 
-export interface AlertRow {
-  id: string;
-  kind: string;
-  subject_type: string;
-  subject_key: string;
-  subject_label: string;
-  window_start: string;
-  window_end: string;
-  detected_at: string;
-  count: number;
-  complainants: number;
-  expected: number;
-  score: number;
-  recurrence_days: number | null;
-  ticket_ids: string[];
-  district_code: string | null;
-  state: string;
-  /** JSON columns: what the review commands and the detector wrote (their shapes: shared/alerts.ts) */
-  lifecycle: AlertItem['lifecycle'];
-  detail: AlertFacts;
-}
+/** An alert as stored: what the API sends (shared/alerts.ts) less the review commands, which depend on the reader. */
+export type AlertRow = Omit<AlertItem, 'commands'>;
 
 export interface FeedRow {
   id: string;

@@ -1,6 +1,7 @@
 /** SQL for ODR enterprises: the register and enrolment decisions (the firm's user accounts live in access). */
 import type { Queryable } from '../../../platform/db/index.js';
 import type { EnrolState } from '../domain/enrolment.js';
+import type { EnterpriseCounts } from '../../../../shared/enterprise.js';
 
 export interface EnterpriseRow {
   key: string;
@@ -172,15 +173,7 @@ export const odrRepo = {
   /** `now`: the process clock (a frozen test clock or a replay sees the same windows as the dates it stamps) */
   async stats(q: Queryable, key: string, now: Date) {
     return (
-      await q.query<{
-        total: number;
-        open: number;
-        settled: number;
-        failed: number;
-        mediated: number;
-        last30: number;
-        prev30: number;
-      }>(
+      await q.query<EnterpriseCounts>(
         `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE closed_at IS NULL)::int AS open,
               count(*) FILTER (WHERE outcome = 'odr_settled')::int AS settled,
