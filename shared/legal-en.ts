@@ -139,7 +139,8 @@ export function reasonEn(text: string | undefined): string | null {
   return text ? (REASON_TEXTS_EN[text.trim()] ?? null) : null;
 }
 
-const MONTHS = [
+/** English month names, shared by the documents and the monthly report. */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',
@@ -156,7 +157,7 @@ const MONTHS = [
 /** A Shanghai calendar date 2026-03-10 → '10 March 2026' (the documents' dates are Shanghai dates already). */
 export function dateEn(d: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : d;
+  return m ? `${Number(m[3])} ${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}` : d;
 }
 
 /**

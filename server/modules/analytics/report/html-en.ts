@@ -12,7 +12,7 @@ import {
   LIST_STATE_LABELS_EN,
 } from '../../../../shared/analysis-labels.js';
 import { CATEGORY_LABELS_EN, PROBLEM_TYPE_LABELS_EN } from '../../../../shared/value-labels.js';
-import { dateEn } from '../../../../shared/legal-en.js';
+import { dateEn, MONTHS_EN } from '../../../../shared/legal-en.js';
 import { growth, pct, ratio } from '../domain/report-period.js';
 import { districtLabel } from '../domain/labels.js';
 import type { MonthlyReportData } from '../queries/monthly-report.js';
@@ -25,21 +25,7 @@ const esc = (s: unknown) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 const n = (x: number) => x.toLocaleString('en-US');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-export const monthEn = (m: string) => `${MONTHS[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
+export const monthEn = (m: string) => `${MONTHS_EN[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
 /** "+12.3%" / "−4.0%" / "unchanged" / "none last month" — the English of changeText. */
 export function changeEn(cur: number, prev: number): string {
   const g = growth(cur, prev);
