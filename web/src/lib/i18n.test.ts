@@ -96,6 +96,27 @@ describe('one mechanism', () => {
     expect(INLINE.test(`{{ t('title') }}`)).toBe(false);
   });
 
+  // Chinese punctuation typed into a screen shows in English too ("Required：…", "Finding（satisfactory）")
+  const CJK_PUNCT = /[：（）]/;
+  it('no screen types Chinese punctuation outside the catalogs (colon(), tc(), paren())', () => {
+    const offenders = SOURCES.filter(
+      (s) => !s.path.startsWith('lib/messages/') && !['lib/i18n.ts', 'lib/labels.ts'].includes(s.path),
+    )
+      .flatMap(({ path, text }) =>
+        text
+          .replace(/<style[\s\S]*<\/style>/, '')
+          .split('\n')
+          .map((l: string, i: number) => [path, i + 1, l] as const),
+      )
+      .filter(([, , l]) => CJK_PUNCT.test(l.replace(/\/\/.*$/, '')) && !/^\s*(\*|\/\/)/.test(l))
+      .map(([p, n, l]) => `${p}:${n}: ${l.trim().slice(0, 120)}`);
+    expect(offenders).toEqual([]);
+  });
+  it('the punctuation guard sees a typed colon when one comes back', () => {
+    expect(CJK_PUNCT.test(`{{ t('supervisionPanel.required') }}：{{ it.required }}`)).toBe(true);
+    expect(CJK_PUNCT.test(`{{ tc('supervisionPanel.required') }}{{ it.required }}`)).toBe(false);
+  });
+
   /**
    * Screens that still hold Chinese text outside the catalogs (to be moved into them), with the number of Chinese runs.
    * The list may only shrink: a new screen, or a new Chinese line in one of these, fails here.

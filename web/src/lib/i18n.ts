@@ -57,6 +57,13 @@ export function t(key: string, params?: Record<string, string | number | null | 
   return params ? s.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p] ?? '') : m)) : s;
 }
 
+/** The colon after a label: full width in Chinese (督办要求：…), ': ' in English. */
+export const colon = () => (locale.value === 'zh' ? '：' : ': ');
+/** t(key) followed by the locale's colon: a field's label before its value. */
+export const tc = (key: string) => t(key) + colon();
+/** A remark in brackets: （…） in Chinese, ' (…)' in English. */
+export const paren = (s: string | number) => (locale.value === 'zh' ? `（${s}）` : ` (${s})`);
+
 /** A code's label from a map of [zh, en] pairs (labels.ts); the code itself when the map lacks it. */
 export function pairLabel(map: Record<string, readonly [string, string]>, code: string | null | undefined): string {
   if (!code) return '';
