@@ -1,17 +1,28 @@
 /**
- * Replay speed and memory of the early-warning engine: `npx tsx bench/warning-replay.ts [N] [--write FILE]`.
+ * Replay speed and memory of the early-warning engine: `npx tsx bench/warning-replay.ts [N] [--write FILE] [--engine DIR]`.
  * Generates N synthetic tickets (default 1,000,000) over one year — 100,000 businesses with Zipf-distributed
  * rates, 800,000 people, Shanghai streets, CCA categories, Chinese free text — then streams them through the engine
  * day by day. Prints a short table and a final JSON line. With --write it also writes the tickets as TIF so that
  * `xiezhi mine` can be timed end to end. Run with `node --expose-gc --import tsx bench/warning-replay.ts` for heap
- * figures taken after a full collection.
+ * figures taken after a full collection. `alerts_sha256` in the JSON line hashes the whole alert list (subjects,
+ * windows, scores, ticket ids), so two versions of the engine can be checked to raise exactly the same alerts.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import shanghai from '../server/platform/geo/shanghai.json' with { type: 'json' };
 import type { TifTicket } from '../shared/tif.js';
 import { CATEGORIES } from '../shared/domain.js';
-import { WarningEngine, dayString } from '../server/modules/early-warning/index.js';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as here from '../server/modules/early-warning/index.js';
+
+// --engine DIR: another checkout's server/modules/early-warning, to time (and hash the alerts of) the code before a change
+const engineAt = process.argv.indexOf('--engine');
+const { WarningEngine, dayString } =
+  engineAt > 0
+    ? ((await import(pathToFileURL(resolve(process.argv[engineAt + 1]!, 'index.ts')).href)) as typeof here)
+    : here;
 
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const writeAt = process.argv.indexOf('--write');
@@ -119,6 +130,8 @@ const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
 console.log(`generated ${N} tickets in ${genS.toFixed(1)}s; replay:`);
 for (const s of samples) console.log(`  ${s}`);
+// The alert list itself, hashed: a change made only for speed must leave it identical (compare across commits).
+const alertsSha = createHash('sha256').update(JSON.stringify(e.events())).digest('hex').slice(0, 16);
 const out = {
   tickets: N,
   days: 365,
@@ -126,6 +139,7 @@ const out = {
   cpu_s: Number(cpuS.toFixed(1)),
   us_per_ticket: Number(((secs * 1e6) / N).toFixed(1)),
   alerts,
+  alerts_sha256: alertsSha,
   peak_engine_heap_mib: Math.round((peakHeap - heap0) / 2 ** 20),
   rss_mib: Math.round(process.memoryUsage().rss / 2 ** 20),
 };

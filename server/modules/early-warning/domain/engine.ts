@@ -77,12 +77,15 @@ const GUARD = 14; // days kept in detail; history starts before them, so a windo
 /** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
 interface Bucket {
   day: number;
-  people: Set<string>;
   tickets: string[];
   latest: number;
   biz?: Map<string, number>;
   texts?: string[];
-  /** The people in arrival order (the set above answers "seen?"): an event takes in only those it has not yet. */
+  /**
+   * The day's distinct people in arrival order. "Seen today?" is answered by the subject's `last` map (a person is in
+   * today's bucket exactly when their last day is today), so a bucket needs no Set of its own — most buckets hold one
+   * person, and a Set per subject and day was much of the replay's garbage.
+   */
   order: string[];
   /** The event this day was last merged into, and how many of its tickets and people that event already holds. */
   merged?: Event;
@@ -129,9 +132,29 @@ interface TypeState {
   firstDay: number;
 }
 
+const TYPE_BIT: Record<SubjectType, number> = { respondent: 1, location: 2, category: 4, topic: 8 };
 const DAY_MS = 86_400_000;
-export const dayIndex = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-export const dayString = (d: number): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
+// Tickets come in day order and alerts rewrite their dates at every raise, so both conversions are memoised:
+// the last date parsed, and every day number formatted (a few thousand days at most).
+let lastDate = '';
+let lastIndex = 0;
+export const dayIndex = (date: string): number => {
+  if (date !== lastDate) {
+    lastIndex = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    lastDate = date;
+  }
+  return lastIndex;
+};
+const dayStrings = new Map<number, string>();
+export const dayString = (d: number): string => {
+  let s = dayStrings.get(d);
+  if (s === undefined) {
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    s = new Date(d * DAY_MS).toISOString().slice(0, 10);
+    dayStrings.set(d, s);
+  }
+  return s;
+};
 const decay = (v: number, from: number, to: number, half: number) =>
   v === 0 ? 0 : v * Math.pow(2, -(to - from) / half);
 
@@ -154,6 +177,8 @@ export class WarningEngine {
   private readonly allEvents: Event[] = [];
   /** Events whose evidence grew since their alert's ticket list was last written (see settle()). */
   private readonly dirty = new Set<Event>();
+  /** Subjects that gained a person on this ticket and may fire intraday (reused from ticket to ticket). */
+  private readonly grew: SubjectState[] = [];
   private daysClosed = 0;
   ticketsSeen = 0;
   ticketsDiscounted = 0;
@@ -207,11 +232,19 @@ export class WarningEngine {
       this.ticketsDiscounted++;
       return closed;
     }
-    const seenTypes = new Set<SubjectType>();
-    const grew: [TypeState, SubjectState][] = [];
+    // Per ticket: no Set, closure or array is allocated here beyond what the buckets keep (the replay's garbage was
+    // a large share of its time). Types already counted for this ticket are bits of a small mask.
+    let seenTypes = 0;
+    const grew = this.grew;
+    grew.length = 0;
     const subjects = subjectsOf(t, this.topics);
-    const text = ticketText(t).slice(0, 300);
-    const bizKey = subjects.find((x) => x.type === 'respondent')?.key;
+    let text: string | undefined;
+    let bizKey: string | undefined;
+    for (const s of subjects)
+      if (s.type === 'respondent') {
+        bizKey = s.key;
+        break;
+      }
     for (const s of subjects) {
       const ts = this.types.get(s.type)!;
       let st = ts.subjects.get(s.key);
@@ -222,35 +255,42 @@ export class WarningEngine {
       st.lastSeen = d;
       let b = st.buckets[st.buckets.length - 1];
       if (!b || b.day !== d) {
-        b = { day: d, people: new Set(), tickets: [], latest: 0, order: [], mergedTickets: 0, mergedPeople: 0 };
+        b = { day: d, tickets: [], latest: 0, order: [], mergedTickets: 0, mergedPeople: 0 };
         st.buckets.push(b);
       }
-      if (!b.people.has(person)) {
-        b.people.add(person);
+      const prev = st.last.get(person);
+      if (prev !== d) {
         b.order.push(person);
         ts.entries++;
         if (
           this.opts.intraday &&
           (s.type === 'respondent' || s.type === 'location') &&
-          b.people.size >= this.opts.minComplainants[s.type]
+          b.order.length >= this.opts.minComplainants[s.type]
         )
-          grew.push([ts, st]);
-        const prev = st.last.get(person);
+          grew.push(st);
         if (prev !== undefined) {
-          const pb = st.buckets.find((x) => x.day === prev);
-          if (pb) pb.latest--;
+          const bs = st.buckets;
+          for (let i = bs.length - 2; i >= 0; i--)
+            if (bs[i]!.day === prev) {
+              bs[i]!.latest--;
+              break;
+            }
         }
         st.last.set(person, d);
         b.latest++;
       }
       b.tickets.push(t.id);
-      // topic alerts are named from their evidence texts (a bigram is often a fragment of the word people wrote)
-      if (s.type === 'topic') (b.texts ??= []).push(text);
-      if (bizKey && (s.type === 'topic' || s.type === 'category'))
+      // topic alerts are named from their evidence texts (a bigram is often a fragment of the word people wrote);
+      // a raise reads at most the first 60 of a window, so no bucket needs more
+      if (s.type === 'topic' && (b.texts ??= []).length < 60) b.texts.push((text ??= ticketText(t).slice(0, 300)));
+      // the share of one business is read only while a type is cold (concentration()), i.e. for days before
+      // firstDay + warm-up + GUARD; later buckets never need it
+      if (bizKey && (s.type === 'topic' || s.type === 'category') && !(d - ts.firstDay >= this.opts.warmupDays + GUARD))
         (b.biz ??= new Map()).set(bizKey, (b.biz.get(bizKey) ?? 0) + 1);
       ts.touched.add(st);
-      if (!seenTypes.has(s.type)) {
-        seenTypes.add(s.type);
+      const bit = TYPE_BIT[s.type];
+      if (!(seenTypes & bit)) {
+        seenTypes |= bit;
         ts.vol.set(d, (ts.vol.get(d) ?? 0) + 1);
         if (d < ts.firstDay) ts.firstDay = d;
         ts.volTotal++;
@@ -262,7 +302,8 @@ export class WarningEngine {
     // close scans it again and grows the same event. Deterministic in the ticket order, so a replay and the live
     // server raise the same alerts.
     const res: DayResult = closed ?? { day: dayString(d), created: [], updated: [] };
-    for (const [ts, st] of grew) {
+    for (const st of grew) {
+      const ts = this.types.get(st.s.type)!;
       const K = Math.max(10, ts.subjects.size);
       const p0 = (ts.volTotal > 0 ? ts.entries / ts.volTotal : 1) / K;
       this.graduate(st, d);
@@ -327,8 +368,8 @@ export class WarningEngine {
   private graduate(st: SubjectState, D: number): void {
     while (st.buckets.length && st.buckets[0]!.day <= D - GUARD) {
       const b = st.buckets.shift()!;
-      for (const p of b.people) if (st.last.get(p) === b.day) st.last.delete(p);
-      st.hist = decay(st.hist, st.histDay, b.day, this.opts.halfLifeDays) + b.people.size;
+      for (const p of b.order) if (st.last.get(p) === b.day) st.last.delete(p);
+      st.hist = decay(st.hist, st.histDay, b.day, this.opts.halfLifeDays) + b.order.length;
       st.histDay = b.day;
     }
   }
@@ -405,7 +446,7 @@ export class WarningEngine {
       return undefined;
     }
     const last = st.buckets[st.buckets.length - 1];
-    const x = last && last.day === D ? last.people.size : 0;
+    const x = last && last.day === D ? last.order.length : 0;
     const k = Math.min(r, this.opts.maxShape * 3);
     const m1 = 2 * m0;
     if (st.cusum === 0) st.cusumStart = D;
@@ -415,7 +456,7 @@ export class WarningEngine {
     const arl0 = (Math.exp(this.opts.cusumThreshold) - this.opts.cusumThreshold - 1) / Math.max(kl, 1e-9);
     const start = Math.max(st.cusumStart, D - GUARD + 1);
     let count = 0;
-    for (const b of st.buckets) if (b.day >= start) count += b.people.size;
+    for (const b of st.buckets) if (b.day >= start) count += b.order.length;
     // No reset after an alarm: while the statistic stays above the threshold every day is an alert day, merged into
     // one event whose window grows; it ends when the statistic falls back to zero.
     if (count < this.opts.minComplainants.category) return undefined;
@@ -444,7 +485,7 @@ export class WarningEngine {
       for (const b of st.buckets) {
         if (b.day < f.start) continue;
         for (const t of b.tickets) windowTickets.add(t);
-        for (const p of b.people) windowPeople.add(p);
+        for (const p of b.order) windowPeople.add(p);
         if (b.texts && windowTexts.length < 60) windowTexts.push(...b.texts.slice(0, 60 - windowTexts.length));
       }
     if (!ev && st.s.type === 'topic') {

@@ -125,11 +125,17 @@ export class TopicKeywords {
   /** Document frequencies in a fixed table of hashed counters (bounded memory; rare collisions only inflate a count). */
   private df = new Uint32Array(1 << 21);
   private docs = 0;
-  private excludeCache = new Map<string, Set<number>>();
+  private excludeCache = new Map<string, Map<string, Set<number>>>();
+  private excludeCount = 0;
   constructor(
     private readonly perTicket = 4,
     private readonly maxDf = 0.02,
-  ) {}
+  ) {
+    this.best = new Float64Array(perTicket);
+    this.atA = new Int32Array(perTicket);
+    this.atB = new Int32Array(perTicket);
+    this.atLower = new Uint8Array(perTicket);
+  }
 
   /**
    * The keyword candidates of a text as (hash, start, end) triples over the folded text, without building strings:
@@ -186,14 +192,25 @@ export class TopicKeywords {
     return [...out];
   }
 
-  private excluded(name: string): Set<number> {
-    let e = this.excludeCache.get(name);
+  /**
+   * The keyword hashes of a business's name (`head + tail`: the normalised key and the name as written). Cached in two
+   * levels so that the pair is looked up without building the joined string for every ticket.
+   */
+  private excluded(head: string, tail: string): Set<number> {
+    let byTail = this.excludeCache.get(head);
+    let e = byTail?.get(tail);
     if (!e) {
-      if (this.excludeCache.size > 200_000) this.excludeCache.clear();
+      if (this.excludeCount > 200_000) {
+        this.excludeCache.clear();
+        this.excludeCount = 0;
+        byTail = undefined;
+      }
       e = new Set();
       const set = e;
-      TopicKeywords.scan(name, (h) => set.add(h));
-      this.excludeCache.set(name, e);
+      TopicKeywords.scan(head + tail, (h) => set.add(h));
+      if (!byTail) this.excludeCache.set(head, (byTail = new Map()));
+      byTail.set(tail, e);
+      this.excludeCount++;
     }
     return e;
   }
@@ -205,36 +222,97 @@ export class TopicKeywords {
    * business they name, without any clustering pass. Stop-word-like bigrams (in more than `maxDf` of tickets, once
    * 2,000 were seen) and bigrams of the business's own name are left out first.
    */
-  take(text: string, exclude: string): string[] {
-    const limit = this.docs < 2000 ? Infinity : this.docs * this.maxDf;
-    const ex = exclude ? this.excluded(exclude) : undefined;
-    const mask = this.df.length - 1;
-    const seen = new Set<number>();
-    const best = new Array<number>(this.perTicket).fill(Infinity);
-    const at: { s: string; a: number; b: number; lower: boolean }[] = new Array(this.perTicket);
-    let n = 0;
-    TopicKeywords.scan(text.length > 240 ? text.slice(0, 240) : text, (h, s, a, b, lower) => {
-      if (seen.has(h)) return;
-      seen.add(h);
-      const slot = h & mask;
-      const f = this.df[slot]!;
-      this.df[slot] = f + 1;
-      if (f > limit || ex?.has(h)) return;
-      n++;
-      for (let k = 0; k < this.perTicket; k++) {
-        const seed = SEEDS[k % SEEDS.length]!;
-        const v = (Math.imul(h ^ seed, 0x9e3779b1) >>> 0) ^ (seed >>> 3);
-        if (v < best[k]!) {
-          best[k] = v;
-          at[k] = { s, a, b, lower };
-        }
-      }
-    });
+  take(text: string, exclude: string, excludeTail = ''): string[] {
+    this.limit = this.docs < 2000 ? Infinity : this.docs * this.maxDf;
+    this.ex = exclude || excludeTail ? this.excluded(exclude, excludeTail) : undefined;
+    this.n = 0;
+    // A fresh stamp empties the "seen" table; the best-so-far slots start empty.
+    if (++this.stamp === 0xffffffff) {
+      this.seenStamp.fill(0);
+      this.stamp = 1;
+    }
+    this.seenCount = 0;
+    this.best.fill(Infinity);
+    this.atA.fill(-1);
+    TopicKeywords.scan(text.length > 240 ? text.slice(0, 240) : text, this.visit);
     this.docs++;
-    if (n < 2) return [];
+    this.ex = undefined;
+    const s = this.atS;
+    this.atS = '';
+    if (this.n < 2) return [];
     const out = new Set<string>();
-    for (const x of at) if (x) out.add(x.lower ? x.s.slice(x.a, x.b).toLowerCase() : x.s.slice(x.a, x.b));
+    for (let k = 0; k < this.perTicket; k++) {
+      const a = this.atA[k]!;
+      if (a < 0) continue;
+      const w = s.slice(a, this.atB[k]!);
+      out.add(this.atLower[k] ? w.toLowerCase() : w);
+    }
     return [...out];
+  }
+
+  /*
+   * The per-candidate step of take(), as one bound method with its state in fields: the replay calls it for every
+   * bigram of every ticket, and a closure, a Set and an object per candidate per ticket were much of its garbage.
+   * "Seen in this text" is an exact set of 32-bit hashes (open addressing, stamped per text), as the Set was.
+   */
+  private limit = Infinity;
+  private ex: Set<number> | undefined;
+  private n = 0;
+  private stamp = 0;
+  private seenHash = new Uint32Array(1024);
+  private seenStamp = new Uint32Array(1024);
+  private seenCount = 0;
+  private readonly best: Float64Array;
+  private readonly atA: Int32Array;
+  private readonly atB: Int32Array;
+  private readonly atLower: Uint8Array;
+  private atS = '';
+  private readonly visit = (h: number, s: string, a: number, b: number, lower: boolean): void => {
+    if (!this.seenInsert(h)) return;
+    const slot = h & (this.df.length - 1);
+    const f = this.df[slot]!;
+    this.df[slot] = f + 1;
+    if (f > this.limit || this.ex?.has(h)) return;
+    this.n++;
+    for (let k = 0; k < this.perTicket; k++) {
+      const seed = SEEDS[k % SEEDS.length]!;
+      const v = (Math.imul(h ^ seed, 0x9e3779b1) >>> 0) ^ (seed >>> 3);
+      if (v < this.best[k]!) {
+        this.best[k] = v;
+        this.atA[k] = a;
+        this.atB[k] = b;
+        this.atLower[k] = lower ? 1 : 0;
+        this.atS = s;
+      }
+    }
+  };
+
+  /** Adds h to this text's seen set; false when it was there already. Grows (rarely: NFKC can lengthen a text). */
+  private seenInsert(h: number): boolean {
+    const mask = this.seenHash.length - 1;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      if (this.seenStamp[i] !== this.stamp) break;
+      if (this.seenHash[i] === h) return false;
+      i = (i + 1) & mask;
+    }
+    this.seenStamp[i] = this.stamp;
+    this.seenHash[i] = h;
+    if (++this.seenCount * 2 > this.seenHash.length) {
+      const oldHash = this.seenHash;
+      const oldStamp = this.seenStamp;
+      this.seenHash = new Uint32Array(oldHash.length * 2);
+      this.seenStamp = new Uint32Array(oldHash.length * 2);
+      const m = this.seenHash.length - 1;
+      for (let j = 0; j < oldHash.length; j++) {
+        if (oldStamp[j] !== this.stamp) continue;
+        let k = (Math.imul(oldHash[j]!, 0x9e3779b1) >>> 0) & m;
+        while (this.seenStamp[k] === this.stamp) k = (k + 1) & m;
+        this.seenStamp[k] = this.stamp;
+        this.seenHash[k] = oldHash[j]!;
+      }
+    }
+    return true;
   }
 
   get documents(): number {
@@ -316,7 +394,7 @@ export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
       out.push({ type: 'respondent', key: b.key, label: b.name });
     }
   }
-  for (const kw of topics.take(text, biz + (rawName ?? ''))) out.push({ type: 'topic', key: kw, label: kw });
+  for (const kw of topics.take(text, biz, rawName)) out.push({ type: 'topic', key: kw, label: kw });
 
   const street = streetOf(r?.address) ?? streetOf(t.location);
   const loc = t.location?.trim();
