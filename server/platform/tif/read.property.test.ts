@@ -71,4 +71,46 @@ describe('TIF reader (properties)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads a line the same whether or not it is given the JSON text (the fast path that skips cleanInput)', () => {
+    // control characters, DEL, NUL, backslashes and \b / \f in values and keys: each must take the slow path
+    const nasty = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        '好',
+        '\\',
+        'b',
+        'f',
+        'u',
+        '0',
+        '\u0000',
+        '\u0001',
+        '\b',
+        '\f',
+        '\u007f',
+        '\u001f',
+        '\t',
+        '\n',
+      ),
+    });
+    const line = fc.record(
+      {
+        id: fc.oneof(nasty, fc.constant('x1')),
+        received_at: fc.constant('2026-01-02T03:04:05+08:00'),
+        text: nasty,
+        title: nasty,
+        respondent: fc.dictionary(nasty, nasty, { maxKeys: 2 }),
+        labels: fc.dictionary(nasty, nasty, { maxKeys: 2 }),
+        extra_field: fc.dictionary(nasty, nasty, { maxKeys: 2 }),
+      },
+      { requiredKeys: ['received_at'] },
+    );
+    fc.assert(
+      fc.property(line, (v) => {
+        const raw = JSON.stringify(v);
+        expect(toTicket(JSON.parse(raw), raw)).toEqual(toTicket(JSON.parse(raw)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
