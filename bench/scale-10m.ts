@@ -300,7 +300,7 @@ const queueLoad = load();
 const backendCpu = async () => {
   const pids = (
     await m.db.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
     )
   ).rows;
   const ticks = new Map<number, number>();
@@ -361,7 +361,7 @@ console.log(
       seconds: Math.round(exportS * 10) / 10,
       rows_per_s: Math.round(rows / exportS),
       cpu_s: exportCpu,
-      // this database's backends (the pool's) during the export: the cursor's scan and the audit inserts
+      // this database's backends (the pool's, this query's own included: it may be the cursor's) during the export
       server_cpu_s: Math.round([...b1].reduce((a, [pid, t]) => a + t - (b0.get(pid) ?? 0), 0)) / 100,
       peak_rss_mb: Math.round(peak / 1e6),
       load: exportLoad,

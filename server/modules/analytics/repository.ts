@@ -126,8 +126,8 @@ export const analyticsRepo = {
 
   /**
    * Every matching row, `page` rows at a time (no silent cap): the export writes as it reads. On a server one cursor
-   * reads one snapshot in one pass (a sequential scan for a whole-city export, no ORDER BY: an index walk in id order
-   * over 10 M rows reads the heap at random and was the limit at 9 k rows/s); on PGlite pages are read by id.
+   * reads one snapshot in one pass, in no particular order (a sequential scan for a whole-city export: real ids are
+   * sha1-based, so a walk in id order reads the heap at random, and every page re-seeks); on PGlite pages go by id.
    */
   async *exportRows(q: Queryable, f: CubeFilter, page = 5000) {
     const cols = `t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
