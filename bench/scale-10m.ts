@@ -299,9 +299,7 @@ const queueLoad = load();
 // the server's share of a phase: CPU seconds of this database's backends (same machine; /proc), next to ours
 const backendCpu = async () => {
   const pids = (
-    await m.db.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-    )
+    await m.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')
   ).rows;
   const ticks = new Map<number, number>();
   for (const { pid } of pids) {
