@@ -15,16 +15,29 @@
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { openApp } from '../server/app.js';
 import { SYSTEM } from '../server/modules/access/index.js';
 import { listQueue } from '../server/modules/workflow/index.js';
-import { analyticsRepo, overview } from '../server/modules/analytics/index.js';
+import { analyticsRepo, exportRowsCsv, overview, scopeFilter } from '../server/modules/analytics/index.js';
 import { managedParents, withoutSecondaryIndexes } from '../server/platform/db/index.js';
 
 const { values } = parseArgs({
-  options: { tickets: { type: 'string' }, export: { type: 'string' }, 'skip-seed': { type: 'boolean' } },
+  options: {
+    tickets: { type: 'string' },
+    export: { type: 'string' },
+    'skip-seed': { type: 'boolean' },
+    'skip-overview': { type: 'boolean' },
+    'copy-until': { type: 'string' },
+    'export-via': { type: 'string' },
+  },
 });
+// --copy-until ISO-time: stop copying (after the chunk in flight) at that time and finish the seed at the size reached,
+// so a shared machine's deadline gives a smaller database rather than none (one COPY of 10 M is one transaction)
+const COPY_UNTIL = values['copy-until'] ? Date.parse(values['copy-until']) : Infinity;
+if (Number.isNaN(COPY_UNTIL)) throw new Error(`--copy-until: not a time: ${values['copy-until']}`);
+const CHUNK = 250_000;
 const N = Number(values.tickets ?? 1_000_000);
 const EXPORT = Number(values.export ?? Math.min(N, 1_000_000));
 const url = process.env.DATABASE_URL;
@@ -213,10 +226,26 @@ if (!values['skip-seed']) {
       );
     }
   };
+  const chunk = function* (g: Generator<string>, n: number) {
+    for (let i = 0; i < n; i++) {
+      const r = g.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  };
   let t = performance.now();
-  log(`seeding ${N} tickets by COPY`);
+  log(`seeding ${N} tickets by COPY, ${CHUNK} a transaction`);
   await withoutSecondaryIndexes(db, ['tickets'], async () => {
-    await copy('tickets', COLS, tickets());
+    const g = tickets();
+    for (let done = 0; done < N; done += CHUNK) {
+      if (Date.now() >= COPY_UNTIL) {
+        phases.copy_stopped_at = done;
+        log(`--copy-until reached: stopping at ${done} tickets`);
+        break;
+      }
+      await copy('tickets', COLS, chunk(g, Math.min(CHUNK, N - done)));
+      log(`${Math.min(N, done + CHUNK)} tickets copied, ${Math.round((performance.now() - t) / 1000)} s`);
+    }
     phases.copy_tickets_s = Math.round((performance.now() - t) / 100) / 10;
     log(`tickets copied in ${phases.copy_tickets_s} s; rebuilding the secondary indexes`);
     t = performance.now();
@@ -256,8 +285,8 @@ const officer = {
   districtCode: null,
 };
 const t0 = performance.now();
-await overview(m, SYSTEM, {});
-const overviewCold = performance.now() - t0;
+if (!values['skip-overview']) await overview(m, SYSTEM, {});
+const overviewCold = values['skip-overview'] ? NaN : performance.now() - t0;
 const overviewLoad = load();
 const ms: number[] = [];
 for (let i = 0; i < 30; i++) {
@@ -267,15 +296,52 @@ for (let i = 0; i < 30; i++) {
 }
 ms.sort((a, b) => a - b);
 const queueLoad = load();
+// the server's share of a phase: CPU seconds of this database's backends (same machine; /proc), next to ours
+const backendCpu = async () => {
+  const pids = (
+    await m.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')
+  ).rows;
+  const ticks = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(pid, Number(f[11]) + Number(f[12])); // utime, stime (clock ticks of 1/100 s)
+    } catch {
+      // a backend that ended meanwhile
+    }
+  }
+  return ticks;
+};
+const cpuS = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1e5) / 10;
+// --export-via repo: analyticsRepo.exportRows alone (the figure of the 1 M run); csv: the CSV route's own generator
+// (columns by role, labels, Shanghai times, CSV cells, an audit row per page) as an analyst, city-wide
+const via = values['export-via'] ?? 'csv';
+const analyst = { ...SYSTEM, id: 'bench-analyst', username: 'bench', role: 'analyst' as const };
 let rows = 0;
+let bytes = 0;
 let peak = process.memoryUsage().rss;
+const b0 = await backendCpu();
+const c1 = process.cpuUsage();
 const t1 = performance.now();
-for await (const page of analyticsRepo.exportRows(m.db, {})) {
-  rows += page.length;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  if (rows >= EXPORT) break;
+if (via === 'repo') {
+  for await (const page of analyticsRepo.exportRows(m.db, {})) {
+    rows += page.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (rows >= EXPORT) break;
+  }
+} else {
+  for await (const chunk of exportRowsCsv(m, analyst, scopeFilter(analyst, {}), '压测（scale-10m）')) {
+    bytes += Buffer.byteLength(chunk);
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) rows++;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (rows - 1 >= EXPORT) break;
+  }
+  rows -= 1; // the header line
 }
 const exportS = (performance.now() - t1) / 1000;
+const exportCpu = cpuS(process.cpuUsage(c1));
+const b1 = await backendCpu();
+const exportLoad = load();
 console.log(
   JSON.stringify({
     bench: 'scale-10m',
@@ -287,11 +353,16 @@ console.log(
     overview_cold_ms: Math.round(overviewCold),
     overview_load: overviewLoad,
     export: {
+      via,
       rows,
+      ...(bytes ? { mb: Math.round(bytes / 1e5) / 10 } : {}),
       seconds: Math.round(exportS * 10) / 10,
       rows_per_s: Math.round(rows / exportS),
+      cpu_s: exportCpu,
+      // this database's backends (the pool's, this query's own included: it may be the cursor's) during the export
+      server_cpu_s: Math.round([...b1].reduce((a, [pid, t]) => a + t - (b0.get(pid) ?? 0), 0)) / 100,
       peak_rss_mb: Math.round(peak / 1e6),
-      load: load(),
+      load: exportLoad,
     },
     cores: cpus().length,
   }),

@@ -7,3 +7,4 @@ export { monthlyReportPdf } from './queries/monthly-report-pdf.js';
 export { pdfPages, PdfUnavailable } from './report/pdf.js';
 export { monthlyReportData } from './queries/monthly-report.js';
 export { analyticsRepo } from './repository.js';
+export { exportRowsCsv } from './http/export.js';

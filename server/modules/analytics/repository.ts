@@ -124,8 +124,22 @@ export const analyticsRepo = {
     return { total, rows };
   },
 
-  /** Streams every matching row in pages (no silent cap): the export writes as it reads. */
+  /**
+   * Every matching row, `page` rows at a time (no silent cap): the export writes as it reads. On a server one cursor
+   * reads one snapshot in one pass, in no particular order (a sequential scan for a whole-city export: real ids are
+   * sha1-based, so a walk in id order reads the heap at random, and every page re-seeks); on PGlite pages go by id.
+   */
   async *exportRows(q: Queryable, f: CubeFilter, page = 5000) {
+    const cols = `t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
+                t.late_decisions, t.decisions, t.odr_key IS NOT NULL AS odr, t.closed_at,
+                t.platform, t.district_code, t.street_code, t.unit_id, t.status, t.outcome, t.legal_basis, t.amount, t.abnormal, t.age_group,
+                ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem, t.complainant_display AS complainant`;
+    if (q.stream) {
+      const params: unknown[] = [];
+      const where = filterSql(f, params);
+      yield* q.stream<Record<string, unknown>>(`SELECT ${cols} FROM tickets t WHERE ${where}`, params, page);
+      return;
+    }
     let after = '';
     for (;;) {
       const params: unknown[] = [];
@@ -133,11 +147,7 @@ export const analyticsRepo = {
       params.push(after, page);
       const rows = (
         await q.query<Record<string, unknown>>(
-          `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, t.respondent_name, t.respondent_credit_code, t.due_date::text AS due_date,
-                t.late_decisions, t.decisions, t.odr_key IS NOT NULL AS odr, t.closed_at,
-                t.platform, t.district_code, t.street_code, t.unit_id, t.status, t.outcome, t.legal_basis, t.amount, t.abnormal, t.age_group,
-                ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem, t.complainant_display AS complainant
-         FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`,
+          `SELECT ${cols} FROM tickets t WHERE ${where} AND t.id > $${params.length - 1} ORDER BY t.id LIMIT $${params.length}`,
           params,
         )
       ).rows;

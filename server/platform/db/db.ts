@@ -10,6 +10,13 @@ export interface QueryResult<T> {
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /**
+   * Server only: one SELECT read through a server-side cursor (DECLARE … FETCH `batch`) in a read-only repeatable-read
+   * transaction on one connection, `batch` rows at a time. One plan and one snapshot for the whole result, no re-seek
+   * per page; memory is one batch. Ending the iteration early (break, a client gone) rolls back and frees the
+   * connection. Absent on PGlite and on a connection inside a transaction: callers page with `query` instead.
+   */
+  stream?<T = Record<string, unknown>>(sql: string, params: unknown[], batch: number): AsyncGenerator<T[]>;
 }
 
 export interface Db extends Queryable {

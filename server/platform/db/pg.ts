@@ -176,6 +176,33 @@ export async function openPg(url: string, schema?: string): Promise<PgDb> {
         c.release(broken);
       }
     },
+    async *stream<T>(sql: string, params: unknown[], batch: number): AsyncGenerator<T[]> {
+      const { pool, c } = await connect();
+      const q = wrap(pool, c);
+      let broken: Error | undefined;
+      let open = false;
+      try {
+        await q.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        open = true;
+        // the whole result is wanted: plan for all rows, not for the first 10 % (cursor_tuple_fraction's default)
+        await q.query('SET LOCAL cursor_tuple_fraction = 1');
+        await q.query(`DECLARE xz_stream NO SCROLL CURSOR FOR ${sql}`, params);
+        const n = Math.max(1, Math.floor(batch));
+        for (;;) {
+          const rows = (await q.query<T>(`FETCH ${n} FROM xz_stream`)).rows;
+          if (rows.length) yield rows;
+          if (rows.length < n) break;
+        }
+        await q.query('COMMIT');
+        open = false;
+      } catch (e) {
+        if (isConnectionLoss(e)) broken = e as Error;
+        throw e;
+      } finally {
+        if (open && !broken) await c.query('ROLLBACK').catch(() => undefined);
+        c.release(broken);
+      }
+    },
     describe: () => src.describe(),
     revisit: () => src.revisit(),
     async close() {

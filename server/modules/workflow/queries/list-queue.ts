@@ -21,13 +21,19 @@ export interface QueueQuery {
 }
 
 const EXCERPT = 160;
+/**
+ * The queue counts its matches up to here and says "1,000 or more" past it (`total_capped`): an exact count of a
+ * station's whole open set costs as much as the set (tens of thousands at 10 M tickets) on every page, while the page
+ * itself is a walk of the partial index tickets_queue in deadline order that stops after `limit` rows.
+ */
+export const QUEUE_COUNT_CAP = 1000;
 const EXCERPT_MEDIATION = 400; // report clauses are cut from the excerpt: read more so 160 characters remain
 
 export async function listQueue(ctx: Ctx, actor: Actor, f: QueueQuery) {
   const today = ctx.today();
   const ent = actor.role === 'enterprise';
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  const { rows, total } = await ticketRepo.queue(ctx.db, {
+  const { rows, total, capped } = await ticketRepo.queue(ctx.db, {
     scope: queueScope(actor),
     status: f.status,
     kind: f.kind,
@@ -42,9 +48,11 @@ export async function listQueue(ctx: Ctx, actor: Actor, f: QueueQuery) {
     offset: Math.max(f.offset ?? 0, 0),
     searchText: !ent,
     excerptChars: ent ? EXCERPT_MEDIATION : EXCERPT,
+    countCap: QUEUE_COUNT_CAP,
   });
   return {
     total,
+    total_capped: capped,
     items: rows.map((r) =>
       presentListItem(r, today, ent ? 'mediation' : 'redacted', ent ? EXCERPT_MEDIATION : EXCERPT),
     ),

@@ -155,6 +155,7 @@ export const zh = {
   'workbench.supervised': '督办',
   'workbench.rowsPerPage': '每页条数',
   'workbench.page': '{n} 条/页',
+  'workbench.totalCappedHint': '超过 {n} 条时不再精确计数（大队列逐页计数太慢）；可用状态、期限或搜索缩小范围',
   // views/Intake.vue
   'intake.tellTheCaller': '请告知来电人',
   'intake.channel': '渠道',
@@ -340,6 +341,8 @@ export const en: Record<keyof typeof zh, string> = {
   'workbench.supervised': 'Supervised',
   'workbench.rowsPerPage': 'Rows per page',
   'workbench.page': '{n} / page',
+  'workbench.totalCappedHint':
+    'Counted up to {n} only (an exact count of a large queue is too slow for every page); narrow it by status, deadline or search',
   // views/Intake.vue
   'intake.tellTheCaller': 'tell the caller',
   'intake.channel': 'Channel',
