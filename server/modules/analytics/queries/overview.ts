@@ -7,6 +7,7 @@ import type { Ctx } from '../../workflow/index.js';
 import { districtName, allDistricts } from '../../dispatch/index.js';
 import { rate, type CubeFilter } from '../domain/dimensions.js';
 import { analyticsRepo } from '../repository.js';
+import { rollupRepo, rollupScope } from '../repository/rollups.js';
 
 const shift = (d: string, days: number) => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -27,18 +28,36 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
   const key = JSON.stringify([base, today]);
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Awaited<ReturnType<typeof computeOverview>>;
-  const value = await computeOverview(ctx, base, from, to, today);
+  const value = await computeOverview(ctx, base, from, to, today, 'auto');
   cache.set(key, { at: Date.now(), value });
   if (cache.size > 200) cache.delete(cache.keys().next().value!);
   return value;
 }
 
-async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: string, today: string) {
+/**
+ * Where the totals, breakdowns and trend come from: the rollups (migration 0240) for the city's and a district's
+ * unfiltered cockpit, else one scan of the tickets (a station's cockpit, a filtered overview). `scan` forces the
+ * scan: the rollup exactness test and the benchmark compare the two.
+ */
+export type OverviewSource = 'auto' | 'scan';
+
+export async function computeOverview(
+  ctx: Ctx,
+  base: CubeFilter,
+  from: string,
+  to: string,
+  today: string,
+  source: OverviewSource,
+) {
   // aggregates already cached for 30 s: the replica serves them (the primary when it lags or there is none)
   const db = ctx.reads?.reader() ?? ctx.db;
+  const key = source === 'auto' && !Object.keys(base.eq ?? {}).length ? rollupScope(base.scope) : null;
+  const trendFrom = shift(to, -89);
   const [scan, trend, hot, topics] = await Promise.all([
-    analyticsRepo.overviewScan(db, base, today),
-    analyticsRepo.cube(db, ['day'], { ...base, from: shift(to, -89) }, 100, true),
+    key !== null ? rollupRepo.overview(db, key, from, to, today) : analyticsRepo.overviewScan(db, base, today),
+    key !== null
+      ? rollupRepo.days(db, key, trendFrom, to)
+      : analyticsRepo.cube(db, ['day'], { ...base, from: trendFrom }, 100, true),
     analyticsRepo.hotBusinesses(db, shift(to, -29), shift(to, -59), to, 10),
     analyticsRepo.topics(db, base, shift(to, -29), shift(to, -59)),
   ]);
@@ -49,7 +68,7 @@ async function computeOverview(ctx: Ctx, base: CubeFilter, from: string, to: str
     return scan
       .filter((r) => r.g === mask)
       .map((r) => ({ key: r[dim] as string, count: Number(r.count), open: Number(r.open) }))
-      .sort((a, b) => b.count - a.count);
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)); // ties in one order, whichever way they were read
   };
   const t = scan.find((r) => r.g === 63) ?? {};
   const n = (k: string) => Number((t as Record<string, unknown>)[k] ?? 0);
