@@ -8,8 +8,7 @@ import { testApp } from '../../test/db.js';
 import { accessRepo, toActor } from '../access/index.js';
 import { ticketRepo } from '../workflow/index.js';
 import { verifyAuditChain } from '../../platform/audit/index.js';
-import { fileTicket, trackTicket, type FileTicketInput } from './index.js';
-import { filingBatches } from './commands/file-ticket.js';
+import { fileTicket, filingBatches, trackTicket, type FileTicketInput } from './index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>;
 let operator: Parameters<typeof fileTicket>[1];

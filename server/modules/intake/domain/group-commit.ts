@@ -1,7 +1,10 @@
 /**
  * Group commit: callers submit one item each and wait; items that arrive while a write is in flight are written
- * together by the next one (one transaction for many filings instead of one each). Nothing waits for a timer: at low
- * load an item goes alone at once, under load the batches grow by themselves. Each caller's promise settles only
+ * together by the next one (one transaction for many filings instead of one each). A write starts one turn of the
+ * event loop after an item arrives (setImmediate, no timer): requests whose bytes have already arrived are parsed and
+ * join it. That turn matters on the embedded database — PGlite answers in microtasks, so a write would otherwise run to
+ * its end before the next request is even read, and every batch would hold one filing. At low load an item goes
+ * alone at once; under load the batches grow by themselves. Each caller's promise settles only
  * after the write that carried its item settled, so an acknowledgement always means "committed".
  *
  * A batch that fails as a whole is not allowed to cost its other items: each item is written again on its own and
@@ -58,7 +61,16 @@ export function groupCommit<I, O>(write: (items: I[]) => Promise<ItemOutcome<O>[
     batch.forEach((w, i) => settle(w, outcomes[i] ?? { ok: false, error: new Error('group commit: no outcome') }));
   }
 
+  let scheduled = false;
   function pump() {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      start();
+    });
+  }
+  function start() {
     while (inFlight < o.concurrency && queue.length) {
       const batch = queue.splice(0, o.maxBatch);
       inFlight++;
