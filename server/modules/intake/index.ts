@@ -4,7 +4,7 @@ export { importFile, type ImportOptions, type ImportSummary } from './commands/i
 export { normaliseTicket, normaliseKind, hasReportPart, ticketIdFor } from './domain/normalise.js';
 export { normaliseBusinessKey } from './domain/business-key.js';
 export { resolveMapping, rowToTicket, type ColumnMap } from './domain/columns.js';
-export { fileTicket, trackHash, type FileTicketInput } from './commands/file-ticket.js';
+export { fileTicket, filingBatches, trackHash, type FileTicketInput } from './commands/file-ticket.js';
 export { fileBody } from './http/routes.js';
 export { trackTicket, rateTicket } from './queries/track-ticket.js';
 export { redactStoredTexts } from './commands/redact-stored.js';

@@ -62,6 +62,8 @@ export interface NewTicketRow {
   odr_key?: string | null;
   satisfaction?: number | null;
   closed_at?: string | null;
+  /** hash of the public filer's tracking code (intake/file-ticket.ts), stored with the ticket */
+  track_hash?: string | null;
 }
 
 export interface TicketRow extends Omit<
@@ -134,6 +136,8 @@ const COLS: [keyof NewTicketRow, string][] = [
   ['late_decisions', 'smallint'],
   ['odr_key', 'text'],
   ['satisfaction', 'smallint'],
+  ['track_hash', 'text'],
+  // last: the insert below selects every column but this one by position, and derives it
   ['closed_at', 'timestamptz'],
 ];
 const STATUS_IDX = COLS.findIndex(([c]) => c === 'status');
@@ -511,6 +515,39 @@ export const ticketRepo = {
         [key, since],
       )
     ).rows;
+  },
+
+  /** The same for several persons in one query: each person's latest 50 since `since`, by person. */
+  async recentByComplainants(q: Queryable, keys: string[], since: string) {
+    const rows = (
+      await q.query<{
+        key: string;
+        id: string;
+        title: string | null;
+        body: string | null;
+        respondent_key: string | null;
+        received_date: string;
+        status: string;
+      }>(
+        `SELECT k.key, t.* FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
+           SELECT id, title, body, respondent_key, received_date::text AS received_date, status FROM tickets
+           WHERE complainant_key = k.key AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50) t`,
+        [keys, since],
+      )
+    ).rows;
+    const by = new Map<string, typeof rows>();
+    for (const r of rows) by.set(r.key, [...(by.get(r.key) ?? []), r]);
+    return by;
+  },
+
+  /** What a filer is told about stored tickets: number, status, the ticket it repeats. */
+  async receipts(q: Queryable, ids: string[]) {
+    if (!ids.length) return new Map<string, { id: string; no: string; status: string; duplicate_of: string | null }>();
+    const r = await q.query<{ id: string; no: string; status: string; duplicate_of: string | null }>(
+      'SELECT id, no, status, duplicate_of FROM tickets WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(r.rows.map((x) => [x.id, x]));
   },
 
   /** Open tickets whose current deadline is near or past and that have no marker event for it yet. */

@@ -49,6 +49,17 @@ export async function visibleHead(q: Queryable): Promise<Position> {
   return { xid: x, id: 0 };
 }
 
+/** The stored cursor, or null when the subscriber has none yet (cursorOf creates it). */
+export async function readCursor(q: Queryable, subscriber: string): Promise<Position | null> {
+  const r = (
+    await q.query<{ xid: string; position: number }>(
+      'SELECT xid::text AS xid, position FROM outbox_cursors WHERE subscriber = $1',
+      [subscriber],
+    )
+  ).rows[0];
+  return r ? { xid: r.xid, id: r.position } : null;
+}
+
 export async function cursorOf(q: Queryable, subscriber: string): Promise<Position> {
   await q.query('INSERT INTO outbox_cursors (subscriber) VALUES ($1) ON CONFLICT (subscriber) DO NOTHING', [
     subscriber,

@@ -10,7 +10,7 @@
 import { logEvent } from '../log/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import type { DomainEvent, EventType } from './catalog.js';
-import { OUTBOX_CHANNEL, advanceCursor, cursorOf, readEvents, type Position } from './outbox.js';
+import { OUTBOX_CHANNEL, advanceCursor, cursorOf, readCursor, readEvents, type Position } from './outbox.js';
 
 export type Effects = (q: Queryable) => Promise<void>;
 
@@ -38,6 +38,8 @@ export type Subscriber = DurableSubscriber | Projection;
 export interface RunnerOptions {
   batch?: number;
   pollMs?: number;
+  /** how long a NOTIFY waits for more commits before the subscribers read (default 20 ms) */
+  coalesceMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -46,6 +48,7 @@ class Lost extends Error {}
 export class EventRunner {
   private readonly batch: number;
   private readonly pollMs: number;
+  private readonly coalesceMs: number;
   private readonly log: (msg: string) => void;
   private readonly state = new Map<string, { pos: Position | null; busy: boolean; again: boolean; failures: number }>();
   private timer: NodeJS.Timeout | null = null;
@@ -64,6 +67,7 @@ export class EventRunner {
   ) {
     this.batch = o.batch ?? 500;
     this.pollMs = o.pollMs ?? 2000;
+    this.coalesceMs = o.coalesceMs ?? 20;
     this.log = o.log ?? ((m) => logEvent('warn', 'events', { message: m }));
     for (const s of subscribers) this.state.set(s.name, { pos: null, busy: false, again: false, failures: 0 });
   }
@@ -71,7 +75,7 @@ export class EventRunner {
   /** Starts listening and polling; projections load in the background and join when loaded. */
   async start(): Promise<void> {
     this.unlisten = await this.db
-      .listen(OUTBOX_CHANNEL, () => this.wake())
+      .listen(OUTBOX_CHANNEL, () => this.wakeSoon())
       .catch((e) => {
         this.log(`events: LISTEN unavailable, polling only: ${(e as Error).message}`);
         return null;
@@ -98,6 +102,19 @@ export class EventRunner {
     for (const s of this.subscribers) this.kick(s);
   }
 
+  private soon: NodeJS.Timeout | null = null;
+  /**
+   * A NOTIFY wakes the subscribers a few milliseconds later, once for all the commits in between: under a stream of
+   * filings each round then reads many events instead of one round (a read and a cursor move per subscriber) per commit.
+   */
+  private wakeSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.wake();
+    }, this.coalesceMs);
+  }
+
   /** Runs every subscriber until none has anything left (tests, shutdown); waits for projections to load first. */
   async drain(): Promise<void> {
     await Promise.all(this.loading);
@@ -112,6 +129,7 @@ export class EventRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     await this.unlisten?.();
     await Promise.all([...this.active]);
   }
@@ -147,7 +165,13 @@ export class EventRunner {
   /** One batch; returns how many events it moved past (0: caught up). */
   private async step(s: Subscriber): Promise<number> {
     const st = this.state.get(s.name)!;
-    const from = s.kind === 'durable' ? await cursorOf(this.db, s.name) : st.pos!;
+    // a durable cursor is read from the table every step (another worker may have moved it); its row is created once
+    let from: Position;
+    if (s.kind === 'projection') from = st.pos!;
+    else {
+      from = (st.pos && (await readCursor(this.db, s.name))) || (await cursorOf(this.db, s.name));
+      st.pos = from; // for a durable subscriber only "its cursor row exists"
+    }
     const events = await readEvents(this.db, from, s.batch ?? this.batch);
     if (!events.length) return 0;
     const last = events[events.length - 1]!;
