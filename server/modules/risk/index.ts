@@ -64,7 +64,6 @@ export {
   type ListingEffects,
 } from './domain/lifecycle.js';
 export {
-  UNMASK_ROLES,
   canSeeUnmasked,
   maskName,
   maskIdNumber,

@@ -2,12 +2,10 @@
 import { kindLabel, channelLabel } from './labels';
 import { UNLOCATED_DISTRICT } from '../../../shared/value-labels.js';
 
-export interface KV {
-  key: string;
-  count: number;
-  name?: string;
-  open?: number;
-}
+import type { OverviewKV } from '../../../shared/overview.js';
+
+/** one bar, slice or tile of the overview (shared/overview.ts) */
+export type KV = OverviewKV;
 export const TEXT = '#c9d6ee';
 export const AXIS = '#4a5d80';
 export const PALETTE = [

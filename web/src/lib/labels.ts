@@ -141,7 +141,7 @@ export const CHANNELS: Record<string, [string, string]> = {
   'walk-in': ['来访', 'Walk-in'],
   import: ['导入', 'Import'],
 };
-export const channelLabel = (c: string) => pick(CHANNELS, c);
+export const channelLabel = (c: string | null) => pick(CHANNELS, c);
 
 export const FIELDS: Record<string, [string, string]> = {
   business: ['商家', 'Business'],

@@ -1,12 +1,9 @@
 /** Pre-fill spans (capability 2): flatten the server's fields and cut a text into plain and highlighted pieces. */
-export interface Span {
-  value: unknown;
-  source: 'title' | 'text';
-  start: number;
-  end: number;
-  confidence: number;
-}
-export type PrefillData = Record<string, Span | Span[] | undefined>;
+import type { PrefillData, PrefillSpan } from '../../../shared/ticket.js';
+
+/** the server's pre-fill as the ticket detail and /assist send it (shared/ticket.ts) */
+export type Span = PrefillSpan;
+export type { PrefillData };
 
 export interface FlatSpan extends Span {
   field: string;

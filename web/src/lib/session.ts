@@ -1,5 +1,6 @@
 /** The signed-in user (from /api/me), shared by every screen; and which screens each role gets. */
 import { reactive } from 'vue';
+import { roleHolds, type Permission } from '../../../shared/permissions.js';
 import { api } from './api';
 
 export interface Me {
@@ -79,6 +80,15 @@ export const SCREENS: Record<string, Screen[]> = {
   partner: ['abnormal'],
   public: [],
 };
+
+/**
+ * Whether the signed-in user's role holds a permission of the catalog (shared/permissions.ts, the table the server's
+ * route guards read). For showing a control only: the server still decides, and per ticket the detail's
+ * `allowed_actions` (which also weigh the ticket's scope) are what a ticket screen renders.
+ */
+export function can(p: Permission): boolean {
+  return roleHolds(session.me?.role, p);
+}
 
 export function homeOf(role: string | undefined): string {
   const s = SCREENS[role ?? 'public']?.[0];

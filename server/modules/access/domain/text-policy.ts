@@ -15,8 +15,10 @@
  */
 import type { Actor } from './actor.js';
 import { canReadTicket, canSeePersonalData, type TicketScope } from './policies.js';
+import type { TextVersion } from '../../../../shared/ticket.js';
 
-export type TextVersion = 'original' | 'redacted' | 'mediation' | 'none';
+/** the versions are on the wire too (a ticket's text_version, shared/ticket.ts) */
+export type { TextVersion } from '../../../../shared/ticket.js';
 export type TextPurpose = 'handling' | 'list' | 'similar' | 'analytics' | 'export' | 'tracking';
 export type DocumentCopy = 'official' | 'masked' | 'none';
 

@@ -23,8 +23,6 @@ import { scopeFilter } from '../queries/overview.js';
 import { reader } from './reader.js';
 import { can } from '../../access/index.js';
 
-export const EXPORTERS = ['analyst', 'supervisor', 'admin'] as const;
-
 const PURPOSE_REQUIRED = `导出用途必填（2—200字，写入审计日志），如：${EXPORT_PURPOSES.join('、')} (purpose required)`;
 export const exportQuery = z.object({
   from: isoDate.optional(),

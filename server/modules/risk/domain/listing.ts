@@ -1,11 +1,12 @@
 /**
  * The shareable record of the 投诉举报异常名录 with the fields of the Yueyang guidance (岳市监〔2024〕16号 四):
  * 姓名、身份证号、联系电话、联系地址、投诉举报数量、政府信息公开申请数量、复议或者诉讼数量、向纪检监察部门举报数量、
- * 主要反映问题、涉及领域或商品服务类别. Masked by default; only the roles in UNMASK_ROLES get clear values (the API logs
+ * 主要反映问题、涉及领域或商品服务类别. Masked by default; only the roles holding `abnormal.list.unmask` in the permission catalog get clear values (the API logs
  * every access with its purpose). Other districts' lists are matched on keyed hashes only.
  */
 import type { Role } from '../../../../shared/domain.js';
 import type { PartnerListEntry } from '../../../../shared/partner.js';
+import { roleHolds } from '../../../../shared/permissions.js';
 import type { Hasher } from './identity.js';
 import { normIdNumber, normPhone } from './identity.js';
 import { proceedingCounts, type PersonState } from './state.js';
@@ -30,9 +31,8 @@ export interface ListCounts {
   categories: string[];
 }
 
-/** Roles allowed to see a listed person's identifiers in clear (district supervisor, city analyst). */
-export const UNMASK_ROLES: ReadonlySet<Role> = new Set(['supervisor', 'analyst']);
-export const canSeeUnmasked = (role: Role): boolean => UNMASK_ROLES.has(role);
+/** Whether a role may see a listed person's identifiers in clear: the catalog's `abnormal.list.unmask`. */
+export const canSeeUnmasked = (role: Role): boolean => roleHolds(role, 'abnormal.list.unmask');
 
 export function maskName(s: string | undefined): string {
   if (!s) return '';

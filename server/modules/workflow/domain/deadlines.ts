@@ -4,6 +4,7 @@
  */
 import type { WorkCalendar } from '../../../platform/calendar/index.js';
 import type { DeadlineRule, RuleSet } from './rules.js';
+import type { Clock } from '../../../../shared/ticket.js';
 
 export type DeadlineKey =
   | 'accept_by'
@@ -82,7 +83,8 @@ export function extendForSuspension(
   return { ...d, mediate_by: cal.addCalendarDays(d.mediate_by, days), suspended_days: (d.suspended_days ?? 0) + days };
 }
 
-export type Clock = 'green' | 'amber' | 'red' | 'none';
+/** the clock's colours are on the wire too (shared/ticket.ts) */
+export type { Clock } from '../../../../shared/ticket.js';
 
 /** Traffic-light clock for a deadline: red when overdue, amber within `warnWorkdays` working days. */
 export function clockOf(

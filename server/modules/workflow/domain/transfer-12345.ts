@@ -9,6 +9,10 @@ import { fail } from '../../../platform/errors/index.js';
 import limits from '../rules/twelve345.json' with { type: 'json' };
 import { addPeriod, type Deadlines } from './deadlines.js';
 import type { DeadlineRule, ReasonCode } from './rules.js';
+import type { Message12345, State12345, Transfer12345 } from '../../../../shared/ticket.js';
+
+// the track's shape is part of the ticket detail the web reads: defined once in shared/ticket.ts
+export type { Message12345, State12345, Transfer12345 };
 
 export interface Limits12345 {
   version: string;
@@ -22,38 +26,12 @@ export const LIMITS_12345 = limits as Limits12345;
 export const ACTIONS_12345 = ['sign_12345', 'return_12345', 'reply_12345', 'extend_12345'] as const;
 export type Action12345 = (typeof ACTIONS_12345)[number];
 
-export type State12345 = 'to_sign' | 'signed' | 'returned' | 'replied';
 export const STATE_12345_LABELS: Record<State12345, string> = {
   to_sign: '待签收',
   signed: '已签收（办理中）',
   returned: '已退回',
   replied: '已答复',
 };
-
-/** One message back to the centre: its number on the ticket is what delivery and the idempotency key are built on. */
-export interface Message12345 {
-  seq: number;
-  kind: 'reply' | 'return';
-  at: string;
-  text: string;
-  template?: string;
-  template_version?: number;
-  reason?: string;
-  reason_text?: string;
-  late?: boolean;
-}
-
-export interface Transfer12345 {
-  work_order_no: string;
-  category: string | null;
-  state: State12345;
-  received_on: string;
-  signed_on: string | null;
-  extended: boolean;
-  reopen_count: number;
-  messages: Message12345[];
-  satisfaction: { code: string; label: string; at: string } | null;
-}
 
 /** A template as the command found and filled it for this ticket (null: no such template). */
 export interface TemplateFact {

@@ -11,14 +11,15 @@ import { clockOf } from '../domain/deadlines.js';
 import type { TextFields } from '../domain/sealed-text.js';
 import type { TicketRow } from '../repository.js';
 import { STATUS_LABELS, KIND_LABELS, type Status } from '../../../../shared/domain.js';
+import type {
+  ComplainantView,
+  PrefillData,
+  Predictions,
+  TicketDetailItem,
+  TicketListItem,
+} from '../../../../shared/ticket.js';
 
-export interface Complainant {
-  name?: string;
-  phone?: string;
-  id_number?: string;
-  address?: string;
-  id?: string;
-}
+export type Complainant = ComplainantView;
 
 export function openComplainant(sealer: Sealer, enc: string | null): Complainant | null {
   if (!enc) return null;
@@ -48,7 +49,12 @@ export function textFor(version: TextVersion, s: string | null, truncated = fals
   return mediationText(whole) || null;
 }
 
-export function presentListItem(t: TicketRow, today: string, version: TextVersion = 'redacted', excerptLimit = 160) {
+export function presentListItem(
+  t: TicketRow,
+  today: string,
+  version: TextVersion = 'redacted',
+  excerptLimit = 160,
+): TicketListItem {
   const clk = clockOf(calendar(), t.due_date, today);
   const ent = version === 'mediation';
   const excerpt = textFor(version, t.body, (t.body?.length ?? 0) >= excerptLimit);
@@ -91,7 +97,7 @@ export function presentDetail(
   today: string,
   complainant: Complainant | null,
   opts: { revealed: boolean; hideComplainant: boolean; version?: TextVersion; text?: TextFields },
-) {
+): TicketDetailItem {
   const version = opts.version ?? 'redacted';
   const ent = version === 'mediation';
   const text = opts.text ?? t;
@@ -121,8 +127,9 @@ export function presentDetail(
     satisfaction: t.satisfaction,
     // what the enterprise does not get: predictions and labels (a "report" class), pre-fill (demands to punish), extra
     labels: ent ? undefined : t.labels,
-    predicted: ent ? undefined : t.predicted,
-    prefill: ent ? undefined : text.prefill,
+    // the JSON columns as the classifier and the pre-fill wrote them (text/domain: Prediction, Prefill)
+    predicted: ent ? undefined : (t.predicted as Predictions | null),
+    prefill: ent ? undefined : (text.prefill as PrefillData | null),
     extra: ent ? undefined : text.extra,
     closed_at: t.closed_at,
     version: t.version,

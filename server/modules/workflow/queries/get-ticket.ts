@@ -14,8 +14,14 @@ import { originalText } from '../domain/sealed-text.js';
 import { ticketRepo, type TicketRow } from '../repository.js';
 import { openComplainant, presentDetail, textFor } from '../http/presenters.js';
 import type { Ctx } from '../context.js';
+import type { TicketDetailResponse } from '../../../../shared/ticket.js';
 
-export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reveal?: boolean; purpose?: string } = {}) {
+export async function getTicket(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  opts: { reveal?: boolean; purpose?: string } = {},
+): Promise<TicketDetailResponse> {
   const t = await ticketRepo.get(ctx.db, id);
   // Out of jurisdiction reads as "not found": a station must not learn that another station's ticket exists.
   if (!t || !canReadTicket(actor, t))
@@ -91,7 +97,7 @@ export async function getTicket(ctx: Ctx, actor: Actor, id: string, opts: { reve
           termination_reasons: rules.termination_reasons,
           not_open_reasons: NOT_OPEN_REASONS,
         },
-  };
+  } satisfies TicketDetailResponse;
 }
 
 /**
