@@ -18,6 +18,7 @@ import {
   migrate,
   openDb,
   ReadRouter,
+  refreshStatistics,
   retentionFromEnv,
   roleOf,
   type Db,
@@ -101,6 +102,8 @@ async function prepare(
     await migrate(db);
     await maintainPartitions(db, retentionFromEnv());
   }
+  // PGlite has no autovacuum: tables loaded by an earlier process are analyzed here (a server's autovacuum does it)
+  await refreshStatistics(db);
   await seedOrganisation(db);
   // a shard of a province writes its prefix into new ticket numbers (0170); unset leaves the stored prefix alone
   const shard = process.env.XIEZHI_SHARD;
@@ -141,7 +144,11 @@ async function prepare(
     async close() {
       stopLag();
       if (!o.replica) await replica?.close();
-      if (!o.db) await db.close();
+      if (!o.db) {
+        // what this process loaded (a demo city, an import) is planned with fresh statistics by the next one
+        await refreshStatistics(db).catch((e) => console.error(`statistics: ${(e as Error).message}`));
+        await db.close();
+      }
     },
   };
 }

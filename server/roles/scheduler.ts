@@ -5,7 +5,7 @@
  * another one is running. Failures are reported, never swallowed.
  */
 import type { App } from '../app.js';
-import { maintainPartitions, retentionFromEnv } from '../platform/db/index.js';
+import { maintainPartitions, refreshStatistics, retentionFromEnv } from '../platform/db/index.js';
 import { sweepDeadlines } from '../modules/workflow/index.js';
 import { expireEntries } from '../modules/abnormal-list/index.js';
 import { deliverDue, deliveryConfig, type DeliveryConfig } from '../modules/twelve345/index.js';
@@ -17,6 +17,8 @@ export async function schedulerTick(
   const sweep = await app.db.singleton('scheduler.deadline-sweep', () => sweepDeadlines(app));
   const expired = await app.db.singleton('scheduler.listing-expiry', () => expireEntries(app));
   const sent = await app.db.singleton('scheduler.12345-delivery', () => deliverDue(app, delivery, { limit: 200 }));
+  // planner statistics on the embedded database, which has no autovacuum (a no-op on a server)
+  await refreshStatistics(app.db).catch((e) => console.error(`scheduler: statistics: ${(e as Error).message}`));
   // month partitions ahead and retention (a no-op on plain tables; with separate roles the owner does it at start-up
   // and the application role's attempt here fails harmlessly, reported)
   await app.db

@@ -144,8 +144,10 @@ export const assistRepo = {
   async textsForIndex(q: Queryable, limit: number, afterId?: string) {
     return (
       await q.query<{ id: string; title: string | null; body: string | null; respondent_name: string | null }>(
-        `SELECT id, title, left(body, 2000) AS body, respondent_name FROM tickets WHERE duplicate_of IS NULL AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $1`,
-        [limit, afterId ?? null],
+        // a plain `id > $2` (the first page starts after '') so the planner walks the primary key; an OR with
+        // `$2 IS NULL` made every page sort the whole table, ~1 s a page at 200k on PGlite
+        `SELECT id, title, left(body, 2000) AS body, respondent_name FROM tickets WHERE duplicate_of IS NULL AND id > $2 ORDER BY id LIMIT $1`,
+        [limit, afterId ?? ''],
       )
     ).rows;
   },

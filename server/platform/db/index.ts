@@ -6,3 +6,4 @@ export { backupPglite, restorePglite, filterTar } from './backup.js';
 export { ReadRouter, type ReplicaLag } from './read-router.js';
 export { isConnectionLoss, isMultiHost, parsePgUrl, pickHost, retryUnavailable, type PgTarget } from './multihost.js';
 export { maintainPartitions, managedParents, retentionFromEnv, type Retention } from './partitions.js';
+export { refreshStatistics, needsAnalyze } from './statistics.js';
