@@ -499,25 +499,7 @@ export const ticketRepo = {
     return { rows, total, capped };
   },
 
-  /** Tickets of the same person within a window (duplicate check at intake). */
-  async recentByComplainant(q: Queryable, key: string, since: string) {
-    return (
-      await q.query<{
-        id: string;
-        title: string | null;
-        body: string | null;
-        respondent_key: string | null;
-        received_date: string;
-        status: string;
-      }>(
-        `SELECT id, title, body, respondent_key, received_date::text AS received_date, status FROM tickets
-       WHERE complainant_key = $1 AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50`,
-        [key, since],
-      )
-    ).rows;
-  },
-
-  /** The same for several persons in one query: each person's latest 50 since `since`, by person. */
+  /** Tickets of several persons within a window (duplicate check at intake): each person's latest 50 since `since`. */
   async recentByComplainants(q: Queryable, keys: string[], since: string) {
     const rows = (
       await q.query<{
