@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { assert, test, type Ctx } from './harness.js';
+import { assert, settleAnimations, test, type Ctx } from './harness.js';
 import { rawCodes } from '../shared/raw-codes.js';
 
 // evaluated rather than added as a <script>: the app's CSP (script-src 'self') rightly refuses inline scripts
@@ -76,10 +76,10 @@ interface AxeViolation {
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  // evaluated in the page (a string: the project's types have no DOM); finite CSS transitions end first (up to 2 s),
-  // or a tag still fading in is measured at part opacity and fails colour contrast
-  return page.evaluate(`Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))), new Promise((r) => setTimeout(r, 2000))]).then(() => axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 160) })) }))))`);
+  await settleAnimations(page);
+  // evaluated in the page (a string: the project's types have no DOM)
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 160) })) })))`);
 }
 
 async function visit(c: Ctx, s: Screen, width: number): Promise<Page> {

@@ -33,15 +33,25 @@ export function assert(cond: unknown, msg: string): asserts cond {
 }
 
 let axeSource: string | null = null;
+/**
+ * Waits (up to 2 s) for the page's finite CSS transitions and animations to end: a tag still fading in is measured by
+ * axe at part opacity and fails colour contrast. Infinite ones (spinners) are not waited for.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(
+    `Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))), new Promise((r) => setTimeout(r, 2000))])`,
+  );
+}
+
 /** axe-core run inside the page: its serious and critical violations, one line each (empty: none) */
 export async function axeSerious(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
-  // evaluated in the page (a string: the project's types have no DOM); finite CSS transitions end first (up to 2 s),
-  // or a tag still fading in is measured at part opacity and fails colour contrast
-  return page.evaluate(`Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))), new Promise((r) => setTimeout(r, 2000))]).then(() => axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+  await settleAnimations(page);
+  // evaluated in the page (a string: the project's types have no DOM)
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
     .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.impact + ' ' + v.id + ' (' + v.help + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(', '))))`);
+      .map((v) => v.impact + ' ' + v.id + ' (' + v.help + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(', ')))`);
 }
 
 export const PASSWORD = 'xiezhi2026';
