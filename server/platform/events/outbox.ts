@@ -29,12 +29,15 @@ export const ORIGIN: Position = { xid: '0', id: 0 };
 /**
  * Events after `p`, in (xid, id) order, only from transactions that finished before every transaction still running
  * (those are all visible now; anything that becomes visible later has a larger xid, so it sorts after the cursor).
+ * ORDER BY names the table's column: a bare `xid` is the text output column, and in text order '10005' < '9985' —
+ * a batch read across a digit boundary ended on the larger xids and the cursor skipped the rest for good (46 filings
+ * never enriched in a 500/s run), and the index could not give the order (a sort of the whole backlog every read).
  */
 export async function readEvents(q: Queryable, p: Position, limit: number): Promise<(DomainEvent & { xid: string })[]> {
   const r = await q.query<DomainEvent & { xid: string }>(
-    `SELECT id, type, subject, payload, at, xid::text AS xid FROM outbox
-     WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY xid, id LIMIT $3`,
+    `SELECT o.id, o.type, o.subject, o.payload, o.at, o.xid::text AS xid FROM outbox o
+     WHERE (o.xid, o.id) > ($1::xid8, $2::bigint) AND o.xid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY o.xid, o.id LIMIT $3`,
     [p.xid, p.id, limit],
   );
   return r.rows;
