@@ -50,7 +50,10 @@ export function enrichmentSubscriber(db: Db): DurableSubscriber {
         await yieldToRequests();
       }
       return async (q) => {
-        for (const u of updates) if (u.fields) await ticketRepo.setFields(q, u.r.id, u.fields);
+        await ticketRepo.setPredictions(
+          q,
+          updates.flatMap((u) => (u.fields ? [{ id: u.r.id, ...u.fields }] : [])),
+        );
         await appendEvents(
           q,
           updates.map((u) =>

@@ -336,6 +336,31 @@ export const ticketRepo = {
   },
 
   /**
+   * The worker's predictions for a batch of tickets in one statement. One UPDATE per ticket in the same transaction
+   * locked the cockpit's rollup rows ticket by ticket, in an order no other writer shares, and deadlocked with
+   * filings on the PostgreSQL server (two web processes and a worker at 100/s); in one statement the rollup trigger
+   * sees the whole batch and takes its rows in key order like every other writer.
+   */
+  async setPredictions(
+    q: Queryable,
+    rows: { id: string; predicted: unknown; category: string | null; problem: string | null }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await q.query(
+      `UPDATE tickets t SET predicted = u.predicted::jsonb, category = u.category, problem = u.problem, updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, predicted, category, problem)
+       WHERE t.id = u.id`,
+      [
+        sorted.map((r) => r.id),
+        sorted.map((r) => JSON.stringify(r.predicted)),
+        sorted.map((r) => r.category),
+        sorted.map((r) => r.problem),
+      ],
+    );
+  },
+
+  /**
    * Appends to a ticket's timeline; `q` must be a transaction. The ticket row is locked first, so two writers (the
    * sweep and an inspection result, say) take turns instead of both reading the same MAX(seq) and colliding on the key.
    */
