@@ -3,6 +3,7 @@
  * OpenAPI document is generated from their zod schemas.
  */
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createHttp, HTTP_STATUS, type Http } from './platform/http/index.js';
@@ -19,7 +20,12 @@ export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 export type RouteModule = (http: Http, app: App) => void | Promise<void>;
 
 /** Route modules of optional capabilities register themselves here (server/routes.ts). */
-export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { logger?: boolean } = {}): Promise<Http> {
+export async function buildHttp(
+  app: App,
+  extra: RouteModule[] = [],
+  opts: { logger?: boolean; /** the built UI (tests point it elsewhere) */ webDist?: string } = {},
+): Promise<Http> {
+  const webDist = opts.webDist ?? WEB_DIST;
   // a Bearer token is a session, or an ODR firm's API key (xzk_…) that acts as the firm in the enterprise role
   const http = await createHttp({
     resolveActor: (t) => (isApiKey(t) ? resolveApiKey(app.db, t, app.now()) : resolveSession(app.db, t)),
@@ -36,8 +42,21 @@ export async function buildHttp(app: App, extra: RouteModule[] = [], opts: { log
     error: 'no_route' satisfies ErrorCode,
     message: `no route ${method} ${url}`,
   });
-  if (existsSync(WEB_DIST)) {
-    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  if (existsSync(webDist)) {
+    await http.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // the build wrote .br/.gz beside each asset (web/build/precompress.ts)
+      preCompressed: true,
+      // hashed file names under /assets never change: cached for a year; index.html and the rest are revalidated, so
+      // a new release reaches every browser on its next load
+      setHeaders: (res, path) => {
+        res.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // single-page app: unknown non-API paths get index.html
     http.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) return reply.status(HTTP_STATUS.no_route).send(missing(req.method, req.url));
