@@ -155,9 +155,7 @@ function classify(t: string, ms: Mention[], mode: Mode) {
         // 锦江之星(上海张江店: the city, one of its towns, then 店 — a branch named by its place, not a trade name
         const branch =
           /^(分店|店)/.test(t.slice(m.end, m.end + 2)) &&
-          !!prev?.forms.some(
-            (g) => (g.place.level === 'city' || g.place.level === 'province') && inside(code, g.place.code),
-          );
+          !!prev?.forms.some((g) => DEPTH[g.place.level] <= 2 && inside(code, g.place.code));
         const tradeName =
           !firm &&
           !branch &&
