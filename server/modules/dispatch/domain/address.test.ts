@@ -154,6 +154,21 @@ describe('dispatch by legal jurisdiction', () => {
     ).toBeNull();
   });
 
+  it('places a branch written as city + town + 店 (锦江之星（上海张江店）), not a trade name', () => {
+    const text = '这就是锦江之星（上海张江店）的服务态度';
+    expect(dispatch({ kind: 'complaint', text, ruleVersion: 'order121' }).district_code).toBe('310115');
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '锦江之星(上海张江店)', ruleVersion: 'order121' }).district_code,
+    ).toBe('310115');
+    // still a trade name when no 店 follows, and a town only in another city's branch never lands in Shanghai
+    expect(
+      dispatch({ kind: 'complaint', respondentName: '上海张江贸易有限公司', ruleVersion: 'order121' }).district_code,
+    ).toBeNull();
+    expect(
+      dispatch({ kind: 'complaint', text: '如家（北京张江店）前台态度差', ruleVersion: 'order121' }).district_code,
+    ).toBeNull();
+  });
+
   it('says why a ticket has no district', () => {
     const r = dispatch({ kind: 'complaint', respondentAddress: '上海市羽山路166号', ruleVersion: 'order121' });
     expect(r.unit_id).toBe('triage');

@@ -152,8 +152,13 @@ function classify(t: string, ms: Mention[], mode: Mode) {
       } else if (level === 'town') {
         // 徐汇区漕河泾 is firm; 上海浦江康汽车 is a trade name, and in a business name only the branch in brackets counts
         const firm = !!prev?.forms.some((g) => g.place.level === 'county' && inside(code, g.place.code));
+        // 锦江之星(上海张江店: the city, one of its towns, then 店 — a branch named by its place, not a trade name
+        const branch =
+          /^(分店|店)/.test(t.slice(m.end, m.end + 2)) &&
+          !!prev?.forms.some((g) => DEPTH[g.place.level] <= 2 && inside(code, g.place.code));
         const tradeName =
           !firm &&
+          !branch &&
           !inBrackets(t, m.start) &&
           !!prev?.forms.every((g) => g.place.level === 'province' || g.place.level === 'city');
         // a two-character short (七宝, 桃浦, but also 建设, 新村, 大桥, 万里) only at the head of an address or a branch
@@ -163,6 +168,7 @@ function classify(t: string, ms: Mention[], mode: Mode) {
           continue; // 上海浦江贸易有限公司: a trade name after the city, not a town
         else if (
           m.text.length < 3 &&
+          !branch &&
           (mode === 'text'
             ? !(
                 AREA_AFTER.test(t.slice(m.end, m.end + 2)) &&
