@@ -361,11 +361,12 @@ const keyOf = (name: string) =>
  * at least three characters of name are left: a bare two-character stem (鼓山花苑, 金山小区) names a district or a
  * road as often as an estate, so those keep their word.
  */
-const ESTATE_WORD = /^(.{3,}?)(小区|花园|花苑|家园|新村|公寓|苑|园)$/u;
+const ESTATE_WORD = /(小区|花园|花苑|家园|新村|公寓|庭苑|苑|园)$/u;
 const estateKeyOf = (name: string) => {
   const k = keyOf(name);
+  // the longest word is taken off (the leftmost match), so 鼓山花园 and 鼓山花苑 do not both become 鼓山花
   const m = ESTATE_WORD.exec(k);
-  return m ? m[1]! : k;
+  return m && m.index >= 3 ? k.slice(0, m.index) : k;
 };
 
 /**
