@@ -118,6 +118,8 @@ interface SubjectState {
   cusumStart: number;
   /** person → last day seen, for the detail window: distinct counts over any window without re-scanning sets. */
   last: Map<string, number>;
+  /** Spellings of a text-named place (融侨锦江 / 融侨锦江小区 share a key), so it is named as most people write it. */
+  labels?: Map<string, number>;
 }
 
 interface TypeState {
@@ -253,6 +255,12 @@ export class WarningEngine {
         ts.subjects.set(s.key, st);
       }
       st.lastSeen = d;
+      if (s.type === 'location' && s.key.startsWith('p:')) {
+        const labels = (st.labels ??= new Map());
+        const n = (labels.get(s.label) ?? 0) + 1;
+        labels.set(s.label, n);
+        if (s.label !== st.s.label && n > (labels.get(st.s.label) ?? 0)) st.s = { ...st.s, label: s.label };
+      }
       let b = st.buckets[st.buckets.length - 1];
       if (!b || b.day !== d) {
         b = { day: d, tickets: [], latest: 0, order: [], mergedTickets: 0, mergedPeople: 0 };

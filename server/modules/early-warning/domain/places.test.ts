@@ -20,6 +20,13 @@ describe('places named in the text', () => {
     expect(a[0]?.key).toBe(b[0]?.key);
     expect(names('流经西园雅居东区的内河又黑又臭')).toEqual(['estate:西园雅居']);
   });
+  it('folds an estate word into one key when three characters of name are left, not for a two-character stem', () => {
+    const key = (t: string) => findPlaces(t)[0]?.key;
+    expect(key('融侨锦江业主反映车位捆绑销售')).toBe(key('反映融侨锦江小区车位只售不租'));
+    expect(key('泰禾红树林业主反映车位捆绑销售')).toBe(key('投诉泰禾红树林小区车位捆绑销售'));
+    expect(key('投诉鼓山花苑车位捆绑销售')).not.toBe(key('投诉鼓山小区车位捆绑销售'));
+    expect(key('投诉鼓山花园车位捆绑销售')).not.toBe(key('投诉鼓山花苑车位捆绑销售'));
+  });
   it('finds a plant named as a nuisance, a project and a market', () => {
     expect(names('城东搅拌站每天夜里噪音很大')).toContain('plant:城东搅拌站');
     expect(names('仓山区金港河项目每天中午1点就开始施工')).toContain('project:金港河项目');

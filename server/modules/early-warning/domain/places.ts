@@ -355,6 +355,20 @@ const keyOf = (name: string) =>
     .replace(/([一二三四五六七八九十\d]+期|[东西南北]区|[A-Za-z]区)$/u, '')
     .replace(/^(.{2,}(花园|花苑|家园|新村|公寓|华府|雅居|苑|园|府|湾|城))小区$/u, '$1');
 
+/*
+ * Residents write one estate with and without its estate word (融侨锦江 / 融侨锦江小区 / 融侨锦江花园), and each
+ * spelling was a subject of its own, splitting one burst's people. The estate word is folded out of the key when
+ * at least three characters of name are left: a bare two-character stem (鼓山花苑, 金山小区) names a district or a
+ * road as often as an estate, so those keep their word.
+ */
+const ESTATE_WORD = /(小区|花园|花苑|家园|新村|公寓|庭苑|苑|园)$/u;
+const estateKeyOf = (name: string) => {
+  const k = keyOf(name);
+  // the longest word is taken off (the leftmost match), so 鼓山花园 and 鼓山花苑 do not both become 鼓山花
+  const m = ESTATE_WORD.exec(k);
+  return m && m.index >= 3 ? k.slice(0, m.index) : k;
+};
+
 /**
  * Places and businesses named in a text, in order of appearance, one per key. `max` bounds the work on long texts.
  */
@@ -366,7 +380,7 @@ export function findPlaces(text: string, max = 4): Place[] {
   const starts: number[] = [];
   const add = (kind: PlaceKind, name: string, start = -1) => {
     if (name.length < (kind === 'estate' ? 2 : 3) || GENERIC.test(name) || /^\d/.test(name)) return;
-    const key = kind === 'business' ? normaliseBusinessName(name) : keyOf(name);
+    const key = kind === 'business' ? normaliseBusinessName(name) : kind === 'estate' ? estateKeyOf(name) : keyOf(name);
     if (key.length < 2) return;
     // 西园|雅居: a place word right after the previous name, from the same start, extends it rather than naming a
     // second place
