@@ -46,25 +46,30 @@ const STATE = (
 export const exchangeRepo = {
   /**
    * Submissions (not the report parts split from them, which travel inside their complaint's line) received in the
-   * range, a page at a time in id order (keyset: no OFFSET, bounded memory whatever the size).
+   * range, a page at a time in id order. On PostgreSQL one server-side cursor in one snapshot (Db.stream): the
+   * query is planned once for the whole range instead of once per page, and the export is one consistent picture
+   * even while intake writes. Where there is no cursor (PGlite) keyset pages (no OFFSET). Memory is bounded either way.
    */
   async *exportPages(q: Queryable, r: ExportRange, page = 2000): AsyncGenerator<ExportRow[]> {
-    let after = '';
-    for (;;) {
-      const rows = (
-        await q.query<ExportRow>(
-          `SELECT t.id, t.no, t.source, t.source_id, t.kind, t.channel, t.received_at, t.title, t.body, t.prefill, t.extra, t.text_enc,
+    const select = (
+      keyset: boolean,
+    ) => `SELECT t.id, t.no, t.source, t.source_id, t.kind, t.channel, t.received_at, t.title, t.body, t.prefill, t.extra, t.text_enc,
                 t.complainant_enc, t.respondent_name, t.respondent_address, t.respondent_credit_code, t.platform, t.location, t.amount, t.labels,
                 ${STATE('t')}, d.no AS duplicate_no,
                 (SELECT to_jsonb(x) FROM (SELECT ${STATE('c')} FROM tickets c WHERE c.parent_id = t.id ORDER BY c.id LIMIT 1) x) AS rp
          FROM tickets t
          LEFT JOIN tickets d ON d.id = t.duplicate_of
-         WHERE t.parent_id IS NULL AND t.id > $1
-           AND ($2::date IS NULL OR t.received_date >= $2::date) AND ($3::date IS NULL OR t.received_date <= $3::date)
-         ORDER BY t.id LIMIT $4`,
-          [after, r.from ?? null, r.to ?? null, page],
-        )
-      ).rows;
+         WHERE t.parent_id IS NULL
+           AND ($1::date IS NULL OR t.received_date >= $1::date) AND ($2::date IS NULL OR t.received_date <= $2::date)
+           ${keyset ? 'AND t.id > $3 ORDER BY t.id LIMIT $4' : 'ORDER BY t.id'}`;
+    const range = [r.from ?? null, r.to ?? null];
+    if (q.stream) {
+      yield* q.stream<ExportRow>(select(false), range, page);
+      return;
+    }
+    let after = '';
+    for (;;) {
+      const rows = (await q.query<ExportRow>(select(true), [...range, after, page])).rows;
       if (!rows.length) return;
       yield rows;
       after = rows[rows.length - 1]!.id;
