@@ -1,8 +1,11 @@
-/** All SQL on tickets, their timeline and their documents. */
-import type { Sealer } from '../../platform/crypto/index.js';
+/** All SQL on tickets and their timeline; with repository/ (documents, queue, upkeep) the one ticketRepo callers use. */
 import type { Queryable } from '../../platform/db/index.js';
-import { scopeSql, type QueueScope } from '../access/index.js';
 import type { Transfer12345 } from './domain/transfer-12345.js';
+import { documentRepo } from './repository/documents.js';
+import { queueRepo, type QueueFilter } from './repository/queue.js';
+import { upkeepRepo } from './repository/upkeep.js';
+
+export type { QueueFilter };
 
 export interface NewTicketRow {
   id: string;
@@ -145,27 +148,14 @@ const CLOSED_IDX = COLS.findIndex(([c]) => c === 'closed_at');
 const COUNTS = new Set<string>(['redaction', 'decisions', 'late_decisions']);
 const JSONB = new Set(COLS.filter(([, t]) => t === 'jsonb').map(([c]) => c));
 
-export interface QueueFilter {
-  scope: QueueScope;
-  status?: string[];
-  kind?: string;
-  open?: boolean;
-  q?: string;
-  clock?: 'red' | 'amber';
-  today: string;
-  amberUntil?: string;
-  limit: number;
-  offset: number;
-  districtCode?: string;
-  unitId?: string;
-  /** search matches title and text too (false: the ticket number and business only) */
-  searchText?: boolean;
-  excerptChars?: number;
-  /** count at most this many matches (the total is then "cap or more"): an exact count of a big open set is a scan */
-  countCap?: number;
-}
-
+/**
+ * The tickets table and the ticket's timeline. Documents (repository/documents.ts), the queue and intake lookups
+ * (repository/queue.ts) and the sweeps' upkeep (repository/upkeep.ts) live beside it and are one object to callers.
+ */
 export const ticketRepo = {
+  ...documentRepo,
+  ...queueRepo,
+  ...upkeepRepo,
   /** This cluster's shard prefix in new ticket numbers (migration 0170): '' for a deployment of one. */
   async setShardPrefix(q: Queryable, prefix: string): Promise<void> {
     await q.query('UPDATE deployment_shard SET prefix = $1 WHERE prefix IS DISTINCT FROM $1', [prefix]);
@@ -392,186 +382,6 @@ export const ticketRepo = {
     ).rows;
   },
 
-  /** Documents name the complainant and quote the complaint: the HTML is stored sealed (html_enc), html stays NULL. */
-  async insertDocument(
-    q: Queryable,
-    sealer: Sealer,
-    d: { ticket_id: string; id: string; kind: string; number: string; title: string; html: string; created_by: string },
-  ): Promise<void> {
-    await q.query(
-      'INSERT INTO documents (ticket_id, id, kind, number, title, html_enc, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [d.ticket_id, d.id, d.kind, d.number, d.title, sealer.seal(d.html), d.created_by],
-    );
-  },
-
-  async documents(q: Queryable, ticketId: string) {
-    return (
-      await q.query<{ id: string; kind: string; number: string; title: string; created_at: Date }>(
-        'SELECT id, kind, number, title, created_at FROM documents WHERE ticket_id = $1 ORDER BY created_at',
-        [ticketId],
-      )
-    ).rows;
-  },
-
-  async document(q: Queryable, sealer: Sealer, ticketId: string, docId: string) {
-    const r = (
-      await q.query<{
-        id: string;
-        kind: string;
-        number: string;
-        title: string;
-        html: string | null;
-        html_enc: string | null;
-      }>('SELECT id, kind, number, title, html, html_enc FROM documents WHERE ticket_id = $1 AND id = $2', [
-        ticketId,
-        docId,
-      ])
-    ).rows[0];
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      kind: r.kind,
-      number: r.number,
-      title: r.title,
-      html: r.html_enc ? sealer.open<string>(r.html_enc) : (r.html ?? ''),
-    };
-  },
-
-  /** Seals documents stored in clear before migration 0030; returns how many. */
-  async sealLegacyDocuments(q: Queryable, sealer: Sealer, page = 500): Promise<number> {
-    let n = 0;
-    for (;;) {
-      const rows = (
-        await q.query<{ ticket_id: string; id: string; html: string }>(
-          'SELECT ticket_id, id, html FROM documents WHERE html_enc IS NULL AND html IS NOT NULL LIMIT $1',
-          [page],
-        )
-      ).rows;
-      if (!rows.length) return n;
-      for (const r of rows)
-        await q.query('UPDATE documents SET html_enc = $3, html = NULL WHERE ticket_id = $1 AND id = $2', [
-          r.ticket_id,
-          r.id,
-          sealer.seal(r.html),
-        ]);
-      n += rows.length;
-    }
-  },
-
-  /** The officer's queue: open tickets ordered by statutory deadline (no deadline last), scoped by jurisdiction. */
-  async queue(q: Queryable, f: QueueFilter): Promise<{ rows: TicketRow[]; total: number; capped: boolean }> {
-    const params: unknown[] = [];
-    const where = [scopeSql(f.scope, params)];
-    if (f.open !== false) where.push('t.closed_at IS NULL');
-    if (f.status?.length) {
-      params.push(f.status);
-      where.push(`t.status = ANY($${params.length}::text[])`);
-    }
-    if (f.kind) {
-      params.push(f.kind);
-      where.push(`t.kind = $${params.length}`);
-    }
-    if (f.districtCode) {
-      params.push(f.districtCode);
-      where.push(`t.district_code = $${params.length}`);
-    }
-    if (f.unitId) {
-      params.push(f.unitId);
-      where.push(`t.unit_id = $${params.length}`);
-    }
-    if (f.clock === 'red') {
-      params.push(f.today);
-      where.push(`t.due_date < $${params.length}::date`);
-    } else if (f.clock === 'amber' && f.amberUntil) {
-      params.push(f.today, f.amberUntil);
-      where.push(`t.due_date >= $${params.length - 1}::date AND t.due_date <= $${params.length}::date`);
-    }
-    if (f.q) {
-      params.push(`%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
-      const p = `$${params.length}`;
-      where.push(
-        f.searchText === false
-          ? `(t.no ILIKE ${p} OR t.respondent_name ILIKE ${p})`
-          : `(t.no ILIKE ${p} OR t.title ILIKE ${p} OR t.respondent_name ILIKE ${p} OR t.body ILIKE ${p})`,
-      );
-    }
-    const w = where.join(' AND ');
-    // counting stops one past the cap: the cost is the cap's, not the open set's (60 k at a busy station at 10 M)
-    const cap = f.countCap ?? null;
-    const n =
-      (
-        await q.query<{ n: number }>(
-          cap === null
-            ? `SELECT count(*)::int AS n FROM tickets t WHERE ${w}`
-            : `SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets t WHERE ${w} LIMIT ${Math.floor(cap) + 1}) c`,
-          params,
-        )
-      ).rows[0]?.n ?? 0;
-    const capped = cap !== null && n > cap;
-    const total = capped ? cap : n;
-    params.push(Math.min(Math.max(f.excerptChars ?? 160, 1), 2000), f.limit, f.offset);
-    const rows = (
-      await q.query<TicketRow>(
-        `SELECT t.id, t.no, t.kind, t.channel, t.received_at, t.received_date::text AS received_date, t.title, left(t.body, $${params.length - 2}) AS body,
-              t.complainant_display, t.respondent_name, t.platform, t.district_code, t.unit_id, t.status, t.due_date, t.due_kind,
-              t.rule_version, t.labels, t.predicted, t.abnormal, t.amount, t.odr_key, t.parent_id, t.duplicate_of, t.closed_at, t.version
-       FROM tickets t WHERE ${w}
-       ORDER BY t.due_date ASC NULLS LAST, t.received_at ASC, t.id
-       LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      )
-    ).rows;
-    return { rows, total, capped };
-  },
-
-  /** Tickets of several persons within a window (duplicate check at intake): each person's latest 50 since `since`. */
-  async recentByComplainants(q: Queryable, keys: string[], since: string) {
-    const rows = (
-      await q.query<{
-        key: string;
-        id: string;
-        title: string | null;
-        body: string | null;
-        respondent_key: string | null;
-        received_date: string;
-        status: string;
-      }>(
-        `SELECT k.key, t.* FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-           SELECT id, title, body, respondent_key, received_date::text AS received_date, status FROM tickets
-           WHERE complainant_key = k.key AND received_date >= $2::date ORDER BY received_at DESC LIMIT 50) t`,
-        [keys, since],
-      )
-    ).rows;
-    const by = new Map<string, typeof rows>();
-    for (const r of rows) by.set(r.key, [...(by.get(r.key) ?? []), r]);
-    return by;
-  },
-
-  /** What a filer is told about stored tickets: number, status, the ticket it repeats. */
-  async receipts(q: Queryable, ids: string[]) {
-    if (!ids.length) return new Map<string, { id: string; no: string; status: string; duplicate_of: string | null }>();
-    const r = await q.query<{ id: string; no: string; status: string; duplicate_of: string | null }>(
-      'SELECT id, no, status, duplicate_of FROM tickets WHERE id = ANY($1::text[])',
-      [ids],
-    );
-    return new Map(r.rows.map((x) => [x.id, x]));
-  },
-
-  /** Open tickets whose current deadline is near or past and that have no marker event for it yet. */
-  async openDueWithoutMarker(q: Queryable, until: string, today: string, limit: number) {
-    return (
-      await q.query<{ id: string; due_date: string; due_kind: string; unit_id: string }>(
-        `SELECT t.id, t.due_date::text AS due_date, t.due_kind, t.unit_id FROM tickets t
-       WHERE t.closed_at IS NULL AND t.due_date <= $1::date
-         AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id
-           AND e.type = CASE WHEN t.due_date < $2::date THEN 'deadline_breached' ELSE 'deadline_warning' END
-           AND e.payload->>'due_kind' = t.due_kind AND e.payload->>'due_date' = t.due_date::text)
-       ORDER BY t.due_date LIMIT $3`,
-        [until, today, limit],
-      )
-    ).rows;
-  },
-
   async setTrackHash(q: Queryable, id: string, hash: string): Promise<void> {
     await q.query('UPDATE tickets SET track_hash = $2 WHERE id = $1', [id, hash]);
   },
@@ -587,124 +397,6 @@ export const ticketRepo = {
 
   async setSatisfaction(q: Queryable, id: string, v: number): Promise<void> {
     await q.query('UPDATE tickets SET satisfaction = $2 WHERE id = $1', [id, v]);
-  },
-
-  /** Stations by open workload against businesses with an address (optionally within a district, excluding one): where the demo seats its officers. */
-  async busiestStations(q: Queryable, limit: number, district?: string, exclude?: string) {
-    return (
-      await q.query<{ unit_id: string; district_code: string }>(
-        `SELECT u.id AS unit_id, u.district_code FROM units u LEFT JOIN tickets t ON t.unit_id = u.id AND t.closed_at IS NULL AND t.respondent_address IS NOT NULL
-       WHERE u.kind = 'station' AND ($2::text IS NULL OR u.district_code = $2) AND ($3::text IS NULL OR u.id <> $3)
-       GROUP BY u.id, u.district_code ORDER BY count(t.id) DESC, u.id LIMIT $1`,
-        [limit, district ?? null, exclude ?? null],
-      )
-    ).rows;
-  },
-
-  /** Tickets stored before free text was redacted (migration 0010): their text fields and complainant seal. */
-  async unredacted(q: Queryable, limit: number) {
-    return (
-      await q.query<{
-        id: string;
-        title: string | null;
-        body: string | null;
-        prefill: Record<string, unknown> | null;
-        extra: Record<string, unknown> | null;
-        complainant_enc: string | null;
-      }>(
-        'SELECT id, title, body, prefill, extra, complainant_enc FROM tickets WHERE redaction = 0 ORDER BY id LIMIT $1',
-        [limit],
-      )
-    ).rows;
-  },
-
-  async storeRedacted(
-    q: Queryable,
-    rows: {
-      id: string;
-      title: string | null;
-      body: string | null;
-      prefill: Record<string, unknown> | null;
-      extra: Record<string, unknown> | null;
-      text_enc: string | null;
-      pii: Record<string, number> | null;
-      redaction: number;
-    }[],
-  ): Promise<void> {
-    if (!rows.length) return;
-    const j = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    await q.query(
-      `UPDATE tickets t SET title = u.title, body = u.body, prefill = u.prefill::jsonb, extra = u.extra::jsonb, text_enc = u.enc, pii = u.pii::jsonb, redaction = u.v
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::smallint[]) AS u(id, title, body, prefill, extra, enc, pii, v)
-       WHERE t.id = u.id`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.title),
-        rows.map((r) => r.body),
-        rows.map((r) => j(r.prefill)),
-        rows.map((r) => j(r.extra)),
-        rows.map((r) => r.text_enc),
-        rows.map((r) => j(r.pii)),
-        rows.map((r) => r.redaction),
-      ],
-    );
-  },
-
-  /** Open deadlines from `from` on, per calendar year, within a queue scope (the workbench's missing-calendar notice). */
-  async dueByYear(
-    q: Queryable,
-    scope: QueueScope,
-    from: string,
-  ): Promise<{ year: number; n: number; first: string }[]> {
-    const params: unknown[] = [from];
-    return (
-      await q.query<{ year: number; n: number; first: string }>(
-        `SELECT extract(year FROM t.due_date)::int AS year, count(*)::int AS n, min(t.due_date)::text AS first FROM tickets t
-       WHERE t.closed_at IS NULL AND t.due_date >= $1::date AND ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`,
-        params,
-      )
-    ).rows;
-  },
-  /**
-   * Open tickets with a deadline on or after `from` (a holiday schedule from that date on changed), locked for the
-   * recount, with the ODR enterprise's own window where it set the ODR deadline.
-   */
-  async openWithDeadlinesFrom(q: Queryable, from: string) {
-    return (
-      await q.query<{
-        id: string;
-        version: number;
-        rule_version: string;
-        received_date: string;
-        deadlines: Record<string, unknown>;
-        odr_key: string | null;
-        t12345: Transfer12345 | null;
-        due_kind: string | null;
-        due_date: string | null;
-        odr_window_days: number | null;
-      }>(
-        `SELECT t.id, t.version, t.rule_version, t.received_date::text AS received_date, t.deadlines, t.odr_key, t.t12345, t.due_kind,
-              t.due_date::text AS due_date, e.window_days AS odr_window_days
-       FROM tickets t LEFT JOIN enterprises e ON e.key = t.odr_key
-       WHERE t.closed_at IS NULL
-         AND EXISTS (SELECT 1 FROM jsonb_each_text(t.deadlines) d WHERE d.key LIKE '%\\_by' AND d.value >= $1)
-       ORDER BY t.id FOR UPDATE OF t`,
-        [from],
-      )
-    ).rows;
-  },
-  async setDeadlines(
-    q: Queryable,
-    id: string,
-    version: number,
-    deadlines: Record<string, unknown>,
-    dueDate: string | null,
-  ): Promise<boolean> {
-    const r = await q.query(
-      'UPDATE tickets SET deadlines = $3::jsonb, due_date = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2',
-      [id, version, JSON.stringify(deadlines), dueDate],
-    );
-    return r.rowCount === 1;
   },
   async count(q: Queryable): Promise<number> {
     return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]?.n ?? 0;
