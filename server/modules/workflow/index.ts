@@ -32,7 +32,7 @@ export { recountOpenDeadlines, type RecountResult } from './commands/recount-dea
 export { getTicket, getDocument } from './queries/get-ticket.js';
 export { listQueue, type QueueQuery } from './queries/list-queue.js';
 export { unitNames } from './queries/unit-names.js';
-export { ticketRepo, type NewTicketRow, type TicketRow } from './repository.js';
+export { ticketRepo, type NewTicketRow, type ProtectedText, type TicketRow } from './repository.js';
 export { openComplainant, maskComplainant } from './http/presenters.js';
 export { sweepDeadlines } from './jobs/sweep-deadlines.js';
 export { originalText, type SealedText, type TextFields } from './domain/sealed-text.js';

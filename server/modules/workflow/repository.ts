@@ -69,6 +69,11 @@ export interface NewTicketRow {
   track_hash?: string | null;
 }
 
+/** A ticket's text as stored: redacted in the clear, the original sealed, what was found counted (intake's protectText). */
+export type ProtectedText = Required<
+  Pick<NewTicketRow, 'title' | 'body' | 'prefill' | 'extra' | 'text_enc' | 'pii' | 'redaction'>
+>;
+
 export interface TicketRow extends Omit<
   NewTicketRow,
   'event' | 'received_at' | 'closed_at' | 'decisions' | 'late_decisions'

@@ -7,7 +7,7 @@
  */
 import type { Sealer } from '../../../platform/crypto/index.js';
 import { findPii, namesIn, redact, redactJson, type RedactOptions } from '../../text/index.js';
-import type { NewTicketRow, SealedText } from '../../workflow/index.js';
+import type { NewTicketRow, ProtectedText, SealedText } from '../../workflow/index.js';
 
 export const REDACTION_VERSION = 1;
 
@@ -21,15 +21,7 @@ export function protectText(
   row: Pick<NewTicketRow, 'title' | 'body' | 'prefill' | 'extra'>,
   sealer: Sealer,
   known: Known = {},
-): {
-  title: string | null;
-  body: string | null;
-  prefill: Record<string, unknown> | null;
-  extra: Record<string, unknown> | null;
-  text_enc: string | null;
-  pii: Record<string, number> | null;
-  redaction: number;
-} {
+): ProtectedText {
   // a name the text gives by its cue (本人张伟) is masked in the title and the pre-fill too ("张伟投诉健身房")
   const found = [...namesIn(row.body ?? ''), ...namesIn(row.title ?? '')];
   const o: RedactOptions = { known: { names: [known.name, ...found], phones: [known.phone], ids: [known.id_number] } };

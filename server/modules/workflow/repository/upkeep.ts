@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../platform/db/index.js';
 import { scopeSql, type QueueScope } from '../../access/index.js';
 import type { Transfer12345 } from '../domain/transfer-12345.js';
+import type { ProtectedText } from '../repository.js';
 
 /** What the sweeps read and write: due markers, redaction of stored text, deadlines recounted on a new calendar. */
 export const upkeepRepo = {
@@ -36,19 +37,7 @@ export const upkeepRepo = {
     ).rows;
   },
 
-  async storeRedacted(
-    q: Queryable,
-    rows: {
-      id: string;
-      title: string | null;
-      body: string | null;
-      prefill: Record<string, unknown> | null;
-      extra: Record<string, unknown> | null;
-      text_enc: string | null;
-      pii: Record<string, number> | null;
-      redaction: number;
-    }[],
-  ): Promise<void> {
+  async storeRedacted(q: Queryable, rows: (ProtectedText & { id: string })[]): Promise<void> {
     if (!rows.length) return;
     const j = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
     await q.query(
