@@ -7,7 +7,7 @@
  * A client does what a portal does: a filing that got no answer (connection error, 5xx) is sent again with the same
  * client key until it is acknowledged; the server also waits through a failover itself (XIEZHI_FAILOVER_RETRY_MS).
  *
- *   npx xiezhi bench failover [--rate 20] [--duration 40] [--kill-at 12] [--port 55410] [--cluster-port 55420]
+ *   npx xiezhi bench failover [--rate 20] [--duration 40] [--kill-at 12] [--port N (default: a free one)] [--cluster-port 55420]
  *                             [--keep] [--ci]    # --ci: also print `N passed, N failed` over the bars
  * downtime_s: the longest time without any acknowledgement while filings were being sent (the failover's gap).
  */
@@ -18,6 +18,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { openDb } from '../server/platform/db/index.js';
 
 const { values } = parseArgs({
@@ -34,7 +35,9 @@ const { values } = parseArgs({
 const rate = Number(values.rate ?? 20);
 const duration = Number(values.duration ?? 40);
 const killAt = Number(values['kill-at'] ?? 12);
-const port = Number(values.port ?? 55410);
+// without --port, a port the kernel says is free now: a fixed one (55410) was once taken on the CI machine mid-suite
+// and the bench failed before it began ("port 55410 is already in use")
+const port = values.port ? Number(values.port) : await freePort();
 const clusterPort = Number(values['cluster-port'] ?? 55420);
 if (!(rate > 0 && duration > killAt && killAt > 0)) {
   console.error('xiezhi bench failover: need --rate > 0 and 0 < --kill-at < --duration');
@@ -241,4 +244,15 @@ try {
   await teardown(true);
   if (values.ci) console.log('0 passed, 1 failed');
   process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
 }
