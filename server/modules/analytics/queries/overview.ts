@@ -53,27 +53,14 @@ export async function computeOverview(
   const db = ctx.reads?.reader() ?? ctx.db;
   const key = source === 'auto' && !Object.keys(base.eq ?? {}).length ? rollupScope(base.scope) : null;
   const trendFrom = shift(to, -89);
-  const [recentFrom, prevFrom] = [shift(to, -29), shift(to, -59)];
-  const [scan, trend, hotRows, topics] = await Promise.all([
+  const [scan, trend, hot, topics] = await Promise.all([
     key !== null ? rollupRepo.overview(db, key, from, to, today) : analyticsRepo.overviewScan(db, base, today),
     key !== null
       ? rollupRepo.days(db, key, trendFrom, to)
       : analyticsRepo.cube(db, ['day'], { ...base, from: trendFrom }, 100, true),
-    // the city's hot businesses whoever looks (rollup_hot is city-wide): the rollup unless the scan is forced
-    source === 'auto'
-      ? rollupRepo.hot(db, recentFrom, prevFrom, to, 10)
-      : analyticsRepo.hotBusinesses(db, recentFrom, prevFrom, to, 10),
-    key !== null
-      ? rollupRepo.topics(db, key, recentFrom, prevFrom, to)
-      : analyticsRepo.topics(db, base, recentFrom, prevFrom),
+    analyticsRepo.hotBusinesses(db, shift(to, -29), shift(to, -59), to, 10),
+    analyticsRepo.topics(db, base, shift(to, -29), shift(to, -59)),
   ]);
-  const people = await analyticsRepo.complainantsOf(
-    db,
-    hotRows.map((h) => h.key),
-    recentFrom,
-    to,
-  );
-  const hot = hotRows.map((h) => ({ ...h, complainants: people.get(h.key) ?? 0 }));
   // GROUPING() bit order: kind, channel, category, problem, district, age_group (1 = not grouped by it)
   const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'];
   const by = (dim: string) => {
@@ -110,6 +97,7 @@ export async function computeOverview(
       topic: `${r.category}·${r.problem}`,
       count: r.recent,
       recent: r.recent,
+      complainants: r.complainants,
       previous: r.previous,
       growth: r.previous ? Math.round(((r.recent - r.previous) / r.previous) * 100) / 100 : null,
     }))
