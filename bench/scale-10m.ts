@@ -186,6 +186,8 @@ if (!values['skip-seed']) {
       const id = `B${i.toString(36).padStart(8, '0')}`;
       const due = new Date(at.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
       const cat = pick(CATEGORIES);
+      // one of 20,000 businesses, each with one name (a key's name drawn per ticket made 20,000² name·key pairs)
+      const biz = Math.floor(rnd() * 20_000);
       const closedAt = open
         ? null
         : new Date(Math.min(end, at.getTime() + Math.floor(rnd() * 40 * 86_400_000))).toISOString();
@@ -203,8 +205,8 @@ if (!values['skip-seed']) {
           '（合成的压测工单，无个人信息）',
           `ck${Math.floor(rnd() * N * 0.8)}`,
           '{"name":"张*","phone":"138****0000"}',
-          `上海某某${cat}有限公司${Math.floor(rnd() * 20_000)}`,
-          `rk${Math.floor(rnd() * 20_000)}`,
+          `上海某某${CATEGORIES[biz % CATEGORIES.length]}有限公司${biz}`,
+          `rk${biz}`,
           Math.floor(rnd() * 5000),
           s.district_code,
           s.street_code,

@@ -35,14 +35,14 @@ export interface OverviewHotTopic {
   topic: string;
   count: number;
   recent: number;
-  complainants: number;
   previous: number;
   growth: number | null;
 }
 
 export interface OverviewHotBusiness {
   key: string;
-  name: string;
+  /** null where no ticket of the business recorded its name */
+  name: string | null;
   recent: number;
   previous: number;
   complainants: number;

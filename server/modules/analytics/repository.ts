@@ -74,36 +74,55 @@ export const analyticsRepo = {
     ).rows;
   },
 
-  /** category × problem now (last 30 days) and before (the 30 days earlier), one scan. */
+  /** category × problem now (last 30 days) and before (the 30 days earlier), one scan (rollupRepo.topics: the same). */
   async topics(q: Queryable, f: CubeFilter, recentFrom: string, prevFrom: string) {
     const params: unknown[] = [];
     const where = filterSql({ ...f, from: prevFrom }, params);
     params.push(recentFrom);
     const r = `$${params.length}::date`;
     return (
-      await q.query<{ category: string; problem: string; recent: number; previous: number; complainants: number }>(
+      await q.query<{ category: string; problem: string; recent: number; previous: number }>(
         `SELECT ${DIMENSIONS.category!.sql} AS category, ${DIMENSIONS.problem!.sql} AS problem,
               count(*) FILTER (WHERE t.received_date >= ${r})::int AS recent,
-              count(*) FILTER (WHERE t.received_date < ${r})::int AS previous,
-              count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= ${r})::int AS complainants
-       FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC LIMIT 40`,
+              count(*) FILTER (WHERE t.received_date < ${r})::int AS previous
+       FROM tickets t WHERE ${where} GROUP BY 1, 2 ORDER BY recent DESC, 1, 2 LIMIT 40`,
         params,
       )
     ).rows;
   },
 
+  /**
+   * The city's businesses by tickets in the last 30 days, with the 30 days before, their name and distinct
+   * complainants; one scan. The reference the rollup path (rollupRepo.hot + hotDetails) must equal.
+   */
   async hotBusinesses(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit = 10) {
     return (
-      await q.query<{ key: string; name: string; recent: number; previous: number; complainants: number }>(
+      await q.query<{ key: string; name: string | null; recent: number; previous: number; complainants: number }>(
         `SELECT t.respondent_key AS key, max(t.respondent_name) AS name,
               count(*) FILTER (WHERE t.received_date >= $1::date)::int AS recent,
               count(*) FILTER (WHERE t.received_date < $1::date)::int AS previous,
               count(DISTINCT t.complainant_key) FILTER (WHERE t.received_date >= $1::date)::int AS complainants
        FROM tickets t WHERE t.respondent_key IS NOT NULL AND t.received_date >= $2::date AND t.received_date <= $3::date
-       GROUP BY t.respondent_key ORDER BY recent DESC LIMIT $4`,
+       GROUP BY t.respondent_key ORDER BY recent DESC, key LIMIT $4`,
         [recentFrom, prevFrom, to, limit],
       )
     ).rows;
+  },
+
+  /**
+   * Name (over the 60 days) and distinct complainants (over the last 30) of a few businesses, read from their own
+   * tickets by index: neither is additive over days, so rollup_hot does not carry them.
+   */
+  async hotDetails(q: Queryable, keys: string[], recentFrom: string, prevFrom: string, to: string) {
+    if (!keys.length) return new Map<string, { name: string | null; complainants: number }>();
+    const r = await q.query<{ key: string; name: string | null; complainants: number }>(
+      `SELECT respondent_key AS key, max(respondent_name) AS name,
+              count(DISTINCT complainant_key) FILTER (WHERE received_date >= $2::date)::int AS complainants
+       FROM tickets WHERE respondent_key = ANY($1::text[]) AND received_date >= $3::date AND received_date <= $4::date
+       GROUP BY 1`,
+      [keys, recentFrom, prevFrom, to],
+    );
+    return new Map(r.rows.map((x) => [x.key, { name: x.name, complainants: x.complainants }]));
   },
 
   async drill(q: Queryable, f: CubeFilter & { q?: string }, limit: number, offset: number) {

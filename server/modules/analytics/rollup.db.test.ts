@@ -163,6 +163,8 @@ describe('cockpit rollups', () => {
     await app.db.query('DELETE FROM rollup_day');
     await app.db.query('DELETE FROM rollup_dim');
     await app.db.query('DELETE FROM rollup_due');
+    await app.db.query('DELETE FROM rollup_hot');
+    await app.db.query('DELETE FROM rollup_pair');
     const sql = readFileSync(
       fileURLToPath(new URL('../../migrations/0240_cockpit_rollups.sql', import.meta.url)),
       'utf8',
@@ -171,5 +173,26 @@ describe('cockpit rollups', () => {
     expect(backfill).toHaveLength(1);
     await app.db.query(backfill[0]!);
     await expectExact('backfill');
+  });
+
+  it('hot businesses and topics are rebuilt exactly by the 0260 backfill, and a wrong one shows', async () => {
+    await app.db.query('DELETE FROM rollup_hot');
+    await app.db.query('DELETE FROM rollup_pair');
+    const sql = readFileSync(fileURLToPath(new URL('../../migrations/0260_hot_rollups.sql', import.meta.url)), 'utf8');
+    const backfill = splitStatements(sql).filter((s) => /^\s*(--[^\n]*\n\s*)*INSERT INTO rollup_/.test(s));
+    expect(backfill).toHaveLength(2);
+    for (const s of backfill) await app.db.query(s);
+    await expectExact('0260 backfill');
+    const { rollup } = await both(CITY, shift(TODAY, -364), TODAY);
+    expect(rollup.hot_businesses.length).toBeGreaterThan(0);
+    expect(rollup.hot_topics.length).toBeGreaterThan(0);
+    const top = rollup.hot_businesses[0]!;
+    await app.db.query(
+      `UPDATE rollup_hot SET n = n + 5 WHERE ctid = (SELECT ctid FROM rollup_hot WHERE respondent_key = $1 AND n > 0 AND day >= $2::date LIMIT 1)`,
+      [top.key, shift(TODAY, -29)],
+    );
+    const after = await both(CITY, shift(TODAY, -364), TODAY);
+    expect(after.rollup.hot_businesses[0]!.recent).toBe(top.recent + 5);
+    expect(after.rollup.hot_businesses).not.toEqual(after.scan.hot_businesses);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { scopeOf, type Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
+import type { Queryable } from '../../../platform/db/index.js';
 import { districtName, allDistricts } from '../../dispatch/index.js';
 import { rate, type CubeFilter } from '../domain/dimensions.js';
 import { analyticsRepo } from '../repository.js';
@@ -34,6 +35,23 @@ export async function overview(ctx: Ctx, actor: Actor, f: CubeFilter) {
   return value;
 }
 
+/** The ten businesses ranked from rollup_hot, then their names and distinct complainants from their own tickets. */
+async function hotFromRollup(db: Queryable, recentFrom: string, prevFrom: string, to: string) {
+  const ranked = await rollupRepo.hot(db, recentFrom, prevFrom, to, 10);
+  const details = await analyticsRepo.hotDetails(
+    db,
+    ranked.map((h) => h.key),
+    recentFrom,
+    prevFrom,
+    to,
+  );
+  return ranked.map((h) => ({
+    ...h,
+    name: details.get(h.key)?.name ?? null,
+    complainants: details.get(h.key)?.complainants ?? 0,
+  }));
+}
+
 /**
  * Where the totals, breakdowns and trend come from: the rollups (migration 0240) for the city's and a district's
  * unfiltered cockpit, else one scan of the tickets (a station's cockpit, a filtered overview). `scan` forces the
@@ -53,13 +71,19 @@ export async function computeOverview(
   const db = ctx.reads?.reader() ?? ctx.db;
   const key = source === 'auto' && !Object.keys(base.eq ?? {}).length ? rollupScope(base.scope) : null;
   const trendFrom = shift(to, -89);
+  const [recentFrom, prevFrom] = [shift(to, -29), shift(to, -59)];
   const [scan, trend, hot, topics] = await Promise.all([
     key !== null ? rollupRepo.overview(db, key, from, to, today) : analyticsRepo.overviewScan(db, base, today),
     key !== null
       ? rollupRepo.days(db, key, trendFrom, to)
       : analyticsRepo.cube(db, ['day'], { ...base, from: trendFrom }, 100, true),
-    analyticsRepo.hotBusinesses(db, shift(to, -29), shift(to, -59), to, 10),
-    analyticsRepo.topics(db, base, shift(to, -29), shift(to, -59)),
+    // the city's hot businesses whoever looks (rollup_hot is city-wide): the rollup unless the scan is forced
+    source === 'auto'
+      ? hotFromRollup(db, recentFrom, prevFrom, to)
+      : analyticsRepo.hotBusinesses(db, recentFrom, prevFrom, to, 10),
+    key !== null
+      ? rollupRepo.topics(db, key, recentFrom, prevFrom, to)
+      : analyticsRepo.topics(db, base, recentFrom, prevFrom),
   ]);
   // GROUPING() bit order: kind, channel, category, problem, district, age_group (1 = not grouped by it)
   const dims = ['kind', 'channel', 'category', 'problem', 'district', 'age_group'];
@@ -97,7 +121,6 @@ export async function computeOverview(
       topic: `${r.category}·${r.problem}`,
       count: r.recent,
       recent: r.recent,
-      complainants: r.complainants,
       previous: r.previous,
       growth: r.previous ? Math.round(((r.recent - r.previous) / r.previous) * 100) / 100 : null,
     }))

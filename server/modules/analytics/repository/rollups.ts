@@ -66,4 +66,30 @@ export const rollupRepo = {
       )
     ).rows;
   },
+
+  /** The city's businesses by tickets, as `analyticsRepo.hotBusinesses` ranks them, from rollup_hot (migration 0260). */
+  async hot(q: Queryable, recentFrom: string, prevFrom: string, to: string, limit: number) {
+    return (
+      await q.query<{ key: string; recent: number; previous: number }>(
+        `SELECT respondent_key AS key, COALESCE(sum(n) FILTER (WHERE day >= $1::date), 0)::int AS recent,
+                COALESCE(sum(n) FILTER (WHERE day < $1::date), 0)::int AS previous
+         FROM rollup_hot WHERE day >= $2::date AND day <= $3::date
+         GROUP BY respondent_key HAVING sum(n) > 0 ORDER BY recent DESC, key LIMIT $4`,
+        [recentFrom, prevFrom, to, limit],
+      )
+    ).rows;
+  },
+
+  /** category × problem for a scope, as `analyticsRepo.topics` gives them, from rollup_pair (migration 0260). */
+  async topics(q: Queryable, scope: string, recentFrom: string, prevFrom: string, to: string) {
+    return (
+      await q.query<{ category: string; problem: string; recent: number; previous: number }>(
+        `SELECT category, problem, COALESCE(sum(n) FILTER (WHERE day >= $2::date), 0)::int AS recent,
+                COALESCE(sum(n) FILTER (WHERE day < $2::date), 0)::int AS previous
+         FROM rollup_pair WHERE scope = $1 AND day >= $3::date AND day <= $4::date
+         GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY recent DESC, 1, 2 LIMIT 40`,
+        [scope, recentFrom, prevFrom, to],
+      )
+    ).rows;
+  },
 };

@@ -17,6 +17,7 @@ export const zh = {
   'cockpit.90Days': '近90天',
   'cockpit.30DaysGrowth': '近30天 / 环比',
   'cockpit.new': '新',
+  'cockpit.unnamedBusiness': '（未录入名称）',
   'cockpit.supervision': '督办',
   'cockpit.openOverdueAnsweredClosed': '在办 {open} · 逾期 {overdue} · 已回复 {answered} · 已办结 {closed}',
   // views/Analysis.vue
@@ -126,6 +127,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cockpit.90Days': '90 days',
   'cockpit.30DaysGrowth': '30 days / growth',
   'cockpit.new': 'new',
+  'cockpit.unnamedBusiness': '(name not recorded)',
   'cockpit.supervision': 'Supervision',
   'cockpit.openOverdueAnsweredClosed': 'open {open} · overdue {overdue} · answered {answered} · closed {closed}',
   // views/Analysis.vue

@@ -1,0 +1,127 @@
+-- The cockpit's last two scans of `tickets` as rollups (issue 13 "cockpit overview < 2 s cold at 10 M"): at 4.75 M
+-- tickets the 60-day hot businesses (1.65 s) and hot topics (1.42 s) were each a parallel scan of the whole table,
+-- growing with it, while every other figure already came from migration 0240's rollups. Kept by the same
+-- statement-level trigger (rollup_apply), in the ticket's own transaction:
+--   rollup_hot   received day × business (respondent_key): the city's hot businesses. The name is not rolled up:
+--                a business's name as written varies by ticket, and with it in the key the rollup grew to one row
+--                per ticket on the 10 M seed (5.4 s → 10.1 s); the ten businesses' names are read from their tickets;
+--   rollup_pair  scope × received day × (category, problem): the hot topics, per cockpit scope like rollup_dim.
+-- Distinct complainants are not additive over days, so they are not rolled up: the ten hot businesses' count (and
+-- name) is read from the tickets of those ten only (index below); the hot topics no longer carry one (no screen or
+-- report read it).
+ALTER TYPE rollup_fact ADD ATTRIBUTE respondent_key text;
+
+CREATE OR REPLACE FUNCTION rollup_fact_of(t tickets) RETURNS rollup_fact LANGUAGE sql IMMUTABLE AS $$
+  SELECT ROW(t.received_date, t.district_code,
+             CASE WHEN t.unit_id LIKE 'S%' THEN substr(t.unit_id, 2, 6) ELSE t.unit_id END,
+             t.kind, COALESCE(t.channel, '未知'), COALESCE(t.category, '未分类'), COALESCE(t.problem, '未分类'),
+             COALESCE(t.district_code, '未定'), COALESCE(t.age_group, '未知'), t.closed_at IS NULL, t.due_date,
+             t.outcome, t.abnormal, t.odr_key IS NOT NULL, t.satisfaction, t.decisions, t.late_decisions,
+             t.respondent_key)::rollup_fact
+$$;
+
+CREATE TABLE rollup_hot (
+  day date NOT NULL,
+  respondent_key text NOT NULL,
+  n int NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, respondent_key)
+);
+CREATE TABLE rollup_pair (
+  scope text NOT NULL,
+  day date NOT NULL,
+  category text NOT NULL,
+  problem text NOT NULL,
+  n int NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope, day, category, problem)
+);
+
+-- 0240's function with the two new rollups (e, f); the rest is unchanged.
+CREATE OR REPLACE FUNCTION rollup_apply(plus rollup_fact[], minus rollup_fact[]) RETURNS void LANGUAGE sql AS $$
+  WITH d AS (
+    SELECT f.*, 1 AS w FROM unnest(plus) f
+    UNION ALL
+    SELECT f.*, -1 AS w FROM unnest(minus) f
+  ), s AS (
+    SELECT d.*, k.scope
+    FROM d CROSS JOIN LATERAL (
+      SELECT DISTINCT x FROM unnest(ARRAY['*', d.district_code, d.unit_key]) x WHERE x IS NOT NULL
+    ) k(scope)
+  ), a AS (
+    INSERT INTO rollup_day AS r (scope, day, n, complaints, reports, consultations, open, mediated, terminated, abnormal,
+                                 odr_settled, odr_total, sat_sum, sat_n, decided, late)
+    SELECT * FROM (
+      SELECT scope, day, sum(w) AS n,
+             COALESCE(sum(w) FILTER (WHERE kind = 'complaint'), 0) AS complaints,
+             COALESCE(sum(w) FILTER (WHERE kind = 'report'), 0) AS reports,
+             COALESCE(sum(w) FILTER (WHERE kind IN ('consultation','suggestion','help','unknown')), 0) AS consultations,
+             COALESCE(sum(w) FILTER (WHERE open), 0) AS open,
+             COALESCE(sum(w) FILTER (WHERE outcome = 'mediated' AND NOT abnormal), 0) AS mediated,
+             COALESCE(sum(w) FILTER (WHERE outcome = 'terminated' AND NOT abnormal), 0) AS terminated,
+             COALESCE(sum(w) FILTER (WHERE abnormal), 0) AS abnormal,
+             COALESCE(sum(w) FILTER (WHERE outcome = 'odr_settled'), 0) AS odr_settled,
+             COALESCE(sum(w) FILTER (WHERE odr), 0) AS odr_total,
+             COALESCE(sum(w * satisfaction), 0) AS sat_sum,
+             COALESCE(sum(w) FILTER (WHERE satisfaction IS NOT NULL), 0) AS sat_n,
+             COALESCE(sum(w * decisions), 0) AS decided,
+             COALESCE(sum(w * late_decisions), 0) AS late
+      FROM s GROUP BY scope, day) g
+    -- an UPDATE that changed nothing counted here writes nothing
+    WHERE (n, complaints, reports, consultations, open, mediated, terminated, abnormal, odr_settled, odr_total, sat_sum,
+           sat_n, decided, late) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    ORDER BY scope, day
+    ON CONFLICT (scope, day) DO UPDATE SET
+      n = r.n + EXCLUDED.n, complaints = r.complaints + EXCLUDED.complaints, reports = r.reports + EXCLUDED.reports,
+      consultations = r.consultations + EXCLUDED.consultations, open = r.open + EXCLUDED.open,
+      mediated = r.mediated + EXCLUDED.mediated, terminated = r.terminated + EXCLUDED.terminated,
+      abnormal = r.abnormal + EXCLUDED.abnormal, odr_settled = r.odr_settled + EXCLUDED.odr_settled,
+      odr_total = r.odr_total + EXCLUDED.odr_total, sat_sum = r.sat_sum + EXCLUDED.sat_sum,
+      sat_n = r.sat_n + EXCLUDED.sat_n, decided = r.decided + EXCLUDED.decided, late = r.late + EXCLUDED.late
+    RETURNING 1
+  ), b AS (
+    INSERT INTO rollup_dim AS r (scope, day, dim, value, n, open)
+    SELECT scope, day, u.dim, u.value, sum(w), COALESCE(sum(w) FILTER (WHERE open), 0)
+    FROM s CROSS JOIN LATERAL unnest(ARRAY['kind', 'channel', 'category', 'problem', 'district', 'age_group'],
+                                     ARRAY[kind, channel, category, problem, district, age_group]) u(dim, value)
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(w) <> 0 OR COALESCE(sum(w) FILTER (WHERE open), 0) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (scope, day, dim, value) DO UPDATE SET n = r.n + EXCLUDED.n, open = r.open + EXCLUDED.open
+    RETURNING 1
+  ), c AS (
+    INSERT INTO rollup_due AS r (scope, day, due, n)
+    SELECT scope, day, due_date, sum(w) FROM s WHERE open AND due_date IS NOT NULL
+    GROUP BY 1, 2, 3 HAVING sum(w) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (scope, day, due) DO UPDATE SET n = r.n + EXCLUDED.n
+    RETURNING 1
+  ), e AS (
+    -- city-wide (the cockpit's hot businesses are the city's for every viewer): from d, not the per-scope s
+    INSERT INTO rollup_hot AS r (day, respondent_key, n)
+    SELECT day, respondent_key, sum(w) FROM d WHERE respondent_key IS NOT NULL
+    GROUP BY 1, 2 HAVING sum(w) <> 0 ORDER BY 1, 2
+    ON CONFLICT (day, respondent_key) DO UPDATE SET n = r.n + EXCLUDED.n
+    RETURNING 1
+  ), f AS (
+    INSERT INTO rollup_pair AS r (scope, day, category, problem, n)
+    SELECT scope, day, category, problem, sum(w) FROM s
+    GROUP BY 1, 2, 3, 4 HAVING sum(w) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (scope, day, category, problem) DO UPDATE SET n = r.n + EXCLUDED.n
+    RETURNING 1
+  )
+  SELECT FROM a, b, c, e, f LIMIT 0
+$$;
+
+-- The ten hot businesses' distinct complainants over 30 days and name over 60: a range per business.
+CREATE INDEX tickets_respondent_received ON tickets (respondent_key, received_date) INCLUDE (complainant_key);
+DROP INDEX tickets_respondent;
+
+-- Backfill an existing database: plain aggregates (the triggers only see changes from here on).
+INSERT INTO rollup_hot (day, respondent_key, n)
+SELECT received_date, respondent_key, count(*) FROM tickets
+WHERE respondent_key IS NOT NULL GROUP BY 1, 2;
+INSERT INTO rollup_pair (scope, day, category, problem, n)
+SELECT k.scope, t.received_date, COALESCE(t.category, '未分类'), COALESCE(t.problem, '未分类'), count(*)
+FROM tickets t CROSS JOIN LATERAL (
+  SELECT DISTINCT x FROM unnest(ARRAY['*', t.district_code,
+    CASE WHEN t.unit_id LIKE 'S%' THEN substr(t.unit_id, 2, 6) ELSE t.unit_id END]) x WHERE x IS NOT NULL
+) k(scope)
+GROUP BY 1, 2, 3, 4;
