@@ -31,6 +31,19 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/consistent-type-imports': ['warn', { fixStyle: 'inline-type-imports' }],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      // ExcelJS's own XLSX reader garbles multi-byte text across chunks; the platform's wrapper mends it
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'exceljs',
+              message: 'import { ExcelJS } from server/platform/export (it mends the reader)',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   // Single-file components: the Vue rules that catch real bugs, and the template/script parsed with TypeScript. Type-

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '../../platform/export/index.js';
 import { testApp } from '../../test/db.js';
 import { startRoles, type Running } from '../../roles/index.js';
 import { DEMO_PASSWORD } from '../access/index.js';

@@ -77,7 +77,7 @@ describe('import', () => {
     const r = await importFile(app, { file: f, actor: SYSTEM, onRejected: (l) => rej.push(l) });
     expect(r).toMatchObject({ imported: 1, rejected: 1 });
     expect(rej).toEqual([3]);
-    const { default: ExcelJS } = await import('exceljs');
+    const { ExcelJS } = await import('../../platform/export/index.js');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('工单');
     ws.addRow(['id', 'received_at', 'kind', 'text']);

@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { csvCell, ExcelJS, neutraliseCell } from '../../../platform/export/index.js';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { isoDate, type Http } from '../../../platform/http/index.js';
-import { csvCell, neutraliseCell } from '../../../platform/export/index.js';
 import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import type { Actor } from '../../access/index.js';

@@ -6,9 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { audit } from '../../../platform/audit/index.js';
-import { csvCell, neutraliseCell } from '../../../platform/export/index.js';
+import { csvCell, ExcelJS, neutraliseCell, type ExcelJSTypes } from '../../../platform/export/index.js';
 import type { Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
 import { cellOf, type ExportMapping } from '../domain/mapping.js';
@@ -49,8 +48,8 @@ export async function exportTickets(
   let lines = 0;
   let page = 0;
   const headers = o.mapping.map(([, h]) => h);
-  let sheet: ExcelJS.Worksheet | null = null;
-  let book: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
+  let sheet: ExcelJSTypes.Worksheet | null = null;
+  let book: ExcelJSTypes.stream.xlsx.WorkbookWriter | null = null;
   if (o.format === 'xlsx') {
     book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
     sheet = book.addWorksheet('12315');

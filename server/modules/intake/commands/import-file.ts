@@ -4,7 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import ExcelJS from 'exceljs';
+import { ExcelJS, type ExcelJSTypes } from '../../../platform/export/index.js';
 import { InputError, readTif } from '../../../platform/tif/index.js';
 import type { Actor } from '../../access/index.js';
 import type { TifTicket } from '../../../../shared/tif.js';
@@ -149,7 +149,7 @@ const DATE_FIELDS = ['received_at', 'handling.closed_at', 'handling.due_date', '
 const DIGIT_FIELDS = ['complainant.id_number', 'complainant.phone', 'respondent.credit_code', 'id'];
 
 async function* readXlsx(file: string, mapping?: ColumnMap): AsyncGenerator<Row> {
-  let reader: ExcelJS.stream.xlsx.WorkbookReader;
+  let reader: ExcelJSTypes.stream.xlsx.WorkbookReader;
   try {
     reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
