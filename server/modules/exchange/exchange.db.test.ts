@@ -107,15 +107,26 @@ describe('national exchange round trip', () => {
     }
   });
 
-  it('the cursor (PostgreSQL) and the keyset pages (no cursor) write the same bytes, TIF and CSV', async () => {
-    // without `stream` the repository falls back to keyset pages: the path PGlite takes, and the old export's
+  it('the cursor (PostgreSQL) and the keyset pages (no cursor) write the same lines, TIF and CSV', async () => {
+    // without `stream` the repository falls back to keyset pages: the path PGlite takes, and the old export's.
+    // The cursor reads the range in the table's order (one scan, no sort of a million rows), the pages in id order:
+    // the same header and the same lines, byte for byte, in an order that may differ.
     const db = city.db;
     const paged = { ...city, db: { ...db, query: db.query.bind(db), tx: db.tx.bind(db), stream: undefined } };
+    // five of the first tickets get new row versions at the end of the table, so the two orders surely differ
+    await city.db.query(`UPDATE tickets SET title = title WHERE id IN (SELECT id FROM tickets ORDER BY id LIMIT 5)`);
     for (const format of ['tif', 'csv'] as const) {
       const a = join(dir, `cursor.${format}`);
       const b = join(dir, `paged.${format}`);
       expect(await exportTo(a, format)).toBe(await exportTo(b, format, paged as TestApp));
-      expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+      const lines = (f: string) => {
+        const all = readFileSync(f, 'utf8').split(format === 'csv' ? '\r\n' : '\n');
+        return format === 'csv' ? { head: all[0], rows: all.slice(1).sort() } : { head: '', rows: all.sort() };
+      };
+      const [la, lb] = [lines(a), lines(b)];
+      expect(la.head).toBe(lb.head);
+      expect(la.rows).toEqual(lb.rows);
+      expect(la.rows.length).toBeGreaterThan(10);
       expect(readFileSync(a).length).toBeGreaterThan(1000);
     }
   });

@@ -188,10 +188,21 @@ export async function openPg(url: string, schema?: string): Promise<PgDb> {
         await q.query('SET LOCAL cursor_tuple_fraction = 1');
         await q.query(`DECLARE xz_stream NO SCROLL CURSOR FOR ${sql}`, params);
         const n = Math.max(1, Math.floor(batch));
+        // the next batch is asked for before this one is handed over, so the server reads while the caller formats
+        const fetch = () => {
+          const p = q.query<T>(`FETCH ${n} FROM xz_stream`);
+          p.catch(() => undefined); // a caller that stops early leaves one fetch behind: its failure is not unhandled
+          return p;
+        };
+        let next = fetch();
         for (;;) {
-          const rows = (await q.query<T>(`FETCH ${n} FROM xz_stream`)).rows;
-          if (rows.length) yield rows;
-          if (rows.length < n) break;
+          const rows = (await next).rows;
+          if (rows.length < n) {
+            if (rows.length) yield rows;
+            break;
+          }
+          next = fetch();
+          yield rows;
         }
         await q.query('COMMIT');
         open = false;

@@ -10,7 +10,7 @@ import { audit } from '../../../platform/audit/index.js';
 import { csvCell, ExcelJS, neutraliseCell, type ExcelJSTypes } from '../../../platform/export/index.js';
 import type { Actor } from '../../access/index.js';
 import type { Ctx } from '../../workflow/index.js';
-import { cellOf, type ExportMapping } from '../domain/mapping.js';
+import { cellReader, type ExportMapping } from '../domain/mapping.js';
 import { toTif } from '../domain/to-tif.js';
 import { exchangeRepo, type ExportRange } from '../repository.js';
 
@@ -58,6 +58,7 @@ export async function exportTickets(
     // a BOM: spreadsheet programs read the Chinese headers as UTF-8
     await write(out, '\uFEFF' + headers.map(csvCell).join(',') + '\r\n');
   }
+  const cells = o.mapping.map(([f]) => cellReader(f));
   for await (const rows of exchangeRepo.exportPages(ctx.db, o)) {
     await audit(ctx.db, {
       ...who,
@@ -75,12 +76,15 @@ export async function exportTickets(
     for (const r of rows) {
       const t = toTif(r, ctx.sealer);
       if (o.format === 'tif') chunk += JSON.stringify(t) + '\n';
-      else if (o.format === 'csv') chunk += o.mapping.map(([f]) => csvCell(cellOf(t, f))).join(',') + '\r\n';
-      else
+      else if (o.format === 'csv') {
+        let line = csvCell(cells[0]!(t));
+        for (let i = 1; i < cells.length; i++) line += ',' + csvCell(cells[i]!(t));
+        chunk += line + '\r\n';
+      } else
         sheet!
           .addRow(
-            o.mapping.map(([f]) => {
-              const v = cellOf(t, f);
+            cells.map((cell) => {
+              const v = cell(t);
               return typeof v === 'string' ? neutraliseCell(v) : v;
             }),
           )
