@@ -37,79 +37,38 @@ CREATE TABLE rollup_pair (
   PRIMARY KEY (scope, day, category, problem)
 );
 
--- 0240's function with the two new rollups (e, f); the rest is unchanged.
-CREATE OR REPLACE FUNCTION rollup_apply(plus rollup_fact[], minus rollup_fact[]) RETURNS void LANGUAGE sql AS $$
+-- The two new rollups in their own function; 0240's function keeps its body under a new name, and rollup_apply (what
+-- the triggers and 0240's backfill call) now runs both, so 0240's statement is not restated here.
+CREATE FUNCTION rollup_apply_hot(plus rollup_fact[], minus rollup_fact[]) RETURNS void LANGUAGE sql AS $$
   WITH d AS (
     SELECT f.*, 1 AS w FROM unnest(plus) f
     UNION ALL
     SELECT f.*, -1 AS w FROM unnest(minus) f
-  ), s AS (
-    SELECT d.*, k.scope
-    FROM d CROSS JOIN LATERAL (
-      SELECT DISTINCT x FROM unnest(ARRAY['*', d.district_code, d.unit_key]) x WHERE x IS NOT NULL
-    ) k(scope)
-  ), a AS (
-    INSERT INTO rollup_day AS r (scope, day, n, complaints, reports, consultations, open, mediated, terminated, abnormal,
-                                 odr_settled, odr_total, sat_sum, sat_n, decided, late)
-    SELECT * FROM (
-      SELECT scope, day, sum(w) AS n,
-             COALESCE(sum(w) FILTER (WHERE kind = 'complaint'), 0) AS complaints,
-             COALESCE(sum(w) FILTER (WHERE kind = 'report'), 0) AS reports,
-             COALESCE(sum(w) FILTER (WHERE kind IN ('consultation','suggestion','help','unknown')), 0) AS consultations,
-             COALESCE(sum(w) FILTER (WHERE open), 0) AS open,
-             COALESCE(sum(w) FILTER (WHERE outcome = 'mediated' AND NOT abnormal), 0) AS mediated,
-             COALESCE(sum(w) FILTER (WHERE outcome = 'terminated' AND NOT abnormal), 0) AS terminated,
-             COALESCE(sum(w) FILTER (WHERE abnormal), 0) AS abnormal,
-             COALESCE(sum(w) FILTER (WHERE outcome = 'odr_settled'), 0) AS odr_settled,
-             COALESCE(sum(w) FILTER (WHERE odr), 0) AS odr_total,
-             COALESCE(sum(w * satisfaction), 0) AS sat_sum,
-             COALESCE(sum(w) FILTER (WHERE satisfaction IS NOT NULL), 0) AS sat_n,
-             COALESCE(sum(w * decisions), 0) AS decided,
-             COALESCE(sum(w * late_decisions), 0) AS late
-      FROM s GROUP BY scope, day) g
-    -- an UPDATE that changed nothing counted here writes nothing
-    WHERE (n, complaints, reports, consultations, open, mediated, terminated, abnormal, odr_settled, odr_total, sat_sum,
-           sat_n, decided, late) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    ORDER BY scope, day
-    ON CONFLICT (scope, day) DO UPDATE SET
-      n = r.n + EXCLUDED.n, complaints = r.complaints + EXCLUDED.complaints, reports = r.reports + EXCLUDED.reports,
-      consultations = r.consultations + EXCLUDED.consultations, open = r.open + EXCLUDED.open,
-      mediated = r.mediated + EXCLUDED.mediated, terminated = r.terminated + EXCLUDED.terminated,
-      abnormal = r.abnormal + EXCLUDED.abnormal, odr_settled = r.odr_settled + EXCLUDED.odr_settled,
-      odr_total = r.odr_total + EXCLUDED.odr_total, sat_sum = r.sat_sum + EXCLUDED.sat_sum,
-      sat_n = r.sat_n + EXCLUDED.sat_n, decided = r.decided + EXCLUDED.decided, late = r.late + EXCLUDED.late
-    RETURNING 1
-  ), b AS (
-    INSERT INTO rollup_dim AS r (scope, day, dim, value, n, open)
-    SELECT scope, day, u.dim, u.value, sum(w), COALESCE(sum(w) FILTER (WHERE open), 0)
-    FROM s CROSS JOIN LATERAL unnest(ARRAY['kind', 'channel', 'category', 'problem', 'district', 'age_group'],
-                                     ARRAY[kind, channel, category, problem, district, age_group]) u(dim, value)
-    GROUP BY 1, 2, 3, 4
-    HAVING sum(w) <> 0 OR COALESCE(sum(w) FILTER (WHERE open), 0) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (scope, day, dim, value) DO UPDATE SET n = r.n + EXCLUDED.n, open = r.open + EXCLUDED.open
-    RETURNING 1
-  ), c AS (
-    INSERT INTO rollup_due AS r (scope, day, due, n)
-    SELECT scope, day, due_date, sum(w) FROM s WHERE open AND due_date IS NOT NULL
-    GROUP BY 1, 2, 3 HAVING sum(w) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (scope, day, due) DO UPDATE SET n = r.n + EXCLUDED.n
-    RETURNING 1
   ), e AS (
-    -- city-wide (the cockpit's hot businesses are the city's for every viewer): from d, not the per-scope s
+    -- city-wide (the cockpit's hot businesses are the city's for every viewer): from d, not per scope
     INSERT INTO rollup_hot AS r (day, respondent_key, n)
     SELECT day, respondent_key, sum(w) FROM d WHERE respondent_key IS NOT NULL
     GROUP BY 1, 2 HAVING sum(w) <> 0 ORDER BY 1, 2
     ON CONFLICT (day, respondent_key) DO UPDATE SET n = r.n + EXCLUDED.n
     RETURNING 1
   ), f AS (
+    -- per cockpit scope, the same scopes as 0240's rollup_dim
     INSERT INTO rollup_pair AS r (scope, day, category, problem, n)
-    SELECT scope, day, category, problem, sum(w) FROM s
-    GROUP BY 1, 2, 3, 4 HAVING sum(w) <> 0 ORDER BY 1, 2, 3, 4
+    SELECT k.scope, d.day, d.category, d.problem, sum(d.w)
+    FROM d CROSS JOIN LATERAL (
+      SELECT DISTINCT x FROM unnest(ARRAY['*', d.district_code, d.unit_key]) x WHERE x IS NOT NULL
+    ) k(scope)
+    GROUP BY 1, 2, 3, 4 HAVING sum(d.w) <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT (scope, day, category, problem) DO UPDATE SET n = r.n + EXCLUDED.n
     RETURNING 1
   )
-  SELECT FROM a, b, c, e, f LIMIT 0
+  SELECT FROM e, f LIMIT 0
+$$;
+
+ALTER FUNCTION rollup_apply(rollup_fact[], rollup_fact[]) RENAME TO rollup_apply_totals;
+CREATE FUNCTION rollup_apply(plus rollup_fact[], minus rollup_fact[]) RETURNS void LANGUAGE sql AS $$
+  SELECT rollup_apply_totals(plus, minus);
+  SELECT rollup_apply_hot(plus, minus);
 $$;
 
 -- The ten hot businesses' distinct complainants over 30 days and name over 60: a range per business.

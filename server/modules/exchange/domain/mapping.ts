@@ -110,11 +110,7 @@ export function cellReader(field: string): CellReader {
   return (t) => plain(((t as unknown as Record<string, Record<string, unknown> | undefined>)[a] ?? {})[b]);
 }
 
-const readers = new Map<string, CellReader>();
-
-/** One cell of a ticket under a mapping (`cellReader`, kept per field). */
+/** One cell of a ticket under a mapping; an export builds its readers once (`cellReader`) instead. */
 export function cellOf(t: TifTicket, field: string): Cell {
-  let r = readers.get(field);
-  if (!r) readers.set(field, (r = cellReader(field)));
-  return r(t);
+  return cellReader(field)(t);
 }
