@@ -16,6 +16,7 @@ const fit = train.filter((t) => !isHeldOut(`val:${t.id}`, 15));
 const val = train.filter((t) => isHeldOut(`val:${t.id}`, 15));
 const configs: [string, Parameters<typeof trainClassifier>[2]][] = [
   ['preset', {}],
+  ['no naive-Bayes expert', { nbWeights: [0] }],
   ['bits 20', { bits: 20 }],
   ['balance 0.75', { balancePower: 0.75 }],
   ['lr 0.5', { lr: 0.5 }],

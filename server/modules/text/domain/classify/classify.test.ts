@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel, predict, trainClassifier } from './model.js';
+import { fitNaiveBayes, nbScores, NB_ALPHA } from './nb.js';
+import { rawFeatures } from './features.js';
 import { deserializeModel, serializeModel } from '../../model-store.js';
 import type { TifTicket } from '../../../../../shared/tif.js';
 
@@ -31,7 +33,7 @@ function rows(n: number, offset = 0): TifTicket[] {
 describe('classifier (format 3)', () => {
   const m = trainClassifier(rows(600), 'y', { bits: 14 });
   it('reads structured fields as their own block: company-only rows are classified by the company', () => {
-    expect(m.format_version).toBe(3);
+    expect(m.format_version).toBe(4);
     expect(m.features.metaBlock).toBeGreaterThan(0);
     const r = evaluateModel(
       m,
@@ -62,5 +64,45 @@ describe('classifier (format 3)', () => {
     }
     // nothing to read at all: a prediction, flagged not sure unless the prior alone is confident
     expect(predict(m, {}).top.length).toBe(3);
+  });
+});
+
+describe('naive-Bayes expert', () => {
+  it('scores a document as the smoothed log-likelihood of its buckets under each class', () => {
+    const C = 2;
+    const dim = 8;
+    const docs = [
+      { idx: Int32Array.of(1, 2), val: new Float32Array(2) },
+      { idx: Int32Array.of(1), val: new Float32Array(1) },
+      { idx: Int32Array.of(5), val: new Float32Array(1) },
+    ];
+    const nb = fitNaiveBayes(docs, [0, 0, 1], C, dim);
+    const s = nbScores(nb, { idx: Int32Array.of(1, 7), val: new Float32Array(2) }, new Float64Array(C));
+    const a = NB_ALPHA;
+    // class 0: 3 buckets in 2 documents (prior (2 + 1) / (3 + 2)); bucket 1 seen twice, bucket 7 never
+    const l0 = Math.log(3 / 5) + Math.log((2 + a) / (3 + a * dim)) + Math.log(a / (3 + a * dim));
+    const l1 = Math.log(2 / 5) + Math.log(a / (1 + a * dim)) + Math.log(a / (1 + a * dim));
+    expect(s[0]).toBeCloseTo(l0, 6);
+    expect(s[1]).toBeCloseTo(l1, 6);
+  });
+
+  it('is kept only with a weight the fold chose, and predicts the same after the model file', () => {
+    const tickets = rows(600);
+    const m = trainClassifier(tickets, 'y', { bits: 14, nbWeights: [0] });
+    expect(m.nb).toBeUndefined();
+    const classes = m.classes;
+    const raws = tickets.map((t) => rawFeatures(t, m.features));
+    const ys = tickets.map((t) => classes.indexOf(t.labels!.y!));
+    const withNb = { ...m, nb: { ...fitNaiveBayes(raws, ys, classes.length, 1 << 14), beta: 0.05 } };
+    const probe = ['my loan', 'the report was late', 'a payment number 7', 'wrong again'].map((text) => ({ text }));
+    const back = deserializeModel(serializeModel(withNb));
+    expect(back.nb?.beta).toBe(0.05);
+    let moved = 0;
+    for (const t of probe) {
+      const a = predict(withNb, t);
+      expect(predict(back, t)).toEqual(a);
+      if (a.confidence !== predict(m, t).confidence) moved++;
+    }
+    expect(moved).toBeGreaterThan(0); // the expert takes part in the prediction
   });
 });

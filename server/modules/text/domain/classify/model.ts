@@ -16,9 +16,11 @@ import {
 } from './features.js';
 import { evaluatePairs, isHeldOut, type EvalResult } from './metrics.js';
 import { logits, softmaxT, trainSoftmax, type SoftmaxWeights } from './softmax.js';
+import { argmax, chooseExpert, fitTemperature, fitThreshold } from './calibrate.js';
+import { fitNaiveBayes, type NaiveBayes } from './nb.js';
 
 export const MODEL_FORMAT = 'xiezhi-text-classifier';
-export const MODEL_FORMAT_VERSION = 3; // 2: table-driven hashed n-grams (features.hashed), adaptive passes; 3: structured block, class offsets
+export const MODEL_FORMAT_VERSION = 4; // 2: table-driven hashed n-grams (features.hashed), adaptive passes; 3: structured block, class offsets; 4: naive Bayes expert (nb)
 
 export type Method = 'baseline' | 'xiezhi';
 
@@ -38,6 +40,8 @@ export interface TrainOptions {
   /** averaged SGD weights (experiments) */
   average?: boolean;
   lr?: number;
+  /** naive-Bayes expert weights to try on the calibration fold (× the plain model's temperature); [0] turns it off */
+  nbWeights?: number[];
   /** override the preset's feature settings (experiments; a bureau's own tuning) */
   features?: Partial<FeatureConfig>;
   onProgress?: (stage: string) => void;
@@ -62,6 +66,8 @@ export interface ClassifierModel {
   metrics: EvalResult;
   idf: Float32Array;
   weights: SoftmaxWeights;
+  /** format 4: naive Bayes over the same buckets, added to the logits × beta (absent or beta 0: none) */
+  nb?: NaiveBayes & { beta: number };
 }
 
 export interface Prediction {
@@ -141,36 +147,6 @@ function predictVec(w: SoftmaxWeights, x: SparseVec, T: number): Float64Array {
   return softmaxT(logits(w, x), T);
 }
 
-/** Temperature minimising the negative log-likelihood on the fold (grid search: cheap and robust). */
-function fitTemperature(probsLogits: Float64Array[], ys: number[]): number {
-  let best = 1;
-  let bestNll = Infinity;
-  for (let T = 0.25; T <= 4.001; T *= 1.15) {
-    let nll = 0;
-    for (let i = 0; i < ys.length; i++) {
-      const p = softmaxT(Float64Array.from(probsLogits[i]!), T);
-      nll -= Math.log(Math.max(1e-12, p[ys[i]!]!));
-    }
-    if (nll < bestNll) {
-      bestNll = nll;
-      best = T;
-    }
-  }
-  return best;
-}
-
-/** Lowest confidence t such that predictions with confidence ≥ t are right at least `target` of the time. */
-function fitThreshold(conf: number[], correct: boolean[], target: number, C: number): number {
-  const order = conf.map((c, i) => i).sort((a, b) => conf[b]! - conf[a]!);
-  let right = 0;
-  let t = 1;
-  for (let k = 0; k < order.length; k++) {
-    if (correct[order[k]!]) right++;
-    if (right / (k + 1) >= target) t = conf[order[k]!]!;
-  }
-  return Math.max(1 / C, Math.min(0.95, t));
-}
-
 export function trainClassifier(allTickets: TifTicket[], label: string, opts: TrainOptions = {}): ClassifierModel {
   const method = opts.method ?? 'xiezhi';
   const preset = PRESETS[method];
@@ -229,9 +205,26 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
   }
   const chosen = best!;
   const zs = vecCa.map((x) => logits(chosen.w, x));
-  // per-class offsets for macro-F1 (rare classes lose the argmax to frequent ones), learned on the fold only
-  const offsets = method === 'baseline' ? new Float64Array(C) : tuneOffsets(zs, yCa, C);
-  for (const z of zs) for (let c = 0; c < C; c++) z[c]! += offsets[c]!;
+  const nbOn = method === 'xiezhi' && features.hashed === true && dim * C <= 1 << 24; // table ≤ 64 MB
+  const nbTr = nbOn
+    ? fitNaiveBayes(
+        trIdx.map((i) => raws[i]!),
+        yTr,
+        C,
+        dim,
+      )
+    : undefined;
+  // the naive-Bayes expert's weight and the per-class offsets (rare classes lose the argmax to frequent ones) are
+  // chosen together for macro-F1 on the fold only; a weight must gain 0.002 over none to be kept
+  const { beta, offsets } = chooseExpert(
+    zs,
+    yCa,
+    C,
+    method,
+    nbTr,
+    caIdx.map((i) => raws[i]!),
+    opts.nbWeights,
+  );
   const T = fitTemperature(zs, yCa);
   const probs = zs.map((z) => softmaxT(Float64Array.from(z), T));
   const predIdx = probs.map(argmax);
@@ -252,11 +245,13 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
   // second fit would double the training time (35k reviews: one fit keeps training within 5 s of CPU)
   let idf = idfTr;
   let weights = chosen.w;
+  let nb = nbTr;
   if (trIdx.length < REFIT_BELOW) {
     opts.onProgress?.('final fit');
     idf = fitIdf(raws, bits);
     const vecAll = raws.map((r) => vectorize(r, features, idf));
     weights = fit(vecAll, ys, C, dim, chosen.l2, epochs, power, seed, opts);
+    if (beta) nb = fitNaiveBayes(raws, ys, C, dim);
   }
   for (let c = 0; c < C; c++) weights.b[c]! += offsets[c]!;
   const now = new Date();
@@ -278,66 +273,8 @@ export function trainClassifier(allTickets: TifTicket[], label: string, opts: Tr
     metrics,
     idf,
     weights,
+    ...(beta && nb ? { nb: { ...nb, beta } } : {}),
   };
-}
-
-/**
- * Greedy coordinate search over per-class logit offsets maximising macro-F1 on the calibration fold. Only steps that
- * gain at least 0.002 are kept (no chasing noise); skipped on folds too small or too many classes to judge.
- */
-function tuneOffsets(zs: Float64Array[], ys: number[], C: number): Float64Array {
-  const off = new Float64Array(C);
-  if (ys.length < 300 || C > 40) return off;
-  const N = ys.length;
-  const tp = new Int32Array(C);
-  const pc = new Int32Array(C);
-  const gc = new Int32Array(C);
-  for (const y of ys) gc[y]!++;
-  const score = () => {
-    tp.fill(0);
-    pc.fill(0);
-    for (let i = 0; i < N; i++) {
-      const z = zs[i]!;
-      let b = 0;
-      let bv = -Infinity;
-      for (let c = 0; c < C; c++) {
-        const v = z[c]! + off[c]!;
-        if (v > bv) ((bv = v), (b = c));
-      }
-      pc[b]!++;
-      if (b === ys[i]) tp[b]!++;
-    }
-    let f = 0;
-    let k = 0;
-    for (let c = 0; c < C; c++) {
-      if (!gc[c]) continue;
-      k++;
-      if (tp[c]) f += (2 * tp[c]!) / (pc[c]! + gc[c]!);
-    }
-    return k ? f / k : 0;
-  };
-  let best = score();
-  for (let round = 0; round < 3; round++) {
-    let moved = false;
-    for (let c = 0; c < C; c++) {
-      for (const d of [1, 0.5, 0.25, -0.25, -0.5, -1]) {
-        off[c]! += d;
-        const sc = score();
-        if (sc > best + 0.002) {
-          best = sc;
-          moved = true;
-        } else off[c]! -= d;
-      }
-    }
-    if (!moved) break;
-  }
-  return off;
-}
-
-function argmax(p: ArrayLike<number>): number {
-  let b = 0;
-  for (let i = 1; i < p.length; i++) if (p[i]! > p[b]!) b = i;
-  return b;
 }
 
 /**
@@ -347,19 +284,37 @@ function argmax(p: ArrayLike<number>): number {
  * most rows come from cache.
  */
 interface Packed {
+  /** per bucket: C int8 regression weights, then (with the expert) C int8 naive-Bayes entries — one cache line */
   q: Int8Array;
+  stride: number;
   idf: Float32Array;
   scale: number;
   z: Float64Array;
+  zn: Float64Array;
+  nb?: { scale: number; beta: number; base: Float64Array; prior: Float64Array };
 }
 const packedCache = new WeakMap<ClassifierModel, Packed>();
 function packed(m: ClassifierModel): Packed {
   let p = packedCache.get(m);
   if (p) return p;
-  const { q, scale } = quantize(m.weights.w);
+  const C = m.classes.length;
+  const { q: qw, scale } = quantize(m.weights.w);
   const idf = new Float32Array(m.weights.dim);
   for (let k = 0; k < idf.length; k++) idf[k] = m.idf[k] || 1; // unseen buckets: weight 0, tf counts in the norm (as vectorize does)
-  packedCache.set(m, (p = { q, idf, scale, z: new Float64Array(m.classes.length) }));
+  let q = qw;
+  let stride = C;
+  let nb: Packed['nb'];
+  if (m.nb?.beta) {
+    const { q: qn, scale: ns } = quantize(m.nb.d);
+    stride = 2 * C;
+    q = new Int8Array(m.weights.dim * stride);
+    for (let k = 0; k < m.weights.dim; k++) {
+      q.set(qw.subarray(k * C, k * C + C), k * stride);
+      q.set(qn.subarray(k * C, k * C + C), k * stride + C);
+    }
+    nb = { scale: ns, beta: m.nb.beta, base: Float64Array.from(m.nb.base), prior: Float64Array.from(m.nb.prior) };
+  }
+  packedCache.set(m, (p = { q, stride, idf, scale, nb, z: new Float64Array(C), zn: new Float64Array(C) }));
   return p;
 }
 
@@ -378,33 +333,38 @@ export function quantize(w: Float32Array): { q: Int8Array; scale: number } {
 
 /** Logits of one ticket: hashed counts → TF-IDF → L2 norm → linear scores, with no per-ticket arrays. */
 function hashedLogits(m: ClassifierModel, t: FeatureTicket): Float64Array {
-  const { q, idf, scale, z } = packed(m);
+  const { q, stride, idf, scale, z, zn, nb } = packed(m);
   const C = m.classes.length;
   const acc = hashedCounts(t, m.features);
   const sub = m.features.sublinear;
   const block = m.features.metaBlock;
   const T = block === undefined ? acc.n : acc.textEnd;
   z.fill(0);
+  zn.fill(0);
   let norm = 0;
   const touched = acc.touched;
   const counts = acc.cnt;
   for (let i = 0; i < T; i++) {
     const k = touched[i]!;
     const cnt = counts[i]!;
-    const base = k * C;
+    const base = k * stride;
     const v = (sub ? 1 + Math.log(cnt) : cnt) * idf[k]!;
     norm += v * v;
     for (let c = 0; c < C; c++) z[c]! += q[base + c]! * v;
+    if (nb) for (let c = 0; c < C; c++) zn[c]! += q[base + C + c]!;
   }
   const inv = 1 / (Math.sqrt(norm) || 1);
   for (let c = 0; c < C; c++) z[c]! *= inv;
   for (let i = T; i < acc.n; i++) {
-    const base = touched[i]! * C;
+    const base = touched[i]! * stride;
     for (let c = 0; c < C; c++) z[c]! += q[base + c]! * block!;
+    if (nb) for (let c = 0; c < C; c++) zn[c]! += q[base + C + c]!;
   }
+  const n = acc.n;
   acc.reset();
   const b = m.weights.b;
   for (let c = 0; c < C; c++) z[c] = z[c]! * scale + b[c]!;
+  if (nb) for (let c = 0; c < C; c++) z[c]! += nb.beta * (nb.prior[c]! + n * nb.base[c]! + zn[c]! * nb.scale);
   return z;
 }
 
