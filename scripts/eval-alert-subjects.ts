@@ -7,13 +7,14 @@
  * The optional file (a simulated city, e.g. the demo's) is replayed too and its alert labels printed.
  */
 import { loadTif } from '../server/platform/tif/index.js';
-import { replayAlerts, subjectsOf, TopicKeywords } from '../server/modules/early-warning/index.js';
+import { KnownEstates, replayAlerts, subjectsOf, TopicKeywords } from '../server/modules/early-warning/index.js';
 for (const f of ['fuzhou-12345', 'heimao-furnishing', 'car-complaints']) {
   const { tickets } = await loadTif([new URL(`../../shared/data/${f}.tif.jsonl.gz`, import.meta.url).pathname]);
   const topics = new TopicKeywords();
+  const estates = new KnownEstates();
   const cnt = new Map<string, number>();
   for (const t of tickets)
-    for (const s of subjectsOf(t, topics)) {
+    for (const s of subjectsOf(t, topics, estates)) {
       const k = `${s.type}:${s.label}`;
       cnt.set(k, (cnt.get(k) ?? 0) + 1);
     }

@@ -23,6 +23,7 @@ import {
   replayAlerts,
   subjectsOf,
   TopicKeywords,
+  KnownEstates,
   WarningEngine,
   dayIndex,
   dayString,
@@ -41,10 +42,11 @@ function ratePerType(tickets: TifTicket[], alerts: MineAlert[]): Record<string, 
   const first = new Map<string, number>();
   let end = -Infinity;
   const topics = new TopicKeywords();
+  const estates = new KnownEstates();
   for (const t of [...tickets].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : 1))) {
     const d = dayIndex(dayOf(t));
     end = Math.max(end, d);
-    for (const s of subjectsOf(t, topics))
+    for (const s of subjectsOf(t, topics, estates))
       if (s.type !== 'topic') {
         const k = `${s.type}|${s.key}`;
         if (!first.has(k)) first.set(k, d);

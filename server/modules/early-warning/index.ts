@@ -12,6 +12,7 @@ export {
 } from './domain/engine.js';
 export { replayAlerts, type ReplayOptions } from './domain/replay.js';
 export { normaliseBusinessName } from './domain/names.js';
+export { KnownEstates } from './domain/known-places.js';
 export { abnormalComplainants } from './domain/abnormal.js';
 export {
   subjectsOf,

@@ -11,6 +11,7 @@
  * p-value a recurrence interval. What is counted is distinct complainants, with people on the abnormal list left out.
  */
 import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
+import { KnownEstates } from './known-places.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
 import { logNbUpperTail, nbLogLikRatio } from './stats.js';
 import { complainantKey, subjectsOf, ticketText, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
@@ -170,6 +171,8 @@ export class WarningEngine {
   readonly opts: typeof DEFAULT_OPTIONS;
   private readonly abnormal: Set<string>;
   private readonly topics: TopicKeywords;
+  /** estates named so far, found again where a text writes one bare (known-places.ts) */
+  private readonly estates = new KnownEstates();
   private readonly types = new Map<SubjectType, TypeState>();
   private current = -Infinity;
   /** Whether the open day was already closed (a scheduler may close it at midnight before the next day's tickets). */
@@ -239,7 +242,7 @@ export class WarningEngine {
     let seenTypes = 0;
     const grew = this.grew;
     grew.length = 0;
-    const subjects = subjectsOf(t, this.topics);
+    const subjects = subjectsOf(t, this.topics, this.estates);
     let text: string | undefined;
     let bizKey: string | undefined;
     for (const s of subjects)

@@ -7,6 +7,7 @@ import shanghai from '../../../platform/geo/shanghai.json' with { type: 'json' }
 import type { TifTicket } from '../../../../shared/tif.js';
 import { normaliseBusinessName } from './names.js';
 import { findPlaces } from './places.js';
+import type { KnownEstates } from './known-places.js';
 
 export type SubjectType = 'respondent' | 'topic' | 'location' | 'category';
 export const SUBJECT_TYPES: SubjectType[] = ['respondent', 'topic', 'location', 'category'];
@@ -353,13 +354,20 @@ export function ticketText(t: TifTicket): string {
 const NO_PLACE = /^(无|暂无|没有|不详|未知|其他|其它|空|null|none|n\/a|-)$/iu;
 const OUTLET_WORDS = /(店|门店|分公司|旗舰店|专卖店|分店)$/u;
 
-export function subjectsOf(t: TifTicket, topics: TopicKeywords): Subject[] {
+/** `estates`: the estates named so far (the engine's), read in this text where it writes one bare, then taught this
+ * text's own. */
+export function subjectsOf(t: TifTicket, topics: TopicKeywords, estates?: KnownEstates): Subject[] {
   const text = ticketText(t);
   const out: Subject[] = [];
   const r = t.respondent;
   const rawName = r?.name?.trim() || r?.platform?.trim() || '';
   let biz = rawName ? normaliseBusinessName(rawName) : r?.credit_code ? r.credit_code.toUpperCase() : '';
   const places = findPlaces(text, 4);
+  if (estates) {
+    const bare = estates.find(text, places);
+    estates.learn(places);
+    places.push(...bare);
+  }
   if (biz) {
     out.push({ type: 'respondent', key: biz, label: rawName || biz });
     // An outlet named in the text (石景山店, 博洛尼天长奔驰店): a store that closes is a burst at one branch of a
