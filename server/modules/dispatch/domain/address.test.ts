@@ -175,3 +175,23 @@ describe('dispatch by legal jurisdiction', () => {
     expect(r.unresolved).toMatch(/未写区/);
   });
 });
+
+describe('Shanghai landmarks in free text', () => {
+  it.each([
+    ['在上海科技馆门口的小店买的鞋子开胶了', '310115'],
+    ['周末去东方绿舟玩，门票被多收', '310118'],
+    ['顾村公园旁边的超市卖过期牛奶', '310113'],
+    ['在1933老场坊的餐厅吃饭被多收费', '310109'],
+  ])('%s → district %s', (text, district) => {
+    const p = parseAddress(text, 'text');
+    expect(p.shanghai).toBe(true);
+    expect(p.district_code).toBe(district);
+    expect(p.evidence).toContain('本市地标');
+  });
+
+  it('a city written beside a landmark name keeps the ticket in that city', () => {
+    const p = parseAddress('深圳龙华寺附近的一家饭店', 'text');
+    expect(p.shanghai).toBe(false);
+    expect(p.city).toBe('深圳市');
+  });
+});
