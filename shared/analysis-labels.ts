@@ -16,6 +16,39 @@ export const CHANNEL_LABELS: Record<string, string> = {
   import: '导入',
 };
 
+/** The statutory deadlines a ticket carries (workflow's DeadlineKey), as exports and the web name them. */
+export const DEADLINE_LABELS: Record<string, string> = {
+  accept_by: '受理期限',
+  odr_by: 'ODR和解期限',
+  mediate_by: '调解期限',
+  notice_by: '告知期限',
+  verify_by: '核查期限',
+  notify_by: '告知举报人期限',
+  answer_by: '答复期限',
+  follow_up_by: '回访期限',
+  sign_12345_by: '12345签收期限',
+  reply_12345_by: '12345答复期限',
+};
+export const DEADLINE_LABELS_EN: Record<string, string> = {
+  accept_by: 'accept by',
+  odr_by: 'ODR window',
+  mediate_by: 'mediate by',
+  notice_by: 'notify by',
+  verify_by: 'verify by',
+  notify_by: 'tell reporter by',
+  answer_by: 'answer by',
+  follow_up_by: 'follow up by',
+  sign_12345_by: '12345 sign by',
+  reply_12345_by: '12345 reply by',
+};
+
+/** A channel as a person or a spreadsheet writes it (网站, 12345转办) → its code; anything else is kept as written. */
+export function channelCode(c: string): string {
+  const s = c.trim();
+  for (const [code, label] of Object.entries(CHANNEL_LABELS)) if (label === s) return code;
+  return c;
+}
+
 export const OUTCOME_LABELS: Record<string, string> = {
   declined: '不予受理',
   odr_settled: 'ODR和解',

@@ -4,7 +4,13 @@
  * here has both languages for every code.
  */
 import { isZh, localeLabel, pair, pairLabel } from './i18n';
-import { CRITERIA_LABELS, LIST_STATE_LABELS_EN, LIST_STATE_LABELS_ZH } from '../../../shared/analysis-labels.js';
+import {
+  CRITERIA_LABELS,
+  DEADLINE_LABELS,
+  DEADLINE_LABELS_EN,
+  LIST_STATE_LABELS_EN,
+  LIST_STATE_LABELS_ZH,
+} from '../../../shared/analysis-labels.js';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ACTION_LABELS_EN,
@@ -116,18 +122,9 @@ export const KINDS: Record<string, [string, string]> = {
 export const kindLabel = (k: string) => pick(KINDS, k);
 export const KIND_KEYS = Object.keys(KINDS);
 
-export const DUE: Record<string, [string, string]> = {
-  accept_by: ['受理期限', 'accept by'],
-  odr_by: ['ODR和解期限', 'ODR window'],
-  mediate_by: ['调解期限', 'mediate by'],
-  notice_by: ['告知期限', 'notify by'],
-  verify_by: ['核查期限', 'verify by'],
-  notify_by: ['告知举报人期限', 'tell reporter by'],
-  answer_by: ['答复期限', 'answer by'],
-  follow_up_by: ['回访期限', 'follow up by'],
-  sign_12345_by: ['12345签收期限', '12345 sign by'],
-  reply_12345_by: ['12345答复期限', '12345 reply by'],
-};
+export const DUE: Record<string, [string, string]> = Object.fromEntries(
+  Object.entries(DEADLINE_LABELS).map(([k, zh]) => [k, [zh, DEADLINE_LABELS_EN[k] ?? k]]),
+);
 export const dueLabel = (k: string | null | undefined) => pick(DUE, k);
 
 export const CHANNELS: Record<string, [string, string]> = {

@@ -31,9 +31,27 @@ describe('export column mapping', () => {
     expect(cellOf(t, 'received_at')).toBe('2026-10-09 15:48:34');
     expect(cellOf(t, 'handling.status')).toBe('已办结');
     expect(cellOf(t, 'handling.report_part')).toBe('举报核查中');
-    expect(cellOf(t, 'handling.deadlines')).toBe('{"accept_by":"2026-10-19"}');
+    expect(cellOf(t, 'handling.deadlines')).toBe('受理期限 2026-10-19');
     expect(cellOf(t, 'handling.abnormal')).toBe('否');
     expect(cellOf(t, 'complainant.phone')).toBe('13800138000');
     expect(cellOf(t, 'location')).toBeNull();
+  });
+  it('writes channels, the current deadline kind and the deadlines as a person reads them, never a bare code or {}', () => {
+    const t = {
+      id: 'X2',
+      received_at: '2026-10-09',
+      channel: 'wechat',
+      extra: {
+        handling: {
+          due_kind: 'mediate_by',
+          deadlines: { accept_by: '2026-10-19', mediate_by: '2026-11-02', suspended_workdays: 3 },
+        },
+      },
+    };
+    expect(cellOf(t, 'channel')).toBe('微信');
+    expect(cellOf({ ...t, channel: '现场登记' }, 'channel')).toBe('现场登记'); // free text from a source stays
+    expect(cellOf(t, 'handling.due_kind')).toBe('调解期限');
+    expect(cellOf(t, 'handling.deadlines')).toBe('受理期限 2026-10-19；调解期限 2026-11-02；中止3个工作日');
+    expect(cellOf({ ...t, extra: { handling: { deadlines: {} } } }, 'handling.deadlines')).toBeNull();
   });
 });

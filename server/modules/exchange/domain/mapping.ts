@@ -6,6 +6,8 @@
  */
 import { InputError } from '../../../platform/tif/index.js';
 import { KIND_LABELS, STATUS_LABELS, type Status } from '../../../../shared/domain.js';
+import { CHANNEL_LABELS, DEADLINE_LABELS } from '../../../../shared/analysis-labels.js';
+import { deadlinesText } from '../../../../shared/deadlines-text.js';
 import type { TifTicket } from '../../../../shared/tif.js';
 
 export type ExportMapping = [field: string, header: string][];
@@ -75,14 +77,16 @@ const plain = (v: unknown): Cell =>
 
 /**
  * The reader of one column, decided once per field rather than per cell (an export calls it ~33 M times per 1 M
- * tickets). Kinds and statuses are written as their Chinese labels (the import reads both labels and codes); times
- * in Shanghai time; objects (deadlines) as JSON.
+ * tickets). Kinds, statuses, channels and deadline kinds are written as their Chinese labels (the import reads both
+ * labels and codes); times in Shanghai time; the deadlines as a readable list (受理期限 2026-10-19；…) — a person opens
+ * this file in a spreadsheet, and the import keeps handling columns as written.
  */
 export function cellReader(field: string): CellReader {
   const [a, b] = field.split('.') as [string, string | undefined];
   const handling = (t: TifTicket) => (t.extra?.handling ?? {}) as Record<string, unknown>;
   if (field === 'kind') return (t) => (empty(t.kind) ? null : (KIND_LABELS[String(t.kind)] ?? String(t.kind)));
   if (field === 'received_at') return (t) => (empty(t.received_at) ? null : localTime(t.received_at));
+  if (field === 'channel') return (t) => (empty(t.channel) ? null : (CHANNEL_LABELS[t.channel!] ?? t.channel!));
   if (a === 'handling') {
     if (b === 'status')
       return (t) => {
@@ -99,6 +103,12 @@ export function cellReader(field: string): CellReader {
         const v = handling(t).closed_at;
         return empty(v) ? null : localTime(v);
       };
+    if (b === 'due_kind')
+      return (t) => {
+        const v = handling(t).due_kind;
+        return empty(v) ? null : (DEADLINE_LABELS[String(v)] ?? String(v));
+      };
+    if (b === 'deadlines') return (t) => deadlinesText(handling(t).deadlines);
     if (b === 'abnormal')
       return (t) => {
         const v = handling(t).abnormal;

@@ -7,6 +7,7 @@
 import { STATUSES, STATUS_LABELS } from '../../../../shared/domain.js';
 import { dateTimeProblem } from '../../../../shared/dates.js';
 import type { NewTicketRow } from '../../workflow/index.js';
+import { deadlineCode, parseDeadlinesText } from '../../../../shared/deadlines-text.js';
 
 export interface HandlingState {
   status: string;
@@ -67,7 +68,7 @@ function parseState(o: Record<string, unknown>, prefix: string): HandlingState |
     status,
     outcome: str(o.outcome),
     legal_basis: str(o.legal_basis),
-    due_kind: str(o.due_kind),
+    due_kind: typeof o.due_kind === 'string' && o.due_kind ? deadlineCode(o.due_kind).slice(0, 200) : str(o.due_kind),
     odr_key: str(o.odr_key),
   };
   for (const f of ['due_date', 'suspended_since'] as const) {
@@ -93,6 +94,11 @@ function parseState(o: Record<string, unknown>, prefix: string): HandlingState |
     } catch {
       return `${prefix}deadlines is not a JSON object`;
     }
+  } else if (typeof deadlines === 'string' && deadlines.trim()) {
+    // the national layout's readable text: 受理期限 2026-10-19；中止3个工作日
+    const d = parseDeadlinesText(deadlines);
+    if ('problem' in d) return `${prefix}deadlines: ${d.problem}`;
+    deadlines = d.deadlines;
   }
   if (deadlines !== undefined && deadlines !== null && deadlines !== '') {
     if (typeof deadlines !== 'object' || Array.isArray(deadlines)) return `${prefix}deadlines is not an object`;

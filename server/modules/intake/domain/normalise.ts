@@ -10,6 +10,7 @@ import { dispatch } from '../../dispatch/index.js';
 import { intakeState, ruleSetFor, type NewTicketRow } from '../../workflow/index.js';
 import { TICKET_KINDS, type TifTicket } from '../../../../shared/tif.js';
 import { normaliseBusinessKey } from './business-key.js';
+import { channelCode } from '../../../../shared/analysis-labels.js';
 
 export const ticketIdFor = (source: string, sourceId: string) =>
   'T' + createHash('sha1').update(`${source}\0${sourceId}`).digest('hex').slice(0, 23);
@@ -107,7 +108,7 @@ export function normaliseTicket(
     source: deps.source,
     source_id: t.id,
     kind,
-    channel: t.channel ?? null,
+    channel: t.channel ? channelCode(t.channel) : null,
     received_at: receivedAt,
     received_date: receivedDate,
     title: t.title?.slice(0, 500) ?? null,
@@ -146,7 +147,7 @@ export function normaliseTicket(
     duplicate_of: null,
     abnormal: false,
     event: {
-      channel: t.channel ?? null,
+      channel: t.channel ? channelCode(t.channel) : null,
       source: deps.source,
       dispatch: {
         unit_id: d.unit_id,
