@@ -44,10 +44,9 @@ export const DEADLINE_LABELS_EN: Record<string, string> = {
 
 /** A channel as a person or a spreadsheet writes it (网站, 12345转办) → its code; anything else is kept as written. */
 export function channelCode(c: string): string {
-  const s = c.trim();
-  for (const [code, label] of Object.entries(CHANNEL_LABELS)) if (label === s) return code;
-  return c;
+  return CHANNEL_BY_LABEL.get(c.trim()) ?? c;
 }
+const CHANNEL_BY_LABEL = new Map(Object.entries(CHANNEL_LABELS).map(([code, label]) => [label, code]));
 
 export const OUTCOME_LABELS: Record<string, string> = {
   declined: '不予受理',

@@ -64,11 +64,12 @@ function day(v: unknown, field: string): string | null | { problem: string } {
 function parseState(o: Record<string, unknown>, prefix: string): HandlingState | string {
   const status = statusCode(o.status);
   if (!status) return `${prefix}status is not a known status: ${JSON.stringify(o.status ?? null).slice(0, 40)}`;
+  const dueKind = str(o.due_kind); // 调解期限 (the national layout) or mediate_by
   const h: HandlingState = {
     status,
     outcome: str(o.outcome),
     legal_basis: str(o.legal_basis),
-    due_kind: typeof o.due_kind === 'string' && o.due_kind ? deadlineCode(o.due_kind).slice(0, 200) : str(o.due_kind),
+    due_kind: dueKind && deadlineCode(dueKind),
     odr_key: str(o.odr_key),
   };
   for (const f of ['due_date', 'suspended_since'] as const) {

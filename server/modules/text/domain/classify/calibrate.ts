@@ -43,41 +43,14 @@ export function fitThreshold(conf: number[], correct: boolean[], target: number,
 export function tuneOffsets(zs: Float64Array[], ys: number[], C: number): Float64Array {
   const off = new Float64Array(C);
   if (ys.length < 300 || C > 40) return off;
-  const N = ys.length;
-  const tp = new Int32Array(C);
-  const pc = new Int32Array(C);
-  const gc = new Int32Array(C);
-  for (const y of ys) gc[y]!++;
-  const score = () => {
-    tp.fill(0);
-    pc.fill(0);
-    for (let i = 0; i < N; i++) {
-      const z = zs[i]!;
-      let b = 0;
-      let bv = -Infinity;
-      for (let c = 0; c < C; c++) {
-        const v = z[c]! + off[c]!;
-        if (v > bv) ((bv = v), (b = c));
-      }
-      pc[b]!++;
-      if (b === ys[i]) tp[b]!++;
-    }
-    let f = 0;
-    let k = 0;
-    for (let c = 0; c < C; c++) {
-      if (!gc[c]) continue;
-      k++;
-      if (tp[c]) f += (2 * tp[c]!) / (pc[c]! + gc[c]!);
-    }
-    return k ? f / k : 0;
-  };
-  let best = score();
+  const score = macroF1With(zs, ys, C);
+  let best = score(off);
   for (let round = 0; round < 3; round++) {
     let moved = false;
     for (let c = 0; c < C; c++) {
       for (const d of [1, 0.5, 0.25, -0.25, -0.5, -1]) {
         off[c]! += d;
-        const sc = score();
+        const sc = score(off);
         if (sc > best + 0.002) {
           best = sc;
           moved = true;
@@ -101,8 +74,8 @@ export function chooseExpert(
 ): { beta: number; offsets: Float64Array } {
   if (method === 'baseline') return { beta: 0, offsets: new Float64Array(C) };
   const plain = () => zs.map((z) => Float64Array.from(z));
-  let best = { beta: 0, offsets: tuneOffsets(zs, ys, C), f1: -1, z: zs };
-  best.f1 = macroF1(zs, best.offsets, ys, C);
+  const offsets0 = tuneOffsets(zs, ys, C);
+  let best = { beta: 0, offsets: offsets0, f1: macroF1With(zs, ys, C)(offsets0), z: zs };
   if (nb && ys.length >= 300) {
     const T0 = fitTemperature(zs, ys);
     const scratch = new Float64Array(C);
@@ -115,7 +88,7 @@ export function chooseExpert(
         for (let c = 0; c < C; c++) z[c]! += beta * nbz[i]![c]!;
       });
       const off = tuneOffsets(z2, ys, C);
-      const f1 = macroF1(z2, off, ys, C);
+      const f1 = macroF1With(z2, ys, C)(off);
       if (f1 > best.f1 + 0.002) best = { beta, offsets: off, f1, z: z2 };
     }
   }
@@ -126,25 +99,35 @@ export function chooseExpert(
   return { beta, offsets };
 }
 
-function macroF1(zs: Float64Array[], off: Float64Array, ys: number[], C: number): number {
+/** Macro-F1 of argmax(z + offsets) against `ys`, as a function of the offsets (counts reused between calls). */
+function macroF1With(zs: Float64Array[], ys: number[], C: number): (off: Float64Array) => number {
   const tp = new Int32Array(C);
   const pc = new Int32Array(C);
   const gc = new Int32Array(C);
-  zs.forEach((z, i) => {
-    let b = 0;
-    for (let c = 1; c < C; c++) if (z[c]! + off[c]! > z[b]! + off[b]!) b = c;
-    pc[b]!++;
-    gc[ys[i]!]!++;
-    if (b === ys[i]) tp[b]!++;
-  });
-  let f = 0;
-  let k = 0;
-  for (let c = 0; c < C; c++) {
-    if (!gc[c]) continue;
-    k++;
-    if (tp[c]) f += (2 * tp[c]!) / (pc[c]! + gc[c]!);
-  }
-  return k ? f / k : 0;
+  for (const y of ys) gc[y]!++;
+  return (off) => {
+    tp.fill(0);
+    pc.fill(0);
+    for (let i = 0; i < zs.length; i++) {
+      const z = zs[i]!;
+      let b = 0;
+      let bv = -Infinity;
+      for (let c = 0; c < C; c++) {
+        const v = z[c]! + off[c]!;
+        if (v > bv) ((bv = v), (b = c));
+      }
+      pc[b]!++;
+      if (b === ys[i]) tp[b]!++;
+    }
+    let f = 0;
+    let k = 0;
+    for (let c = 0; c < C; c++) {
+      if (!gc[c]) continue;
+      k++;
+      if (tp[c]) f += (2 * tp[c]!) / (pc[c]! + gc[c]!);
+    }
+    return k ? f / k : 0;
+  };
 }
 
 export function argmax(p: ArrayLike<number>): number {
