@@ -28,8 +28,11 @@ export interface WarningOptions {
   maxShape?: number;
   /** Fewest distinct complainants that can make an alert, per subject type. */
   minComplainants?: Partial<Record<SubjectType, number>>;
-  /** Alert when chance alone would give such a signal for one subject less often than once in this many years. */
-  minRecurrenceYears?: number;
+  /**
+   * Alert when chance alone would give such a signal for one subject less often than once in this many years, per
+   * subject type.
+   */
+  minRecurrenceYears?: Partial<Record<SubjectType, number>>;
   /** Alerts on one subject fewer than this many days apart are one event. */
   mergeGapDays?: number;
   /** The same for category subjects, whose surges (a storm, a level shift) last weeks rather than days. */
@@ -53,15 +56,20 @@ export interface WarningOptions {
   intraday?: boolean;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants'>> & {
+export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants' | 'minRecurrenceYears'>> & {
   minComplainants: Record<SubjectType, number>;
+  minRecurrenceYears: Record<SubjectType, number>;
 } = {
   windows: [1, 2, 3, 4, 5, 7, 10, 14],
   halfLifeDays: 120,
   priorShape: 0.5,
   maxShape: 10,
   minComplainants: { respondent: 5, location: 5, topic: 8, category: 10 },
-  minRecurrenceYears: 100,
+  // A business alert is one an officer checks in one call, and a business's surge (an insurer's ×3 over three weeks)
+  // builds slowly against its own drifting share: once in 20 years per business by chance finds 0.81 of such surges
+  // within 21 days on the 741-insurer history at 74 alerts in four years (100 years: 0.68 at 65). Topics and places
+  // keep 100: they are many more subjects, and a topic's words recur in waves (docs/BENCHMARKS.md, issue 10).
+  minRecurrenceYears: { respondent: 20, location: 100, topic: 100, category: 100 },
   mergeGapDays: 7,
   categoryMergeGapDays: 28,
   cusumThreshold: 10,
@@ -193,6 +201,7 @@ export class WarningEngine {
       ...DEFAULT_OPTIONS,
       ...options,
       minComplainants: { ...DEFAULT_OPTIONS.minComplainants, ...options.minComplainants },
+      minRecurrenceYears: { ...DEFAULT_OPTIONS.minRecurrenceYears, ...options.minRecurrenceYears },
     } as typeof DEFAULT_OPTIONS;
     this.abnormal = options.abnormal ?? new Set();
     this.topics = new TopicKeywords(this.opts.topicsPerTicket);
@@ -430,7 +439,7 @@ export class WarningEngine {
       this.concentration(st, best.start) < this.opts.coldConcentration
     )
       return undefined;
-    const pMaxLog = -Math.log(this.opts.minRecurrenceYears * 365.25 * (cold ? this.opts.coldFactor : 1));
+    const pMaxLog = -Math.log(this.opts.minRecurrenceYears[ts.type] * 365.25 * (cold ? this.opts.coldFactor : 1));
     return best.logp <= pMaxLog ? best : undefined;
   }
 
