@@ -2,14 +2,9 @@
  * Early warning (capability 7): group disputes (群体纠纷) and concentrated demands (集中诉求) over all tickets.
  * Public surface of the module; everything else is internal.
  */
-export {
-  WarningEngine,
-  DEFAULT_OPTIONS,
-  dayIndex,
-  dayString,
-  type WarningOptions,
-  type DayResult,
-} from './domain/engine.js';
+export { WarningEngine, type DayResult } from './domain/engine.js';
+export { DEFAULT_OPTIONS, type WarningOptions } from './domain/options.js';
+export { dayIndex, dayString } from './domain/days.js';
 export { replayAlerts, type ReplayOptions } from './domain/replay.js';
 export { normaliseBusinessName } from './domain/names.js';
 export { KnownEstates } from './domain/known-places.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TifTicket } from '../../../../shared/tif.js';
-import { WarningEngine, dayString } from './engine.js';
+import { dayString } from './days.js';
+import { WarningEngine } from './engine.js';
 import { replayAlerts } from './replay.js';
 import { mulberry32 } from '../../../../shared/random.js';
 

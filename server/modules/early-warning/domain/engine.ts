@@ -11,163 +11,14 @@
  * p-value a recurrence interval. What is counted is distinct complainants, with people on the abnormal list left out.
  */
 import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
-import { KnownEstates } from './known-places.js';
 import { shanghaiDate } from '../../../platform/calendar/index.js';
-import { logNbUpperTail, nbLogLikRatio } from './stats.js';
-import { complainantKey, subjectsOf, ticketText, TopicKeywords, type Subject, type SubjectType } from './subjects.js';
+import { dayIndex, dayString, decay } from './days.js';
+import { cusum, scan } from './detectors.js';
+import { KnownEstates } from './known-places.js';
+import { resolveOptions, type ResolvedOptions, type WarningOptions } from './options.js';
+import { GUARD, TYPE_BIT, type Event, type Fire, type SubjectState, type TypeState } from './state.js';
+import { complainantKey, subjectsOf, ticketText, TopicKeywords, type SubjectType } from './subjects.js';
 import { topicLabel } from './topic-label.js';
-
-export interface WarningOptions {
-  /** Scan windows in days (ending on the day being closed). */
-  windows?: number[];
-  /** Half-life in days of a subject's remembered history. */
-  halfLifeDays?: number;
-  /** Gamma prior shape for a subject's share (heterogeneity of subjects with no history). */
-  priorShape?: number;
-  /** Upper bound on the predictive NB shape: real complaint counts are over-dispersed even for big subjects. */
-  maxShape?: number;
-  /** Fewest distinct complainants that can make an alert, per subject type. */
-  minComplainants?: Partial<Record<SubjectType, number>>;
-  /**
-   * Alert when chance alone would give such a signal for one subject less often than once in this many years, per
-   * subject type.
-   */
-  minRecurrenceYears?: Partial<Record<SubjectType, number>>;
-  /** Alerts on one subject fewer than this many days apart are one event. */
-  mergeGapDays?: number;
-  /** The same for category subjects, whose surges (a storm, a level shift) last weeks rather than days. */
-  categoryMergeGapDays?: number;
-  /** NB-CUSUM threshold (log-likelihood units) on category totals; 0 turns the CUSUM off. */
-  cusumThreshold?: number;
-  /** Complainant ids (TIF complainant.id) to leave out of the counts: people on the abnormal list. */
-  abnormal?: Set<string>;
-  /** Keywords chosen per ticket for topic subjects. */
-  topicsPerTicket?: number;
-  maxEvidence?: number;
-  /**
-   * Until a kind of subject has this many days of history, its baseline is only the population prior ("cold"):
-   * alerts then need a recurrence interval `coldFactor` times longer.
-   */
-  warmupDays?: number;
-  coldFactor?: number;
-  /** During warm-up, topic and category alerts need this share of their tickets against one business. */
-  coldConcentration?: number;
-  /** Scan a business or place as soon as it gains a person today (not only at the day's close). */
-  intraday?: boolean;
-}
-
-export const DEFAULT_OPTIONS: Required<Omit<WarningOptions, 'abnormal' | 'minComplainants' | 'minRecurrenceYears'>> & {
-  minComplainants: Record<SubjectType, number>;
-  minRecurrenceYears: Record<SubjectType, number>;
-} = {
-  windows: [1, 2, 3, 4, 5, 7, 10, 14],
-  halfLifeDays: 120,
-  priorShape: 0.5,
-  maxShape: 10,
-  minComplainants: { respondent: 5, location: 5, topic: 8, category: 10 },
-  // A business alert is one an officer checks in one call, and a business's surge (an insurer's ×3 over three weeks)
-  // builds slowly against its own drifting share: once in 20 years per business by chance finds 0.81 of such surges
-  // within 21 days on the 741-insurer history at 74 alerts in four years (100 years: 0.68 at 65). Topics and places
-  // keep 100: they are many more subjects, and a topic's words recur in waves (docs/BENCHMARKS.md, issue 10).
-  minRecurrenceYears: { respondent: 20, location: 100, topic: 100, category: 100 },
-  mergeGapDays: 7,
-  categoryMergeGapDays: 28,
-  cusumThreshold: 10,
-  topicsPerTicket: 4,
-  maxEvidence: 2000,
-  warmupDays: 28,
-  coldFactor: 10,
-  coldConcentration: 0.6,
-  intraday: true,
-};
-
-const GUARD = 14; // days kept in detail; history starts before them, so a window never sits in its own baseline
-
-/** One day of one subject. `latest` counts the people whose most recent ticket on this subject is on this day. */
-interface Bucket {
-  day: number;
-  tickets: string[];
-  latest: number;
-  biz?: Map<string, number>;
-  texts?: string[];
-  /**
-   * The day's distinct people in arrival order. "Seen today?" is answered by the subject's `last` map (a person is in
-   * today's bucket exactly when their last day is today), so a bucket needs no Set of its own — most buckets hold one
-   * person, and a Set per subject and day was much of the replay's garbage.
-   */
-  order: string[];
-  /** The event this day was last merged into, and how many of its tickets and people that event already holds. */
-  merged?: Event;
-  mergedTickets: number;
-  mergedPeople: number;
-}
-
-/** One warning event: a run of alerts on one subject, merged while they keep firing. */
-interface Event {
-  alert: MineAlert;
-  people: Set<string>;
-  tickets: Set<string>;
-  startDay: number;
-  lastDay: number;
-  bestLogP: number;
-  expPerDay: number;
-  keywords?: Set<string>;
-  texts?: string[];
-}
-
-interface SubjectState {
-  s: Subject;
-  buckets: Bucket[];
-  hist: number;
-  histDay: number;
-  lastSeen: number;
-  event?: Event;
-  absorbedInto?: Event;
-  cusum: number;
-  cusumStart: number;
-  /** person → last day seen, for the detail window: distinct counts over any window without re-scanning sets. */
-  last: Map<string, number>;
-  /** Spellings of a text-named place (融侨锦江 / 融侨锦江小区 share a key), so it is named as most people write it. */
-  labels?: Map<string, number>;
-}
-
-interface TypeState {
-  type: SubjectType;
-  subjects: Map<string, SubjectState>;
-  vol: Map<number, number>;
-  hist: number;
-  histDay: number;
-  entries: number;
-  volTotal: number;
-  touched: Set<SubjectState>;
-  firstDay: number;
-}
-
-const TYPE_BIT: Record<SubjectType, number> = { respondent: 1, location: 2, category: 4, topic: 8 };
-const DAY_MS = 86_400_000;
-// Tickets come in day order and alerts rewrite their dates at every raise, so both conversions are memoised:
-// the last date parsed, and every day number formatted (a few thousand days at most).
-let lastDate = '';
-let lastIndex = 0;
-export const dayIndex = (date: string): number => {
-  if (date !== lastDate) {
-    lastIndex = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-    lastDate = date;
-  }
-  return lastIndex;
-};
-const dayStrings = new Map<number, string>();
-export const dayString = (d: number): string => {
-  let s = dayStrings.get(d);
-  if (s === undefined) {
-    if (dayStrings.size > 100_000) dayStrings.clear();
-    s = new Date(d * DAY_MS).toISOString().slice(0, 10);
-    dayStrings.set(d, s);
-  }
-  return s;
-};
-const decay = (v: number, from: number, to: number, half: number) =>
-  v === 0 ? 0 : v * Math.pow(2, -(to - from) / half);
 
 export interface DayResult {
   day: string;
@@ -176,7 +27,7 @@ export interface DayResult {
 }
 
 export class WarningEngine {
-  readonly opts: typeof DEFAULT_OPTIONS;
+  readonly opts: ResolvedOptions;
   private readonly abnormal: Set<string>;
   private readonly topics: TopicKeywords;
   /** estates named so far, found again where a text writes one bare (known-places.ts) */
@@ -197,12 +48,7 @@ export class WarningEngine {
   ticketsDiscounted = 0;
 
   constructor(options: WarningOptions = {}) {
-    this.opts = {
-      ...DEFAULT_OPTIONS,
-      ...options,
-      minComplainants: { ...DEFAULT_OPTIONS.minComplainants, ...options.minComplainants },
-      minRecurrenceYears: { ...DEFAULT_OPTIONS.minRecurrenceYears, ...options.minRecurrenceYears },
-    } as typeof DEFAULT_OPTIONS;
+    this.opts = resolveOptions(options);
     this.abnormal = options.abnormal ?? new Set();
     this.topics = new TopicKeywords(this.opts.topicsPerTicket);
     for (const type of ['respondent', 'location', 'category', 'topic'] as SubjectType[]) {
@@ -327,7 +173,7 @@ export class WarningEngine {
       const K = Math.max(10, ts.subjects.size);
       const p0 = (ts.volTotal > 0 ? ts.entries / ts.volTotal : 1) / K;
       this.graduate(st, d);
-      const fire = this.scan(ts, st, d, p0, K);
+      const fire = scan(this.opts, ts, st, d, p0, K);
       if (fire) this.raise(st, d, { ...fire, intraday: true }, res);
     }
     this.settle();
@@ -362,8 +208,9 @@ export class WarningEngine {
       const targets = type === 'category' && this.opts.cusumThreshold > 0 ? ts.subjects.values() : ts.touched.values();
       for (const st of targets) {
         this.graduate(st, D);
-        const fire = this.scan(ts, st, D, p0, K);
-        const cus = type === 'category' && this.opts.cusumThreshold > 0 ? this.cusum(ts, st, D, p0, K) : undefined;
+        const fire = scan(this.opts, ts, st, D, p0, K);
+        const cus =
+          type === 'category' && this.opts.cusumThreshold > 0 ? cusum(this.opts, ts, st, D, p0, K) : undefined;
         const best = fire && cus ? (fire.logp <= cus.logp ? fire : cus) : (fire ?? cus);
         if (best) this.raise(st, D, best, res);
       }
@@ -392,97 +239,6 @@ export class WarningEngine {
       st.hist = decay(st.hist, st.histDay, b.day, this.opts.halfLifeDays) + b.order.length;
       st.histDay = b.day;
     }
-  }
-
-  /** Posterior (shape, rate) of a subject's share of its type's volume. */
-  private posterior(ts: TypeState, st: SubjectState, D: number, p0: number): { r: number; beta: number } {
-    const a = this.opts.priorShape;
-    const H = decay(st.hist, st.histDay, D, this.opts.halfLifeDays);
-    const NH = decay(ts.hist, ts.histDay, D, this.opts.halfLifeDays);
-    return { r: a + H, beta: a / p0 + NH };
-  }
-
-  private scan(ts: TypeState, st: SubjectState, D: number, p0: number, K: number): Fire | undefined {
-    if (!st.buckets.length || st.buckets[st.buckets.length - 1]!.day !== D) return undefined;
-    const min = this.opts.minComplainants[ts.type];
-    const { r, beta } = this.posterior(ts, st, D, p0);
-    const rEff = Math.min(r, this.opts.maxShape);
-    const cold = D - ts.firstDay < this.opts.warmupDays + GUARD;
-    let bi = st.buckets.length - 1;
-    let c = 0;
-    let vol = 0;
-    let best: Fire | undefined;
-    let w0 = 0;
-    for (const w of this.opts.windows) {
-      const start = D - w + 1;
-      for (let d = D - w0; d >= start; d--) vol += ts.vol.get(d) ?? 0;
-      w0 = w;
-      // distinct people in the window = people whose latest ticket on this subject falls inside it
-      while (bi >= 0 && st.buckets[bi]!.day >= start) c += st.buckets[bi--]!.latest;
-      if (c < min) continue;
-      const first = bi + 1 < st.buckets.length ? st.buckets[bi + 1]!.day : start;
-      // Expected from the *other* subjects' volume: when a burst is most of what arrives (a quiet board, a night),
-      // the volume it makes itself must not raise its own expectation. π/(1−π) turns a share into odds.
-      // Categories cover most tickets (one may be nearly all of them), so they keep the plain share × volume.
-      const pi = Math.min(0.5, r / beta);
-      const m = ts.type === 'category' ? (r / beta) * vol : (pi / (1 - pi)) * Math.max(vol - c, 1);
-      const logp = logNbUpperTail(c, rEff, m) + Math.log(this.opts.windows.length);
-      if (!best || logp < best.logp)
-        best = { logp, start: Math.max(start, first), count: c, expected: m, detector: 'scan', K, cold };
-    }
-    if (!best) return undefined;
-    // With no history a topic or category cannot be said to rise — every common word looks new on day one — so a
-    // cold alert there needs the signature of a group dispute: most of its tickets against one business.
-    if (
-      cold &&
-      (ts.type === 'topic' || ts.type === 'category') &&
-      this.concentration(st, best.start) < this.opts.coldConcentration
-    )
-      return undefined;
-    const pMaxLog = -Math.log(this.opts.minRecurrenceYears[ts.type] * 365.25 * (cold ? this.opts.coldFactor : 1));
-    return best.logp <= pMaxLog ? best : undefined;
-  }
-
-  /** Share of a subject's tickets since `start` that name its most frequent business. */
-  private concentration(st: SubjectState, start: number): number {
-    const per = new Map<string, number>();
-    let n = 0;
-    for (const b of st.buckets) {
-      if (b.day < start) continue;
-      n += b.tickets.length;
-      for (const [k, v] of b.biz ?? []) per.set(k, (per.get(k) ?? 0) + v);
-    }
-    let top = 0;
-    for (const v of per.values()) top = Math.max(top, v);
-    return n ? top / n : 0;
-  }
-
-  /** NB-CUSUM for a doubling of a category's daily count (category totals are dense enough for it). */
-  private cusum(ts: TypeState, st: SubjectState, D: number, p0: number, K: number): Fire | undefined {
-    const { r, beta } = this.posterior(ts, st, D, p0);
-    const m0 = (r / beta) * (ts.vol.get(D) ?? 0);
-    if (m0 < 1 || decay(ts.hist, ts.histDay, D, this.opts.halfLifeDays) < 28 * (ts.vol.get(D) ?? 0) * 0.5) {
-      st.cusum = 0; // too sparse or too little history for a CUSUM: the scan covers these
-      return undefined;
-    }
-    const last = st.buckets[st.buckets.length - 1];
-    const x = last && last.day === D ? last.order.length : 0;
-    const k = Math.min(r, this.opts.maxShape * 3);
-    const m1 = 2 * m0;
-    if (st.cusum === 0) st.cusumStart = D;
-    st.cusum = Math.max(0, st.cusum + nbLogLikRatio(x, k, m0, m1));
-    if (st.cusum === 0 || st.cusum < this.opts.cusumThreshold) return undefined;
-    const kl = -nbLogLikRatio(m0, k, m0, m1);
-    const arl0 = (Math.exp(this.opts.cusumThreshold) - this.opts.cusumThreshold - 1) / Math.max(kl, 1e-9);
-    const start = Math.max(st.cusumStart, D - GUARD + 1);
-    let count = 0;
-    for (const b of st.buckets) if (b.day >= start) count += b.order.length;
-    // No reset after an alarm: while the statistic stays above the threshold every day is an alert day, merged into
-    // one event whose window grows; it ends when the statistic falls back to zero.
-    if (count < this.opts.minComplainants.category) return undefined;
-    let expected = 0;
-    for (let d = start; d <= D; d++) expected += (r / beta) * (ts.vol.get(d) ?? 0);
-    return { logp: -Math.log(arl0), start, count, expected, detector: 'nb-cusum', K, cold: false };
   }
 
   /** Writes the ticket lists of the alerts whose evidence grew: once per day or per ticket, not once per raise. */
@@ -645,17 +401,6 @@ export class WarningEngine {
       discounted: this.ticketsDiscounted,
     };
   }
-}
-
-interface Fire {
-  logp: number;
-  start: number;
-  count: number;
-  expected: number;
-  detector: 'scan' | 'nb-cusum';
-  K: number;
-  cold: boolean;
-  intraday?: boolean;
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

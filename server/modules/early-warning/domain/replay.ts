@@ -3,7 +3,8 @@
  * previous day was closed, so `detected_at` is the day a live system would have raised the alert.
  */
 import type { MineAlert, TifTicket } from '../../../../shared/tif.js';
-import { WarningEngine, type WarningOptions } from './engine.js';
+import { WarningEngine } from './engine.js';
+import type { WarningOptions } from './options.js';
 
 export interface ReplayOptions extends WarningOptions {
   onProgress?: (n: number) => void;
