@@ -161,6 +161,8 @@ describe('live early warning', () => {
     // the cursor is the newest ticket in arrival order (a gym member filed later that day than live1)
     expect(st.cursor?.received_at).toBe('2026-10-01T10:00:00.000Z');
     expect(st.open_day).toBe('2026-10-01');
+    // caught up: no lag, however old the newest ticket is (a quiet night is not a detector falling behind)
+    expect(st.lag_seconds).toBe(0);
   });
 
   it('alerts a dozen people about one business filed within minutes, the same day', async () => {

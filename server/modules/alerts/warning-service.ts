@@ -65,6 +65,9 @@ export class WarningService {
   private pending: Promise<unknown> = Promise.resolve();
   private cursor: { at: number; id: string } | null = null;
   private held: TifTicket[] = [];
+  /** When the oldest batch not yet taken in was handed over (null when everything handed over is taken in). */
+  private waitingSince: number | null = null;
+  private inflight = 0;
   /** ids taken in on the open day: a batch that repeats them (held during a replay that read them) is not counted twice */
   private recent = new Set<string>();
   private replaying: Promise<void> | null = null;
@@ -151,6 +154,7 @@ export class WarningService {
     const held = this.held.splice(0);
     this.lastReplaySeconds = (Date.now() - t0) / 1000;
     if (held.length) await this.take(held);
+    if (!this.inflight) this.waitingSince = null;
     await this.saveState();
   }
 
@@ -160,13 +164,18 @@ export class WarningService {
    */
   ingest(tickets: TifTicket[]): Promise<void> {
     if (!tickets.length) return this.pending.then(() => undefined);
+    this.waitingSince ??= this.now().getTime();
     if (!this.ready || this.replaying) {
       this.held.push(...tickets);
       return this.pending.then(() => undefined);
     }
+    this.inflight++;
     const run = this.pending
       .then(() => this.take(tickets))
-      .catch((e) => console.error(`early warning: ${(e as Error).message}`));
+      .catch((e) => console.error(`early warning: ${(e as Error).message}`))
+      .finally(() => {
+        if (--this.inflight === 0 && !this.held.length && !this.replaying) this.waitingSince = null;
+      });
     this.pending = run;
     return run.then(() => undefined);
   }
@@ -212,7 +221,10 @@ export class WarningService {
     return alerts.size;
   }
 
-  /** The detector's state for /api/alerts. Lag: seconds from the newest ticket taken in to now. */
+  /**
+   * The detector's state for /api/alerts. Lag: how long the oldest ticket handed over has waited to be taken in —
+   * 0 when the detector has taken in everything (a quiet night is no lag), null before its first replay.
+   */
   state(): DetectorState {
     const c = this.cursor;
     return {
@@ -223,7 +235,12 @@ export class WarningService {
       alerts: this.stats.alerts,
       open_day: this.engineOpenDay(),
       cursor: c ? { received_at: new Date(c.at).toISOString(), id: c.id } : null,
-      lag_seconds: c ? Math.max(0, Math.round((this.now().getTime() - c.at) / 1000)) : null,
+      lag_seconds:
+        this.waitingSince !== null
+          ? Math.max(0, Math.round((this.now().getTime() - this.waitingSince) / 1000))
+          : this.ready && !this.replaying
+            ? 0
+            : null,
       replays: this.replays,
       backdated: this.stats.backdated,
       held: this.held.length,

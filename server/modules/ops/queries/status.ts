@@ -91,7 +91,7 @@ export async function metricsText(ctx: Ctx, detector: DetectorView): Promise<str
     },
     {
       name: 'xiezhi_detector_lag_seconds',
-      help: 'seconds from the newest ticket the detector took in to now',
+      help: 'seconds the oldest ticket handed to the detector has waited to be taken in (0 when caught up)',
       samples: [{ value: r.detector.lag_seconds }],
     },
     {
