@@ -7,12 +7,11 @@ export {
   DOCUMENT_TITLES,
   NOT_OPEN_REASONS,
   availableActions,
-  decide,
-  intakeState,
   type Action,
   type ActionInput,
   type DocumentKind,
-} from './domain/transitions.js';
+} from './domain/actions.js';
+export { decide, intakeState } from './domain/transitions.js';
 export { RULE_SETS, ruleSetFor, ruleSetByVersion, type RuleSet, type ReasonCode } from './domain/rules.js';
 export {
   LIMITS_12345,

@@ -3,7 +3,7 @@ import { audit } from '../../../platform/audit/index.js';
 import { fail } from '../../../platform/errors/index.js';
 import { appendEvents, event } from '../../../platform/events/index.js';
 import { accessRepo, canTransferTo, canActOnTicket, type Actor } from '../../access/index.js';
-import { TERMINAL } from '../domain/transitions.js';
+import { TERMINAL } from '../domain/actions.js';
 import { ticketRepo } from '../repository.js';
 import type { Ctx } from '../context.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument, type DocumentContext } from './documents.js';
 import { readDocument, renderDocumentEn } from './documents-en.js';
-import type { DocumentKind } from './transitions.js';
+import type { DocumentKind } from './actions.js';
 import { articleEn, chineseNumber, citationEn } from '../../../../shared/legal-en.js';
 
 const c: DocumentContext = {

@@ -7,7 +7,7 @@
  */
 import { AUTHORITATIVE_NOTE_EN, articleEn, citationEn, dateEn, lawEn, reasonEn } from '../../../../shared/legal-en.js';
 import type { DocumentContext } from './documents.js';
-import type { DocumentKind } from './transitions.js';
+import type { DocumentKind } from './actions.js';
 
 export const DOCUMENT_TITLES_EN: Record<DocumentKind, string> = {
   acceptance_decision: 'Decision to Accept a Complaint',

@@ -3,7 +3,7 @@
  * Forms follow the reported 12315 文书式样 (DOMAIN.md §1.8, unverified set): the wording is configuration-grade text,
  * the legal references come from the rule set in force for the ticket.
  */
-import { DOCUMENT_TITLES, type DocumentKind } from './transitions.js';
+import { DOCUMENT_TITLES, type DocumentKind } from './actions.js';
 
 export interface DocumentContext {
   ticketNo: string;

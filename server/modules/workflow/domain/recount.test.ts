@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCalendarData, WorkCalendar } from '../../../platform/calendar/index.js';
-import { decide, intakeState, type ActionInput, type WorkflowState } from './transitions.js';
+import { decide, intakeState } from './transitions.js';
+import { type ActionInput, type WorkflowState } from './actions.js';
 import { ruleSetFor } from './rules.js';
 import { recountDeadlines, type RecountFacts } from './recount.js';
 import { LIMITS_12345, start12345 } from './transfer-12345.js';

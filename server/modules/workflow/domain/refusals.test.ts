@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinCalendarData, WorkCalendar } from '../../../platform/calendar/index.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import type { Role } from '../../../../shared/domain.js';
-import { decide, intakeState, type ActionFacts, type ActionInput, type WorkflowState } from './transitions.js';
+import { decide, intakeState } from './transitions.js';
+import { type ActionFacts, type ActionInput, type WorkflowState } from './actions.js';
 import { ruleSetFor } from './rules.js';
 
 const cal = new WorkCalendar(builtinCalendarData);

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCalendarData, WorkCalendar } from '../../../platform/calendar/index.js';
-import { DomainError } from '../../../platform/errors/index.js';
-import {
-  availableActions,
-  decide,
-  intakeState,
-  type ActionFacts,
-  type ActionInput,
-  type WorkflowState,
-} from './transitions.js';
+import { type DomainError } from '../../../platform/errors/index.js';
+import { decide, intakeState } from './transitions.js';
+import { availableActions, type ActionFacts, type ActionInput, type WorkflowState } from './actions.js';
 import { ruleSetFor } from './rules.js';
 import { clockOf } from './deadlines.js';
 

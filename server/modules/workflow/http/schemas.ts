@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIONS } from '../domain/transitions.js';
+import { ACTIONS } from '../domain/actions.js';
 
 export const queueQuery = z.object({
   status: z.string().optional().describe('comma-separated statuses'),

@@ -7,7 +7,7 @@ import { fail } from '../../../platform/errors/index.js';
 import { mask } from '../../../platform/crypto/index.js';
 import { canActOnTicket, canReadTicket, textView, ticketActions, type Actor } from '../../access/index.js';
 import { redact } from '../../text/index.js';
-import { availableActions, NOT_OPEN_REASONS } from '../domain/transitions.js';
+import { availableActions, NOT_OPEN_REASONS } from '../domain/actions.js';
 import { englishCopy } from '../domain/documents-en.js';
 import { ruleSetByVersion } from '../domain/rules.js';
 import { originalText } from '../domain/sealed-text.js';
