@@ -17,7 +17,8 @@ export {
 } from './domain/identity.js';
 export { UnionFind, IdentityGraph, identify, LINK_LABELS, type LinkKind } from './domain/graph.js';
 export { RiskState, type RiskOptions, type PersonState } from './domain/state.js';
-export { evaluatePerson, type Fired } from './domain/criteria.js';
+export { evaluatePerson } from './domain/criteria.js';
+export type { Fired } from './domain/fired.js';
 export {
   IncrementalRiskScorer,
   scoreOf,

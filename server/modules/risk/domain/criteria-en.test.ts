@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TifTicket } from '../../../../shared/tif.js';
-import { evaluatePerson, type Fired } from './criteria.js';
+import { evaluatePerson } from './criteria.js';
+import type { Fired } from './fired.js';
 import { scorePersons } from './score.js';
 import { RiskState } from './state.js';
 import { population, professional, ticket } from './testkit.js';

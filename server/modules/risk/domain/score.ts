@@ -11,7 +11,9 @@
  */
 import type { MinePerson, MineTemplate, TifTicket } from '../../../../shared/tif.js';
 import { CRITERIA_BY_CODE, type CriterionCode } from './catalog.js';
-import { type Fired, type SharedTemplates, evaluatePerson, linkedPersons } from './criteria.js';
+import { type SharedTemplates, evaluatePerson } from './criteria.js';
+import { linkedPersons } from './criteria-links.js';
+import type { Fired } from './fired.js';
 import { type PersonState, type RiskOptions, RiskState } from './state.js';
 
 /** Intercept (fitted): a person with one weak criterion stays well below the proposal threshold. */
