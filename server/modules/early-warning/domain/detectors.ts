@@ -22,6 +22,10 @@ export function posterior(
   return { r: a + H, beta: a / p0 + NH };
 }
 
+/**
+ * The prospective scan on day D: distinct people over each window ending today against the subject's expected share
+ * of the other subjects' volume; the most significant window, if it passes the type's recurrence interval.
+ */
 export function scan(
   opts: ResolvedOptions,
   ts: TypeState,

@@ -1,6 +1,6 @@
 /** Money amounts in a complaint: digits, Chinese numerals, 万, per-unit prices, bare numbers in a money clause. */
 import type { Hit } from './hit.js';
-import { CN_NUM_CHARS, parseCnNumber } from './numbers.js';
+import { CN_DIGITS, CN_NUM_CHARS, parseCnNumber } from './numbers.js';
 
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?`;
 const CNUM = `[${CN_NUM_CHARS}]+`;
@@ -19,29 +19,6 @@ const PER_RE = new RegExp(
   'g',
 );
 const MONEY_CLAUSE = /元|钱|款|金|费|价|预算|支付|付|交|缴|收|花|赔|退|报价|成交|贷|欠/;
-const CN_D: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  壹: 1,
-  二: 2,
-  贰: 2,
-  两: 2,
-  三: 3,
-  叁: 3,
-  四: 4,
-  肆: 4,
-  五: 5,
-  伍: 5,
-  六: 6,
-  陆: 6,
-  七: 7,
-  柒: 7,
-  八: 8,
-  捌: 8,
-  九: 9,
-  玖: 9,
-};
 // 块 as a measure word: "12块板子", "10块鸡丁", "两块地砖" — money only before 钱/punctuation/particles
 const KUAI_NOUN = /^[\u4e00-\u9fa5]/;
 const KUAI_OK = /^[钱的了多左呢啊吧吗呀一就都也还才又给]/;
@@ -89,7 +66,7 @@ export function amounts(s: string): Hit<number>[] {
         v =
           Number(m[3].replace(/,/g, '')) *
           (m[4] === '万' || m[4] === 'w' || m[4] === 'W' ? 1e4 : m[4] === '千' ? 1e3 : 1);
-      else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_D[m[6]]! / 10 : 0) + (m[7] ? CN_D[m[7]]! / 100 : 0);
+      else if (m[5]) v = parseCnNumber(m[5]) + (m[6] ? CN_DIGITS[m[6]]! / 10 : 0) + (m[7] ? CN_DIGITS[m[7]]! / 100 : 0);
       else if (m[8]) v = Number(m[8].replace(/,/g, ''));
       else if (m[9]) v = Number(m[9].replace(/,/g, ''));
       push(v, a, b, m[5] ? 0.8 : 0.9);

@@ -1,6 +1,7 @@
 /** Chinese and Arabic numerals → numbers ("三百元" → 300, "1.5万" → 15000, "两千三" → 2300). */
 
-const DIGITS: Record<string, number> = {
+/** One Chinese digit (一 … 玖, 两, 俩, 零) → its value. */
+export const CN_DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -49,8 +50,8 @@ export function parseCnNumber(s: string): number {
       any = true;
       continue;
     }
-    if (ch in DIGITS) {
-      num = DIGITS[ch]!;
+    if (ch in CN_DIGITS) {
+      num = CN_DIGITS[ch]!;
       any = true;
     } else if (ch in UNITS) {
       const u = UNITS[ch]!;
@@ -70,7 +71,7 @@ export function parseCnNumber(s: string): number {
       const rest = s.slice(i + 1);
       const dm = /^([零〇一二两三四五六七八九\d]+)(万|亿)?/.exec(rest);
       if (!dm) return NaN;
-      const frac = Number('0.' + [...dm[1]!].map((c) => (c in DIGITS ? DIGITS[c] : c)).join(''));
+      const frac = Number('0.' + [...dm[1]!].map((c) => (c in CN_DIGITS ? CN_DIGITS[c] : c)).join(''));
       const v = section + num + frac;
       return total + (dm[2] ? v * BIG[dm[2]]! : v);
     } else return NaN;
