@@ -11,7 +11,7 @@ import { tagSpans, type TaggerModel } from './tagger.js';
 import { cleanName, contextNames } from './context.js';
 import { findDates } from './dates.js';
 import { demands, legalBases } from './demands.js';
-import { products, quantities } from './goods.js';
+import { goodsNamed, modelAfterName, products, quantities } from './goods.js';
 import { r2, type Hit } from './hit.js';
 import { idNumbers, orderNos, phones } from './identifiers.js';
 import { platforms } from './platforms.js';
@@ -188,6 +188,11 @@ function analyse(raw: string, src: Src, o: PrefillOptions): Analysed {
       if (sp.kind === 'BIZ') biz.push(h);
       else if (!prod.length) prod.push({ ...h, confidence: r2(h.confidence * 0.9) });
     }
+  }
+  // no purchase phrase and nothing the tagger took: a model written after the brand, else an everyday good named
+  if (!prod.length) {
+    const g = modelAfterName(s, biz) ?? goodsNamed(s);
+    if (g) prod.push(g);
   }
   return {
     src,

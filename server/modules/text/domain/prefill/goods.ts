@@ -54,3 +54,54 @@ export function quantities(s: string): Hit<number>[] {
   }
   return out;
 }
+
+// A model written right after the brand it belongs to (英菲尼迪Q50L, 东风标致4008, 华为Mate60, 领克01): Latin letters
+// with digits, or two to four digits that are no date, sum or count. Words that follow a name without being a model
+// (京东APP, 奔驰4S店, 爱奇艺VIP) are not taken.
+const MODEL_RE = /^([A-Za-z][A-Za-z0-9-]{0,11}|\d{2,4})(?![A-Za-z0-9.%])/;
+// a code, not an English word: it has a digit or is in capitals (GLB, ICON), after a Chinese name
+const CODE_LIKE = /\d|^[A-Z]{2,}$|^[A-Z][a-z]*[A-Z]/;
+const CJK_END = /[\u4e00-\u9fa5]$/;
+const NOT_MODEL = /^(?:app|vip|svip|plus|ktv|ceo|o2o|4s|logo|pos|id|ok|qq)$/i;
+const NOT_AFTER_MODEL = /^(?:店|公司|客服|官方|官网|年|月|日|号|元|块|岁|天|个|件|次|万|多|余|期|小时|分钟|平|米)/;
+
+/** The model after a business or brand the text names; `names` are the spans pre-fill found for the business. */
+export function modelAfterName(s: string, names: { end: number }[]): Hit<string> | undefined {
+  for (const n of names) {
+    if (!CJK_END.test(s.slice(n.end - 1, n.end))) continue;
+    const m = MODEL_RE.exec(s.slice(n.end, n.end + 16));
+    if (!m) continue;
+    const v = m[1]!;
+    if (!CODE_LIKE.test(v)) continue;
+    if (NOT_MODEL.test(v) || NOT_AFTER_MODEL.test(s.slice(n.end + m[0].length))) continue;
+    const start = n.end + m[0].length - v.length;
+    return { value: v, start, end: start + v.length, confidence: 0.8 };
+  }
+  return undefined;
+}
+
+// Goods a consumer names without a purchase verb (卧室护墙板开孔开错位置, 橱柜门用多层实木): the everyday goods of the
+// 12315 categories, longest first so 整体橱柜 wins over 橱柜. A gift (赠品…洗衣机, 送的…) is not what was bought.
+const GOODS = (
+  '整体橱柜 全屋定制 护墙板 橱柜 衣柜 书柜 鞋柜 柜子 沙发 床垫 餐桌 茶几 家具 木门 地板 瓷砖 壁纸 墙纸 窗帘 卫浴 马桶 ' +
+  '门窗 灯具 手机 电脑 笔记本电脑 平板电脑 平板 耳机 手表 相机 空调 冰箱 洗衣机 电视机 电视 热水器 油烟机 燃气灶 ' +
+  '净水器 扫地机 吸尘器 微波炉 电饭煲 奶粉 纸尿裤 化妆品 护肤品 面膜 洗发水 洗发露 沐浴露 羽绒服 外套 衣服 裤子 ' +
+  '鞋子 运动鞋 电动车 自行车 轮胎 机票 车票 门票 会员卡 健身卡 预付卡 宽带'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+const GOODS_RE = new RegExp(GOODS.join('|'), 'g');
+const GIFT_BEFORE = /(?:赠品|赠送|附赠|送的|送了|赠的|送一台|送个)$/;
+// 手机号 is a number, 手机上/电脑上 the means of ordering, not the goods
+const NOT_AFTER_GOODS = /^(?:号|上|端|里下单)/;
+
+/** The first everyday good the text names, as a weak product guess when no purchase phrase names one. */
+export function goodsNamed(s: string): Hit<string> | undefined {
+  GOODS_RE.lastIndex = 0;
+  for (const m of s.matchAll(GOODS_RE)) {
+    if (GIFT_BEFORE.test(s.slice(Math.max(0, m.index! - 4), m.index!))) continue;
+    if (NOT_AFTER_GOODS.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
+    return { value: m[0], start: m.index!, end: m.index! + m[0].length, confidence: 0.7 };
+  }
+  return undefined;
+}

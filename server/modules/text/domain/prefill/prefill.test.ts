@@ -240,6 +240,17 @@ describe('bad input: a result or a clear error, never a crash or a made-up value
     expect(p.purchase_date).toBeUndefined();
     expect(prefill('一盒菜里我就吃了不到10块鸡丁', undefined, REF).amounts).toEqual([]);
   });
+  it('a model written after its brand, or a good named without a purchase verb, is the product', () => {
+    const car = prefill('英菲尼迪Q50L刹车片异常磨损频繁更换', undefined, REF);
+    expect(car.product?.value).toBe('Q50L');
+    expect(car.product?.start).toBe(4);
+    expect(prefill('东风标致4008车载互联功能无法连接', undefined, REF).product?.value).toBe('4008');
+    expect(prefill('卧室护墙板开孔开错位置，售后来回踢皮球', undefined, REF).product?.value).toBe('护墙板');
+    // not a model: a word after a name; a year; a number, not goods
+    expect(prefill('京东APP下单后一直不发货', undefined, REF).product?.value).not.toBe('APP');
+    expect(prefill('业之峰2022年签的合同', undefined, REF).product).toBeUndefined();
+    expect(prefill('我的手机号135****1234，一直没人回电话', undefined, REF).product).toBeUndefined();
+  });
 });
 
 describe('template set (the old composed examples, kept as a regression test)', () => {
