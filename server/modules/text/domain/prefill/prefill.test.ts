@@ -251,6 +251,11 @@ describe('bad input: a result or a clear error, never a crash or a made-up value
     expect(prefill('业之峰2022年签的合同', undefined, REF).product).toBeUndefined();
     expect(prefill('我的手机号135****1234，一直没人回电话', undefined, REF).product).toBeUndefined();
   });
+  it('reads a refund of what is left on a prepaid card as the refund demand', () => {
+    const p = prefill('健身房突然关门，要求退还剩余费用3000元', undefined, REF);
+    expect(p.demands.map((d) => d.value)).toContain('退款');
+    expect(prefill('要求退回未消费的余额', undefined, REF).demands.map((d) => d.value)).toContain('退款');
+  });
 });
 
 describe('template set (the old composed examples, kept as a regression test)', () => {
