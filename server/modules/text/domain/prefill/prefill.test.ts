@@ -255,6 +255,8 @@ describe('bad input: a result or a clear error, never a crash or a made-up value
     const p = prefill('健身房突然关门，要求退还剩余费用3000元', undefined, REF);
     expect(p.demands.map((d) => d.value)).toContain('退款');
     expect(prefill('要求退回未消费的余额', undefined, REF).demands.map((d) => d.value)).toContain('退款');
+    expect(prefill('被窝拒绝退还首期工程款', undefined, REF).demands.map((d) => d.value)).toContain('退款');
+    expect(prefill('要求商家定金返还', undefined, REF).demands.map((d) => d.value)).toContain('退款');
   });
 });
 
