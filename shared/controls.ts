@@ -3,7 +3,6 @@
  * import readers.
  */
 /** C0 controls and DEL except tab, line feed and carriage return: never meaningful in a complaint, a name or a key. */
-// eslint-disable-next-line no-control-regex
 const STRIP = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**

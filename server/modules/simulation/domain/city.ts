@@ -5,7 +5,7 @@
  */
 import shanghai from '../../../platform/geo/shanghai.json' with { type: 'json' };
 import china from '../../../platform/geo/china.json' with { type: 'json' };
-import { Rng, cumulative, rngFor } from './rng.js';
+import { type Rng, cumulative, rngFor } from './rng.js';
 import { makeCreditCode, makeIdNumber, makeMobile } from './ids.js';
 import {
   BIZ_KINDS,

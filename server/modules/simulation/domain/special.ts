@@ -12,7 +12,7 @@ import {
   complainantOf,
   pickCat,
   pickProblem,
-  pickSeller,
+  type pickSeller,
   purchaseFor,
   receivedAt,
   respondentOf,
