@@ -39,4 +39,10 @@ describe('topic labels', () => {
     ];
     expect(topicLabel(['曝光', '月饼', '生产'], moon, 4).split(' ')).toHaveLength(1);
   });
+  it('trims loose words, never the first character of a word (给予, 要求)', () => {
+    const reward = ['符合条件的请给予举报奖励', '请依法给予举报奖励', '希望给予举报奖励，谢谢'];
+    expect(wordFor('予举', reward)).toBe('给予举报奖励');
+    const ten = ['要求十倍赔偿', '本人要求十倍赔偿', '故要求十倍赔偿并查处'];
+    expect(wordFor('求十', ten)).toBe('十倍赔偿');
+  });
 });

@@ -18,9 +18,6 @@ const DANGLING = new Set(
 );
 const isHan = (w: string) => /^[\u4e00-\u9fa5A-Za-z0-9]+$/u.test(w) && /[\u4e00-\u9fa5]/u.test(w);
 
-const EDGE_STOP =
-  /^[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+|[的了是在我有和就不都也很到说要去你会着这那他她它与及或等对把被让给从而但又还再才已，。、！？\s]+$/gu;
-
 /**
  * The phrase that carries `kw` in most of `texts`: the bigram is grown one character at a time to the left and the
  * right while at least `support` of the texts that contain it still contain the longer string (阿特 → 阿特兹,
@@ -58,14 +55,20 @@ export function wordFor(kw: string, texts: string[], support = 0.6, maxLen = 10)
   // end on word boundaries: no dangling character (…车位只) and no leading verb (反映…)
   const ws = getJieba().cut(cur, false);
   const loose = (w: string) => STOP.has(w) || (w.length === 1 && DANGLING.has(w));
-  while (ws.length > 1 && loose(ws[ws.length - 1]!) && !kw.endsWith(ws[ws.length - 1]!)) ws.pop();
-  while (ws.length > 1 && loose(ws[0]!) && !kw.startsWith(ws[0]!)) ws.shift();
-  const joined = ws.join('');
-  let out = (joined.includes(kw) ? joined : cur).replace(EDGE_STOP, '');
-  // jieba may glue a loose character to an unknown word (个充 电宝): trim it outside the keyword itself
-  const at = () => out.indexOf(kw);
-  while (out.length > 2 && at() !== 0 && DANGLING.has(out[0]!)) out = out.slice(1);
-  while (out.length > kw.length && at() >= 0 && at() + kw.length < out.length && DANGLING.has(out[out.length - 1]!))
+  while (ws.length > 1 && loose(ws[ws.length - 1]!)) ws.pop();
+  while (ws.length > 1 && loose(ws[0]!)) ws.shift();
+  // Trim at word boundaries only: 给予举报奖励 keeps its 给, 要求十倍赔偿 loses the whole 要求 (never 求十倍赔偿). jieba
+  // may still glue a loose character to an unknown word (个充 电宝): it goes when the rest reads as a longer word.
+  let out = ws.join('');
+  const cut = (x: string) => getJieba().cut(x, false);
+  if (out.length > 2 && DANGLING.has(out[0]!) && ws[0]!.length === 2 && cut(out.slice(1))[0]!.length > 1)
+    out = out.slice(1);
+  if (
+    out.length > 2 &&
+    DANGLING.has(out[out.length - 1]!) &&
+    ws[ws.length - 1]!.length === 2 &&
+    cut(out.slice(0, -1)).at(-1)!.length > 1
+  )
     out = out.slice(0, -1);
   return out.length >= 2 ? out : cur;
 }
