@@ -11,7 +11,7 @@ import { tagSpans, type TaggerModel } from './tagger.js';
 import { cleanName, contextNames } from './context.js';
 import { findDates } from './dates.js';
 import { demands, legalBases } from './demands.js';
-import { goodsNamed, modelAfterName, products, quantities } from './goods.js';
+import { GIFT_BEFORE, goodsNamed, modelAfterName, products, quantities } from './goods.js';
 import { r2, type Hit } from './hit.js';
 import { idNumbers, orderNos, phones } from './identifiers.js';
 import { platforms } from './platforms.js';
@@ -76,9 +76,9 @@ interface Analysed {
 }
 
 const MEANS_AFTER = /^(?:[\/、或]|方式|支付|转账|付款|扫码|红包|群|好友|号|联系|沟通|聊天|语音|视频|电话|账户|账号)/;
-// …and a brand given away with the purchase (赠品西门子洗衣机, 送的美的电饭煲) is a gift, not the seller
+// …a name after these is a means of contact; a brand given away with the purchase (赠品西门子洗衣机) is a gift, not the
+// seller (GIFT_BEFORE, goods.ts)
 const MEANS_BEFORE = /(?:通过|添加|加了?|用|使用|的)$/;
-const GIFT_BEFORE = /(?:赠品|赠送|附赠|送的|送了|赠的|送一台|送个)$/;
 // services people pay or talk through (canonical lexicon names); a shop is reached through them, rarely complained of
 const MEANS = new Set(['微信', '支付宝', '微信支付', '腾讯', '云闪付', '钉钉']);
 

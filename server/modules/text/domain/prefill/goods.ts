@@ -91,13 +91,13 @@ const GOODS = (
   .split(' ')
   .sort((a, b) => b.length - a.length);
 const GOODS_RE = new RegExp(GOODS.join('|'), 'g');
-const GIFT_BEFORE = /(?:赠品|赠送|附赠|送的|送了|赠的|送一台|送个)$/;
+/** A gift named just before (赠品西门子…, 送的…): not what was bought, nor who sold it. */
+export const GIFT_BEFORE = /(?:赠品|赠送|附赠|送的|送了|赠的|送一台|送个)$/;
 // 手机号 is a number, 手机上/电脑上 the means of ordering, not the goods
 const NOT_AFTER_GOODS = /^(?:号|上|端|里下单)/;
 
 /** The first everyday good the text names, as a weak product guess when no purchase phrase names one. */
 export function goodsNamed(s: string): Hit<string> | undefined {
-  GOODS_RE.lastIndex = 0;
   for (const m of s.matchAll(GOODS_RE)) {
     if (GIFT_BEFORE.test(s.slice(Math.max(0, m.index! - 4), m.index!))) continue;
     if (NOT_AFTER_GOODS.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
