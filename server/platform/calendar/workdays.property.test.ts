@@ -42,6 +42,10 @@ describe('working days (properties)', () => {
     );
   });
 
+  it('going back over a weekend is 0 working days, not -0 (a counterexample fast-check found)', () => {
+    expect(Object.is(cal.workdaysBetween('2019-06-29', '2019-06-28'), 0)).toBe(true);
+  });
+
   it('calendar-day periods end on a working day no earlier than n days later', () => {
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 120 }), (d, k) => {

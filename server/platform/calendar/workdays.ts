@@ -117,7 +117,8 @@ export class WorkCalendar {
   workdaysBetween(from: string, to: string): number {
     const a = dayNo(from);
     const b = dayNo(to);
-    if (b < a) return -this.workdaysBetweenRaw(b, a); // (b = a gives 0, not -0)
+    // `0 - n`, not `-n`: a span back over a weekend holds no working day, and -0 would not equal 0.
+    if (b < a) return 0 - this.workdaysBetweenRaw(b, a);
     return this.workdaysBetweenRaw(a, b);
   }
 
