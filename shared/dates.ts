@@ -33,3 +33,7 @@ export function dateTimeProblem(s: string): string | null {
   if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return 'time zone offset out of range';
   return null;
 }
+
+/** 'YYYY-MM-DD…' as a Chinese document writes it: 2026-03-05 → 2026年3月5日 (no leading zeros). */
+export const chineseDate = (d: string): string =>
+  `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

@@ -8,9 +8,9 @@
 import { CRITERIA_LABELS } from '../../../../shared/analysis-labels.js';
 import { AUTHORITATIVE_NOTE_EN, basisEn, citationEn, dateEn } from '../../../../shared/legal-en.js';
 import { noticeNumber, verificationCode, type NoticeContext } from './notice.js';
+import { escapeHtml } from '../../../../shared/html.js';
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 const BY_ZH = new Map(Object.values(CRITERIA_LABELS).map(([zh, en]) => [zh, en]));
 const RULES = '《市场监督管理投诉举报处理暂行办法》';
 

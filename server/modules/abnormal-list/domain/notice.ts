@@ -5,6 +5,8 @@
  * The code derives from the entry and the person's keyed hash, so the number alone (printed on paper) is not enough.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../../../shared/html.js';
+import { chineseDate } from '../../../../shared/dates.js';
 
 export interface NoticeContext {
   entryId: string;
@@ -18,9 +20,8 @@ export interface NoticeContext {
   criteria: { code?: string; label: string; evidence: string; evidence_en?: string }[];
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const esc = escapeHtml;
+const cnDate = chineseDate;
 
 /** e.g. 市监异告〔2026〕3F9A21C0号: year of the notice, the entry id's first 8 hex digits. */
 export function noticeNumber(entryId: string, date: string): string {

@@ -18,12 +18,9 @@ import { districtLabel } from '../domain/labels.js';
 import type { MonthlyReportData } from '../queries/monthly-report.js';
 import { columns, compareBars, dailyLine, monthlyStack, ring } from './charts.js';
 import { REPORT_CSS } from './html.js';
+import { escapeHtml } from '../../../../shared/html.js';
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const esc = escapeHtml;
 const n = (x: number) => x.toLocaleString('en-US');
 export const monthEn = (m: string) => `${MONTHS_EN[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
 /** "+12.3%" / "−4.0%" / "unchanged" / "none last month" — the English of changeText. */

@@ -15,12 +15,9 @@ import { changeText, growth, pct, ratio, zh } from '../domain/report-period.js';
 import { districtLabel } from '../domain/labels.js';
 import type { MonthlyReportData } from '../queries/monthly-report.js';
 import { columns, compareBars, dailyLine, monthlyStack, ring } from './charts.js';
+import { escapeHtml } from '../../../../shared/html.js';
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+const esc = escapeHtml;
 const cn = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 const cls = (cur: number, prev: number) =>
   (growth(cur, prev) ?? 0) > 0.0005 ? 'up' : (growth(cur, prev) ?? 0) < -0.0005 ? 'down' : '';

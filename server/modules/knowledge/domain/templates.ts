@@ -4,6 +4,7 @@
  */
 import { KIND_LABELS, STATUS_LABELS } from '../../../../shared/domain.js';
 import type { Bilingual } from '../../../platform/errors/index.js';
+import { chineseDate } from '../../../../shared/dates.js';
 
 export const USES = ['12345', 'outcome'] as const;
 export type TemplateUse = (typeof USES)[number];
@@ -146,8 +147,7 @@ export interface TicketForVars {
   extra?: Record<string, unknown> | null;
 }
 
-const cnDate = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}/.test(d) ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : d;
+const cnDate = (d: string) => (/^\d{4}-\d{2}-\d{2}/.test(d) ? chineseDate(d) : d);
 
 /**
  * The vars of a ticket. No personal data of the complainant or reporter goes in (a reply may reach the business or a

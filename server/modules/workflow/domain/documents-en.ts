@@ -8,6 +8,7 @@
 import { AUTHORITATIVE_NOTE_EN, articleEn, citationEn, dateEn, lawEn, reasonEn } from '../../../../shared/legal-en.js';
 import type { DocumentContext } from './documents.js';
 import type { DocumentKind } from './actions.js';
+import { escapeHtml } from '../../../../shared/html.js';
 
 export const DOCUMENT_TITLES_EN: Record<DocumentKind, string> = {
   acceptance_decision: 'Decision to Accept a Complaint',
@@ -22,8 +23,7 @@ export const DOCUMENT_TITLES_EN: Record<DocumentKind, string> = {
 /** What the English copy needs: the document's facts plus its number as issued. */
 export type ReadDocument = DocumentContext & { number: string };
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 const unesc = (s: string) =>
   s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 const isoDate = (cn: string) => {

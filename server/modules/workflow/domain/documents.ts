@@ -4,6 +4,8 @@
  * the legal references come from the rule set in force for the ticket.
  */
 import { DOCUMENT_TITLES, type DocumentKind } from './actions.js';
+import { escapeHtml } from '../../../../shared/html.js';
+import { chineseDate } from '../../../../shared/dates.js';
 
 export interface DocumentContext {
   ticketNo: string;
@@ -39,9 +41,8 @@ const ABBR: Record<DocumentKind, string> = {
   report_result_notice: '举告',
 };
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const esc = escapeHtml;
+const cnDate = chineseDate;
 
 export function documentNumber(
   kind: DocumentKind,
