@@ -9,15 +9,8 @@ export { replayAlerts, type ReplayOptions } from './domain/replay.js';
 export { normaliseBusinessName } from './domain/names.js';
 export { KnownEstates } from './domain/known-places.js';
 export { abnormalComplainants } from './domain/abnormal.js';
-export {
-  subjectsOf,
-  complainantKey,
-  TopicKeywords,
-  districtOf,
-  streetOf,
-  type Subject,
-  type SubjectType,
-} from './domain/subjects.js';
+export { subjectsOf, complainantKey, districtOf, streetOf, type Subject, type SubjectType } from './domain/subjects.js';
+export { TopicKeywords } from './domain/topic-keywords.js';
 export {
   ALERT_STATES,
   DISMISS_REASONS,

@@ -17,7 +17,8 @@ import { cusum, scan } from './detectors.js';
 import { KnownEstates } from './known-places.js';
 import { resolveOptions, type ResolvedOptions, type WarningOptions } from './options.js';
 import { GUARD, TYPE_BIT, type Event, type Fire, type SubjectState, type TypeState } from './state.js';
-import { complainantKey, subjectsOf, ticketText, TopicKeywords, type SubjectType } from './subjects.js';
+import { complainantKey, subjectsOf, ticketText, type SubjectType } from './subjects.js';
+import { TopicKeywords } from './topic-keywords.js';
 import { topicLabel } from './topic-label.js';
 
 export interface DayResult {

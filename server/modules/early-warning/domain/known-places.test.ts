@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KnownEstates } from './known-places.js';
 import { findPlaces } from './places.js';
-import { subjectsOf, TopicKeywords } from './subjects.js';
+import { subjectsOf } from './subjects.js';
+import { TopicKeywords } from './topic-keywords.js';
 
 const read = (k: KnownEstates, text: string) => {
   const found = findPlaces(text);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { loadTif } from '../../../platform/tif/index.js';
-import { BREAKS, findPlaces, trimName } from './places.js';
+import { findPlaces } from './places.js';
+import { BREAKS, trimName } from './trim-name.js';
 
 const names = (t: string) => findPlaces(t).map((p) => `${p.kind}:${p.name}`);
 

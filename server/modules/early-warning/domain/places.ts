@@ -7,10 +7,12 @@
  * The method is deliberately simple and fast (it runs on every ticket of a replay): a regular expression finds a run
  * of name characters that ends in a place word (小区, 花园, 苑, 项目, 市场, 搅拌站, 路…号, 店 …), then the run is
  * trimmed on the left at the last word that cannot be part of a name (verbs, pronouns, 周边/附近, and administrative
- * units such as 仓山区, 鼓山镇), so what is left is the name as a resident would say it.
+ * units such as 仓山区, 鼓山镇), so what is left is the name as a resident would say it. The break words and the trim
+ * are in trim-name.ts.
  */
 
 import { normaliseBusinessName } from './names.js';
+import { trimName } from './trim-name.js';
 
 export type PlaceKind = 'estate' | 'project' | 'market' | 'address' | 'landmark' | 'plant' | 'business';
 export interface Place {
@@ -85,187 +87,6 @@ const SUFFIXES: [string, PlaceKind, string?][] = [
   ['店', 'business', '[铺家员面长主]'],
 ];
 
-/**
- * Words after which a name starts: a name never contains them. Longest first. Single administrative characters
- * (区 县 镇 乡 市 省) are handled separately because they also occur inside names (城市花园, 新区).
- */
-export const BREAKS = [
-  '投诉',
-  '举报',
-  '反映',
-  '关于',
-  '请求',
-  '要求',
-  '希望',
-  '影响',
-  '流经',
-  '附近',
-  '周边',
-  '周围',
-  '旁边',
-  '对面',
-  '紧邻',
-  '临近',
-  '位于',
-  '处于',
-  '我们',
-  '你们',
-  '他们',
-  '本人',
-  '记者',
-  '发现',
-  '造成',
-  '导致',
-  '排放',
-  '整治',
-  '治理',
-  '重视',
-  '尽早',
-  '居住',
-  '住在',
-  '购买',
-  '购房',
-  '业主',
-  '小区的',
-  '就是',
-  '以及',
-  '还有',
-  '其中',
-  '严重',
-  '每天',
-  '晚上',
-  '白天',
-  '目前',
-  '现在',
-  '一直',
-  '经过',
-  '通过',
-  '之间',
-  '以来',
-  '联系',
-  '去',
-  '来',
-  '到',
-  '在',
-  '于',
-  '的',
-  '了',
-  '是',
-  '和',
-  '及',
-  '与',
-  '或',
-  '对',
-  '向',
-  '把',
-  '被',
-  '从',
-  '由',
-  '给',
-  '让',
-  '为',
-  '将',
-  '自',
-  '至',
-  '等',
-  '这',
-  '那',
-  '该',
-  '此',
-  '其',
-  '我',
-  '你',
-  '他',
-  '她',
-  '号',
-  '栋',
-  '楼',
-  '层',
-  '室',
-  '期',
-  '又',
-  '也',
-  '都',
-  '还',
-  '就',
-  '再',
-  '才',
-  '已',
-  '说',
-  '比',
-  '不如',
-  '感觉',
-  '建议',
-  '不过',
-  '而且',
-  '回',
-  '离',
-  '间',
-  '种',
-  '星级',
-  '四星',
-  '五星',
-  '三星',
-  '快捷',
-  '经济型',
-  '商务',
-  '但',
-  '前面',
-  '后面',
-  '之前',
-  '之后',
-  '后',
-  '却',
-  '要',
-  '跟',
-  '涉嫌',
-  '多次',
-  '报备',
-  '称',
-  '提供',
-  '以',
-  '找',
-  '选择',
-  '签约',
-  '签订',
-  '合作',
-  '里面',
-  '北边',
-  '南边',
-  '东边',
-  '西边',
-  '旁',
-  '有',
-  '往',
-  '占用',
-  '什么',
-  '些',
-  '意味着',
-  '止',
-  '恳请',
-  '望',
-  '请',
-  '新开',
-  '一家',
-  '几天',
-  '出',
-  '做',
-  '剩下',
-  '个',
-  '家',
-  '座',
-  '条',
-  '村',
-  '路',
-  '大道',
-  '步道',
-  '没有',
-  '按照',
-  '开发',
-  '开发商',
-  '施工',
-  '扰民',
-];
 /** Names that are only the place word with a generic head: not a subject anyone can act on. */
 const GENERIC =
   /^(我们|你们|他们|本|该|此|这个|那个|周边|附近|各|某|整个|所在|所有|新|老|大|小|其他|很多|多个|两个|一个|改造|建设|整治|豆腐渣|烂尾|市政|河道|生活|住宅|商品房|居民|业主|公共|私人|这家|那家|一家|这|那|有限|责任|股份|网上|线下|线上|实体|直营|官方|淘宝|京东|门|分|总|扰民|民生|重点|面子|内河改造|内河水质|内河|水质|支流|PPP|这些|占用|房地产|开发|治理|道治理|河道治理|施工|清淤|水系|最后一期|一期|二期|三期)?(小区|花园|苑|园|府|湾|新村|公寓|项目|工程|工地|市场|商城|厂|广场|大厦|商场|公园|医院|学校|店|门店|公司|有限公司|分公司|超市|酒店|餐厅|饭店|专卖店|旗舰店)$/u;
@@ -278,73 +99,7 @@ const KIND = new Map(SUFFIXES.map(([s, k]) => [s, k]));
 const ADDRESS_RE = new RegExp(`([${HAN}]{1,10}?(?:路|街|大道|巷|弄))(\\d{1,5}|[一二三四五六七八九十百]{1,4})号`, 'gu');
 const CONTEXT_RE = /(业主|开发商|楼盘|售楼处)/gu;
 const NOT_A_NAME = /(物业|车位|强制|捆绑|销售|买|卖|要求|必须|交房|小区|广大|全体|部分|众多|各位|退|赔|不|没)/u;
-const BREAK_SET = new Set(BREAKS);
 const WORK_DONE = /(装修|装饰|改造|基础|隐蔽|维修|安装|整装|家装|全包|提供|进行|完成|承接|地面|墙面|水电|^装|^居)/u;
-const ADMIN = /[省市区县镇乡]$/u;
-
-/** Break words by their first character, so a head is matched in one pass over its characters. */
-const BREAKS_BY_CHAR = new Map<string, string[]>();
-for (const b of BREAKS) (BREAKS_BY_CHAR.get(b[0]!) ?? BREAKS_BY_CHAR.set(b[0]!, []).get(b[0]!)!).push(b);
-const ADMIN_CHARS = new Set('省市区县镇乡');
-/** Heads recur on every ticket of a business (its name is in the text), so trimming is memoised; bounded. */
-const trimCache = new Map<string, string>();
-
-/**
- * Trims a candidate name on the left: after the last break word, keeping at least two characters of name. The
- * suffix does not change the result (kept for callers); the result depends on the head only, hence the memo.
- */
-export function trimName(head: string, _suffix: string): string {
-  let r = trimCache.get(head);
-  if (r === undefined) {
-    if (trimCache.size > 100_000) trimCache.clear();
-    r = trimHead(head);
-    trimCache.set(head, r);
-  }
-  return r;
-}
-
-/*
- * One pass over the head finds every occurrence of every break word (starts, overlapping ones included); this is
- * what the former loop over ~200 words with lastIndexOf/indexOf computed, with the same rules: a break word counts
- * at its *last* occurrence only, and only when a name character follows it.
- */
-const occStart: number[] = [];
-const occLen: number[] = [];
-function trimHead(head: string): string {
-  let s = head;
-  for (let guard = 0; guard < 8; guard++) {
-    occStart.length = 0;
-    occLen.length = 0;
-    const last = new Map<string, number>();
-    for (let j = 0; j < s.length; j++) {
-      const cands = BREAKS_BY_CHAR.get(s[j]!);
-      if (!cands) continue;
-      for (const b of cands)
-        if (s.startsWith(b, j)) {
-          last.set(b, j);
-          occStart.push(j);
-          occLen.push(b.length);
-        }
-    }
-    let cut = -1;
-    for (const [b, i] of last) if (i + b.length > cut && s.length - (i + b.length) >= 1) cut = i + b.length;
-    // administrative prefix: 仓山区…, 福州市…, 鼓山镇… (the unit needs two characters before it to be one)
-    for (let i = s.length - 1; i >= 2; i--) {
-      if (ADMIN_CHARS.has(s[i]!) && i + 1 > cut && s.length - (i + 1) >= 1) {
-        if (s[i] === '市' && (s[i + 1] === '场' || s[i + 1] === '政')) continue;
-        cut = i + 1;
-        break;
-      }
-    }
-    if (cut <= 0) break;
-    // a cut inside a longer break word (我|们小区) leaves a fragment: the whole head is then no name
-    for (let k = 0; k < occStart.length; k++)
-      if (occLen[k]! >= 2 && occStart[k]! < cut && occStart[k]! + occLen[k]! > cut) return '';
-    s = s.slice(cut);
-  }
-  // A head that is itself a break word (影响小区) or ends in one (送女儿去|学校) names nothing.
-  return BREAK_SET.has(s) || BREAK_SET.has(s.slice(-1)) ? '' : s;
-}
 
 const keyOf = (name: string) =>
   name
